@@ -1,0 +1,101 @@
+# peerbrief - see README.md. `make` installs what the build lacks (as root),
+# compiles and renders input/ into out/; `make check` runs every test.
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR    = $(PREFIX)/bin
+DATADIR   = $(PREFIX)/share/peerbrief
+MANDIR    = $(PREFIX)/share/man
+DESTDIR  ?=
+
+CC       ?= cc
+PKGS      = libxml-2.0 libxslt libexslt libcmark yaml-0.1
+WARN      = -std=c11 -W -Wall -Wextra -pedantic -Wmissing-prototypes \
+            -Wstrict-prototypes -Wwrite-strings
+CFLAGS   ?= -O2 -g
+DEFS      = -D_XOPEN_SOURCE=700 -DPB_VERSION='"$(VERSION)"' \
+            -DPB_DATADIR='"$(DATADIR)"'
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+LIBOBJS = src/arith.o src/figures.o src/inject.o src/markdown.o src/model.o src/packet.o src/publish.o src/report.o \
+          src/render.o src/tree.o src/url.o src/util.o src/xmlpos.o \
+          src/xmlread.o
+OBJS    = $(LIBOBJS) src/main.o
+
+UNIT_TESTS = tests/unit/test_arith tests/unit/test_figures tests/unit/test_markdown
+
+-include Makefile.local
+
+.PHONY: all deps render check check-deps asan valgrind fuzz bench install \
+        uninstall clean
+
+all: deps peerbrief render
+
+deps:
+	@./tools/deps.sh build
+
+peerbrief: $(OBJS)
+	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+
+src/%.o: src/%.c
+	$(CC) $(WARN) $(CFLAGS) $(DEFS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(OBJS:.o=.d)
+
+# Render the shipped input/ into out/.
+render: peerbrief
+	./peerbrief build -i input -o out
+
+# Unit tests (cmocka) link the library objects they test.
+tests/unit/%: tests/unit/%.c $(LIBOBJS)
+	$(CC) $(WARN) $(CFLAGS) $(DEFS) $(PKG_CFLAGS) -Isrc -o $@ $< \
+	    $(LIBOBJS) $(PKG_LIBS) -lcmocka
+
+tests/tools/htmlnorm: tests/tools/htmlnorm.c
+	$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
+
+check-deps:
+	@./tools/deps.sh build test
+
+TEST_BINS = peerbrief $(UNIT_TESTS) tests/tools/htmlnorm
+
+check: check-deps $(TEST_BINS)
+	@tests/run.sh
+
+# The whole suite again with AddressSanitizer and UBSan.
+asan: check-deps
+	$(MAKE) clean-objs
+	$(MAKE) $(TEST_BINS) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" LDFLAGS="-fsanitize=address,undefined"
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 tests/run.sh
+	$(MAKE) clean-objs
+
+valgrind: check-deps $(TEST_BINS)
+	PB_VALGRIND=1 tests/run.sh
+
+fuzz:
+	@./tools/deps.sh fuzz
+	$(MAKE) -C tests/fuzz
+
+bench:
+	@./tools/deps.sh bench
+	tests/bench/run.sh
+
+install: peerbrief
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates \
+	    $(DESTDIR)$(DATADIR)/schema $(DESTDIR)$(MANDIR)/man1
+	install -m 755 peerbrief $(DESTDIR)$(BINDIR)/peerbrief
+	install -m 644 templates/*.xsl templates/*.css \
+	    $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 schema/*.rng $(DESTDIR)$(DATADIR)/schema/
+	install -m 644 man/peerbrief.1 $(DESTDIR)$(MANDIR)/man1/peerbrief.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/peerbrief $(DESTDIR)$(MANDIR)/man1/peerbrief.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean-objs:
+	rm -f src/*.o src/*.d peerbrief $(UNIT_TESTS) tests/tools/htmlnorm
+
+clean: clean-objs
+	rm -rf out .out.staging tests/out

@@ -1,0 +1,843 @@
+/*
+ * figures.c - the figures of DESIGN.md and nothing else: every formula is
+ * here, in exact arithmetic (arith.c), with its provenance.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arith.h"
+#include "figures.h"
+#include "model.h"
+#include "pb.h"
+
+/* What one computation is building. */
+struct fx {
+	struct pb_figures	*set;
+	const struct pb_model	*m;
+	struct pb_diags		*d;
+};
+
+static const char *const unit_names[] = {
+	"usd", "ratio", "days", "count", "fte", "bool", "date"
+};
+
+const char *
+pb_unit_name(enum pb_unit u)
+{
+	return unit_names[u];
+}
+
+char *
+pb_figure_anchor(const char *name)
+{
+	return pb_xasprintf("fig-%s", name);
+}
+
+/* ------------------------------------------------------------- the set */
+
+/* Adds a figure named by fmt with its unit and formula; returns its index. */
+static size_t
+add(struct fx *x, enum pb_unit u, const char *formula, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static size_t
+add(struct fx *x, enum pb_unit u, const char *formula, const char *fmt, ...)
+{
+	struct pb_figures	*s = x->set;
+	struct pb_figure	*f;
+	va_list			 ap;
+	char			 name[512];
+
+	va_start(ap, fmt);
+	vsnprintf(name, sizeof(name), fmt, ap);
+	va_end(ap);
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 64;
+		s->v = pb_xrealloc(s->v, s->cap * sizeof(*s->v));
+	}
+	f = &s->v[s->n];
+	memset(f, 0, sizeof(*f));
+	f->name = pb_xstrdup(name);
+	f->unit = u;
+	f->r.den = 1;
+	f->formula = pb_xstrdup(formula);
+	return s->n++;
+}
+
+static struct pb_figure *
+F(struct fx *x, size_t i)
+{
+	return &x->set->v[i];
+}
+
+static struct pb_input *
+input_new(struct pb_figure *f)
+{
+	struct pb_input	*in;
+
+	f->inputs = pb_xrealloc(f->inputs, (f->ninputs + 1) *
+	    sizeof(*f->inputs));
+	in = &f->inputs[f->ninputs++];
+	memset(in, 0, sizeof(*in));
+	return in;
+}
+
+/* Adds the figure at index j as an input of figure i. */
+static void
+in_fig(struct fx *x, size_t i, size_t j)
+{
+	struct pb_input	*in = input_new(F(x, i));
+
+	in->name = pb_xstrdup(F(x, j)->name);
+	in->value = pb_xstrdup(F(x, j)->value);
+	in->figure = (long)j;
+}
+
+/* Adds a value written in an input file as an input of figure i. */
+static void
+in_raw(struct fx *x, size_t i, const struct pb_raw *raw, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+in_raw(struct fx *x, size_t i, const struct pb_raw *raw, const char *fmt, ...)
+{
+	struct pb_input	*in = input_new(F(x, i));
+	va_list		 ap;
+	char		 name[512];
+
+	va_start(ap, fmt);
+	vsnprintf(name, sizeof(name), fmt, ap);
+	va_end(ap);
+	in->name = pb_xstrdup(name);
+	in->value = pb_xstrdup(raw->text ? raw->text : "");
+	in->figure = -1;
+	in->src = raw->src;
+}
+
+/* Fills value and display from the figure's number, ratio or date. */
+static void
+finish(struct fx *x, size_t i)
+{
+	struct pb_figure	*f = F(x, i);
+
+	switch (f->unit) {
+	case PB_UNIT_USD:
+		pb_money_format(f->n, f->value);
+		pb_money_display(f->n, f->display);
+		break;
+	case PB_UNIT_RATIO:
+		pb_ratio_format(f->r, f->value);
+		pb_ratio_display(f->r, f->display);
+		break;
+	case PB_UNIT_DAYS:
+	case PB_UNIT_COUNT:
+		pb_int_format(f->n, f->value);
+		pb_int_display(f->n, f->display);
+		break;
+	case PB_UNIT_FTE:
+		pb_fte_format(f->n, f->value);
+		pb_fte_display(f->n, f->display);
+		break;
+	case PB_UNIT_BOOL:
+		snprintf(f->value, sizeof(f->value), "%s",
+		    pb_bool_format((int)f->n));
+		snprintf(f->display, sizeof(f->display), "%s",
+		    pb_bool_display((int)f->n));
+		break;
+	case PB_UNIT_DATE:
+		pb_date_format(f->date, f->value);
+		pb_date_display(f->date, f->display);
+		break;
+	}
+}
+
+/* Records that figure i cannot be computed without overflow. */
+static void
+overflow(struct fx *x, size_t i, struct pb_src at)
+{
+	pb_diag_error(x->d, at.file, at.line, at.col, "%s cannot be "
+	    "computed: the numbers are too large (overflow)", F(x, i)->name);
+}
+
+/* a / b exactly, 0 when b is 0. */
+static int
+share(int64_t a, int64_t b, struct pb_ratio *out)
+{
+	if (b == 0) {
+		*out = pb_ratio_from_int(0);
+		return 1;
+	}
+	return pb_ratio_make(a, b, out);
+}
+
+/* ------------------------------------------------------------ parameters */
+
+/* Indexes of the parameter figures, always first in a set. */
+static void
+params(struct fx *x, size_t *pi)
+{
+	const struct pb_project	*p = &x->m->project;
+	size_t			 i, k;
+	static const enum pb_unit units[PB_PARAM__MAX] = {
+		PB_UNIT_RATIO, PB_UNIT_RATIO, PB_UNIT_COUNT, PB_UNIT_FTE,
+		PB_UNIT_RATIO, PB_UNIT_RATIO
+	};
+
+	for (k = 0; k < PB_PARAM__MAX; k++) {
+		i = add(x, units[k], "parameter (input/peerbrief.xml, or "
+		    "the default)", "param.%s", pb_param_name((enum pb_param)k));
+		in_raw(x, i, &p->param[k], "peerbrief.parameters.%s",
+		    pb_param_name((enum pb_param)k));
+		pi[k] = i;
+	}
+	F(x, pi[PB_PARAM_MEDICAID_SHARE])->r = p->medicaid_share;
+	F(x, pi[PB_PARAM_STATE_AVERAGE_RDAY_RATE])->r =
+	    p->state_average_rday_rate;
+	F(x, pi[PB_PARAM_CERTIFICATION_WINDOW_MONTHS])->n =
+	    p->certification_window_months;
+	F(x, pi[PB_PARAM_PEER_FTE_PER_100])->n = p->peer_fte_per_100;
+	F(x, pi[PB_PARAM_MAX_FAMILY_PARTNER_SHARE])->r =
+	    p->max_family_partner_share;
+	F(x, pi[PB_PARAM_MAX_RECOVERY_COACH_SHARE])->r =
+	    p->max_recovery_coach_share;
+	for (k = 0; k < PB_PARAM__MAX; k++)
+		finish(x, pi[k]);
+}
+
+/* -------------------------------------------------------------- programs */
+
+/* Indexes of one program's figures that org and packet figures use. */
+struct progfig {
+	size_t	 payment, medicaid, peer_note, meets, required_fte;
+};
+
+static void
+program(struct fx *x, const struct pb_org *o, const struct pb_program *p,
+    const size_t *pi, struct progfig *out)
+{
+	const struct pb_project	*pj = &x->m->project;
+	const char		*q = o->id, *g = p->id;
+	size_t			 days, pay, rd, rate, med, net, sa, wo, meets,
+				 gap, pn, i;
+	int64_t			 v;
+
+	days = add(x, PB_UNIT_DAYS, "input", "%s.%s.enrolled_days", q, g);
+	in_raw(x, days, &p->raw_days, "%s.%s.enrolled-days", q, g);
+	F(x, days)->n = p->enrolled_days;
+	finish(x, days);
+
+	pay = add(x, PB_UNIT_USD, "enrolled_days x daily_rate",
+	    "%s.%s.dmh_payment", q, g);
+	in_fig(x, pay, days);
+	in_raw(x, pay, &p->raw_rate, "%s.%s.daily-rate", q, g);
+	if (!pb_money_mul(p->enrolled_days, p->daily_rate, &F(x, pay)->n))
+		overflow(x, pay, p->src);
+	finish(x, pay);
+
+	rd = add(x, PB_UNIT_DAYS, "staff R-days + peer-only R-days",
+	    "%s.%s.rdays", q, g);
+	in_raw(x, rd, &p->raw_staff, "%s.%s.rdays[staff]", q, g);
+	in_raw(x, rd, &p->raw_peer, "%s.%s.rdays[peer-only]", q, g);
+	if (!pb_int_add(p->rdays_staff, p->rdays_peer, &F(x, rd)->n))
+		overflow(x, rd, p->src);
+	finish(x, rd);
+
+	rate = add(x, PB_UNIT_RATIO, "rdays / enrolled_days (0 when "
+	    "enrolled_days is 0)", "%s.%s.rday_rate", q, g);
+	in_fig(x, rate, rd);
+	in_fig(x, rate, days);
+	share(F(x, rd)->n, p->enrolled_days, &F(x, rate)->r);
+	finish(x, rate);
+
+	med = add(x, PB_UNIT_USD, "rdays x daily_rate x medicaid_share, "
+	    "rounded half up to the cent", "%s.%s.medicaid_reimbursement",
+	    q, g);
+	in_fig(x, med, rd);
+	in_raw(x, med, &p->raw_rate, "%s.%s.daily-rate", q, g);
+	in_fig(x, med, pi[PB_PARAM_MEDICAID_SHARE]);
+	if (!pb_money_mul_ratio(F(x, rd)->n, p->daily_rate,
+	    pj->medicaid_share, &F(x, med)->n))
+		overflow(x, med, p->src);
+	finish(x, med);
+
+	net = add(x, PB_UNIT_USD, "dmh_payment - medicaid_reimbursement",
+	    "%s.%s.dmh_net_cost", q, g);
+	in_fig(x, net, pay);
+	in_fig(x, net, med);
+	if (!pb_money_sub(F(x, pay)->n, F(x, med)->n, &F(x, net)->n))
+		overflow(x, net, p->src);
+	finish(x, net);
+
+	i = add(x, PB_UNIT_RATIO, "dmh_net_cost / dmh_payment (0 when "
+	    "dmh_payment is 0)", "%s.%s.unreimbursed_share", q, g);
+	in_fig(x, i, net);
+	in_fig(x, i, pay);
+	share(F(x, net)->n, F(x, pay)->n, &F(x, i)->r);
+	finish(x, i);
+
+	sa = add(x, PB_UNIT_DAYS, "ceiling(state_average_rday_rate x "
+	    "enrolled_days)", "%s.%s.state_average_rdays", q, g);
+	in_fig(x, sa, pi[PB_PARAM_STATE_AVERAGE_RDAY_RATE]);
+	in_fig(x, sa, days);
+	if (!pb_ratio_mul_int_ceil(pj->state_average_rday_rate,
+	    p->enrolled_days, &F(x, sa)->n))
+		overflow(x, sa, p->src);
+	finish(x, sa);
+
+	wo = add(x, PB_UNIT_RATIO, "staff R-days / enrolled_days (0 when "
+	    "enrolled_days is 0)", "%s.%s.rday_rate_without_peer_notes", q, g);
+	in_raw(x, wo, &p->raw_staff, "%s.%s.rdays[staff]", q, g);
+	in_fig(x, wo, days);
+	share(p->rdays_staff, p->enrolled_days, &F(x, wo)->r);
+	finish(x, wo);
+
+	meets = add(x, PB_UNIT_BOOL, "staff R-days >= state_average_rdays",
+	    "%s.%s.meets_state_average_without_peer_notes", q, g);
+	in_raw(x, meets, &p->raw_staff, "%s.%s.rdays[staff]", q, g);
+	in_fig(x, meets, sa);
+	F(x, meets)->n = p->rdays_staff >= F(x, sa)->n;
+	finish(x, meets);
+
+	gap = add(x, PB_UNIT_DAYS, "max(0, state_average_rdays - staff "
+	    "R-days)", "%s.%s.rday_shortfall_without_peer_notes", q, g);
+	in_fig(x, gap, sa);
+	in_raw(x, gap, &p->raw_staff, "%s.%s.rdays[staff]", q, g);
+	F(x, gap)->n = F(x, sa)->n > p->rdays_staff ?
+	    F(x, sa)->n - p->rdays_staff : 0;
+	finish(x, gap);
+
+	pn = add(x, PB_UNIT_USD, "peer-only R-days x daily_rate x "
+	    "medicaid_share, rounded half up to the cent",
+	    "%s.%s.peer_note_reimbursement", q, g);
+	in_raw(x, pn, &p->raw_peer, "%s.%s.rdays[peer-only]", q, g);
+	in_raw(x, pn, &p->raw_rate, "%s.%s.daily-rate", q, g);
+	in_fig(x, pn, pi[PB_PARAM_MEDICAID_SHARE]);
+	if (!pb_money_mul_ratio(p->rdays_peer, p->daily_rate,
+	    pj->medicaid_share, &F(x, pn)->n))
+		overflow(x, pn, p->src);
+	finish(x, pn);
+
+	i = add(x, PB_UNIT_RATIO, "peer_note_reimbursement / dmh_payment "
+	    "(0 when dmh_payment is 0)", "%s.%s.peer_note_share_of_payment",
+	    q, g);
+	in_fig(x, i, pn);
+	in_fig(x, i, pay);
+	share(F(x, pn)->n, F(x, pay)->n, &F(x, i)->r);
+	finish(x, i);
+
+	i = add(x, PB_UNIT_BOOL, "rdays = 0 (zero R-days over time may put "
+	    "enrollment in question)", "%s.%s.zero_rdays", q, g);
+	in_fig(x, i, rd);
+	F(x, i)->n = F(x, rd)->n == 0;
+	finish(x, i);
+
+	out->required_fte = add(x, PB_UNIT_FTE, "enrolled_persons x "
+	    "peer_fte_per_100_enrolled / 100, rounded up to 0.01",
+	    "%s.%s.required_peer_fte", q, g);
+	in_raw(x, out->required_fte, &p->raw_persons,
+	    "%s.%s.enrolled-persons", q, g);
+	in_fig(x, out->required_fte, pi[PB_PARAM_PEER_FTE_PER_100]);
+	/* persons x (h/100 FTE)/100 = persons x h / 100 hundredths */
+	if (!pb_ratio_mul_int_ceil((struct pb_ratio){ pj->peer_fte_per_100,
+	    100 }, p->enrolled_persons, &v))
+		overflow(x, out->required_fte, p->src);
+	F(x, out->required_fte)->n = v;
+	finish(x, out->required_fte);
+
+	out->payment = pay;
+	out->medicaid = med;
+	out->peer_note = pn;
+	out->meets = meets;
+}
+
+/* ------------------------------------------------------------------ orgs */
+
+static int
+peer_role(enum pb_role r)
+{
+	return r != PB_ROLE_PEER_SUPERVISOR;
+}
+
+/* Indexes of one organization's figures that packet figures use. */
+struct orgfig {
+	size_t	 conflicts;
+};
+
+static void
+org(struct fx *x, const struct pb_org *o, const size_t *pi,
+    const struct pb_raw *as_of, struct pb_date asof,
+    struct progfig *pf, struct orgfig *of)
+{
+	const struct pb_project	*pj = &x->m->project;
+	const struct pb_member	*mb;
+	size_t			 peer, req, i, k, *due;
+	int64_t			 latest = -1, sum, fp = 0, rc = 0, n;
+	struct pb_date		 end;
+	static const enum pb_practice conflicts[] = {
+		PB_PR_PROGRESS_NOTES, PB_PR_TREATMENT_PLANS,
+		PB_PR_MEDICATION, PB_PR_REP_PAYEE
+	};
+
+	for (k = 0; k < o->nprograms; k++)
+		program(x, o, &o->programs[k], pi, &pf[k]);
+
+	peer = add(x, PB_UNIT_FTE, "sum of fte over the five peer roles "
+	    "(supervisors excluded)", "%s.peer_fte", o->id);
+	sum = 0;
+	for (k = 0; k < o->nmembers; k++) {
+		mb = &o->members[k];
+		if (!peer_role(mb->role))
+			continue;
+		in_raw(x, peer, &mb->raw_fte, "%s.%s.fte", o->id, mb->id);
+		if (!pb_int_add(sum, mb->fte, &sum))
+			overflow(x, peer, mb->src);
+		if (mb->role == PB_ROLE_FAMILY_PARTNER)
+			fp += mb->fte;
+		else if (mb->role == PB_ROLE_RECOVERY_COACH)
+			rc += mb->fte;
+	}
+	F(x, peer)->n = sum;
+	finish(x, peer);
+
+	for (k = 0; k < o->nprograms; k++)
+		if (o->programs[k].fiscal_year > latest)
+			latest = o->programs[k].fiscal_year;
+	req = add(x, PB_UNIT_FTE, "sum of required_peer_fte over the "
+	    "programs of the latest fiscal year", "%s.required_peer_fte",
+	    o->id);
+	sum = 0;
+	for (k = 0; k < o->nprograms; k++) {
+		if (o->programs[k].fiscal_year != latest)
+			continue;
+		in_fig(x, req, pf[k].required_fte);
+		if (!pb_int_add(sum, F(x, pf[k].required_fte)->n, &sum))
+			overflow(x, req, o->programs[k].src);
+	}
+	F(x, req)->n = sum;
+	finish(x, req);
+
+	i = add(x, PB_UNIT_BOOL, "peer_fte >= required_peer_fte",
+	    "%s.meets_peer_ratio", o->id);
+	in_fig(x, i, peer);
+	in_fig(x, i, req);
+	F(x, i)->n = F(x, peer)->n >= F(x, req)->n;
+	finish(x, i);
+
+	for (k = 0; k < 2; k++) {
+		const char *role = k == 0 ? "family-partner" : "recovery-coach";
+		enum pb_role want = k == 0 ? PB_ROLE_FAMILY_PARTNER :
+		    PB_ROLE_RECOVERY_COACH;
+		size_t sh, ex, j;
+		char formula[128];
+
+		snprintf(formula, sizeof(formula), "%s fte / peer_fte (0 "
+		    "when peer_fte is 0)", role);
+		sh = add(x, PB_UNIT_RATIO, formula, "%s.%s_share", o->id,
+		    k == 0 ? "family_partner" : "recovery_coach");
+		for (j = 0; j < o->nmembers; j++)
+			if (o->members[j].role == want)
+				in_raw(x, sh, &o->members[j].raw_fte,
+				    "%s.%s.fte", o->id, o->members[j].id);
+		in_fig(x, sh, peer);
+		share(k == 0 ? fp : rc, F(x, peer)->n, &F(x, sh)->r);
+		finish(x, sh);
+
+		ex = add(x, PB_UNIT_BOOL, k == 0 ?
+		    "family_partner_share > max_family_partner_share" :
+		    "recovery_coach_share > max_recovery_coach_share",
+		    "%s.%s_share_exceeds", o->id,
+		    k == 0 ? "family_partner" : "recovery_coach");
+		in_fig(x, ex, sh);
+		in_fig(x, ex, pi[k == 0 ? PB_PARAM_MAX_FAMILY_PARTNER_SHARE :
+		    PB_PARAM_MAX_RECOVERY_COACH_SHARE]);
+		F(x, ex)->n = pb_ratio_cmp(F(x, sh)->r, k == 0 ?
+		    pj->max_family_partner_share :
+		    pj->max_recovery_coach_share) > 0;
+		finish(x, ex);
+	}
+
+	/* Certification due dates: every member; the counts: peer roles
+	 * without a certified date. */
+	due = pb_xcalloc(o->nmembers, sizeof(*due));
+	for (k = 0; k < o->nmembers; k++) {
+		mb = &o->members[k];
+		due[k] = add(x, PB_UNIT_DATE, "hired + "
+		    "certification_window_months (a day past the month's end "
+		    "becomes its last day)", "%s.%s.certification_due", o->id,
+		    mb->id);
+		in_raw(x, due[k], &mb->raw_hired, "%s.%s.hired", o->id,
+		    mb->id);
+		in_fig(x, due[k], pi[PB_PARAM_CERTIFICATION_WINDOW_MONTHS]);
+		if (!pb_date_add_months(mb->hired,
+		    pj->certification_window_months, &F(x, due[k])->date))
+			overflow(x, due[k], mb->src);
+		finish(x, due[k]);
+	}
+	if (!pb_date_add_days(asof, 60, &end))
+		end = asof;
+	for (i = 0; i < 2; i++) {
+		size_t c = add(x, PB_UNIT_COUNT, i == 0 ?
+		    "peer-role members with no certified date whose "
+		    "certification_due is before as-of" :
+		    "peer-role members with no certified date whose "
+		    "certification_due is between as-of and as-of + 60 days, "
+		    "inclusive", i == 0 ? "%s.certifications_overdue" :
+		    "%s.certifications_due_within_60_days", o->id);
+
+		in_raw(x, c, as_of, "peerbrief.as-of");
+		n = 0;
+		for (k = 0; k < o->nmembers; k++) {
+			struct pb_date dd = F(x, due[k])->date;
+
+			mb = &o->members[k];
+			if (!peer_role(mb->role) || mb->certified_set)
+				continue;
+			in_fig(x, c, due[k]);
+			if (i == 0 ? pb_date_cmp(dd, asof) < 0 :
+			    pb_date_cmp(dd, asof) >= 0 &&
+			    pb_date_cmp(dd, end) <= 0)
+				n++;
+		}
+		F(x, c)->n = n;
+		finish(x, c);
+	}
+	free(due);
+
+	of->conflicts = add(x, PB_UNIT_COUNT, "practices among "
+	    "peer-progress-notes, peer-in-treatment-plans, "
+	    "peer-medication-administration, peer-rep-payeeship whose value "
+	    "is yes", "%s.practice_conflicts", o->id);
+	n = 0;
+	for (k = 0; k < sizeof(conflicts) / sizeof(conflicts[0]); k++) {
+		if (!o->practice_set[conflicts[k]])
+			continue;
+		in_raw(x, of->conflicts, &o->practice[conflicts[k]],
+		    "%s.practice[%s]", o->id, pb_practice_name(conflicts[k]));
+		n += strcmp(o->practice[conflicts[k]].text, "yes") == 0;
+	}
+	F(x, of->conflicts)->n = n;
+	finish(x, of->conflicts);
+}
+
+/* --------------------------------------------------------------- packets */
+
+static void
+packet(struct fx *x, const struct pb_packet *pk,
+    const struct pb_org *const *orgs, size_t norgs, struct progfig **pf,
+    struct orgfig *of)
+{
+	size_t	 i, k, c, tp, tm, tn;
+	int64_t	 n;
+	struct pb_src at = { pk->file, 1, 1 };
+
+	c = add(x, PB_UNIT_COUNT, "organizations in the packet",
+	    "packet.org_count");
+	F(x, c)->n = (int64_t)norgs;
+	finish(x, c);
+
+	c = add(x, PB_UNIT_COUNT, "programs of the packet's organizations",
+	    "packet.program_count");
+	for (n = 0, i = 0; i < norgs; i++)
+		n += (int64_t)orgs[i]->nprograms;
+	F(x, c)->n = n;
+	finish(x, c);
+
+	c = add(x, PB_UNIT_COUNT, "programs whose "
+	    "meets_state_average_without_peer_notes is true",
+	    "packet.programs_meeting_state_average_without_peer_notes");
+	for (n = 0, i = 0; i < norgs; i++)
+		for (k = 0; k < orgs[i]->nprograms; k++) {
+			in_fig(x, c, pf[i][k].meets);
+			n += F(x, pf[i][k].meets)->n;
+		}
+	F(x, c)->n = n;
+	finish(x, c);
+
+	c = add(x, PB_UNIT_COUNT, "organizations whose peer-progress-notes "
+	    "is no", "packet.orgs_without_peer_notes");
+	for (n = 0, i = 0; i < norgs; i++) {
+		const struct pb_raw *pr = &orgs[i]->practice[PB_PR_PROGRESS_NOTES];
+
+		if (!orgs[i]->practice_set[PB_PR_PROGRESS_NOTES])
+			continue;
+		in_raw(x, c, pr, "%s.practice[peer-progress-notes]",
+		    orgs[i]->id);
+		n += strcmp(pr->text, "no") == 0;
+	}
+	F(x, c)->n = n;
+	finish(x, c);
+
+	c = add(x, PB_UNIT_COUNT, "organizations with practice_conflicts > 0",
+	    "packet.orgs_with_practice_conflicts");
+	for (n = 0, i = 0; i < norgs; i++) {
+		in_fig(x, c, of[i].conflicts);
+		n += F(x, of[i].conflicts)->n > 0;
+	}
+	F(x, c)->n = n;
+	finish(x, c);
+
+	tp = add(x, PB_UNIT_USD, "sum of dmh_payment over the programs",
+	    "packet.total_dmh_payment");
+	tm = add(x, PB_UNIT_USD, "sum of medicaid_reimbursement over the "
+	    "programs", "packet.total_medicaid_reimbursement");
+	tn = add(x, PB_UNIT_USD, "sum of peer_note_reimbursement over the "
+	    "programs", "packet.total_peer_note_reimbursement");
+	for (i = 0; i < norgs; i++)
+		for (k = 0; k < orgs[i]->nprograms; k++) {
+			in_fig(x, tp, pf[i][k].payment);
+			in_fig(x, tm, pf[i][k].medicaid);
+			in_fig(x, tn, pf[i][k].peer_note);
+			if (!pb_money_add(F(x, tp)->n,
+			    F(x, pf[i][k].payment)->n, &F(x, tp)->n))
+				overflow(x, tp, at);
+			if (!pb_money_add(F(x, tm)->n,
+			    F(x, pf[i][k].medicaid)->n, &F(x, tm)->n))
+				overflow(x, tm, at);
+			if (!pb_money_add(F(x, tn)->n,
+			    F(x, pf[i][k].peer_note)->n, &F(x, tn)->n))
+				overflow(x, tn, at);
+		}
+	finish(x, tp);
+	finish(x, tm);
+	finish(x, tn);
+
+	c = add(x, PB_UNIT_RATIO, "total_peer_note_reimbursement / "
+	    "total_dmh_payment (0 when total_dmh_payment is 0)",
+	    "packet.peer_note_share_of_payment");
+	in_fig(x, c, tn);
+	in_fig(x, c, tp);
+	share(F(x, tn)->n, F(x, tp)->n, &F(x, c)->r);
+	finish(x, c);
+}
+
+/* ------------------------------------------------------------------ sets */
+
+static const struct pb_figures *sort_set;
+
+static int
+idx_cmp(const void *a, const void *b)
+{
+	return strcmp(sort_set->v[*(const size_t *)a].name,
+	    sort_set->v[*(const size_t *)b].name);
+}
+
+struct pb_figures *
+pb_figures_compute(const struct pb_model *m,
+    const struct pb_org *const *orgs, size_t norgs,
+    const struct pb_packet *pk, struct pb_date as_of, struct pb_diags *d)
+{
+	struct fx	 x;
+	size_t		 pi[PB_PARAM__MAX], i, errs = d->errors;
+	struct progfig	**pf;
+	struct orgfig	*of;
+	struct pb_raw	 asof_raw;
+	char		 buf[PB_NUMBUF];
+
+	x.set = pb_xcalloc(1, sizeof(*x.set));
+	x.m = m;
+	x.d = d;
+	asof_raw = m->project.as_of_raw;
+	asof_raw.text = pb_date_format(as_of, buf);
+	if (asof_raw.src.file == NULL)
+		asof_raw.src.file = m->project.file;
+	params(&x, pi);
+	pf = pb_xcalloc(norgs, sizeof(*pf));
+	of = pb_xcalloc(norgs, sizeof(*of));
+	for (i = 0; i < norgs; i++) {
+		pf[i] = pb_xcalloc(orgs[i]->nprograms, sizeof(**pf));
+		org(&x, orgs[i], pi, &asof_raw, as_of, pf[i], &of[i]);
+	}
+	if (pk != NULL)
+		packet(&x, pk, orgs, norgs, pf, of);
+	for (i = 0; i < norgs; i++)
+		free(pf[i]);
+	free(pf);
+	free(of);
+	x.set->sorted = pb_xcalloc(x.set->n, sizeof(size_t));
+	for (i = 0; i < x.set->n; i++)
+		x.set->sorted[i] = i;
+	sort_set = x.set;
+	qsort(x.set->sorted, x.set->n, sizeof(size_t), idx_cmp);
+	sort_set = NULL;
+	if (d->errors != errs) {
+		pb_figures_free(x.set);
+		return NULL;
+	}
+	return x.set;
+}
+
+void
+pb_figures_free(struct pb_figures *f)
+{
+	size_t	 i, k;
+
+	if (f == NULL)
+		return;
+	for (i = 0; i < f->n; i++) {
+		free(f->v[i].name);
+		free(f->v[i].formula);
+		for (k = 0; k < f->v[i].ninputs; k++) {
+			free(f->v[i].inputs[k].name);
+			free(f->v[i].inputs[k].value);
+		}
+		free(f->v[i].inputs);
+	}
+	free(f->v);
+	free(f->sorted);
+	free(f);
+}
+
+const struct pb_figure *
+pb_figures_get(const struct pb_figures *f, const char *name)
+{
+	size_t	 lo = 0, hi = f->n, mid;
+	int	 c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(name, f->v[f->sorted[mid]].name);
+		if (c == 0)
+			return &f->v[f->sorted[mid]];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+static int
+src_cmp(const void *a, const void *b)
+{
+	const struct pb_src	*x = *(const struct pb_src *const *)a;
+	const struct pb_src	*y = *(const struct pb_src *const *)b;
+	int			 c = strcmp(x->file, y->file);
+
+	if (c != 0)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->col < y->col ? -1 : x->col > y->col;
+}
+
+void
+pb_figures_sources(const struct pb_figures *f, size_t i, const char *sep,
+    struct pb_buf *out)
+{
+	size_t			 *stack, top = 0, k, j, ns = 0;
+	char			 *seen;
+	const struct pb_src	**srcs = NULL;
+	const struct pb_input	 *in;
+
+	seen = pb_xcalloc(f->n, 1);
+	stack = pb_xcalloc(f->n + 1, sizeof(*stack));
+	stack[top++] = i;
+	seen[i] = 1;
+	while (top > 0) {
+		const struct pb_figure *g = &f->v[stack[--top]];
+
+		for (k = 0; k < g->ninputs; k++) {
+			in = &g->inputs[k];
+			if (in->figure >= 0) {
+				if (!seen[in->figure]) {
+					seen[in->figure] = 1;
+					stack[top++] = (size_t)in->figure;
+				}
+				continue;
+			}
+			srcs = pb_xrealloc(srcs, (ns + 1) * sizeof(*srcs));
+			srcs[ns++] = &in->src;
+		}
+	}
+	if (ns > 1)
+		qsort(srcs, ns, sizeof(*srcs), src_cmp);
+	for (j = k = 0; j < ns; j++) {
+		if (j > 0 && src_cmp(&srcs[j - 1], &srcs[j]) == 0)
+			continue;
+		if (k++ > 0)
+			pb_buf_puts(out, sep);
+		if (srcs[j]->line == 0)
+			pb_buf_printf(out, "%s (default)", srcs[j]->file);
+		else
+			pb_buf_printf(out, "%s:%lu:%lu", srcs[j]->file,
+			    srcs[j]->line, srcs[j]->col);
+	}
+	free(srcs);
+	free(stack);
+	free(seen);
+}
+
+/* Edit distance between a and b, capped at cap + 1. */
+static size_t
+distance(const char *a, const char *b, size_t cap)
+{
+	size_t	 la = strlen(a), lb = strlen(b), i, j, *row, prev, t, best;
+
+	if ((la > lb ? la - lb : lb - la) > cap)
+		return cap + 1;
+	row = pb_xcalloc(lb + 1, sizeof(*row));
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		best = row[0];
+		for (j = 1; j <= lb; j++) {
+			t = row[j];
+			row[j] = a[i - 1] == b[j - 1] ? prev :
+			    1 + (prev < row[j] ? (prev < row[j - 1] ? prev :
+			    row[j - 1]) : (row[j] < row[j - 1] ? row[j] :
+			    row[j - 1]));
+			prev = t;
+			if (row[j] < best)
+				best = row[j];
+		}
+		if (best > cap) {
+			free(row);
+			return cap + 1;
+		}
+	}
+	t = row[lb];
+	free(row);
+	return t;
+}
+
+void
+pb_figures_suggest(const struct pb_figures *f, const char *name,
+    struct pb_buf *out)
+{
+	size_t		 i, k, d, cap, best[3], bestd[3], nb = 0;
+	const char	*tail, *ntail;
+
+	cap = strlen(name) / 3;
+	if (cap < 2)
+		cap = 2;
+	ntail = strrchr(name, '.');
+	ntail = ntail ? ntail + 1 : name;
+	for (i = 0; i < f->n; i++) {
+		d = distance(name, f->v[i].name, cap);
+		/* the same last part under another owner is near too */
+		tail = strrchr(f->v[i].name, '.');
+		if (d > cap && tail && strcmp(tail + 1, ntail) == 0 &&
+		    strncmp(name, "packet.", 7) != 0)
+			d = cap;
+		if (d > cap)
+			continue;
+		for (k = nb; k > 0 && bestd[k - 1] > d; k--)
+			if (k < 3) {
+				best[k] = best[k - 1];
+				bestd[k] = bestd[k - 1];
+			}
+		if (k < 3) {
+			best[k] = i;
+			bestd[k] = d;
+			if (nb < 3)
+				nb++;
+		}
+	}
+	for (k = 0; k < nb; k++)
+		pb_buf_printf(out, "%s'%s'", k == 0 ? "" : k + 1 == nb ?
+		    " or " : ", ", f->v[best[k]].name);
+}

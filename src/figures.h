@@ -1,0 +1,94 @@
+/*
+ * figures.h - every figure of DESIGN.md, computed exactly from the model,
+ * each with its formula, its inputs and where each input was written.
+ * All the formulas live in figures.c.
+ */
+#ifndef PB_FIGURES_H
+#define PB_FIGURES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arith.h"
+#include "model.h"
+#include "pb.h"
+
+enum pb_unit {
+	PB_UNIT_USD,
+	PB_UNIT_RATIO,
+	PB_UNIT_DAYS,
+	PB_UNIT_COUNT,
+	PB_UNIT_FTE,
+	PB_UNIT_BOOL,
+	PB_UNIT_DATE
+};
+
+/* One input of a figure: another figure, or a value from an input file. */
+struct pb_input {
+	char		*name;		/* figure name or input value's name */
+	char		*value;		/* exact text */
+	long		 figure;	/* index in the set, or -1: a raw value */
+	struct pb_src	 src;		/* raw values: where written (line 0:
+					 * a default of DESIGN.md) */
+};
+
+struct pb_figure {
+	char		*name;
+	enum pb_unit	 unit;
+	int64_t		 n;	/* usd cents, days, count, fte/100, bool */
+	struct pb_ratio	 r;	/* ratio */
+	struct pb_date	 date;	/* date */
+	char		 value[PB_NUMBUF];	/* exact text (JSON value) */
+	char		 display[PB_NUMBUF];	/* what documents show */
+	char		*formula;
+	struct pb_input	*inputs;
+	size_t		 ninputs;
+};
+
+/* A set of figures in a fixed order, with lookup by name. */
+struct pb_figures {
+	struct pb_figure *v;
+	size_t		  n;
+	size_t		  cap;
+	size_t		 *sorted;	/* indexes sorted by name */
+};
+
+/*
+ * Computes the figures of the organizations orgs[0..norgs) and, when
+ * packet is not NULL, the packet.* figures, with as_of for date-relative
+ * figures. Returns a new set (free with pb_figures_free) or NULL with the
+ * problems (overflow) recorded in d.
+ */
+struct pb_figures *pb_figures_compute(const struct pb_model *m,
+    const struct pb_org *const *orgs, size_t norgs,
+    const struct pb_packet *packet, struct pb_date as_of,
+    struct pb_diags *d);
+
+/* Frees a set; NULL is a no-op. */
+void pb_figures_free(struct pb_figures *f);
+
+/* The figure named name, or NULL. */
+const struct pb_figure *pb_figures_get(const struct pb_figures *f,
+    const char *name);
+
+/* The unit's name as DESIGN.md writes it: "usd", "ratio", ... */
+const char *pb_unit_name(enum pb_unit u);
+
+/*
+ * Appends to out, as "file:line:col" strings separated by sep, every
+ * input-file position that figure i ultimately comes from, each once.
+ */
+void pb_figures_sources(const struct pb_figures *f, size_t i,
+    const char *sep, struct pb_buf *out);
+
+/*
+ * Writes into out up to max names of the set nearest to name (edit
+ * distance), as "'a', 'b' or 'c'"; empty when none is near.
+ */
+void pb_figures_suggest(const struct pb_figures *f, const char *name,
+    struct pb_buf *out);
+
+/* The anchor id of a figure in documents: "fig-" + name. */
+char *pb_figure_anchor(const char *name);
+
+#endif /* PB_FIGURES_H */

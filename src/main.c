@@ -1,0 +1,812 @@
+/*
+ * main.c - the driver: command line, the order of the stages, and the
+ * only place that prints.
+ */
+#define _GNU_SOURCE
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxslt/xslt.h>
+#include <libxslt/xsltutils.h>
+#include <libexslt/exslt.h>
+
+#include "figures.h"
+#include "inject.h"
+#include "model.h"
+#include "packet.h"
+#include "pb.h"
+#include "position.h"
+#include "publish.h"
+#include "render.h"
+#include "report.h"
+#include "tree.h"
+#include "xmlread.h"
+
+#ifndef PB_DATADIR
+#define PB_DATADIR "/usr/local/share/peerbrief"
+#endif
+
+/* Default cap on a Markdown body (cmark 0.30 has quadratic cases). */
+#define PB_MAX_INPUT (2u * 1024 * 1024)
+
+static const char *progname = "peerbrief";
+
+static void
+usage(FILE *f)
+{
+	fprintf(f,
+	    "usage: peerbrief build   [-i input] [-o out] [-t templates] "
+	    "[-j N]\n"
+	    "       peerbrief check   [-i input]\n"
+	    "       peerbrief figures [-i input] [--packet ID] "
+	    "[--as-of DATE] [--format text|json|csv]\n"
+	    "       peerbrief explain NAME [-i input] [--packet ID] "
+	    "[--as-of DATE]\n"
+	    "       peerbrief convert [-t html|docbook] [--standalone] "
+	    "[--templates DIR] [FILE|-]\n"
+	    "       peerbrief --help | --version\n");
+}
+
+static int
+usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: ", progname);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	usage(stderr);
+	return PB_EXIT_USAGE;
+}
+
+/* Prints every diagnostic as FILE:LINE:COL: error: message. */
+static void
+print_diags(struct pb_diags *d)
+{
+	size_t		 i;
+	struct pb_diag	*g;
+
+	pb_diags_sort(d);
+	for (i = 0; i < d->n; i++) {
+		g = &d->v[i];
+		fprintf(stderr, "%s:%lu:%lu: %s: %s\n", g->file,
+		    g->line ? g->line : 1, g->col ? g->col : 1,
+		    g->sev == PB_ERROR ? "error" : "warning", g->msg);
+	}
+	if (d->errors > 1)
+		fprintf(stderr, "%s: %zu errors\n", progname, d->errors);
+}
+
+/*
+ * Finds a data folder (templates, schema): the one beside the executable
+ * (a source tree), else the installed one. PEERBRIEF_DATADIR overrides.
+ */
+static char *
+data_dir(const char *sub)
+{
+	char		 exe[PATH_MAX], *slash, *p;
+	ssize_t		 n;
+	struct stat	 st;
+
+	if ((p = getenv("PEERBRIEF_DATADIR")) != NULL && *p != '\0')
+		return pb_xasprintf("%s/%s", p, sub);
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL)
+			*slash = '\0';
+		p = pb_xasprintf("%s/%s", exe, sub);
+		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+			return p;
+		free(p);
+	}
+	return pb_xasprintf("%s/%s", PB_DATADIR, sub);
+}
+
+/* Reads one position file as Markdown or XML by its name. */
+static xmlDocPtr
+position_read(const char *path, const char *id, int xml,
+    const struct pb_read_opts *o, struct pb_diags *d)
+{
+	char		*data;
+	size_t		 len;
+	xmlDocPtr	 doc;
+
+	if (!pb_file_read(path, &data, &len, d))
+		return NULL;
+	doc = xml ? pb_xmlpos_read(path, data, len, id, o, d) :
+	    pb_markdown_read(path, data, len, id, o, d);
+	free(data);
+	return doc;
+}
+
+static int
+has_suffix(const char *s, const char *suf)
+{
+	size_t	 n = strlen(s), m = strlen(suf);
+
+	return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+static int
+cmd_convert(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "standalone", no_argument, NULL, 's' },
+		{ "templates", required_argument, NULL, 'T' },
+		{ "from", required_argument, NULL, 'f' },
+		{ "max-input-size", required_argument, NULL, 'M' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
+	struct pb_read_opts	 o = { 0, PB_MAX_INPUT };
+	struct pb_styles	*st = NULL;
+	struct pb_buf		 out = { NULL, 0, 0 };
+	enum pb_format		 fmt = PB_FMT_HTML;
+	const char		*file = "-", *from = NULL;
+	char			*tdir = NULL, *end;
+	xmlDocPtr		 doc = NULL;
+	int			 c, standalone = 0, rc = PB_EXIT_INPUT;
+	unsigned long		 max;
+
+	while ((c = getopt_long(argc, argv, "t:f:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 't':
+			if (strcmp(optarg, "html") == 0)
+				fmt = PB_FMT_HTML;
+			else if (strcmp(optarg, "docbook") == 0)
+				fmt = PB_FMT_DOCBOOK;
+			else
+				return usage_error("unknown output format "
+				    "'%s' (html or docbook)", optarg);
+			break;
+		case 's':
+			standalone = 1;
+			break;
+		case 'T':
+			free(tdir);
+			tdir = pb_xstrdup(optarg);
+			break;
+		case 'f':
+			if (strcmp(optarg, "markdown") != 0 &&
+			    strcmp(optarg, "xml") != 0)
+				return usage_error("unknown input format "
+				    "'%s' (markdown or xml)", optarg);
+			from = optarg;
+			break;
+		case 'M':
+			max = strtoul(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0')
+				return usage_error("--max-input-size wants "
+				    "a number of bytes, not '%s'", optarg);
+			o.max_bytes = max;
+			break;
+		default:
+			usage(stderr);
+			return PB_EXIT_USAGE;
+		}
+	}
+	if (argc - optind > 1)
+		return usage_error("convert takes one file, not %s",
+		    argv[optind + 1]);
+	if (optind < argc)
+		file = argv[optind];
+	if (tdir == NULL)
+		tdir = data_dir("templates");
+	pb_xml_init(NULL);
+	if ((st = pb_styles_load(tdir, &d)) == NULL) {
+		rc = PB_EXIT_SYSTEM;
+		goto out;
+	}
+	doc = position_read(file, NULL, from ? from[0] == 'x' :
+	    has_suffix(file, ".xml"), &o, &d);
+	if (doc == NULL || !pb_inject_forbid(doc, file, &d))
+		goto out;
+	if (!pb_render(st, fmt, doc, standalone, 0, file, &out, &d))
+		goto out;
+	if (out.len > 0 && fwrite(out.data, 1, out.len, stdout) != out.len) {
+		perror(progname);
+		rc = PB_EXIT_SYSTEM;
+		goto out;
+	}
+	if (fflush(stdout) != 0) {
+		perror(progname);
+		rc = PB_EXIT_SYSTEM;
+		goto out;
+	}
+	rc = PB_EXIT_OK;
+out:
+	print_diags(&d);
+	pb_diags_free(&d);
+	pb_buf_free(&out);
+	xmlFreeDoc(doc);
+	pb_styles_free(st);
+	pb_xml_cleanup();
+	free(tdir);
+	return rc;
+}
+
+/* What every command that reads input/ shares. */
+struct run {
+	const char		*indir;
+	char			*schemadir;
+	struct pb_model		*model;
+	struct pb_date		 as_of;
+	int			 as_of_set;
+	struct pb_diags		 d;
+};
+
+/*
+ * Reads and validates input/ and settles the as-of date (the --as-of
+ * option, else the project's). Returns 0 with problems recorded.
+ */
+static int
+run_load(struct run *r, const char *as_of_opt)
+{
+	if (r->schemadir == NULL)
+		r->schemadir = data_dir("schema");
+	pb_xml_allow(r->schemadir);
+	if ((r->model = pb_model_read(r->indir, r->schemadir, &r->d)) == NULL)
+		return 0;
+	if (as_of_opt != NULL) {
+		if (!pb_date_parse(as_of_opt, &r->as_of)) {
+			fprintf(stderr, "%s: --as-of wants a date YYYY-MM-DD, "
+			    "not '%s'\n", progname, as_of_opt);
+			exit(PB_EXIT_USAGE);
+		}
+		r->model->project.as_of_raw.src.file = "--as-of";
+		r->model->project.as_of_raw.src.line = 0;
+	} else if (r->model->project.as_of_raw.text != NULL)
+		r->as_of = r->model->project.as_of;
+	else {
+		pb_diag_error(&r->d, r->model->project.file, 1, 1, "no as-of "
+		    "date: add <as-of>YYYY-MM-DD</as-of> or pass --as-of");
+		return 0;
+	}
+	r->as_of_set = 1;
+	return 1;
+}
+
+static void
+run_free(struct run *r)
+{
+	pb_model_free(r->model);
+	free(r->schemadir);
+	print_diags(&r->d);
+	pb_diags_free(&r->d);
+}
+
+/*
+ * Computes the figures of packet pk (NULL: of every organization).
+ * Returns the set or NULL with problems recorded.
+ */
+static struct pb_figures *
+run_figures(struct run *r, const struct pb_packet *pk)
+{
+	const struct pb_org	**orgs;
+	struct pb_figures	 *f;
+	size_t			  i, n = 0;
+
+	orgs = pb_xcalloc(r->model->norgs + 1, sizeof(*orgs));
+	if (pk == NULL)
+		for (i = 0; i < r->model->norgs; i++)
+			orgs[n++] = &r->model->orgs[i];
+	else
+		for (i = 0; i < pk->norgs; i++)
+			if ((orgs[n] = pb_model_org(r->model,
+			    pk->orgs[i].id)) != NULL)
+				n++;
+	f = pb_figures_compute(r->model, orgs, n, pk, r->as_of, &r->d);
+	free(orgs);
+	return f;
+}
+
+/* The packet named by --packet, or exits with a usage error. */
+static const struct pb_packet *
+run_packet(struct run *r, const char *id)
+{
+	const struct pb_packet	*pk;
+	size_t			 i;
+
+	if (id == NULL)
+		return NULL;
+	if ((pk = pb_model_packet(r->model, id)) != NULL)
+		return pk;
+	fprintf(stderr, "%s: no packet '%s' in %s/packets (", progname, id,
+	    r->indir);
+	for (i = 0; i < r->model->npackets; i++)
+		fprintf(stderr, "%s%s", i ? ", " : "", r->model->packets[i].id);
+	fprintf(stderr, "%s)\n", r->model->npackets ? "" : "none");
+	run_free(r);
+	exit(PB_EXIT_USAGE);
+}
+
+static int
+write_out(const struct pb_buf *b)
+{
+	if ((b->len > 0 && fwrite(b->data, 1, b->len, stdout) != b->len) ||
+	    fflush(stdout) != 0) {
+		perror(progname);
+		return PB_EXIT_SYSTEM;
+	}
+	return PB_EXIT_OK;
+}
+
+static int
+cmd_figures(int argc, char *argv[], int explain)
+{
+	static const struct option longopts[] = {
+		{ "packet", required_argument, NULL, 'p' },
+		{ "as-of", required_argument, NULL, 'a' },
+		{ "format", required_argument, NULL, 'F' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct run		 r;
+	struct pb_figures	*f = NULL;
+	struct pb_buf		 out = { NULL, 0, 0 }, s = { NULL, 0, 0 };
+	const struct pb_figure	*fig;
+	enum pb_report_format	 fmt = PB_REPORT_TEXT;
+	const char		*packet = NULL, *as_of = NULL, *name = NULL;
+	int			 c, rc = PB_EXIT_INPUT;
+
+	memset(&r, 0, sizeof(r));
+	r.indir = "input";
+	while ((c = getopt_long(argc, argv, "i:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'i':
+			r.indir = optarg;
+			break;
+		case 'p':
+			packet = optarg;
+			break;
+		case 'a':
+			as_of = optarg;
+			break;
+		case 'F':
+			if (explain)
+				return usage_error("explain has no %s",
+				    "--format");
+			if (strcmp(optarg, "text") == 0)
+				fmt = PB_REPORT_TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				fmt = PB_REPORT_JSON;
+			else if (strcmp(optarg, "csv") == 0)
+				fmt = PB_REPORT_CSV;
+			else
+				return usage_error("unknown format '%s' "
+				    "(text, json or csv)", optarg);
+			break;
+		default:
+			usage(stderr);
+			return PB_EXIT_USAGE;
+		}
+	}
+	if (explain) {
+		if (argc - optind != 1)
+			return usage_error("explain takes one figure name%s",
+			    "");
+		name = argv[optind];
+	} else if (optind < argc)
+		return usage_error("figures takes no operands (got '%s')",
+		    argv[optind]);
+	pb_xml_init(NULL);
+	if (!run_load(&r, as_of))
+		goto out;
+	if ((f = run_figures(&r, run_packet(&r, packet))) == NULL)
+		goto out;
+	if (explain) {
+		if ((fig = pb_figures_get(f, name)) == NULL) {
+			pb_figures_suggest(f, name, &s);
+			fprintf(stderr, "%s: unknown figure '%s'%s%s%s\n",
+			    progname, name, s.len ? "; did you mean " : "",
+			    s.len ? s.data : "", s.len ? "?" : "");
+			rc = PB_EXIT_USAGE;
+			goto out;
+		}
+		pb_report_explain(f, fig, &out);
+	} else
+		pb_report_figures(f, fmt, &out);
+	rc = write_out(&out);
+out:
+	pb_buf_free(&out);
+	pb_buf_free(&s);
+	pb_figures_free(f);
+	run_free(&r);
+	pb_xml_cleanup();
+	return rc;
+}
+
+/* The positions of input/, read once each (NULL where reading failed). */
+struct positions {
+	size_t		  n;
+	char		**files;
+	xmlDocPtr	 *docs;
+};
+
+static void
+positions_read(struct run *r, struct positions *p)
+{
+	struct pb_read_opts	 o = { 1, PB_MAX_INPUT };
+	const struct pb_model	*m = r->model;
+	char			*md;
+	struct stat		 st;
+	size_t			 i;
+
+	p->n = m->npositions;
+	p->files = pb_xcalloc(p->n + 1, sizeof(*p->files));
+	p->docs = pb_xcalloc(p->n + 1, sizeof(*p->docs));
+	for (i = 0; i < p->n; i++) {
+		md = pb_xasprintf("%s/positions/%s.md", r->indir,
+		    m->positions[i]);
+		if (stat(md, &st) == 0) {
+			p->files[i] = md;
+			p->docs[i] = position_read(md, m->positions[i], 0, &o,
+			    &r->d);
+		} else {
+			free(md);
+			p->files[i] = pb_xasprintf("%s/positions/%s.xml",
+			    r->indir, m->positions[i]);
+			p->docs[i] = position_read(p->files[i],
+			    m->positions[i], 1, &o, &r->d);
+		}
+	}
+}
+
+static void
+positions_free(struct positions *p)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->n; i++) {
+		free(p->files[i]);
+		xmlFreeDoc(p->docs[i]);
+	}
+	free(p->files);
+	free(p->docs);
+}
+
+static size_t
+positions_find(const struct run *r, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->model->npositions; i++)
+		if (strcmp(r->model->positions[i], id) == 0)
+			return i;
+	return (size_t)-1;
+}
+
+/*
+ * Checks the positions that no packet includes: their references may name
+ * parameters and organizations' figures only.
+ */
+static void
+positions_check_loose(struct run *r, struct positions *p,
+    const struct pb_figures *all)
+{
+	char	*inpk;
+	size_t	 i, k, j;
+
+	inpk = pb_xcalloc(p->n + 1, 1);
+	for (i = 0; i < r->model->npackets; i++)
+		for (k = 0; k < r->model->packets[i].npositions; k++)
+			if ((j = positions_find(r, r->model->packets[i].
+			    positions[k].id)) != (size_t)-1)
+				inpk[j] = 1;
+	for (i = 0; i < p->n; i++)
+		if (!inpk[i] && p->docs[i] != NULL) {
+			xmlDocPtr copy = xmlCopyDoc(p->docs[i], 1);
+
+			pb_inject(xmlDocGetRootElement(copy), p->files[i], all,
+			    0, &r->d);
+			xmlFreeDoc(copy);
+		}
+	free(inpk);
+}
+
+/* Assembles the tree of packet pk; NULL with problems recorded. */
+static xmlDocPtr
+packet_tree(struct run *r, const struct pb_packet *pk,
+    const struct positions *p, const struct pb_figures *f)
+{
+	xmlDocPtr	*docs, doc;
+	const char	**files;
+	size_t		 i, j;
+
+	docs = pb_xcalloc(pk->npositions + 1, sizeof(*docs));
+	files = pb_xcalloc(pk->npositions + 1, sizeof(*files));
+	for (i = 0; i < pk->npositions; i++)
+		if ((j = positions_find(r, pk->positions[i].id)) !=
+		    (size_t)-1) {
+			docs[i] = p->docs[j];
+			files[i] = p->files[j];
+		}
+	doc = pb_packet_assemble(r->model, pk, f, docs, files, r->as_of,
+	    &r->d);
+	free(docs);
+	free(files);
+	return doc;
+}
+
+static int
+cmd_check(int argc, char *argv[])
+{
+	struct run		 r;
+	struct positions	 p = { 0, NULL, NULL };
+	struct pb_figures	*f, *all = NULL;
+	xmlDocPtr		 doc;
+	size_t			 i;
+	int			 c, rc;
+
+	memset(&r, 0, sizeof(r));
+	r.indir = "input";
+	while ((c = getopt(argc, argv, "i:")) != -1) {
+		if (c != 'i') {
+			usage(stderr);
+			return PB_EXIT_USAGE;
+		}
+		r.indir = optarg;
+	}
+	if (optind < argc)
+		return usage_error("check takes no operands (got '%s')",
+		    argv[optind]);
+	pb_xml_init(NULL);
+	if (run_load(&r, NULL)) {
+		positions_read(&r, &p);
+		if ((all = run_figures(&r, NULL)) != NULL)
+			positions_check_loose(&r, &p, all);
+		for (i = 0; i < r.model->npackets; i++) {
+			if ((f = run_figures(&r, &r.model->packets[i])) ==
+			    NULL)
+				continue;
+			doc = packet_tree(&r, &r.model->packets[i], &p, f);
+			xmlFreeDoc(doc);
+			pb_figures_free(f);
+		}
+	}
+	rc = r.d.errors > 0 ? PB_EXIT_INPUT : PB_EXIT_OK;
+	pb_figures_free(all);
+	positions_free(&p);
+	run_free(&r);
+	pb_xml_cleanup();
+	return rc;
+}
+
+/* Packets newest first (date, then id), for the index and the feed. */
+static const struct pb_model *sort_model;
+
+static int
+packet_cmp(const void *a, const void *b)
+{
+	const struct pb_packet	*x = &sort_model->packets[*(const size_t *)a];
+	const struct pb_packet	*y = &sort_model->packets[*(const size_t *)b];
+	int			 c = pb_date_cmp(y->date, x->date);
+
+	return c ? c : strcmp(x->id, y->id);
+}
+
+/* The tree of the site's index and feed: the project and its packets. */
+static xmlDocPtr
+site_tree(const struct pb_model *m)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root, n;
+	xmlNsPtr	 ns;
+	size_t		*order, i;
+	char		 v[PB_NUMBUF], s[PB_NUMBUF];
+	const struct pb_packet *pk;
+
+	doc = xmlNewDoc(BAD_CAST "1.0");
+	root = xmlNewDocNode(doc, NULL, BAD_CAST "site", NULL);
+	ns = xmlNewNs(root, BAD_CAST PB_NS, BAD_CAST "pb");
+	xmlSetNs(root, ns);
+	xmlDocSetRootElement(doc, root);
+	n = xmlNewChild(root, ns, BAD_CAST "meta", NULL);
+	pb_tree_add_text(xmlNewChild(n, ns, BAD_CAST "title", NULL),
+	    m->project.title, strlen(m->project.title));
+	if (m->project.publisher != NULL)
+		pb_tree_add_text(xmlNewChild(n, ns, BAD_CAST "publisher",
+		    NULL), m->project.publisher, strlen(m->project.publisher));
+	if (m->project.base_url != NULL)
+		pb_tree_add_text(xmlNewChild(n, ns, BAD_CAST "base-url", NULL),
+		    m->project.base_url, strlen(m->project.base_url));
+	pb_tree_add_text(xmlNewChild(n, ns, BAD_CAST "lang", NULL),
+	    m->project.language, strlen(m->project.language));
+	order = pb_xcalloc(m->npackets + 1, sizeof(*order));
+	for (i = 0; i < m->npackets; i++)
+		order[i] = i;
+	sort_model = m;
+	qsort(order, m->npackets, sizeof(*order), packet_cmp);
+	for (i = 0; i < m->npackets; i++) {
+		pk = &m->packets[order[i]];
+		n = xmlNewChild(root, ns, BAD_CAST "entry", NULL);
+		pb_tree_set_prop(n, "id", pk->id);
+		xmlSetProp(n, BAD_CAST "date",
+		    BAD_CAST pb_date_format(pk->date, v));
+		xmlSetProp(n, BAD_CAST "date-display",
+		    BAD_CAST pb_date_display(pk->date, s));
+		pb_tree_add_text(xmlNewChild(n, ns, BAD_CAST "title", NULL),
+		    pk->title, strlen(pk->title));
+		if (pk->audience != NULL)
+			pb_tree_add_text(xmlNewChild(n, ns,
+			    BAD_CAST "audience", NULL), pk->audience,
+			    strlen(pk->audience));
+		if (pk->summary != NULL)
+			pb_tree_add_text(xmlNewChild(n, ns,
+			    BAD_CAST "summary", NULL), pk->summary,
+			    strlen(pk->summary));
+	}
+	free(order);
+	return doc;
+}
+
+/* Renders one tree with a stylesheet into the stage as rel. */
+static void
+publish(struct pb_styles *st, enum pb_format fmt, xmlDocPtr doc,
+    const char *file, struct pb_stage *stage, const char *rel,
+    struct pb_diags *d)
+{
+	struct pb_buf	 b = { NULL, 0, 0 };
+
+	if (pb_render(st, fmt, doc, 1, 1, file, &b, d))
+		pb_stage_write(stage, rel, b.data ? b.data : "", b.len, d);
+	pb_buf_free(&b);
+}
+
+static int
+cmd_build(int argc, char *argv[])
+{
+	struct run		 r;
+	struct positions	 p = { 0, NULL, NULL };
+	struct pb_styles	*st = NULL;
+	struct pb_stage		*stage = NULL;
+	struct pb_figures	*f, *all = NULL;
+	struct pb_buf		 b = { NULL, 0, 0 };
+	const struct pb_packet	*pk;
+	const char		*outdir = "out";
+	char			*tdir = NULL, *rel;
+	xmlDocPtr		 doc;
+	size_t			 i;
+	int			 c, rc = PB_EXIT_INPUT;
+
+	memset(&r, 0, sizeof(r));
+	r.indir = "input";
+	while ((c = getopt(argc, argv, "i:o:t:j:")) != -1) {
+		switch (c) {
+		case 'i':
+			r.indir = optarg;
+			break;
+		case 'o':
+			outdir = optarg;
+			break;
+		case 't':
+			free(tdir);
+			tdir = pb_xstrdup(optarg);
+			break;
+		case 'j':
+			break;	/* one worker for now */
+		default:
+			usage(stderr);
+			free(tdir);
+			return PB_EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		free(tdir);
+		return usage_error("build takes no operands (got '%s')",
+		    argv[optind]);
+	}
+	if (tdir == NULL)
+		tdir = data_dir("templates");
+	pb_xml_init(NULL);
+	if ((st = pb_styles_load(tdir, &r.d)) == NULL) {
+		rc = PB_EXIT_SYSTEM;
+		goto out;
+	}
+	if (!run_load(&r, NULL))
+		goto out;
+	positions_read(&r, &p);
+	if ((all = run_figures(&r, NULL)) != NULL)
+		positions_check_loose(&r, &p, all);
+	if (r.d.errors > 0)
+		goto out;
+	if ((stage = pb_stage_begin(outdir, &r.d)) == NULL) {
+		rc = PB_EXIT_SYSTEM;
+		goto out;
+	}
+	pb_xml_allow(pb_stage_path(stage));
+	for (i = 0; i < r.model->npackets; i++) {
+		pk = &r.model->packets[i];
+		if ((f = run_figures(&r, pk)) == NULL)
+			continue;
+		if ((doc = packet_tree(&r, pk, &p, f)) != NULL) {
+			rel = pb_xasprintf("%s/index.html", pk->id);
+			publish(st, PB_FMT_HTML, doc, pk->file, stage, rel,
+			    &r.d);
+			free(rel);
+			rel = pb_xasprintf("%s/%s.dbk", pk->id, pk->id);
+			publish(st, PB_FMT_DOCBOOK, doc, pk->file, stage, rel,
+			    &r.d);
+			free(rel);
+			xmlFreeDoc(doc);
+		}
+		b.len = 0;
+		pb_report_figures(f, PB_REPORT_JSON, &b);
+		rel = pb_xasprintf("%s/figures.json", pk->id);
+		pb_stage_write(stage, rel, b.data, b.len, &r.d);
+		free(rel);
+		b.len = 0;
+		pb_report_figures(f, PB_REPORT_CSV, &b);
+		rel = pb_xasprintf("%s/figures.csv", pk->id);
+		pb_stage_write(stage, rel, b.data, b.len, &r.d);
+		free(rel);
+		pb_figures_free(f);
+	}
+	doc = site_tree(r.model);
+	publish(st, PB_FMT_INDEX, doc, r.model->project.file, stage,
+	    "index.html", &r.d);
+	publish(st, PB_FMT_FEED, doc, r.model->project.file, stage,
+	    "feed.xml", &r.d);
+	xmlFreeDoc(doc);
+	if (r.d.errors > 0)
+		goto out;
+	if (!pb_stage_commit(stage, &r.d)) {
+		stage = NULL;
+		rc = PB_EXIT_SYSTEM;
+		goto out;
+	}
+	stage = NULL;
+	rc = PB_EXIT_OK;
+out:
+	pb_stage_abort(stage);
+	pb_buf_free(&b);
+	pb_figures_free(all);
+	positions_free(&p);
+	run_free(&r);
+	pb_styles_free(st);
+	pb_xml_cleanup();
+	free(tdir);
+	return rc;
+}
+
+int
+main(int argc, char *argv[])
+{
+	int	 rc;
+
+	if (argc < 2) {
+		usage(stderr);
+		return PB_EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return PB_EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("peerbrief %s\n", PB_VERSION);
+		return PB_EXIT_OK;
+	}
+	xmlInitParser();
+	exsltRegisterAll();
+	if (strcmp(argv[1], "convert") == 0)
+		rc = cmd_convert(argc - 1, argv + 1);
+	else if (strcmp(argv[1], "build") == 0)
+		rc = cmd_build(argc - 1, argv + 1);
+	else if (strcmp(argv[1], "check") == 0)
+		rc = cmd_check(argc - 1, argv + 1);
+	else if (strcmp(argv[1], "figures") == 0)
+		rc = cmd_figures(argc - 1, argv + 1, 0);
+	else if (strcmp(argv[1], "explain") == 0)
+		rc = cmd_figures(argc - 1, argv + 1, 1);
+	else
+		rc = usage_error("unknown command '%s'", argv[1]);
+	xsltCleanupGlobals();
+	xmlCleanupParser();
+	return rc;
+}

@@ -1,0 +1,502 @@
+/*
+ * markdown.c - reading a Markdown position: YAML front matter (libyaml)
+ * and a CommonMark body (cmark), built straight into the libxml2 tree of
+ * docs/tree.md. Raw HTML is dropped here and unsafe URLs emptied, so no
+ * later stage ever sees them.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+#include <libxml/tree.h>
+#include <yaml.h>
+
+#include "arith.h"
+#include "pb.h"
+#include "position.h"
+#include "tree.h"
+
+/* Where the body starts and what the front matter said. */
+struct fm {
+	const char	*body;
+	size_t		 bodylen;
+	unsigned long	 lines;		/* file lines before the body */
+	const char	*yaml;
+	size_t		 yamllen;
+};
+
+/*
+ * Non-zero when the line at p (n bytes) can open YAML front matter: a
+ * mapping key ("title:", "lang: en") or a YAML comment. Anything else
+ * after a first "---" is Markdown (a thematic break or a setext heading),
+ * as CommonMark reads it.
+ */
+static int
+fm_opens(const char *p, size_t n)
+{
+	size_t	 i = 0;
+
+	if (n > 0 && p[0] == '#')
+		return 1;
+	if (n > 0 && (p[0] == '"' || p[0] == '\'')) {
+		for (i = 1; i < n && p[i] != p[0]; i++)
+			;
+		i++;
+	} else
+		while (i < n && (isalnum((unsigned char)p[i]) || p[i] == '_' ||
+		    p[i] == '-'))
+			i++;
+	if (i == 0 || i >= n + 1)
+		return 0;
+	while (i < n && p[i] == ' ')
+		i++;
+	return i < n && p[i] == ':' && (i + 1 == n || p[i + 1] == ' ' ||
+	    p[i + 1] == '\t' || p[i + 1] == '\r');
+}
+
+/*
+ * Splits data into front matter and body. Front matter is a first line
+ * "---" followed by a line that opens YAML (fm_opens), and runs to a line
+ * "---" or "...". Returns 0 (error recorded) when it is opened and never
+ * closed.
+ */
+static int
+fm_split(const char *file, const char *data, size_t len, struct fm *f,
+    struct pb_diags *d)
+{
+	const char	*p, *end = data + len, *nl, *line;
+	size_t		 n;
+	unsigned long	 lineno = 1;
+
+	memset(f, 0, sizeof(*f));
+	f->body = data;
+	f->bodylen = len;
+	p = data;
+	if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	nl = memchr(p, '\n', (size_t)(end - p));
+	n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+	if (n > 0 && p[n - 1] == '\r')
+		n--;
+	while (n > 3 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	if (nl == NULL || n != 3 || memcmp(p, "---", 3) != 0)
+		return 1;
+	line = nl + 1;
+	nl = memchr(line, '\n', (size_t)(end - line));
+	if (!fm_opens(line, nl ? (size_t)(nl - line) : (size_t)(end - line)))
+		return 1;
+	f->yaml = line;
+	for (line = f->yaml; line < end; line = nl + 1) {
+		lineno++;
+		nl = memchr(line, '\n', (size_t)(end - line));
+		n = nl ? (size_t)(nl - line) : (size_t)(end - line);
+		if (n > 0 && line[n - 1] == '\r')
+			n--;
+		while (n > 3 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+			n--;
+		if (n == 3 && (memcmp(line, "---", 3) == 0 ||
+		    memcmp(line, "...", 3) == 0)) {
+			f->yamllen = (size_t)(line - f->yaml);
+			f->lines = lineno;
+			f->body = nl ? nl + 1 : end;
+			f->bodylen = (size_t)(end - f->body);
+			return 1;
+		}
+		if (nl == NULL)
+			break;
+	}
+	pb_diag_error(d, file, 1, 1,
+	    "front matter opened with '---' is never closed");
+	return 0;
+}
+
+/* Adds <pb:NAME>text</pb:NAME> to meta. */
+static void
+meta_add(xmlNodePtr meta, const char *name, const char *text)
+{
+	pb_tree_add_text(xmlNewChild(meta, meta->ns, BAD_CAST name, NULL),
+	    text, strlen(text));
+}
+
+static const char *
+scalar(yaml_node_t *n)
+{
+	return (const char *)n->data.scalar.value;
+}
+
+/* Reports a YAML node of the wrong shape at its position. */
+static void
+yaml_bad(const char *file, yaml_node_t *n, const char *key,
+    const char *want, struct pb_diags *d)
+{
+	/* YAML line 0 is the file's line 2, after the opening '---'. */
+	pb_diag_error(d, file, 2 + n->start_mark.line,
+	    n->start_mark.column + 1, "front matter '%s' must be %s",
+	    key, want);
+}
+
+/*
+ * Parses the YAML front matter into pb:meta children. Returns 0 when
+ * there was any error (each recorded).
+ */
+static int
+fm_parse(const char *file, const struct fm *f, xmlNodePtr meta,
+    const struct pb_read_opts *o, struct pb_diags *d)
+{
+	yaml_parser_t	 p;
+	yaml_document_t	 doc;
+	yaml_node_t	*root, *k, *v, *it;
+	yaml_node_pair_t *pair;
+	yaml_node_item_t *item;
+	const char	*key;
+	const char	*title = NULL, *lang = "en";
+	unsigned long	 base = 2;	/* the file line of YAML's line 0 */
+	size_t		 errs = d->errors;
+	struct pb_date	 date;
+	int		 loaded = 0;
+
+	if (f->yaml == NULL) {
+		if (o->require_title)
+			pb_diag_error(d, file, 1, 1, "missing title: "
+			    "start the file with front matter "
+			    "('---', 'title: ...', '---')");
+		pb_tree_meta_finish(meta, "", lang);
+		return d->errors == errs;
+	}
+	if (!yaml_parser_initialize(&p)) {
+		pb_diag_error(d, file, base, 1, "cannot start YAML parser");
+		return 0;
+	}
+	yaml_parser_set_input_string(&p, (const unsigned char *)f->yaml,
+	    f->yamllen);
+	if (!yaml_parser_load(&p, &doc)) {
+		pb_diag_error(d, file, base + p.problem_mark.line,
+		    p.problem_mark.column + 1, "front matter: %s%s%s",
+		    p.problem ? p.problem : "invalid YAML",
+		    p.context ? " " : "", p.context ? p.context : "");
+		goto out;
+	}
+	loaded = 1;
+	root = yaml_document_get_root_node(&doc);
+	if (root != NULL && root->type != YAML_MAPPING_NODE) {
+		pb_diag_error(d, file, base + root->start_mark.line,
+		    root->start_mark.column + 1,
+		    "front matter must be a mapping of keys to values");
+		goto out;
+	}
+	for (pair = root ? root->data.mapping.pairs.start : NULL;
+	    pair != NULL && pair < root->data.mapping.pairs.top; pair++) {
+		k = yaml_document_get_node(&doc, pair->key);
+		v = yaml_document_get_node(&doc, pair->value);
+		if (k == NULL || v == NULL)
+			continue;
+		if (k->type != YAML_SCALAR_NODE) {
+			pb_diag_error(d, file, base + k->start_mark.line,
+			    k->start_mark.column + 1,
+			    "front matter keys must be plain words");
+			continue;
+		}
+		key = scalar(k);
+		if (strcmp(key, "authors") == 0 || strcmp(key, "tags") == 0) {
+			const char *el = key[0] == 'a' ? "author" : "tag";
+
+			if (v->type == YAML_SCALAR_NODE) {
+				meta_add(meta, el, scalar(v));
+				continue;
+			}
+			if (v->type != YAML_SEQUENCE_NODE) {
+				yaml_bad(file, v, key,
+				    "a list of text", d);
+				continue;
+			}
+			for (item = v->data.sequence.items.start;
+			    item < v->data.sequence.items.top; item++) {
+				it = yaml_document_get_node(&doc, *item);
+				if (it == NULL || it->type != YAML_SCALAR_NODE)
+					yaml_bad(file, it ? it : v, key,
+					    "a list of text", d);
+				else
+					meta_add(meta, el, scalar(it));
+			}
+			continue;
+		}
+		if (strcmp(key, "title") != 0 && strcmp(key, "subtitle") != 0 &&
+		    strcmp(key, "date") != 0 && strcmp(key, "summary") != 0 &&
+		    strcmp(key, "lang") != 0)
+			continue;	/* other keys are the user's own */
+		if (v->type != YAML_SCALAR_NODE) {
+			yaml_bad(file, v, key, "text", d);
+			continue;
+		}
+		if (strcmp(key, "title") == 0) {
+			title = scalar(v);
+			if (title[strspn(title, " \t")] == '\0') {
+				pb_diag_error(d, file,
+				    base + v->start_mark.line,
+				    v->start_mark.column + 1,
+				    "title must not be empty");
+				title = NULL;
+			}
+		} else if (strcmp(key, "lang") == 0) {
+			lang = scalar(v);
+			if (!pb_lang_valid(lang)) {
+				yaml_bad(file, v, key,
+				    "a language tag such as 'en' or 'es-US'", d);
+				lang = "en";
+			}
+		} else if (strcmp(key, "date") == 0 &&
+		    !pb_date_parse(scalar(v), &date)) {
+			yaml_bad(file, v, key, "a date YYYY-MM-DD", d);
+		} else
+			meta_add(meta, key, scalar(v));
+	}
+	if (title == NULL && o->require_title && d->errors == errs)
+		pb_diag_error(d, file, 1, 1,
+		    "missing title: add 'title: ...' to the front matter");
+out:
+	pb_tree_meta_finish(meta, title ? title : "", lang);
+	if (loaded)
+		yaml_document_delete(&doc);
+	yaml_parser_delete(&p);
+	return d->errors == errs;
+}
+
+/* The element name of each cmark node type; NULL: dropped. */
+static const char *
+cm_name(cmark_node_type t)
+{
+	switch (t) {
+	case CMARK_NODE_DOCUMENT:	return "document";
+	case CMARK_NODE_BLOCK_QUOTE:	return "block_quote";
+	case CMARK_NODE_LIST:		return "list";
+	case CMARK_NODE_ITEM:		return "item";
+	case CMARK_NODE_CODE_BLOCK:	return "code_block";
+	case CMARK_NODE_PARAGRAPH:	return "paragraph";
+	case CMARK_NODE_HEADING:	return "heading";
+	case CMARK_NODE_THEMATIC_BREAK:	return "thematic_break";
+	case CMARK_NODE_TEXT:		return "text";
+	case CMARK_NODE_SOFTBREAK:	return "softbreak";
+	case CMARK_NODE_LINEBREAK:	return "linebreak";
+	case CMARK_NODE_CODE:		return "code";
+	case CMARK_NODE_EMPH:		return "emph";
+	case CMARK_NODE_STRONG:		return "strong";
+	case CMARK_NODE_LINK:		return "link";
+	case CMARK_NODE_IMAGE:		return "image";
+	default:			return NULL;
+	}
+}
+
+static void
+set_sourcepos(xmlNodePtr x, cmark_node *n, unsigned long off)
+{
+	char	 buf[96];
+
+	snprintf(buf, sizeof(buf), "%lu:%d-%lu:%d",
+	    (unsigned long)cmark_node_get_start_line(n) + off,
+	    cmark_node_get_start_column(n),
+	    (unsigned long)cmark_node_get_end_line(n) + off,
+	    cmark_node_get_end_column(n));
+	xmlSetProp(x, BAD_CAST "sourcepos", BAD_CAST buf);
+}
+
+/* Sets a URL attribute: escaped like cmark, or "" when unsafe. */
+static void
+set_url(xmlNodePtr x, const char *url)
+{
+	char	*e;
+
+	if (url == NULL || pb_url_unsafe(url)) {
+		xmlSetProp(x, BAD_CAST "destination", BAD_CAST "");
+		return;
+	}
+	e = pb_url_escape(url);
+	pb_tree_set_prop(x, "destination", e);
+	free(e);
+}
+
+/* Trims spaces and tabs from both ends of s in place; returns s. */
+static char *
+trim(char *s)
+{
+	size_t	 n;
+
+	s += strspn(s, " \t");
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\n' || s[n - 1] == '\r'))
+		s[--n] = '\0';
+	return s;
+}
+
+/*
+ * Makes the element for one entered cmark node: a figure reference for a
+ * code span starting with '=', a directive for a fenced block whose info
+ * string starts with '=', else the cmark element of the same name.
+ */
+static xmlNodePtr
+cm_element(cmark_node *n, xmlNsPtr cm, xmlNsPtr pb, unsigned long off)
+{
+	cmark_node_type	 t = cmark_node_get_type(n);
+	const char	*lit, *info;
+	char		 buf[32], *s, *name;
+	xmlNodePtr	 x;
+
+	lit = cmark_node_get_literal(n);
+	if (t == CMARK_NODE_CODE && lit != NULL && lit[0] == '=') {
+		x = xmlNewNode(pb, BAD_CAST "value");
+		s = pb_xstrdup(lit + 1);
+		pb_tree_set_prop(x, "ref", trim(s));
+		free(s);
+		set_sourcepos(x, n, off);
+		return x;
+	}
+	info = t == CMARK_NODE_CODE_BLOCK ? cmark_node_get_fence_info(n) : NULL;
+	if (info != NULL && info[0] == '=') {
+		x = xmlNewNode(pb, BAD_CAST "directive");
+		s = pb_xstrdup(info + 1);
+		name = trim(s);
+		info = name + strcspn(name, " \t");
+		if (*info != '\0') {
+			*(char *)info = '\0';
+			pb_tree_set_prop(x, "ref", trim((char *)info + 1));
+		}
+		pb_tree_set_prop(x, "kind", name);
+		free(s);
+		set_sourcepos(x, n, off);
+		return x;
+	}
+	x = xmlNewNode(cm, BAD_CAST cm_name(t));
+	set_sourcepos(x, n, off);
+	switch (t) {
+	case CMARK_NODE_LIST:
+		if (cmark_node_get_list_type(n) == CMARK_ORDERED_LIST) {
+			xmlSetProp(x, BAD_CAST "type", BAD_CAST "ordered");
+			snprintf(buf, sizeof(buf), "%d",
+			    cmark_node_get_list_start(n));
+			xmlSetProp(x, BAD_CAST "start", BAD_CAST buf);
+			xmlSetProp(x, BAD_CAST "delim",
+			    BAD_CAST (cmark_node_get_list_delim(n) ==
+			    CMARK_PAREN_DELIM ? "paren" : "period"));
+		} else
+			xmlSetProp(x, BAD_CAST "type", BAD_CAST "bullet");
+		xmlSetProp(x, BAD_CAST "tight",
+		    BAD_CAST (cmark_node_get_list_tight(n) ? "true" : "false"));
+		break;
+	case CMARK_NODE_HEADING:
+		snprintf(buf, sizeof(buf), "%d",
+		    cmark_node_get_heading_level(n));
+		xmlSetProp(x, BAD_CAST "level", BAD_CAST buf);
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		info = cmark_node_get_fence_info(n);
+		if (info != NULL && info[0] != '\0')
+			pb_tree_set_prop(x, "info", info);
+		break;
+	case CMARK_NODE_LINK:
+	case CMARK_NODE_IMAGE:
+		set_url(x, cmark_node_get_url(n));
+		lit = cmark_node_get_title(n);
+		if (lit != NULL && lit[0] != '\0')
+			pb_tree_set_prop(x, "title", lit);
+		break;
+	default:
+		break;
+	}
+	if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE ||
+	    t == CMARK_NODE_CODE_BLOCK)
+		pb_tree_add_text(x, lit ? lit : "", lit ? strlen(lit) : 0);
+	return x;
+}
+
+/* Builds the cm:document subtree from cmark's tree, without recursion. */
+static xmlNodePtr
+cm_build(cmark_node *root, xmlNodePtr parent, xmlNsPtr pb, unsigned long off)
+{
+	cmark_iter	*it;
+	cmark_event_type ev;
+	cmark_node	*n;
+	cmark_node_type	 t;
+	xmlNodePtr	 cur = parent, x, top = NULL;
+	xmlNsPtr	 cm = NULL;
+	size_t		 skip = 0;
+
+	it = cmark_iter_new(root);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		t = cmark_node_get_type(n);
+		if (cm_name(t) == NULL) {
+			/* html and custom nodes: drop them and what they hold */
+			if (t == CMARK_NODE_CUSTOM_BLOCK ||
+			    t == CMARK_NODE_CUSTOM_INLINE)
+				skip += ev == CMARK_EVENT_ENTER ? 1 : -1;
+			continue;
+		}
+		if (skip > 0)
+			continue;
+		if (ev == CMARK_EVENT_EXIT) {
+			cur = cur->parent;
+			continue;
+		}
+		if (t == CMARK_NODE_DOCUMENT) {
+			x = xmlNewNode(NULL, BAD_CAST "document");
+			cm = xmlNewNs(x, BAD_CAST PB_CM_NS, BAD_CAST "cm");
+			xmlSetNs(x, cm);
+			set_sourcepos(x, n, off);
+			top = x;
+		} else
+			x = cm_element(n, cm, pb, off);
+		xmlAddChild(cur, x);
+		switch (t) {
+		case CMARK_NODE_CODE_BLOCK:
+		case CMARK_NODE_THEMATIC_BREAK:
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+		case CMARK_NODE_CODE:
+			break;	/* leaves: cmark sends no EXIT */
+		default:
+			cur = x;
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	return top;
+}
+
+xmlDocPtr
+pb_markdown_read(const char *file, const char *data, size_t len,
+    const char *id, const struct pb_read_opts *o, struct pb_diags *d)
+{
+	struct fm	 f;
+	xmlDocPtr	 doc = NULL;
+	xmlNodePtr	 meta;
+	xmlNsPtr	 pb;
+	cmark_node	*root = NULL;
+	size_t		 errs = d->errors;
+
+	if (!fm_split(file, data, len, &f, d))
+		return NULL;
+	if (o->max_bytes > 0 && f.bodylen > o->max_bytes) {
+		pb_diag_error(d, file, f.lines + 1, 1, "the Markdown body is "
+		    "%zu bytes, over the limit of %zu (raise it with "
+		    "--max-input-size)", f.bodylen, o->max_bytes);
+		return NULL;
+	}
+	doc = pb_tree_position_new(file, id, &pb, &meta);
+	if (!fm_parse(file, &f, meta, o, d))
+		goto out;
+	root = cmark_parse_document(f.body, f.bodylen,
+	    CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SOURCEPOS);
+	cm_build(root, xmlDocGetRootElement(doc), pb, f.lines);
+out:
+	if (root != NULL)
+		cmark_node_free(root);
+	if (d->errors != errs) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}

@@ -1,0 +1,1041 @@
+/*
+ * model.c - reading the project, organizations and packets: schema
+ * validation with libxml2's RELAX NG, then values that cannot be true,
+ * each reported at the file, line and column where it was written.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+
+#include "arith.h"
+#include "model.h"
+#include "pb.h"
+#include "xmlread.h"
+
+/* One file being read: its bytes (for columns) and diagnostics. */
+struct rd {
+	const char	*file;
+	const char	*data;
+	size_t		 len;
+	struct pb_diags	*d;
+};
+
+static const char *const practice_names[PB_PR__MAX] = {
+	"peer-progress-notes", "peer-in-treatment-plans",
+	"peer-medication-administration", "peer-rep-payeeship",
+	"peer-team-structure", "peer-supervision",
+	"peer-human-rights-officer", "harm-reduction-scope"
+};
+
+static const char *const role_names[PB_ROLE__MAX] = {
+	"peer-specialist", "recovery-coach", "family-partner",
+	"young-adult-peer-mentor", "older-adult-peer-specialist",
+	"peer-supervisor"
+};
+
+/* Element names in peerbrief.xml and the figure names of parameters. */
+static const char *const param_elems[PB_PARAM__MAX] = {
+	"medicaid-share", "state-average-rday-rate",
+	"certification-window-months", "peer-fte-per-100-enrolled",
+	"max-family-partner-share", "max-recovery-coach-share"
+};
+static const char *const param_names[PB_PARAM__MAX] = {
+	"medicaid_share", "state_average_rday_rate",
+	"certification_window_months", "peer_fte_per_100_enrolled",
+	"max_family_partner_share", "max_recovery_coach_share"
+};
+static const char *const param_defaults[PB_PARAM__MAX] = {
+	"0.50", "0.25", "6", "2.00", "0.25", "0.34"
+};
+
+const char *
+pb_practice_name(enum pb_practice p)
+{
+	return practice_names[p];
+}
+
+const char *
+pb_role_name(enum pb_role r)
+{
+	return role_names[r];
+}
+
+const char *
+pb_param_name(enum pb_param p)
+{
+	return param_names[p];
+}
+
+/* ------------------------------------------------------------ positions */
+
+/* Byte offset of the start of line (1-based) in r->data, or len. */
+static size_t
+line_start(const struct rd *r, unsigned long line)
+{
+	size_t		 i = 0;
+	unsigned long	 l = 1;
+
+	while (l < line && i < r->len) {
+		if (r->data[i++] == '\n')
+			l++;
+	}
+	return i;
+}
+
+/* Turns a byte offset into a position. */
+static struct pb_src
+at_offset(const struct rd *r, size_t off)
+{
+	struct pb_src	 s = { r->file, 1, 1 };
+	size_t		 i;
+
+	for (i = 0; i < off && i < r->len; i++) {
+		if (r->data[i] == '\n') {
+			s.line++;
+			s.col = 1;
+		} else
+			s.col++;
+	}
+	return s;
+}
+
+/*
+ * Offset of the start tag "<NAME" of element n: libxml2 records the line
+ * where the start tag ends, so look there and on the lines before it.
+ */
+static size_t
+tag_offset(const struct rd *r, xmlNodePtr n)
+{
+	char		 pat[256];
+	unsigned long	 line = (unsigned long)xmlGetLineNo(n), l;
+	size_t		 s, e, i, m;
+
+	if (line < 1)
+		line = 1;
+	snprintf(pat, sizeof(pat), "<%s%s%s", n->ns && n->ns->prefix ?
+	    (const char *)n->ns->prefix : "", n->ns && n->ns->prefix ? ":" : "",
+	    (const char *)n->name);
+	m = strlen(pat);
+	for (l = line; l >= 1 && l + 20 > line; l--) {
+		s = line_start(r, l);
+		e = line_start(r, line + 1);
+		/* the last "<NAME" on lines l..line followed by a separator */
+		for (i = e; i-- > s;) {
+			if (i + m < r->len && memcmp(r->data + i, pat, m) == 0 &&
+			    strchr(" \t\r\n/>", r->data[i + m]) != NULL)
+				return i;
+		}
+	}
+	return line_start(r, line);
+}
+
+/* Where element n starts. */
+static struct pb_src
+src_elem(const struct rd *r, xmlNodePtr n)
+{
+	return at_offset(r, tag_offset(r, n));
+}
+
+/* Where the text content of element n starts (after leading space). */
+static struct pb_src
+src_text(const struct rd *r, xmlNodePtr n)
+{
+	size_t	 i = tag_offset(r, n);
+
+	while (i < r->len && r->data[i] != '>')
+		i++;
+	if (i < r->len)
+		i++;
+	while (i < r->len && strchr(" \t\r\n", r->data[i]) != NULL)
+		i++;
+	return at_offset(r, i);
+}
+
+/* Where the value of attribute name of element n starts. */
+static struct pb_src
+src_attr(const struct rd *r, xmlNodePtr n, const char *name)
+{
+	size_t	 i = tag_offset(r, n), m = strlen(name), j;
+
+	for (; i < r->len && r->data[i] != '>'; i++) {
+		if (i + m < r->len && memcmp(r->data + i, name, m) == 0 &&
+		    strchr(" \t\r\n", r->data[i - 1]) != NULL) {
+			j = i + m;
+			while (j < r->len && strchr(" \t\r\n=", r->data[j]))
+				j++;
+			if (j < r->len && (r->data[j] == '"' ||
+			    r->data[j] == '\''))
+				return at_offset(r, j + 1);
+		}
+	}
+	return src_elem(r, n);
+}
+
+static void
+err_at(const struct rd *r, struct pb_src s, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+err_at(const struct rd *r, struct pb_src s, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	pb_diag_verror(r->d, PB_ERROR, r->file, s.line, s.col, fmt, ap);
+	va_end(ap);
+}
+
+/* ---------------------------------------------------------------- values */
+
+/* The trimmed text content of n, as a new string. */
+static char *
+text_of(xmlNodePtr n)
+{
+	xmlChar	*t = xmlNodeGetContent(n);
+	char	*s, *p;
+	size_t	 len;
+
+	p = (char *)(t ? t : BAD_CAST "");
+	p += strspn(p, " \t\r\n");
+	len = strlen(p);
+	while (len > 0 && strchr(" \t\r\n", p[len - 1]) != NULL)
+		len--;
+	s = pb_xstrndup(p, len);
+	xmlFree(t);
+	return s;
+}
+
+/* Collapses white space runs to one space, for names and titles. */
+static char *
+squeeze(char *s)
+{
+	char	*r, *w = s;
+	int	 sp = 0;
+
+	for (r = s; *r != '\0'; r++) {
+		if (strchr(" \t\r\n", *r) != NULL) {
+			sp = w != s;
+			continue;
+		}
+		if (sp)
+			*w++ = ' ';
+		sp = 0;
+		*w++ = *r;
+	}
+	*w = '\0';
+	return s;
+}
+
+static char *
+attr_of(xmlNodePtr n, const char *name)
+{
+	xmlChar	*v = xmlGetProp(n, BAD_CAST name);
+	char	*s;
+
+	if (v == NULL)
+		return NULL;
+	s = pb_xstrdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+/* The element children of n in the peerbrief namespace, one by one. */
+static xmlNodePtr
+first_el(xmlNodePtr n)
+{
+	for (n = n ? n->children : NULL; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			return n;
+	return NULL;
+}
+
+static xmlNodePtr
+next_el(xmlNodePtr n)
+{
+	for (n = n->next; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			return n;
+	return NULL;
+}
+
+static int
+named(xmlNodePtr n, const char *name)
+{
+	return xmlStrEqual(n->name, BAD_CAST name);
+}
+
+/* Reads an element's text as a raw value. */
+static void
+raw_text(const struct rd *r, xmlNodePtr n, struct pb_raw *v)
+{
+	free(v->text);
+	v->text = text_of(n);
+	v->src = src_text(r, n);
+}
+
+static void
+raw_attr(const struct rd *r, xmlNodePtr n, const char *name,
+    struct pb_raw *v)
+{
+	free(v->text);
+	v->text = attr_of(n, name);
+	v->src = src_attr(r, n, name);
+}
+
+/* Parses v as a non-negative integer; the schema has checked its form. */
+static int64_t
+int_of(const struct rd *r, const struct pb_raw *v)
+{
+	int64_t	 n = 0;
+
+	if (v->text == NULL || !pb_int_parse(v->text, &n) || n < 0)
+		err_at(r, v->src, "'%s' is not a whole number in range",
+		    v->text ? v->text : "");
+	return n;
+}
+
+/* Parses v as a decimal with at most places decimals, scaled by 10^places. */
+static int64_t
+dec_of(const struct rd *r, const struct pb_raw *v, int places)
+{
+	int64_t	 n = 0;
+
+	if (v->text == NULL || !pb_decimal_parse(v->text, places, &n))
+		err_at(r, v->src, "'%s' is not a number with at most %d "
+		    "decimals", v->text ? v->text : "", places);
+	return n;
+}
+
+static struct pb_ratio
+ratio_of(const struct rd *r, const struct pb_raw *v)
+{
+	struct pb_ratio	 q = { 0, 1 };
+
+	if (v->text == NULL || !pb_ratio_parse(v->text, 6, &q))
+		err_at(r, v->src, "'%s' is not a decimal with at most 6 "
+		    "decimals", v->text ? v->text : "");
+	return q;
+}
+
+static struct pb_date
+date_of(const struct rd *r, const struct pb_raw *v)
+{
+	struct pb_date	 t = { 1970, 1, 1 };
+
+	if (v->text == NULL || !pb_date_parse(v->text, &t))
+		err_at(r, v->src, "'%s' is not a date YYYY-MM-DD",
+		    v->text ? v->text : "");
+	return t;
+}
+
+/* ------------------------------------------------------------ validation */
+
+/* A compiled schema for one kind of input. */
+struct schema {
+	xmlRelaxNGPtr	 rng;
+};
+
+/* One schema violation as libxml2 reported it. */
+struct verr {
+	xmlNodePtr	 node;
+	unsigned long	 line;
+	char		*msg;
+};
+
+struct verrs {
+	struct verr	*v;
+	size_t		 n;
+};
+
+static void
+on_verr(void *data, xmlErrorPtr e)
+{
+	struct verrs	*vs = data;
+	struct verr	*v;
+	size_t		 n;
+
+	vs->v = pb_xrealloc(vs->v, (vs->n + 1) * sizeof(*vs->v));
+	v = &vs->v[vs->n++];
+	v->node = e->node != NULL &&
+	    ((xmlNodePtr)e->node)->type == XML_ELEMENT_NODE ? e->node : NULL;
+	v->line = e->line > 0 ? (unsigned long)e->line : 1;
+	v->msg = pb_xstrdup(e->message ? e->message : "invalid");
+	n = strlen(v->msg);
+	while (n > 0 && (v->msg[n - 1] == '\n' || v->msg[n - 1] == ' '))
+		v->msg[--n] = '\0';
+}
+
+/* Messages libxml2 adds around the one that says what is wrong. */
+static int
+generic(const char *msg)
+{
+	return strstr(msg, "Error validating datatype") != NULL ||
+	    strstr(msg, "failed to validate content") != NULL ||
+	    strstr(msg, "failed to compare type") != NULL ||
+	    strstr(msg, "failed to validate attributes") != NULL ||
+	    strstr(msg, "has extra content") != NULL ||
+	    strstr(msg, "Error validating value") != NULL;
+}
+
+/* Non-zero when n holds text only (a value like <enrolled-days>). */
+static int
+leaf(xmlNodePtr n)
+{
+	for (n = n->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			return 0;
+	return 1;
+}
+
+/*
+ * Reports the violations of one file: the specific message of each, at
+ * the value it is about; the generic follow-on messages only when nothing
+ * more specific was said.
+ */
+static void
+verr_report(const struct rd *r, struct verrs *vs)
+{
+	size_t		 i, specific = 0;
+	struct verr	*v;
+	struct pb_src	 at;
+	char		 attr[128], *val;
+
+	for (i = 0; i < vs->n; i++)
+		specific += !generic(vs->v[i].msg);
+	for (i = 0; i < vs->n; i++) {
+		v = &vs->v[i];
+		if (specific > 0 ? generic(v->msg) : i > 0)
+			continue;
+		at.file = r->file;
+		at.line = v->line;
+		at.col = 1;
+		if (v->node == NULL) {
+			err_at(r, at, "%s", v->msg);
+			continue;
+		}
+		if (sscanf(v->msg, "Invalid attribute %127s", attr) == 1) {
+			val = attr_of(v->node, attr);
+			err_at(r, src_attr(r, v->node, attr), "invalid %s=\"%s\" "
+			    "on <%s>", attr, val ? val : "",
+			    (const char *)v->node->name);
+			free(val);
+		} else if (strstr(v->msg, "failed to validate attributes")) {
+			struct pb_buf	 names = { NULL, 0, 0 };
+			xmlAttrPtr	 a;
+
+			pb_buf_put(&names, "", 0);
+			for (a = v->node->properties; a; a = a->next)
+				pb_buf_printf(&names, "%s%s", names.len ?
+				    ", " : "", (const char *)a->name);
+			err_at(r, src_elem(r, v->node), "<%s> has an attribute "
+			    "its schema does not allow, or a value it does "
+			    "not allow (check %s)", (const char *)v->node->name,
+			    names.data);
+			pb_buf_free(&names);
+		} else if (leaf(v->node) && (generic(v->msg) ||
+		    strstr(v->msg, "allow value") != NULL)) {
+			val = text_of(v->node);
+			err_at(r, src_text(r, v->node), "invalid value '%s' "
+			    "in <%s>%s%s", val, (const char *)v->node->name,
+			    generic(v->msg) ? "" : ": ",
+			    generic(v->msg) ? "" : v->msg);
+			free(val);
+		} else
+			err_at(r, src_elem(r, v->node), "%s", v->msg);
+	}
+	for (i = 0; i < vs->n; i++)
+		free(vs->v[i].msg);
+	free(vs->v);
+}
+
+static int
+schema_load(struct schema *s, const char *dir, const char *name,
+    struct pb_diags *d)
+{
+	xmlRelaxNGParserCtxtPtr	 pc;
+	char			*path;
+
+	path = pb_xasprintf("%s/%s", dir, name);
+	pc = xmlRelaxNGNewParserCtxt(path);
+	s->rng = pc ? xmlRelaxNGParse(pc) : NULL;
+	if (pc != NULL)
+		xmlRelaxNGFreeParserCtxt(pc);
+	if (s->rng == NULL)
+		pb_diag_error(d, path, 0, 0, "cannot load schema");
+	free(path);
+	return s->rng != NULL;
+}
+
+/* Validates doc; every violation is recorded at its position. */
+static int
+schema_check(struct schema *s, const struct rd *r, xmlDocPtr doc)
+{
+	xmlRelaxNGValidCtxtPtr	 vc;
+	struct verrs		 vs = { NULL, 0 };
+	size_t			 errs = r->d->errors;
+	int			 rc;
+
+	vc = xmlRelaxNGNewValidCtxt(s->rng);
+	xmlRelaxNGSetValidStructuredErrors(vc, on_verr, &vs);
+	rc = xmlRelaxNGValidateDoc(vc, doc);
+	xmlRelaxNGFreeValidCtxt(vc);
+	verr_report(r, &vs);
+	if (rc != 0 && r->d->errors == errs)
+		pb_diag_error(r->d, r->file, 1, 1,
+		    "does not follow its schema");
+	return rc == 0 && r->d->errors == errs;
+}
+
+/* Reads and validates one file; NULL (errors recorded) on failure. */
+static xmlDocPtr
+load(struct rd *r, char **buf, struct schema *s)
+{
+	xmlDocPtr	 doc;
+	size_t		 len;
+
+	*buf = NULL;
+	if (!pb_file_read(r->file, buf, &len, r->d))
+		return NULL;
+	r->data = *buf;
+	r->len = len;
+	if ((doc = pb_xml_parse(r->file, *buf, len, r->d)) == NULL)
+		return NULL;
+	if (!schema_check(s, r, doc)) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+/* --------------------------------------------------------------- project */
+
+static void
+project_read(struct pb_model *m, const char *indir, struct schema *s,
+    struct pb_diags *d)
+{
+	struct pb_project	*p = &m->project;
+	struct rd		 r = { NULL, NULL, 0, d };
+	xmlDocPtr		 doc;
+	xmlNodePtr		 n, q;
+	char			*buf;
+	size_t			 i;
+
+	p->file = pb_xasprintf("%s/peerbrief.xml", indir);
+	r.file = p->file;
+	for (i = 0; i < PB_PARAM__MAX; i++) {
+		p->param[i].text = pb_xstrdup(param_defaults[i]);
+		p->param[i].src.file = p->file;
+		p->param[i].src.line = 0;	/* a default */
+	}
+	if ((doc = load(&r, &buf, s)) != NULL) {
+		for (n = first_el(xmlDocGetRootElement(doc)); n != NULL;
+		    n = next_el(n)) {
+			if (named(n, "title"))
+				p->title = squeeze(text_of(n));
+			else if (named(n, "publisher"))
+				p->publisher = squeeze(text_of(n));
+			else if (named(n, "base-url"))
+				p->base_url = text_of(n);
+			else if (named(n, "language"))
+				p->language = text_of(n);
+			else if (named(n, "as-of"))
+				raw_text(&r, n, &p->as_of_raw);
+			else if (named(n, "parameters"))
+				for (q = first_el(n); q; q = next_el(q))
+					for (i = 0; i < PB_PARAM__MAX; i++)
+						if (named(q, param_elems[i]))
+							raw_text(&r, q,
+							    &p->param[i]);
+		}
+		xmlFreeDoc(doc);
+	}
+	if (p->title == NULL)
+		p->title = pb_xstrdup("");
+	if (p->language == NULL)
+		p->language = pb_xstrdup("en");
+	if (p->as_of_raw.text != NULL)
+		p->as_of = date_of(&r, &p->as_of_raw);
+	p->medicaid_share = ratio_of(&r, &p->param[0]);
+	p->state_average_rday_rate = ratio_of(&r, &p->param[1]);
+	p->certification_window_months = int_of(&r, &p->param[2]);
+	p->peer_fte_per_100 = dec_of(&r, &p->param[3], 2);
+	p->max_family_partner_share = ratio_of(&r, &p->param[4]);
+	p->max_recovery_coach_share = ratio_of(&r, &p->param[5]);
+	free(buf);
+}
+
+/* ---------------------------------------------------------- organizations */
+
+static void
+program_read(const struct rd *r, xmlNodePtr n, struct pb_program *p)
+{
+	xmlNodePtr	 q;
+	char		*by;
+
+	p->id = attr_of(n, "id");
+	p->src = src_attr(r, n, "id");
+	p->contract = attr_of(n, "contract");
+	raw_attr(r, n, "fiscal-year", &p->raw_fiscal_year);
+	for (q = first_el(n); q != NULL; q = next_el(q)) {
+		if (named(q, "enrolled-persons"))
+			raw_text(r, q, &p->raw_persons);
+		else if (named(q, "enrolled-days"))
+			raw_text(r, q, &p->raw_days);
+		else if (named(q, "daily-rate"))
+			raw_text(r, q, &p->raw_rate);
+		else if (named(q, "rdays")) {
+			by = attr_of(q, "documented-by");
+			raw_text(r, q, by && strcmp(by, "staff") == 0 ?
+			    &p->raw_staff : &p->raw_peer);
+			free(by);
+		}
+	}
+	p->fiscal_year = int_of(r, &p->raw_fiscal_year);
+	p->enrolled_persons = int_of(r, &p->raw_persons);
+	p->enrolled_days = int_of(r, &p->raw_days);
+	p->daily_rate = dec_of(r, &p->raw_rate, 2);
+	p->rdays_staff = int_of(r, &p->raw_staff);
+	p->rdays_peer = int_of(r, &p->raw_peer);
+}
+
+/* Values that cannot be true (DESIGN.md, Inputs). */
+static void
+program_check(const struct rd *r, const struct pb_program *p)
+{
+	int64_t	 max, sum;
+
+	if (p->daily_rate <= 0)
+		err_at(r, p->raw_rate.src, "daily rate must be above zero, "
+		    "not %s", p->raw_rate.text);
+	if (p->rdays_staff > p->enrolled_days)
+		err_at(r, p->raw_staff.src, "%s staff R-days exceed the %s "
+		    "enrolled days", p->raw_staff.text, p->raw_days.text);
+	else if (!pb_int_add(p->rdays_staff, p->rdays_peer, &sum) ||
+	    sum > p->enrolled_days)
+		err_at(r, p->raw_peer.src, "R-days (%s staff + %s peer-only) "
+		    "exceed the %s enrolled days", p->raw_staff.text,
+		    p->raw_peer.text, p->raw_days.text);
+	if (!pb_int_mul(p->enrolled_persons, 366, &max) ||
+	    p->enrolled_days > max)
+		err_at(r, p->raw_days.src, "%s enrolled days exceed %s "
+		    "persons x 366", p->raw_days.text, p->raw_persons.text);
+}
+
+static void
+member_read(const struct rd *r, xmlNodePtr n, struct pb_member *mb)
+{
+	size_t	 i;
+
+	mb->id = attr_of(n, "id");
+	mb->src = src_attr(r, n, "id");
+	raw_attr(r, n, "role", &mb->raw_role);
+	raw_attr(r, n, "fte", &mb->raw_fte);
+	raw_attr(r, n, "hired", &mb->raw_hired);
+	for (i = 0; i < PB_ROLE__MAX; i++)
+		if (mb->raw_role.text && strcmp(mb->raw_role.text,
+		    role_names[i]) == 0)
+			mb->role = (enum pb_role)i;
+	mb->fte = dec_of(r, &mb->raw_fte, 2);
+	mb->hired = date_of(r, &mb->raw_hired);
+	mb->training = attr_of(n, "training");
+	if (xmlHasProp(n, BAD_CAST "certified")) {
+		raw_attr(r, n, "certified", &mb->raw_certified);
+		mb->certified = date_of(r, &mb->raw_certified);
+		mb->certified_set = 1;
+		if (pb_date_cmp(mb->certified, mb->hired) < 0)
+			err_at(r, mb->raw_certified.src, "certified %s, "
+			    "before the hire date %s",
+			    mb->raw_certified.text, mb->raw_hired.text);
+	}
+}
+
+/* Reports an id used twice in one organization (programs and staff). */
+static void
+ids_check(const struct rd *r, struct pb_org *o)
+{
+	size_t		 n = o->nprograms + o->nmembers, i, j;
+	const char	*a, *b;
+	struct pb_src	 sa, sb;
+
+	for (i = 0; i < n; i++) {
+		a = i < o->nprograms ? o->programs[i].id :
+		    o->members[i - o->nprograms].id;
+		sa = i < o->nprograms ? o->programs[i].src :
+		    o->members[i - o->nprograms].src;
+		for (j = 0; j < i; j++) {
+			b = j < o->nprograms ? o->programs[j].id :
+			    o->members[j - o->nprograms].id;
+			sb = j < o->nprograms ? o->programs[j].src :
+			    o->members[j - o->nprograms].src;
+			if (a && b && strcmp(a, b) == 0) {
+				err_at(r, sa, "duplicate id '%s' (first at "
+				    "line %lu)", a, sb.line);
+				break;
+			}
+		}
+	}
+}
+
+static void
+org_read(struct pb_org *o, struct schema *s, struct pb_diags *d)
+{
+	struct rd	 r = { o->file, NULL, 0, d };
+	xmlDocPtr	 doc;
+	xmlNodePtr	 n, q;
+	char		*buf, *name, *type, *since;
+	size_t		 i;
+	struct pb_buf	 c = { NULL, 0, 0 };
+
+	if ((doc = load(&r, &buf, s)) == NULL) {
+		free(buf);
+		return;
+	}
+	for (n = first_el(xmlDocGetRootElement(doc)); n; n = next_el(n)) {
+		if (named(n, "name"))
+			o->name = squeeze(text_of(n));
+		else if (named(n, "region"))
+			o->region = squeeze(text_of(n));
+		else if (named(n, "source"))
+			o->source = squeeze(text_of(n));
+		else if (named(n, "contracts")) {
+			for (q = first_el(n); q; q = next_el(q)) {
+				type = attr_of(q, "type");
+				since = attr_of(q, "since");
+				pb_buf_printf(&c, "%s%s since %s",
+				    c.len ? "; " : "", type, since);
+				free(type);
+				free(since);
+			}
+			o->contracts = c.data;
+		} else if (named(n, "practices")) {
+			for (q = first_el(n); q; q = next_el(q)) {
+				name = attr_of(q, "name");
+				for (i = 0; i < PB_PR__MAX; i++) {
+					if (strcmp(name, practice_names[i]))
+						continue;
+					if (o->practice_set[i])
+						err_at(&r, src_attr(&r, q,
+						    "name"), "practice '%s' "
+						    "given twice", name);
+					raw_text(&r, q, &o->practice[i]);
+					o->practice_set[i] = 1;
+				}
+				free(name);
+			}
+		} else if (named(n, "program")) {
+			o->programs = pb_xrealloc(o->programs,
+			    (o->nprograms + 1) * sizeof(*o->programs));
+			memset(&o->programs[o->nprograms], 0,
+			    sizeof(*o->programs));
+			program_read(&r, n, &o->programs[o->nprograms]);
+			program_check(&r, &o->programs[o->nprograms]);
+			o->nprograms++;
+		} else if (named(n, "staff")) {
+			for (q = first_el(n); q; q = next_el(q)) {
+				o->members = pb_xrealloc(o->members,
+				    (o->nmembers + 1) * sizeof(*o->members));
+				memset(&o->members[o->nmembers], 0,
+				    sizeof(*o->members));
+				member_read(&r, q, &o->members[o->nmembers++]);
+			}
+		}
+	}
+	ids_check(&r, o);
+	xmlFreeDoc(doc);
+	free(buf);
+}
+
+/* --------------------------------------------------------------- packets */
+
+static void
+refs_read(const struct rd *r, xmlNodePtr n, struct pb_ref **v, size_t *nv)
+{
+	xmlNodePtr	 q;
+
+	for (q = first_el(n); q != NULL; q = next_el(q)) {
+		*v = pb_xrealloc(*v, (*nv + 1) * sizeof(**v));
+		(*v)[*nv].id = attr_of(q, "ref");
+		(*v)[*nv].src = src_attr(r, q, "ref");
+		(*nv)++;
+	}
+}
+
+static void
+packet_read(struct pb_model *m, struct pb_packet *p, struct schema *s,
+    struct pb_diags *d)
+{
+	struct rd	 r = { p->file, NULL, 0, d };
+	xmlDocPtr	 doc;
+	xmlNodePtr	 n;
+	char		*buf;
+	size_t		 i, j;
+
+	if ((doc = load(&r, &buf, s)) == NULL) {
+		free(buf);
+		return;
+	}
+	for (n = first_el(xmlDocGetRootElement(doc)); n; n = next_el(n)) {
+		if (named(n, "title"))
+			p->title = squeeze(text_of(n));
+		else if (named(n, "audience"))
+			p->audience = squeeze(text_of(n));
+		else if (named(n, "summary"))
+			p->summary = squeeze(text_of(n));
+		else if (named(n, "date")) {
+			raw_text(&r, n, &p->raw_date);
+			p->date = date_of(&r, &p->raw_date);
+		} else if (named(n, "organizations"))
+			refs_read(&r, n, &p->orgs, &p->norgs);
+		else if (named(n, "positions"))
+			refs_read(&r, n, &p->positions, &p->npositions);
+		else if (named(n, "highlights"))
+			refs_read(&r, n, &p->highlights, &p->nhighlights);
+	}
+	for (i = 0; i < p->norgs; i++) {
+		if (pb_model_org(m, p->orgs[i].id) == NULL)
+			err_at(&r, p->orgs[i].src, "unknown organization "
+			    "'%s': no file orgs/%s.xml", p->orgs[i].id,
+			    p->orgs[i].id);
+		for (j = 0; j < i; j++)
+			if (strcmp(p->orgs[i].id, p->orgs[j].id) == 0)
+				err_at(&r, p->orgs[i].src, "organization "
+				    "'%s' listed twice", p->orgs[i].id);
+	}
+	for (i = 0; i < p->npositions; i++) {
+		for (j = 0; j < m->npositions; j++)
+			if (strcmp(m->positions[j], p->positions[i].id) == 0)
+				break;
+		if (j == m->npositions)
+			err_at(&r, p->positions[i].src, "unknown position "
+			    "'%s': no file positions/%s.md or .xml",
+			    p->positions[i].id, p->positions[i].id);
+		for (j = 0; j < i; j++)
+			if (strcmp(p->positions[i].id,
+			    p->positions[j].id) == 0)
+				err_at(&r, p->positions[i].src, "position "
+				    "'%s' listed twice", p->positions[i].id);
+	}
+	xmlFreeDoc(doc);
+	free(buf);
+}
+
+/* ------------------------------------------------------------------ model */
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Lists the ids of the files in indir/sub ending in one of the suffixes,
+ * sorted; bad ids are errors. Returns the count.
+ */
+static size_t
+list_ids(const char *indir, const char *sub, const char *sfx1,
+    const char *sfx2, char ***out, int required, struct pb_diags *d)
+{
+	char		*dir, *id, **v = NULL;
+	DIR		*dp;
+	struct dirent	*e;
+	size_t		 n = 0, len, l1 = strlen(sfx1), l2 = sfx2 ?
+	    strlen(sfx2) : 0;
+
+	dir = pb_xasprintf("%s/%s", indir, sub);
+	if ((dp = opendir(dir)) == NULL) {
+		if (required)
+			pb_diag_error(d, dir, 0, 0, "cannot open folder");
+		free(dir);
+		*out = NULL;
+		return 0;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		len = strlen(e->d_name);
+		if (e->d_name[0] == '.')
+			continue;
+		if (len > l1 && strcmp(e->d_name + len - l1, sfx1) == 0)
+			id = pb_xstrndup(e->d_name, len - l1);
+		else if (sfx2 && len > l2 &&
+		    strcmp(e->d_name + len - l2, sfx2) == 0)
+			id = pb_xstrndup(e->d_name, len - l2);
+		else
+			continue;
+		if (!pb_id_valid(id)) {
+			pb_diag_error(d, dir, 0, 0, "'%s': '%s' is not a "
+			    "valid id (lower-case letters, digits and '-', "
+			    "at most 64)", e->d_name, id);
+			free(id);
+			continue;
+		}
+		v = pb_xrealloc(v, (n + 1) * sizeof(*v));
+		v[n++] = id;
+	}
+	closedir(dp);
+	free(dir);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), name_cmp);
+	*out = v;
+	return n;
+}
+
+struct pb_model *
+pb_model_read(const char *indir, const char *schemadir, struct pb_diags *d)
+{
+	struct pb_model	*m;
+	struct schema	 sp = { NULL }, so = { NULL }, sk = { NULL };
+	char		**ids;
+	size_t		 i, n, errs = d->errors;
+
+	if (!schema_load(&sp, schemadir, "project.rng", d) ||
+	    !schema_load(&so, schemadir, "organization.rng", d) ||
+	    !schema_load(&sk, schemadir, "packet.rng", d))
+		goto fail;
+	m = pb_xcalloc(1, sizeof(*m));
+	project_read(m, indir, &sp, d);
+	n = list_ids(indir, "positions", ".md", ".xml", &m->positions, 0, d);
+	m->npositions = n;
+	for (i = 1; i < n; i++)
+		if (strcmp(m->positions[i], m->positions[i - 1]) == 0)
+			pb_diag_error(d, indir, 0, 0, "positions/%s.md and "
+			    "positions/%s.xml map to one output",
+			    m->positions[i], m->positions[i]);
+	n = list_ids(indir, "orgs", ".xml", NULL, &ids, 1, d);
+	m->orgs = pb_xcalloc(n, sizeof(*m->orgs));
+	m->norgs = n;
+	for (i = 0; i < n; i++) {
+		m->orgs[i].id = ids[i];
+		m->orgs[i].file = pb_xasprintf("%s/orgs/%s.xml", indir,
+		    ids[i]);
+		org_read(&m->orgs[i], &so, d);
+	}
+	free(ids);
+	n = list_ids(indir, "packets", ".xml", NULL, &ids, 0, d);
+	m->packets = pb_xcalloc(n, sizeof(*m->packets));
+	m->npackets = n;
+	for (i = 0; i < n; i++) {
+		m->packets[i].id = ids[i];
+		m->packets[i].file = pb_xasprintf("%s/packets/%s.xml", indir,
+		    ids[i]);
+		packet_read(m, &m->packets[i], &sk, d);
+	}
+	free(ids);
+	xmlRelaxNGFree(sp.rng);
+	xmlRelaxNGFree(so.rng);
+	xmlRelaxNGFree(sk.rng);
+	if (d->errors != errs) {
+		pb_model_free(m);
+		return NULL;
+	}
+	return m;
+fail:
+	xmlRelaxNGFree(sp.rng);
+	xmlRelaxNGFree(so.rng);
+	xmlRelaxNGFree(sk.rng);
+	return NULL;
+}
+
+const struct pb_org *
+pb_model_org(const struct pb_model *m, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->norgs; i++)
+		if (strcmp(m->orgs[i].id, id) == 0)
+			return &m->orgs[i];
+	return NULL;
+}
+
+const struct pb_packet *
+pb_model_packet(const struct pb_model *m, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->npackets; i++)
+		if (strcmp(m->packets[i].id, id) == 0)
+			return &m->packets[i];
+	return NULL;
+}
+
+static void
+refs_free(struct pb_ref *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].id);
+	free(v);
+}
+
+void
+pb_model_free(struct pb_model *m)
+{
+	struct pb_org		*o;
+	struct pb_program	*p;
+	struct pb_member	*mb;
+	size_t			 i, j;
+
+	if (m == NULL)
+		return;
+	free(m->project.file);
+	free(m->project.title);
+	free(m->project.publisher);
+	free(m->project.base_url);
+	free(m->project.language);
+	free(m->project.as_of_raw.text);
+	for (i = 0; i < PB_PARAM__MAX; i++)
+		free(m->project.param[i].text);
+	for (i = 0; i < m->norgs; i++) {
+		o = &m->orgs[i];
+		free(o->id);
+		free(o->file);
+		free(o->name);
+		free(o->region);
+		free(o->source);
+		free(o->contracts);
+		for (j = 0; j < PB_PR__MAX; j++)
+			free(o->practice[j].text);
+		for (j = 0; j < o->nprograms; j++) {
+			p = &o->programs[j];
+			free(p->id);
+			free(p->contract);
+			free(p->raw_fiscal_year.text);
+			free(p->raw_persons.text);
+			free(p->raw_days.text);
+			free(p->raw_rate.text);
+			free(p->raw_staff.text);
+			free(p->raw_peer.text);
+		}
+		free(o->programs);
+		for (j = 0; j < o->nmembers; j++) {
+			mb = &o->members[j];
+			free(mb->id);
+			free(mb->training);
+			free(mb->raw_role.text);
+			free(mb->raw_fte.text);
+			free(mb->raw_hired.text);
+			free(mb->raw_certified.text);
+		}
+		free(o->members);
+	}
+	free(m->orgs);
+	for (i = 0; i < m->npackets; i++) {
+		free(m->packets[i].id);
+		free(m->packets[i].file);
+		free(m->packets[i].title);
+		free(m->packets[i].audience);
+		free(m->packets[i].summary);
+		free(m->packets[i].raw_date.text);
+		refs_free(m->packets[i].orgs, m->packets[i].norgs);
+		refs_free(m->packets[i].positions, m->packets[i].npositions);
+		refs_free(m->packets[i].highlights, m->packets[i].nhighlights);
+	}
+	free(m->packets);
+	for (i = 0; i < m->npositions; i++)
+		free(m->positions[i]);
+	free(m->positions);
+	free(m);
+}

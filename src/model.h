@@ -1,0 +1,179 @@
+/*
+ * model.h - the data model: the project (input/peerbrief.xml), the
+ * organizations (input/orgs/ID.xml) and the packets (input/packets/ID.xml),
+ * read, validated against schema/ and checked for values that cannot be
+ * true. Every value keeps the file, line and column it came from.
+ */
+#ifndef PB_MODEL_H
+#define PB_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arith.h"
+#include "pb.h"
+
+/* Where a value came from. file points into the model's own strings. */
+struct pb_src {
+	const char	*file;
+	unsigned long	 line;
+	unsigned long	 col;
+};
+
+/* A raw input value: its text as written and where it was written. */
+struct pb_raw {
+	char		*text;
+	struct pb_src	 src;
+};
+
+enum pb_param {
+	PB_PARAM_MEDICAID_SHARE,
+	PB_PARAM_STATE_AVERAGE_RDAY_RATE,
+	PB_PARAM_CERTIFICATION_WINDOW_MONTHS,
+	PB_PARAM_PEER_FTE_PER_100,
+	PB_PARAM_MAX_FAMILY_PARTNER_SHARE,
+	PB_PARAM_MAX_RECOVERY_COACH_SHARE,
+	PB_PARAM__MAX
+};
+
+struct pb_project {
+	char		*file;
+	char		*title;
+	char		*publisher;
+	char		*base_url;
+	char		*language;
+	struct pb_date	 as_of;
+	struct pb_raw	 as_of_raw;
+	/* Parameters: ratios exact; window a count; fte per 100 in hundredths. */
+	struct pb_ratio	 medicaid_share;
+	struct pb_ratio	 state_average_rday_rate;
+	int64_t		 certification_window_months;
+	int64_t		 peer_fte_per_100;
+	struct pb_ratio	 max_family_partner_share;
+	struct pb_ratio	 max_recovery_coach_share;
+	struct pb_raw	 param[PB_PARAM__MAX];
+};
+
+enum pb_practice {
+	PB_PR_PROGRESS_NOTES,
+	PB_PR_TREATMENT_PLANS,
+	PB_PR_MEDICATION,
+	PB_PR_REP_PAYEE,
+	PB_PR_TEAM_STRUCTURE,
+	PB_PR_SUPERVISION,
+	PB_PR_HUMAN_RIGHTS_OFFICER,
+	PB_PR_HARM_REDUCTION,
+	PB_PR__MAX
+};
+
+enum pb_role {
+	PB_ROLE_PEER_SPECIALIST,
+	PB_ROLE_RECOVERY_COACH,
+	PB_ROLE_FAMILY_PARTNER,
+	PB_ROLE_YOUNG_ADULT_PEER_MENTOR,
+	PB_ROLE_OLDER_ADULT_PEER_SPECIALIST,
+	PB_ROLE_PEER_SUPERVISOR,
+	PB_ROLE__MAX
+};
+
+struct pb_program {
+	char		*id;
+	struct pb_src	 src;		/* the <program> element */
+	char		*contract;
+	int64_t		 fiscal_year;
+	int64_t		 enrolled_persons;
+	int64_t		 enrolled_days;
+	int64_t		 daily_rate;	/* cents */
+	int64_t		 rdays_staff;
+	int64_t		 rdays_peer;
+	struct pb_raw	 raw_fiscal_year;
+	struct pb_raw	 raw_persons;
+	struct pb_raw	 raw_days;
+	struct pb_raw	 raw_rate;
+	struct pb_raw	 raw_staff;
+	struct pb_raw	 raw_peer;
+};
+
+struct pb_member {
+	char		*id;
+	struct pb_src	 src;
+	enum pb_role	 role;
+	int64_t		 fte;		/* hundredths */
+	struct pb_date	 hired;
+	int		 certified_set;
+	struct pb_date	 certified;
+	char		*training;	/* NULL when not given */
+	struct pb_raw	 raw_role;
+	struct pb_raw	 raw_fte;
+	struct pb_raw	 raw_hired;
+	struct pb_raw	 raw_certified;
+};
+
+struct pb_org {
+	char		*id;
+	char		*file;
+	char		*name;
+	char		*region;	/* NULL when not given */
+	char		*source;
+	char		*contracts;	/* "ACCS since 2018-07-01; ..." or NULL */
+	int		 practice_set[PB_PR__MAX];
+	struct pb_raw	 practice[PB_PR__MAX];
+	struct pb_program *programs;
+	size_t		 nprograms;
+	struct pb_member *members;
+	size_t		 nmembers;
+};
+
+struct pb_ref {
+	char		*id;
+	struct pb_src	 src;
+};
+
+struct pb_packet {
+	char		*id;
+	char		*file;
+	char		*title;
+	char		*audience;
+	char		*summary;
+	struct pb_date	 date;
+	struct pb_raw	 raw_date;
+	struct pb_ref	*orgs;
+	size_t		 norgs;
+	struct pb_ref	*positions;
+	size_t		 npositions;
+	struct pb_ref	*highlights;
+	size_t		 nhighlights;
+};
+
+struct pb_model {
+	struct pb_project  project;
+	struct pb_org	  *orgs;
+	size_t		   norgs;
+	struct pb_packet  *packets;
+	size_t		   npackets;
+	char		 **positions;	/* ids of input/positions/ files */
+	size_t		   npositions;
+};
+
+/* The names used in files and figure names. */
+const char *pb_practice_name(enum pb_practice p);
+const char *pb_role_name(enum pb_role r);
+const char *pb_param_name(enum pb_param p);	/* "medicaid_share" */
+
+/*
+ * Reads indir (peerbrief.xml, orgs/, packets/; positions/ only listed) and
+ * validates it with the schemas in schemadir. Returns a new model (free with
+ * pb_model_free) or NULL with every problem recorded in d.
+ */
+struct pb_model *pb_model_read(const char *indir, const char *schemadir,
+    struct pb_diags *d);
+
+/* Frees a model; NULL is a no-op. */
+void pb_model_free(struct pb_model *m);
+
+/* The organization or packet with the id, or NULL. */
+const struct pb_org *pb_model_org(const struct pb_model *m, const char *id);
+const struct pb_packet *pb_model_packet(const struct pb_model *m,
+    const char *id);
+
+#endif /* PB_MODEL_H */

@@ -1,0 +1,27 @@
+/*
+ * packet.h - assembling one briefing packet into the tree the packet
+ * stylesheets read (docs/tree.md): its meta, highlights, organizations'
+ * data for the tables, the positions with figures injected, and the
+ * appendix of every figure used.
+ */
+#ifndef PB_PACKET_H
+#define PB_PACKET_H
+
+#include <libxml/tree.h>
+
+#include "figures.h"
+#include "model.h"
+#include "pb.h"
+
+/*
+ * Builds the packet tree of pk from the model, its figures and the
+ * positions' trees (positions[i] is the tree of pk->positions[i]; each is
+ * copied, then injected), with as_of the date of date-relative figures. Returns a new document the caller frees, or
+ * NULL with every problem recorded in d.
+ */
+xmlDocPtr pb_packet_assemble(const struct pb_model *m,
+    const struct pb_packet *pk, const struct pb_figures *figs,
+    xmlDocPtr const *positions, const char *const *position_files,
+    struct pb_date as_of, struct pb_diags *d);
+
+#endif /* PB_PACKET_H */

@@ -1,0 +1,104 @@
+/*
+ * pb.h - what every part of peerbrief shares: allocation that cannot fail,
+ * growable byte buffers, and diagnostics (file, line, column, message)
+ * that library code collects and only the driver prints.
+ */
+#ifndef PB_H
+#define PB_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define PB_NS "urn:peerbrief:1"
+#define PB_CM_NS "http://commonmark.org/xml/1.0"
+#define PB_DB_NS "http://docbook.org/ns/docbook"
+#define PB_XLINK_NS "http://www.w3.org/1999/xlink"
+
+/* Exit statuses of the program (DESIGN.md, Command line). */
+enum pb_exit {
+	PB_EXIT_OK = 0,
+	PB_EXIT_INPUT = 1,
+	PB_EXIT_USAGE = 2,
+	PB_EXIT_SYSTEM = 3
+};
+
+/*
+ * Allocation wrappers: they abort the program with a message on
+ * out-of-memory, so callers never see NULL. Free with free().
+ */
+void *pb_xmalloc(size_t n);
+void *pb_xcalloc(size_t n, size_t size);
+void *pb_xrealloc(void *p, size_t n);
+char *pb_xstrdup(const char *s);
+char *pb_xstrndup(const char *s, size_t n);
+char *pb_xasprintf(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+/* A growable byte buffer, always NUL-terminated when len > 0 or after use. */
+struct pb_buf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+};
+
+void pb_buf_put(struct pb_buf *b, const char *s, size_t n);
+void pb_buf_puts(struct pb_buf *b, const char *s);
+void pb_buf_putc(struct pb_buf *b, char c);
+void pb_buf_printf(struct pb_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Frees the buffer's storage and leaves it empty; NULL is a no-op. */
+void pb_buf_free(struct pb_buf *b);
+
+/* Severity of one diagnostic. */
+enum pb_sev {
+	PB_ERROR,
+	PB_WARNING
+};
+
+/* One diagnostic: where (line and column count from 1; 0 = unknown). */
+struct pb_diag {
+	enum pb_sev	 sev;
+	char		*file;
+	unsigned long	 line;
+	unsigned long	 col;
+	char		*msg;
+};
+
+/* Every diagnostic of a run, in the order found. */
+struct pb_diags {
+	struct pb_diag	*v;
+	size_t		 n;
+	size_t		 cap;
+	size_t		 errors;
+};
+
+/*
+ * Appends an error at file:line:col with a printf-style message. The list
+ * copies file and the formatted message; the caller keeps its strings.
+ */
+void pb_diag_error(struct pb_diags *d, const char *file, unsigned long line,
+    unsigned long col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+void pb_diag_warning(struct pb_diags *d, const char *file, unsigned long line,
+    unsigned long col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+void pb_diag_verror(struct pb_diags *d, enum pb_sev sev, const char *file,
+    unsigned long line, unsigned long col, const char *fmt, va_list ap)
+    __attribute__((format(printf, 6, 0)));
+/* Sorts diagnostics by file, line, column (stable), for reproducible output. */
+void pb_diags_sort(struct pb_diags *d);
+/* Frees every diagnostic; the struct itself is the caller's. NULL: no-op. */
+void pb_diags_free(struct pb_diags *d);
+
+/*
+ * Reads a whole file (or standard input when path is "-") into a
+ * NUL-terminated buffer the caller frees. On failure returns 0 and
+ * records an error naming path.
+ */
+int pb_file_read(const char *path, char **data, size_t *len,
+    struct pb_diags *d);
+
+/* Returns non-zero when s is a valid id: [a-z0-9][a-z0-9-]*, at most 64 bytes. */
+int pb_id_valid(const char *s);
+
+#endif /* PB_H */

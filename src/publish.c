@@ -1,0 +1,216 @@
+/*
+ * publish.c - the staging folder and the atomic swap into out/.
+ */
+#define _GNU_SOURCE
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pb.h"
+#include "publish.h"
+
+struct pb_stage {
+	char	*out;		/* the output folder as given */
+	char	*path;		/* the staging folder beside it */
+};
+
+static int
+rm_one(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)st;
+	(void)f;
+	if (flag == FTW_DP)
+		return rmdir(path);
+	return unlink(path);
+}
+
+int
+pb_rmtree(const char *path)
+{
+	struct stat	 st;
+
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT;
+	if (!S_ISDIR(st.st_mode))
+		return unlink(path) == 0;
+	return nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS) == 0;
+}
+
+struct pb_stage *
+pb_stage_begin(const char *outdir, struct pb_diags *d)
+{
+	struct pb_stage	*s;
+	struct stat	 st;
+	char		*dup, *dup2, *base;
+
+	if (lstat(outdir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		pb_diag_error(d, outdir, 0, 0, S_ISLNK(st.st_mode) ?
+		    "output folder is a symbolic link; refusing to follow it" :
+		    "output path exists and is not a folder");
+		return NULL;
+	}
+	s = pb_xcalloc(1, sizeof(*s));
+	s->out = pb_xstrdup(outdir);
+	dup = pb_xstrdup(outdir);
+	dup2 = pb_xstrdup(outdir);
+	base = basename(dup);
+	s->path = pb_xasprintf("%s/.%s.staging", dirname(dup2), base);
+	free(dup);
+	free(dup2);
+	if (!pb_rmtree(s->path) || mkdir(s->path, 0755) != 0) {
+		pb_diag_error(d, s->path, 0, 0,
+		    "cannot create staging folder: %s", strerror(errno));
+		free(s->path);
+		free(s->out);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+const char *
+pb_stage_path(const struct pb_stage *s)
+{
+	return s->path;
+}
+
+/* Creates the folders of relpath under the stage (not the last part). */
+static int
+mkparents(const char *root, const char *relpath)
+{
+	char	*p, *slash;
+	int	 rc = 1;
+
+	p = pb_xasprintf("%s/%s", root, relpath);
+	for (slash = p + strlen(root) + 1; (slash = strchr(slash, '/')) != NULL;
+	    slash++) {
+		*slash = '\0';
+		if (mkdir(p, 0755) != 0 && errno != EEXIST)
+			rc = 0;
+		*slash = '/';
+		if (!rc)
+			break;
+	}
+	free(p);
+	return rc;
+}
+
+int
+pb_stage_write(struct pb_stage *s, const char *relpath, const char *data,
+    size_t len, struct pb_diags *d)
+{
+	char	*path, *tmp;
+	int	 fd = -1, rc = 0;
+	ssize_t	 w;
+
+	path = pb_xasprintf("%s/%s", s->path, relpath);
+	tmp = pb_xasprintf("%s.tmp", path);
+	if (strstr(relpath, "..") != NULL || relpath[0] == '/') {
+		pb_diag_error(d, relpath, 0, 0, "refusing output name");
+		goto out;
+	}
+	if (!mkparents(s->path, relpath) ||
+	    (fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0644)) < 0) {
+		pb_diag_error(d, path, 0, 0, "cannot create: %s",
+		    strerror(errno));
+		goto out;
+	}
+	while (len > 0) {
+		if ((w = write(fd, data, len)) < 0) {
+			if (errno == EINTR)
+				continue;
+			pb_diag_error(d, path, 0, 0, "cannot write: %s",
+			    strerror(errno));
+			goto out;
+		}
+		data += w;
+		len -= (size_t)w;
+	}
+	if (fsync(fd) != 0 || close(fd) != 0) {
+		fd = -1;
+		pb_diag_error(d, path, 0, 0, "cannot write: %s",
+		    strerror(errno));
+		goto out;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0) {
+		pb_diag_error(d, path, 0, 0, "cannot rename: %s",
+		    strerror(errno));
+		goto out;
+	}
+	rc = 1;
+out:
+	if (fd >= 0) {
+		close(fd);
+		unlink(tmp);
+	}
+	free(tmp);
+	free(path);
+	return rc;
+}
+
+/* fsyncs a folder so renames inside it are durable. */
+static void
+sync_dir(const char *path)
+{
+	int	 fd;
+
+	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
+int
+pb_stage_commit(struct pb_stage *s, struct pb_diags *d)
+{
+	struct stat	 st;
+	char		*dup;
+
+	sync_dir(s->path);
+	if (lstat(s->out, &st) != 0) {
+		if (rename(s->path, s->out) != 0)
+			goto fail;
+	} else if (!S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		goto fail;
+	} else {
+		/* Swap both names in one step; the old output ends up at
+		 * the staging name and is removed. */
+		if (renameat2(AT_FDCWD, s->path, AT_FDCWD, s->out,
+		    RENAME_EXCHANGE) != 0)
+			goto fail;
+		pb_rmtree(s->path);
+	}
+	dup = pb_xstrdup(s->out);
+	sync_dir(dirname(dup));
+	free(dup);
+	free(s->path);
+	free(s->out);
+	free(s);
+	return 1;
+fail:
+	pb_diag_error(d, s->out, 0, 0, "cannot replace output folder: %s",
+	    strerror(errno));
+	pb_stage_abort(s);
+	return 0;
+}
+
+void
+pb_stage_abort(struct pb_stage *s)
+{
+	if (s == NULL)
+		return;
+	pb_rmtree(s->path);
+	free(s->path);
+	free(s->out);
+	free(s);
+}

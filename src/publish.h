@@ -1,0 +1,46 @@
+/*
+ * publish.h - writing a build into a staging folder beside out/ and
+ * swapping it in only when everything succeeded.
+ */
+#ifndef PB_PUBLISH_H
+#define PB_PUBLISH_H
+
+#include <stddef.h>
+
+#include "pb.h"
+
+struct pb_stage;
+
+/*
+ * Starts a build of outdir: refuses an outdir that is a symbolic link,
+ * removes a staging folder left by a killed build and creates a new one.
+ * Returns the stage (free with pb_stage_commit or pb_stage_abort) or
+ * NULL with the problem recorded.
+ */
+struct pb_stage *pb_stage_begin(const char *outdir, struct pb_diags *d);
+
+/* The staging folder's path (owned by the stage). */
+const char *pb_stage_path(const struct pb_stage *s);
+
+/*
+ * Writes len bytes as relpath inside the stage, creating folders as
+ * needed: a temporary file, fsync, rename. relpath must be made of
+ * validated ids. Returns 0 with the problem recorded on failure.
+ */
+int pb_stage_write(struct pb_stage *s, const char *relpath,
+    const char *data, size_t len, struct pb_diags *d);
+
+/*
+ * Replaces outdir with the stage atomically and removes the old output.
+ * Frees the stage. Returns 0 (outdir untouched) with the problem recorded
+ * on failure.
+ */
+int pb_stage_commit(struct pb_stage *s, struct pb_diags *d);
+
+/* Removes the staging folder and frees the stage; NULL is a no-op. */
+void pb_stage_abort(struct pb_stage *s);
+
+/* Removes path and everything under it, never following links. */
+int pb_rmtree(const char *path);
+
+#endif /* PB_PUBLISH_H */

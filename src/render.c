@@ -1,0 +1,266 @@
+/*
+ * render.c - driving libxslt: each stylesheet compiled once, one transform
+ * context per document under security preferences, errors collected.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlsave.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/variables.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+
+#include "pb.h"
+#include "render.h"
+#include "xmlread.h"
+
+struct pb_styles {
+	char			*dir;
+	xsltStylesheetPtr	 xsl[PB_FMT__MAX];
+	char			*css;
+	xsltSecurityPrefsPtr	 sec;
+};
+
+/* Where stylesheet errors go while one stage runs. */
+struct sink {
+	const char	*file;
+	struct pb_diags	*d;
+	struct pb_buf	 msg;
+};
+static _Thread_local struct sink *sink;
+
+/* Collects libxslt's (printf-style, piecewise) error text. */
+static void
+on_generic(void *ctx, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 buf[1024];
+
+	(void)ctx;
+	if (sink == NULL)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	pb_buf_puts(&sink->msg, buf);
+}
+
+/* Turns collected error text into one diagnostic per line. */
+static void
+sink_flush(struct sink *s)
+{
+	char	*line, *next;
+
+	if (s->msg.len == 0)
+		return;
+	for (line = s->msg.data; line != NULL && *line != '\0'; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if (*line != '\0')
+			pb_diag_error(s->d, s->file, 0, 0, "%s", line);
+	}
+	pb_buf_free(&s->msg);
+}
+
+static void
+sink_begin(struct sink *s, const char *file, struct pb_diags *d)
+{
+	s->file = file;
+	s->d = d;
+	memset(&s->msg, 0, sizeof(s->msg));
+	sink = s;
+	xsltSetGenericErrorFunc(NULL, on_generic);
+	xmlSetGenericErrorFunc(NULL, on_generic);
+}
+
+static void
+sink_end(struct sink *s)
+{
+	sink_flush(s);
+	sink = NULL;
+	xsltSetGenericErrorFunc(NULL, NULL);
+	xmlSetGenericErrorFunc(NULL, NULL);
+}
+
+/* Security check for file reads: only inside allowed folders. */
+static int
+read_check(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
+    const char *value)
+{
+	(void)sec;
+	(void)ctxt;
+	return pb_xml_allowed(value);
+}
+
+static xsltStylesheetPtr
+compile(const char *dir, const char *name, struct pb_diags *d)
+{
+	char			*path;
+	xsltStylesheetPtr	 st;
+	struct sink		 s;
+
+	path = pb_xasprintf("%s/%s", dir, name);
+	sink_begin(&s, path, d);
+	st = xsltParseStylesheetFile(BAD_CAST path);
+	if (st == NULL && s.msg.len == 0)
+		pb_diag_error(d, path, 0, 0, "cannot compile stylesheet");
+	else if (st != NULL && st->errors > 0) {
+		if (s.msg.len == 0)
+			pb_diag_error(d, path, 0, 0,
+			    "stylesheet has errors");
+		xsltFreeStylesheet(st);
+		st = NULL;
+	}
+	sink_end(&s);
+	free(path);
+	return st;
+}
+
+struct pb_styles *
+pb_styles_load(const char *dir, struct pb_diags *d)
+{
+	static const char *const names[PB_FMT__MAX] = {
+		"html.xsl", "docbook.xsl", "index.xsl", "feed.xsl"
+	};
+	struct pb_styles	*s;
+	char			*path;
+	size_t			 len, errs = d->errors, i;
+	char			 real[PATH_MAX];
+
+	if (realpath(dir, real) == NULL) {
+		pb_diag_error(d, dir, 0, 0, "templates folder not found");
+		return NULL;
+	}
+	s = pb_xcalloc(1, sizeof(*s));
+	s->dir = pb_xstrdup(real);
+	pb_xml_allow(s->dir);
+	s->sec = xsltNewSecurityPrefs();
+	xsltSetSecurityPrefs(s->sec, XSLT_SECPREF_READ_NETWORK,
+	    xsltSecurityForbid);
+	xsltSetSecurityPrefs(s->sec, XSLT_SECPREF_WRITE_NETWORK,
+	    xsltSecurityForbid);
+	xsltSetSecurityPrefs(s->sec, XSLT_SECPREF_WRITE_FILE,
+	    xsltSecurityForbid);
+	xsltSetSecurityPrefs(s->sec, XSLT_SECPREF_CREATE_DIRECTORY,
+	    xsltSecurityForbid);
+	xsltSetSecurityPrefs(s->sec, XSLT_SECPREF_READ_FILE, read_check);
+	xsltSetDefaultSecurityPrefs(s->sec);
+	for (i = 0; i < PB_FMT__MAX; i++)
+		s->xsl[i] = compile(s->dir, names[i], d);
+	path = pb_xasprintf("%s/style.css", s->dir);
+	if (!pb_file_read(path, &s->css, &len, d))
+		s->css = NULL;
+	free(path);
+	if (d->errors != errs) {
+		pb_styles_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void
+pb_styles_free(struct pb_styles *s)
+{
+	size_t	 i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < PB_FMT__MAX; i++)
+		if (s->xsl[i] != NULL)
+			xsltFreeStylesheet(s->xsl[i]);
+	xsltSetDefaultSecurityPrefs(NULL);
+	if (s->sec != NULL)
+		xsltFreeSecurityPrefs(s->sec);
+	free(s->css);
+	free(s->dir);
+	free(s);
+}
+
+const char *
+pb_styles_dir(const struct pb_styles *s)
+{
+	return s->dir;
+}
+
+/* Serializes an HTML result in XML syntax (void elements as <br />). */
+static int
+save_html(xmlDocPtr res, struct pb_buf *out)
+{
+	xmlBufferPtr	 b;
+	xmlSaveCtxtPtr	 sv;
+	int		 ok;
+
+	b = xmlBufferCreate();
+	sv = xmlSaveToBuffer(b, "UTF-8", XML_SAVE_XHTML | XML_SAVE_NO_DECL |
+	    XML_SAVE_NO_EMPTY);
+	ok = sv != NULL && xmlSaveDoc(sv, res) >= 0;
+	if (sv != NULL)
+		ok = xmlSaveClose(sv) >= 0 && ok;
+	if (ok)
+		pb_buf_put(out, (const char *)xmlBufferContent(b),
+		    (size_t)xmlBufferLength(b));
+	xmlBufferFree(b);
+	return ok;
+}
+
+int
+pb_render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
+    int standalone, int figure_links, const char *file, struct pb_buf *out,
+    struct pb_diags *d)
+{
+	xsltStylesheetPtr	 st;
+	xsltTransformContextPtr	 ctxt = NULL;
+	xmlDocPtr		 res = NULL;
+	xmlChar			*txt = NULL;
+	int			 len = 0, rc = 0;
+	struct sink		 k;
+	size_t			 errs = d->errors;
+
+	st = s->xsl[fmt];
+	sink_begin(&k, file, d);
+	if ((ctxt = xsltNewTransformContext(st, tree)) == NULL) {
+		pb_diag_error(d, file, 0, 0, "cannot start transform");
+		goto out;
+	}
+	if (xsltSetCtxtSecurityPrefs(s->sec, ctxt) != 0)
+		goto out;
+	ctxt->maxTemplateDepth = 3000;
+	xsltQuoteOneUserParam(ctxt, BAD_CAST "standalone",
+	    BAD_CAST (standalone ? "yes" : "no"));
+	xsltQuoteOneUserParam(ctxt, BAD_CAST "figure-links",
+	    BAD_CAST (figure_links ? "yes" : "no"));
+	if ((fmt == PB_FMT_HTML || fmt == PB_FMT_INDEX) && s->css != NULL)
+		xsltQuoteOneUserParam(ctxt, BAD_CAST "css", BAD_CAST s->css);
+	res = xsltApplyStylesheetUser(st, tree, NULL, NULL, NULL, ctxt);
+	if (res == NULL || ctxt->state != XSLT_STATE_OK) {
+		sink_flush(&k);
+		if (d->errors == errs)
+			pb_diag_error(d, file, 0, 0, "transform failed");
+		goto out;
+	}
+	if (fmt == PB_FMT_HTML || fmt == PB_FMT_INDEX) {
+		if (!save_html(res, out)) {
+			pb_diag_error(d, file, 0, 0, "cannot write HTML");
+			goto out;
+		}
+	} else {
+		if (xsltSaveResultToString(&txt, &len, res, st) != 0) {
+			pb_diag_error(d, file, 0, 0, "cannot write output");
+			goto out;
+		}
+		if (txt != NULL)
+			pb_buf_put(out, (const char *)txt, (size_t)len);
+	}
+	rc = 1;
+out:
+	sink_end(&k);
+	xmlFree(txt);
+	if (res != NULL)
+		xmlFreeDoc(res);
+	if (ctxt != NULL)
+		xsltFreeTransformContext(ctxt);
+	return rc && d->errors == errs;
+}

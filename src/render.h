@@ -1,0 +1,47 @@
+/*
+ * render.h - the stylesheets of a templates folder, compiled once per
+ * run, and the transform of one tree into HTML or DocBook text.
+ */
+#ifndef PB_RENDER_H
+#define PB_RENDER_H
+
+#include <libxml/tree.h>
+
+#include "pb.h"
+
+/* The outputs, each made by its own stylesheet in templates/. */
+enum pb_format {
+	PB_FMT_HTML,		/* html.xsl: a position or a packet */
+	PB_FMT_DOCBOOK,		/* docbook.xsl: a position or a packet */
+	PB_FMT_INDEX,		/* index.xsl: the site's index page */
+	PB_FMT_FEED,		/* feed.xsl: the site's Atom feed */
+	PB_FMT__MAX
+};
+
+struct pb_styles;
+
+/*
+ * Compiles the stylesheet of every format from dir and reads
+ * templates/style.css. Returns the set (free with pb_styles_free) or NULL
+ * with the problems recorded in d.
+ */
+struct pb_styles *pb_styles_load(const char *dir, struct pb_diags *d);
+
+/* Frees a set; NULL is a no-op. */
+void pb_styles_free(struct pb_styles *s);
+
+/* Returns the folder the set was loaded from (owned by the set). */
+const char *pb_styles_dir(const struct pb_styles *s);
+
+/*
+ * Transforms tree with the stylesheet for fmt and appends the serialized
+ * result to out (HTML pages as HTML5 in XML syntax, the others as the
+ * stylesheet's xsl:output says). standalone selects a whole document; figure_links links
+ * injected values to their appendix entries. file names the tree in
+ * diagnostics. Returns 0 with errors recorded on failure.
+ */
+int pb_render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
+    int standalone, int figure_links, const char *file, struct pb_buf *out,
+    struct pb_diags *d);
+
+#endif /* PB_RENDER_H */

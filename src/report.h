@@ -1,0 +1,26 @@
+/*
+ * report.h - figures as text: the JSON, CSV and aligned-table forms of
+ * `peerbrief figures`, and the explanation of one figure.
+ */
+#ifndef PB_REPORT_H
+#define PB_REPORT_H
+
+#include "figures.h"
+#include "pb.h"
+
+enum pb_report_format {
+	PB_REPORT_TEXT,
+	PB_REPORT_JSON,
+	PB_REPORT_CSV
+};
+
+/* Appends every figure of f to out in the given format. */
+void pb_report_figures(const struct pb_figures *f, enum pb_report_format fmt,
+    struct pb_buf *out);
+
+/* Appends the explanation of figure fig of set f: value, display,
+ * formula, each input with its value and the places it comes from. */
+void pb_report_explain(const struct pb_figures *f,
+    const struct pb_figure *fig, struct pb_buf *out);
+
+#endif /* PB_REPORT_H */

@@ -1,0 +1,155 @@
+/*
+ * tree.c - helpers that build the document tree the stylesheets read.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "pb.h"
+#include "tree.h"
+
+xmlDocPtr
+pb_tree_position_new(const char *file, const char *id, xmlNsPtr *pb,
+    xmlNodePtr *meta)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root;
+
+	doc = xmlNewDoc(BAD_CAST "1.0");
+	root = xmlNewDocNode(doc, NULL, BAD_CAST "position", NULL);
+	*pb = xmlNewNs(root, BAD_CAST PB_NS, BAD_CAST "pb");
+	xmlSetNs(root, *pb);
+	xmlDocSetRootElement(doc, root);
+	if (id != NULL)
+		pb_tree_set_prop(root, "id", id);
+	pb_tree_set_prop(root, "source", file);
+	*meta = xmlNewChild(root, *pb, BAD_CAST "meta", NULL);
+	return doc;
+}
+
+void
+pb_tree_meta_finish(xmlNodePtr meta, const char *title, const char *lang)
+{
+	xmlNodePtr	 t, l;
+
+	t = xmlNewDocNode(meta->doc, meta->ns, BAD_CAST "title", NULL);
+	pb_tree_add_text(t, title, strlen(title));
+	if (meta->children != NULL)
+		xmlAddPrevSibling(meta->children, t);
+	else
+		xmlAddChild(meta, t);
+	l = xmlNewChild(meta, meta->ns, BAD_CAST "lang", NULL);
+	pb_tree_add_text(l, lang, strlen(lang));
+}
+
+/* Length of the UTF-8 sequence at s (n bytes left), or 0 if invalid. */
+static size_t
+utf8_len(const unsigned char *s, size_t n, unsigned long *cp)
+{
+	size_t		 k, i;
+	unsigned long	 c;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	} else if ((s[0] & 0xE0) == 0xC0) {
+		k = 2;
+		c = s[0] & 0x1F;
+	} else if ((s[0] & 0xF0) == 0xE0) {
+		k = 3;
+		c = s[0] & 0x0F;
+	} else if ((s[0] & 0xF8) == 0xF0) {
+		k = 4;
+		c = s[0] & 0x07;
+	} else
+		return 0;
+	if (k > n)
+		return 0;
+	for (i = 1; i < k; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if ((k == 2 && c < 0x80) || (k == 3 && c < 0x800) ||
+	    (k == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+	    (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return k;
+}
+
+static int
+xml_char(unsigned long c)
+{
+	return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+	    (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+char *
+pb_xml_clean(const char *s, size_t len)
+{
+	struct pb_buf		 b = { NULL, 0, 0 };
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i = 0, k;
+	unsigned long		 c;
+
+	pb_buf_put(&b, "", 0);
+	while (i < len) {
+		k = utf8_len(p + i, len - i, &c);
+		if (k == 0 || !xml_char(c)) {
+			pb_buf_puts(&b, "\xEF\xBF\xBD");
+			i += k ? k : 1;
+			continue;
+		}
+		pb_buf_put(&b, s + i, k);
+		i += k;
+	}
+	return b.data;
+}
+
+void
+pb_tree_add_text(xmlNodePtr node, const char *s, size_t len)
+{
+	char	*c;
+
+	if (len == 0)
+		return;
+	c = pb_xml_clean(s, len);
+	xmlNodeAddContent(node, BAD_CAST c);
+	free(c);
+}
+
+void
+pb_tree_set_prop(xmlNodePtr node, const char *name, const char *value)
+{
+	char	*c;
+
+	c = pb_xml_clean(value, strlen(value));
+	xmlSetProp(node, BAD_CAST name, BAD_CAST c);
+	free(c);
+}
+
+int
+pb_lang_valid(const char *s)
+{
+	size_t	 i, run = 0;
+
+	if (s == NULL || s[0] == '\0' || strlen(s) > 35)
+		return 0;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (s[i] == '-') {
+			if (run == 0)
+				return 0;
+			run = 0;
+			continue;
+		}
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (i > 0 && s[i] >= '0' && s[i] <= '9')))
+			return 0;
+		if (++run > 8)
+			return 0;
+	}
+	return run > 0;
+}

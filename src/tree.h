@@ -1,0 +1,44 @@
+/*
+ * tree.h - building the document tree of docs/tree.md with libxml2:
+ * the pb:position root, its pb:meta, and text and attributes that are
+ * always legal XML 1.0.
+ */
+#ifndef PB_TREE_H
+#define PB_TREE_H
+
+#include <libxml/tree.h>
+
+/*
+ * Makes a new document whose root is <pb:position id= source=> holding an
+ * empty <pb:meta>. Sets *pb to the pb namespace and *meta to the meta
+ * element. The caller frees the document with xmlFreeDoc.
+ */
+xmlDocPtr pb_tree_position_new(const char *file, const char *id,
+    xmlNsPtr *pb, xmlNodePtr *meta);
+
+/*
+ * Puts pb:title first and pb:lang last in meta, with the given texts
+ * (copied), so every stylesheet finds both.
+ */
+void pb_tree_meta_finish(xmlNodePtr meta, const char *title,
+    const char *lang);
+
+/*
+ * Appends len bytes of UTF-8 text to node, replacing characters that
+ * XML 1.0 forbids with U+FFFD. The text is copied.
+ */
+void pb_tree_add_text(xmlNodePtr node, const char *s, size_t len);
+
+/* Sets attribute name to value (copied, cleaned like pb_tree_add_text). */
+void pb_tree_set_prop(xmlNodePtr node, const char *name, const char *value);
+
+/* Returns non-zero when s looks like a BCP 47 language tag. */
+int pb_lang_valid(const char *s);
+
+/*
+ * Returns a new string with the characters XML 1.0 forbids replaced by
+ * U+FFFD; the caller frees it.
+ */
+char *pb_xml_clean(const char *s, size_t len);
+
+#endif /* PB_TREE_H */

@@ -1,0 +1,290 @@
+/*
+ * util.c - allocation, buffers, diagnostics and file reading.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pb.h"
+
+static void
+oom(void)
+{
+	fputs("peerbrief: out of memory\n", stderr);
+	abort();
+}
+
+void *
+pb_xmalloc(size_t n)
+{
+	void	*p;
+
+	if ((p = malloc(n ? n : 1)) == NULL)
+		oom();
+	return p;
+}
+
+void *
+pb_xcalloc(size_t n, size_t size)
+{
+	void	*p;
+
+	if ((p = calloc(n ? n : 1, size ? size : 1)) == NULL)
+		oom();
+	return p;
+}
+
+void *
+pb_xrealloc(void *p, size_t n)
+{
+	if ((p = realloc(p, n ? n : 1)) == NULL)
+		oom();
+	return p;
+}
+
+char *
+pb_xstrdup(const char *s)
+{
+	return pb_xstrndup(s, strlen(s));
+}
+
+char *
+pb_xstrndup(const char *s, size_t n)
+{
+	char	*p;
+
+	p = pb_xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+static char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	va_list	 aq;
+	int	 n;
+	char	*p;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		oom();
+	p = pb_xmalloc((size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *
+pb_xasprintf(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*p;
+
+	va_start(ap, fmt);
+	p = xvasprintf(fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+static void
+buf_reserve(struct pb_buf *b, size_t n)
+{
+	size_t	 need;
+
+	if (n > (size_t)-1 - b->len - 1)
+		oom();
+	need = b->len + n + 1;
+	if (need <= b->cap)
+		return;
+	if (b->cap == 0)
+		b->cap = 64;
+	while (b->cap < need)
+		b->cap = b->cap > ((size_t)-1) / 2 ? need : b->cap * 2;
+	b->data = pb_xrealloc(b->data, b->cap);
+}
+
+void
+pb_buf_put(struct pb_buf *b, const char *s, size_t n)
+{
+	buf_reserve(b, n);
+	if (n > 0)
+		memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+pb_buf_puts(struct pb_buf *b, const char *s)
+{
+	pb_buf_put(b, s, strlen(s));
+}
+
+void
+pb_buf_putc(struct pb_buf *b, char c)
+{
+	pb_buf_put(b, &c, 1);
+}
+
+void
+pb_buf_printf(struct pb_buf *b, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*p;
+
+	va_start(ap, fmt);
+	p = xvasprintf(fmt, ap);
+	va_end(ap);
+	pb_buf_puts(b, p);
+	free(p);
+}
+
+void
+pb_buf_free(struct pb_buf *b)
+{
+	if (b == NULL)
+		return;
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+void
+pb_diag_verror(struct pb_diags *d, enum pb_sev sev, const char *file,
+    unsigned long line, unsigned long col, const char *fmt, va_list ap)
+{
+	struct pb_diag	*g;
+
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->v = pb_xrealloc(d->v, d->cap * sizeof(*d->v));
+	}
+	g = &d->v[d->n++];
+	g->sev = sev;
+	g->file = pb_xstrdup(file ? file : "-");
+	g->line = line;
+	g->col = col;
+	g->msg = xvasprintf(fmt, ap);
+	if (sev == PB_ERROR)
+		d->errors++;
+}
+
+void
+pb_diag_error(struct pb_diags *d, const char *file, unsigned long line,
+    unsigned long col, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	pb_diag_verror(d, PB_ERROR, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void
+pb_diag_warning(struct pb_diags *d, const char *file, unsigned long line,
+    unsigned long col, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	pb_diag_verror(d, PB_WARNING, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+static int
+diag_cmp(const struct pb_diag *a, const struct pb_diag *b)
+{
+	int	 c;
+
+	if ((c = strcmp(a->file, b->file)) != 0)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	return 0;
+}
+
+void
+pb_diags_sort(struct pb_diags *d)
+{
+	size_t		 i, j;
+	struct pb_diag	 t;
+
+	/* Insertion sort: stable, and diagnostics are few and mostly sorted. */
+	for (i = 1; i < d->n; i++) {
+		t = d->v[i];
+		for (j = i; j > 0 && diag_cmp(&d->v[j - 1], &t) > 0; j--)
+			d->v[j] = d->v[j - 1];
+		d->v[j] = t;
+	}
+}
+
+void
+pb_diags_free(struct pb_diags *d)
+{
+	size_t	 i;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->n; i++) {
+		free(d->v[i].file);
+		free(d->v[i].msg);
+	}
+	free(d->v);
+	d->v = NULL;
+	d->n = d->cap = d->errors = 0;
+}
+
+int
+pb_file_read(const char *path, char **data, size_t *len, struct pb_diags *d)
+{
+	FILE		*f;
+	struct pb_buf	 b = { NULL, 0, 0 };
+	char		 chunk[65536];
+	size_t		 n;
+	int		 rc = 0;
+
+	if (strcmp(path, "-") == 0)
+		f = stdin;
+	else if ((f = fopen(path, "rb")) == NULL) {
+		pb_diag_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
+		return 0;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		pb_buf_put(&b, chunk, n);
+	if (ferror(f)) {
+		pb_diag_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
+		pb_buf_free(&b);
+		goto out;
+	}
+	if (b.data == NULL)
+		pb_buf_put(&b, "", 0);
+	*data = b.data;
+	*len = b.len;
+	rc = 1;
+out:
+	if (f != stdin)
+		fclose(f);
+	return rc;
+}
+
+int
+pb_id_valid(const char *s)
+{
+	size_t	 i;
+
+	if (s == NULL || s[0] == '\0' || s[0] == '-')
+		return 0;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (i >= 64)
+			return 0;
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	}
+	return 1;
+}

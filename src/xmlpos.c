@@ -1,0 +1,160 @@
+/*
+ * xmlpos.c - reading an XML position: a DocBook 5 article in the common
+ * subset, with pb:value and pb:directive, wrapped into the tree of
+ * docs/tree.md with its info turned into pb:meta.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "pb.h"
+#include "position.h"
+#include "tree.h"
+#include "xmlread.h"
+
+/* The first child element of n named name in namespace ns, or NULL. */
+static xmlNodePtr
+child(xmlNodePtr n, const char *ns, const char *name)
+{
+	for (n = n ? n->children : NULL; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+		    xmlStrEqual(n->ns->href, BAD_CAST ns) &&
+		    xmlStrEqual(n->name, BAD_CAST name))
+			return n;
+	return NULL;
+}
+
+/* Adds <pb:name> with the text content of src to meta, if src exists. */
+static void
+meta_copy(xmlNodePtr meta, const char *name, xmlNodePtr src)
+{
+	xmlChar	*t;
+
+	if (src == NULL)
+		return;
+	t = xmlNodeGetContent(src);
+	pb_tree_add_text(xmlNewChild(meta, meta->ns, BAD_CAST name, NULL),
+	    (const char *)t, t ? strlen((const char *)t) : 0);
+	xmlFree(t);
+}
+
+/* Collapses runs of white space in s in place; returns s. */
+static char *
+squeeze(char *s)
+{
+	char	*r = s, *w = s;
+	int	 sp = 0;
+
+	for (; *r != '\0'; r++) {
+		if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
+			sp = w != s;
+			continue;
+		}
+		if (sp)
+			*w++ = ' ';
+		sp = 0;
+		*w++ = *r;
+	}
+	*w = '\0';
+	return s;
+}
+
+/*
+ * Empties every URL attribute that pb_url_unsafe refuses, anywhere under
+ * n, without recursion.
+ */
+static void
+clean_urls(xmlNodePtr n)
+{
+	xmlNodePtr	 top = n;
+	xmlAttrPtr	 a;
+	xmlChar		*v;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE) {
+			for (a = n->properties; a != NULL; a = a->next) {
+				if (!xmlStrEqual(a->name, BAD_CAST "href") &&
+				    !xmlStrEqual(a->name, BAD_CAST "fileref") &&
+				    !xmlStrEqual(a->name, BAD_CAST "url"))
+					continue;
+				v = xmlNodeGetContent((xmlNodePtr)a);
+				if (v != NULL && pb_url_unsafe((char *)v))
+					xmlNodeSetContent((xmlNodePtr)a,
+					    BAD_CAST "");
+				xmlFree(v);
+			}
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != top && n->next == NULL)
+			n = n->parent;
+		if (n == top)
+			break;
+		n = n->next;
+	}
+}
+
+xmlDocPtr
+pb_xmlpos_read(const char *file, const char *data, size_t len,
+    const char *id, const struct pb_read_opts *o, struct pb_diags *d)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 art, info, title, pos, meta, au, n;
+	xmlNsPtr	 pb;
+	xmlChar		*t;
+	const char	*lang;
+
+	(void)o;
+	if ((doc = pb_xml_parse(file, data, len, d)) == NULL)
+		return NULL;
+	art = xmlDocGetRootElement(doc);
+	if (art == NULL || art->ns == NULL ||
+	    !xmlStrEqual(art->ns->href, BAD_CAST PB_DB_NS) ||
+	    !xmlStrEqual(art->name, BAD_CAST "article")) {
+		pb_diag_error(d, file, art ? (unsigned long)art->line : 1, 1,
+		    "an XML position must be a DocBook 5 <article> in "
+		    "namespace %s", PB_DB_NS);
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	info = child(art, PB_DB_NS, "info");
+	title = child(info, PB_DB_NS, "title");
+	t = title ? xmlNodeGetContent(title) : NULL;
+	if (t == NULL || squeeze((char *)t)[0] == '\0') {
+		pb_diag_error(d, file, (unsigned long)(info ? info : art)->line,
+		    1, "missing title: add <info><title>...</title></info>");
+		xmlFree(t);
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	clean_urls(art);
+
+	/* Re-root: <pb:position><pb:meta/>ARTICLE</pb:position>. */
+	pos = xmlNewDocNode(doc, NULL, BAD_CAST "position", NULL);
+	pb = xmlNewNs(pos, BAD_CAST PB_NS, BAD_CAST "pb");
+	xmlSetNs(pos, pb);
+	xmlDocSetRootElement(doc, pos);
+	if (id != NULL)
+		pb_tree_set_prop(pos, "id", id);
+	pb_tree_set_prop(pos, "source", file);
+	meta = xmlNewChild(pos, pb, BAD_CAST "meta", NULL);
+	xmlAddChild(pos, art);
+	meta_copy(meta, "subtitle", child(info, PB_DB_NS, "subtitle"));
+	for (au = info->children; au != NULL; au = au->next)
+		if (au->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(au->name, BAD_CAST "author")) {
+			n = child(au, PB_DB_NS, "personname");
+			meta_copy(meta, "author", n ? n : au);
+		}
+	meta_copy(meta, "date", child(info, PB_DB_NS, "pubdate"));
+	meta_copy(meta, "summary", child(info, PB_DB_NS, "abstract"));
+	lang = (const char *)xmlNodeGetLang(art);
+	pb_tree_meta_finish(meta, (const char *)t,
+	    lang && pb_lang_valid(lang) ? lang : "en");
+	xmlFree((xmlChar *)lang);
+	xmlFree(t);
+	return doc;
+}

@@ -1,0 +1,190 @@
+/*
+ * xmlread.c - safe XML parsing for every XML input and for the files
+ * stylesheets load.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlerror.h>
+
+#include "pb.h"
+#include "xmlread.h"
+
+/* Folders whose files may be loaded (stylesheets, staging). */
+static char	**roots;
+static size_t	  nroots;
+static xmlExternalEntityLoader default_loader;
+
+/* What one parse is collecting; thread-local so workers don't mix. */
+struct parse {
+	const char	*file;
+	struct pb_diags	*d;
+	int		 refused;
+};
+static _Thread_local struct parse *cur;
+
+void
+pb_xml_allow(const char *dir)
+{
+	char	 real[PATH_MAX];
+
+	if (realpath(dir, real) == NULL)
+		return;
+	roots = pb_xrealloc(roots, (nroots + 1) * sizeof(*roots));
+	roots[nroots++] = pb_xstrdup(real);
+}
+
+int
+pb_xml_allowed(const char *url)
+{
+	char	 real[PATH_MAX];
+	size_t	 i, n;
+
+	if (url == NULL)
+		return 0;
+	if (strncmp(url, "file://", 7) == 0)
+		url += 7;
+	if (strchr(url, ':') != NULL && url[0] != '/')
+		return 0;	/* any other scheme */
+	if (realpath(url, real) == NULL)
+		return 0;
+	for (i = 0; i < nroots; i++) {
+		n = strlen(roots[i]);
+		if (strncmp(real, roots[i], n) == 0 &&
+		    (real[n] == '/' || real[n] == '\0'))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The external-entity loader: files inside the allowed folders load with
+ * no network access; everything else is refused and recorded against
+ * the parse in progress.
+ */
+static xmlParserInputPtr
+loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	unsigned long	 line = 0, col = 0;
+
+	if (cur == NULL && pb_xml_allowed(url)) {
+		if (ctxt != NULL)
+			ctxt->options |= XML_PARSE_NONET;
+		return default_loader(url, id, ctxt);
+	}
+	if (ctxt != NULL && ctxt->input != NULL) {
+		line = (unsigned long)ctxt->input->line;
+		col = (unsigned long)xmlSAX2GetColumnNumber(ctxt);
+	}
+	if (cur != NULL) {
+		pb_diag_error(cur->d, cur->file, line, col,
+		    "refused to load external resource '%s'",
+		    url ? url : (id ? id : "?"));
+		cur->refused = 1;
+	}
+	if (ctxt != NULL)
+		xmlStopParser(ctxt);
+	return NULL;
+}
+
+void
+pb_xml_init(const char *const *dirs)
+{
+	xmlInitParser();
+	if (default_loader == NULL)
+		default_loader = xmlGetExternalEntityLoader();
+	xmlSetExternalEntityLoader(loader);
+	for (; dirs != NULL && *dirs != NULL; dirs++)
+		pb_xml_allow(*dirs);
+}
+
+void
+pb_xml_cleanup(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < nroots; i++)
+		free(roots[i]);
+	free(roots);
+	roots = NULL;
+	nroots = 0;
+}
+
+/* Collects libxml2's structured errors into the parse's diagnostics. */
+static void
+on_error(void *data, xmlErrorPtr e)
+{
+	struct parse	*p = data;
+	char		*msg;
+	size_t		 n;
+
+	if (e == NULL || e->level == XML_ERR_WARNING)
+		return;
+	msg = pb_xstrdup(e->message ? e->message : "malformed XML");
+	n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	pb_diag_error(p->d, p->file, e->line > 0 ? (unsigned long)e->line : 0,
+	    e->int2 > 0 ? (unsigned long)e->int2 : 0, "%s", msg);
+	free(msg);
+}
+
+/* SAX: a DOCTYPE of any kind stops the parse. */
+static void
+on_doctype(void *ctx, const xmlChar *name, const xmlChar *eid,
+    const xmlChar *sid)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+
+	(void)name;
+	(void)eid;
+	(void)sid;
+	if (cur != NULL)
+		pb_diag_error(cur->d, cur->file,
+		    (unsigned long)ctxt->input->line,
+		    (unsigned long)xmlSAX2GetColumnNumber(ctxt),
+		    "a DOCTYPE is not allowed in peerbrief input");
+	if (cur != NULL)
+		cur->refused = 1;
+	xmlStopParser(ctxt);
+}
+
+xmlDocPtr
+pb_xml_parse(const char *file, const char *data, size_t len,
+    struct pb_diags *d)
+{
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr	 doc = NULL;
+	struct parse	 p = { file, d, 0 };
+	size_t		 errs = d->errors;
+
+	if (len > INT_MAX) {
+		pb_diag_error(d, file, 0, 0, "file too large");
+		return NULL;
+	}
+	if ((ctxt = xmlNewParserCtxt()) == NULL) {
+		pb_diag_error(d, file, 0, 0, "cannot create XML parser");
+		return NULL;
+	}
+	ctxt->sax->internalSubset = on_doctype;
+	xmlSetStructuredErrorFunc(&p, on_error);
+	cur = &p;
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, file, NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	cur = NULL;
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (doc != NULL && (!ctxt->wellFormed || p.refused ||
+	    d->errors != errs)) {
+		if (d->errors == errs)
+			pb_diag_error(d, file, 0, 0, "malformed XML");
+		xmlFreeDoc(doc);
+		doc = NULL;
+	} else if (doc == NULL && d->errors == errs)
+		pb_diag_error(d, file, 0, 0, "malformed XML");
+	xmlFreeParserCtxt(ctxt);
+	return doc;
+}

@@ -1,0 +1,274 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  html.xsl - a position (pb:position, see docs/tree.md) as HTML.
+
+  Parameters (strings):
+    standalone    'no' (default): an HTML fragment, the body only. For a
+                  Markdown body it is the HTML cmark itself would write
+                  (see html-commonmark.xsl).
+                  'yes': a whole HTML5 document: head with the title and
+                  the inline style sheet, then <main><article> with a header
+                  (title, subtitle, authors, date) and the body.
+    css           the text of style.css, put in a <style> element as it is
+                  (no <style> when empty). It is written unescaped (an HTML
+                  parser reads a style element's text raw, so "p > a" must
+                  not become "p &gt; a"); it must never contain "</style".
+    figure-links  'yes': an injected figure value links to its entry in the
+                  appendix; 'no' (default): plain text in a span.
+
+  The program serializes the result itself (XML syntax: <br />, <hr />), so
+  the output method below matters only to xsltproc users.
+  To restyle, override templates in a stylesheet that imports this one.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:pb="urn:peerbrief:1"
+    xmlns:cm="http://commonmark.org/xml/1.0"
+    xmlns:db="http://docbook.org/ns/docbook"
+    exclude-result-prefixes="pb cm db">
+
+  <xsl:import href="html-commonmark.xsl"/>
+  <xsl:import href="html-docbook.xsl"/>
+
+  <xsl:output method="html" encoding="UTF-8" indent="no"/>
+
+  <xsl:strip-space elements="pb:position pb:meta"/>
+
+  <xsl:param name="standalone" select="'no'"/>
+  <xsl:param name="css" select="''"/>
+  <xsl:param name="figure-links" select="'no'"/>
+
+  <xsl:variable name="meta" select="/pb:position/pb:meta"/>
+
+  <!-- The title: pb:meta's, else the DocBook article's, else "Untitled". -->
+  <xsl:variable name="title">
+    <xsl:choose>
+      <xsl:when test="normalize-space($meta/pb:title) != ''">
+        <xsl:value-of select="normalize-space($meta/pb:title)"/>
+      </xsl:when>
+      <xsl:when test="normalize-space(/pb:position/db:article/db:info/db:title
+                                      | /pb:position/db:article/db:title) != ''">
+        <xsl:value-of select="normalize-space(
+            (/pb:position/db:article/db:info/db:title
+             | /pb:position/db:article/db:title)[1])"/>
+      </xsl:when>
+      <xsl:otherwise>Untitled</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <xsl:variable name="lang">
+    <xsl:choose>
+      <xsl:when test="normalize-space($meta/pb:lang) != ''">
+        <xsl:value-of select="normalize-space($meta/pb:lang)"/>
+      </xsl:when>
+      <xsl:otherwise>en</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- Entry: a fragment or a whole document. -->
+  <xsl:template match="/">
+    <xsl:choose>
+      <xsl:when test="$standalone = 'yes'">
+        <xsl:call-template name="document"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="body"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The body of the position, whichever kind it is. -->
+  <xsl:template name="body">
+    <xsl:apply-templates select="/pb:position/*[not(self::pb:meta)]"/>
+  </xsl:template>
+
+  <!-- A whole HTML5 document =================================== -->
+
+  <xsl:template name="document">
+    <!-- (the serializer ends each top-level node with a newline) -->
+    <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;</xsl:text>
+    <html lang="{$lang}">
+      <xsl:text>&#10;</xsl:text>
+      <head>
+        <xsl:text>&#10;</xsl:text>
+        <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
+        <xsl:text>&#10;</xsl:text>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <xsl:text>&#10;</xsl:text>
+        <title>
+          <xsl:value-of select="$title"/>
+        </title>
+        <xsl:text>&#10;</xsl:text>
+        <xsl:if test="$meta/pb:author">
+          <meta name="author">
+            <xsl:attribute name="content">
+              <xsl:for-each select="$meta/pb:author">
+                <xsl:if test="position() &gt; 1">, </xsl:if>
+                <xsl:value-of select="normalize-space(.)"/>
+              </xsl:for-each>
+            </xsl:attribute>
+          </meta>
+          <xsl:text>&#10;</xsl:text>
+        </xsl:if>
+        <xsl:if test="normalize-space($meta/pb:summary) != ''">
+          <meta name="description"
+                content="{normalize-space($meta/pb:summary)}"/>
+          <xsl:text>&#10;</xsl:text>
+        </xsl:if>
+        <xsl:if test="$meta/pb:tag">
+          <meta name="keywords">
+            <xsl:attribute name="content">
+              <xsl:for-each select="$meta/pb:tag">
+                <xsl:if test="position() &gt; 1">, </xsl:if>
+                <xsl:value-of select="normalize-space(.)"/>
+              </xsl:for-each>
+            </xsl:attribute>
+          </meta>
+          <xsl:text>&#10;</xsl:text>
+        </xsl:if>
+        <xsl:if test="$css != ''">
+          <style>
+            <xsl:text>&#10;</xsl:text>
+            <xsl:value-of select="$css" disable-output-escaping="yes"/>
+          </style>
+          <xsl:text>&#10;</xsl:text>
+        </xsl:if>
+      </head>
+      <xsl:text>&#10;</xsl:text>
+      <body>
+        <xsl:text>&#10;</xsl:text>
+        <main>
+          <xsl:text>&#10;</xsl:text>
+          <article>
+            <xsl:text>&#10;</xsl:text>
+            <xsl:call-template name="article-header"/>
+            <xsl:call-template name="body"/>
+          </article>
+          <xsl:text>&#10;</xsl:text>
+        </main>
+        <xsl:text>&#10;</xsl:text>
+      </body>
+      <xsl:text>&#10;</xsl:text>
+    </html>
+  </xsl:template>
+
+  <!-- Title, subtitle, authors and date above the body. -->
+  <xsl:template name="article-header">
+    <header>
+      <xsl:text>&#10;</xsl:text>
+      <h1>
+        <xsl:value-of select="$title"/>
+      </h1>
+      <xsl:text>&#10;</xsl:text>
+      <xsl:if test="normalize-space($meta/pb:subtitle) != ''">
+        <p class="subtitle">
+          <xsl:value-of select="normalize-space($meta/pb:subtitle)"/>
+        </p>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:if>
+      <xsl:if test="$meta/pb:author">
+        <p class="authors">
+          <xsl:for-each select="$meta/pb:author">
+            <xsl:choose>
+              <xsl:when test="position() = 1"/>
+              <xsl:when test="position() = last()"> and </xsl:when>
+              <xsl:otherwise>, </xsl:otherwise>
+            </xsl:choose>
+            <xsl:value-of select="normalize-space(.)"/>
+          </xsl:for-each>
+        </p>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:if>
+      <xsl:if test="normalize-space($meta/pb:date) != ''">
+        <p class="date">
+          <time datetime="{normalize-space($meta/pb:date)}">
+            <xsl:call-template name="display-date">
+              <xsl:with-param name="date" select="normalize-space($meta/pb:date)"/>
+            </xsl:call-template>
+          </time>
+        </p>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:if>
+    </header>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- "2026-11-15" as "November 15, 2026" (as figures display dates);
+       anything not shaped YYYY-MM-DD is shown as it is. -->
+  <xsl:template name="display-date">
+    <xsl:param name="date"/>
+    <xsl:variable name="m" select="number(substring($date, 6, 2))"/>
+    <xsl:variable name="d" select="number(substring($date, 9, 2))"/>
+    <xsl:choose>
+      <xsl:when test="string-length($date) = 10
+                      and translate($date, '0123456789', '##########')
+                          = '####-##-##'
+                      and $m &gt;= 1 and $m &lt;= 12 and $d &gt;= 1">
+        <xsl:value-of select="normalize-space(substring(
+            'January  February March    April    May      June     July     August   SeptemberOctober  November December ',
+            ($m - 1) * 9 + 1, 9))"/>
+        <xsl:value-of select="concat(' ', $d, ', ', substring($date, 1, 4))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$date"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The newline that ends a block, as cmark writes it. libxml2's XHTML
+       serializer already ends every top-level node with one, so a block
+       at the top of a fragment gets none from here. -->
+  <xsl:template name="nl">
+    <xsl:if test="$standalone = 'yes'
+                  or not(parent::cm:document or parent::db:article)">
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Injected content (build only) ============================= -->
+
+  <!-- A computed figure, where a code span (Markdown) or pb:value (XML)
+       asked for it. -->
+  <xsl:template match="pb:value">
+    <xsl:choose>
+      <xsl:when test="$figure-links = 'yes'">
+        <a class="figure" href="#{@anchor}">
+          <xsl:value-of select="@display"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="figure">
+          <xsl:value-of select="@display"/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A block directive (funding, practices, ... tables): filled in by the
+       packet stylesheets later; nothing for now. -->
+  <xsl:template match="pb:directive"/>
+
+  <!-- URL safety, for URLs the program has not already checked (DocBook
+       links and images): "" for javascript:, vbscript:, file: and data:
+       other than data:image/png|gif|jpeg|webp, compared without case after
+       leading whitespace, as src/url.c does. -->
+  <xsl:template name="safe-url">
+    <xsl:param name="url"/>
+    <xsl:variable name="lc" select="translate(normalize-space($url),
+        'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($lc, 'javascript:')
+                      or starts-with($lc, 'vbscript:')
+                      or starts-with($lc, 'file:')
+                      or (starts-with($lc, 'data:')
+                          and not(starts-with($lc, 'data:image/png')
+                                  or starts-with($lc, 'data:image/gif')
+                                  or starts-with($lc, 'data:image/jpeg')
+                                  or starts-with($lc, 'data:image/webp')))"/>
+      <xsl:otherwise>
+        <xsl:value-of select="$url"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,49 @@
+#!/bin/sh
+# build.sh - `peerbrief build` end to end on the shipped input/: it
+# succeeds, every DocBook file is valid against the official schema, two
+# builds are byte-identical, and a failed build leaves out/ as it was.
+. tests/lib.sh
+RNG=/usr/share/xml/docbook/schema/rng/5.0/docbook.rng
+
+check "build input/" $PB build -i input -o "$T/out"
+n=0
+for f in $(find "$T/out" -name '*.dbk' | sort); do
+	n=$((n + 1))
+	rel=${f#"$T/out/"}
+	if xmllint --noout --nonet --relaxng "$RNG" "$f" 2>"$T/err"; then
+		ok "valid DocBook: $rel"
+	else
+		not_ok "valid DocBook: $rel"
+		head -20 "$T/err"
+	fi
+done
+check "the build wrote DocBook files" test "$n" -gt 0
+for f in $(find "$T/out" -name '*.html' | sort); do
+	rel=${f#"$T/out/"}
+	check "well-formed HTML: $rel" xmllint --noout --nonet "$f"
+	if grep -qi '<script\|javascript:' "$f"; then
+		not_ok "no script in $rel"
+	fi
+done
+
+check "second build" $PB build -i input -o "$T/out2"
+check "builds are byte-identical" diff -r "$T/out" "$T/out2"
+
+# A failing build must leave the previous output exactly as it was.
+cp -r input "$T/in"
+printf -- '---\ntitle: [broken\n---\nBody\n' >"$T/in/positions/zz-broken.md"
+cp -r "$T/out" "$T/before"
+$PB build -i "$T/in" -o "$T/out" 2>"$T/err"
+check "failed build exits 1" test $? -eq 1
+check "failed build names the file" grep -q 'zz-broken.md:3:1: error:' "$T/err"
+check "failed build leaves out/ unchanged" diff -r "$T/before" "$T/out"
+check "failed build leaves no staging folder" test ! -e "$T/.out.staging"
+
+# An output folder that is a symbolic link is refused, not followed.
+mkdir "$T/elsewhere"
+ln -s "$T/elsewhere" "$T/link"
+$PB build -i input -o "$T/link" 2>"$T/err"
+st=$?
+check "symlinked out/ refused" test $st -ne 0
+check "nothing written through the link" test -z "$(ls -A "$T/elsewhere")"
+finish

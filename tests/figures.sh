@@ -1,0 +1,65 @@
+#!/bin/sh
+# figures.sh - the figures of the shipped input/: every value equals the
+# hand computation in tests/figures/hand-computed.txt (worked out in
+# expected-notes.md), `figures --format json` equals the reviewed golden
+# files, CSV and explain keep their form.
+. tests/lib.sh
+G=tests/figures
+
+# Values against the hand computation (param.* are inputs, not computed).
+$PB figures --format csv >"$T/all.csv" || not_ok "figures --format csv"
+tail -n +2 "$T/all.csv" | cut -d, -f1,2 | tr ',' ' ' | tr -d '\r' >"$T/got"
+for p in note-taking-funding accs-peer-roles; do
+	$PB figures --packet $p --format csv | grep '^packet\.' | cut -d, -f1,2 |
+	    tr ',' ' ' | tr -d '\r' | sed "s/^/[$p] /" >>"$T/got"
+done
+grep -v '^param\.' "$T/got" | sort >"$T/got.sorted"
+sort "$G/hand-computed.txt" >"$T/want.sorted"
+if diff -u "$T/want.sorted" "$T/got.sorted" >"$T/diff"; then
+	ok "every figure equals its hand computation ($(wc -l <"$T/want.sorted") values)"
+else
+	not_ok "figures differ from the hand computation"
+	cat "$T/diff"
+fi
+
+golden() {	# NAME FILE COMMAND...
+	n=$1; f=$2; shift 2
+	if "$@" >"$T/out" 2>"$T/err" && diff -u "$f" "$T/out" >"$T/diff"; then
+		ok "$n"
+	else
+		not_ok "$n"
+		cat "$T/err" "$T/diff"
+	fi
+}
+golden "figures json (all)" $G/all.json $PB figures --format json
+for p in note-taking-funding accs-peer-roles; do
+	golden "figures json ($p)" $G/$p.json $PB figures --packet $p --format json
+done
+golden "figures csv with --as-of" $G/accs-peer-roles-2027-01-15.csv \
+    $PB figures --packet accs-peer-roles --as-of 2027-01-15 --format csv
+golden "explain" $G/explain-dmh_payment.txt $PB explain riverbend.accs-fy2026.dmh_payment
+
+# The JSON parses and has the shape DESIGN.md gives.
+if command -v python3 >/dev/null 2>&1; then
+	check "json shape" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+for f in d["figures"]:
+    assert set(f) == {"name", "value", "unit", "display", "formula", "inputs"}, f
+    assert f["unit"] in ("usd", "ratio", "days", "count", "fte", "bool", "date")
+    for i in f["inputs"]:
+        assert i["sources"], f["name"]
+' $G/note-taking-funding.json
+fi
+
+# Unknown packet or figure: a usage error naming what exists.
+$PB figures --packet nope >/dev/null 2>"$T/err"
+check "unknown packet exits 2" test $? -eq 2
+check "unknown packet lists packets" grep -q "accs-peer-roles, note-taking-funding" "$T/err"
+$PB explain riverbend.accs-fy2026.dmh_paymnt >/dev/null 2>"$T/err"
+check "unknown figure exits 2" test $? -eq 2
+check "unknown figure suggests" grep -q "did you mean 'riverbend.accs-fy2026.dmh_payment'" "$T/err"
+$PB figures --as-of 2026-13-01 >/dev/null 2>&1
+check "bad --as-of exits 2" test $? -eq 2
+check "check passes on input/" $PB check
+finish

@@ -1,0 +1,530 @@
+/*
+ * test_figures.c - one test per formula of DESIGN.md on small models made
+ * in memory, with the edges that matter: half-cent rounding, the state
+ * average ceiling on and just over an integer, month-end and leap-day due
+ * dates, both ends of the 60-day window, peer_fte of zero, a share exactly
+ * at its threshold, the latest fiscal year, overflow refused.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "arith.h"
+#include "figures.h"
+#include "model.h"
+#include "pb.h"
+
+static char	 file[] = "t.xml";
+
+static struct pb_raw
+raw(const char *text, unsigned long line)
+{
+	struct pb_raw	 r;
+
+	r.text = (char *)text;
+	r.src.file = file;
+	r.src.line = line;
+	r.src.col = 3;
+	return r;
+}
+
+/* A project with DESIGN.md's defaults and as-of 2026-11-01. */
+static void
+project(struct pb_model *m)
+{
+	static const char *const def[PB_PARAM__MAX] = {
+		"0.50", "0.25", "6", "2.00", "0.25", "0.34"
+	};
+	size_t	 i;
+
+	m->project.file = file;
+	for (i = 0; i < PB_PARAM__MAX; i++)
+		m->project.param[i] = raw(def[i], 0);
+	m->project.medicaid_share = (struct pb_ratio){ 1, 2 };
+	m->project.state_average_rday_rate = (struct pb_ratio){ 1, 4 };
+	m->project.certification_window_months = 6;
+	m->project.peer_fte_per_100 = 200;
+	m->project.max_family_partner_share = (struct pb_ratio){ 1, 4 };
+	m->project.max_recovery_coach_share = (struct pb_ratio){ 17, 50 };
+	m->project.as_of = (struct pb_date){ 2026, 11, 1 };
+	m->project.as_of_raw = raw("2026-11-01", 7);
+}
+
+static struct pb_program
+prog(const char *id, int64_t fy, int64_t persons, int64_t days,
+    int64_t rate, int64_t staff, int64_t peer)
+{
+	struct pb_program	 p;
+
+	memset(&p, 0, sizeof(p));
+	p.id = (char *)id;
+	p.src.file = file;
+	p.src.line = 10;
+	p.fiscal_year = fy;
+	p.enrolled_persons = persons;
+	p.enrolled_days = days;
+	p.daily_rate = rate;
+	p.rdays_staff = staff;
+	p.rdays_peer = peer;
+	p.raw_persons = raw("persons", 11);
+	p.raw_days = raw("days", 12);
+	p.raw_rate = raw("rate", 13);
+	p.raw_staff = raw("staff", 14);
+	p.raw_peer = raw("peer", 15);
+	return p;
+}
+
+static struct pb_member
+member(const char *id, enum pb_role role, int64_t fte, struct pb_date hired,
+    int certified)
+{
+	struct pb_member	 mb;
+
+	memset(&mb, 0, sizeof(mb));
+	mb.id = (char *)id;
+	mb.src.file = file;
+	mb.src.line = 20;
+	mb.role = role;
+	mb.fte = fte;
+	mb.hired = hired;
+	mb.certified_set = certified;
+	mb.certified = hired;
+	mb.raw_fte = raw("fte", 21);
+	mb.raw_hired = raw("hired", 22);
+	return mb;
+}
+
+/* Computes the figures of one organization (and a packet of it). */
+static struct pb_figures *
+compute(struct pb_model *m, struct pb_org *o, int packet,
+    struct pb_diags *d)
+{
+	static struct pb_packet	 pk;
+	const struct pb_org	*orgs[1] = { o };
+
+	memset(&pk, 0, sizeof(pk));
+	pk.id = (char *)"p";
+	pk.file = file;
+	o->id = o->id ? o->id : (char *)"org";
+	o->file = file;
+	m->orgs = o;
+	m->norgs = 1;
+	return pb_figures_compute(m, orgs, 1, packet ? &pk : NULL,
+	    m->project.as_of, d);
+}
+
+static void
+expect(const struct pb_figures *f, const char *name, const char *value,
+    const char *display)
+{
+	const struct pb_figure	*g = pb_figures_get(f, name);
+
+	assert_non_null(g);
+	assert_string_equal(g->value, value);
+	if (display != NULL)
+		assert_string_equal(g->display, display);
+}
+
+/* DESIGN.md's example program. */
+static void
+test_program_example(void **state)
+{
+	struct pb_model		 m;
+	struct pb_org		 o;
+	struct pb_program	 p;
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
+	struct pb_figures	*f;
+
+	(void)state;
+	memset(&m, 0, sizeof(m));
+	memset(&o, 0, sizeof(o));
+	project(&m);
+	p = prog("accs", 2026, 120, 43800, 10425, 11200, 180);
+	o.programs = &p;
+	o.nprograms = 1;
+	f = compute(&m, &o, 0, &d);
+	assert_non_null(f);
+	expect(f, "org.accs.enrolled_days", "43800", "43,800");
+	expect(f, "org.accs.dmh_payment", "4566150.00", "$4,566,150");
+	expect(f, "org.accs.rdays", "11380", "11,380");
+	expect(f, "org.accs.rday_rate", "0.259817", "26.0%");
+	expect(f, "org.accs.medicaid_reimbursement", "593182.50", NULL);
+	expect(f, "org.accs.dmh_net_cost", "3972967.50", NULL);
+	expect(f, "org.accs.unreimbursed_share", "0.870091", NULL);
+	expect(f, "org.accs.state_average_rdays", "10950", "10,950");
+	expect(f, "org.accs.rday_rate_without_peer_notes", "0.255708",
+	    "25.6%");
+	expect(f, "org.accs.meets_state_average_without_peer_notes", "true",
+	    "yes");
+	expect(f, "org.accs.rday_shortfall_without_peer_notes", "0", "0");
+	expect(f, "org.accs.peer_note_reimbursement", "9382.50", "$9,382.50");
+	expect(f, "org.accs.peer_note_share_of_payment", "0.002055", NULL);
+	expect(f, "org.accs.zero_rdays", "false", "no");
+	expect(f, "org.accs.required_peer_fte", "2.40", "2.40");
+	pb_figures_free(f);
+}
+
+/* Half a cent rounds up once, at the end of the formula. */
+static void
+test_half_cent(void **state)
+{
+	struct pb_model		 m;
+	struct pb_org		 o;
+	struct pb_program	 p;
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
+	struct pb_figures	*f;
+
+	(void)state;
+	memset(&m, 0, sizeof(m));
+	memset(&o, 0, sizeof(o));
+	project(&m);
+	/* 3 R-days x $0.05 x 0.5 = 7.5 cents -> 8; 1 x $0.01 x 0.5 -> 1 */
+	p = prog("a", 2026, 1, 10, 5, 3, 1);
+	o.programs = &p;
+	o.nprograms = 1;
+	f = compute(&m, &o, 0, &d);
+	assert_non_null(f);
+	expect(f, "org.a.medicaid_reimbursement", "0.10", NULL); /* 4 x 5 / 2 */
+	expect(f, "org.a.peer_note_reimbursement", "0.03", NULL); /* 2.5 -> 3 */
+	expect(f, "org.a.dmh_net_cost", "0.40", NULL);
+	pb_figures_free(f);
+	p = prog("a", 2026, 1, 10, 5, 2, 1);
+	f = compute(&m, &o, 0, &d);
+	expect(f, "org.a.medicaid_reimbursement", "0.08", NULL); /* 7.5 -> 8 */
+	pb_figures_free(f);
+}
+
+/* ceiling(0.25 x days): exactly on an integer, and just over it. */
+static void
+test_state_average_ceiling(void **state)
+{
+	struct pb_model		 m;
+	struct pb_org		 o;
+	struct pb_program	 p[2];
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
+	struct pb_figures	*f;
+
+	(void)state;
+	memset(&m, 0, sizeof(m));
+	memset(&o, 0, sizeof(o));
+	project(&m);
+	p[0] = prog("on", 2026, 2, 400, 100, 100, 0);
+	p[1] = prog("over", 2026, 2, 401, 100, 100, 5);
+	o.programs = p;
+	o.nprograms = 2;
+	f = compute(&m, &o, 1, &d);
+	assert_non_null(f);
+	expect(f, "org.on.state_average_rdays", "100", NULL);
+	expect(f, "org.on.meets_state_average_without_peer_notes", "true",
+	    NULL);
+	expect(f, "org.on.rday_shortfall_without_peer_notes", "0", NULL);
+	expect(f, "org.over.state_average_rdays", "101", NULL);
+	expect(f, "org.over.meets_state_average_without_peer_notes", "false",
+	    NULL);
+	expect(f, "org.over.rday_shortfall_without_peer_notes", "1", NULL);
+	expect(f, "packet.programs_meeting_state_average_without_peer_notes",
+	    "1", NULL);
+	expect(f, "packet.program_count", "2", NULL);
+	expect(f, "packet.total_dmh_payment", "801.00", NULL);
+	expect(f, "packet.total_peer_note_reimbursement", "2.50", NULL);
+	expect(f, "packet.peer_note_share_of_payment", "0.003121", NULL);
+	pb_figures_free(f);
+}
+
+/* Zero R-days, zero enrolled days: ratios are 0, not a division error. */
+static void
+test_zero(void **state)
+{
+	struct pb_model		 m;
+	struct pb_org		 o;
+	struct pb_program	 p;
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
+	struct pb_figures	*f;
+
+	(void)state;
+	memset(&m, 0, sizeof(m));
+	memset(&o, 0, sizeof(o));
+	project(&m);
+	p = prog("z", 2026, 0, 0, 100, 0, 0);
+	o.programs = &p;
+	o.nprograms = 1;
+	f = compute(&m, &o, 1, &d);
+	assert_non_null(f);
+	expect(f, "org.z.zero_rdays", "true", "yes");
+	expect(f, "org.z.rday_rate", "0.000000", "0.0%");
+	expect(f, "org.z.unreimbursed_share", "0.000000", NULL);
+	expect(f, "org.z.required_peer_fte", "0.00", NULL);
+	expect(f, "packet.peer_note_share_of_payment", "0.000000", NULL);
+	expect(f, "org.peer_fte", "0.00", NULL);
+	expect(f, "org.family_partner_share", "0.000000", NULL);
+	expect(f, "org.meets_peer_ratio", "true", NULL);
+	pb_figures_free(f);
+}
+
+/* Required FTE rounds up to 0.01 and sums the latest fiscal year only. */
+static void
+test_required_fte(void **state)
+{
+	struct pb_model		 m;
+	struct pb_org		 o;
+	struct pb_program	 p[3];
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
+	struct pb_figures	*f;
+
+	(void)state;
+	memset(&m, 0, sizeof(m));
+	memset(&o, 0, sizeof(o));
+	project(&m);
+	m.project.peer_fte_per_100 = 150;	/* 1.50 per 100 */
+	p[0] = prog("old", 2025, 500, 1000, 100, 0, 0);
+	p[1] = prog("a", 2026, 33, 1000, 100, 0, 0);	/* 0.495 -> 0.50 */
+	p[2] = prog("b", 2026, 101, 1000, 100, 0, 0);	/* 1.515 -> 1.52 */
+	o.programs = p;
+	o.nprograms = 3;
+	f = compute(&m, &o, 0, &d);
+	assert_non_null(f);
+	expect(f, "org.a.required_peer_fte", "0.50", NULL);
+	expect(f, "org.b.required_peer_fte", "1.52", NULL);
+	expect(f, "org.old.required_peer_fte", "7.50", NULL);
+	expect(f, "org.required_peer_fte", "2.02", NULL);
+	expect(f, "org.meets_peer_ratio", "false", NULL);
+	pb_figures_free(f);
+}
+
+/* Peer FTE, shares and their thresholds (exactly at: not over). */
+static void
+test_staffing(void **state)
+{
+	struct pb_model		 m;
+	struct pb_org		 o;
+	struct pb_member	 mb[4];
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
+	struct pb_figures	*f;
+	struct pb_date		 h = { 2020, 1, 1 };
+
+	(void)state;
+	memset(&m, 0, sizeof(m));
+	memset(&o, 0, sizeof(o));
+	project(&m);
+	mb[0] = member("ps", PB_ROLE_PEER_SPECIALIST, 300, h, 1);
+	mb[1] = member("fp", PB_ROLE_FAMILY_PARTNER, 100, h, 1);
+	mb[2] = member("rc", PB_ROLE_RECOVERY_COACH, 0, h, 1);
+	mb[3] = member("sup", PB_ROLE_PEER_SUPERVISOR, 100, h, 1);
+	mb[0].fte = 200;
+	mb[2].fte = 100;
+	o.members = mb;
+	o.nmembers = 4;
+	f = compute(&m, &o, 0, &d);
+	assert_non_null(f);
+	expect(f, "org.peer_fte", "4.00", "4.00");	/* supervisor out */
+	expect(f, "org.family_partner_share", "0.250000", "25.0%");
+	expect(f, "org.family_partner_share_exceeds", "false", "no");
+	expect(f, "org.recovery_coach_share", "0.250000", NULL);
+	pb_figures_free(f);
+	mb[1].fte = 101;				/* 1.01 / 4.01 > 0.25 */
+	f = compute(&m, &o, 0, &d);
+	expect(f, "org.family_partner_share_exceeds", "true", "yes");
+	pb_figures_free(f);
+}
+
+/* Due dates with month-end clamping; overdue and the 60-day window. */
+static void
+test_certifications(void **state)
+{
+	struct pb_model		 m;
+	struct pb_org		 o;
+	struct pb_member	 mb[7];
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
+	struct pb_figures	*f;
+
+	(void)state;
+	memset(&m, 0, sizeof(m));
+	memset(&o, 0, sizeof(o));
+	project(&m);
+	/* due 2027-02-28 (Aug 31 + 6, clamped): outside the window */
+	mb[0] = member("a", PB_ROLE_PEER_SPECIALIST, 100,
+	    (struct pb_date){ 2026, 8, 31 }, 0);
+	/* due 2026-11-01 = as-of: within, not overdue */
+	mb[1] = member("b", PB_ROLE_PEER_SPECIALIST, 100,
+	    (struct pb_date){ 2026, 5, 1 }, 0);
+	/* due 2026-10-30 (April 30 + 6): overdue */
+	mb[2] = member("c", PB_ROLE_RECOVERY_COACH, 100,
+	    (struct pb_date){ 2026, 4, 30 }, 0);
+	/* due 2026-12-30: within */
+	mb[3] = member("e", PB_ROLE_FAMILY_PARTNER, 100,
+	    (struct pb_date){ 2026, 6, 30 }, 0);
+	/* due 2027-01-01 = as-of + 61: not within */
+	mb[4] = member("g", PB_ROLE_YOUNG_ADULT_PEER_MENTOR, 100,
+	    (struct pb_date){ 2026, 7, 1 }, 0);
+	/* overdue but certified: not counted */
+	mb[5] = member("h", PB_ROLE_PEER_SPECIALIST, 100,
+	    (struct pb_date){ 2020, 1, 1 }, 1);
+	/* overdue supervisor: not a peer role, not counted */
+	mb[6] = member("s", PB_ROLE_PEER_SUPERVISOR, 100,
+	    (struct pb_date){ 2020, 1, 1 }, 0);
+	o.members = mb;
+	o.nmembers = 7;
+	f = compute(&m, &o, 0, &d);
+	assert_non_null(f);
+	expect(f, "org.a.certification_due", "2027-02-28",
+	    "February 28, 2027");
+	expect(f, "org.b.certification_due", "2026-11-01", NULL);
+	expect(f, "org.e.certification_due", "2026-12-30", NULL);
+	expect(f, "org.certifications_overdue", "1", NULL);
+	expect(f, "org.certifications_due_within_60_days", "2", NULL);
+	pb_figures_free(f);
+	/* as-of 2026-10-31: e is due exactly at as-of + 60, c the day
+	 * before as-of */
+	m.project.as_of = (struct pb_date){ 2026, 10, 31 };
+	f = compute(&m, &o, 0, &d);
+	expect(f, "org.c.certification_due", "2026-10-30", NULL);
+	expect(f, "org.certifications_overdue", "1", NULL);
+	expect(f, "org.certifications_due_within_60_days", "2", NULL);
+	pb_figures_free(f);
+	/* a leap day: 2023-08-29 + 6 months = 2024-02-29 */
+	mb[0].hired = (struct pb_date){ 2023, 8, 31 };
+	f = compute(&m, &o, 0, &d);
+	expect(f, "org.a.certification_due", "2024-02-29", NULL);
+	pb_figures_free(f);
+}
+
+/* Practice conflicts and the packet's counts of organizations. */
+static void
+test_practices(void **state)
+{
+	struct pb_model		 m;
+	struct pb_org		 o;
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
+	struct pb_figures	*f;
+
+	(void)state;
+	memset(&m, 0, sizeof(m));
+	memset(&o, 0, sizeof(o));
+	project(&m);
+	o.practice_set[PB_PR_PROGRESS_NOTES] = 1;
+	o.practice[PB_PR_PROGRESS_NOTES] = raw("no", 5);
+	o.practice_set[PB_PR_MEDICATION] = 1;
+	o.practice[PB_PR_MEDICATION] = raw("yes", 6);
+	o.practice_set[PB_PR_TEAM_STRUCTURE] = 1;
+	o.practice[PB_PR_TEAM_STRUCTURE] = raw("isolated", 7);
+	f = compute(&m, &o, 1, &d);
+	assert_non_null(f);
+	expect(f, "org.practice_conflicts", "1", NULL);
+	expect(f, "packet.orgs_without_peer_notes", "1", NULL);
+	expect(f, "packet.orgs_with_practice_conflicts", "1", NULL);
+	expect(f, "packet.org_count", "1", NULL);
+	pb_figures_free(f);
+}
+
+/* Provenance: inputs name their figures and their files' lines. */
+static void
+test_provenance(void **state)
+{
+	struct pb_model		 m;
+	struct pb_org		 o;
+	struct pb_program	 p;
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
+	struct pb_figures	*f;
+	const struct pb_figure	*g;
+	struct pb_buf		 b = { NULL, 0, 0 };
+
+	(void)state;
+	memset(&m, 0, sizeof(m));
+	memset(&o, 0, sizeof(o));
+	project(&m);
+	p = prog("a", 2026, 1, 10, 5, 3, 1);
+	o.programs = &p;
+	o.nprograms = 1;
+	f = compute(&m, &o, 0, &d);
+	g = pb_figures_get(f, "org.a.medicaid_reimbursement");
+	assert_non_null(g);
+	assert_int_equal(g->ninputs, 3);
+	assert_string_equal(g->inputs[0].name, "org.a.rdays");
+	assert_string_equal(g->inputs[1].name, "org.a.daily-rate");
+	assert_int_equal(g->inputs[1].src.line, 13);
+	assert_string_equal(g->inputs[2].name, "param.medicaid_share");
+	pb_figures_sources(f, (size_t)(g - f->v), " ", &b);
+	assert_string_equal(b.data,
+	    "t.xml (default) t.xml:13:3 t.xml:14:3 t.xml:15:3");
+	pb_buf_free(&b);
+	pb_figures_free(f);
+}
+
+/* Numbers too large for exact money are refused, never wrong. */
+static void
+test_overflow(void **state)
+{
+	struct pb_model		 m;
+	struct pb_org		 o;
+	struct pb_program	 p;
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
+
+	(void)state;
+	memset(&m, 0, sizeof(m));
+	memset(&o, 0, sizeof(o));
+	project(&m);
+	p = prog("big", 2026, 1, INT64_MAX / 1000, INT64_MAX / 1000, 0, 0);
+	o.programs = &p;
+	o.nprograms = 1;
+	assert_null(compute(&m, &o, 0, &d));
+	assert_true(d.errors >= 1);
+	assert_int_equal(d.v[0].line, 10);
+	pb_diags_free(&d);
+}
+
+/* Suggestions for unknown names. */
+static void
+test_suggest(void **state)
+{
+	struct pb_model		 m;
+	struct pb_org		 o;
+	struct pb_program	 p;
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
+	struct pb_figures	*f;
+	struct pb_buf		 b = { NULL, 0, 0 };
+
+	(void)state;
+	memset(&m, 0, sizeof(m));
+	memset(&o, 0, sizeof(o));
+	project(&m);
+	p = prog("a", 2026, 1, 10, 5, 3, 1);
+	o.programs = &p;
+	o.nprograms = 1;
+	f = compute(&m, &o, 1, &d);
+	pb_figures_suggest(f, "packet.org_cout", &b);
+	assert_string_equal(b.data, "'packet.org_count'");
+	b.len = 0;
+	pb_figures_suggest(f, "param.medicaid_shar", &b);
+	assert_string_equal(b.data, "'param.medicaid_share'");
+	b.len = 0;
+	pb_buf_put(&b, "", 0);
+	pb_figures_suggest(f, "zzzzzzzzzzzz", &b);
+	assert_string_equal(b.data, "");
+	pb_buf_free(&b);
+	pb_figures_free(f);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_program_example),
+		cmocka_unit_test(test_half_cent),
+		cmocka_unit_test(test_state_average_ceiling),
+		cmocka_unit_test(test_zero),
+		cmocka_unit_test(test_required_fte),
+		cmocka_unit_test(test_staffing),
+		cmocka_unit_test(test_certifications),
+		cmocka_unit_test(test_practices),
+		cmocka_unit_test(test_provenance),
+		cmocka_unit_test(test_overflow),
+		cmocka_unit_test(test_suggest),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,244 @@
+/*
+ * test_markdown.c - unit tests of reading Markdown positions: URL safety
+ * and escaping, ids, XML cleaning, front matter and source positions.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <libxml/tree.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include "pb.h"
+#include "position.h"
+#include "tree.h"
+
+static void
+test_url_unsafe(void **state)
+{
+	(void)state;
+	assert_true(pb_url_unsafe("javascript:alert(1)"));
+	assert_true(pb_url_unsafe("JaVaScRiPt:alert(1)"));
+	assert_true(pb_url_unsafe("  javascript:x"));
+	assert_true(pb_url_unsafe("\x01javascript:x"));
+	assert_true(pb_url_unsafe("vbscript:x"));
+	assert_true(pb_url_unsafe("FILE:///etc/passwd"));
+	assert_true(pb_url_unsafe("data:text/html,<script>"));
+	assert_true(pb_url_unsafe("data:image/svg+xml,<svg>"));
+	assert_false(pb_url_unsafe("data:image/png;base64,AAAA"));
+	assert_false(pb_url_unsafe("DATA:image/GIF;base64,AAAA"));
+	assert_false(pb_url_unsafe("data:image/jpeg,x"));
+	assert_false(pb_url_unsafe("data:image/webp,x"));
+	assert_false(pb_url_unsafe("https://example.org/"));
+	assert_false(pb_url_unsafe("/javascript:x"));
+	assert_false(pb_url_unsafe(""));
+}
+
+static void
+test_url_escape(void **state)
+{
+	char	*s;
+
+	(void)state;
+	s = pb_url_escape("a b\"[]^`{|}<>\\");
+	assert_string_equal(s, "a%20b%22%5B%5D%5E%60%7B%7C%7D%3C%3E%5C");
+	free(s);
+	s = pb_url_escape("https://x.org/a?b=c&d=e#f-_.+!*'(),%;:@$~");
+	assert_string_equal(s, "https://x.org/a?b=c&d=e#f-_.+!*'(),%;:@$~");
+	free(s);
+	s = pb_url_escape("\xC3\xA9");
+	assert_string_equal(s, "%C3%A9");
+	free(s);
+}
+
+static void
+test_id_valid(void **state)
+{
+	(void)state;
+	assert_true(pb_id_valid("riverbend"));
+	assert_true(pb_id_valid("accs-fy2026"));
+	assert_true(pb_id_valid("2026"));
+	assert_false(pb_id_valid(""));
+	assert_false(pb_id_valid("-x"));
+	assert_false(pb_id_valid("Riverbend"));
+	assert_false(pb_id_valid("../../x"));
+	assert_false(pb_id_valid("a/b"));
+	assert_false(pb_id_valid("a.b"));
+	assert_false(pb_id_valid(
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+}
+
+static void
+test_xml_clean(void **state)
+{
+	char	*s;
+
+	(void)state;
+	s = pb_xml_clean("a\x01" "b\tc\n", 6);
+	assert_string_equal(s, "a\xEF\xBF\xBD" "b\tc\n");
+	free(s);
+	s = pb_xml_clean("\xFF\xC3", 2);	/* invalid UTF-8 */
+	assert_string_equal(s, "\xEF\xBF\xBD\xEF\xBF\xBD");
+	free(s);
+	s = pb_xml_clean("\xEF\xBF\xBE", 3);	/* U+FFFE */
+	assert_string_equal(s, "\xEF\xBF\xBD");
+	free(s);
+}
+
+/* The string value of an XPath expression over doc. */
+static char *
+xpath(xmlDocPtr doc, const char *expr)
+{
+	xmlXPathContextPtr	 c;
+	xmlXPathObjectPtr	 o;
+	char			*s;
+
+	c = xmlXPathNewContext(doc);
+	xmlXPathRegisterNs(c, BAD_CAST "pb", BAD_CAST PB_NS);
+	xmlXPathRegisterNs(c, BAD_CAST "cm", BAD_CAST PB_CM_NS);
+	o = xmlXPathEvalExpression(BAD_CAST expr, c);
+	s = (char *)xmlXPathCastToString(o);
+	xmlXPathFreeObject(o);
+	xmlXPathFreeContext(c);
+	return s;
+}
+
+static xmlDocPtr
+read_md(const char *src, int require_title, struct pb_diags *d)
+{
+	struct pb_read_opts o = { require_title, 0 };
+
+	return pb_markdown_read("t.md", src, strlen(src), "t", &o, d);
+}
+
+static void
+expect(xmlDocPtr doc, const char *expr, const char *want)
+{
+	char	*got = xpath(doc, expr);
+
+	assert_string_equal(got, want);
+	xmlFree(got);
+}
+
+static void
+test_front_matter(void **state)
+{
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
+	xmlDocPtr	 doc;
+
+	(void)state;
+	doc = read_md("---\ntitle: A title\nauthors: [Ann, Bo]\n"
+	    "date: 2026-11-10\nlang: es\n---\n\n# Head\n\ntext `=x.y`\n",
+	    1, &d);
+	assert_non_null(doc);
+	assert_int_equal(d.errors, 0);
+	expect(doc, "string(/pb:position/pb:meta/pb:title)", "A title");
+	expect(doc, "string(/pb:position/pb:meta/pb:author[2])", "Bo");
+	expect(doc, "string(/pb:position/pb:meta/pb:lang)", "es");
+	expect(doc, "string(/pb:position/pb:meta/pb:date)", "2026-11-10");
+	/* lines count from the file's first line, front matter included */
+	expect(doc, "string(//cm:heading/@sourcepos)", "8:1-8:6");
+	expect(doc, "string(//pb:value/@ref)", "x.y");
+	expect(doc, "string(//pb:value/@sourcepos)", "10:7-10:10");
+	xmlFreeDoc(doc);
+	pb_diags_free(&d);
+}
+
+static void
+test_missing_title(void **state)
+{
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
+	xmlDocPtr	 doc;
+
+	(void)state;
+	doc = read_md("# No front matter\n", 1, &d);
+	assert_null(doc);
+	assert_int_equal(d.errors, 1);
+	assert_int_equal(d.v[0].line, 1);
+	pb_diags_free(&d);
+	doc = read_md("# No front matter\n", 0, &d);
+	assert_non_null(doc);
+	expect(doc, "string(/pb:position/pb:meta/pb:lang)", "en");
+	xmlFreeDoc(doc);
+	pb_diags_free(&d);
+	doc = read_md("---\nsubtitle: x\n---\nBody\n", 1, &d);
+	assert_null(doc);
+	assert_int_equal(d.errors, 1);
+	pb_diags_free(&d);
+}
+
+static void
+test_unclosed_front_matter(void **state)
+{
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
+
+	(void)state;
+	assert_null(read_md("---\ntitle: x\n\nBody\n", 0, &d));
+	assert_int_equal(d.errors, 1);
+	assert_int_equal(d.v[0].line, 1);
+	pb_diags_free(&d);
+}
+
+static void
+test_raw_html_and_urls(void **state)
+{
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
+	xmlDocPtr	 doc;
+
+	(void)state;
+	doc = read_md("<script>alert(1)</script>\n\n"
+	    "a <b onclick=x>b</b> [l](JAVASCRIPT:x) ![i](data:text/html,x)"
+	    " [ok](<a b>)\n", 0, &d);
+	assert_non_null(doc);
+	expect(doc, "count(//cm:html_block|//cm:html_inline)", "0");
+	expect(doc, "string(//cm:link[1]/@destination)", "");
+	expect(doc, "string(//cm:image/@destination)", "");
+	expect(doc, "string(//cm:link[2]/@destination)", "a%20b");
+	expect(doc, "count(//*[contains(., 'alert')])", "0");
+	xmlFreeDoc(doc);
+	pb_diags_free(&d);
+}
+
+static void
+test_directive(void **state)
+{
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
+	xmlDocPtr	 doc;
+
+	(void)state;
+	doc = read_md("```=funding\n```\n\n~~~ =figure  packet.org_count \n~~~\n",
+	    0, &d);
+	assert_non_null(doc);
+	expect(doc, "string(//pb:directive[1]/@kind)", "funding");
+	expect(doc, "count(//pb:directive[1]/@ref)", "0");
+	expect(doc, "string(//pb:directive[2]/@kind)", "figure");
+	expect(doc, "string(//pb:directive[2]/@ref)", "packet.org_count");
+	xmlFreeDoc(doc);
+	pb_diags_free(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_url_unsafe),
+		cmocka_unit_test(test_url_escape),
+		cmocka_unit_test(test_id_valid),
+		cmocka_unit_test(test_xml_clean),
+		cmocka_unit_test(test_front_matter),
+		cmocka_unit_test(test_missing_title),
+		cmocka_unit_test(test_unclosed_front_matter),
+		cmocka_unit_test(test_raw_html_and_urls),
+		cmocka_unit_test(test_directive),
+	};
+	int	 rc;
+
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	xmlCleanupParser();
+	return rc;
+}
