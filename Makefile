@@ -85,7 +85,7 @@ install: peerbrief
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates \
 	    $(DESTDIR)$(DATADIR)/schema $(DESTDIR)$(MANDIR)/man1
 	install -m 755 peerbrief $(DESTDIR)$(BINDIR)/peerbrief
-	install -m 644 templates/*.xsl templates/*.css \
+	install -m 644 $(wildcard templates/*.xsl templates/*.css templates/*.xml) \
 	    $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 schema/*.rng $(DESTDIR)$(DATADIR)/schema/
 	install -m 644 man/peerbrief.1 $(DESTDIR)$(MANDIR)/man1/peerbrief.1

@@ -85,7 +85,9 @@ print_diags(struct pb_diags *d)
 
 /*
  * Finds a data folder (templates, schema): the one beside the executable
- * (a source tree), else the installed one. PEERBRIEF_DATADIR overrides.
+ * (a source tree), else ../share/peerbrief beside its folder (installed
+ * anywhere), else the one of the configured PREFIX. PEERBRIEF_DATADIR
+ * overrides them all.
  */
 static char *
 data_dir(const char *sub)
@@ -102,6 +104,11 @@ data_dir(const char *sub)
 		if ((slash = strrchr(exe, '/')) != NULL)
 			*slash = '\0';
 		p = pb_xasprintf("%s/%s", exe, sub);
+		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+			return p;
+		free(p);
+		/* installed as PREFIX/bin/peerbrief: PREFIX/share/peerbrief */
+		p = pb_xasprintf("%s/../share/peerbrief/%s", exe, sub);
 		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
 			return p;
 		free(p);

@@ -173,10 +173,18 @@ fm_parse(const char *file, const struct fm *f, xmlNodePtr meta,
 	yaml_parser_set_input_string(&p, (const unsigned char *)f->yaml,
 	    f->yamllen);
 	if (!yaml_parser_load(&p, &doc)) {
-		pb_diag_error(d, file, base + p.problem_mark.line,
-		    p.problem_mark.column + 1, "front matter: %s%s%s",
-		    p.problem ? p.problem : "invalid YAML",
-		    p.context ? " " : "", p.context ? p.context : "");
+		/* Point at what was open (a quote, a bracket) when there is
+		 * one: that is where the mistake usually is. */
+		if (p.context != NULL)
+			pb_diag_error(d, file, base + p.context_mark.line,
+			    p.context_mark.column + 1, "front matter: %s: %s "
+			    "(line %lu)", p.context, p.problem ? p.problem :
+			    "invalid YAML", base + (unsigned long)
+			    p.problem_mark.line);
+		else
+			pb_diag_error(d, file, base + p.problem_mark.line,
+			    p.problem_mark.column + 1, "front matter: %s",
+			    p.problem ? p.problem : "invalid YAML");
 		goto out;
 	}
 	loaded = 1;

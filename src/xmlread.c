@@ -22,6 +22,8 @@ static xmlExternalEntityLoader default_loader;
 /* What one parse is collecting; thread-local so workers don't mix. */
 struct parse {
 	const char	*file;
+	const char	*data;
+	size_t		 len;
 	struct pb_diags	*d;
 	int		 refused;
 };
@@ -139,15 +141,30 @@ on_doctype(void *ctx, const xmlChar *name, const xmlChar *eid,
     const xmlChar *sid)
 {
 	xmlParserCtxtPtr ctxt = ctx;
+	const char	*p, *q;
+	unsigned long	 line = 1, col = 1;
 
 	(void)name;
 	(void)eid;
 	(void)sid;
-	if (cur != NULL)
-		pb_diag_error(cur->d, cur->file,
-		    (unsigned long)ctxt->input->line,
-		    (unsigned long)xmlSAX2GetColumnNumber(ctxt),
+	if (cur != NULL) {
+		/* point at "<!DOCTYPE" itself */
+		q = cur->data + cur->len;
+		for (p = cur->data; p < q && (size_t)(q - p) >= 9 &&
+		    memcmp(p, "<!DOCTYPE", 9) != 0; p++) {
+			if (*p == '\n') {
+				line++;
+				col = 1;
+			} else
+				col++;
+		}
+		if ((size_t)(q - p) < 9) {
+			line = (unsigned long)ctxt->input->line;
+			col = (unsigned long)xmlSAX2GetColumnNumber(ctxt);
+		}
+		pb_diag_error(cur->d, cur->file, line, col,
 		    "a DOCTYPE is not allowed in peerbrief input");
+	}
 	if (cur != NULL)
 		cur->refused = 1;
 	xmlStopParser(ctxt);
@@ -159,7 +176,7 @@ pb_xml_parse(const char *file, const char *data, size_t len,
 {
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr	 doc = NULL;
-	struct parse	 p = { file, d, 0 };
+	struct parse	 p = { file, data, len, d, 0 };
 	size_t		 errs = d->errors;
 
 	if (len > INT_MAX) {

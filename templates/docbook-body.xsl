@@ -144,10 +144,11 @@
             <xsl:with-param name="doc" select="generate-id()"/>
           </xsl:call-template>
         </xsl:variable>
+        <xsl:variable name="tokens"
+            select="str:tokenize(substring-before($records, '|'), ' ')"/>
         <xsl:call-template name="pb-db-owned">
           <xsl:with-param name="owner" select="generate-id()"/>
-          <xsl:with-param name="tokens"
-              select="str:tokenize(substring-before($records, '|'), ' ')"/>
+          <xsl:with-param name="records" select="$tokens[1]"/>
           <xsl:with-param name="ensure-block" select="$ensure-block"/>
         </xsl:call-template>
       </xsl:otherwise>
@@ -157,15 +158,18 @@
   <!--
     The nodes owned by $owner (a generate-id()), in document order: blocks
     rendered in place, headings as sections.  Context: a top-level node or
-    the cm:document; $tokens: the owner records.  An owner with nothing but
-    directives gets an empty para (sections need a block or a section).
+    the cm:document; $records: one node of the document of owner records
+    (one node only: libxslt copies a node-set each time it is passed, and
+    passing them all to every section would be quadratic).  An owner with
+    nothing but directives gets an empty para (sections need a block or a
+    section).
   -->
   <xsl:template name="pb-db-owned">
     <xsl:param name="owner"/>
-    <xsl:param name="tokens"/>
+    <xsl:param name="records"/>
     <xsl:param name="ensure-block" select="true()"/>
     <xsl:variable name="here" select="."/>
-    <xsl:for-each select="$tokens[1]">
+    <xsl:for-each select="$records">
       <xsl:variable name="mine" select="key('pb-db-owned', $owner)"/>
       <xsl:if test="$ensure-block and not($mine[not(starts-with(., 'd:'))])">
         <para/>
@@ -176,7 +180,7 @@
         <xsl:for-each select="$here">
           <xsl:apply-templates select="key('pb-db-node', $id)"
               mode="pb-db-owned">
-            <xsl:with-param name="tokens" select="$tokens"/>
+            <xsl:with-param name="records" select="$records"/>
           </xsl:apply-templates>
         </xsl:for-each>
       </xsl:for-each>
@@ -185,12 +189,12 @@
 
   <!-- A top-level heading: a section of the nodes it owns. -->
   <xsl:template match="cm:heading" mode="pb-db-owned">
-    <xsl:param name="tokens"/>
+    <xsl:param name="records"/>
     <section>
       <title><xsl:apply-templates mode="pb-db"/></title>
       <xsl:call-template name="pb-db-owned">
         <xsl:with-param name="owner" select="generate-id()"/>
-        <xsl:with-param name="tokens" select="$tokens"/>
+        <xsl:with-param name="records" select="$records"/>
       </xsl:call-template>
     </section>
   </xsl:template>
@@ -205,14 +209,17 @@
     given $stack, the headings open before them.  Outputs one record
     "KIND:ID:OWNER " per node, then "|", then the stack after them.
 
-    The stack has six slots of 24 characters, slot N holding the
-    generate-id() of the open heading of level N, padded with spaces (or
-    blank).  A node's owner is the last non-blank slot below its level (a
-    block counts as level 7); $doc, the cm:document's id, when there is none.
-    A heading of level N fills slot N and blanks the slots above it.
+    The stack has six slots of 24 characters, from level 6 down to level 1:
+    the slot of level N holds the generate-id() of the open heading of level
+    N, padded with spaces, or is blank.  A node's owner is the nearest
+    non-blank slot below its level (a block counts as level 7), i.e. the
+    first word of the slots after its own; or $doc, the id of the
+    cm:document, when there is none.  A heading of level N fills its slot
+    and blanks the slots of higher levels.
 
-    The recursion splits $nodes in halves: the left half's stack-after is
-    the right half's stack-before.
+    The recursion halves $nodes: the left half's stack-after is the right
+    half's stack-before.  A run of nodes without a heading leaves the stack
+    as it is, so it is done in one go.
   -->
   <xsl:template name="pb-db-owners">
     <xsl:param name="nodes"/>
@@ -220,43 +227,38 @@
     <xsl:param name="doc"/>
     <xsl:variable name="n" select="count($nodes)"/>
     <xsl:choose>
-      <xsl:when test="$n = 1">
+      <xsl:when test="not($nodes[self::cm:heading])">
+        <xsl:variable name="owner"
+            select="substring-before(concat(normalize-space($stack), ' '), ' ')"/>
+        <xsl:variable name="o">
+          <xsl:value-of select="$owner"/>
+          <xsl:if test="$owner = ''"><xsl:value-of select="$doc"/></xsl:if>
+        </xsl:variable>
         <xsl:for-each select="$nodes">
-          <xsl:variable name="level">
-            <xsl:choose>
-              <xsl:when test="self::cm:heading and @level &gt;= 1 and @level &lt;= 6">
-                <xsl:value-of select="@level"/>
-              </xsl:when>
-              <xsl:when test="self::cm:heading">6</xsl:when>
-              <xsl:otherwise>7</xsl:otherwise>
-            </xsl:choose>
-          </xsl:variable>
           <xsl:choose>
-            <xsl:when test="self::cm:heading">h:</xsl:when>
             <xsl:when test="self::pb:directive">d:</xsl:when>
             <xsl:otherwise>b:</xsl:otherwise>
           </xsl:choose>
-          <xsl:value-of select="generate-id()"/>
-          <xsl:text>:</xsl:text>
-          <xsl:call-template name="pb-db-owner-slot">
-            <xsl:with-param name="stack" select="$stack"/>
-            <xsl:with-param name="below" select="$level - 1"/>
-            <xsl:with-param name="doc" select="$doc"/>
-          </xsl:call-template>
-          <xsl:text> |</xsl:text>
-          <xsl:choose>
-            <xsl:when test="$level &lt; 7">
-              <xsl:value-of select="concat(
-                  substring($stack, 1, ($level - 1) * 24),
-                  substring(concat(generate-id(), $pb-db-blank), 1, 24),
-                  substring($pb-db-blank, 1, (6 - $level) * 24))"/>
-            </xsl:when>
-            <xsl:otherwise><xsl:value-of select="$stack"/></xsl:otherwise>
-          </xsl:choose>
+          <xsl:value-of select="concat(generate-id(), ':', $o, ' ')"/>
         </xsl:for-each>
-      </xsl:when>
-      <xsl:when test="$n = 0">
         <xsl:value-of select="concat('|', $stack)"/>
+      </xsl:when>
+      <xsl:when test="$n = 1">
+        <!-- a heading; cmark's levels are 1 to 6 -->
+        <xsl:variable name="level" select="number($nodes/@level)"/>
+        <xsl:variable name="below"
+            select="normalize-space(substring($stack, (7 - $level) * 24 + 1))"/>
+        <xsl:value-of select="concat('h:', generate-id($nodes), ':')"/>
+        <xsl:choose>
+          <xsl:when test="$below != ''">
+            <xsl:value-of select="substring-before(concat($below, ' '), ' ')"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$doc"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:value-of select="concat(' |',
+            substring($pb-db-blank, 1, (6 - $level) * 24),
+            substring(concat(generate-id($nodes), $pb-db-blank), 1, 24),
+            substring($stack, (7 - $level) * 24 + 1))"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="half" select="floor($n div 2)"/>
@@ -271,26 +273,6 @@
         <xsl:call-template name="pb-db-owners">
           <xsl:with-param name="nodes" select="$nodes[position() &gt; $half]"/>
           <xsl:with-param name="stack" select="substring-after($left, '|')"/>
-          <xsl:with-param name="doc" select="$doc"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- The last non-blank slot of $stack numbered $below or lower, or $doc. -->
-  <xsl:template name="pb-db-owner-slot">
-    <xsl:param name="stack"/>
-    <xsl:param name="below"/>
-    <xsl:param name="doc"/>
-    <xsl:variable name="slot"
-        select="normalize-space(substring($stack, ($below - 1) * 24 + 1, 24))"/>
-    <xsl:choose>
-      <xsl:when test="$below &lt; 1"><xsl:value-of select="$doc"/></xsl:when>
-      <xsl:when test="$slot != ''"><xsl:value-of select="$slot"/></xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="pb-db-owner-slot">
-          <xsl:with-param name="stack" select="$stack"/>
-          <xsl:with-param name="below" select="$below - 1"/>
           <xsl:with-param name="doc" select="$doc"/>
         </xsl:call-template>
       </xsl:otherwise>

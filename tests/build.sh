@@ -35,7 +35,7 @@ printf -- '---\ntitle: [broken\n---\nBody\n' >"$T/in/positions/zz-broken.md"
 cp -r "$T/out" "$T/before"
 $PB build -i "$T/in" -o "$T/out" 2>"$T/err"
 check "failed build exits 1" test $? -eq 1
-check "failed build names the file" grep -q 'zz-broken.md:3:1: error:' "$T/err"
+check "failed build names the file" grep -q 'zz-broken.md:2:8: error:' "$T/err"
 check "failed build leaves out/ unchanged" diff -r "$T/before" "$T/out"
 check "failed build leaves no staging folder" test ! -e "$T/.out.staging"
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # errors.sh - bad inputs: tests/errors/NAME.md or NAME.xml must make
-# `peerbrief convert` (or, for NAME.build.md, a build of a folder holding
-# it as its one position) exit with the status in NAME.status (default 1)
+# `peerbrief convert` (or, for NAME.build.md, a build of tests/semantic/base
+# with it as the position pos.md, the input folder shown as IN) exit with the status in NAME.status (default 1)
 # and print exactly NAME.err on standard error, nothing on standard output.
 . tests/lib.sh
 for in in tests/errors/*.md tests/errors/*.xml; do
@@ -12,12 +12,15 @@ for in in tests/errors/*.md tests/errors/*.xml; do
 	[ -f "$base.status" ] && want=$(cat "$base.status")
 	case $name in
 	*.build)
-		mkdir -p "$T/$name/positions"
-		cp "$in" "$T/$name/positions/${name%.build}.${in##*.}"
-		$PB build -i "$T/$name" -o "$T/$name.out" >"$T/out" 2>"$T/err"
+		rm -rf "$T/IN" "$T/out.d"
+		cp -r tests/semantic/base "$T/IN"
+		rm -f "$T/IN/positions/"*
+		cp "$in" "$T/IN/positions/pos.${in##*.}"
+		(cd "$T" && $PB build -i IN -o out.d) >"$T/out" 2>"$T/err"
 		status=$?
-		sed "s|$T/$name/|INPUT/|g" "$T/err" >"$T/err2"
-		mv "$T/err2" "$T/err"
+		if [ -e "$T/out.d" ]; then
+			not_ok "$name: a failed build wrote its output"
+		fi
 		;;
 	*)
 		$PB convert "$in" >"$T/out" 2>"$T/err"

@@ -2,7 +2,7 @@
 # command that runs peerbrief (under valgrind when PB_VALGRIND=1).
 pass=0
 fail=0
-PB=${PB:-./peerbrief}
+PB=${PB:-$(pwd)/peerbrief}
 if [ "${PB_VALGRIND:-0}" = 1 ]; then
 	PB="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect $PB"
 fi
