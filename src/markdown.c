@@ -419,10 +419,20 @@ cm_element(cmark_node *n, xmlNsPtr cm, xmlNsPtr pb, unsigned long off)
 	return x;
 }
 
-/* Builds the cm:document subtree from cmark's tree, without recursion. */
+/* Deepest nesting of blocks and inlines the stylesheets are given. */
+#define PB_MAX_DEPTH 100
+
+/*
+ * Builds the cm:document subtree from cmark's tree, without recursion.
+ * Nesting deeper than PB_MAX_DEPTH is an error (recorded in d) at the
+ * first node past it: the stylesheets recurse once per level.
+ */
 static xmlNodePtr
-cm_build(cmark_node *root, xmlNodePtr parent, xmlNsPtr pb, unsigned long off)
+cm_build(cmark_node *root, xmlNodePtr parent, xmlNsPtr pb, unsigned long off,
+    const char *file, struct pb_diags *d)
 {
+	size_t		 depth = 0;
+
 	cmark_iter	*it;
 	cmark_event_type ev;
 	cmark_node	*n;
@@ -446,7 +456,15 @@ cm_build(cmark_node *root, xmlNodePtr parent, xmlNsPtr pb, unsigned long off)
 			continue;
 		if (ev == CMARK_EVENT_EXIT) {
 			cur = cur->parent;
+			depth--;
 			continue;
+		}
+		if (depth >= PB_MAX_DEPTH) {
+			pb_diag_error(d, file, (unsigned long)
+			    cmark_node_get_start_line(n) + off,
+			    (unsigned long)cmark_node_get_start_column(n),
+			    "nested more than %d levels deep", PB_MAX_DEPTH);
+			break;
 		}
 		if (t == CMARK_NODE_DOCUMENT) {
 			x = xmlNewNode(NULL, BAD_CAST "document");
@@ -467,6 +485,7 @@ cm_build(cmark_node *root, xmlNodePtr parent, xmlNsPtr pb, unsigned long off)
 			break;	/* leaves: cmark sends no EXIT */
 		default:
 			cur = x;
+			depth++;
 			break;
 		}
 	}
@@ -498,7 +517,7 @@ pb_markdown_read(const char *file, const char *data, size_t len,
 		goto out;
 	root = cmark_parse_document(f.body, f.bodylen,
 	    CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SOURCEPOS);
-	cm_build(root, xmlDocGetRootElement(doc), pb, f.lines);
+	cm_build(root, xmlDocGetRootElement(doc), pb, f.lines, file, d);
 out:
 	if (root != NULL)
 		cmark_node_free(root);

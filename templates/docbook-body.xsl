@@ -117,7 +117,7 @@
     block), looked up by OWNER.  Only the token documents made below hold
     <token> elements in no namespace.
   -->
-  <xsl:key name="pb-db-owned" match="token"
+  <xsl:key name="pb-db-by-owner" match="token"
       use="substring-after(substring-after(., ':'), ':')"/>
 
   <!-- Six blank slots of pb-db-owners' stack (6 x 24 spaces). -->
@@ -170,7 +170,7 @@
     <xsl:param name="ensure-block" select="true()"/>
     <xsl:variable name="here" select="."/>
     <xsl:for-each select="$records">
-      <xsl:variable name="mine" select="key('pb-db-owned', $owner)"/>
+      <xsl:variable name="mine" select="key('pb-db-by-owner', $owner)"/>
       <xsl:if test="$ensure-block and not($mine[not(starts-with(., 'd:'))])">
         <para/>
       </xsl:if>
@@ -179,7 +179,7 @@
             select="substring-before(substring-after(., ':'), ':')"/>
         <xsl:for-each select="$here">
           <xsl:apply-templates select="key('pb-db-node', $id)"
-              mode="pb-db-owned">
+              mode="pb-db-top">
             <xsl:with-param name="records" select="$records"/>
           </xsl:apply-templates>
         </xsl:for-each>
@@ -188,7 +188,7 @@
   </xsl:template>
 
   <!-- A top-level heading: a section of the nodes it owns. -->
-  <xsl:template match="cm:heading" mode="pb-db-owned">
+  <xsl:template match="cm:heading" mode="pb-db-top">
     <xsl:param name="records"/>
     <section>
       <title><xsl:apply-templates mode="pb-db"/></title>
@@ -200,7 +200,7 @@
   </xsl:template>
 
   <!-- Any other top-level node renders as usual. -->
-  <xsl:template match="node()" mode="pb-db-owned">
+  <xsl:template match="node()" mode="pb-db-top">
     <xsl:apply-templates select="." mode="pb-db"/>
   </xsl:template>
 
@@ -209,7 +209,8 @@
     given $stack, the headings open before them.  Outputs one record
     "KIND:ID:OWNER " per node, then "|", then the stack after them.
 
-    The stack has six slots of 24 characters, from level 6 down to level 1:
+    The stack has six slots of 24 characters (libxslt's generate-id() is
+    at most 22), from level 6 down to level 1:
     the slot of level N holds the generate-id() of the open heading of level
     N, padded with spaces, or is blank.  A node's owner is the nearest
     non-blank slot below its level (a block counts as level 7), i.e. the

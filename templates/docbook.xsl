@@ -18,7 +18,6 @@
     xmlns:pb="urn:peerbrief:1"
     xmlns:xlink="http://www.w3.org/1999/xlink"
     exclude-result-prefixes="pb">
-  <!-- xlink is not excluded: the article declares it once for every link. -->
 
   <xsl:import href="docbook-body.xsl"/>
 
@@ -30,7 +29,10 @@
     <xsl:apply-templates select="pb:position"/>
   </xsl:template>
 
-  <!-- A position: a whole article, or the bare body. -->
+  <!--
+    A position: a whole article, or the bare body.  The article declares the
+    xlink namespace once, so that links need no declaration of their own.
+  -->
   <xsl:template match="pb:position">
     <xsl:choose>
       <xsl:when test="$standalone = 'yes'">
