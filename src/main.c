@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <getopt.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 
 #include "figures.h"
 #include "inject.h"
+#include "manifest.h"
 #include "model.h"
 #include "packet.h"
 #include "pb.h"
@@ -300,7 +302,7 @@ run_free(struct run *r)
  * Returns the set or NULL with problems recorded.
  */
 static struct pb_figures *
-run_figures(struct run *r, const struct pb_packet *pk)
+run_figures(struct run *r, const struct pb_packet *pk, struct pb_diags *d)
 {
 	const struct pb_org	**orgs;
 	struct pb_figures	 *f;
@@ -315,7 +317,7 @@ run_figures(struct run *r, const struct pb_packet *pk)
 			if ((orgs[n] = pb_model_org(r->model,
 			    pk->orgs[i].id)) != NULL)
 				n++;
-	f = pb_figures_compute(r->model, orgs, n, pk, r->as_of, &r->d);
+	f = pb_figures_compute(r->model, orgs, n, pk, r->as_of, d);
 	free(orgs);
 	return f;
 }
@@ -411,7 +413,7 @@ cmd_figures(int argc, char *argv[], int explain)
 	pb_xml_init(NULL);
 	if (!run_load(&r, as_of))
 		goto out;
-	if ((f = run_figures(&r, run_packet(&r, packet))) == NULL)
+	if ((f = run_figures(&r, run_packet(&r, packet), &r.d)) == NULL)
 		goto out;
 	if (explain) {
 		if ((fig = pb_figures_get(f, name)) == NULL) {
@@ -442,8 +444,12 @@ struct positions {
 	xmlDocPtr	 *docs;
 };
 
+/*
+ * Reads the positions whose need flag is set (all when need is NULL);
+ * the others stay NULL.
+ */
 static void
-positions_read(struct run *r, struct positions *p)
+positions_read(struct run *r, struct positions *p, const char *need)
 {
 	struct pb_read_opts	 o = { 1, PB_MAX_INPUT };
 	const struct pb_model	*m = r->model;
@@ -457,17 +463,17 @@ positions_read(struct run *r, struct positions *p)
 	for (i = 0; i < p->n; i++) {
 		md = pb_xasprintf("%s/positions/%s.md", r->indir,
 		    m->positions[i]);
-		if (stat(md, &st) == 0) {
+		if (stat(md, &st) == 0)
 			p->files[i] = md;
-			p->docs[i] = position_read(md, m->positions[i], 0, &o,
-			    &r->d);
-		} else {
+		else {
 			free(md);
 			p->files[i] = pb_xasprintf("%s/positions/%s.xml",
 			    r->indir, m->positions[i]);
-			p->docs[i] = position_read(p->files[i],
-			    m->positions[i], 1, &o, &r->d);
 		}
+		if (need == NULL || need[i])
+			p->docs[i] = position_read(p->files[i],
+			    m->positions[i], !has_suffix(p->files[i], ".md"),
+			    &o, &r->d);
 	}
 }
 
@@ -526,7 +532,8 @@ positions_check_loose(struct run *r, struct positions *p,
 /* Assembles the tree of packet pk; NULL with problems recorded. */
 static xmlDocPtr
 packet_tree(struct run *r, const struct pb_packet *pk,
-    const struct positions *p, const struct pb_figures *f)
+    const struct positions *p, const struct pb_figures *f,
+    struct pb_diags *d)
 {
 	xmlDocPtr	*docs, doc;
 	const char	**files;
@@ -540,8 +547,7 @@ packet_tree(struct run *r, const struct pb_packet *pk,
 			docs[i] = p->docs[j];
 			files[i] = p->files[j];
 		}
-	doc = pb_packet_assemble(r->model, pk, f, docs, files, r->as_of,
-	    &r->d);
+	doc = pb_packet_assemble(r->model, pk, f, docs, files, r->as_of, d);
 	free(docs);
 	free(files);
 	return doc;
@@ -571,14 +577,15 @@ cmd_check(int argc, char *argv[])
 		    argv[optind]);
 	pb_xml_init(NULL);
 	if (run_load(&r, NULL)) {
-		positions_read(&r, &p);
-		if ((all = run_figures(&r, NULL)) != NULL)
+		positions_read(&r, &p, NULL);
+		if ((all = run_figures(&r, NULL, &r.d)) != NULL)
 			positions_check_loose(&r, &p, all);
 		for (i = 0; i < r.model->npackets; i++) {
-			if ((f = run_figures(&r, &r.model->packets[i])) ==
-			    NULL)
+			if ((f = run_figures(&r, &r.model->packets[i],
+			    &r.d)) == NULL)
 				continue;
-			doc = packet_tree(&r, &r.model->packets[i], &p, f);
+			doc = packet_tree(&r, &r.model->packets[i], &p, f,
+			    &r.d);
 			xmlFreeDoc(doc);
 			pb_figures_free(f);
 		}
@@ -672,24 +679,195 @@ publish(struct pb_styles *st, enum pb_format fmt, xmlDocPtr doc,
 	pb_buf_free(&b);
 }
 
+/* What the build's workers share; each takes the next packet. */
+struct build {
+	struct run		*r;
+	struct positions	*p;
+	struct pb_styles	*st;
+	struct pb_stage		*stage;
+	const char		*reuse;	/* per packet: previous output fits */
+	pthread_mutex_t		 lock;
+	size_t			 next;
+};
+
+/* The files a packet's output is made from, in a fixed order. */
+static uint64_t
+packet_hash(const struct run *r, const struct positions *p,
+    const struct pb_packet *pk, uint64_t tool)
+{
+	uint64_t	 h = tool;
+	char		*path;
+	size_t		 i, j;
+
+	pb_hash_file(&h, r->model->project.file);
+	pb_hash_file(&h, pk->file);
+	for (i = 0; i < pk->norgs; i++) {
+		path = pb_xasprintf("%s/orgs/%s.xml", r->indir, pk->orgs[i].id);
+		pb_hash_file(&h, path);
+		free(path);
+	}
+	for (i = 0; i < pk->npositions; i++)
+		if ((j = positions_find(r, pk->positions[i].id)) !=
+		    (size_t)-1)
+			pb_hash_file(&h, p->files[j]);
+	return h;
+}
+
+/* Hash of the program itself, its templates and its schemas. */
+static uint64_t
+tool_hash(const char *tdir, const char *schemadir)
+{
+	uint64_t	 h = PB_HASH_INIT;
+
+	pb_hash_file(&h, "/proc/self/exe");
+	pb_hash_tree(&h, tdir);
+	pb_hash_tree(&h, schemadir);
+	return h;
+}
+
+/* Puts a packet's previous output into the stage; 0 if any is missing. */
+static int
+packet_reuse(struct pb_stage *stage, const char *id)
+{
+	static const char *const files[] = {
+		"%s/index.html", "%s/%s.dbk", "%s/figures.json",
+		"%s/figures.csv"
+	};
+	char	*rel;
+	size_t	 i;
+	int	 ok = 1;
+
+	for (i = 0; ok && i < sizeof(files) / sizeof(files[0]); i++) {
+		rel = pb_xasprintf(files[i], id, id);
+		ok = pb_stage_reuse(stage, rel);
+		free(rel);
+	}
+	return ok;
+}
+
+/* One worker: its own diagnostics, merged when all are done. */
+struct worker {
+	struct build	*b;
+	pthread_t	 tid;
+	struct pb_diags	 d;
+};
+
+/* Builds packet pk into the stage: HTML, DocBook, figures.json, .csv. */
+static void
+build_packet(struct build *b, const struct pb_packet *pk, struct pb_diags *d)
+{
+	struct pb_figures	*f;
+	struct pb_buf		 out = { NULL, 0, 0 };
+	xmlDocPtr		 doc;
+	char			*rel;
+
+	if ((f = run_figures(b->r, pk, d)) == NULL)
+		return;
+	if ((doc = packet_tree(b->r, pk, b->p, f, d)) != NULL) {
+		rel = pb_xasprintf("%s/index.html", pk->id);
+		publish(b->st, PB_FMT_HTML, doc, pk->file, b->stage, rel, d);
+		free(rel);
+		rel = pb_xasprintf("%s/%s.dbk", pk->id, pk->id);
+		publish(b->st, PB_FMT_DOCBOOK, doc, pk->file, b->stage, rel, d);
+		free(rel);
+		xmlFreeDoc(doc);
+	}
+	pb_report_figures(f, PB_REPORT_JSON, &out);
+	rel = pb_xasprintf("%s/figures.json", pk->id);
+	pb_stage_write(b->stage, rel, out.data, out.len, d);
+	free(rel);
+	out.len = 0;
+	pb_report_figures(f, PB_REPORT_CSV, &out);
+	rel = pb_xasprintf("%s/figures.csv", pk->id);
+	pb_stage_write(b->stage, rel, out.data, out.len, d);
+	free(rel);
+	pb_buf_free(&out);
+	pb_figures_free(f);
+}
+
+static void *
+worker_main(void *arg)
+{
+	struct worker	*w = arg;
+	struct build	*b = w->b;
+	size_t		 i;
+
+	for (;;) {
+		pthread_mutex_lock(&b->lock);
+		i = b->next++;
+		pthread_mutex_unlock(&b->lock);
+		if (i >= b->r->model->npackets)
+			break;
+		if (!b->reuse[i])
+			build_packet(b, &b->r->model->packets[i], &w->d);
+	}
+	return NULL;
+}
+
+/*
+ * Builds every packet with jobs threads (each with its own transform
+ * contexts) and merges their diagnostics into the run's.
+ */
+static void
+build_packets(struct build *b, long jobs)
+{
+	struct worker	*w;
+	long		 i, n;
+	size_t		 k;
+
+	n = jobs;
+	if ((size_t)n > b->r->model->npackets)
+		n = (long)b->r->model->npackets;
+	if (n < 1)
+		n = 1;
+	w = pb_xcalloc((size_t)n, sizeof(*w));
+	pthread_mutex_init(&b->lock, NULL);
+	b->next = 0;
+	for (i = 0; i < n; i++) {
+		w[i].b = b;
+		if (i == 0 || pthread_create(&w[i].tid, NULL, worker_main,
+		    &w[i]) != 0)
+			w[i].tid = 0;
+	}
+	worker_main(&w[0]);	/* the main thread works too */
+	for (i = 0; i < n; i++) {
+		if (w[i].tid != 0)
+			pthread_join(w[i].tid, NULL);
+		for (k = 0; k < w[i].d.n; k++)
+			pb_diag_error(&b->r->d, w[i].d.v[k].file,
+			    w[i].d.v[k].line, w[i].d.v[k].col, "%s",
+			    w[i].d.v[k].msg);
+		pb_diags_free(&w[i].d);
+	}
+	pthread_mutex_destroy(&b->lock);
+	free(w);
+}
+
 static int
 cmd_build(int argc, char *argv[])
 {
 	struct run		 r;
 	struct positions	 p = { 0, NULL, NULL };
+	struct build		 b;
 	struct pb_styles	*st = NULL;
 	struct pb_stage		*stage = NULL;
-	struct pb_figures	*f, *all = NULL;
-	struct pb_buf		 b = { NULL, 0, 0 };
-	const struct pb_packet	*pk;
+	struct pb_figures	*all = NULL;
+	struct pb_manifest	 old, cur;
+	struct pb_buf		 mb = { NULL, 0, 0 };
+	struct stat		 st_out;
 	const char		*outdir = "out";
-	char			*tdir = NULL, *rel;
+	char			*tdir = NULL, *end, *reuse = NULL, *need = NULL;
 	xmlDocPtr		 doc;
-	size_t			 i;
+	uint64_t		 tool, h;
+	long			 jobs;
+	size_t			 i, k, j;
 	int			 c, rc = PB_EXIT_INPUT;
 
+	memset(&old, 0, sizeof(old));
+	memset(&cur, 0, sizeof(cur));
 	memset(&r, 0, sizeof(r));
 	r.indir = "input";
+	jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	while ((c = getopt(argc, argv, "i:o:t:j:")) != -1) {
 		switch (c) {
 		case 'i':
@@ -703,7 +881,14 @@ cmd_build(int argc, char *argv[])
 			tdir = pb_xstrdup(optarg);
 			break;
 		case 'j':
-			break;	/* one worker for now */
+			jobs = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || jobs < 1 ||
+			    jobs > 256) {
+				free(tdir);
+				return usage_error("-j wants a number of "
+				    "workers from 1 to 256, not '%s'", optarg);
+			}
+			break;
 		default:
 			usage(stderr);
 			free(tdir);
@@ -715,8 +900,23 @@ cmd_build(int argc, char *argv[])
 		return usage_error("build takes no operands (got '%s')",
 		    argv[optind]);
 	}
+	if (jobs < 1)
+		jobs = 1;
 	if (tdir == NULL)
 		tdir = data_dir("templates");
+	r.schemadir = data_dir("schema");
+
+	/* Nothing changed since the last build: out/ is up to date. */
+	tool = tool_hash(tdir, r.schemadir);
+	cur.all = tool;
+	pb_hash_tree(&cur.all, r.indir);
+	pb_manifest_read(outdir, &old);
+	if (old.all != 0 && old.all == cur.all && lstat(outdir, &st_out) == 0 &&
+	    S_ISDIR(st_out.st_mode)) {
+		rc = PB_EXIT_OK;
+		goto out;
+	}
+
 	pb_xml_init(NULL);
 	if ((st = pb_styles_load(tdir, &r.d)) == NULL) {
 		rc = PB_EXIT_SYSTEM;
@@ -724,8 +924,40 @@ cmd_build(int argc, char *argv[])
 	}
 	if (!run_load(&r, NULL))
 		goto out;
-	positions_read(&r, &p);
-	if ((all = run_figures(&r, NULL)) != NULL)
+
+	/* Which packets must be rebuilt, so which positions must be read:
+	 * those of changed packets, and those no packet includes. */
+	positions_read(&r, &p, (need = pb_xcalloc(r.model->npositions + 1,
+	    1)));
+	reuse = pb_xcalloc(r.model->npackets + 1, 1);
+	for (i = 0; i < r.model->npositions; i++)
+		need[i] = 1;
+	for (i = 0; i < r.model->npackets; i++) {
+		const struct pb_packet *pk = &r.model->packets[i];
+
+		h = packet_hash(&r, &p, pk, tool);
+		pb_manifest_add(&cur, pk->id, h);
+		reuse[i] = pb_manifest_get(&old, pk->id) == h;
+		for (k = 0; k < pk->npositions; k++)
+			if ((j = positions_find(&r, pk->positions[k].id)) !=
+			    (size_t)-1)
+				need[j] = 0;
+	}
+	for (i = 0; i < r.model->npackets; i++) {
+		const struct pb_packet *pk = &r.model->packets[i];
+
+		for (k = 0; !reuse[i] && k < pk->npositions; k++)
+			if ((j = positions_find(&r, pk->positions[k].id)) !=
+			    (size_t)-1)
+				need[j] = 1;
+	}
+	for (i = 0; i < p.n; i++)
+		if (need[i] && p.docs[i] == NULL)
+			p.docs[i] = position_read(p.files[i],
+			    r.model->positions[i], !has_suffix(p.files[i],
+			    ".md"), &(struct pb_read_opts){ 1, PB_MAX_INPUT },
+			    &r.d);
+	if ((all = run_figures(&r, NULL, &r.d)) != NULL)
 		positions_check_loose(&r, &p, all);
 	if (r.d.errors > 0)
 		goto out;
@@ -734,33 +966,28 @@ cmd_build(int argc, char *argv[])
 		goto out;
 	}
 	pb_xml_allow(pb_stage_path(stage));
-	for (i = 0; i < r.model->npackets; i++) {
-		pk = &r.model->packets[i];
-		if ((f = run_figures(&r, pk)) == NULL)
-			continue;
-		if ((doc = packet_tree(&r, pk, &p, f)) != NULL) {
-			rel = pb_xasprintf("%s/index.html", pk->id);
-			publish(st, PB_FMT_HTML, doc, pk->file, stage, rel,
-			    &r.d);
-			free(rel);
-			rel = pb_xasprintf("%s/%s.dbk", pk->id, pk->id);
-			publish(st, PB_FMT_DOCBOOK, doc, pk->file, stage, rel,
-			    &r.d);
-			free(rel);
-			xmlFreeDoc(doc);
-		}
-		b.len = 0;
-		pb_report_figures(f, PB_REPORT_JSON, &b);
-		rel = pb_xasprintf("%s/figures.json", pk->id);
-		pb_stage_write(stage, rel, b.data, b.len, &r.d);
-		free(rel);
-		b.len = 0;
-		pb_report_figures(f, PB_REPORT_CSV, &b);
-		rel = pb_xasprintf("%s/figures.csv", pk->id);
-		pb_stage_write(stage, rel, b.data, b.len, &r.d);
-		free(rel);
-		pb_figures_free(f);
-	}
+	for (i = 0; i < r.model->npackets; i++)
+		if (reuse[i] && !packet_reuse(stage, r.model->packets[i].id))
+			reuse[i] = 0;
+	for (i = 0; i < r.model->npackets; i++)
+		for (k = 0; !reuse[i] && k < r.model->packets[i].npositions;
+		    k++)
+			if ((j = positions_find(&r, r.model->packets[i].
+			    positions[k].id)) != (size_t)-1 &&
+			    p.docs[j] == NULL)
+				p.docs[j] = position_read(p.files[j],
+				    r.model->positions[j], !has_suffix(
+				    p.files[j], ".md"), &(struct pb_read_opts){
+				    1, PB_MAX_INPUT }, &r.d);
+	memset(&b, 0, sizeof(b));
+	b.r = &r;
+	b.p = &p;
+	b.st = st;
+	b.stage = stage;
+	b.reuse = reuse;
+	build_packets(&b, jobs);
+	pb_manifest_format(&cur, &mb);
+	pb_stage_write(stage, ".manifest", mb.data, mb.len, &r.d);
 	doc = site_tree(r.model);
 	publish(st, PB_FMT_INDEX, doc, r.model->project.file, stage,
 	    "index.html", &r.d);
@@ -778,12 +1005,16 @@ cmd_build(int argc, char *argv[])
 	rc = PB_EXIT_OK;
 out:
 	pb_stage_abort(stage);
-	pb_buf_free(&b);
 	pb_figures_free(all);
 	positions_free(&p);
 	run_free(&r);
 	pb_styles_free(st);
 	pb_xml_cleanup();
+	pb_manifest_free(&old);
+	pb_manifest_free(&cur);
+	pb_buf_free(&mb);
+	free(reuse);
+	free(need);
 	free(tdir);
 	return rc;
 }

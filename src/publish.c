@@ -157,6 +157,43 @@ out:
 	return rc;
 }
 
+int
+pb_stage_reuse(struct pb_stage *s, const char *relpath)
+{
+	char		*from, *to, buf[65536];
+	struct stat	 st;
+	int		 in = -1, out = -1, rc = 0;
+	ssize_t		 n;
+
+	from = pb_xasprintf("%s/%s", s->out, relpath);
+	to = pb_xasprintf("%s/%s", s->path, relpath);
+	if (strstr(relpath, "..") != NULL || lstat(from, &st) != 0 ||
+	    !S_ISREG(st.st_mode) || !mkparents(s->path, relpath))
+		goto out;
+	if (link(from, to) == 0) {
+		rc = 1;
+		goto out;
+	}
+	if ((in = open(from, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0 ||
+	    (out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0644)) < 0)
+		goto out;
+	while ((n = read(in, buf, sizeof(buf))) > 0)
+		if (write(out, buf, (size_t)n) != n)
+			goto out;
+	rc = n == 0 && fsync(out) == 0;
+out:
+	if (in >= 0)
+		close(in);
+	if (out >= 0 && close(out) != 0)
+		rc = 0;
+	if (!rc)
+		unlink(to);
+	free(from);
+	free(to);
+	return rc;
+}
+
 /* fsyncs a folder so renames inside it are durable. */
 static void
 sync_dir(const char *path)

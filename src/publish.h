@@ -31,6 +31,13 @@ int pb_stage_write(struct pb_stage *s, const char *relpath,
     const char *data, size_t len, struct pb_diags *d);
 
 /*
+ * Puts the file relpath of the previous output folder into the stage
+ * unchanged (a hard link, else a copy), never following a symbolic link.
+ * Returns 0 when there is no such regular file (nothing recorded).
+ */
+int pb_stage_reuse(struct pb_stage *s, const char *relpath);
+
+/*
  * Replaces outdir with the stage atomically and removes the old output.
  * Frees the stage. Returns 0 (outdir untouched) with the problem recorded
  * on failure.

@@ -65,23 +65,31 @@ sink_flush(struct sink *s)
 	pb_buf_free(&s->msg);
 }
 
+/*
+ * Starts collecting errors for one stage of this thread. libxml2's
+ * generic error handler is per thread; libxslt's is process-wide, so it
+ * is set only while compiling (global is non-zero, one thread running);
+ * transforms report through their context (xsltSetTransformErrorFunc).
+ */
 static void
-sink_begin(struct sink *s, const char *file, struct pb_diags *d)
+sink_begin(struct sink *s, const char *file, struct pb_diags *d, int global)
 {
 	s->file = file;
 	s->d = d;
 	memset(&s->msg, 0, sizeof(s->msg));
 	sink = s;
-	xsltSetGenericErrorFunc(NULL, on_generic);
+	if (global)
+		xsltSetGenericErrorFunc(NULL, on_generic);
 	xmlSetGenericErrorFunc(NULL, on_generic);
 }
 
 static void
-sink_end(struct sink *s)
+sink_end(struct sink *s, int global)
 {
 	sink_flush(s);
 	sink = NULL;
-	xsltSetGenericErrorFunc(NULL, NULL);
+	if (global)
+		xsltSetGenericErrorFunc(NULL, NULL);
 	xmlSetGenericErrorFunc(NULL, NULL);
 }
 
@@ -103,7 +111,7 @@ compile(const char *dir, const char *name, struct pb_diags *d)
 	struct sink		 s;
 
 	path = pb_xasprintf("%s/%s", dir, name);
-	sink_begin(&s, path, d);
+	sink_begin(&s, path, d, 1);
 	st = xsltParseStylesheetFile(BAD_CAST path);
 	if (st == NULL && s.msg.len == 0)
 		pb_diag_error(d, path, 0, 0, "cannot compile stylesheet");
@@ -114,7 +122,7 @@ compile(const char *dir, const char *name, struct pb_diags *d)
 		xsltFreeStylesheet(st);
 		st = NULL;
 	}
-	sink_end(&s);
+	sink_end(&s, 1);
 	free(path);
 	return st;
 }
@@ -220,11 +228,12 @@ pb_render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
 	size_t			 errs = d->errors;
 
 	st = s->xsl[fmt];
-	sink_begin(&k, file, d);
+	sink_begin(&k, file, d, 0);
 	if ((ctxt = xsltNewTransformContext(st, tree)) == NULL) {
 		pb_diag_error(d, file, 0, 0, "cannot start transform");
 		goto out;
 	}
+	xsltSetTransformErrorFunc(ctxt, NULL, on_generic);
 	if (xsltSetCtxtSecurityPrefs(s->sec, ctxt) != 0)
 		goto out;
 	ctxt->maxTemplateDepth = 3000;
@@ -256,7 +265,7 @@ pb_render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
 	}
 	rc = 1;
 out:
-	sink_end(&k);
+	sink_end(&k, 0);
 	xmlFree(txt);
 	if (res != NULL)
 		xmlFreeDoc(res);

@@ -39,6 +39,25 @@ check "failed build names the file" grep -q 'zz-broken.md:2:8: error:' "$T/err"
 check "failed build leaves out/ unchanged" diff -r "$T/before" "$T/out"
 check "failed build leaves no staging folder" test ! -e "$T/.out.staging"
 
+# Incremental builds: the manifest kept with out/ skips what is unchanged.
+cp -r input "$T/inc"
+$PB build -i "$T/inc" -o "$T/o" || not_ok "incremental: first build"
+ino() { ls -i "$1" | cut -d' ' -f1; }
+a=$(ino "$T/o/accs-peer-roles/index.html")
+n=$(ino "$T/o/note-taking-funding/index.html")
+$PB build -i "$T/inc" -o "$T/o"
+check "no-change rebuild keeps every file" test "$(ino "$T/o/accs-peer-roles/index.html")" = "$a" -a "$(ino "$T/o/note-taking-funding/index.html")" = "$n"
+printf '\nOne more sentence.\n' >>"$T/inc/positions/note-taking.md"
+$PB build -i "$T/inc" -o "$T/o"
+check "a changed position rebuilds its packets only" test "$(ino "$T/o/accs-peer-roles/index.html")" = "$a" -a "$(ino "$T/o/note-taking-funding/index.html")" != "$n"
+check "the changed packet shows the change" grep -q "One more sentence" "$T/o/note-taking-funding/index.html"
+$PB build -i "$T/inc" -o "$T/full" -j 1
+check "incremental output equals a full build" diff -r "$T/o" "$T/full"
+cp -r templates "$T/tpl"
+printf '\n/* changed */\n' >>"$T/tpl/style.css"
+$PB build -i "$T/inc" -o "$T/o" -t "$T/tpl"
+check "a changed template rebuilds everything" test "$(ino "$T/o/accs-peer-roles/index.html")" != "$a"
+
 # An output folder that is a symbolic link is refused, not followed.
 mkdir "$T/elsewhere"
 ln -s "$T/elsewhere" "$T/link"

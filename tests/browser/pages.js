@@ -82,11 +82,18 @@ function recordRequests(page, seen) {
 	page.on('request', (r) => seen.push(r.url()));
 }
 
+// Loads url and waits for its fonts too (they may start after "load").
+// Requests that leave the machine are aborted at once (see main), so
+// nothing is left pending.
+async function load(page, url) {
+	await page.goto(url, { waitUntil: 'load', timeout: 30000 });
+	await page.evaluate(() => document.fonts.ready.then(() => true));
+}
+
 async function open(context, url, seen) {
 	const page = await context.newPage();
 	recordRequests(page, seen);
-	// networkidle: fonts, images and the like that start after "load".
-	await page.goto(url, { waitUntil: 'networkidle', timeout: 30000 });
+	await load(page, url);
 	return page;
 }
 
@@ -215,7 +222,7 @@ async function checkPrint(context, url, id, work, seen) {
 	const page = await context.newPage();
 	recordRequests(page, seen);
 	await page.emulateMedia({ media: 'print' });
-	await page.goto(url, { waitUntil: 'networkidle', timeout: 30000 });
+	await load(page, url);
 	const placed = await page.evaluate(addMarkers);
 	const pdf = path.join(work, `${id}.pdf`);
 	await page.pdf({ path: pdf, format: 'Letter', printBackground: true,

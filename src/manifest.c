@@ -1,0 +1,178 @@
+/*
+ * manifest.c - content hashes of a build's inputs and the manifest that
+ * records them beside the output.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "manifest.h"
+#include "pb.h"
+
+uint64_t
+pb_hash(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char	*p = data;
+	size_t			 i;
+
+	for (i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+int
+pb_hash_file(uint64_t *h, const char *path)
+{
+	char	 buf[65536];
+	ssize_t	 n;
+	int	 fd;
+
+	*h = pb_hash(*h, path, strlen(path) + 1);
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
+		*h = pb_hash(*h, "\377missing", 9);
+		return 0;
+	}
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		*h = pb_hash(*h, buf, (size_t)n);
+	close(fd);
+	if (n < 0) {
+		*h = pb_hash(*h, "\377unreadable", 12);
+		return 0;
+	}
+	return 1;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void
+pb_hash_tree(uint64_t *h, const char *dir)
+{
+	DIR		*dp;
+	struct dirent	*e;
+	struct stat	 st;
+	char		**v = NULL, *path;
+	size_t		 n = 0, i;
+
+	if ((dp = opendir(dir)) == NULL) {
+		*h = pb_hash(*h, dir, strlen(dir) + 1);
+		return;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		v = pb_xrealloc(v, (n + 1) * sizeof(*v));
+		v[n++] = pb_xstrdup(e->d_name);
+	}
+	closedir(dp);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), name_cmp);
+	for (i = 0; i < n; i++) {
+		path = pb_xasprintf("%s/%s", dir, v[i]);
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			pb_hash_tree(h, path);
+		else if (lstat(path, &st) == 0 && S_ISREG(st.st_mode))
+			pb_hash_file(h, path);
+		free(path);
+		free(v[i]);
+	}
+	free(v);
+}
+
+void
+pb_manifest_read(const char *outdir, struct pb_manifest *m)
+{
+	char		*path, line[512], id[256];
+	FILE		*f;
+	uint64_t	 h;
+	int		 fd;
+
+	memset(m, 0, sizeof(*m));
+	path = pb_xasprintf("%s/.manifest", outdir);
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	free(path);
+	if (fd < 0 || (f = fdopen(fd, "r")) == NULL) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (sscanf(line, "all %" SCNx64, &h) == 1)
+			m->all = h;
+		else if (sscanf(line, "packet %255s %" SCNx64, id, &h) == 2 &&
+		    pb_id_valid(id))
+			pb_manifest_add(m, id, h);
+	}
+	fclose(f);
+}
+
+uint64_t
+pb_manifest_get(const struct pb_manifest *m, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->n; i++)
+		if (strcmp(m->v[i].id, id) == 0)
+			return m->v[i].hash;
+	return 0;
+}
+
+void
+pb_manifest_add(struct pb_manifest *m, const char *id, uint64_t hash)
+{
+	m->v = pb_xrealloc(m->v, (m->n + 1) * sizeof(*m->v));
+	m->v[m->n].id = pb_xstrdup(id);
+	m->v[m->n].hash = hash;
+	m->n++;
+}
+
+static int
+entry_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct pb_manifest_entry *)a)->id,
+	    ((const struct pb_manifest_entry *)b)->id);
+}
+
+void
+pb_manifest_format(const struct pb_manifest *m, struct pb_buf *out)
+{
+	struct pb_manifest_entry	*v;
+	size_t				 i;
+
+	v = pb_xcalloc(m->n + 1, sizeof(*v));
+	if (m->n > 0)
+		memcpy(v, m->v, m->n * sizeof(*v));
+	if (m->n > 1)
+		qsort(v, m->n, sizeof(*v), entry_cmp);
+	pb_buf_printf(out, "# peerbrief build manifest: what each packet was "
+	    "built from\nall %016" PRIx64 "\n", m->all);
+	for (i = 0; i < m->n; i++)
+		pb_buf_printf(out, "packet %s %016" PRIx64 "\n", v[i].id,
+		    v[i].hash);
+	free(v);
+}
+
+void
+pb_manifest_free(struct pb_manifest *m)
+{
+	size_t	 i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->n; i++)
+		free(m->v[i].id);
+	free(m->v);
+	m->v = NULL;
+	m->n = 0;
+}

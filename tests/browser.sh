@@ -1,0 +1,192 @@
+#!/bin/sh
+# browser.sh - the built pages as a validator, a browser and a printer see
+# them. Builds input/ into $T/out, then:
+#   - the Nu HTML Checker (vnu.jar) finds no error in any HTML file;
+#   - in headless Chromium (tests/browser/pages.js): axe-core finds no
+#     WCAG 2.x A/AA or best-practice violation, pages render their
+#     headings with JavaScript disabled and fetch nothing but their own
+#     file, and each packet printed to PDF on US Letter has its
+#     at-a-glance section as exactly page 1 and no table row split across
+#     pages (pages.js explains how that is measured);
+#   - feed.xml is a well-formed Atom 1.0 feed with the required elements,
+#     newest entry first, and index.html lists every packet, newest first.
+# Needs Java, Node.js with the packages of package-lock.json, Debian's
+# chromium and poppler-utils: `make check-deps` installs them. A missing
+# tool is a failure, not a skip.
+#   PB_CHROMIUM=PATH        another Chromium binary (default /usr/bin/chromium)
+#   PB_BROWSER_KEEP=DIR     keep the printed PDFs in DIR
+. tests/lib.sh
+VNU=node_modules/vnu-jar/build/dist/vnu.jar
+CHROMIUM=${PB_CHROMIUM:-/usr/bin/chromium}
+ATOM=http://www.w3.org/2005/Atom
+
+# --- the tools -------------------------------------------------------------
+missing=""
+java -version >/dev/null 2>&1 || missing="$missing java"
+if ! node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' 2>/dev/null; then
+	missing="$missing node(>=20)"
+fi
+for f in "$VNU" node_modules/axe-core/axe.min.js node_modules/playwright-core/package.json; do
+	[ -f "$f" ] || { missing="$missing node_modules"; break; }
+done
+[ -x "$CHROMIUM" ] || missing="$missing chromium($CHROMIUM)"
+for c in pdftotext pdfinfo xmllint; do
+	command -v $c >/dev/null 2>&1 || missing="$missing $c"
+done
+if [ -n "$missing" ]; then
+	not_ok "browser test tools are installed (missing:$missing): run \`make check-deps\`"
+	finish
+	exit 1
+fi
+
+if ! $PB build -i input -o "$T/out" 2>"$T/err"; then
+	not_ok "build input/"
+	head -20 "$T/err"
+	finish
+	exit 1
+fi
+ok "build input/"
+find "$T/out" -name '*.html' | sort >"$T/html"
+# The packets: out/ID/ with an index.html.
+packets=$(for f in "$T"/out/*/index.html; do
+	[ -f "$f" ] || continue
+	f=${f%/index.html}
+	echo "${f##*/}"
+done)
+check "the build wrote HTML files" test -s "$T/html"
+check "the build wrote packets" test -n "$packets"
+
+# --- 1. Nu HTML Checker ----------------------------------------------------
+# One JVM for all files. With --format gnu every message is one line:
+# "file:/PATH":LINE.COL-LINE.COL: error: TEXT
+# shellcheck disable=SC2046
+java -jar "$VNU" --errors-only --format gnu $(cat "$T/html") >"$T/vnu" 2>&1
+st=$?
+attributed=0
+while IFS= read -r f; do
+	rel=${f#"$T/out/"}
+	if grep -F "/out/$rel\":" "$T/vnu" >"$T/vnu1"; then
+		attributed=1
+		not_ok "Nu HTML Checker: $rel ($(wc -l <"$T/vnu1") errors)"
+		sed 's|^"[^"]*/out/\([^"]*\)":|#   \1:|' "$T/vnu1" | head -50
+	else
+		ok "Nu HTML Checker: $rel"
+	fi
+done <"$T/html"
+# Exit 1 without a message about one of the files: Java or vnu failed.
+if [ "$st" -ne 0 ] && [ "$attributed" = 0 ]; then
+	not_ok "Nu HTML Checker ran (exit $st)"
+	head -20 "$T/vnu"
+fi
+
+# --- 2 and 3. Chromium: axe, no script, nothing fetched, print -------------
+mkdir "$T/pdf"
+timeout 600 node tests/browser/pages.js "$T/out" "$T/pdf" >"$T/pages" 2>&1
+st=$?
+while IFS= read -r line; do
+	case $line in
+	"ok "*) ok "${line#ok }" ;;
+	"not ok "*) not_ok "${line#not ok }" ;;
+	"# pages.js: done") ;;
+	*) printf '%s\n' "$line" ;;
+	esac
+done <"$T/pages"
+check "the browser checks ran to the end (exit $st)" \
+	sh -c '[ "$1" -eq 0 ] && grep -qx "# pages.js: done" "$2"' - "$st" "$T/pages"
+if [ -n "${PB_BROWSER_KEEP:-}" ]; then
+	mkdir -p "$PB_BROWSER_KEEP" && cp "$T"/pdf/*.pdf "$PB_BROWSER_KEEP"/ 2>/dev/null
+fi
+
+# --- 4. the feed and the index ---------------------------------------------
+FEED=$T/out/feed.xml
+# xp XPATH: the value of XPATH in feed.xml ("" when it selects nothing).
+xp() { xmllint --nonet --xpath "$1" "$FEED" 2>/dev/null; }
+# a NAME: an XPath step to the Atom element NAME
+a() { echo "*[namespace-uri()='$ATOM' and local-name()='$1']"; }
+F="/$(a feed)"
+# RFC 3339 date-time, as Atom requires
+rfc3339() {
+	printf '%s\n' "$1" | grep -Eqx '[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})'
+}
+epoch() { date -u -d "$1" +%s 2>/dev/null || echo 0; }
+# one NODESET: exactly one element, with text
+one() { [ "$(xp "count($1)")" = 1 ] && [ -n "$(xp "normalize-space($1)")" ]; }
+
+check "feed.xml is well-formed XML" xmllint --noout --nonet "$FEED"
+check "feed.xml is an Atom 1.0 feed" test "$(xp "count($F)")" = 1
+for e in id title updated; do
+	check "feed has one $e" one "$F/$(a "$e")"
+done
+check "feed id is an IRI" sh -c 'printf "%s\n" "$1" | grep -Eq "^[A-Za-z][A-Za-z0-9+.-]*:"' - \
+	"$(xp "normalize-space($F/$(a id))")"
+fupdated=$(xp "normalize-space($F/$(a updated))")
+check "feed updated is an RFC 3339 date-time ($fupdated)" rfc3339 "$fupdated"
+check "feed has an author with a name" \
+	test "$(xp "count($F/$(a author)/$(a name)[normalize-space()])")" -ge 1
+
+n=$(xp "count($F/$(a entry))")
+npk=$(echo "$packets" | grep -c .)
+check "feed has one entry per packet ($n entries, $npk packets)" test "${n:-0}" = "$npk"
+i=0
+prev=""
+newest=0
+order_ok=1
+: >"$T/ids"
+while [ "$i" -lt "${n:-0}" ]; do
+	i=$((i + 1))
+	E="$F/$(a entry)[$i]"
+	id=$(xp "normalize-space($E/$(a id))")
+	up=$(xp "normalize-space($E/$(a updated))")
+	href=$(xp "string($E/$(a link)[not(@rel) or @rel='alternate'][1]/@href)")
+	# the packet the entry links to: .../ID/ or .../ID/index.html
+	pk=${href%index.html}
+	pk=${pk%/}
+	pk=${pk##*/}
+	why=""
+	one "$E/$(a id)" || why="$why, no single id"
+	printf '%s\n' "$id" | grep -Eq '^[A-Za-z][A-Za-z0-9+.-]*:' || why="$why, id is not an IRI"
+	one "$E/$(a title)" || why="$why, no single title"
+	one "$E/$(a updated)" || why="$why, no single updated"
+	rfc3339 "$up" || why="$why, updated '$up' is not RFC 3339"
+	if [ -z "$href" ]; then
+		why="$why, no alternate link"
+	elif ! echo "$packets" | grep -qx "$pk"; then
+		why="$why, alternate link '$href' is not a packet"
+	fi
+	if [ -z "$why" ]; then
+		ok "feed entry $i ($pk): id, title, updated, alternate link"
+	else
+		not_ok "feed entry $i ($pk):${why#,}"
+	fi
+	echo "$id" >>"$T/ids"
+	s=$(epoch "$up")
+	if [ -n "$prev" ] && [ "$s" -gt "$prev" ]; then order_ok=0; fi
+	prev=$s
+	[ "$s" -gt "$newest" ] && newest=$s
+done
+check "feed entries have distinct ids" test -z "$(sort "$T/ids" | uniq -d)"
+check "feed entries are newest first" test "$order_ok" = 1
+check "feed updated is its newest entry's" test "$(epoch "$fupdated")" = "$newest"
+
+# index.html: a link to every packet (ID/ or ID/index.html), and the
+# packets in the order of their first links, newest first by the date of
+# input/packets/ID.xml.
+INDEX=$T/out/index.html
+grep -o 'href="[^"]*"' "$INDEX" | sed 's/^href="//; s/"$//; s|^\./||; s|/index\.html$||; s|/$||' |
+	awk '!seen[$0]++' >"$T/links"
+for p in $packets; do
+	check "index.html links to packet $p" grep -qx "$p" "$T/links"
+done
+: >"$T/dates"
+grep -x -F "$packets" "$T/links" | while IFS= read -r p; do
+	d=$(xmllint --nonet --xpath "normalize-space(/*[local-name()='packet']/*[local-name()='date'])" \
+		"input/packets/$p.xml" 2>/dev/null)
+	echo "$p ${d:-?}"
+done >"$T/dates"
+if sort -c -r -k2,2 "$T/dates" 2>/dev/null && ! grep -q ' ?$' "$T/dates"; then
+	ok "index.html lists the packets newest first"
+else
+	not_ok "index.html lists the packets newest first"
+	sed 's/^/#   /' "$T/dates"
+fi
+finish
