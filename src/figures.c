@@ -614,7 +614,7 @@ packet(struct fx *x, const struct pb_packet *pk,
 
 /* ------------------------------------------------------------------ sets */
 
-static const struct pb_figures *sort_set;
+static _Thread_local const struct pb_figures *sort_set;
 
 static int
 idx_cmp(const void *a, const void *b)

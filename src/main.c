@@ -19,6 +19,7 @@
 #include <libxslt/xsltutils.h>
 #include <libexslt/exslt.h>
 
+#include "cache.h"
 #include "figures.h"
 #include "inject.h"
 #include "manifest.h"
@@ -124,23 +125,6 @@ data_dir(const char *sub)
 	return pb_xasprintf("%s/%s", PB_DATADIR, sub);
 }
 
-/* Reads one position file as Markdown or XML by its name. */
-static xmlDocPtr
-position_read(const char *path, const char *id, int xml,
-    const struct pb_read_opts *o, struct pb_diags *d)
-{
-	char		*data;
-	size_t		 len;
-	xmlDocPtr	 doc;
-
-	if (!pb_file_read(path, &data, &len, d))
-		return NULL;
-	doc = xml ? pb_xmlpos_read(path, data, len, id, o, d) :
-	    pb_markdown_read(path, data, len, id, o, d);
-	free(data);
-	return doc;
-}
-
 static int
 has_suffix(const char *s, const char *suf)
 {
@@ -219,7 +203,7 @@ cmd_convert(int argc, char *argv[])
 		rc = PB_EXIT_SYSTEM;
 		goto out;
 	}
-	doc = position_read(file, NULL, from ? from[0] == 'x' :
+	doc = pb_position_read_file(file, NULL, from ? from[0] == 'x' :
 	    has_suffix(file, ".xml"), &o, &d);
 	if (doc == NULL || !pb_inject_forbid(doc, file, &d))
 		goto out;
@@ -437,233 +421,38 @@ out:
 	return rc;
 }
 
-/* The positions of input/, read once each (NULL where reading failed). */
-struct positions {
-	size_t		  n;
-	char		**files;
-	xmlDocPtr	 *docs;
-};
-
 /*
- * Reads the positions whose need flag is set (all when need is NULL);
- * the others stay NULL.
+ * Checks the positions that no packet includes, reading each and freeing
+ * it: their references may name parameters and organizations' figures.
  */
 static void
-positions_read(struct run *r, struct positions *p, const char *need)
-{
-	struct pb_read_opts	 o = { 1, PB_MAX_INPUT };
-	const struct pb_model	*m = r->model;
-	char			*md;
-	struct stat		 st;
-	size_t			 i;
-
-	p->n = m->npositions;
-	p->files = pb_xcalloc(p->n + 1, sizeof(*p->files));
-	p->docs = pb_xcalloc(p->n + 1, sizeof(*p->docs));
-	for (i = 0; i < p->n; i++) {
-		md = pb_xasprintf("%s/positions/%s.md", r->indir,
-		    m->positions[i]);
-		if (stat(md, &st) == 0)
-			p->files[i] = md;
-		else {
-			free(md);
-			p->files[i] = pb_xasprintf("%s/positions/%s.xml",
-			    r->indir, m->positions[i]);
-		}
-		if (need == NULL || need[i])
-			p->docs[i] = position_read(p->files[i],
-			    m->positions[i], !has_suffix(p->files[i], ".md"),
-			    &o, &r->d);
-	}
-}
-
-static void
-positions_free(struct positions *p)
-{
-	size_t	 i;
-
-	for (i = 0; i < p->n; i++) {
-		free(p->files[i]);
-		xmlFreeDoc(p->docs[i]);
-	}
-	free(p->files);
-	free(p->docs);
-}
-
-static size_t
-positions_find(const struct run *r, const char *id)
-{
-	size_t	 i;
-
-	for (i = 0; i < r->model->npositions; i++)
-		if (strcmp(r->model->positions[i], id) == 0)
-			return i;
-	return (size_t)-1;
-}
-
-/*
- * Checks the positions that no packet includes: their references may name
- * parameters and organizations' figures only.
- */
-static void
-positions_check_loose(struct run *r, struct positions *p,
+positions_check_loose(struct run *r, struct pb_cache *c,
     const struct pb_figures *all)
 {
-	char	*inpk;
-	size_t	 i, k, j;
+	char		*inpk;
+	size_t		 i, k, j;
+	xmlDocPtr	 doc;
 
-	inpk = pb_xcalloc(p->n + 1, 1);
+	inpk = pb_xcalloc(r->model->npositions + 1, 1);
 	for (i = 0; i < r->model->npackets; i++)
 		for (k = 0; k < r->model->packets[i].npositions; k++)
-			if ((j = positions_find(r, r->model->packets[i].
+			if ((j = pb_cache_find(c, r->model->packets[i].
 			    positions[k].id)) != (size_t)-1)
 				inpk[j] = 1;
-	for (i = 0; i < p->n; i++)
-		if (!inpk[i] && p->docs[i] != NULL) {
-			xmlDocPtr copy = xmlCopyDoc(p->docs[i], 1);
+	for (i = 0; i < r->model->npositions; i++) {
+		if (inpk[i])
+			continue;
+		pb_cache_expect(c, i);
+		if ((doc = pb_cache_get(c, i, &r->d)) != NULL) {
+			xmlDocPtr copy = xmlCopyDoc(doc, 1);
 
-			pb_inject(xmlDocGetRootElement(copy), p->files[i], all,
-			    0, &r->d);
+			pb_inject(xmlDocGetRootElement(copy),
+			    pb_cache_file(c, i), all, 0, &r->d);
 			xmlFreeDoc(copy);
 		}
+		pb_cache_put(c, i);
+	}
 	free(inpk);
-}
-
-/* Assembles the tree of packet pk; NULL with problems recorded. */
-static xmlDocPtr
-packet_tree(struct run *r, const struct pb_packet *pk,
-    const struct positions *p, const struct pb_figures *f,
-    struct pb_diags *d)
-{
-	xmlDocPtr	*docs, doc;
-	const char	**files;
-	size_t		 i, j;
-
-	docs = pb_xcalloc(pk->npositions + 1, sizeof(*docs));
-	files = pb_xcalloc(pk->npositions + 1, sizeof(*files));
-	for (i = 0; i < pk->npositions; i++)
-		if ((j = positions_find(r, pk->positions[i].id)) !=
-		    (size_t)-1) {
-			docs[i] = p->docs[j];
-			files[i] = p->files[j];
-		}
-	doc = pb_packet_assemble(r->model, pk, f, docs, files, r->as_of, d);
-	free(docs);
-	free(files);
-	return doc;
-}
-
-static int
-cmd_check(int argc, char *argv[])
-{
-	struct run		 r;
-	struct positions	 p = { 0, NULL, NULL };
-	struct pb_figures	*f, *all = NULL;
-	xmlDocPtr		 doc;
-	size_t			 i;
-	int			 c, rc;
-
-	memset(&r, 0, sizeof(r));
-	r.indir = "input";
-	while ((c = getopt(argc, argv, "i:")) != -1) {
-		if (c != 'i') {
-			usage(stderr);
-			return PB_EXIT_USAGE;
-		}
-		r.indir = optarg;
-	}
-	if (optind < argc)
-		return usage_error("check takes no operands (got '%s')",
-		    argv[optind]);
-	pb_xml_init(NULL);
-	if (run_load(&r, NULL)) {
-		positions_read(&r, &p, NULL);
-		if ((all = run_figures(&r, NULL, &r.d)) != NULL)
-			positions_check_loose(&r, &p, all);
-		for (i = 0; i < r.model->npackets; i++) {
-			if ((f = run_figures(&r, &r.model->packets[i],
-			    &r.d)) == NULL)
-				continue;
-			doc = packet_tree(&r, &r.model->packets[i], &p, f,
-			    &r.d);
-			xmlFreeDoc(doc);
-			pb_figures_free(f);
-		}
-	}
-	rc = r.d.errors > 0 ? PB_EXIT_INPUT : PB_EXIT_OK;
-	pb_figures_free(all);
-	positions_free(&p);
-	run_free(&r);
-	pb_xml_cleanup();
-	return rc;
-}
-
-/* Packets newest first (date, then id), for the index and the feed. */
-static const struct pb_model *sort_model;
-
-static int
-packet_cmp(const void *a, const void *b)
-{
-	const struct pb_packet	*x = &sort_model->packets[*(const size_t *)a];
-	const struct pb_packet	*y = &sort_model->packets[*(const size_t *)b];
-	int			 c = pb_date_cmp(y->date, x->date);
-
-	return c ? c : strcmp(x->id, y->id);
-}
-
-/* The tree of the site's index and feed: the project and its packets. */
-static xmlDocPtr
-site_tree(const struct pb_model *m)
-{
-	xmlDocPtr	 doc;
-	xmlNodePtr	 root, n;
-	xmlNsPtr	 ns;
-	size_t		*order, i;
-	char		 v[PB_NUMBUF], s[PB_NUMBUF];
-	const struct pb_packet *pk;
-
-	doc = xmlNewDoc(BAD_CAST "1.0");
-	root = xmlNewDocNode(doc, NULL, BAD_CAST "site", NULL);
-	ns = xmlNewNs(root, BAD_CAST PB_NS, BAD_CAST "pb");
-	xmlSetNs(root, ns);
-	xmlDocSetRootElement(doc, root);
-	n = xmlNewChild(root, ns, BAD_CAST "meta", NULL);
-	pb_tree_add_text(xmlNewChild(n, ns, BAD_CAST "title", NULL),
-	    m->project.title, strlen(m->project.title));
-	if (m->project.publisher != NULL)
-		pb_tree_add_text(xmlNewChild(n, ns, BAD_CAST "publisher",
-		    NULL), m->project.publisher, strlen(m->project.publisher));
-	if (m->project.base_url != NULL)
-		pb_tree_add_text(xmlNewChild(n, ns, BAD_CAST "base-url", NULL),
-		    m->project.base_url, strlen(m->project.base_url));
-	pb_tree_add_text(xmlNewChild(n, ns, BAD_CAST "lang", NULL),
-	    m->project.language, strlen(m->project.language));
-	order = pb_xcalloc(m->npackets + 1, sizeof(*order));
-	for (i = 0; i < m->npackets; i++)
-		order[i] = i;
-	sort_model = m;
-	qsort(order, m->npackets, sizeof(*order), packet_cmp);
-	for (i = 0; i < m->npackets; i++) {
-		pk = &m->packets[order[i]];
-		n = xmlNewChild(root, ns, BAD_CAST "entry", NULL);
-		pb_tree_set_prop(n, "id", pk->id);
-		xmlSetProp(n, BAD_CAST "date",
-		    BAD_CAST pb_date_format(pk->date, v));
-		xmlSetProp(n, BAD_CAST "date-display",
-		    BAD_CAST pb_date_display(pk->date, s));
-		pb_tree_add_text(xmlNewChild(n, ns, BAD_CAST "title", NULL),
-		    pk->title, strlen(pk->title));
-		if (pk->audience != NULL)
-			pb_tree_add_text(xmlNewChild(n, ns,
-			    BAD_CAST "audience", NULL), pk->audience,
-			    strlen(pk->audience));
-		if (pk->summary != NULL)
-			pb_tree_add_text(xmlNewChild(n, ns,
-			    BAD_CAST "summary", NULL), pk->summary,
-			    strlen(pk->summary));
-	}
-	free(order);
-	return doc;
 }
 
 /* Renders one tree with a stylesheet into the stage as rel. */
@@ -679,10 +468,13 @@ publish(struct pb_styles *st, enum pb_format fmt, xmlDocPtr doc,
 	pb_buf_free(&b);
 }
 
-/* What the build's workers share; each takes the next packet. */
+/*
+ * What the workers share; each takes the next packet. Without a stage
+ * (check) packets are assembled and checked but not rendered.
+ */
 struct build {
 	struct run		*r;
-	struct positions	*p;
+	struct pb_cache		*cache;
 	struct pb_styles	*st;
 	struct pb_stage		*stage;
 	const char		*reuse;	/* per packet: previous output fits */
@@ -690,9 +482,189 @@ struct build {
 	size_t			 next;
 };
 
+/* Assembles (and with a stage, publishes) packet pk. */
+static void
+build_packet(struct build *b, const struct pb_packet *pk, struct pb_diags *d)
+{
+	struct pb_figures	*f;
+	struct pb_buf		 out = { NULL, 0, 0 };
+	xmlDocPtr		 doc, *docs;
+	const char		**files;
+	size_t			*idx, i;
+	char			*rel;
+
+	docs = pb_xcalloc(pk->npositions + 1, sizeof(*docs));
+	files = pb_xcalloc(pk->npositions + 1, sizeof(*files));
+	idx = pb_xcalloc(pk->npositions + 1, sizeof(*idx));
+	for (i = 0; i < pk->npositions; i++)
+		if ((idx[i] = pb_cache_find(b->cache, pk->positions[i].id)) !=
+		    (size_t)-1) {
+			docs[i] = pb_cache_get(b->cache, idx[i], d);
+			files[i] = pb_cache_file(b->cache, idx[i]);
+		}
+	if ((f = run_figures(b->r, pk, d)) == NULL)
+		goto out;
+	doc = pb_packet_assemble(b->r->model, pk, f, docs, files, b->r->as_of,
+	    d);
+	for (i = 0; i < pk->npositions; i++)
+		if (idx[i] != (size_t)-1) {
+			pb_cache_put(b->cache, idx[i]);
+			idx[i] = (size_t)-1;
+		}
+	if (doc != NULL && b->stage != NULL) {
+		rel = pb_xasprintf("%s/index.html", pk->id);
+		publish(b->st, PB_FMT_HTML, doc, pk->file, b->stage, rel, d);
+		free(rel);
+		rel = pb_xasprintf("%s/%s.dbk", pk->id, pk->id);
+		publish(b->st, PB_FMT_DOCBOOK, doc, pk->file, b->stage, rel, d);
+		free(rel);
+		pb_report_figures(f, PB_REPORT_JSON, &out);
+		rel = pb_xasprintf("%s/figures.json", pk->id);
+		pb_stage_write(b->stage, rel, out.data, out.len, d);
+		free(rel);
+		out.len = 0;
+		pb_report_figures(f, PB_REPORT_CSV, &out);
+		rel = pb_xasprintf("%s/figures.csv", pk->id);
+		pb_stage_write(b->stage, rel, out.data, out.len, d);
+		free(rel);
+		pb_buf_free(&out);
+	}
+	xmlFreeDoc(doc);
+	pb_figures_free(f);
+out:
+	for (i = 0; i < pk->npositions; i++)
+		if (idx[i] != (size_t)-1)
+			pb_cache_put(b->cache, idx[i]);
+	free(idx);
+	free(docs);
+	free(files);
+}
+
+/* One worker: its own diagnostics, merged when all are done. */
+struct worker {
+	struct build	*b;
+	pthread_t	 tid;
+	int		 started;
+	struct pb_diags	 d;
+};
+
+static void *
+worker_main(void *arg)
+{
+	struct worker	*w = arg;
+	struct build	*b = w->b;
+	size_t		 i;
+
+	for (;;) {
+		pthread_mutex_lock(&b->lock);
+		i = b->next++;
+		pthread_mutex_unlock(&b->lock);
+		if (i >= b->r->model->npackets)
+			break;
+		if (b->reuse == NULL || !b->reuse[i])
+			build_packet(b, &b->r->model->packets[i], &w->d);
+	}
+	return NULL;
+}
+
+/*
+ * Builds every packet not reused, with jobs threads (each with its own
+ * transform contexts; the main thread is one of them), and merges their
+ * diagnostics into the run's.
+ */
+static void
+build_packets(struct build *b, long jobs)
+{
+	const struct pb_model	*m = b->r->model;
+	struct worker		*w;
+	long			 i, n = jobs;
+	size_t			 k, j;
+
+	/* Announce every use first, so no tree is freed too early. */
+	for (k = 0; k < m->npackets; k++)
+		for (j = 0; (b->reuse == NULL || !b->reuse[k]) &&
+		    j < m->packets[k].npositions; j++)
+			if ((i = (long)pb_cache_find(b->cache,
+			    m->packets[k].positions[j].id)) != -1)
+				pb_cache_expect(b->cache, (size_t)i);
+	if ((size_t)n > m->npackets)
+		n = (long)m->npackets;
+	if (n < 1)
+		n = 1;
+	w = pb_xcalloc((size_t)n, sizeof(*w));
+	pthread_mutex_init(&b->lock, NULL);
+	b->next = 0;
+	for (i = 0; i < n; i++) {
+		w[i].b = b;
+		w[i].started = i > 0 && pthread_create(&w[i].tid, NULL,
+		    worker_main, &w[i]) == 0;
+	}
+	worker_main(&w[0]);
+	for (i = 0; i < n; i++) {
+		if (w[i].started)
+			pthread_join(w[i].tid, NULL);
+		for (k = 0; k < w[i].d.n; k++)
+			pb_diag_error(&b->r->d, w[i].d.v[k].file,
+			    w[i].d.v[k].line, w[i].d.v[k].col, "%s",
+			    w[i].d.v[k].msg);
+		pb_diags_free(&w[i].d);
+	}
+	pthread_mutex_destroy(&b->lock);
+	free(w);
+}
+
+/* The number of workers: -j, else the number of cores. */
+static long
+jobs_default(void)
+{
+	long	 n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n;
+}
+
+static int
+cmd_check(int argc, char *argv[])
+{
+	struct pb_read_opts	 o = { 1, PB_MAX_INPUT };
+	struct run		 r;
+	struct build		 b;
+	struct pb_cache		*c = NULL;
+	struct pb_figures	*all = NULL;
+	int			 ch, rc;
+
+	memset(&r, 0, sizeof(r));
+	r.indir = "input";
+	while ((ch = getopt(argc, argv, "i:")) != -1) {
+		if (ch != 'i') {
+			usage(stderr);
+			return PB_EXIT_USAGE;
+		}
+		r.indir = optarg;
+	}
+	if (optind < argc)
+		return usage_error("check takes no operands (got '%s')",
+		    argv[optind]);
+	pb_xml_init(NULL);
+	if (run_load(&r, NULL)) {
+		c = pb_cache_new(r.model, r.indir, &o);
+		if ((all = run_figures(&r, NULL, &r.d)) != NULL)
+			positions_check_loose(&r, c, all);
+		memset(&b, 0, sizeof(b));
+		b.r = &r;
+		b.cache = c;
+		build_packets(&b, jobs_default());
+	}
+	rc = r.d.errors > 0 ? PB_EXIT_INPUT : PB_EXIT_OK;
+	pb_figures_free(all);
+	pb_cache_free(c);
+	run_free(&r);
+	pb_xml_cleanup();
+	return rc;
+}
+
 /* The files a packet's output is made from, in a fixed order. */
 static uint64_t
-packet_hash(const struct run *r, const struct positions *p,
+packet_hash(const struct run *r, const struct pb_cache *c,
     const struct pb_packet *pk, uint64_t tool)
 {
 	uint64_t	 h = tool;
@@ -707,9 +679,8 @@ packet_hash(const struct run *r, const struct positions *p,
 		free(path);
 	}
 	for (i = 0; i < pk->npositions; i++)
-		if ((j = positions_find(r, pk->positions[i].id)) !=
-		    (size_t)-1)
-			pb_hash_file(&h, p->files[j]);
+		if ((j = pb_cache_find(c, pk->positions[i].id)) != (size_t)-1)
+			pb_hash_file(&h, pb_cache_file(c, j));
 	return h;
 }
 
@@ -745,131 +716,33 @@ packet_reuse(struct pb_stage *stage, const char *id)
 	return ok;
 }
 
-/* One worker: its own diagnostics, merged when all are done. */
-struct worker {
-	struct build	*b;
-	pthread_t	 tid;
-	struct pb_diags	 d;
-};
-
-/* Builds packet pk into the stage: HTML, DocBook, figures.json, .csv. */
-static void
-build_packet(struct build *b, const struct pb_packet *pk, struct pb_diags *d)
-{
-	struct pb_figures	*f;
-	struct pb_buf		 out = { NULL, 0, 0 };
-	xmlDocPtr		 doc;
-	char			*rel;
-
-	if ((f = run_figures(b->r, pk, d)) == NULL)
-		return;
-	if ((doc = packet_tree(b->r, pk, b->p, f, d)) != NULL) {
-		rel = pb_xasprintf("%s/index.html", pk->id);
-		publish(b->st, PB_FMT_HTML, doc, pk->file, b->stage, rel, d);
-		free(rel);
-		rel = pb_xasprintf("%s/%s.dbk", pk->id, pk->id);
-		publish(b->st, PB_FMT_DOCBOOK, doc, pk->file, b->stage, rel, d);
-		free(rel);
-		xmlFreeDoc(doc);
-	}
-	pb_report_figures(f, PB_REPORT_JSON, &out);
-	rel = pb_xasprintf("%s/figures.json", pk->id);
-	pb_stage_write(b->stage, rel, out.data, out.len, d);
-	free(rel);
-	out.len = 0;
-	pb_report_figures(f, PB_REPORT_CSV, &out);
-	rel = pb_xasprintf("%s/figures.csv", pk->id);
-	pb_stage_write(b->stage, rel, out.data, out.len, d);
-	free(rel);
-	pb_buf_free(&out);
-	pb_figures_free(f);
-}
-
-static void *
-worker_main(void *arg)
-{
-	struct worker	*w = arg;
-	struct build	*b = w->b;
-	size_t		 i;
-
-	for (;;) {
-		pthread_mutex_lock(&b->lock);
-		i = b->next++;
-		pthread_mutex_unlock(&b->lock);
-		if (i >= b->r->model->npackets)
-			break;
-		if (!b->reuse[i])
-			build_packet(b, &b->r->model->packets[i], &w->d);
-	}
-	return NULL;
-}
-
-/*
- * Builds every packet with jobs threads (each with its own transform
- * contexts) and merges their diagnostics into the run's.
- */
-static void
-build_packets(struct build *b, long jobs)
-{
-	struct worker	*w;
-	long		 i, n;
-	size_t		 k;
-
-	n = jobs;
-	if ((size_t)n > b->r->model->npackets)
-		n = (long)b->r->model->npackets;
-	if (n < 1)
-		n = 1;
-	w = pb_xcalloc((size_t)n, sizeof(*w));
-	pthread_mutex_init(&b->lock, NULL);
-	b->next = 0;
-	for (i = 0; i < n; i++) {
-		w[i].b = b;
-		if (i == 0 || pthread_create(&w[i].tid, NULL, worker_main,
-		    &w[i]) != 0)
-			w[i].tid = 0;
-	}
-	worker_main(&w[0]);	/* the main thread works too */
-	for (i = 0; i < n; i++) {
-		if (w[i].tid != 0)
-			pthread_join(w[i].tid, NULL);
-		for (k = 0; k < w[i].d.n; k++)
-			pb_diag_error(&b->r->d, w[i].d.v[k].file,
-			    w[i].d.v[k].line, w[i].d.v[k].col, "%s",
-			    w[i].d.v[k].msg);
-		pb_diags_free(&w[i].d);
-	}
-	pthread_mutex_destroy(&b->lock);
-	free(w);
-}
-
 static int
 cmd_build(int argc, char *argv[])
 {
+	struct pb_read_opts	 o = { 1, PB_MAX_INPUT };
 	struct run		 r;
-	struct positions	 p = { 0, NULL, NULL };
 	struct build		 b;
+	struct pb_cache		*c = NULL;
 	struct pb_styles	*st = NULL;
 	struct pb_stage		*stage = NULL;
 	struct pb_figures	*all = NULL;
 	struct pb_manifest	 old, cur;
 	struct pb_buf		 mb = { NULL, 0, 0 };
-	struct stat		 st_out;
+	struct stat		 sb;
 	const char		*outdir = "out";
-	char			*tdir = NULL, *end, *reuse = NULL, *need = NULL;
+	char			*tdir = NULL, *end, *reuse = NULL;
 	xmlDocPtr		 doc;
 	uint64_t		 tool, h;
-	long			 jobs;
-	size_t			 i, k, j;
-	int			 c, rc = PB_EXIT_INPUT;
+	long			 jobs = jobs_default();
+	size_t			 i;
+	int			 ch, rc = PB_EXIT_INPUT;
 
+	memset(&r, 0, sizeof(r));
 	memset(&old, 0, sizeof(old));
 	memset(&cur, 0, sizeof(cur));
-	memset(&r, 0, sizeof(r));
 	r.indir = "input";
-	jobs = sysconf(_SC_NPROCESSORS_ONLN);
-	while ((c = getopt(argc, argv, "i:o:t:j:")) != -1) {
-		switch (c) {
+	while ((ch = getopt(argc, argv, "i:o:t:j:")) != -1) {
+		switch (ch) {
 		case 'i':
 			r.indir = optarg;
 			break;
@@ -900,8 +773,6 @@ cmd_build(int argc, char *argv[])
 		return usage_error("build takes no operands (got '%s')",
 		    argv[optind]);
 	}
-	if (jobs < 1)
-		jobs = 1;
 	if (tdir == NULL)
 		tdir = data_dir("templates");
 	r.schemadir = data_dir("schema");
@@ -911,8 +782,8 @@ cmd_build(int argc, char *argv[])
 	cur.all = tool;
 	pb_hash_tree(&cur.all, r.indir);
 	pb_manifest_read(outdir, &old);
-	if (old.all != 0 && old.all == cur.all && lstat(outdir, &st_out) == 0 &&
-	    S_ISDIR(st_out.st_mode)) {
+	if (old.all != 0 && old.all == cur.all && lstat(outdir, &sb) == 0 &&
+	    S_ISDIR(sb.st_mode)) {
 		rc = PB_EXIT_OK;
 		goto out;
 	}
@@ -924,41 +795,9 @@ cmd_build(int argc, char *argv[])
 	}
 	if (!run_load(&r, NULL))
 		goto out;
-
-	/* Which packets must be rebuilt, so which positions must be read:
-	 * those of changed packets, and those no packet includes. */
-	positions_read(&r, &p, (need = pb_xcalloc(r.model->npositions + 1,
-	    1)));
-	reuse = pb_xcalloc(r.model->npackets + 1, 1);
-	for (i = 0; i < r.model->npositions; i++)
-		need[i] = 1;
-	for (i = 0; i < r.model->npackets; i++) {
-		const struct pb_packet *pk = &r.model->packets[i];
-
-		h = packet_hash(&r, &p, pk, tool);
-		pb_manifest_add(&cur, pk->id, h);
-		reuse[i] = pb_manifest_get(&old, pk->id) == h;
-		for (k = 0; k < pk->npositions; k++)
-			if ((j = positions_find(&r, pk->positions[k].id)) !=
-			    (size_t)-1)
-				need[j] = 0;
-	}
-	for (i = 0; i < r.model->npackets; i++) {
-		const struct pb_packet *pk = &r.model->packets[i];
-
-		for (k = 0; !reuse[i] && k < pk->npositions; k++)
-			if ((j = positions_find(&r, pk->positions[k].id)) !=
-			    (size_t)-1)
-				need[j] = 1;
-	}
-	for (i = 0; i < p.n; i++)
-		if (need[i] && p.docs[i] == NULL)
-			p.docs[i] = position_read(p.files[i],
-			    r.model->positions[i], !has_suffix(p.files[i],
-			    ".md"), &(struct pb_read_opts){ 1, PB_MAX_INPUT },
-			    &r.d);
+	c = pb_cache_new(r.model, r.indir, &o);
 	if ((all = run_figures(&r, NULL, &r.d)) != NULL)
-		positions_check_loose(&r, &p, all);
+		positions_check_loose(&r, c, all);
 	if (r.d.errors > 0)
 		goto out;
 	if ((stage = pb_stage_begin(outdir, &r.d)) == NULL) {
@@ -966,29 +805,25 @@ cmd_build(int argc, char *argv[])
 		goto out;
 	}
 	pb_xml_allow(pb_stage_path(stage));
-	for (i = 0; i < r.model->npackets; i++)
-		if (reuse[i] && !packet_reuse(stage, r.model->packets[i].id))
-			reuse[i] = 0;
-	for (i = 0; i < r.model->npackets; i++)
-		for (k = 0; !reuse[i] && k < r.model->packets[i].npositions;
-		    k++)
-			if ((j = positions_find(&r, r.model->packets[i].
-			    positions[k].id)) != (size_t)-1 &&
-			    p.docs[j] == NULL)
-				p.docs[j] = position_read(p.files[j],
-				    r.model->positions[j], !has_suffix(
-				    p.files[j], ".md"), &(struct pb_read_opts){
-				    1, PB_MAX_INPUT }, &r.d);
+
+	/* Packets made from the same files as last time keep their output. */
+	reuse = pb_xcalloc(r.model->npackets + 1, 1);
+	for (i = 0; i < r.model->npackets; i++) {
+		h = packet_hash(&r, c, &r.model->packets[i], tool);
+		pb_manifest_add(&cur, r.model->packets[i].id, h);
+		reuse[i] = pb_manifest_get(&old, r.model->packets[i].id) == h &&
+		    packet_reuse(stage, r.model->packets[i].id);
+	}
 	memset(&b, 0, sizeof(b));
 	b.r = &r;
-	b.p = &p;
+	b.cache = c;
 	b.st = st;
 	b.stage = stage;
 	b.reuse = reuse;
 	build_packets(&b, jobs);
 	pb_manifest_format(&cur, &mb);
 	pb_stage_write(stage, ".manifest", mb.data, mb.len, &r.d);
-	doc = site_tree(r.model);
+	doc = pb_site_assemble(r.model);
 	publish(st, PB_FMT_INDEX, doc, r.model->project.file, stage,
 	    "index.html", &r.d);
 	publish(st, PB_FMT_FEED, doc, r.model->project.file, stage,
@@ -1006,7 +841,7 @@ cmd_build(int argc, char *argv[])
 out:
 	pb_stage_abort(stage);
 	pb_figures_free(all);
-	positions_free(&p);
+	pb_cache_free(c);
 	run_free(&r);
 	pb_styles_free(st);
 	pb_xml_cleanup();
@@ -1014,7 +849,6 @@ out:
 	pb_manifest_free(&cur);
 	pb_buf_free(&mb);
 	free(reuse);
-	free(need);
 	free(tdir);
 	return rc;
 }

@@ -336,3 +336,71 @@ pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
 	}
 	return doc;
 }
+
+/* Packets newest first (date, then id), for the index and the feed. */
+static _Thread_local const struct pb_model *sort_model;
+
+static int
+packet_cmp(const void *a, const void *b)
+{
+	const struct pb_packet	*x = &sort_model->packets[*(const size_t *)a];
+	const struct pb_packet	*y = &sort_model->packets[*(const size_t *)b];
+	int			 c = pb_date_cmp(y->date, x->date);
+
+	return c ? c : strcmp(x->id, y->id);
+}
+
+xmlDocPtr
+pb_site_assemble(const struct pb_model *m)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root, n;
+	xmlNsPtr	 ns;
+	size_t		*order, i;
+	char		 v[PB_NUMBUF], s[PB_NUMBUF];
+	const struct pb_packet *pk;
+
+	doc = xmlNewDoc(BAD_CAST "1.0");
+	root = xmlNewDocNode(doc, NULL, BAD_CAST "site", NULL);
+	ns = xmlNewNs(root, BAD_CAST PB_NS, BAD_CAST "pb");
+	xmlSetNs(root, ns);
+	xmlDocSetRootElement(doc, root);
+	n = xmlNewChild(root, ns, BAD_CAST "meta", NULL);
+	pb_tree_add_text(xmlNewChild(n, ns, BAD_CAST "title", NULL),
+	    m->project.title, strlen(m->project.title));
+	if (m->project.publisher != NULL)
+		pb_tree_add_text(xmlNewChild(n, ns, BAD_CAST "publisher",
+		    NULL), m->project.publisher, strlen(m->project.publisher));
+	if (m->project.base_url != NULL)
+		pb_tree_add_text(xmlNewChild(n, ns, BAD_CAST "base-url", NULL),
+		    m->project.base_url, strlen(m->project.base_url));
+	pb_tree_add_text(xmlNewChild(n, ns, BAD_CAST "lang", NULL),
+	    m->project.language, strlen(m->project.language));
+	order = pb_xcalloc(m->npackets + 1, sizeof(*order));
+	for (i = 0; i < m->npackets; i++)
+		order[i] = i;
+	sort_model = m;
+	qsort(order, m->npackets, sizeof(*order), packet_cmp);
+	for (i = 0; i < m->npackets; i++) {
+		pk = &m->packets[order[i]];
+		n = xmlNewChild(root, ns, BAD_CAST "entry", NULL);
+		pb_tree_set_prop(n, "id", pk->id);
+		xmlSetProp(n, BAD_CAST "date",
+		    BAD_CAST pb_date_format(pk->date, v));
+		xmlSetProp(n, BAD_CAST "date-display",
+		    BAD_CAST pb_date_display(pk->date, s));
+		pb_tree_add_text(xmlNewChild(n, ns, BAD_CAST "title", NULL),
+		    pk->title, strlen(pk->title));
+		if (pk->audience != NULL)
+			pb_tree_add_text(xmlNewChild(n, ns,
+			    BAD_CAST "audience", NULL), pk->audience,
+			    strlen(pk->audience));
+		if (pk->summary != NULL)
+			pb_tree_add_text(xmlNewChild(n, ns,
+			    BAD_CAST "summary", NULL), pk->summary,
+			    strlen(pk->summary));
+	}
+	free(order);
+	return doc;
+}
+

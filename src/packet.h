@@ -24,4 +24,10 @@ xmlDocPtr pb_packet_assemble(const struct pb_model *m,
     xmlDocPtr const *positions, const char *const *position_files,
     struct pb_date as_of, struct pb_diags *d);
 
+/*
+ * Builds the tree of the site's index page and feed: the project and its
+ * packets, newest first (date, then id). The caller frees it.
+ */
+xmlDocPtr pb_site_assemble(const struct pb_model *m);
+
 #endif /* PB_PACKET_H */

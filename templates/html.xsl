@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  html.xsl - a position (pb:position, see docs/tree.md) as HTML.
+  html.xsl - a position (pb:position, see docs/tree.md) as HTML; a briefing
+  packet (pb:packet) is handed to html-packet.xsl.
 
   Parameters (strings):
     standalone    'no' (default): an HTML fragment, the body only. For a
@@ -29,6 +30,8 @@
 
   <xsl:import href="html-commonmark.xsl"/>
   <xsl:import href="html-docbook.xsl"/>
+  <!-- last: its templates for content inside a packet take precedence -->
+  <xsl:import href="html-packet.xsl"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
@@ -65,9 +68,15 @@
     </xsl:choose>
   </xsl:variable>
 
-  <!-- Entry: a fragment or a whole document. -->
+  <!-- Entry: a packet, or a position as a fragment or a whole document. -->
   <xsl:template match="/">
     <xsl:choose>
+      <xsl:when test="pb:packet and $standalone = 'yes'">
+        <xsl:call-template name="packet-document"/>
+      </xsl:when>
+      <xsl:when test="pb:packet">
+        <xsl:call-template name="packet-main"/>
+      </xsl:when>
       <xsl:when test="$standalone = 'yes'">
         <xsl:call-template name="document"/>
       </xsl:when>
@@ -244,9 +253,9 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A block directive (funding, practices, ... tables): filled in by the
-       packet stylesheets later; nothing for now. -->
-  <xsl:template match="pb:directive"/>
+  <!-- A block directive (funding, practices, ... tables): see
+       html-packet.xsl, which renders it inside a packet and leaves it out
+       anywhere else. -->
 
   <!-- URL safety, for URLs the program has not already checked (DocBook
        links and images): "" for javascript:, vbscript:, file: and data:

@@ -108,6 +108,7 @@ F="/$(a feed)"
 rfc3339() {
 	printf '%s\n' "$1" | grep -Eqx '[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})'
 }
+# epoch DATETIME: seconds since 1970 (GNU date reads RFC 3339)
 epoch() { date -u -d "$1" +%s 2>/dev/null || echo 0; }
 # one NODESET: exactly one element, with text
 one() { [ "$(xp "count($1)")" = 1 ] && [ -n "$(xp "normalize-space($1)")" ]; }
@@ -124,15 +125,16 @@ check "feed updated is an RFC 3339 date-time ($fupdated)" rfc3339 "$fupdated"
 check "feed has an author with a name" \
 	test "$(xp "count($F/$(a author)/$(a name)[normalize-space()])")" -ge 1
 
-n=$(xp "count($F/$(a entry))")
+nent=$(xp "count($F/$(a entry))")
 npk=$(echo "$packets" | grep -c .)
-check "feed has one entry per packet ($n entries, $npk packets)" test "${n:-0}" = "$npk"
+check "feed has one entry per packet ($nent entries, $npk packets)" test "${nent:-0}" = "$npk"
 i=0
 prev=""
 newest=0
 order_ok=1
 : >"$T/ids"
-while [ "$i" -lt "${n:-0}" ]; do
+: >"$T/order"
+while [ "$i" -lt "${nent:-0}" ]; do
 	i=$((i + 1))
 	E="$F/$(a entry)[$i]"
 	id=$(xp "normalize-space($E/$(a id))")
@@ -159,13 +161,20 @@ while [ "$i" -lt "${n:-0}" ]; do
 		not_ok "feed entry $i ($pk):${why#,}"
 	fi
 	echo "$id" >>"$T/ids"
+	echo "$pk $up" >>"$T/order"
+	rfc3339 "$up" || continue
 	s=$(epoch "$up")
 	if [ -n "$prev" ] && [ "$s" -gt "$prev" ]; then order_ok=0; fi
 	prev=$s
 	[ "$s" -gt "$newest" ] && newest=$s
 done
 check "feed entries have distinct ids" test -z "$(sort "$T/ids" | uniq -d)"
-check "feed entries are newest first" test "$order_ok" = 1
+if [ "$order_ok" = 1 ]; then
+	ok "feed entries are newest first"
+else
+	not_ok "feed entries are newest first"
+	sed 's/^/#   /' "$T/order"
+fi
 check "feed updated is its newest entry's" test "$(epoch "$fupdated")" = "$newest"
 
 # index.html: a link to every packet (ID/ or ID/index.html), and the

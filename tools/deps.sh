@@ -3,12 +3,19 @@
 # installed. As root it installs what is missing with apt-get; otherwise it
 # prints the one apt-get line to run and fails.
 #   build: compile peerbrief    test: run `make check`
+#   browser: tests/browser.sh (Chromium, the PDF tools, Java for the Nu
+#            HTML Checker, Node.js and npm for tools/npm-deps.sh, and the
+#            fonts its pagination is measured with)
 set -eu
 
 build="gcc make pkg-config libxml2-dev libxslt1-dev libcmark-dev libyaml-dev"
 test="cmark libcmocka-dev libxml2-utils xsltproc docbook5-xml docbook-xsl-ns valgrind"
 fuzz="clang libclang-rt-14-dev"
 bench="hyperfine time"
+browser="chromium poppler-utils openjdk-17-jre-headless nodejs fonts-dejavu-core fonts-liberation libxml2-utils"
+# Debian's npm package conflicts with NodeSource's nodejs, which carries its
+# own npm: ask for it only when there is no npm at all.
+command -v npm >/dev/null 2>&1 || browser="$browser npm"
 
 want=""
 for g in "$@"; do
@@ -17,6 +24,7 @@ for g in "$@"; do
 	test) want="$want $test" ;;
 	fuzz) want="$want $fuzz" ;;
 	bench) want="$want $bench" ;;
+	browser) want="$want $browser" ;;
 	*) echo "deps.sh: unknown group '$g'" >&2; exit 2 ;;
 	esac
 done

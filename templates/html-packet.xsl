@@ -1,0 +1,1939 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  html-packet.xsl - a briefing packet (root pb:packet, see docs/tree.md) as
+  one self-contained HTML5 handout. Imported by html.xsl, last, so that its
+  templates for headings and tables inside a packet win over those of
+  html-commonmark.xsl and html-docbook.xsl; positions outside a packet are
+  rendered exactly as before.
+
+  The document, in order (DESIGN.md, Outputs):
+    header        banner: the series (project) and publisher
+    main
+      section#at-a-glance   title, audience, date, summary, the highlights,
+                            key figures in plain sentences, contents; one
+                            printed page (style.css breaks the page after it)
+      article.position      each position: h2 title, subtitle, authors,
+                            date, then its body with headings moved under
+                            the h2 (h3 and deeper)
+      section#practices     the organizations side by side, one row per
+                            practice, with the reasons of practices.xml
+      section#funding, #staffing, #certifications   the tables
+      section#appendix      "How these figures were computed": every
+                            pb:figures/pb:figure, id = its anchor
+    footer        publisher, as-of date, where the data come from
+
+  Tables are written by named templates (pk-practices-table, ...) that the
+  sections and the block directives of positions share; each call passes
+  its own id, so ids stay unique in the document.
+
+  Presentation only: every number shown is a figure from the tree. The
+  stylesheet counts things (organizations, staff) and chooses words, and
+  dates a certification "due within 60 days" itself only when the tree
+  gives no status (see pk-cert-status).
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:pb="urn:peerbrief:1"
+    xmlns:cm="http://commonmark.org/xml/1.0"
+    xmlns:db="http://docbook.org/ns/docbook"
+    exclude-result-prefixes="pb cm db">
+
+  <xsl:strip-space elements="pb:packet pb:highlights pb:orgs pb:org
+      pb:program pb:member pb:figures pb:figure"/>
+
+  <!-- Appendix entries by figure name. -->
+  <xsl:key name="pk-fig" match="pb:figures/pb:figure" use="@name"/>
+
+  <xsl:variable name="pk" select="/pb:packet"/>
+  <xsl:variable name="pk-meta" select="/pb:packet/pb:meta"/>
+  <xsl:variable name="pk-orgs" select="/pb:packet/pb:orgs/pb:org"/>
+  <!-- Labels and reasons for the practices (user-editable data). -->
+  <xsl:variable name="pk-practices"
+      select="document('practices.xml')/pb:practices"/>
+  <!-- Peer roles: every staff role but peer-supervisor (DESIGN.md). -->
+  <xsl:variable name="pk-peer-members"
+      select="$pk-orgs/pb:member[@role != 'peer-supervisor']"/>
+
+  <xsl:variable name="pk-lang">
+    <xsl:choose>
+      <xsl:when test="normalize-space($pk-meta/pb:lang) != ''">
+        <xsl:value-of select="normalize-space($pk-meta/pb:lang)"/>
+      </xsl:when>
+      <xsl:otherwise>en</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <xsl:variable name="pk-title">
+    <xsl:choose>
+      <xsl:when test="normalize-space($pk-meta/pb:title) != ''">
+        <xsl:value-of select="normalize-space($pk-meta/pb:title)"/>
+      </xsl:when>
+      <xsl:otherwise>Briefing packet</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- The whole document ======================================== -->
+
+  <xsl:template name="packet-document">
+    <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;</xsl:text>
+    <html lang="{$pk-lang}">
+      <xsl:text>&#10;</xsl:text>
+      <head>
+        <xsl:text>&#10;</xsl:text>
+        <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
+        <xsl:text>&#10;</xsl:text>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <xsl:text>&#10;</xsl:text>
+        <title>
+          <xsl:value-of select="$pk-title"/>
+        </title>
+        <xsl:text>&#10;</xsl:text>
+        <xsl:if test="normalize-space($pk-meta/pb:summary) != ''">
+          <meta name="description"
+                content="{normalize-space($pk-meta/pb:summary)}"/>
+          <xsl:text>&#10;</xsl:text>
+        </xsl:if>
+        <xsl:if test="normalize-space($pk-meta/pb:publisher) != ''">
+          <meta name="author"
+                content="{normalize-space($pk-meta/pb:publisher)}"/>
+          <xsl:text>&#10;</xsl:text>
+        </xsl:if>
+        <!-- as in html.xsl: the style sheet's text goes in raw -->
+        <xsl:if test="$css != ''">
+          <style>
+            <xsl:text>&#10;</xsl:text>
+            <xsl:value-of select="$css" disable-output-escaping="yes"/>
+          </style>
+          <xsl:text>&#10;</xsl:text>
+        </xsl:if>
+      </head>
+      <xsl:text>&#10;</xsl:text>
+      <body class="packet">
+        <xsl:text>&#10;</xsl:text>
+        <xsl:call-template name="pk-banner"/>
+        <xsl:call-template name="packet-main"/>
+        <xsl:call-template name="pk-footer"/>
+      </body>
+      <xsl:text>&#10;</xsl:text>
+    </html>
+  </xsl:template>
+
+  <!-- The banner: which series this packet belongs to, and whose it is. -->
+  <xsl:template name="pk-banner">
+    <header class="masthead">
+      <p>
+        <xsl:choose>
+          <xsl:when test="normalize-space($pk-meta/pb:project) != ''">
+            <span class="series">
+              <xsl:value-of select="normalize-space($pk-meta/pb:project)"/>
+            </span>
+          </xsl:when>
+          <xsl:otherwise>
+            <span class="series">Briefing packet</span>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="normalize-space($pk-meta/pb:publisher) != ''">
+          <xsl:text> · </xsl:text>
+          <xsl:value-of select="normalize-space($pk-meta/pb:publisher)"/>
+        </xsl:if>
+      </p>
+    </header>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- The content, in the order of DESIGN.md. Also the whole output when
+       standalone is not 'yes'. -->
+  <xsl:template name="packet-main">
+    <main id="main">
+      <xsl:text>&#10;</xsl:text>
+      <xsl:call-template name="pk-at-a-glance"/>
+      <xsl:apply-templates select="$pk/pb:position" mode="pk"/>
+      <xsl:if test="$pk-orgs">
+        <xsl:call-template name="pk-practices-section"/>
+        <xsl:if test="$pk-orgs/pb:program">
+          <xsl:call-template name="pk-section">
+            <xsl:with-param name="id" select="'funding'"/>
+            <xsl:with-param name="title" select="'Funding'"/>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:call-template name="pk-section">
+          <xsl:with-param name="id" select="'staffing'"/>
+          <xsl:with-param name="title" select="'Staffing'"/>
+        </xsl:call-template>
+        <xsl:if test="$pk-peer-members">
+          <xsl:call-template name="pk-section">
+            <xsl:with-param name="id" select="'certifications'"/>
+            <xsl:with-param name="title" select="'Certification'"/>
+          </xsl:call-template>
+        </xsl:if>
+      </xsl:if>
+      <xsl:call-template name="pk-appendix"/>
+    </main>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template name="pk-footer">
+    <footer class="colophon">
+      <xsl:text>&#10;</xsl:text>
+      <p>
+        <xsl:if test="normalize-space($pk-meta/pb:publisher) != ''">
+          <xsl:text>Published by </xsl:text>
+          <xsl:value-of select="normalize-space($pk-meta/pb:publisher)"/>
+          <xsl:if test="normalize-space($pk-meta/pb:project) != ''">
+            <xsl:text> in the </xsl:text>
+            <xsl:value-of select="normalize-space($pk-meta/pb:project)"/>
+          </xsl:if>
+          <xsl:text>. </xsl:text>
+        </xsl:if>
+        <xsl:if test="$pk-meta/pb:date">
+          <xsl:value-of select="$pk-meta/pb:date"/>
+          <xsl:text>. </xsl:text>
+        </xsl:if>
+        <xsl:if test="$pk-meta/pb:as-of">
+          <xsl:text>Figures as of </xsl:text>
+          <xsl:value-of select="$pk-meta/pb:as-of"/>
+          <xsl:text>.</xsl:text>
+        </xsl:if>
+      </p>
+      <xsl:text>&#10;</xsl:text>
+      <xsl:if test="$pk-orgs">
+        <p>
+          <xsl:text>About the organizations' data: </xsl:text>
+          <xsl:call-template name="pk-sources-note"/>
+          <xsl:text> Each organization's own statement is under </xsl:text>
+          <a href="#sources">Where the data come from</a>
+          <xsl:text>; every figure is traced to its source file in </xsl:text>
+          <a href="#appendix">How these figures were computed</a>
+          <xsl:text>.</xsl:text>
+        </p>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:if>
+    </footer>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- The organizations' source notes, once when they all say the same
+       thing, else the first sentence of the first one. -->
+  <xsl:template name="pk-sources-note">
+    <xsl:variable name="first" select="normalize-space($pk-orgs[1]/pb:source)"/>
+    <xsl:choose>
+      <xsl:when test="$first = ''">see each organization below.</xsl:when>
+      <xsl:when test="not($pk-orgs[normalize-space(pb:source) != $first])">
+        <xsl:value-of select="$first"/>
+      </xsl:when>
+      <xsl:when test="contains($first, '. ')">
+        <xsl:value-of select="substring-before($first, '. ')"/>
+        <xsl:text>.</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$first"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- At a glance (one printed page) ============================== -->
+
+  <xsl:template name="pk-at-a-glance">
+    <section id="at-a-glance" class="at-a-glance"
+             aria-labelledby="packet-title">
+      <xsl:text>&#10;</xsl:text>
+      <h1 id="packet-title">
+        <xsl:value-of select="$pk-title"/>
+      </h1>
+      <xsl:text>&#10;</xsl:text>
+      <dl class="packet-meta">
+        <xsl:if test="normalize-space($pk-meta/pb:audience) != ''">
+          <div>
+            <dt>For</dt>
+            <dd>
+              <xsl:value-of select="normalize-space($pk-meta/pb:audience)"/>
+            </dd>
+          </div>
+        </xsl:if>
+        <xsl:if test="$pk-meta/pb:date">
+          <div>
+            <dt>Date</dt>
+            <dd>
+              <time datetime="{$pk-meta/pb:date/@value}">
+                <xsl:value-of select="$pk-meta/pb:date"/>
+              </time>
+            </dd>
+          </div>
+        </xsl:if>
+        <xsl:if test="normalize-space($pk-meta/pb:publisher) != ''
+                      or normalize-space($pk-meta/pb:project) != ''">
+          <div>
+            <dt>From</dt>
+            <dd>
+              <xsl:value-of select="normalize-space($pk-meta/pb:publisher)"/>
+              <xsl:if test="normalize-space($pk-meta/pb:publisher) != ''
+                            and normalize-space($pk-meta/pb:project) != ''">
+                <xsl:text>, </xsl:text>
+              </xsl:if>
+              <xsl:value-of select="normalize-space($pk-meta/pb:project)"/>
+            </dd>
+          </div>
+        </xsl:if>
+        <xsl:if test="$pk-meta/pb:as-of">
+          <div>
+            <dt>Figures as of</dt>
+            <dd>
+              <time datetime="{$pk-meta/pb:as-of/@value}">
+                <xsl:value-of select="$pk-meta/pb:as-of"/>
+              </time>
+            </dd>
+          </div>
+        </xsl:if>
+      </dl>
+      <xsl:text>&#10;</xsl:text>
+      <xsl:if test="normalize-space($pk-meta/pb:summary) != ''">
+        <p class="summary">
+          <xsl:value-of select="normalize-space($pk-meta/pb:summary)"/>
+        </p>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:if>
+      <xsl:if test="$pk/pb:highlights/pb:value">
+        <h2 id="highlights">Highlights</h2>
+        <xsl:text>&#10;</xsl:text>
+        <dl class="highlights">
+          <xsl:text>&#10;</xsl:text>
+          <xsl:for-each select="$pk/pb:highlights/pb:value">
+            <div class="highlight">
+              <dt>
+                <xsl:call-template name="pk-figure-label">
+                  <xsl:with-param name="name" select="@ref"/>
+                </xsl:call-template>
+                <xsl:call-template name="pk-figure-context">
+                  <xsl:with-param name="name" select="@ref"/>
+                </xsl:call-template>
+              </dt>
+              <dd>
+                <xsl:call-template name="pk-link"/>
+              </dd>
+            </div>
+            <xsl:text>&#10;</xsl:text>
+          </xsl:for-each>
+        </dl>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:if>
+      <xsl:if test="$pk-orgs">
+        <h2 id="key-figures">Key figures</h2>
+        <xsl:text>&#10;</xsl:text>
+        <xsl:call-template name="pk-key-figures"/>
+      </xsl:if>
+      <xsl:call-template name="pk-contents"/>
+    </section>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- Key figures: a few sentences from the figures in the tree. A packet
+       figure is used (and linked) when the tree has it; otherwise the
+       sentence counts the organizations' own figures, or is left out when
+       that would take arithmetic. -->
+  <xsl:template name="pk-key-figures">
+    <xsl:variable name="programs" select="$pk-orgs/pb:program"/>
+    <xsl:variable name="norgs" select="count($pk-orgs)"/>
+    <ul class="key-figures">
+      <xsl:text>&#10;</xsl:text>
+      <!-- who is compared -->
+      <li>
+        <xsl:text>This packet compares </xsl:text>
+        <xsl:call-template name="pk-count">
+          <xsl:with-param name="name" select="'packet.org_count'"/>
+          <xsl:with-param name="n" select="$norgs"/>
+          <xsl:with-param name="one" select="'organization'"/>
+          <xsl:with-param name="many" select="'organizations'"/>
+        </xsl:call-template>
+        <xsl:text> (</xsl:text>
+        <xsl:for-each select="$pk-orgs">
+          <xsl:call-template name="pk-list-sep"/>
+          <xsl:value-of select="normalize-space(pb:name)"/>
+        </xsl:for-each>
+        <xsl:text>)</xsl:text>
+        <xsl:if test="$programs">
+          <xsl:text> and their </xsl:text>
+          <xsl:call-template name="pk-count">
+            <xsl:with-param name="name" select="'packet.program_count'"/>
+            <xsl:with-param name="n" select="count($programs)"/>
+            <xsl:with-param name="one" select="'program'"/>
+            <xsl:with-param name="many" select="'programs'"/>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:text>.</xsl:text>
+      </li>
+      <xsl:text>&#10;</xsl:text>
+      <!-- the money: only from the packet's own totals -->
+      <xsl:if test="key('pk-fig', 'packet.total_dmh_payment')">
+        <li>
+          <xsl:text>DMH paid these programs </xsl:text>
+          <xsl:call-template name="pk-link">
+            <xsl:with-param name="v"
+                select="key('pk-fig', 'packet.total_dmh_payment')"/>
+          </xsl:call-template>
+          <xsl:text> in all.</xsl:text>
+          <xsl:if test="key('pk-fig', 'packet.total_peer_note_reimbursement')">
+            <xsl:text> The Medicaid reimbursement that rests only on R-days a peer's note made billable is </xsl:text>
+            <xsl:call-template name="pk-link">
+              <xsl:with-param name="v"
+                  select="key('pk-fig', 'packet.total_peer_note_reimbursement')"/>
+            </xsl:call-template>
+            <xsl:if test="key('pk-fig', 'packet.peer_note_share_of_payment')">
+              <xsl:text>, or </xsl:text>
+              <xsl:call-template name="pk-link">
+                <xsl:with-param name="v"
+                    select="key('pk-fig', 'packet.peer_note_share_of_payment')"/>
+              </xsl:call-template>
+              <xsl:text> of that payment</xsl:text>
+            </xsl:if>
+            <xsl:text>.</xsl:text>
+          </xsl:if>
+        </li>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:if>
+      <!-- the state average without peer notes -->
+      <xsl:if test="$programs">
+        <li>
+          <xsl:text>Counting staff documentation alone, without a single peer note, </xsl:text>
+          <xsl:call-template name="pk-count">
+            <xsl:with-param name="name"
+                select="'packet.programs_meeting_state_average_without_peer_notes'"/>
+            <xsl:with-param name="n" select="count($programs/pb:value[
+                @ref = concat(../../@id, '.', ../@id,
+                              '.meets_state_average_without_peer_notes')
+                and @value = 'true'])"/>
+          </xsl:call-template>
+          <xsl:text> of the </xsl:text>
+          <xsl:value-of select="count($programs)"/>
+          <xsl:text> programs still reach the statewide R-day average</xsl:text>
+          <xsl:if test="key('pk-fig', 'param.state_average_rday_rate')">
+            <xsl:text> of </xsl:text>
+            <xsl:call-template name="pk-link">
+              <xsl:with-param name="v"
+                  select="key('pk-fig', 'param.state_average_rday_rate')"/>
+            </xsl:call-template>
+          </xsl:if>
+          <xsl:text>.</xsl:text>
+        </li>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:if>
+      <!-- practices -->
+      <li>
+        <xsl:text>At </xsl:text>
+        <xsl:call-template name="pk-count">
+          <xsl:with-param name="name" select="'packet.orgs_without_peer_notes'"/>
+          <xsl:with-param name="n" select="count($pk-orgs[pb:practice[
+              @name = 'peer-progress-notes' and @value = 'no']])"/>
+        </xsl:call-template>
+        <xsl:text> of the </xsl:text>
+        <xsl:value-of select="$norgs"/>
+        <xsl:text> organizations peers write no progress notes at all; at </xsl:text>
+        <xsl:call-template name="pk-count">
+          <xsl:with-param name="name" select="'packet.orgs_with_practice_conflicts'"/>
+          <xsl:with-param name="n"
+              select="count($pk-orgs[pb:practice[@status = 'conflict']])"/>
+        </xsl:call-template>
+        <xsl:text>, peers are asked to do at least one thing the CPS Code of Ethics or ACCS section 7.5 rules out.</xsl:text>
+      </li>
+      <xsl:text>&#10;</xsl:text>
+      <!-- staffing -->
+      <xsl:if test="$pk-orgs/pb:value[@ref = concat(../@id, '.meets_peer_ratio')]">
+        <li>
+          <xsl:text>The staffing ratio</xsl:text>
+          <xsl:if test="key('pk-fig', 'param.peer_fte_per_100_enrolled')">
+            <xsl:text> of </xsl:text>
+            <xsl:call-template name="pk-link">
+              <xsl:with-param name="v"
+                  select="key('pk-fig', 'param.peer_fte_per_100_enrolled')"/>
+            </xsl:call-template>
+            <xsl:text> full-time peer staff per 100 people enrolled</xsl:text>
+          </xsl:if>
+          <xsl:text> is met at </xsl:text>
+          <xsl:value-of select="count($pk-orgs/pb:value[
+              @ref = concat(../@id, '.meets_peer_ratio') and @value = 'true'])"/>
+          <xsl:text> of the </xsl:text>
+          <xsl:value-of select="$norgs"/>
+          <xsl:text> organizations.</xsl:text>
+        </li>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:if>
+      <!-- certification: the organizations' counts, added up -->
+      <xsl:if test="$pk-peer-members and $pk-meta/pb:as-of">
+        <xsl:variable name="overdue" select="sum($pk-orgs/pb:value[
+            @ref = concat(../@id, '.certifications_overdue')]/@value)"/>
+        <xsl:variable name="soon" select="sum($pk-orgs/pb:value[
+            @ref = concat(../@id, '.certifications_due_within_60_days')]/@value)"/>
+        <li>
+          <xsl:text>As of </xsl:text>
+          <xsl:value-of select="$pk-meta/pb:as-of"/>
+          <xsl:text>, </xsl:text>
+          <xsl:value-of select="$overdue"/>
+          <xsl:choose>
+            <xsl:when test="$overdue = 1"> peer worker is</xsl:when>
+            <xsl:otherwise> peer workers are</xsl:otherwise>
+          </xsl:choose>
+          <xsl:text> past the certification deadline and </xsl:text>
+          <xsl:value-of select="$soon"/>
+          <xsl:choose>
+            <xsl:when test="$soon = 1"> is</xsl:when>
+            <xsl:otherwise> are</xsl:otherwise>
+          </xsl:choose>
+          <xsl:text> due within 60 days</xsl:text>
+          <xsl:if test="key('pk-fig', 'param.certification_window_months')">
+            <xsl:text> (certification is due </xsl:text>
+            <xsl:call-template name="pk-link">
+              <xsl:with-param name="v"
+                  select="key('pk-fig', 'param.certification_window_months')"/>
+            </xsl:call-template>
+            <xsl:text> months after hire)</xsl:text>
+          </xsl:if>
+          <xsl:text>.</xsl:text>
+        </li>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:if>
+    </ul>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- A count: the packet figure NAME (linked) when the tree has it, else
+       N as counted here; then ONE or MANY as the number asks. -->
+  <xsl:template name="pk-count">
+    <xsl:param name="name"/>
+    <xsl:param name="n" select="0"/>
+    <xsl:param name="one" select="''"/>
+    <xsl:param name="many" select="''"/>
+    <xsl:variable name="f" select="key('pk-fig', $name)"/>
+    <xsl:variable name="value">
+      <xsl:choose>
+        <xsl:when test="$f">
+          <xsl:value-of select="$f/@value"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="$n"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$f">
+        <xsl:call-template name="pk-link">
+          <xsl:with-param name="v" select="$f"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$n"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$one != ''">
+      <xsl:text> </xsl:text>
+      <xsl:choose>
+        <xsl:when test="$value = 1">
+          <xsl:value-of select="$one"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="$many"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ", " between items of a for-each, " and " before the last. -->
+  <xsl:template name="pk-list-sep">
+    <xsl:choose>
+      <xsl:when test="position() = 1"/>
+      <xsl:when test="position() = last() and last() = 2"> and </xsl:when>
+      <xsl:when test="position() = last()">, and </xsl:when>
+      <xsl:otherwise>, </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The table of contents, on the first page. -->
+  <xsl:template name="pk-contents">
+    <nav class="contents" aria-labelledby="contents-title">
+      <h2 id="contents-title">In this packet</h2>
+      <ol>
+        <xsl:for-each select="$pk/pb:position">
+          <li>
+            <a href="#pos-{@id}">
+              <xsl:call-template name="pk-position-title"/>
+            </a>
+          </li>
+        </xsl:for-each>
+        <xsl:if test="$pk-orgs">
+          <li><a href="#practices">Practices compared</a></li>
+          <xsl:if test="$pk-orgs/pb:program">
+            <li><a href="#funding">Funding</a></li>
+          </xsl:if>
+          <li><a href="#staffing">Staffing</a></li>
+          <xsl:if test="$pk-peer-members">
+            <li><a href="#certifications">Certification</a></li>
+          </xsl:if>
+        </xsl:if>
+        <li><a href="#appendix">How these figures were computed</a></li>
+      </ol>
+    </nav>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- Positions ================================================== -->
+
+  <xsl:template name="pk-position-title">
+    <xsl:choose>
+      <xsl:when test="normalize-space(pb:meta/pb:title) != ''">
+        <xsl:value-of select="normalize-space(pb:meta/pb:title)"/>
+      </xsl:when>
+      <xsl:when test="normalize-space((db:article/db:info/db:title
+                                       | db:article/db:title)[1]) != ''">
+        <xsl:value-of select="normalize-space((db:article/db:info/db:title
+                                               | db:article/db:title)[1])"/>
+      </xsl:when>
+      <xsl:otherwise>Untitled</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A position: an article under its own h2. -->
+  <xsl:template match="pb:position" mode="pk">
+    <xsl:variable name="m" select="pb:meta"/>
+    <article class="position" id="pos-{@id}"
+             aria-labelledby="pos-{@id}-title">
+      <xsl:if test="normalize-space($m/pb:lang) != ''
+                    and normalize-space($m/pb:lang) != $pk-lang">
+        <xsl:attribute name="lang">
+          <xsl:value-of select="normalize-space($m/pb:lang)"/>
+        </xsl:attribute>
+      </xsl:if>
+      <xsl:text>&#10;</xsl:text>
+      <header>
+        <xsl:text>&#10;</xsl:text>
+        <h2 id="pos-{@id}-title">
+          <xsl:call-template name="pk-position-title"/>
+        </h2>
+        <xsl:text>&#10;</xsl:text>
+        <xsl:if test="normalize-space($m/pb:subtitle) != ''">
+          <p class="subtitle">
+            <xsl:value-of select="normalize-space($m/pb:subtitle)"/>
+          </p>
+          <xsl:text>&#10;</xsl:text>
+        </xsl:if>
+        <xsl:if test="$m/pb:author or normalize-space($m/pb:date) != ''">
+          <p class="byline">
+            <xsl:for-each select="$m/pb:author">
+              <xsl:call-template name="pk-list-sep"/>
+              <xsl:value-of select="normalize-space(.)"/>
+            </xsl:for-each>
+            <xsl:if test="$m/pb:author and normalize-space($m/pb:date) != ''">
+              <xsl:text> · </xsl:text>
+            </xsl:if>
+            <xsl:if test="normalize-space($m/pb:date) != ''">
+              <time datetime="{normalize-space($m/pb:date)}">
+                <xsl:call-template name="display-date">
+                  <xsl:with-param name="date" select="normalize-space($m/pb:date)"/>
+                </xsl:call-template>
+              </time>
+            </xsl:if>
+          </p>
+          <xsl:text>&#10;</xsl:text>
+        </xsl:if>
+      </header>
+      <xsl:text>&#10;</xsl:text>
+      <xsl:apply-templates select="*[not(self::pb:meta)]"/>
+    </article>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- Markdown headings in a packet: the shallowest level the position
+       uses becomes h3 (under the position's h2), each deeper level used
+       one more, at most h6; levels the text skips are closed up, so the
+       outline has no gaps (# and ### alone become h3 and h4). -->
+  <xsl:template match="cm:heading[ancestor::pb:packet]">
+    <xsl:variable name="h" select="ancestor::cm:document[1]//cm:heading"/>
+    <xsl:variable name="l" select="number(@level)"/>
+    <xsl:variable name="rank" select="
+        number($l &gt; 1 and boolean($h[@level = 1]))
+      + number($l &gt; 2 and boolean($h[@level = 2]))
+      + number($l &gt; 3 and boolean($h[@level = 3]))
+      + number($l &gt; 4 and boolean($h[@level = 4]))
+      + number($l &gt; 5 and boolean($h[@level = 5]))"/>
+    <xsl:variable name="level">
+      <xsl:choose>
+        <xsl:when test="$rank &gt; 3">6</xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="3 + $rank"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:call-template name="cm-cr"/>
+    <xsl:element name="h{$level}">
+      <xsl:apply-templates/>
+    </xsl:element>
+    <xsl:call-template name="nl"/>
+  </xsl:template>
+
+  <!-- DocBook sections in a packet: a top-level section is h3, each
+       nested one a level deeper, at most h6. -->
+  <xsl:template match="db:section[ancestor::pb:packet]
+                       | db:sect1[ancestor::pb:packet]
+                       | db:sect2[ancestor::pb:packet]
+                       | db:sect3[ancestor::pb:packet]
+                       | db:sect4[ancestor::pb:packet]
+                       | db:sect5[ancestor::pb:packet]
+                       | db:simplesect[ancestor::pb:packet]">
+    <xsl:variable name="depth" select="count(ancestor-or-self::*[
+        contains($db-sections, concat('|', local-name(), '|'))
+        and namespace-uri() = 'http://docbook.org/ns/docbook'])"/>
+    <xsl:variable name="level">
+      <xsl:choose>
+        <xsl:when test="$depth &gt; 3">6</xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="$depth + 2"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <section>
+      <xsl:call-template name="db-id"/>
+      <xsl:text>&#10;</xsl:text>
+      <xsl:for-each select="(db:title | db:info/db:title)[1]">
+        <xsl:element name="h{$level}">
+          <xsl:apply-templates/>
+        </xsl:element>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:for-each>
+      <xsl:apply-templates select="node()[not(self::db:info or self::db:title
+          or self::db:subtitle or self::db:titleabbrev)]"/>
+    </section>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- A DocBook table in a packet: scrollable on screen, and never without
+       a caption (its title, else the title of the section it is in, else
+       the position's). -->
+  <xsl:template match="db:informaltable[ancestor::pb:packet]
+                       | db:table[ancestor::pb:packet]">
+    <xsl:variable name="n">
+      <xsl:number level="any" from="pb:position"
+                  count="db:informaltable | db:table"/>
+    </xsl:variable>
+    <xsl:variable name="id">
+      <xsl:choose>
+        <xsl:when test="@xml:id">
+          <xsl:value-of select="@xml:id"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="concat('pos-', ancestor::pb:position[1]/@id,
+                                       '-table-', $n)"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="own" select="(db:caption | db:title | db:info/db:title)[1]"/>
+    <xsl:variable name="sect" select="ancestor::*[self::db:section or self::db:sect1
+        or self::db:sect2 or self::db:sect3 or self::db:sect4 or self::db:sect5
+        or self::db:simplesect][1]"/>
+    <div class="table-wrap" role="region" aria-labelledby="{$id}-caption"
+         tabindex="0">
+      <table id="{$id}">
+        <xsl:text>&#10;</xsl:text>
+        <caption id="{$id}-caption">
+          <xsl:choose>
+            <xsl:when test="$own">
+              <xsl:apply-templates select="$own/node()"/>
+            </xsl:when>
+            <xsl:when test="$sect/db:title | $sect/db:info/db:title">
+              <xsl:apply-templates
+                  select="($sect/db:title | $sect/db:info/db:title)[1]/node()"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:for-each select="ancestor::pb:position[1]">
+                <xsl:call-template name="pk-position-title"/>
+              </xsl:for-each>
+            </xsl:otherwise>
+          </xsl:choose>
+        </caption>
+        <xsl:text>&#10;</xsl:text>
+        <xsl:apply-templates select="*[not(self::db:caption)]"/>
+      </table>
+    </div>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- Header cells of DocBook's HTML table model in a packet get a scope
+       when they have none: col in thead, row for a row's first cell. -->
+  <xsl:template match="db:th[ancestor::pb:packet]">
+    <th>
+      <xsl:for-each select="@colspan | @rowspan | @scope | @class">
+        <xsl:attribute name="{local-name()}">
+          <xsl:value-of select="."/>
+        </xsl:attribute>
+      </xsl:for-each>
+      <xsl:if test="not(@scope)">
+        <xsl:attribute name="scope">
+          <xsl:choose>
+            <xsl:when test="ancestor::db:thead">col</xsl:when>
+            <xsl:when test="not(preceding-sibling::*)">row</xsl:when>
+            <xsl:otherwise>col</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+      </xsl:if>
+      <xsl:call-template name="db-align"/>
+      <xsl:apply-templates/>
+    </th>
+  </xsl:template>
+
+  <!-- Block directives ============================================ -->
+
+  <!-- A directive's table or figure box, where the position asked for it.
+       Its ids start with the position's, so they are unique. Outside a
+       packet (never in a build) a directive shows nothing. -->
+  <xsl:template match="pb:directive">
+    <xsl:if test="ancestor::pb:packet">
+      <xsl:variable name="n">
+        <xsl:number level="any" from="pb:position" count="pb:directive"/>
+      </xsl:variable>
+      <xsl:variable name="id"
+          select="concat('pos-', ancestor::pb:position[1]/@id, '-',
+                         @kind, '-', $n)"/>
+      <xsl:choose>
+        <xsl:when test="@kind = 'figure'">
+          <xsl:call-template name="pk-figure-box"/>
+        </xsl:when>
+        <xsl:when test="@kind = 'practices'">
+          <xsl:call-template name="pk-practices-table">
+            <xsl:with-param name="id" select="$id"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:when test="@kind = 'funding'">
+          <xsl:call-template name="pk-funding-table">
+            <xsl:with-param name="id" select="$id"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:when test="@kind = 'staffing'">
+          <xsl:call-template name="pk-staffing-table">
+            <xsl:with-param name="id" select="$id"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:when test="@kind = 'certifications'">
+          <xsl:call-template name="pk-certifications-table">
+            <xsl:with-param name="id" select="$id"/>
+          </xsl:call-template>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- One figure with its formula and inputs (=figure NAME). -->
+  <xsl:template name="pk-figure-box">
+    <xsl:variable name="f" select="key('pk-fig', @ref)"/>
+    <figure class="figure-box">
+      <xsl:text>&#10;</xsl:text>
+      <p class="figure-value">
+        <xsl:call-template name="pk-link"/>
+      </p>
+      <xsl:text>&#10;</xsl:text>
+      <figcaption>
+        <xsl:text>&#10;</xsl:text>
+        <p class="figure-label">
+          <strong>
+            <xsl:call-template name="pk-figure-label">
+              <xsl:with-param name="name" select="@ref"/>
+            </xsl:call-template>
+          </strong>
+          <xsl:call-template name="pk-figure-context">
+            <xsl:with-param name="name" select="@ref"/>
+          </xsl:call-template>
+        </p>
+        <xsl:text>&#10;</xsl:text>
+        <p>
+          <code>
+            <xsl:value-of select="@ref"/>
+          </code>
+          <xsl:if test="$f/pb:formula">
+            <xsl:text> = </xsl:text>
+            <xsl:value-of select="$f/pb:formula"/>
+          </xsl:if>
+        </p>
+        <xsl:text>&#10;</xsl:text>
+        <xsl:if test="$f/pb:input">
+          <p>
+            <xsl:text>From: </xsl:text>
+            <xsl:for-each select="$f/pb:input">
+              <xsl:if test="position() &gt; 1">; </xsl:if>
+              <xsl:variable name="in" select="key('pk-fig', @name)"/>
+              <xsl:choose>
+                <xsl:when test="$in">
+                  <xsl:call-template name="pk-figure-label">
+                    <xsl:with-param name="name" select="@name"/>
+                  </xsl:call-template>
+                  <xsl:text> </xsl:text>
+                  <xsl:call-template name="pk-link">
+                    <xsl:with-param name="v" select="$in"/>
+                  </xsl:call-template>
+                </xsl:when>
+                <xsl:otherwise>
+                  <code>
+                    <xsl:value-of select="@name"/>
+                  </code>
+                  <xsl:value-of select="concat(' = ', @value)"/>
+                </xsl:otherwise>
+              </xsl:choose>
+            </xsl:for-each>
+            <xsl:text>.</xsl:text>
+          </p>
+          <xsl:text>&#10;</xsl:text>
+        </xsl:if>
+        <p>
+          <a href="#{@anchor}">How this figure was computed</a>
+        </p>
+        <xsl:text>&#10;</xsl:text>
+      </figcaption>
+      <xsl:text>&#10;</xsl:text>
+    </figure>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- Sections with tables ======================================== -->
+
+  <!-- Practices compared, then where each organization's data come from. -->
+  <xsl:template name="pk-practices-section">
+    <section id="practices" aria-labelledby="practices-title">
+      <xsl:text>&#10;</xsl:text>
+      <h2 id="practices-title">Practices compared</h2>
+      <xsl:text>&#10;</xsl:text>
+      <p>Each organization's answer for the eight practices this series
+        tracks, read against the Massachusetts CPS Code of Ethics and
+        section 7.5 ("Peer Roles") of the ACCS contract. A
+        <strong>conflict</strong> marks one of the four practices that
+        section 7.5 bars or that pull against the peer role.</p>
+      <xsl:text>&#10;</xsl:text>
+      <xsl:call-template name="pk-practices-table">
+        <xsl:with-param name="id" select="'practices-table'"/>
+      </xsl:call-template>
+      <h3 id="sources">Where the data come from</h3>
+      <xsl:text>&#10;</xsl:text>
+      <dl class="sources">
+        <xsl:for-each select="$pk-orgs">
+          <div>
+            <dt>
+              <xsl:value-of select="normalize-space(pb:name)"/>
+              <xsl:if test="normalize-space(pb:region) != ''
+                            or normalize-space(pb:contracts) != ''">
+                <span class="context">
+                  <xsl:value-of select="normalize-space(pb:region)"/>
+                  <xsl:if test="normalize-space(pb:region) != ''
+                                and normalize-space(pb:contracts) != ''">
+                    <xsl:text>; </xsl:text>
+                  </xsl:if>
+                  <xsl:value-of select="normalize-space(pb:contracts)"/>
+                </span>
+              </xsl:if>
+            </dt>
+            <dd>
+              <xsl:choose>
+                <xsl:when test="normalize-space(pb:source) != ''">
+                  <xsl:value-of select="normalize-space(pb:source)"/>
+                </xsl:when>
+                <xsl:otherwise>No source given.</xsl:otherwise>
+              </xsl:choose>
+            </dd>
+          </div>
+          <xsl:text>&#10;</xsl:text>
+        </xsl:for-each>
+      </dl>
+      <xsl:text>&#10;</xsl:text>
+    </section>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- Funding, staffing or certification: a heading, a line on how to
+       read the table, the table. -->
+  <xsl:template name="pk-section">
+    <xsl:param name="id"/>
+    <xsl:param name="title"/>
+    <section id="{$id}" aria-labelledby="{$id}-title">
+      <xsl:text>&#10;</xsl:text>
+      <h2 id="{$id}-title">
+        <xsl:value-of select="$title"/>
+      </h2>
+      <xsl:text>&#10;</xsl:text>
+      <xsl:choose>
+        <xsl:when test="$id = 'funding'">
+          <p>DMH pays for every enrolled day. An R-day is a day documented
+            to Rehab Option standards; Medicaid reimburses DMH part of its
+            cost. "Without peer notes" counts only the R-days staff
+            documented, leaving out those that qualified only through a
+            peer's note.</p>
+          <xsl:text>&#10;</xsl:text>
+          <xsl:call-template name="pk-funding-table">
+            <xsl:with-param name="id" select="'funding-table'"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:when test="$id = 'staffing'">
+          <p>Peer FTE counts Peer Specialists, Recovery Coaches, Family
+            Partners, Young Adult Peer Mentors and Older Adult Peer
+            Specialists; peer supervisors are not counted. The required FTE
+            follows the enrollment of each organization's latest fiscal
+            year.</p>
+          <xsl:text>&#10;</xsl:text>
+          <xsl:call-template name="pk-staffing-table">
+            <xsl:with-param name="id" select="'staffing-table'"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <p>Every member of staff in a peer role, with the date their
+            certification is due
+            <xsl:if test="key('pk-fig', 'param.certification_window_months')">
+              <xsl:text>(</xsl:text>
+              <xsl:call-template name="pk-link">
+                <xsl:with-param name="v"
+                    select="key('pk-fig', 'param.certification_window_months')"/>
+              </xsl:call-template>
+              <xsl:text> months after hire, CPS or an approved training
+                such as Intentional Peer Support)</xsl:text>
+            </xsl:if>
+            <xsl:text>.</xsl:text></p>
+          <xsl:text>&#10;</xsl:text>
+          <xsl:call-template name="pk-certifications-table">
+            <xsl:with-param name="id" select="'certifications-table'"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- Tables ===================================================== -->
+
+  <!-- The accessible wrapper of every generated table: a labelled,
+       focusable region that scrolls sideways on a narrow screen. -->
+
+  <!-- The practices, organizations side by side. -->
+  <xsl:template name="pk-practices-table">
+    <xsl:param name="id"/>
+    <div class="table-wrap" role="region" aria-labelledby="{$id}-caption"
+         tabindex="0">
+      <table id="{$id}" class="data practices">
+        <xsl:text>&#10;</xsl:text>
+        <caption id="{$id}-caption">Practices compared with the CPS Code of
+          Ethics and ACCS section 7.5</caption>
+        <xsl:text>&#10;</xsl:text>
+        <thead>
+          <tr>
+            <th scope="col">Practice</th>
+            <xsl:for-each select="$pk-orgs">
+              <th scope="col">
+                <xsl:value-of select="normalize-space(pb:name)"/>
+              </th>
+            </xsl:for-each>
+            <th scope="col" class="reason">Why it matters</th>
+          </tr>
+        </thead>
+        <xsl:text>&#10;</xsl:text>
+        <tbody>
+          <xsl:text>&#10;</xsl:text>
+          <!-- the rows: the practices as the first organization lists
+               them (all eight, in DESIGN.md's order) -->
+          <xsl:for-each select="$pk-orgs[1]/pb:practice">
+            <xsl:variable name="name" select="@name"/>
+            <xsl:variable name="p" select="$pk-practices/pb:practice[@name = $name]"/>
+            <tr>
+              <th scope="row">
+                <xsl:choose>
+                  <xsl:when test="$p/@label">
+                    <xsl:value-of select="$p/@label"/>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:value-of select="$name"/>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </th>
+              <xsl:for-each select="$pk-orgs">
+                <xsl:call-template name="pk-practice-cell">
+                  <xsl:with-param name="p" select="pb:practice[@name = $name]"/>
+                </xsl:call-template>
+              </xsl:for-each>
+              <td class="reason">
+                <xsl:value-of select="normalize-space($p)"/>
+              </td>
+            </tr>
+            <xsl:text>&#10;</xsl:text>
+          </xsl:for-each>
+        </tbody>
+        <xsl:text>&#10;</xsl:text>
+        <tfoot>
+          <tr>
+            <th scope="row">Practices in conflict</th>
+            <xsl:for-each select="$pk-orgs">
+              <td class="num">
+                <xsl:call-template name="pk-link">
+                  <xsl:with-param name="v" select="pb:value[@ref =
+                      concat(current()/@id, '.practice_conflicts')]"/>
+                </xsl:call-template>
+              </td>
+            </xsl:for-each>
+            <td class="reason">Counted among the first four practices.</td>
+          </tr>
+        </tfoot>
+        <xsl:text>&#10;</xsl:text>
+      </table>
+    </div>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- One organization's answer, and whether it conflicts: in words, so
+       that colour is never the only sign. -->
+  <xsl:template name="pk-practice-cell">
+    <xsl:param name="p"/>
+    <xsl:choose>
+      <xsl:when test="$p/@status = 'conflict'">
+        <td class="conflict">
+          <xsl:value-of select="$p/@value"/>
+          <xsl:text> — </xsl:text>
+          <strong>conflict</strong>
+        </td>
+      </xsl:when>
+      <xsl:when test="$p/@status = 'consistent'">
+        <td class="consistent">
+          <xsl:value-of select="$p/@value"/>
+          <xsl:text> — consistent</xsl:text>
+        </td>
+      </xsl:when>
+      <xsl:otherwise>
+        <td class="unknown">not reported</td>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Funding: one row per program, grouped by organization. -->
+  <xsl:template name="pk-funding-table">
+    <xsl:param name="id"/>
+    <div class="table-wrap" role="region" aria-labelledby="{$id}-caption"
+         tabindex="0">
+      <table id="{$id}" class="data funding">
+        <xsl:text>&#10;</xsl:text>
+        <caption id="{$id}-caption">DMH payment, R-days and what peer notes
+          are worth, by program</caption>
+        <xsl:text>&#10;</xsl:text>
+        <thead>
+          <tr>
+            <th scope="col">Program</th>
+            <th scope="col" class="num">DMH payment</th>
+            <th scope="col" class="num">R-day rate</th>
+            <th scope="col" class="num">R-day rate without peer notes</th>
+            <th scope="col">At the state average without peer notes</th>
+            <th scope="col" class="num">Medicaid reimbursement</th>
+            <th scope="col" class="num">What peer notes are worth</th>
+            <th scope="col" class="num">Share of DMH payment</th>
+          </tr>
+        </thead>
+        <xsl:text>&#10;</xsl:text>
+        <xsl:for-each select="$pk-orgs[pb:program]">
+          <tbody>
+            <tr class="group">
+              <th scope="rowgroup" colspan="8">
+                <xsl:value-of select="normalize-space(pb:name)"/>
+              </th>
+            </tr>
+            <xsl:for-each select="pb:program">
+              <xsl:variable name="pre"
+                  select="concat(../@id, '.', @id, '.')"/>
+              <tr>
+                <th scope="row">
+                  <xsl:call-template name="pk-program-name"/>
+                </th>
+                <xsl:call-template name="pk-num-cell">
+                  <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'dmh_payment')]"/>
+                </xsl:call-template>
+                <td class="num">
+                  <xsl:call-template name="pk-link">
+                    <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'rday_rate')]"/>
+                  </xsl:call-template>
+                  <xsl:if test="pb:value[@ref = concat($pre, 'zero_rdays')]/@value = 'true'">
+                    <br/>
+                    <a class="flag" href="#{pb:value[@ref = concat($pre, 'zero_rdays')]/@anchor}">no R-days</a>
+                  </xsl:if>
+                </td>
+                <xsl:call-template name="pk-num-cell">
+                  <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'rday_rate_without_peer_notes')]"/>
+                </xsl:call-template>
+                <xsl:variable name="meets"
+                    select="pb:value[@ref = concat($pre, 'meets_state_average_without_peer_notes')]"/>
+                <xsl:variable name="short"
+                    select="pb:value[@ref = concat($pre, 'rday_shortfall_without_peer_notes')]"/>
+                <td>
+                  <xsl:if test="$meets/@value = 'false'">
+                    <xsl:attribute name="class">flagged</xsl:attribute>
+                  </xsl:if>
+                  <xsl:call-template name="pk-link">
+                    <xsl:with-param name="v" select="$meets"/>
+                  </xsl:call-template>
+                  <xsl:if test="$meets/@value = 'false' and $short">
+                    <xsl:text> — </xsl:text>
+                    <xsl:call-template name="pk-link">
+                      <xsl:with-param name="v" select="$short"/>
+                    </xsl:call-template>
+                    <xsl:text> R-days short</xsl:text>
+                  </xsl:if>
+                </td>
+                <xsl:call-template name="pk-num-cell">
+                  <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'medicaid_reimbursement')]"/>
+                </xsl:call-template>
+                <xsl:call-template name="pk-num-cell">
+                  <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'peer_note_reimbursement')]"/>
+                </xsl:call-template>
+                <xsl:call-template name="pk-num-cell">
+                  <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'peer_note_share_of_payment')]"/>
+                </xsl:call-template>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+          <xsl:text>&#10;</xsl:text>
+        </xsl:for-each>
+        <!-- the packet's totals, as far as the tree has them -->
+        <xsl:if test="key('pk-fig', 'packet.total_dmh_payment')">
+          <tfoot>
+            <tr>
+              <th scope="row">All programs</th>
+              <xsl:call-template name="pk-num-cell">
+                <xsl:with-param name="v" select="key('pk-fig', 'packet.total_dmh_payment')"/>
+              </xsl:call-template>
+              <td></td>
+              <td></td>
+              <td>
+                <xsl:if test="key('pk-fig', 'packet.programs_meeting_state_average_without_peer_notes')">
+                  <xsl:call-template name="pk-link">
+                    <xsl:with-param name="v" select="key('pk-fig',
+                        'packet.programs_meeting_state_average_without_peer_notes')"/>
+                  </xsl:call-template>
+                  <xsl:text> of </xsl:text>
+                  <xsl:value-of select="count($pk-orgs/pb:program)"/>
+                  <xsl:text> programs</xsl:text>
+                </xsl:if>
+              </td>
+              <xsl:call-template name="pk-num-cell">
+                <xsl:with-param name="v" select="key('pk-fig', 'packet.total_medicaid_reimbursement')"/>
+                <xsl:with-param name="blank" select="true()"/>
+              </xsl:call-template>
+              <xsl:call-template name="pk-num-cell">
+                <xsl:with-param name="v" select="key('pk-fig', 'packet.total_peer_note_reimbursement')"/>
+                <xsl:with-param name="blank" select="true()"/>
+              </xsl:call-template>
+              <xsl:call-template name="pk-num-cell">
+                <xsl:with-param name="v" select="key('pk-fig', 'packet.peer_note_share_of_payment')"/>
+                <xsl:with-param name="blank" select="true()"/>
+              </xsl:call-template>
+            </tr>
+          </tfoot>
+          <xsl:text>&#10;</xsl:text>
+        </xsl:if>
+      </table>
+    </div>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- A program's name: contract and fiscal year, then its id. -->
+  <xsl:template name="pk-program-name">
+    <xsl:value-of select="@contract"/>
+    <xsl:if test="@fiscal-year != ''">
+      <xsl:value-of select="concat(' FY', @fiscal-year)"/>
+    </xsl:if>
+    <xsl:text> </xsl:text>
+    <span class="id">
+      <xsl:value-of select="@id"/>
+    </span>
+  </xsl:template>
+
+  <!-- Staffing: one row per organization. -->
+  <xsl:template name="pk-staffing-table">
+    <xsl:param name="id"/>
+    <xsl:variable name="maxfp" select="key('pk-fig', 'param.max_family_partner_share')"/>
+    <xsl:variable name="maxrc" select="key('pk-fig', 'param.max_recovery_coach_share')"/>
+    <div class="table-wrap" role="region" aria-labelledby="{$id}-caption"
+         tabindex="0">
+      <table id="{$id}" class="data staffing">
+        <xsl:text>&#10;</xsl:text>
+        <caption id="{$id}-caption">Peer staff, supervision and the staffing
+          ratio, by organization</caption>
+        <xsl:text>&#10;</xsl:text>
+        <thead>
+          <tr>
+            <th scope="col">Organization</th>
+            <th scope="col">Peer staff</th>
+            <th scope="col">Team and supervision</th>
+            <th scope="col" class="num">Peer FTE</th>
+            <th scope="col" class="num">Required FTE</th>
+            <th scope="col">Meets ratio</th>
+            <th scope="col">Family Partner share
+              <xsl:if test="$maxfp">
+                <span class="limit">
+                  <xsl:text>(limit </xsl:text>
+                  <xsl:call-template name="pk-link">
+                    <xsl:with-param name="v" select="$maxfp"/>
+                  </xsl:call-template>
+                  <xsl:text>)</xsl:text>
+                </span>
+              </xsl:if>
+            </th>
+            <th scope="col">Recovery Coach share
+              <xsl:if test="$maxrc">
+                <span class="limit">
+                  <xsl:text>(limit </xsl:text>
+                  <xsl:call-template name="pk-link">
+                    <xsl:with-param name="v" select="$maxrc"/>
+                  </xsl:call-template>
+                  <xsl:text>)</xsl:text>
+                </span>
+              </xsl:if>
+            </th>
+          </tr>
+        </thead>
+        <xsl:text>&#10;</xsl:text>
+        <tbody>
+          <xsl:text>&#10;</xsl:text>
+          <xsl:for-each select="$pk-orgs">
+            <xsl:variable name="pre" select="concat(@id, '.')"/>
+            <xsl:variable name="meets" select="pb:value[@ref = concat($pre, 'meets_peer_ratio')]"/>
+            <tr>
+              <th scope="row">
+                <xsl:value-of select="normalize-space(pb:name)"/>
+              </th>
+              <td>
+                <xsl:call-template name="pk-staff-list"/>
+              </td>
+              <td>
+                <xsl:call-template name="pk-team"/>
+              </td>
+              <xsl:call-template name="pk-num-cell">
+                <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'peer_fte')]"/>
+              </xsl:call-template>
+              <xsl:call-template name="pk-num-cell">
+                <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'required_peer_fte')]"/>
+              </xsl:call-template>
+              <td>
+                <xsl:if test="$meets/@value = 'false'">
+                  <xsl:attribute name="class">flagged</xsl:attribute>
+                </xsl:if>
+                <xsl:call-template name="pk-link">
+                  <xsl:with-param name="v" select="$meets"/>
+                </xsl:call-template>
+                <xsl:if test="$meets/@value = 'false'"> — below the ratio</xsl:if>
+              </td>
+              <xsl:call-template name="pk-share-cell">
+                <xsl:with-param name="share" select="pb:value[@ref = concat($pre, 'family_partner_share')]"/>
+                <xsl:with-param name="over" select="pb:value[@ref = concat($pre, 'family_partner_share_exceeds')]"/>
+              </xsl:call-template>
+              <xsl:call-template name="pk-share-cell">
+                <xsl:with-param name="share" select="pb:value[@ref = concat($pre, 'recovery_coach_share')]"/>
+                <xsl:with-param name="over" select="pb:value[@ref = concat($pre, 'recovery_coach_share_exceeds')]"/>
+              </xsl:call-template>
+            </tr>
+            <xsl:text>&#10;</xsl:text>
+          </xsl:for-each>
+        </tbody>
+        <xsl:text>&#10;</xsl:text>
+      </table>
+    </div>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- An organization's staff, counted by role (peer roles first). -->
+  <xsl:template name="pk-staff-list">
+    <xsl:variable name="org" select="."/>
+    <xsl:variable name="roles" select="'peer-specialist recovery-coach family-partner young-adult-peer-mentor older-adult-peer-specialist peer-supervisor '"/>
+    <xsl:choose>
+      <xsl:when test="not(pb:member)">none reported</xsl:when>
+      <xsl:otherwise>
+        <ul class="plain">
+          <xsl:call-template name="pk-staff-roles">
+            <xsl:with-param name="org" select="$org"/>
+            <xsl:with-param name="roles" select="$roles"/>
+          </xsl:call-template>
+        </ul>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="pk-staff-roles">
+    <xsl:param name="org"/>
+    <xsl:param name="roles"/>
+    <xsl:if test="$roles != ''">
+      <xsl:variable name="r" select="substring-before($roles, ' ')"/>
+      <xsl:variable name="n" select="count($org/pb:member[@role = $r])"/>
+      <xsl:if test="$n &gt; 0">
+        <li>
+          <xsl:value-of select="concat($n, ' ')"/>
+          <xsl:call-template name="pk-role">
+            <xsl:with-param name="role" select="$r"/>
+            <xsl:with-param name="plural" select="$n != 1"/>
+          </xsl:call-template>
+        </li>
+      </xsl:if>
+      <xsl:call-template name="pk-staff-roles">
+        <xsl:with-param name="org" select="$org"/>
+        <xsl:with-param name="roles" select="substring-after($roles, ' ')"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- How the peer team is organized and supervised (the practices). -->
+  <xsl:template name="pk-team">
+    <xsl:variable name="t" select="pb:practice[@name = 'peer-team-structure']/@value"/>
+    <xsl:variable name="s" select="pb:practice[@name = 'peer-supervision']/@value"/>
+    <xsl:choose>
+      <xsl:when test="$t = 'centralized'">one central peer team</xsl:when>
+      <xsl:when test="$t = 'embedded'">peers placed on clinical teams</xsl:when>
+      <xsl:when test="$t = 'isolated'">peers working alone</xsl:when>
+      <xsl:when test="$t">
+        <xsl:value-of select="$t"/>
+      </xsl:when>
+      <xsl:otherwise>team not reported</xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>; </xsl:text>
+    <xsl:choose>
+      <xsl:when test="$s = 'peer'">peer supervisors</xsl:when>
+      <xsl:when test="$s = 'clinical'">clinical supervisor</xsl:when>
+      <xsl:when test="$s = 'none'">no supervisor</xsl:when>
+      <xsl:when test="$s">
+        <xsl:value-of select="$s"/>
+      </xsl:when>
+      <xsl:otherwise>supervision not reported</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A role share and whether it is over its limit, in words. -->
+  <xsl:template name="pk-share-cell">
+    <xsl:param name="share"/>
+    <xsl:param name="over"/>
+    <td>
+      <xsl:if test="$over/@value = 'true'">
+        <xsl:attribute name="class">flagged</xsl:attribute>
+      </xsl:if>
+      <xsl:call-template name="pk-link">
+        <xsl:with-param name="v" select="$share"/>
+      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="$over/@value = 'true'">
+          <xsl:text> — </xsl:text>
+          <a class="figure" href="#{$over/@anchor}"><strong>over the limit</strong></a>
+        </xsl:when>
+        <xsl:when test="$over">
+          <xsl:text> — </xsl:text>
+          <a href="#{$over/@anchor}">within</a>
+        </xsl:when>
+      </xsl:choose>
+    </td>
+  </xsl:template>
+
+  <!-- Certification: every member in a peer role, grouped by
+       organization, with the organization's counts. -->
+  <xsl:template name="pk-certifications-table">
+    <xsl:param name="id"/>
+    <div class="table-wrap" role="region" aria-labelledby="{$id}-caption"
+         tabindex="0">
+      <table id="{$id}" class="data certifications">
+        <xsl:text>&#10;</xsl:text>
+        <caption id="{$id}-caption">
+          <xsl:text>Certification of peer staff</xsl:text>
+          <xsl:if test="$pk-meta/pb:as-of">
+            <xsl:text> as of </xsl:text>
+            <xsl:value-of select="$pk-meta/pb:as-of"/>
+          </xsl:if>
+        </caption>
+        <xsl:text>&#10;</xsl:text>
+        <thead>
+          <tr>
+            <th scope="col">Staff</th>
+            <th scope="col">Role</th>
+            <th scope="col">Training</th>
+            <th scope="col">Hired</th>
+            <th scope="col">Certified</th>
+            <th scope="col">Due</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <xsl:text>&#10;</xsl:text>
+        <xsl:for-each select="$pk-orgs">
+          <xsl:variable name="pre" select="concat(@id, '.')"/>
+          <tbody>
+            <tr class="group">
+              <th scope="rowgroup" colspan="7">
+                <xsl:value-of select="normalize-space(pb:name)"/>
+                <span class="counts">
+                  <xsl:text> — overdue: </xsl:text>
+                  <xsl:call-template name="pk-link">
+                    <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'certifications_overdue')]"/>
+                  </xsl:call-template>
+                  <xsl:text>; due within 60 days: </xsl:text>
+                  <xsl:call-template name="pk-link">
+                    <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'certifications_due_within_60_days')]"/>
+                  </xsl:call-template>
+                </span>
+              </th>
+            </tr>
+            <xsl:for-each select="pb:member[@role != 'peer-supervisor']">
+              <xsl:variable name="due" select="pb:value[@unit = 'date'][1]"/>
+              <xsl:variable name="status">
+                <xsl:call-template name="pk-cert-status">
+                  <xsl:with-param name="due" select="$due/@value"/>
+                </xsl:call-template>
+              </xsl:variable>
+              <tr class="{$status}">
+                <th scope="row">
+                  <xsl:value-of select="@id"/>
+                </th>
+                <td>
+                  <xsl:call-template name="pk-role">
+                    <xsl:with-param name="role" select="@role"/>
+                  </xsl:call-template>
+                </td>
+                <td>
+                  <xsl:choose>
+                    <xsl:when test="@training = 'IPS'">Intentional Peer Support</xsl:when>
+                    <xsl:when test="@training">
+                      <xsl:value-of select="@training"/>
+                    </xsl:when>
+                    <xsl:otherwise>—</xsl:otherwise>
+                  </xsl:choose>
+                </td>
+                <td class="date">
+                  <xsl:call-template name="display-date">
+                    <xsl:with-param name="date" select="@hired"/>
+                  </xsl:call-template>
+                </td>
+                <td class="date">
+                  <xsl:choose>
+                    <xsl:when test="@certified">
+                      <xsl:call-template name="display-date">
+                        <xsl:with-param name="date" select="@certified"/>
+                      </xsl:call-template>
+                    </xsl:when>
+                    <xsl:otherwise>not yet</xsl:otherwise>
+                  </xsl:choose>
+                </td>
+                <td class="date">
+                  <xsl:call-template name="pk-link">
+                    <xsl:with-param name="v" select="$due"/>
+                  </xsl:call-template>
+                </td>
+                <td class="status">
+                  <xsl:choose>
+                    <xsl:when test="$status = 'overdue'"><strong>Overdue</strong></xsl:when>
+                    <xsl:when test="$status = 'due-soon'"><strong>Due within 60 days</strong></xsl:when>
+                    <xsl:when test="$status = 'certified-late'">Certified after the due date</xsl:when>
+                    <xsl:when test="$status = 'certified'">Certified on time</xsl:when>
+                    <xsl:otherwise>On time (not yet due)</xsl:otherwise>
+                  </xsl:choose>
+                </td>
+              </tr>
+            </xsl:for-each>
+            <xsl:if test="not(pb:member[@role != 'peer-supervisor'])">
+              <tr>
+                <td colspan="7">No peer staff reported.</td>
+              </tr>
+            </xsl:if>
+          </tbody>
+          <xsl:text>&#10;</xsl:text>
+        </xsl:for-each>
+      </table>
+    </div>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- A member's certification status, as a class name: certified,
+       certified-late, overdue, due-soon (within 60 days of as-of,
+       inclusive, as DESIGN.md counts it) or pending. The member's @status
+       wins when the tree has one. Otherwise dates are compared as
+       YYYYMMDD numbers, and the 60 days as day numbers (pk-day). -->
+  <xsl:template name="pk-cert-status">
+    <xsl:param name="due"/>
+    <xsl:variable name="asof" select="string($pk-meta/pb:as-of/@value)"/>
+    <xsl:variable name="d" select="number(translate($due, '-', ''))"/>
+    <xsl:choose>
+      <xsl:when test="@status">
+        <xsl:value-of select="@status"/>
+      </xsl:when>
+      <xsl:when test="@certified">
+        <xsl:choose>
+          <xsl:when test="number(translate(@certified, '-', '')) &gt; $d">certified-late</xsl:when>
+          <xsl:otherwise>certified</xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:when test="$asof = '' or string($d) = 'NaN'">pending</xsl:when>
+      <xsl:when test="$d &lt; number(translate($asof, '-', ''))">overdue</xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="a">
+          <xsl:call-template name="pk-day">
+            <xsl:with-param name="date" select="$asof"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="b">
+          <xsl:call-template name="pk-day">
+            <xsl:with-param name="date" select="$due"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:choose>
+          <xsl:when test="$b - $a &lt;= 60">due-soon</xsl:when>
+          <xsl:otherwise>pending</xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The Julian day number of a YYYY-MM-DD date (Fliegel and Van
+       Flandern), only to tell how many days apart two dates are. -->
+  <xsl:template name="pk-day">
+    <xsl:param name="date"/>
+    <xsl:variable name="y" select="number(substring($date, 1, 4))"/>
+    <xsl:variable name="m" select="number(substring($date, 6, 2))"/>
+    <xsl:variable name="dd" select="number(substring($date, 9, 2))"/>
+    <xsl:variable name="a" select="number($m &lt;= 2)"/>
+    <xsl:value-of select="floor(1461 * ($y + 4800 - $a) div 4)
+        + floor(367 * ($m - 2 + 12 * $a) div 12)
+        - floor(3 * floor(($y + 4900 - $a) div 100) div 4)
+        + $dd - 32075"/>
+  </xsl:template>
+
+  <!-- Appendix =================================================== -->
+
+  <!-- Every figure of pb:figures, grouped: parameters, the packet's
+       totals, each organization (its own figures, each program, its
+       staff), then anything else. Each entry's id is its anchor. -->
+  <xsl:template name="pk-appendix">
+    <xsl:variable name="all" select="$pk/pb:figures/pb:figure"/>
+    <section id="appendix" aria-labelledby="appendix-title">
+      <xsl:text>&#10;</xsl:text>
+      <h2 id="appendix-title">How these figures were computed</h2>
+      <xsl:text>&#10;</xsl:text>
+      <p>Every figure in this packet, with its exact value, its formula and
+        its inputs. Sources give the file, line and column each input was
+        read from. Money is exact to the cent; a percentage is shown
+        rounded, its exact ratio beside it.</p>
+      <xsl:text>&#10;</xsl:text>
+      <xsl:call-template name="pk-fig-group">
+        <xsl:with-param name="id" select="'appendix-param'"/>
+        <xsl:with-param name="title" select="'Settings'"/>
+        <xsl:with-param name="figs" select="$all[starts-with(@name, 'param.')]"/>
+      </xsl:call-template>
+      <xsl:call-template name="pk-fig-group">
+        <xsl:with-param name="id" select="'appendix-packet'"/>
+        <xsl:with-param name="title" select="'Across the packet'"/>
+        <xsl:with-param name="figs" select="$all[starts-with(@name, 'packet.')]"/>
+      </xsl:call-template>
+      <xsl:for-each select="$pk-orgs">
+        <xsl:variable name="pre" select="concat(@id, '.')"/>
+        <xsl:variable name="mine" select="$all[starts-with(@name, $pre)]"/>
+        <xsl:if test="$mine">
+          <section aria-labelledby="appendix-org-{@id}">
+            <xsl:text>&#10;</xsl:text>
+            <h3 id="appendix-org-{@id}">
+              <xsl:value-of select="normalize-space(pb:name)"/>
+            </h3>
+            <xsl:text>&#10;</xsl:text>
+            <xsl:call-template name="pk-fig-list">
+              <xsl:with-param name="figs"
+                  select="$mine[not(contains(substring-after(@name, $pre), '.'))]"/>
+            </xsl:call-template>
+            <xsl:for-each select="pb:program">
+              <xsl:variable name="pp" select="concat($pre, @id, '.')"/>
+              <xsl:call-template name="pk-fig-group">
+                <xsl:with-param name="id" select="concat('appendix-', $pre, @id)"/>
+                <xsl:with-param name="level" select="4"/>
+                <xsl:with-param name="title">
+                  <xsl:call-template name="pk-program-name"/>
+                </xsl:with-param>
+                <xsl:with-param name="figs" select="$mine[starts-with(@name, $pp)]"/>
+              </xsl:call-template>
+            </xsl:for-each>
+            <xsl:call-template name="pk-fig-group">
+              <xsl:with-param name="id" select="concat('appendix-', @id, '-staff')"/>
+              <xsl:with-param name="level" select="4"/>
+              <xsl:with-param name="title" select="'Staff certification due dates'"/>
+              <xsl:with-param name="figs" select="$mine[
+                  substring-before(substring-after(@name, $pre), '.')
+                    = current()/pb:member/@id]"/>
+            </xsl:call-template>
+          </section>
+          <xsl:text>&#10;</xsl:text>
+        </xsl:if>
+      </xsl:for-each>
+      <xsl:call-template name="pk-fig-group">
+        <xsl:with-param name="id" select="'appendix-other'"/>
+        <xsl:with-param name="title" select="'Other figures'"/>
+        <xsl:with-param name="figs" select="$all[not(starts-with(@name, 'param.')
+            or starts-with(@name, 'packet.')
+            or substring-before(@name, '.') = $pk-orgs/@id)]"/>
+      </xsl:call-template>
+    </section>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- A heading (h3, or LEVEL) and the entries of FIGS; nothing when FIGS
+       is empty. -->
+  <xsl:template name="pk-fig-group">
+    <xsl:param name="id"/>
+    <xsl:param name="title"/>
+    <xsl:param name="figs"/>
+    <xsl:param name="level" select="3"/>
+    <xsl:if test="$figs">
+      <xsl:element name="h{$level}">
+        <xsl:attribute name="id">
+          <xsl:value-of select="$id"/>
+        </xsl:attribute>
+        <xsl:copy-of select="$title"/>
+      </xsl:element>
+      <xsl:text>&#10;</xsl:text>
+      <xsl:call-template name="pk-fig-list">
+        <xsl:with-param name="figs" select="$figs"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="pk-fig-list">
+    <xsl:param name="figs"/>
+    <xsl:if test="$figs">
+      <dl class="figures">
+        <xsl:text>&#10;</xsl:text>
+        <xsl:apply-templates select="$figs" mode="pk-appendix"/>
+      </dl>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- One appendix entry. -->
+  <xsl:template match="pb:figure" mode="pk-appendix">
+    <div class="fig" id="{@anchor}">
+      <dt>
+        <xsl:call-template name="pk-figure-label">
+          <xsl:with-param name="name" select="@name"/>
+        </xsl:call-template>
+        <xsl:text> </xsl:text>
+        <code class="name">
+          <xsl:value-of select="@name"/>
+        </code>
+      </dt>
+      <dd class="value">
+        <strong>
+          <xsl:value-of select="@display"/>
+        </strong>
+        <xsl:if test="@value != @display">
+          <span class="exact">
+            <xsl:text> exact </xsl:text>
+            <xsl:value-of select="@value"/>
+          </span>
+        </xsl:if>
+        <span class="unit">
+          <xsl:text> </xsl:text>
+          <xsl:call-template name="pk-unit">
+            <xsl:with-param name="unit" select="@unit"/>
+          </xsl:call-template>
+        </span>
+      </dd>
+      <xsl:if test="normalize-space(pb:formula) != ''">
+        <dd class="formula">
+          <span class="k">Formula: </span>
+          <xsl:value-of select="pb:formula"/>
+        </dd>
+      </xsl:if>
+      <xsl:if test="pb:input">
+        <dd class="inputs">
+          <span class="k">Inputs:</span>
+          <ul>
+            <xsl:for-each select="pb:input">
+              <li>
+                <xsl:choose>
+                  <xsl:when test="@anchor">
+                    <a href="#{@anchor}">
+                      <code>
+                        <xsl:value-of select="@name"/>
+                      </code>
+                    </a>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <code>
+                      <xsl:value-of select="@name"/>
+                    </code>
+                  </xsl:otherwise>
+                </xsl:choose>
+                <xsl:value-of select="concat(' = ', @value)"/>
+                <xsl:if test="@source != ''">
+                  <xsl:text> </xsl:text>
+                  <span class="src">
+                    <xsl:value-of select="@source"/>
+                  </span>
+                </xsl:if>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </dd>
+      </xsl:if>
+    </div>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- Small helpers =============================================== -->
+
+  <!-- A figure's display value linked to its appendix entry. V is a
+       pb:value or pb:figure (default: the context node); "n/a" when the
+       tree has no such figure. -->
+  <xsl:template name="pk-link">
+    <xsl:param name="v" select="."/>
+    <xsl:choose>
+      <xsl:when test="$v/@anchor">
+        <a class="figure" href="#{$v/@anchor}">
+          <xsl:value-of select="$v/@display"/>
+        </a>
+      </xsl:when>
+      <xsl:when test="$v/@display">
+        <span class="figure">
+          <xsl:value-of select="$v/@display"/>
+        </span>
+      </xsl:when>
+      <xsl:otherwise>
+        <abbr class="na" title="not available">n/a</abbr>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A right-aligned table cell holding a figure; empty instead of "n/a"
+       when BLANK. -->
+  <xsl:template name="pk-num-cell">
+    <xsl:param name="v"/>
+    <xsl:param name="blank" select="false()"/>
+    <td class="num">
+      <xsl:if test="$v or not($blank)">
+        <xsl:call-template name="pk-link">
+          <xsl:with-param name="v" select="$v"/>
+        </xsl:call-template>
+      </xsl:if>
+    </td>
+  </xsl:template>
+
+  <xsl:template name="pk-role">
+    <xsl:param name="role"/>
+    <xsl:param name="plural" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$role = 'peer-specialist'">Peer Specialist</xsl:when>
+      <xsl:when test="$role = 'recovery-coach'">Recovery Coach</xsl:when>
+      <xsl:when test="$role = 'family-partner'">Family Partner</xsl:when>
+      <xsl:when test="$role = 'young-adult-peer-mentor'">Young Adult Peer Mentor</xsl:when>
+      <xsl:when test="$role = 'older-adult-peer-specialist'">Older Adult Peer Specialist</xsl:when>
+      <xsl:when test="$role = 'peer-supervisor'">peer supervisor</xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$role"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$plural">s</xsl:if>
+  </xsl:template>
+
+  <xsl:template name="pk-unit">
+    <xsl:param name="unit"/>
+    <xsl:choose>
+      <xsl:when test="$unit = 'usd'">US dollars</xsl:when>
+      <xsl:when test="$unit = 'ratio'">ratio</xsl:when>
+      <xsl:when test="$unit = 'fte'">full-time equivalents</xsl:when>
+      <xsl:when test="$unit = 'bool'">yes or no</xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$unit"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The last part of a figure name: "a.b.c" gives "c", "a.b" gives "b". -->
+  <xsl:template name="pk-last">
+    <xsl:param name="name"/>
+    <xsl:choose>
+      <xsl:when test="contains($name, '.')">
+        <xsl:call-template name="pk-last">
+          <xsl:with-param name="name" select="substring-after($name, '.')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$name"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A figure's name in plain words, from the last part of its name
+       (the whole name when the part is not known here). -->
+  <xsl:template name="pk-figure-label">
+    <xsl:param name="name"/>
+    <xsl:variable name="k">
+      <xsl:call-template name="pk-last">
+        <xsl:with-param name="name" select="$name"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="packet" select="starts-with($name, 'packet.')"/>
+    <xsl:choose>
+      <!-- parameters -->
+      <xsl:when test="$k = 'medicaid_share'">Medicaid's share of an R-day's cost</xsl:when>
+      <xsl:when test="$k = 'state_average_rday_rate'">Statewide average R-day rate</xsl:when>
+      <xsl:when test="$k = 'certification_window_months'">Months from hire to certification</xsl:when>
+      <xsl:when test="$k = 'peer_fte_per_100_enrolled'">Peer FTE required per 100 enrolled</xsl:when>
+      <xsl:when test="$k = 'max_family_partner_share'">Limit on the Family Partner share</xsl:when>
+      <xsl:when test="$k = 'max_recovery_coach_share'">Limit on the Recovery Coach share</xsl:when>
+      <!-- programs -->
+      <xsl:when test="$k = 'enrolled_days'">Enrolled days</xsl:when>
+      <xsl:when test="$k = 'dmh_payment'">DMH payment</xsl:when>
+      <xsl:when test="$k = 'rdays'">R-days</xsl:when>
+      <xsl:when test="$k = 'rday_rate'">R-day rate</xsl:when>
+      <xsl:when test="$k = 'medicaid_reimbursement'">Medicaid reimbursement to DMH</xsl:when>
+      <xsl:when test="$k = 'dmh_net_cost'">DMH's cost after reimbursement</xsl:when>
+      <xsl:when test="$k = 'unreimbursed_share'">Share of payment not reimbursed</xsl:when>
+      <xsl:when test="$k = 'state_average_rdays'">R-days at the state average</xsl:when>
+      <xsl:when test="$k = 'rday_rate_without_peer_notes'">R-day rate without peer notes</xsl:when>
+      <xsl:when test="$k = 'meets_state_average_without_peer_notes'">At the state average without peer notes</xsl:when>
+      <xsl:when test="$k = 'rday_shortfall_without_peer_notes'">R-days short of the state average without peer notes</xsl:when>
+      <xsl:when test="$k = 'peer_note_reimbursement'">Reimbursement that rests on peer notes</xsl:when>
+      <xsl:when test="$k = 'peer_note_share_of_payment'">Share of DMH payment that rests on peer notes</xsl:when>
+      <xsl:when test="$k = 'zero_rdays'">No R-days at all</xsl:when>
+      <xsl:when test="$k = 'required_peer_fte'">Required peer FTE</xsl:when>
+      <!-- organizations and staff -->
+      <xsl:when test="$k = 'peer_fte'">Peer FTE</xsl:when>
+      <xsl:when test="$k = 'meets_peer_ratio'">Meets the peer staffing ratio</xsl:when>
+      <xsl:when test="$k = 'family_partner_share'">Family Partner share of peer FTE</xsl:when>
+      <xsl:when test="$k = 'recovery_coach_share'">Recovery Coach share of peer FTE</xsl:when>
+      <xsl:when test="$k = 'family_partner_share_exceeds'">Family Partner share over the limit</xsl:when>
+      <xsl:when test="$k = 'recovery_coach_share_exceeds'">Recovery Coach share over the limit</xsl:when>
+      <xsl:when test="$k = 'certification_due'">Certification due</xsl:when>
+      <xsl:when test="$k = 'certifications_overdue'">Certifications overdue</xsl:when>
+      <xsl:when test="$k = 'certifications_due_within_60_days'">Certifications due within 60 days</xsl:when>
+      <xsl:when test="$k = 'practice_conflicts'">Practices in conflict with the peer role</xsl:when>
+      <!-- the packet -->
+      <xsl:when test="$k = 'org_count'">Organizations compared</xsl:when>
+      <xsl:when test="$k = 'program_count'">Programs compared</xsl:when>
+      <xsl:when test="$k = 'programs_meeting_state_average_without_peer_notes'">Programs at the state R-day average without any peer notes</xsl:when>
+      <xsl:when test="$k = 'orgs_without_peer_notes'">Organizations where peers write no progress notes</xsl:when>
+      <xsl:when test="$k = 'orgs_with_practice_conflicts'">Organizations with a practice in conflict</xsl:when>
+      <xsl:when test="$k = 'total_dmh_payment'">Total DMH payment</xsl:when>
+      <xsl:when test="$k = 'total_medicaid_reimbursement'">Total Medicaid reimbursement to DMH</xsl:when>
+      <xsl:when test="$k = 'total_peer_note_reimbursement'">Reimbursement that rests only on peer notes</xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$name"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Whose figure it is, after its label: the organization, and the
+       program or staff member (nothing for parameters and the packet). -->
+  <xsl:template name="pk-figure-context">
+    <xsl:param name="name"/>
+    <xsl:variable name="o" select="$pk-orgs[@id = substring-before($name, '.')]"/>
+    <xsl:variable name="rest" select="substring-after(substring-after($name, '.'), '.')"/>
+    <xsl:variable name="mid" select="substring-before(substring-after($name, '.'), '.')"/>
+    <xsl:if test="$o">
+      <span class="context">
+        <xsl:value-of select="normalize-space($o/pb:name)"/>
+        <xsl:if test="$rest != ''">
+          <xsl:text>, </xsl:text>
+          <xsl:choose>
+            <xsl:when test="$o/pb:program[@id = $mid]">
+              <xsl:for-each select="$o/pb:program[@id = $mid]">
+                <xsl:value-of select="@contract"/>
+                <xsl:value-of select="concat(' FY', @fiscal-year)"/>
+              </xsl:for-each>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="$mid"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:if>
+      </span>
+    </xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>
