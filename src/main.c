@@ -30,6 +30,7 @@
 #include "publish.h"
 #include "render.h"
 #include "report.h"
+#include "schema.h"
 #include "tree.h"
 #include "xmlread.h"
 
@@ -144,14 +145,16 @@ cmd_convert(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	struct pb_diags		 d = { NULL, 0, 0, 0 };
-	struct pb_read_opts	 o = { 0, PB_MAX_INPUT };
+	struct pb_read_opts	 o = { 0, PB_MAX_INPUT, NULL };
 	struct pb_styles	*st = NULL;
+	struct pb_schema	*sch = NULL;
+	char			*sdir = NULL;
 	struct pb_buf		 out = { NULL, 0, 0 };
 	enum pb_format		 fmt = PB_FMT_HTML;
 	const char		*file = "-", *from = NULL;
 	char			*tdir = NULL, *end;
 	xmlDocPtr		 doc = NULL;
-	int			 c, standalone = 0, rc = PB_EXIT_INPUT;
+	int			 c, standalone = 0, xml, rc = PB_EXIT_INPUT;
 	unsigned long		 max;
 
 	while ((c = getopt_long(argc, argv, "t:f:", longopts, NULL)) != -1) {
@@ -203,8 +206,17 @@ cmd_convert(int argc, char *argv[])
 		rc = PB_EXIT_SYSTEM;
 		goto out;
 	}
-	doc = pb_position_read_file(file, NULL, from ? from[0] == 'x' :
-	    has_suffix(file, ".xml"), &o, &d);
+	xml = from ? from[0] == 'x' : has_suffix(file, ".xml");
+	if (xml) {
+		sdir = data_dir("schema");
+		pb_xml_allow(sdir);
+		if ((sch = pb_schema_load(sdir, "position.rng", &d)) == NULL) {
+			rc = PB_EXIT_SYSTEM;
+			goto out;
+		}
+		o.schema = sch;
+	}
+	doc = pb_position_read_file(file, NULL, xml, &o, &d);
 	if (doc == NULL || !pb_inject_forbid(doc, file, &d))
 		goto out;
 	if (!pb_render(st, fmt, doc, standalone, 0, file, &out, &d))
@@ -226,7 +238,9 @@ out:
 	pb_buf_free(&out);
 	xmlFreeDoc(doc);
 	pb_styles_free(st);
+	pb_schema_free(sch);
 	pb_xml_cleanup();
+	free(sdir);
 	free(tdir);
 	return rc;
 }
@@ -236,6 +250,7 @@ struct run {
 	const char		*indir;
 	char			*schemadir;
 	struct pb_model		*model;
+	struct pb_schema	*posschema;	/* schema/position.rng */
 	struct pb_date		 as_of;
 	int			 as_of_set;
 	struct pb_diags		 d;
@@ -252,6 +267,9 @@ run_load(struct run *r, const char *as_of_opt)
 		r->schemadir = data_dir("schema");
 	pb_xml_allow(r->schemadir);
 	if ((r->model = pb_model_read(r->indir, r->schemadir, &r->d)) == NULL)
+		return 0;
+	if ((r->posschema = pb_schema_load(r->schemadir, "position.rng",
+	    &r->d)) == NULL)
 		return 0;
 	if (as_of_opt != NULL) {
 		if (!pb_date_parse(as_of_opt, &r->as_of)) {
@@ -276,6 +294,7 @@ static void
 run_free(struct run *r)
 {
 	pb_model_free(r->model);
+	pb_schema_free(r->posschema);
 	free(r->schemadir);
 	print_diags(&r->d);
 	pb_diags_free(&r->d);
@@ -625,7 +644,7 @@ jobs_default(void)
 static int
 cmd_check(int argc, char *argv[])
 {
-	struct pb_read_opts	 o = { 1, PB_MAX_INPUT };
+	struct pb_read_opts	 o = { 1, PB_MAX_INPUT, NULL };
 	struct run		 r;
 	struct build		 b;
 	struct pb_cache		*c = NULL;
@@ -646,6 +665,7 @@ cmd_check(int argc, char *argv[])
 		    argv[optind]);
 	pb_xml_init(NULL);
 	if (run_load(&r, NULL)) {
+		o.schema = r.posschema;
 		c = pb_cache_new(r.model, r.indir, &o);
 		if ((all = run_figures(&r, NULL, &r.d)) != NULL)
 			positions_check_loose(&r, c, all);
@@ -719,7 +739,7 @@ packet_reuse(struct pb_stage *stage, const char *id)
 static int
 cmd_build(int argc, char *argv[])
 {
-	struct pb_read_opts	 o = { 1, PB_MAX_INPUT };
+	struct pb_read_opts	 o = { 1, PB_MAX_INPUT, NULL };
 	struct run		 r;
 	struct build		 b;
 	struct pb_cache		*c = NULL;
@@ -795,6 +815,7 @@ cmd_build(int argc, char *argv[])
 	}
 	if (!run_load(&r, NULL))
 		goto out;
+	o.schema = r.posschema;
 	c = pb_cache_new(r.model, r.indir, &o);
 	if ((all = run_figures(&r, NULL, &r.d)) != NULL)
 		positions_check_loose(&r, c, all);

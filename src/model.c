@@ -8,20 +8,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/relaxng.h>
 #include <libxml/tree.h>
 
 #include "arith.h"
 #include "model.h"
 #include "pb.h"
+#include "schema.h"
 #include "xmlread.h"
 
 /* One file being read: its bytes (for columns) and diagnostics. */
 struct rd {
-	const char	*file;
-	const char	*data;
-	size_t		 len;
-	struct pb_diags	*d;
+	const char		*file;
+	struct pb_xmlfile	 x;
+	struct pb_diags		*d;
 };
 
 static const char *const practice_names[PB_PR__MAX] = {
@@ -72,107 +71,16 @@ pb_param_name(enum pb_param p)
 
 /* ------------------------------------------------------------ positions */
 
-/* Byte offset of the start of line (1-based) in r->data, or len. */
-static size_t
-line_start(const struct rd *r, unsigned long line)
-{
-	size_t		 i = 0;
-	unsigned long	 l = 1;
-
-	while (l < line && i < r->len) {
-		if (r->data[i++] == '\n')
-			l++;
-	}
-	return i;
-}
-
-/* Turns a byte offset into a position. */
-static struct pb_src
-at_offset(const struct rd *r, size_t off)
-{
-	struct pb_src	 s = { r->file, 1, 1 };
-	size_t		 i;
-
-	for (i = 0; i < off && i < r->len; i++) {
-		if (r->data[i] == '\n') {
-			s.line++;
-			s.col = 1;
-		} else
-			s.col++;
-	}
-	return s;
-}
-
-/*
- * Offset of the start tag "<NAME" of element n: libxml2 records the line
- * where the start tag ends, so look there and on the lines before it.
- */
-static size_t
-tag_offset(const struct rd *r, xmlNodePtr n)
-{
-	char		 pat[256];
-	unsigned long	 line = (unsigned long)xmlGetLineNo(n), l;
-	size_t		 s, e, i, m;
-
-	if (line < 1)
-		line = 1;
-	snprintf(pat, sizeof(pat), "<%s%s%s", n->ns && n->ns->prefix ?
-	    (const char *)n->ns->prefix : "", n->ns && n->ns->prefix ? ":" : "",
-	    (const char *)n->name);
-	m = strlen(pat);
-	for (l = line; l >= 1 && l + 20 > line; l--) {
-		s = line_start(r, l);
-		e = line_start(r, line + 1);
-		/* the last "<NAME" on lines l..line followed by a separator */
-		for (i = e; i-- > s;) {
-			if (i + m < r->len && memcmp(r->data + i, pat, m) == 0 &&
-			    strchr(" \t\r\n/>", r->data[i + m]) != NULL)
-				return i;
-		}
-	}
-	return line_start(r, line);
-}
-
-/* Where element n starts. */
-static struct pb_src
-src_elem(const struct rd *r, xmlNodePtr n)
-{
-	return at_offset(r, tag_offset(r, n));
-}
-
-/* Where the text content of element n starts (after leading space). */
 static struct pb_src
 src_text(const struct rd *r, xmlNodePtr n)
 {
-	size_t	 i = tag_offset(r, n);
-
-	while (i < r->len && r->data[i] != '>')
-		i++;
-	if (i < r->len)
-		i++;
-	while (i < r->len && strchr(" \t\r\n", r->data[i]) != NULL)
-		i++;
-	return at_offset(r, i);
+	return pb_xmlfile_text(&r->x, n);
 }
 
-/* Where the value of attribute name of element n starts. */
 static struct pb_src
 src_attr(const struct rd *r, xmlNodePtr n, const char *name)
 {
-	size_t	 i = tag_offset(r, n), m = strlen(name), j;
-
-	for (; i < r->len && r->data[i] != '>'; i++) {
-		if (i + m < r->len && memcmp(r->data + i, name, m) == 0 &&
-		    strchr(" \t\r\n", r->data[i - 1]) != NULL) {
-			j = i + m;
-			while (j < r->len && strchr(" \t\r\n=", r->data[j]))
-				j++;
-			if (j < r->len && (r->data[j] == '"' ||
-			    r->data[j] == '\''))
-				return at_offset(r, j + 1);
-		}
-	}
-	return src_elem(r, n);
+	return pb_xmlfile_attr(&r->x, n, name);
 }
 
 static void
@@ -332,167 +240,9 @@ date_of(const struct rd *r, const struct pb_raw *v)
 	return t;
 }
 
-/* ------------------------------------------------------------ validation */
-
-/* A compiled schema for one kind of input. */
-struct schema {
-	xmlRelaxNGPtr	 rng;
-};
-
-/* One schema violation as libxml2 reported it. */
-struct verr {
-	xmlNodePtr	 node;
-	unsigned long	 line;
-	char		*msg;
-};
-
-struct verrs {
-	struct verr	*v;
-	size_t		 n;
-};
-
-static void
-on_verr(void *data, xmlErrorPtr e)
-{
-	struct verrs	*vs = data;
-	struct verr	*v;
-	size_t		 n;
-
-	vs->v = pb_xrealloc(vs->v, (vs->n + 1) * sizeof(*vs->v));
-	v = &vs->v[vs->n++];
-	v->node = e->node != NULL &&
-	    ((xmlNodePtr)e->node)->type == XML_ELEMENT_NODE ? e->node : NULL;
-	v->line = e->line > 0 ? (unsigned long)e->line : 1;
-	v->msg = pb_xstrdup(e->message ? e->message : "invalid");
-	n = strlen(v->msg);
-	while (n > 0 && (v->msg[n - 1] == '\n' || v->msg[n - 1] == ' '))
-		v->msg[--n] = '\0';
-}
-
-/* Messages libxml2 adds around the one that says what is wrong. */
-static int
-generic(const char *msg)
-{
-	return strstr(msg, "Error validating datatype") != NULL ||
-	    strstr(msg, "failed to validate content") != NULL ||
-	    strstr(msg, "failed to compare type") != NULL ||
-	    strstr(msg, "failed to validate attributes") != NULL ||
-	    strstr(msg, "has extra content") != NULL ||
-	    strstr(msg, "Error validating value") != NULL;
-}
-
-/* Non-zero when n holds text only (a value like <enrolled-days>). */
-static int
-leaf(xmlNodePtr n)
-{
-	for (n = n->children; n != NULL; n = n->next)
-		if (n->type == XML_ELEMENT_NODE)
-			return 0;
-	return 1;
-}
-
-/*
- * Reports the violations of one file: the specific message of each, at
- * the value it is about; the generic follow-on messages only when nothing
- * more specific was said.
- */
-static void
-verr_report(const struct rd *r, struct verrs *vs)
-{
-	size_t		 i, specific = 0;
-	struct verr	*v;
-	struct pb_src	 at;
-	char		 attr[128], *val;
-
-	for (i = 0; i < vs->n; i++)
-		specific += !generic(vs->v[i].msg);
-	for (i = 0; i < vs->n; i++) {
-		v = &vs->v[i];
-		if (specific > 0 ? generic(v->msg) : i > 0)
-			continue;
-		at.file = r->file;
-		at.line = v->line;
-		at.col = 1;
-		if (v->node == NULL) {
-			err_at(r, at, "%s", v->msg);
-			continue;
-		}
-		if (sscanf(v->msg, "Invalid attribute %127s", attr) == 1) {
-			val = attr_of(v->node, attr);
-			err_at(r, src_attr(r, v->node, attr), "invalid %s=\"%s\" "
-			    "on <%s>", attr, val ? val : "",
-			    (const char *)v->node->name);
-			free(val);
-		} else if (strstr(v->msg, "failed to validate attributes")) {
-			struct pb_buf	 names = { NULL, 0, 0 };
-			xmlAttrPtr	 a;
-
-			pb_buf_put(&names, "", 0);
-			for (a = v->node->properties; a; a = a->next)
-				pb_buf_printf(&names, "%s%s", names.len ?
-				    ", " : "", (const char *)a->name);
-			err_at(r, src_elem(r, v->node), "<%s> has an attribute "
-			    "its schema does not allow, or a value it does "
-			    "not allow (check %s)", (const char *)v->node->name,
-			    names.data);
-			pb_buf_free(&names);
-		} else if (leaf(v->node) && (generic(v->msg) ||
-		    strstr(v->msg, "allow value") != NULL)) {
-			val = text_of(v->node);
-			err_at(r, src_text(r, v->node), "invalid value '%s' "
-			    "in <%s>%s%s", val, (const char *)v->node->name,
-			    generic(v->msg) ? "" : ": ",
-			    generic(v->msg) ? "" : v->msg);
-			free(val);
-		} else
-			err_at(r, src_elem(r, v->node), "%s", v->msg);
-	}
-	for (i = 0; i < vs->n; i++)
-		free(vs->v[i].msg);
-	free(vs->v);
-}
-
-static int
-schema_load(struct schema *s, const char *dir, const char *name,
-    struct pb_diags *d)
-{
-	xmlRelaxNGParserCtxtPtr	 pc;
-	char			*path;
-
-	path = pb_xasprintf("%s/%s", dir, name);
-	pc = xmlRelaxNGNewParserCtxt(path);
-	s->rng = pc ? xmlRelaxNGParse(pc) : NULL;
-	if (pc != NULL)
-		xmlRelaxNGFreeParserCtxt(pc);
-	if (s->rng == NULL)
-		pb_diag_error(d, path, 0, 0, "cannot load schema");
-	free(path);
-	return s->rng != NULL;
-}
-
-/* Validates doc; every violation is recorded at its position. */
-static int
-schema_check(struct schema *s, const struct rd *r, xmlDocPtr doc)
-{
-	xmlRelaxNGValidCtxtPtr	 vc;
-	struct verrs		 vs = { NULL, 0 };
-	size_t			 errs = r->d->errors;
-	int			 rc;
-
-	vc = xmlRelaxNGNewValidCtxt(s->rng);
-	xmlRelaxNGSetValidStructuredErrors(vc, on_verr, &vs);
-	rc = xmlRelaxNGValidateDoc(vc, doc);
-	xmlRelaxNGFreeValidCtxt(vc);
-	verr_report(r, &vs);
-	if (rc != 0 && r->d->errors == errs)
-		pb_diag_error(r->d, r->file, 1, 1,
-		    "does not follow its schema");
-	return rc == 0 && r->d->errors == errs;
-}
-
 /* Reads and validates one file; NULL (errors recorded) on failure. */
 static xmlDocPtr
-load(struct rd *r, char **buf, struct schema *s)
+load(struct rd *r, char **buf, const struct pb_schema *s)
 {
 	xmlDocPtr	 doc;
 	size_t		 len;
@@ -500,11 +250,12 @@ load(struct rd *r, char **buf, struct schema *s)
 	*buf = NULL;
 	if (!pb_file_read(r->file, buf, &len, r->d))
 		return NULL;
-	r->data = *buf;
-	r->len = len;
+	r->x.file = r->file;
+	r->x.data = *buf;
+	r->x.len = len;
 	if ((doc = pb_xml_parse(r->file, *buf, len, r->d)) == NULL)
 		return NULL;
-	if (!schema_check(s, r, doc)) {
+	if (!pb_schema_check(s, &r->x, doc, r->d)) {
 		xmlFreeDoc(doc);
 		return NULL;
 	}
@@ -514,11 +265,11 @@ load(struct rd *r, char **buf, struct schema *s)
 /* --------------------------------------------------------------- project */
 
 static void
-project_read(struct pb_model *m, const char *indir, struct schema *s,
+project_read(struct pb_model *m, const char *indir, const struct pb_schema *s,
     struct pb_diags *d)
 {
 	struct pb_project	*p = &m->project;
-	struct rd		 r = { NULL, NULL, 0, d };
+	struct rd		 r = { NULL, { NULL, NULL, 0 }, d };
 	xmlDocPtr		 doc;
 	xmlNodePtr		 n, q;
 	char			*buf;
@@ -681,9 +432,9 @@ ids_check(const struct rd *r, struct pb_org *o)
 }
 
 static void
-org_read(struct pb_org *o, struct schema *s, struct pb_diags *d)
+org_read(struct pb_org *o, const struct pb_schema *s, struct pb_diags *d)
 {
-	struct rd	 r = { o->file, NULL, 0, d };
+	struct rd	 r = { o->file, { NULL, NULL, 0 }, d };
 	xmlDocPtr	 doc;
 	xmlNodePtr	 n, q;
 	char		*buf, *name, *type, *since;
@@ -765,10 +516,10 @@ refs_read(const struct rd *r, xmlNodePtr n, struct pb_ref **v, size_t *nv)
 }
 
 static void
-packet_read(struct pb_model *m, struct pb_packet *p, struct schema *s,
+packet_read(struct pb_model *m, struct pb_packet *p, const struct pb_schema *s,
     struct pb_diags *d)
 {
-	struct rd	 r = { p->file, NULL, 0, d };
+	struct rd	 r = { p->file, { NULL, NULL, 0 }, d };
 	xmlDocPtr	 doc;
 	xmlNodePtr	 n;
 	char		*buf;
@@ -886,16 +637,16 @@ struct pb_model *
 pb_model_read(const char *indir, const char *schemadir, struct pb_diags *d)
 {
 	struct pb_model	*m;
-	struct schema	 sp = { NULL }, so = { NULL }, sk = { NULL };
+	struct pb_schema *sp, *so = NULL, *sk = NULL;
 	char		**ids;
 	size_t		 i, n, errs = d->errors;
 
-	if (!schema_load(&sp, schemadir, "project.rng", d) ||
-	    !schema_load(&so, schemadir, "organization.rng", d) ||
-	    !schema_load(&sk, schemadir, "packet.rng", d))
+	if ((sp = pb_schema_load(schemadir, "project.rng", d)) == NULL ||
+	    (so = pb_schema_load(schemadir, "organization.rng", d)) == NULL ||
+	    (sk = pb_schema_load(schemadir, "packet.rng", d)) == NULL)
 		goto fail;
 	m = pb_xcalloc(1, sizeof(*m));
-	project_read(m, indir, &sp, d);
+	project_read(m, indir, sp, d);
 	n = list_ids(indir, "positions", ".md", ".xml", &m->positions, 0, d);
 	m->npositions = n;
 	for (i = 1; i < n; i++)
@@ -910,7 +661,7 @@ pb_model_read(const char *indir, const char *schemadir, struct pb_diags *d)
 		m->orgs[i].id = ids[i];
 		m->orgs[i].file = pb_xasprintf("%s/orgs/%s.xml", indir,
 		    ids[i]);
-		org_read(&m->orgs[i], &so, d);
+		org_read(&m->orgs[i], so, d);
 	}
 	free(ids);
 	n = list_ids(indir, "packets", ".xml", NULL, &ids, 0, d);
@@ -920,21 +671,21 @@ pb_model_read(const char *indir, const char *schemadir, struct pb_diags *d)
 		m->packets[i].id = ids[i];
 		m->packets[i].file = pb_xasprintf("%s/packets/%s.xml", indir,
 		    ids[i]);
-		packet_read(m, &m->packets[i], &sk, d);
+		packet_read(m, &m->packets[i], sk, d);
 	}
 	free(ids);
-	xmlRelaxNGFree(sp.rng);
-	xmlRelaxNGFree(so.rng);
-	xmlRelaxNGFree(sk.rng);
+	pb_schema_free(sp);
+	pb_schema_free(so);
+	pb_schema_free(sk);
 	if (d->errors != errs) {
 		pb_model_free(m);
 		return NULL;
 	}
 	return m;
 fail:
-	xmlRelaxNGFree(sp.rng);
-	xmlRelaxNGFree(so.rng);
-	xmlRelaxNGFree(sk.rng);
+	pb_schema_free(sp);
+	pb_schema_free(so);
+	pb_schema_free(sk);
 	return NULL;
 }
 

@@ -13,13 +13,6 @@
 #include "arith.h"
 #include "pb.h"
 
-/* Where a value came from. file points into the model's own strings. */
-struct pb_src {
-	const char	*file;
-	unsigned long	 line;
-	unsigned long	 col;
-};
-
 /* A raw input value: its text as written and where it was written. */
 struct pb_raw {
 	char		*text;

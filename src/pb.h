@@ -55,6 +55,13 @@ enum pb_sev {
 	PB_WARNING
 };
 
+/* Where a value was written: file (not owned), line and column from 1. */
+struct pb_src {
+	const char	*file;
+	unsigned long	 line;
+	unsigned long	 col;
+};
+
 /* One diagnostic: where (line and column count from 1; 0 = unknown). */
 struct pb_diag {
 	enum pb_sev	 sev;

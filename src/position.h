@@ -9,10 +9,15 @@
 
 #include "pb.h"
 
+struct pb_schema;
+
 /* How strict reading is. */
 struct pb_read_opts {
-	int	 require_title;	/* a missing title is an error (build) */
-	size_t	 max_bytes;	/* refuse larger Markdown bodies; 0: no cap */
+	int			 require_title;	/* missing title: error */
+	size_t			 max_bytes;	/* larger Markdown: error;
+						 * 0: no cap */
+	const struct pb_schema	*schema;	/* XML positions: validate
+						 * (schema/position.rng) */
 };
 
 /*

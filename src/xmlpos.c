@@ -3,6 +3,7 @@
  * subset, with pb:value and pb:directive, wrapped into the tree of
  * docs/tree.md with its info turned into pb:meta.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@
 
 #include "pb.h"
 #include "position.h"
+#include "schema.h"
 #include "tree.h"
 #include "xmlread.h"
 
@@ -97,6 +99,40 @@ clean_urls(xmlNodePtr n)
 	}
 }
 
+/*
+ * Gives every pb:value and pb:directive under n a sourcepos attribute
+ * ("L:C-L:C", like cmark's) so a reference is reported where it was
+ * written.
+ */
+static void
+mark_refs(const struct pb_xmlfile *xf, xmlNodePtr n)
+{
+	xmlNodePtr	 top = n;
+	struct pb_src	 at;
+	char		 buf[64];
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+		    xmlStrEqual(n->ns->href, BAD_CAST PB_NS) &&
+		    (xmlStrEqual(n->name, BAD_CAST "value") ||
+		    xmlStrEqual(n->name, BAD_CAST "directive"))) {
+			at = pb_xmlfile_elem(xf, n);
+			snprintf(buf, sizeof(buf), "%lu:%lu-%lu:%lu", at.line,
+			    at.col, at.line, at.col);
+			xmlSetProp(n, BAD_CAST "sourcepos", BAD_CAST buf);
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != top && n->next == NULL)
+			n = n->parent;
+		if (n == top)
+			break;
+		n = n->next;
+	}
+}
+
 xmlDocPtr
 pb_xmlpos_read(const char *file, const char *data, size_t len,
     const char *id, const struct pb_read_opts *o, struct pb_diags *d)
@@ -106,10 +142,13 @@ pb_xmlpos_read(const char *file, const char *data, size_t len,
 	xmlNsPtr	 pb;
 	xmlChar		*t;
 	const char	*lang;
+	struct pb_xmlfile xf;
 
-	(void)o;
 	if ((doc = pb_xml_parse(file, data, len, d)) == NULL)
 		return NULL;
+	xf.file = file;
+	xf.data = data;
+	xf.len = len;
 	art = xmlDocGetRootElement(doc);
 	if (art == NULL || art->ns == NULL ||
 	    !xmlStrEqual(art->ns->href, BAD_CAST PB_DB_NS) ||
@@ -130,6 +169,12 @@ pb_xmlpos_read(const char *file, const char *data, size_t len,
 		xmlFreeDoc(doc);
 		return NULL;
 	}
+	if (o->schema != NULL && !pb_schema_check(o->schema, &xf, doc, d)) {
+		xmlFree(t);
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	mark_refs(&xf, art);
 	clean_urls(art);
 
 	/* Re-root: <pb:position><pb:meta/>ARTICLE</pb:position>. */

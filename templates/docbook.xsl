@@ -20,13 +20,15 @@
     exclude-result-prefixes="pb">
 
   <xsl:import href="docbook-body.xsl"/>
+  <!-- a packet (root pb:packet): one DocBook book, see docbook-packet.xsl -->
+  <xsl:include href="docbook-packet.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <xsl:param name="standalone" select="'no'"/>
 
   <xsl:template match="/">
-    <xsl:apply-templates select="pb:position"/>
+    <xsl:apply-templates select="pb:position | pb:packet"/>
   </xsl:template>
 
   <!--

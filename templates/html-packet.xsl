@@ -322,6 +322,16 @@
         <xsl:call-template name="pk-key-figures"/>
       </xsl:if>
       <xsl:call-template name="pk-contents"/>
+      <xsl:if test="$pk-orgs">
+        <p class="data-note">
+          <strong>About the data. </strong>
+          <xsl:call-template name="pk-sources-note"/>
+          <xsl:text> See </xsl:text>
+          <a href="#sources">Where the data come from</a>
+          <xsl:text>.</xsl:text>
+        </p>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:if>
     </section>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
@@ -879,6 +889,7 @@
         </xsl:if>
         <p>
           <a href="#{@anchor}">How this figure was computed</a>
+          <xsl:text> (appendix)</xsl:text>
         </p>
         <xsl:text>&#10;</xsl:text>
       </figcaption>
@@ -1600,9 +1611,9 @@
       <h2 id="appendix-title">How these figures were computed</h2>
       <xsl:text>&#10;</xsl:text>
       <p>Every figure in this packet, with its exact value, its formula and
-        its inputs. Sources give the file, line and column each input was
-        read from. Money is exact to the cent; a percentage is shown
-        rounded, its exact ratio beside it.</p>
+        its inputs. After each input comes where it was read: the file,
+        then line:column. Money is exact to the cent; a percentage is
+        shown rounded, its exact ratio beside it.</p>
       <xsl:text>&#10;</xsl:text>
       <xsl:call-template name="pk-fig-group">
         <xsl:with-param name="id" select="'appendix-param'"/>
@@ -1710,18 +1721,29 @@
         <strong>
           <xsl:value-of select="@display"/>
         </strong>
-        <xsl:if test="@value != @display">
-          <span class="exact">
-            <xsl:text> exact </xsl:text>
-            <xsl:value-of select="@value"/>
-          </span>
-        </xsl:if>
-        <span class="unit">
-          <xsl:text> </xsl:text>
+        <!-- the exact value when the display rounds or reformats it, and
+             the unit when a bare number would not say it -->
+        <xsl:variable name="unit">
           <xsl:call-template name="pk-unit">
             <xsl:with-param name="unit" select="@unit"/>
           </xsl:call-template>
-        </span>
+        </xsl:variable>
+        <xsl:choose>
+          <xsl:when test="@value != @display">
+            <span class="exact">
+              <xsl:value-of select="concat(' (exact: ', @value)"/>
+              <xsl:if test="$unit != ''">
+                <xsl:value-of select="concat(' ', $unit)"/>
+              </xsl:if>
+              <xsl:text>)</xsl:text>
+            </span>
+          </xsl:when>
+          <xsl:when test="$unit != ''">
+            <span class="exact">
+              <xsl:value-of select="concat(' (', $unit, ')')"/>
+            </span>
+          </xsl:when>
+        </xsl:choose>
       </dd>
       <xsl:if test="normalize-space(pb:formula) != ''">
         <dd class="formula">
@@ -1753,7 +1775,9 @@
                 <xsl:if test="@source != ''">
                   <xsl:text> </xsl:text>
                   <span class="src">
-                    <xsl:value-of select="@source"/>
+                    <xsl:call-template name="pk-sources">
+                      <xsl:with-param name="list" select="@source"/>
+                    </xsl:call-template>
                   </span>
                 </xsl:if>
               </li>
@@ -1763,6 +1787,55 @@
       </xsl:if>
     </div>
     <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- A source list "f:1:2; f:3:4; g:5:6" written shorter, each file
+       once: "f 1:2, 3:4; g 5:6" (line:column). Entries without a line,
+       such as "input/peerbrief.xml (default)", stay as they are. -->
+  <xsl:template name="pk-sources">
+    <xsl:param name="list"/>
+    <xsl:param name="prev" select="''"/>
+    <xsl:variable name="item">
+      <xsl:choose>
+        <xsl:when test="contains($list, '; ')">
+          <xsl:value-of select="substring-before($list, '; ')"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="$list"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="file">
+      <xsl:if test="contains($item, ':')">
+        <xsl:value-of select="substring-before($item, ':')"/>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$file = ''">
+        <xsl:if test="$prev != ''">; </xsl:if>
+        <xsl:value-of select="$item"/>
+      </xsl:when>
+      <xsl:when test="$file = $prev">
+        <xsl:value-of select="concat(', ', substring-after($item, ':'))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:if test="$prev != ''">; </xsl:if>
+        <xsl:value-of select="concat($file, ' ', substring-after($item, ':'))"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="contains($list, '; ')">
+      <xsl:call-template name="pk-sources">
+        <xsl:with-param name="list" select="substring-after($list, '; ')"/>
+        <xsl:with-param name="prev">
+          <xsl:choose>
+            <xsl:when test="$file = ''">-</xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="$file"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- Small helpers =============================================== -->
@@ -1820,13 +1893,14 @@
     <xsl:if test="$plural">s</xsl:if>
   </xsl:template>
 
+  <!-- A unit in words, for the appendix; nothing for yes/no and dates,
+       whose values say it. -->
   <xsl:template name="pk-unit">
     <xsl:param name="unit"/>
     <xsl:choose>
       <xsl:when test="$unit = 'usd'">US dollars</xsl:when>
-      <xsl:when test="$unit = 'ratio'">ratio</xsl:when>
       <xsl:when test="$unit = 'fte'">full-time equivalents</xsl:when>
-      <xsl:when test="$unit = 'bool'">yes or no</xsl:when>
+      <xsl:when test="$unit = 'bool' or $unit = 'date'"/>
       <xsl:otherwise>
         <xsl:value-of select="$unit"/>
       </xsl:otherwise>

@@ -1,0 +1,345 @@
+/*
+ * schema.c - RELAX NG validation of XML inputs with libxml2, and where in
+ * a file an element, its text or an attribute starts: every violation is
+ * reported at the value it is about.
+ */
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+
+#include "pb.h"
+#include "schema.h"
+
+static void
+err_at(const struct pb_xmlfile *r, struct pb_diags *d, struct pb_src s,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void
+err_at(const struct pb_xmlfile *r, struct pb_diags *d, struct pb_src s,
+    const char *fmt, ...)
+{
+	va_list	 ap;
+
+	(void)r;
+	va_start(ap, fmt);
+	pb_diag_verror(d, PB_ERROR, s.file, s.line, s.col, fmt, ap);
+	va_end(ap);
+}
+
+/* The trimmed text content of n, as a new string. */
+static char *
+text_of(xmlNodePtr n)
+{
+	xmlChar	*t = xmlNodeGetContent(n);
+	char	*s, *p;
+	size_t	 len;
+
+	p = (char *)(t ? t : BAD_CAST "");
+	p += strspn(p, " \t\r\n");
+	len = strlen(p);
+	while (len > 0 && strchr(" \t\r\n", p[len - 1]) != NULL)
+		len--;
+	s = pb_xstrndup(p, len);
+	xmlFree(t);
+	return s;
+}
+
+static char *
+attr_of(xmlNodePtr n, const char *name)
+{
+	xmlChar	*v = xmlGetProp(n, BAD_CAST name);
+	char	*s;
+
+	if (v == NULL)
+		return NULL;
+	s = pb_xstrdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+
+/* Byte offset of the start of line (1-based) in r->data, or len. */
+static size_t
+line_start(const struct pb_xmlfile *r, unsigned long line)
+{
+	size_t		 i = 0;
+	unsigned long	 l = 1;
+
+	while (l < line && i < r->len) {
+		if (r->data[i++] == '\n')
+			l++;
+	}
+	return i;
+}
+
+/* Turns a byte offset into a position. */
+static struct pb_src
+at_offset(const struct pb_xmlfile *r, size_t off)
+{
+	struct pb_src	 s;
+
+	s.file = r->file;
+	s.line = 1;
+	s.col = 1;
+	size_t		 i;
+
+	for (i = 0; i < off && i < r->len; i++) {
+		if (r->data[i] == '\n') {
+			s.line++;
+			s.col = 1;
+		} else
+			s.col++;
+	}
+	return s;
+}
+
+/*
+ * Offset of the start tag "<NAME" of element n: libxml2 records the line
+ * where the start tag ends, so look there and on the lines before it.
+ */
+static size_t
+tag_offset(const struct pb_xmlfile *r, xmlNodePtr n)
+{
+	char		 pat[256];
+	unsigned long	 line = (unsigned long)xmlGetLineNo(n), l;
+	size_t		 s, e, i, m;
+
+	if (line < 1)
+		line = 1;
+	snprintf(pat, sizeof(pat), "<%s%s%s", n->ns && n->ns->prefix ?
+	    (const char *)n->ns->prefix : "", n->ns && n->ns->prefix ? ":" : "",
+	    (const char *)n->name);
+	m = strlen(pat);
+	for (l = line; l >= 1 && l + 20 > line; l--) {
+		s = line_start(r, l);
+		e = line_start(r, line + 1);
+		/* the last "<NAME" on lines l..line followed by a separator */
+		for (i = e; i-- > s;) {
+			if (i + m < r->len && memcmp(r->data + i, pat, m) == 0 &&
+			    strchr(" \t\r\n/>", r->data[i + m]) != NULL)
+				return i;
+		}
+	}
+	return line_start(r, line);
+}
+
+
+struct pb_src
+pb_xmlfile_elem(const struct pb_xmlfile *r, xmlNodePtr n)
+{
+	return at_offset(r, tag_offset(r, n));
+}
+
+/* Where the text content of element n starts (after leading space). */
+struct pb_src
+pb_xmlfile_text(const struct pb_xmlfile *r, xmlNodePtr n)
+{
+	size_t	 i = tag_offset(r, n);
+
+	while (i < r->len && r->data[i] != '>')
+		i++;
+	if (i < r->len)
+		i++;
+	while (i < r->len && strchr(" \t\r\n", r->data[i]) != NULL)
+		i++;
+	return at_offset(r, i);
+}
+
+/* Where the value of attribute name of element n starts. */
+struct pb_src
+pb_xmlfile_attr(const struct pb_xmlfile *r, xmlNodePtr n, const char *name)
+{
+	size_t	 i = tag_offset(r, n), m = strlen(name), j;
+
+	for (; i < r->len && r->data[i] != '>'; i++) {
+		if (i + m < r->len && memcmp(r->data + i, name, m) == 0 &&
+		    strchr(" \t\r\n", r->data[i - 1]) != NULL) {
+			j = i + m;
+			while (j < r->len && strchr(" \t\r\n=", r->data[j]))
+				j++;
+			if (j < r->len && (r->data[j] == '"' ||
+			    r->data[j] == '\''))
+				return at_offset(r, j + 1);
+		}
+	}
+	return pb_xmlfile_elem(r, n);
+}
+
+
+struct pb_schema {
+	xmlRelaxNGPtr	 rng;
+	pthread_mutex_t	 lock;	/* one validation at a time per schema */
+};
+
+/* One schema violation as libxml2 reported it. */
+struct verr {
+	xmlNodePtr	 node;
+	unsigned long	 line;
+	char		*msg;
+};
+
+struct verrs {
+	struct verr	*v;
+	size_t		 n;
+};
+
+static void
+on_verr(void *data, xmlErrorPtr e)
+{
+	struct verrs	*vs = data;
+	struct verr	*v;
+	size_t		 n;
+
+	vs->v = pb_xrealloc(vs->v, (vs->n + 1) * sizeof(*vs->v));
+	v = &vs->v[vs->n++];
+	v->node = e->node != NULL &&
+	    ((xmlNodePtr)e->node)->type == XML_ELEMENT_NODE ? e->node : NULL;
+	v->line = e->line > 0 ? (unsigned long)e->line : 1;
+	v->msg = pb_xstrdup(e->message ? e->message : "invalid");
+	n = strlen(v->msg);
+	while (n > 0 && (v->msg[n - 1] == '\n' || v->msg[n - 1] == ' '))
+		v->msg[--n] = '\0';
+}
+
+/* Messages libxml2 adds around the one that says what is wrong. */
+static int
+generic(const char *msg)
+{
+	return strstr(msg, "Error validating datatype") != NULL ||
+	    strstr(msg, "failed to validate content") != NULL ||
+	    strstr(msg, "failed to compare type") != NULL ||
+	    strstr(msg, "failed to validate attributes") != NULL ||
+	    strstr(msg, "has extra content") != NULL ||
+	    strstr(msg, "Error validating value") != NULL;
+}
+
+/* Non-zero when n holds text only (a value like <enrolled-days>). */
+static int
+leaf(xmlNodePtr n)
+{
+	for (n = n->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			return 0;
+	return 1;
+}
+
+/*
+ * Reports the violations of one file: the specific message of each, at
+ * the value it is about; the generic follow-on messages only when nothing
+ * more specific was said.
+ */
+static void
+verr_report(const struct pb_xmlfile *r, struct verrs *vs, struct pb_diags *d)
+{
+	size_t		 i, specific = 0;
+	struct verr	*v;
+	struct pb_src	 at;
+	char		 attr[128], *val;
+
+	for (i = 0; i < vs->n; i++)
+		specific += !generic(vs->v[i].msg);
+	for (i = 0; i < vs->n; i++) {
+		v = &vs->v[i];
+		if (specific > 0 ? generic(v->msg) : i > 0)
+			continue;
+		at.file = r->file;
+		at.line = v->line;
+		at.col = 1;
+		if (v->node == NULL) {
+			err_at(r, d, at, "%s", v->msg);
+			continue;
+		}
+		if (sscanf(v->msg, "Invalid attribute %127s", attr) == 1) {
+			val = attr_of(v->node, attr);
+			err_at(r, d, pb_xmlfile_attr(r, v->node, attr), "invalid %s=\"%s\" "
+			    "on <%s>", attr, val ? val : "",
+			    (const char *)v->node->name);
+			free(val);
+		} else if (strstr(v->msg, "failed to validate attributes")) {
+			struct pb_buf	 names = { NULL, 0, 0 };
+			xmlAttrPtr	 a;
+
+			pb_buf_put(&names, "", 0);
+			for (a = v->node->properties; a; a = a->next)
+				pb_buf_printf(&names, "%s%s", names.len ?
+				    ", " : "", (const char *)a->name);
+			err_at(r, d, pb_xmlfile_elem(r, v->node), "<%s> has an attribute "
+			    "its schema does not allow, or a value it does "
+			    "not allow (check %s)", (const char *)v->node->name,
+			    names.data);
+			pb_buf_free(&names);
+		} else if (leaf(v->node) && (generic(v->msg) ||
+		    strstr(v->msg, "allow value") != NULL)) {
+			val = text_of(v->node);
+			err_at(r, d, pb_xmlfile_text(r, v->node), "invalid value '%s' "
+			    "in <%s>%s%s", val, (const char *)v->node->name,
+			    generic(v->msg) ? "" : ": ",
+			    generic(v->msg) ? "" : v->msg);
+			free(val);
+		} else
+			err_at(r, d, pb_xmlfile_elem(r, v->node), "%s", v->msg);
+	}
+	for (i = 0; i < vs->n; i++)
+		free(vs->v[i].msg);
+	free(vs->v);
+}
+
+struct pb_schema *
+pb_schema_load(const char *dir, const char *name, struct pb_diags *d)
+{
+	xmlRelaxNGParserCtxtPtr	 pc;
+	struct pb_schema	*s;
+	char			*path;
+
+	s = pb_xcalloc(1, sizeof(*s));
+	path = pb_xasprintf("%s/%s", dir, name);
+	pc = xmlRelaxNGNewParserCtxt(path);
+	s->rng = pc ? xmlRelaxNGParse(pc) : NULL;
+	if (pc != NULL)
+		xmlRelaxNGFreeParserCtxt(pc);
+	if (s->rng == NULL) {
+		pb_diag_error(d, path, 0, 0, "cannot load schema");
+		free(s);
+		s = NULL;
+	} else
+		pthread_mutex_init(&s->lock, NULL);
+	free(path);
+	return s;
+}
+
+void
+pb_schema_free(struct pb_schema *s)
+{
+	if (s == NULL)
+		return;
+	xmlRelaxNGFree(s->rng);
+	pthread_mutex_destroy(&s->lock);
+	free(s);
+}
+
+int
+pb_schema_check(const struct pb_schema *s, const struct pb_xmlfile *r,
+    xmlDocPtr doc, struct pb_diags *d)
+{
+	xmlRelaxNGValidCtxtPtr	 vc;
+	struct verrs		 vs = { NULL, 0 };
+	size_t			 errs = d->errors;
+	int			 rc;
+
+	pthread_mutex_lock((pthread_mutex_t *)&s->lock);
+	vc = xmlRelaxNGNewValidCtxt(s->rng);
+	xmlRelaxNGSetValidStructuredErrors(vc, on_verr, &vs);
+	rc = xmlRelaxNGValidateDoc(vc, doc);
+	xmlRelaxNGFreeValidCtxt(vc);
+	pthread_mutex_unlock((pthread_mutex_t *)&s->lock);
+	verr_report(r, &vs, d);
+	if (rc != 0 && d->errors == errs)
+		pb_diag_error(d, r->file, 1, 1, "does not follow its schema");
+	return rc == 0 && d->errors == errs;
+}
+

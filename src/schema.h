@@ -1,0 +1,52 @@
+/*
+ * schema.h - validating an XML input against its RELAX NG schema, and
+ * finding where in the file a node was written (libxml2 keeps lines, not
+ * columns), so every problem is reported at FILE:LINE:COL.
+ */
+#ifndef PB_SCHEMA_H
+#define PB_SCHEMA_H
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "pb.h"
+
+/* An XML file's name and bytes, as parsed. */
+struct pb_xmlfile {
+	const char	*file;
+	const char	*data;
+	size_t		 len;
+};
+
+/* Where element n starts ("<name"), in f. */
+struct pb_src pb_xmlfile_elem(const struct pb_xmlfile *f, xmlNodePtr n);
+
+/* Where the text content of element n starts, after leading space. */
+struct pb_src pb_xmlfile_text(const struct pb_xmlfile *f, xmlNodePtr n);
+
+/* Where the value of attribute name of element n starts. */
+struct pb_src pb_xmlfile_attr(const struct pb_xmlfile *f, xmlNodePtr n,
+    const char *name);
+
+struct pb_schema;
+
+/*
+ * Compiles dir/name. Returns the schema (free with pb_schema_free) or
+ * NULL with the problem recorded in d.
+ */
+struct pb_schema *pb_schema_load(const char *dir, const char *name,
+    struct pb_diags *d);
+
+/* Frees a schema; NULL is a no-op. */
+void pb_schema_free(struct pb_schema *s);
+
+/*
+ * Validates doc (parsed from f) against s. Each violation is recorded in d
+ * once, at the value it is about. Returns 0 when doc is invalid. Safe to
+ * call from several threads on one schema.
+ */
+int pb_schema_check(const struct pb_schema *s, const struct pb_xmlfile *f,
+    xmlDocPtr doc, struct pb_diags *d);
+
+#endif /* PB_SCHEMA_H */

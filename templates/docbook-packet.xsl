@@ -1,0 +1,1314 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  docbook-packet.xsl - a briefing packet (the pb:packet tree of docs/tree.md)
+  as ONE DocBook 5.0 <book>, valid against the official RELAX NG schema.
+
+  Included by docbook.xsl, which dispatches on the root element (pb:position
+  or pb:packet); it relies on docbook.xsl importing docbook-body.xsl, whose
+  pb-db templates render the positions' bodies.  Everything here is named
+  pb-dbp-* (modes, named templates, keys, variables).
+
+  Structure of the output:
+    book xml:lang version="5.0"
+      info            title, subtitle (= audience), pubdate, publisher,
+                      biblioset relation="series" (the project), biblioid
+                      class="uri" (base-url + ID/ when there is a base URL),
+                      abstract (= summary)
+      chapter glance          "At a glance": the highlights (table: figure,
+                              value, how it is computed), the organizations'
+                              key figures (table), the positions in the packet
+                              (itemizedlist, each linked to its chapter)
+      chapter position-ID     one per position: info from its meta, body by
+                              pb-db-body; its sections nest under the chapter
+      chapter practices       "Comparison of practices": one column per
+                              organization, one row per practice (value and
+                              consistent/conflict), the row heading carrying
+                              the practice's one-line reason from
+                              practices.xml
+      chapter funding         "Funding": one row per program
+      chapter staffing        "Staffing": one row per organization
+      chapter certifications  "Certifications": one row per staff member
+      appendix figures        "How these figures were computed": one section
+                              per group (parameters, each organization, the
+                              packet as a whole), each a variablelist whose
+                              varlistentry xml:id is the figure's anchor
+
+  Identifiers: figure anchors are "fig-" + the figure's name (a valid NCName:
+  names are [a-z0-9._-]); the fixed ids above and "position-ID",
+  "figures-GROUP" never start with "fig-".  An xml:id written in an XML
+  position is renamed "position-ID.XMLID" so that two positions (or a
+  position and the packet) cannot clash.  A value links to its appendix
+  entry only when figure-links is 'yes' and the entry exists, so no linkend
+  can dangle.
+
+  Tables are CALS (table/title/tgroup/colspec/thead/tbody/row/entry), which
+  both the HTML and the FO DocBook XSL stylesheets render fully.  A block
+  directive in a position renders the same table as its chapter (kind
+  funding, practices, staffing, certifications; @ref naming one of the
+  packet's organizations narrows it to that organization) or, for
+  kind="figure", an informaltable with the value, formula and inputs.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns="http://docbook.org/ns/docbook"
+    xmlns:db="http://docbook.org/ns/docbook"
+    xmlns:cm="http://commonmark.org/xml/1.0"
+    xmlns:pb="urn:peerbrief:1"
+    xmlns:xlink="http://www.w3.org/1999/xlink"
+    xmlns:exsl="http://exslt.org/common"
+    xmlns:str="http://exslt.org/strings"
+    extension-element-prefixes="exsl str"
+    exclude-result-prefixes="db cm pb">
+  <!-- xlink is not excluded: the book declares it once for every link. -->
+
+  <!-- ================================================= lookups -->
+
+  <!-- Appendix entries by anchor: a link is made only to one of these. -->
+  <xsl:key name="pb-dbp-entry" match="pb:figures/pb:figure" use="@anchor"/>
+
+  <!-- Any figure of the tree by name (appendix entries and values). -->
+  <xsl:key name="pb-dbp-name" match="pb:figures/pb:figure" use="@name"/>
+  <xsl:key name="pb-dbp-name" match="pb:value" use="@ref"/>
+
+  <xsl:key name="pb-dbp-org" match="pb:orgs/pb:org" use="@id"/>
+
+  <!-- Words for the last part of a figure name, and for the units. -->
+  <xsl:variable name="pb-dbp-words-rtf" xmlns="">
+    <w n="enrolled_days">Enrolled days</w>
+    <w n="dmh_payment">DMH payment</w>
+    <w n="rdays">R-days</w>
+    <w n="rday_rate">R-day rate</w>
+    <w n="medicaid_reimbursement">Medicaid reimbursement</w>
+    <w n="dmh_net_cost">DMH net cost</w>
+    <w n="unreimbursed_share">Share of the payment not reimbursed</w>
+    <w n="state_average_rdays">R-days at the state average</w>
+    <w n="rday_rate_without_peer_notes">R-day rate without peer notes</w>
+    <w n="meets_state_average_without_peer_notes">Meets the state average without peer notes</w>
+    <w n="rday_shortfall_without_peer_notes">R-days short of the state average without peer notes</w>
+    <w n="peer_note_reimbursement">Reimbursement from peer-only R-days</w>
+    <w n="peer_note_share_of_payment">Share of the DMH payment from peer-only R-days</w>
+    <w n="zero_rdays">No R-days at all</w>
+    <w n="required_peer_fte">Required peer FTE</w>
+    <w n="peer_fte">Peer staff FTE</w>
+    <w n="meets_peer_ratio">Meets the peer staffing ratio</w>
+    <w n="family_partner_share">Family Partner share of peer FTE</w>
+    <w n="recovery_coach_share">Recovery Coach share of peer FTE</w>
+    <w n="family_partner_share_exceeds">Family Partner share above the limit</w>
+    <w n="recovery_coach_share_exceeds">Recovery Coach share above the limit</w>
+    <w n="certification_due">Certification due</w>
+    <w n="certifications_overdue">Certifications overdue</w>
+    <w n="certifications_due_within_60_days">Certifications due within 60 days</w>
+    <w n="practice_conflicts">Practices in conflict</w>
+    <w n="org_count">Organizations</w>
+    <w n="program_count">Programs</w>
+    <w n="programs_meeting_state_average_without_peer_notes">Programs at the state average without peer notes</w>
+    <w n="orgs_without_peer_notes">Organizations whose peers write no progress notes</w>
+    <w n="orgs_with_practice_conflicts">Organizations with practices in conflict</w>
+    <w n="total_dmh_payment">Total DMH payment</w>
+    <w n="total_medicaid_reimbursement">Total Medicaid reimbursement</w>
+    <w n="total_peer_note_reimbursement">Total reimbursement from peer-only R-days</w>
+    <w n="medicaid_share">Medicaid share of an R-day's cost</w>
+    <w n="state_average_rday_rate">Statewide average R-day rate</w>
+    <w n="certification_window_months">Months allowed for certification</w>
+    <w n="peer_fte_per_100_enrolled">Peer FTE required per 100 enrolled</w>
+    <w n="max_family_partner_share">Largest Family Partner share</w>
+    <w n="max_recovery_coach_share">Largest Recovery Coach share</w>
+    <u n="usd">US dollars</u>
+    <u n="ratio">ratio</u>
+    <u n="days">days</u>
+    <u n="count">count</u>
+    <u n="fte">full-time equivalents</u>
+    <u n="bool">yes or no</u>
+    <u n="date">date</u>
+    <r n="peer-specialist">Peer Specialist</r>
+    <r n="recovery-coach">Recovery Coach</r>
+    <r n="family-partner">Family Partner</r>
+    <r n="young-adult-peer-mentor">Young Adult Peer Mentor</r>
+    <r n="older-adult-peer-specialist">Older Adult Peer Specialist</r>
+    <r n="peer-supervisor">Peer supervisor</r>
+  </xsl:variable>
+  <xsl:variable name="pb-dbp-words" select="exsl:node-set($pb-dbp-words-rtf)/*"/>
+
+  <!-- ================================================= the book -->
+
+  <xsl:template match="pb:packet">
+    <xsl:variable name="lang" select="normalize-space(pb:meta/pb:lang)"/>
+    <book xmlns="http://docbook.org/ns/docbook" version="5.0"
+          xmlns:xlink="http://www.w3.org/1999/xlink">
+      <xsl:attribute name="xml:lang">
+        <xsl:choose>
+          <xsl:when test="$lang != ''"><xsl:value-of select="$lang"/></xsl:when>
+          <xsl:otherwise>en</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:apply-templates select="pb:meta" mode="pb-dbp-info"/>
+      <xsl:call-template name="pb-dbp-glance"/>
+      <xsl:apply-templates select="pb:position" mode="pb-dbp"/>
+      <chapter xml:id="practices">
+        <title>Comparison of practices</title>
+        <para>Each organization's practice against the CPS Code of Ethics and
+          section 7.5 (<quote>Peer Roles</quote>) of the ACCS contract.</para>
+        <xsl:call-template name="pb-dbp-practices"/>
+      </chapter>
+      <chapter xml:id="funding">
+        <title>Funding</title>
+        <para>DMH pays for every enrolled day; Medicaid returns to DMH a share
+          of the cost of each R-day.  The last two columns show what depends
+          on R-days that only a peer's note made billable.</para>
+        <xsl:call-template name="pb-dbp-funding"/>
+      </chapter>
+      <chapter xml:id="staffing">
+        <title>Staffing</title>
+        <para>Peer staff by role, against the staffing ratio and the limits
+          on Family Partner and Recovery Coach time.</para>
+        <xsl:call-template name="pb-dbp-staffing"/>
+      </chapter>
+      <chapter xml:id="certifications">
+        <title>Certifications</title>
+        <para>Certification is due within the certification window after
+          hire; the status is as of
+          <xsl:value-of select="pb:meta/pb:as-of"/>.</para>
+        <xsl:call-template name="pb-dbp-certifications"/>
+      </chapter>
+      <xsl:call-template name="pb-dbp-appendix"/>
+    </book>
+  </xsl:template>
+
+  <!-- The packet's info. -->
+  <xsl:template match="pb:meta" mode="pb-dbp-info">
+    <info>
+      <title>
+        <xsl:choose>
+          <xsl:when test="normalize-space(pb:title) != ''">
+            <xsl:value-of select="normalize-space(pb:title)"/>
+          </xsl:when>
+          <xsl:otherwise>Untitled</xsl:otherwise>
+        </xsl:choose>
+      </title>
+      <xsl:for-each select="pb:audience[normalize-space() != '']">
+        <subtitle><xsl:value-of select="normalize-space()"/></subtitle>
+      </xsl:for-each>
+      <xsl:for-each select="pb:base-url[normalize-space() != '']">
+        <biblioid class="uri">
+          <xsl:value-of select="concat(normalize-space(), /pb:packet/@id, '/')"/>
+        </biblioid>
+      </xsl:for-each>
+      <xsl:for-each select="pb:project[normalize-space() != '']">
+        <biblioset relation="series">
+          <title><xsl:value-of select="normalize-space()"/></title>
+        </biblioset>
+      </xsl:for-each>
+      <xsl:for-each select="pb:date[normalize-space() != '']">
+        <pubdate><xsl:value-of select="normalize-space()"/></pubdate>
+      </xsl:for-each>
+      <xsl:for-each select="pb:publisher[normalize-space() != '']">
+        <publisher>
+          <publishername><xsl:value-of select="normalize-space()"/></publishername>
+        </publisher>
+      </xsl:for-each>
+      <xsl:for-each select="pb:summary[normalize-space() != '']">
+        <abstract><para><xsl:value-of select="normalize-space()"/></para></abstract>
+      </xsl:for-each>
+    </info>
+  </xsl:template>
+
+  <!-- ================================================= at a glance -->
+
+  <xsl:template name="pb-dbp-glance">
+    <xsl:variable name="orgs" select="pb:orgs/pb:org"/>
+    <chapter xml:id="glance">
+      <title>At a glance</title>
+      <para>
+        <xsl:text>Key figures</xsl:text>
+        <xsl:for-each select="pb:meta/pb:as-of[normalize-space() != '']">
+          <xsl:value-of select="concat(' as of ', normalize-space())"/>
+        </xsl:for-each>
+        <xsl:text>. Each value links to the entry of the appendix </xsl:text>
+        <xsl:text>that shows how it was computed.</xsl:text>
+      </para>
+      <xsl:if test="pb:highlights/pb:value">
+        <table frame="all">
+          <title>Highlights</title>
+          <tgroup cols="3">
+            <colspec colname="c1" colwidth="3*"/>
+            <colspec colname="c2" colwidth="1*"/>
+            <colspec colname="c3" colwidth="3*"/>
+            <thead>
+              <row>
+                <entry>Figure</entry>
+                <entry>Value</entry>
+                <entry>How it is computed</entry>
+              </row>
+            </thead>
+            <tbody>
+              <xsl:for-each select="pb:highlights/pb:value">
+                <row>
+                  <entry>
+                    <xsl:call-template name="pb-dbp-label">
+                      <xsl:with-param name="name" select="@ref"/>
+                    </xsl:call-template>
+                  </entry>
+                  <entry><xsl:call-template name="pb-dbp-value"/></entry>
+                  <entry>
+                    <xsl:call-template name="pb-dbp-formula">
+                      <xsl:with-param name="name" select="@ref"/>
+                    </xsl:call-template>
+                  </entry>
+                </row>
+              </xsl:for-each>
+            </tbody>
+          </tgroup>
+        </table>
+      </xsl:if>
+      <xsl:if test="$orgs">
+        <table frame="all">
+          <title>The organizations</title>
+          <tgroup cols="5">
+            <colspec colname="c1" colwidth="3*"/>
+            <colspec colname="c2" colwidth="1*"/>
+            <colspec colname="c3" colwidth="1*"/>
+            <colspec colname="c4" colwidth="1*"/>
+            <colspec colname="c5" colwidth="1*"/>
+            <thead>
+              <row>
+                <entry>Organization</entry>
+                <entry>Practices in conflict</entry>
+                <entry>Peer staff FTE</entry>
+                <entry>Required peer FTE</entry>
+                <entry>Certifications overdue</entry>
+              </row>
+            </thead>
+            <tbody>
+              <xsl:for-each select="$orgs">
+                <xsl:variable name="org" select="."/>
+                <row>
+                  <entry><xsl:call-template name="pb-dbp-org-name"/></entry>
+                  <xsl:for-each select="str:tokenize('practice_conflicts peer_fte required_peer_fte certifications_overdue', ' ')">
+                    <xsl:variable name="name" select="string()"/>
+                    <xsl:for-each select="$org">
+                      <entry>
+                        <xsl:call-template name="pb-dbp-org-value">
+                          <xsl:with-param name="name" select="$name"/>
+                        </xsl:call-template>
+                      </entry>
+                    </xsl:for-each>
+                  </xsl:for-each>
+                </row>
+              </xsl:for-each>
+            </tbody>
+          </tgroup>
+        </table>
+      </xsl:if>
+      <xsl:if test="pb:position">
+        <itemizedlist spacing="compact">
+          <title>In this packet</title>
+          <xsl:for-each select="pb:position">
+            <listitem>
+              <para>
+                <link linkend="position-{@id}">
+                  <xsl:call-template name="pb-dbp-position-title"/>
+                </link>
+                <xsl:for-each select="pb:meta/pb:subtitle[normalize-space() != '']">
+                  <xsl:value-of select="concat(': ', normalize-space())"/>
+                </xsl:for-each>
+              </para>
+            </listitem>
+          </xsl:for-each>
+        </itemizedlist>
+      </xsl:if>
+      <xsl:if test="not(pb:highlights/pb:value | $orgs | pb:position)">
+        <para>This packet has no highlights, organizations or positions.</para>
+      </xsl:if>
+    </chapter>
+  </xsl:template>
+
+  <xsl:template name="pb-dbp-position-title">
+    <xsl:choose>
+      <xsl:when test="normalize-space(pb:meta/pb:title) != ''">
+        <xsl:value-of select="normalize-space(pb:meta/pb:title)"/>
+      </xsl:when>
+      <xsl:otherwise>Untitled</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================= positions -->
+
+  <!--
+    A position: a chapter whose info is the position's (docbook-body.xsl's
+    pb-db-info) and whose body is pb-db-body; its sections nest under the
+    chapter.  xml:lang only when it differs from the packet's.
+  -->
+  <xsl:template match="pb:position" mode="pb-dbp">
+    <xsl:variable name="lang" select="normalize-space(pb:meta/pb:lang)"/>
+    <chapter>
+      <xsl:attribute name="xml:id"><xsl:value-of select="concat('position-', @id)"/></xsl:attribute>
+      <xsl:if test="$lang != '' and $lang != normalize-space(/pb:packet/pb:meta/pb:lang)">
+        <xsl:attribute name="xml:lang"><xsl:value-of select="$lang"/></xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates select="pb:meta" mode="pb-db-info"/>
+      <xsl:call-template name="pb-db-body">
+        <xsl:with-param name="ensure-block" select="true()"/>
+      </xsl:call-template>
+    </chapter>
+  </xsl:template>
+
+  <!-- A figure value in a position body of a packet. -->
+  <xsl:template match="pb:value[ancestor::pb:packet]" mode="pb-db">
+    <xsl:call-template name="pb-dbp-value"/>
+  </xsl:template>
+
+  <xsl:template match="pb:value[ancestor::pb:packet]" mode="pb-db-copy">
+    <xsl:call-template name="pb-dbp-value"/>
+  </xsl:template>
+
+  <!-- A block directive in a position body of a packet. -->
+  <xsl:template match="pb:directive[ancestor::pb:packet]" mode="pb-db">
+    <xsl:call-template name="pb-dbp-directive"/>
+  </xsl:template>
+
+  <xsl:template match="pb:directive[ancestor::pb:packet]" mode="pb-db-copy">
+    <xsl:call-template name="pb-dbp-directive"/>
+  </xsl:template>
+
+  <!--
+    An element of an XML position that carries an xml:id: copied as
+    docbook-body.xsl copies it, then the id renamed position-ID.XMLID.
+  -->
+  <xsl:template match="db:*[@xml:id][ancestor::pb:packet]" mode="pb-db-copy">
+    <xsl:variable name="copy"><xsl:apply-imports/></xsl:variable>
+    <xsl:variable name="pos" select="ancestor::pb:position[1]/@id"/>
+    <xsl:for-each select="exsl:node-set($copy)/*">
+      <xsl:element name="{local-name()}" namespace="{namespace-uri()}">
+        <xsl:copy-of select="@*"/>
+        <xsl:attribute name="xml:id">
+          <xsl:value-of select="concat('position-', $pos, '.', @xml:id)"/>
+        </xsl:attribute>
+        <xsl:copy-of select="node()"/>
+      </xsl:element>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="pb-dbp-directive">
+    <xsl:variable name="packet" select="ancestor::pb:packet[1]"/>
+    <xsl:variable name="ref" select="string(@ref)"/>
+    <xsl:variable name="orgs"
+        select="$packet/pb:orgs/pb:org[@id = $ref
+                  or not($packet/pb:orgs/pb:org[@id = $ref])]"/>
+    <xsl:choose>
+      <xsl:when test="@kind = 'figure'">
+        <xsl:call-template name="pb-dbp-figure-block"/>
+      </xsl:when>
+      <xsl:when test="@kind = 'funding'">
+        <xsl:call-template name="pb-dbp-funding">
+          <xsl:with-param name="orgs" select="$orgs"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="@kind = 'practices'">
+        <xsl:call-template name="pb-dbp-practices">
+          <xsl:with-param name="orgs" select="$orgs"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="@kind = 'staffing'">
+        <xsl:call-template name="pb-dbp-staffing">
+          <xsl:with-param name="orgs" select="$orgs"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="@kind = 'certifications'">
+        <xsl:call-template name="pb-dbp-certifications">
+          <xsl:with-param name="orgs" select="$orgs"/>
+        </xsl:call-template>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!--
+    =figure NAME: the value, formula and inputs of one figure, as an
+    informaltable of two columns.  The formula and inputs come from the
+    figure's appendix entry.
+  -->
+  <xsl:template name="pb-dbp-figure-block">
+    <xsl:variable name="fig" select="key('pb-dbp-name', @ref)[self::pb:figure][1]"/>
+    <informaltable frame="all" role="figure">
+      <tgroup cols="2">
+        <colspec colname="c1" colwidth="1*"/>
+        <colspec colname="c2" colwidth="3*"/>
+        <tbody>
+          <row>
+            <entry>Figure</entry>
+            <entry>
+              <xsl:call-template name="pb-dbp-label">
+                <xsl:with-param name="name" select="@ref"/>
+              </xsl:call-template>
+            </entry>
+          </row>
+          <row>
+            <entry>Value</entry>
+            <entry><xsl:call-template name="pb-dbp-value"/></entry>
+          </row>
+          <row>
+            <entry>Formula</entry>
+            <entry>
+              <xsl:call-template name="pb-dbp-formula">
+                <xsl:with-param name="name" select="@ref"/>
+              </xsl:call-template>
+            </entry>
+          </row>
+          <xsl:if test="$fig/pb:input">
+            <row>
+              <entry>Inputs</entry>
+              <entry>
+                <itemizedlist spacing="compact">
+                  <xsl:for-each select="$fig/pb:input">
+                    <listitem>
+                      <para><xsl:call-template name="pb-dbp-input"/></para>
+                    </listitem>
+                  </xsl:for-each>
+                </itemizedlist>
+              </entry>
+            </row>
+          </xsl:if>
+        </tbody>
+      </tgroup>
+    </informaltable>
+  </xsl:template>
+
+  <!-- ================================================= the tables -->
+
+  <!-- Practices: one row per practice, one column per organization. -->
+  <xsl:template name="pb-dbp-practices">
+    <xsl:param name="orgs" select="/pb:packet/pb:orgs/pb:org"/>
+    <!--
+      The label and one-line reason of each practice: templates/practices.xml
+      (shared with the HTML packet), read relative to this stylesheet, and
+      only when a packet has a table of practices.
+    -->
+    <xsl:variable name="reasons"
+        select="document('practices.xml')/pb:practices/pb:practice"/>
+    <xsl:choose>
+      <xsl:when test="not($orgs)">
+        <xsl:call-template name="pb-dbp-no-orgs"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <table frame="all">
+          <title>Practices compared with the CPS Code and ACCS section 7.5</title>
+          <tgroup cols="{count($orgs) + 1}">
+            <colspec colname="c1" colwidth="3*"/>
+            <xsl:for-each select="$orgs">
+              <colspec colname="c{position() + 1}" colwidth="1*"/>
+            </xsl:for-each>
+            <thead>
+              <row>
+                <entry>Practice</entry>
+                <xsl:for-each select="$orgs">
+                  <entry><xsl:call-template name="pb-dbp-org-name"/></entry>
+                </xsl:for-each>
+              </row>
+            </thead>
+            <tbody>
+              <!-- the rows: the practices as the organizations' data lists
+                   them (all eight, in DESIGN.md's order) -->
+              <xsl:for-each select="$orgs[1]/pb:practice">
+                <xsl:variable name="name" select="@name"/>
+                <xsl:variable name="p" select="$reasons[@name = $name]"/>
+                <row>
+                  <entry>
+                    <para>
+                      <emphasis role="strong">
+                        <xsl:choose>
+                          <xsl:when test="normalize-space($p/@label) != ''">
+                            <xsl:value-of select="normalize-space($p/@label)"/>
+                          </xsl:when>
+                          <xsl:otherwise><xsl:value-of select="$name"/></xsl:otherwise>
+                        </xsl:choose>
+                      </emphasis>
+                    </para>
+                    <xsl:if test="normalize-space($p) != ''">
+                      <para><xsl:value-of select="normalize-space($p)"/></para>
+                    </xsl:if>
+                  </entry>
+                  <xsl:for-each select="$orgs">
+                    <xsl:variable name="mine" select="pb:practice[@name = $name]"/>
+                    <entry>
+                      <xsl:choose>
+                        <xsl:when test="not($mine) or $mine/@status = 'unknown'
+                                        or not($mine/@value)">not stated</xsl:when>
+                        <xsl:otherwise>
+                          <xsl:value-of select="$mine/@value"/>
+                          <xsl:text>: </xsl:text>
+                          <xsl:choose>
+                            <xsl:when test="$mine/@status = 'conflict'">
+                              <emphasis role="strong">conflict</emphasis>
+                            </xsl:when>
+                            <xsl:otherwise><xsl:value-of select="$mine/@status"/></xsl:otherwise>
+                          </xsl:choose>
+                        </xsl:otherwise>
+                      </xsl:choose>
+                    </entry>
+                  </xsl:for-each>
+                </row>
+              </xsl:for-each>
+              <row>
+                <entry><para><emphasis role="strong">Practices in conflict</emphasis></para></entry>
+                <xsl:for-each select="$orgs">
+                  <entry>
+                    <xsl:call-template name="pb-dbp-org-value">
+                      <xsl:with-param name="name" select="'practice_conflicts'"/>
+                    </xsl:call-template>
+                  </entry>
+                </xsl:for-each>
+              </row>
+            </tbody>
+          </tgroup>
+        </table>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Funding: one row per program, the organization spanning its rows. -->
+  <xsl:template name="pb-dbp-funding">
+    <xsl:param name="orgs" select="/pb:packet/pb:orgs/pb:org"/>
+    <xsl:variable name="avg"
+        select="key('pb-dbp-name', 'param.state_average_rday_rate')[1]"/>
+    <xsl:choose>
+      <xsl:when test="not($orgs/pb:program)">
+        <para>
+          <xsl:choose>
+            <xsl:when test="$orgs">No program data for these organizations.</xsl:when>
+            <xsl:otherwise>This packet covers no organizations.</xsl:otherwise>
+          </xsl:choose>
+        </para>
+      </xsl:when>
+      <xsl:otherwise>
+        <table frame="all">
+          <title>Funding by program</title>
+          <tgroup cols="7">
+            <colspec colname="c1" colwidth="2*"/>
+            <colspec colname="c2" colwidth="2*"/>
+            <colspec colname="c3" colwidth="1.5*"/>
+            <colspec colname="c4" colwidth="1.5*"/>
+            <colspec colname="c5" colwidth="1.5*"/>
+            <colspec colname="c6" colwidth="1.5*"/>
+            <colspec colname="c7" colwidth="2*"/>
+            <thead>
+              <row>
+                <entry>Organization</entry>
+                <entry>Program</entry>
+                <entry>DMH payment</entry>
+                <entry>R-day rate (R-days)</entry>
+                <entry>Medicaid reimbursement</entry>
+                <entry>From peer-only R-days (share of payment)</entry>
+                <entry>
+                  <xsl:text>R-day rate without peer notes</xsl:text>
+                  <xsl:if test="$avg">
+                    <xsl:text> (state average </xsl:text>
+                    <xsl:call-template name="pb-dbp-value">
+                      <xsl:with-param name="v" select="$avg"/>
+                    </xsl:call-template>
+                    <xsl:text>)</xsl:text>
+                  </xsl:if>
+                </entry>
+              </row>
+            </thead>
+            <tbody>
+              <xsl:for-each select="$orgs[pb:program]">
+                <xsl:variable name="n" select="count(pb:program)"/>
+                <xsl:variable name="org" select="."/>
+                <xsl:for-each select="pb:program">
+                  <xsl:variable name="pre" select="concat($org/@id, '.', @id, '.')"/>
+                  <row>
+                    <xsl:if test="position() = 1">
+                      <entry>
+                        <xsl:if test="$n &gt; 1">
+                          <xsl:attribute name="morerows"><xsl:value-of select="$n - 1"/></xsl:attribute>
+                        </xsl:if>
+                        <xsl:for-each select="$org">
+                          <xsl:call-template name="pb-dbp-org-name"/>
+                        </xsl:for-each>
+                      </entry>
+                    </xsl:if>
+                    <entry>
+                      <xsl:value-of select="concat(@contract, ' FY', @fiscal-year)"/>
+                      <xsl:text> (</xsl:text>
+                      <literal><xsl:value-of select="@id"/></literal>
+                      <xsl:text>): </xsl:text>
+                      <xsl:call-template name="pb-dbp-value">
+                        <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'enrolled_days')]"/>
+                      </xsl:call-template>
+                      <xsl:text> enrolled days</xsl:text>
+                      <xsl:if test="@daily-rate">
+                        <xsl:value-of select="concat(' at ', @daily-rate)"/>
+                      </xsl:if>
+                    </entry>
+                    <entry>
+                      <xsl:call-template name="pb-dbp-value">
+                        <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'dmh_payment')]"/>
+                      </xsl:call-template>
+                    </entry>
+                    <entry>
+                      <xsl:call-template name="pb-dbp-value">
+                        <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'rday_rate')]"/>
+                      </xsl:call-template>
+                      <xsl:text> (</xsl:text>
+                      <xsl:call-template name="pb-dbp-value">
+                        <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'rdays')]"/>
+                      </xsl:call-template>
+                      <xsl:text>)</xsl:text>
+                      <xsl:if test="pb:value[@ref = concat($pre, 'zero_rdays')]/@value = 'true'">
+                        <xsl:text>; </xsl:text>
+                        <emphasis role="strong">no R-days</emphasis>
+                      </xsl:if>
+                    </entry>
+                    <entry>
+                      <xsl:call-template name="pb-dbp-value">
+                        <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'medicaid_reimbursement')]"/>
+                      </xsl:call-template>
+                    </entry>
+                    <entry>
+                      <xsl:call-template name="pb-dbp-value">
+                        <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'peer_note_reimbursement')]"/>
+                      </xsl:call-template>
+                      <xsl:text> (</xsl:text>
+                      <xsl:call-template name="pb-dbp-value">
+                        <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'peer_note_share_of_payment')]"/>
+                      </xsl:call-template>
+                      <xsl:text>)</xsl:text>
+                    </entry>
+                    <entry>
+                      <xsl:call-template name="pb-dbp-value">
+                        <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'rday_rate_without_peer_notes')]"/>
+                      </xsl:call-template>
+                      <xsl:variable name="meets"
+                          select="pb:value[@ref = concat($pre, 'meets_state_average_without_peer_notes')]"/>
+                      <xsl:variable name="short"
+                          select="pb:value[@ref = concat($pre, 'rday_shortfall_without_peer_notes')]"/>
+                      <xsl:choose>
+                        <xsl:when test="$meets/@value = 'true'">
+                          <xsl:text>: meets the average (</xsl:text>
+                          <xsl:call-template name="pb-dbp-value">
+                            <xsl:with-param name="v" select="$meets"/>
+                          </xsl:call-template>
+                          <xsl:text>)</xsl:text>
+                        </xsl:when>
+                        <xsl:when test="$meets">
+                          <xsl:text>: </xsl:text>
+                          <xsl:if test="$short">
+                            <xsl:call-template name="pb-dbp-value">
+                              <xsl:with-param name="v" select="$short"/>
+                            </xsl:call-template>
+                            <xsl:text> R-days </xsl:text>
+                          </xsl:if>
+                          <xsl:text>below the average (meets it: </xsl:text>
+                          <xsl:call-template name="pb-dbp-value">
+                            <xsl:with-param name="v" select="$meets"/>
+                          </xsl:call-template>
+                          <xsl:text>)</xsl:text>
+                        </xsl:when>
+                      </xsl:choose>
+                    </entry>
+                  </row>
+                </xsl:for-each>
+              </xsl:for-each>
+              <!-- totals, when the packet's figures carry them -->
+              <xsl:variable name="tp" select="key('pb-dbp-name', 'packet.total_dmh_payment')[1]"/>
+              <xsl:variable name="tm" select="key('pb-dbp-name', 'packet.total_medicaid_reimbursement')[1]"/>
+              <xsl:variable name="tr" select="key('pb-dbp-name', 'packet.total_peer_note_reimbursement')[1]"/>
+              <xsl:variable name="ts" select="key('pb-dbp-name', 'packet.peer_note_share_of_payment')[1]"/>
+              <xsl:if test="count($orgs) = count(/pb:packet/pb:orgs/pb:org)
+                            and ($tp | $tm | $tr)">
+                <row>
+                  <entry namest="c1" nameend="c2">
+                    <emphasis role="strong">All programs</emphasis>
+                  </entry>
+                  <entry><xsl:call-template name="pb-dbp-value">
+                    <xsl:with-param name="v" select="$tp"/>
+                  </xsl:call-template></entry>
+                  <entry/>
+                  <entry><xsl:call-template name="pb-dbp-value">
+                    <xsl:with-param name="v" select="$tm"/>
+                  </xsl:call-template></entry>
+                  <entry>
+                    <xsl:call-template name="pb-dbp-value">
+                      <xsl:with-param name="v" select="$tr"/>
+                    </xsl:call-template>
+                    <xsl:if test="$ts">
+                      <xsl:text> (</xsl:text>
+                      <xsl:call-template name="pb-dbp-value">
+                        <xsl:with-param name="v" select="$ts"/>
+                      </xsl:call-template>
+                      <xsl:text>)</xsl:text>
+                    </xsl:if>
+                  </entry>
+                  <entry/>
+                </row>
+              </xsl:if>
+            </tbody>
+          </tgroup>
+        </table>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Staffing: one row per organization. -->
+  <xsl:template name="pb-dbp-staffing">
+    <xsl:param name="orgs" select="/pb:packet/pb:orgs/pb:org"/>
+    <xsl:variable name="maxfp" select="key('pb-dbp-name', 'param.max_family_partner_share')[1]"/>
+    <xsl:variable name="maxrc" select="key('pb-dbp-name', 'param.max_recovery_coach_share')[1]"/>
+    <xsl:choose>
+      <xsl:when test="not($orgs)">
+        <xsl:call-template name="pb-dbp-no-orgs"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <table frame="all">
+          <title>Peer staffing by organization</title>
+          <tgroup cols="6">
+            <colspec colname="c1" colwidth="2*"/>
+            <colspec colname="c2" colwidth="3*"/>
+            <colspec colname="c3" colwidth="1.5*"/>
+            <colspec colname="c4" colwidth="1.5*"/>
+            <colspec colname="c5" colwidth="1.5*"/>
+            <colspec colname="c6" colwidth="2*"/>
+            <thead>
+              <row>
+                <entry>Organization</entry>
+                <entry>Peer staff</entry>
+                <entry>Peer FTE (required)</entry>
+                <entry>
+                  <xsl:text>Family Partner share</xsl:text>
+                  <xsl:if test="$maxfp">
+                    <xsl:text> (limit </xsl:text>
+                    <xsl:call-template name="pb-dbp-value">
+                      <xsl:with-param name="v" select="$maxfp"/>
+                    </xsl:call-template>
+                    <xsl:text>)</xsl:text>
+                  </xsl:if>
+                </entry>
+                <entry>
+                  <xsl:text>Recovery Coach share</xsl:text>
+                  <xsl:if test="$maxrc">
+                    <xsl:text> (limit </xsl:text>
+                    <xsl:call-template name="pb-dbp-value">
+                      <xsl:with-param name="v" select="$maxrc"/>
+                    </xsl:call-template>
+                    <xsl:text>)</xsl:text>
+                  </xsl:if>
+                </entry>
+                <entry>Team and supervision</entry>
+              </row>
+            </thead>
+            <tbody>
+              <xsl:for-each select="$orgs">
+                <xsl:variable name="org" select="."/>
+                <row>
+                  <entry><xsl:call-template name="pb-dbp-org-name"/></entry>
+                  <entry>
+                    <xsl:choose>
+                      <xsl:when test="pb:member">
+                        <xsl:for-each select="$pb-dbp-words[self::r]">
+                          <xsl:variable name="role" select="@n"/>
+                          <xsl:variable name="ms" select="$org/pb:member[@role = $role]"/>
+                          <xsl:if test="$ms">
+                            <para>
+                              <xsl:value-of select="concat(., ': ', count($ms), ' (',
+                                  format-number(sum($ms/@fte), '0.00'), ' FTE)')"/>
+                            </para>
+                          </xsl:if>
+                        </xsl:for-each>
+                      </xsl:when>
+                      <xsl:otherwise><para>none listed</para></xsl:otherwise>
+                    </xsl:choose>
+                  </entry>
+                  <entry>
+                    <xsl:call-template name="pb-dbp-org-value">
+                      <xsl:with-param name="name" select="'peer_fte'"/>
+                    </xsl:call-template>
+                    <xsl:text> (</xsl:text>
+                    <xsl:call-template name="pb-dbp-org-value">
+                      <xsl:with-param name="name" select="'required_peer_fte'"/>
+                    </xsl:call-template>
+                    <xsl:text>): </xsl:text>
+                    <xsl:call-template name="pb-dbp-flag">
+                      <xsl:with-param name="v" select="pb:value[@ref = concat($org/@id, '.meets_peer_ratio')]"/>
+                      <xsl:with-param name="yes" select="'meets the ratio'"/>
+                      <xsl:with-param name="no" select="'below the ratio'"/>
+                      <xsl:with-param name="bad" select="'false'"/>
+                    </xsl:call-template>
+                  </entry>
+                  <entry>
+                    <xsl:call-template name="pb-dbp-org-value">
+                      <xsl:with-param name="name" select="'family_partner_share'"/>
+                    </xsl:call-template>
+                    <xsl:text>: </xsl:text>
+                    <xsl:call-template name="pb-dbp-flag">
+                      <xsl:with-param name="v" select="pb:value[@ref = concat($org/@id, '.family_partner_share_exceeds')]"/>
+                      <xsl:with-param name="yes" select="'above the limit'"/>
+                      <xsl:with-param name="no" select="'within the limit'"/>
+                      <xsl:with-param name="bad" select="'true'"/>
+                    </xsl:call-template>
+                  </entry>
+                  <entry>
+                    <xsl:call-template name="pb-dbp-org-value">
+                      <xsl:with-param name="name" select="'recovery_coach_share'"/>
+                    </xsl:call-template>
+                    <xsl:text>: </xsl:text>
+                    <xsl:call-template name="pb-dbp-flag">
+                      <xsl:with-param name="v" select="pb:value[@ref = concat($org/@id, '.recovery_coach_share_exceeds')]"/>
+                      <xsl:with-param name="yes" select="'above the limit'"/>
+                      <xsl:with-param name="no" select="'within the limit'"/>
+                      <xsl:with-param name="bad" select="'true'"/>
+                    </xsl:call-template>
+                  </entry>
+                  <entry>
+                    <xsl:variable name="team" select="pb:practice[@name = 'peer-team-structure']/@value"/>
+                    <xsl:variable name="sup" select="pb:practice[@name = 'peer-supervision']/@value"/>
+                    <xsl:choose>
+                      <xsl:when test="$team"><xsl:value-of select="concat($team, ' team')"/></xsl:when>
+                      <xsl:otherwise>team not stated</xsl:otherwise>
+                    </xsl:choose>
+                    <xsl:text>; </xsl:text>
+                    <xsl:choose>
+                      <xsl:when test="$sup = 'none'">no supervision</xsl:when>
+                      <xsl:when test="$sup"><xsl:value-of select="concat($sup, ' supervision')"/></xsl:when>
+                      <xsl:otherwise>supervision not stated</xsl:otherwise>
+                    </xsl:choose>
+                  </entry>
+                </row>
+              </xsl:for-each>
+            </tbody>
+          </tgroup>
+        </table>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Certifications: one row per staff member, the organization spanning. -->
+  <xsl:template name="pb-dbp-certifications">
+    <xsl:param name="orgs" select="/pb:packet/pb:orgs/pb:org"/>
+    <xsl:variable name="asof" select="/pb:packet/pb:meta/pb:as-of/@value"/>
+    <xsl:variable name="today">
+      <xsl:call-template name="pb-dbp-day">
+        <xsl:with-param name="date" select="$asof"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="not($orgs)">
+        <xsl:call-template name="pb-dbp-no-orgs"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <table frame="all">
+          <title>Certification of peer staff</title>
+          <tgroup cols="7">
+            <colspec colname="c1" colwidth="2.5*"/>
+            <colspec colname="c2" colwidth="2*"/>
+            <colspec colname="c3" colwidth="1.2*"/>
+            <colspec colname="c4" colwidth="1*"/>
+            <colspec colname="c5" colwidth="1.2*"/>
+            <colspec colname="c6" colwidth="1.2*"/>
+            <colspec colname="c7" colwidth="1.5*"/>
+            <thead>
+              <row>
+                <entry>Organization</entry>
+                <entry>Staff member</entry>
+                <entry>Hired</entry>
+                <entry>Training</entry>
+                <entry>Certified</entry>
+                <entry>Due</entry>
+                <entry>Status</entry>
+              </row>
+            </thead>
+            <tbody>
+              <xsl:for-each select="$orgs">
+                <xsl:variable name="org" select="."/>
+                <xsl:variable name="n" select="count(pb:member)"/>
+                <xsl:variable name="orgcell">
+                  <entry>
+                    <xsl:if test="$n &gt; 1">
+                      <xsl:attribute name="morerows"><xsl:value-of select="$n - 1"/></xsl:attribute>
+                    </xsl:if>
+                    <para><xsl:call-template name="pb-dbp-org-name"/></para>
+                    <para>
+                      <xsl:text>Overdue: </xsl:text>
+                      <xsl:call-template name="pb-dbp-org-value">
+                        <xsl:with-param name="name" select="'certifications_overdue'"/>
+                      </xsl:call-template>
+                      <xsl:text>; due within 60 days: </xsl:text>
+                      <xsl:call-template name="pb-dbp-org-value">
+                        <xsl:with-param name="name" select="'certifications_due_within_60_days'"/>
+                      </xsl:call-template>
+                    </para>
+                  </entry>
+                </xsl:variable>
+                <xsl:if test="$n = 0">
+                  <row>
+                    <xsl:copy-of select="$orgcell"/>
+                    <entry namest="c2" nameend="c7">no staff listed</entry>
+                  </row>
+                </xsl:if>
+                <xsl:for-each select="pb:member">
+                  <xsl:variable name="due" select="pb:value[@ref = concat($org/@id, '.', current()/@id, '.certification_due')]"/>
+                  <row>
+                    <xsl:if test="position() = 1">
+                      <xsl:copy-of select="$orgcell"/>
+                    </xsl:if>
+                    <entry>
+                      <literal><xsl:value-of select="@id"/></literal>
+                      <xsl:text>, </xsl:text>
+                      <xsl:call-template name="pb-dbp-role"/>
+                      <xsl:value-of select="concat(', ', @fte, ' FTE')"/>
+                    </entry>
+                    <entry><xsl:value-of select="@hired"/></entry>
+                    <entry>
+                      <xsl:choose>
+                        <xsl:when test="@training"><xsl:value-of select="@training"/></xsl:when>
+                        <xsl:otherwise>none stated</xsl:otherwise>
+                      </xsl:choose>
+                    </entry>
+                    <entry>
+                      <xsl:choose>
+                        <xsl:when test="@certified"><xsl:value-of select="@certified"/></xsl:when>
+                        <xsl:otherwise>no</xsl:otherwise>
+                      </xsl:choose>
+                    </entry>
+                    <entry>
+                      <xsl:call-template name="pb-dbp-value">
+                        <xsl:with-param name="v" select="$due"/>
+                        <xsl:with-param name="text" select="$due/@value"/>
+                      </xsl:call-template>
+                    </entry>
+                    <entry>
+                      <xsl:variable name="d">
+                        <xsl:call-template name="pb-dbp-day">
+                          <xsl:with-param name="date" select="$due/@value"/>
+                        </xsl:call-template>
+                      </xsl:variable>
+                      <xsl:choose>
+                        <xsl:when test="@certified and $due
+                                        and translate(@certified, '-', '') &gt; translate($due/@value, '-', '')">certified late</xsl:when>
+                        <xsl:when test="@certified">certified</xsl:when>
+                        <xsl:when test="@role = 'peer-supervisor'">not counted (supervisor)</xsl:when>
+                        <xsl:when test="not($due) or string($asof) = ''">not certified</xsl:when>
+                        <xsl:when test="number($d) &lt; number($today)">
+                          <emphasis role="strong">overdue</emphasis>
+                        </xsl:when>
+                        <xsl:when test="number($d) &lt;= number($today) + 60">due within 60 days</xsl:when>
+                        <xsl:otherwise>not yet due</xsl:otherwise>
+                      </xsl:choose>
+                    </entry>
+                  </row>
+                </xsl:for-each>
+              </xsl:for-each>
+            </tbody>
+          </tgroup>
+        </table>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="pb-dbp-no-orgs">
+    <para>This packet covers no organizations.</para>
+  </xsl:template>
+
+  <!-- ================================================= the appendix -->
+
+  <xsl:template name="pb-dbp-appendix">
+    <xsl:variable name="figs" select="pb:figures/pb:figure"/>
+    <xsl:variable name="ids" select="pb:orgs/pb:org/@id"/>
+    <appendix xml:id="figures">
+      <title>How these figures were computed</title>
+      <para>
+        <xsl:text>Every figure in this packet with its value, its formula </xsl:text>
+        <xsl:text>and its inputs; each input names the file, line and </xsl:text>
+        <xsl:text>column it came from</xsl:text>
+        <xsl:for-each select="pb:meta/pb:as-of[normalize-space() != '']">
+          <xsl:value-of select="concat('. Dates are counted as of ', normalize-space())"/>
+        </xsl:for-each>
+        <xsl:text>. Money is exact to the cent; a share is rounded only </xsl:text>
+        <xsl:text>for display.</xsl:text>
+      </para>
+      <xsl:if test="not($figs)">
+        <para>This packet uses no figures.</para>
+      </xsl:if>
+      <xsl:call-template name="pb-dbp-figure-group">
+        <xsl:with-param name="id" select="'figures-param'"/>
+        <xsl:with-param name="title" select="'Parameters'"/>
+        <xsl:with-param name="figs" select="$figs[starts-with(@name, 'param.')]"/>
+      </xsl:call-template>
+      <xsl:for-each select="pb:orgs/pb:org">
+        <xsl:variable name="pre" select="concat(@id, '.')"/>
+        <xsl:call-template name="pb-dbp-figure-group">
+          <xsl:with-param name="id" select="concat('figures-org-', @id)"/>
+          <xsl:with-param name="title">
+            <xsl:call-template name="pb-dbp-org-name"/>
+          </xsl:with-param>
+          <xsl:with-param name="figs" select="$figs[starts-with(@name, $pre)]"/>
+        </xsl:call-template>
+      </xsl:for-each>
+      <xsl:call-template name="pb-dbp-figure-group">
+        <xsl:with-param name="id" select="'figures-packet'"/>
+        <xsl:with-param name="title" select="'All organizations of the packet'"/>
+        <xsl:with-param name="figs" select="$figs[starts-with(@name, 'packet.')]"/>
+      </xsl:call-template>
+      <xsl:call-template name="pb-dbp-figure-group">
+        <xsl:with-param name="id" select="'figures-other'"/>
+        <xsl:with-param name="title" select="'Other figures'"/>
+        <xsl:with-param name="figs"
+            select="$figs[not(starts-with(@name, 'param.') or starts-with(@name, 'packet.'))
+                          and not(substring-before(@name, '.') = $ids)]"/>
+      </xsl:call-template>
+    </appendix>
+  </xsl:template>
+
+  <xsl:template name="pb-dbp-figure-group">
+    <xsl:param name="id"/>
+    <xsl:param name="title"/>
+    <xsl:param name="figs"/>
+    <xsl:if test="$figs">
+      <section>
+        <xsl:attribute name="xml:id"><xsl:value-of select="$id"/></xsl:attribute>
+        <title><xsl:value-of select="$title"/></title>
+        <variablelist>
+          <xsl:apply-templates select="$figs" mode="pb-dbp-entry"/>
+        </variablelist>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- One appendix entry: its xml:id is the anchor every value links to. -->
+  <xsl:template match="pb:figure" mode="pb-dbp-entry">
+    <varlistentry>
+      <xsl:attribute name="xml:id"><xsl:value-of select="@anchor"/></xsl:attribute>
+      <term>
+        <xsl:call-template name="pb-dbp-label">
+          <xsl:with-param name="name" select="@name"/>
+        </xsl:call-template>
+        <xsl:text> </xsl:text>
+        <literal><xsl:value-of select="@name"/></literal>
+      </term>
+      <listitem>
+        <para>
+          <xsl:text>Value: </xsl:text>
+          <emphasis role="strong"><xsl:value-of select="@display"/></emphasis>
+          <xsl:if test="@value != @display">
+            <xsl:text> (exactly </xsl:text>
+            <literal><xsl:value-of select="@value"/></literal>
+            <xsl:text>)</xsl:text>
+          </xsl:if>
+          <xsl:text>; unit: </xsl:text>
+          <xsl:call-template name="pb-dbp-unit"/>
+          <xsl:text>.</xsl:text>
+        </para>
+        <para>
+          <xsl:text>Formula: </xsl:text>
+          <literal><xsl:value-of select="normalize-space(pb:formula)"/></literal>
+        </para>
+        <xsl:if test="pb:input">
+          <itemizedlist spacing="compact">
+            <title>Inputs</title>
+            <xsl:for-each select="pb:input">
+              <listitem>
+                <para><xsl:call-template name="pb-dbp-input"/></para>
+              </listitem>
+            </xsl:for-each>
+          </itemizedlist>
+        </xsl:if>
+      </listitem>
+    </varlistentry>
+  </xsl:template>
+
+  <!-- One input: name (linked to its figure), value, sources. -->
+  <xsl:template name="pb-dbp-input">
+    <xsl:variable name="name"><literal><xsl:value-of select="@name"/></literal></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$figure-links = 'yes' and @anchor != ''
+                      and key('pb-dbp-entry', @anchor)">
+        <link linkend="{@anchor}"><xsl:copy-of select="$name"/></link>
+      </xsl:when>
+      <xsl:otherwise><xsl:copy-of select="$name"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:text> = </xsl:text>
+    <literal><xsl:value-of select="@value"/></literal>
+    <xsl:if test="normalize-space(@source) != ''">
+      <xsl:text>; from </xsl:text>
+      <xsl:for-each select="str:tokenize(@source, ';')">
+        <xsl:if test="position() &gt; 1">, </xsl:if>
+        <filename><xsl:value-of select="normalize-space()"/></filename>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ================================================= small helpers -->
+
+  <!--
+    A figure value as phrase role="figure" holding its display text (or
+    $text), linked to its appendix entry when figure-links is 'yes', the
+    entry exists and it is not already inside a link.  $v: a pb:value,
+    pb:directive or pb:figure (default: the context node); none gives "n/a".
+  -->
+  <xsl:template name="pb-dbp-value">
+    <xsl:param name="v" select="."/>
+    <xsl:param name="text" select="$v/@display"/>
+    <xsl:choose>
+      <xsl:when test="not($v)">n/a</xsl:when>
+      <xsl:when test="$figure-links = 'yes' and $v/@anchor != ''
+                      and key('pb-dbp-entry', $v/@anchor)
+                      and not($v/ancestor::cm:link | $v/ancestor::db:link)">
+        <link linkend="{$v/@anchor}">
+          <phrase role="figure"><xsl:value-of select="$text"/></phrase>
+        </link>
+      </xsl:when>
+      <xsl:otherwise>
+        <phrase role="figure"><xsl:value-of select="$text"/></phrase>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- An organization's own figure NAME (context: pb:org). -->
+  <xsl:template name="pb-dbp-org-value">
+    <xsl:param name="name"/>
+    <xsl:call-template name="pb-dbp-value">
+      <xsl:with-param name="v" select="pb:value[@ref = concat(current()/@id, '.', $name)]"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A bool figure as words, the unwanted answer in bold, linked. -->
+  <xsl:template name="pb-dbp-flag">
+    <xsl:param name="v"/>
+    <xsl:param name="yes"/>
+    <xsl:param name="no"/>
+    <xsl:param name="bad"/>
+    <xsl:variable name="words">
+      <xsl:choose>
+        <xsl:when test="$v/@value = 'true'"><xsl:value-of select="$yes"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$no"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="not($v)">n/a</xsl:when>
+      <xsl:when test="$v/@value = $bad">
+        <emphasis role="strong">
+          <xsl:call-template name="pb-dbp-value">
+            <xsl:with-param name="v" select="$v"/>
+            <xsl:with-param name="text" select="$words"/>
+          </xsl:call-template>
+        </emphasis>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="pb-dbp-value">
+          <xsl:with-param name="v" select="$v"/>
+          <xsl:with-param name="text" select="$words"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The organization's name (context: pb:org), else its id. -->
+  <xsl:template name="pb-dbp-org-name">
+    <xsl:choose>
+      <xsl:when test="normalize-space(pb:name) != ''">
+        <xsl:value-of select="normalize-space(pb:name)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="@id"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A member's role in words (context: pb:member). -->
+  <xsl:template name="pb-dbp-role">
+    <xsl:variable name="role" select="@role"/>
+    <xsl:variable name="w" select="$pb-dbp-words[self::r][@n = $role]"/>
+    <xsl:choose>
+      <xsl:when test="$w"><xsl:value-of select="$w"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$role"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A figure's unit in words (context: the figure). -->
+  <xsl:template name="pb-dbp-unit">
+    <xsl:variable name="unit" select="@unit"/>
+    <xsl:variable name="w" select="$pb-dbp-words[self::u][@n = $unit]"/>
+    <xsl:choose>
+      <xsl:when test="$w"><xsl:value-of select="$w"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$unit"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!--
+    A figure's label from its name: the words for its last part, then whom
+    it is about: "R-day rate (Riverbend Community Services, program
+    accs-fy2026)".  Context: any node of the packet.
+  -->
+  <xsl:template name="pb-dbp-label">
+    <xsl:param name="name"/>
+    <xsl:variable name="first" select="substring-before($name, '.')"/>
+    <xsl:variable name="rest" select="substring-after($name, '.')"/>
+    <xsl:variable name="middle" select="substring-before($rest, '.')"/>
+    <xsl:variable name="last">
+      <xsl:choose>
+        <xsl:when test="$middle != ''"><xsl:value-of select="substring-after($rest, '.')"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$rest"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="w" select="$pb-dbp-words[self::w][@n = $last]"/>
+    <xsl:variable name="org" select="key('pb-dbp-org', $first)"/>
+    <xsl:choose>
+      <xsl:when test="$w"><xsl:value-of select="$w"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="translate($last, '_', ' ')"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:choose>
+      <xsl:when test="$first = 'param'"> (parameter)</xsl:when>
+      <xsl:when test="$first = 'packet'"> (all organizations)</xsl:when>
+      <xsl:otherwise>
+        <xsl:text> (</xsl:text>
+        <xsl:choose>
+          <xsl:when test="$org">
+            <xsl:for-each select="$org[1]">
+              <xsl:call-template name="pb-dbp-org-name"/>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$first"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="$middle != ''">
+          <xsl:variable name="prog" select="$org/pb:program[@id = $middle]"/>
+          <xsl:variable name="mem" select="$org/pb:member[@id = $middle]"/>
+          <xsl:choose>
+            <xsl:when test="$prog">
+              <xsl:value-of select="concat(', ', $prog/@contract, ' FY', $prog/@fiscal-year,
+                                           ' program ', $middle)"/>
+            </xsl:when>
+            <xsl:when test="$mem">
+              <xsl:text>, </xsl:text>
+              <xsl:for-each select="$mem[1]"><xsl:call-template name="pb-dbp-role"/></xsl:for-each>
+              <xsl:value-of select="concat(' ', $middle)"/>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="concat(', ', $middle)"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:if>
+        <xsl:text>)</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A figure's formula, from its own pb:formula or its appendix entry. -->
+  <xsl:template name="pb-dbp-formula">
+    <xsl:param name="name"/>
+    <xsl:variable name="f" select="(pb:formula | key('pb-dbp-name', $name)/pb:formula)[1]"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($f) != ''">
+        <literal><xsl:value-of select="normalize-space($f)"/></literal>
+      </xsl:when>
+      <xsl:otherwise>see the appendix</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The day number (Julian day) of a YYYY-MM-DD date; NaN if none. -->
+  <xsl:template name="pb-dbp-day">
+    <xsl:param name="date"/>
+    <xsl:variable name="y" select="number(substring($date, 1, 4))"/>
+    <xsl:variable name="m" select="number(substring($date, 6, 2))"/>
+    <xsl:variable name="d" select="number(substring($date, 9, 2))"/>
+    <xsl:variable name="a" select="floor((14 - $m) div 12)"/>
+    <xsl:variable name="yy" select="$y + 4800 - $a"/>
+    <xsl:variable name="mm" select="$m + 12 * $a - 3"/>
+    <xsl:value-of select="$d + floor((153 * $mm + 2) div 5) + 365 * $yy
+                          + floor($yy div 4) - floor($yy div 100)
+                          + floor($yy div 400) - 32045"/>
+  </xsl:template>
+</xsl:stylesheet>
