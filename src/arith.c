@@ -8,6 +8,7 @@
  * would need and libgcc lacks.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "arith.h"
@@ -538,7 +539,16 @@ pb_ratio_display(struct pb_ratio r, char *buf)
 	if (!pb_ratio_valid(r) ||
 	    !muldiv_round(mag(r.num), 1000, (uint64_t)r.den, &q))
 		return fail(buf);
-	return fixed(buf, r.num < 0, q, 1, 1, "", "%");
+	if (q != 0 || r.num == 0)
+		return fixed(buf, r.num < 0, q, 1, 1, "", "%");
+	/* A share too small for tenths must not read as zero: hundredths,
+	 * and below those "<0.01%". */
+	if (!muldiv_round(mag(r.num), 10000, (uint64_t)r.den, &q))
+		return fail(buf);
+	if (q != 0)
+		return fixed(buf, r.num < 0, q, 2, 1, "", "%");
+	snprintf(buf, PB_NUMBUF, "%s<0.01%%", r.num < 0 ? "-" : "");
+	return buf;
 }
 
 const char *

@@ -1729,7 +1729,8 @@
           </xsl:call-template>
         </xsl:variable>
         <xsl:choose>
-          <xsl:when test="@value != @display">
+          <xsl:when test="@value != @display
+                          and @value != translate(@display, ',', '')">
             <span class="exact">
               <xsl:value-of select="concat(' (exact: ', @value)"/>
               <xsl:if test="$unit != ''">
@@ -1744,13 +1745,13 @@
             </span>
           </xsl:when>
         </xsl:choose>
+        <xsl:if test="normalize-space(pb:formula) != ''">
+          <span class="formula">
+            <span class="k"> · Formula: </span>
+            <xsl:value-of select="pb:formula"/>
+          </span>
+        </xsl:if>
       </dd>
-      <xsl:if test="normalize-space(pb:formula) != ''">
-        <dd class="formula">
-          <span class="k">Formula: </span>
-          <xsl:value-of select="pb:formula"/>
-        </dd>
-      </xsl:if>
       <xsl:if test="pb:input">
         <dd class="inputs">
           <span class="k">Inputs:</span>

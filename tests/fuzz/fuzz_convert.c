@@ -4,12 +4,18 @@
  * the repository's real stylesheets as an HTML fragment and as a
  * standalone DocBook document, the way `peerbrief convert` does it.
  *
- * Input: the first byte selects the reader (bit 0 clear: Markdown with
- * pb_markdown_read, set: XML with pb_xmlpos_read); the rest is the file.
- * The stylesheets are compiled once in LLVMFuzzerInitialize from
- * $FUZZ_TEMPLATES, else ../../templates beside the binary; everything
- * else is made and freed in each iteration, so LeakSanitizer sees any
- * leak of the path.
+ * Input: the first byte selects the reader; the rest is the file.
+ *   bit 0 clear: Markdown (pb_markdown_read), as "0" starts the seeds;
+ *   bit 0 set:   XML (pb_xmlpos_read), validated against
+ *                schema/position.rng as convert does ("1"), or, with
+ *                bit 1 also set, not validated ("3"): the reader's own
+ *                cleaning is then all that stands between the input and
+ *                the stylesheets, as for any caller that passes no schema.
+ * The stylesheets and the schema are compiled once in
+ * LLVMFuzzerInitialize, from $FUZZ_TEMPLATES and $FUZZ_SCHEMA, else
+ * ../../templates and ../../schema beside the binary; everything else is
+ * made and freed in each iteration, so LeakSanitizer sees any leak of the
+ * path.
  *
  * Besides crashes, leaks and undefined behaviour, the harness checks one
  * promise of the design: no URL that a browser would run reaches the
@@ -33,6 +39,7 @@
 #include "pb.h"
 #include "position.h"
 #include "render.h"
+#include "schema.h"
 #include "xmlread.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -40,12 +47,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Compiled once; freed by the exit handler. */
 static struct pb_styles	*styles;
+static struct pb_schema	*posschema;
 
 static void
 fuzz_exit(void)
 {
 	pb_styles_free(styles);
 	styles = NULL;
+	pb_schema_free(posschema);
+	posschema = NULL;
 	pb_xml_cleanup();
 }
 
@@ -53,7 +63,7 @@ int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	struct pb_diags	 d = { NULL, 0, 0, 0 };
-	char		*tdir;
+	char		*tdir, *sdir;
 
 	(void)argc;
 	(void)argv;
@@ -63,7 +73,12 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	tdir = fuzz_data_dir("FUZZ_TEMPLATES", "templates");
 	if ((styles = pb_styles_load(tdir, &d)) == NULL)
 		fuzz_setup_failed("loading the stylesheets", &d);
+	sdir = fuzz_data_dir("FUZZ_SCHEMA", "schema");
+	pb_xml_allow(sdir);
+	if ((posschema = pb_schema_load(sdir, "position.rng", &d)) == NULL)
+		fuzz_setup_failed("loading schema/position.rng", &d);
 	pb_diags_free(&d);
+	free(sdir);
 	free(tdir);
 	atexit(fuzz_exit);
 	return 0;
@@ -221,7 +236,8 @@ check_docbook(const struct pb_buf *out)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct pb_read_opts	 o = { 0, 128 * 1024 };
+	struct pb_read_opts	 o = { .require_title = 0,
+				    .max_bytes = 128 * 1024 };
 	struct pb_diags		 d = { NULL, 0, 0, 0 };
 	struct pb_buf		 html = { NULL, 0, 0 }, dbk = { NULL, 0, 0 };
 	xmlDocPtr		 doc;
@@ -232,6 +248,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return 0;
 	xml = data[0] & 1;
+	if (xml && !(data[0] & 2))
+		o.schema = posschema;
 	text = (const char *)data + 1;
 	len = size - 1;
 	file = xml ? "fuzz.xml" : "fuzz.md";

@@ -152,7 +152,7 @@ fuzz_exit(void)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	struct pb_read_opts	 o = { 1, 0 };
+	struct pb_read_opts	 o = { .require_title = 1, .max_bytes = 0 };
 	struct pb_diags		 d = { NULL, 0, 0, 0 };
 	const char		*tmp, *roots[2] = { NULL, NULL };
 	char			*p;

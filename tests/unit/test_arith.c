@@ -711,7 +711,11 @@ test_display(void **state)
 	assert_string_equal(pb_ratio_display(R(2, 3), b), "66.7%");
 	assert_string_equal(pb_ratio_display(R(5, 10000), b), "0.1%");
 	assert_string_equal(pb_ratio_display(R(1, 2000), b), "0.1%");
-	assert_string_equal(pb_ratio_display(R(4999, 10000000), b), "0.0%");
+	/* too small for tenths: hundredths, then "<0.01%", never "0.0%" */
+	assert_string_equal(pb_ratio_display(R(4999, 10000000), b), "0.05%");
+	assert_string_equal(pb_ratio_display(R(3, 10000), b), "0.03%");
+	assert_string_equal(pb_ratio_display(R(1, 1000000), b), "<0.01%");
+	assert_string_equal(pb_ratio_display(R(-3, 10000), b), "-0.03%");
 	assert_string_equal(pb_ratio_display(R(0, 1), b), "0.0%");
 	assert_string_equal(pb_ratio_display(R(56, 219), b), "25.6%");
 	assert_string_equal(pb_ratio_display(R(1, 4), b), "25.0%");
@@ -719,13 +723,14 @@ test_display(void **state)
 	assert_string_equal(pb_ratio_display(R(12, 1), b), "1,200.0%");
 	assert_string_equal(pb_ratio_display(R(-1, 3), b), "-33.3%");
 	assert_string_equal(pb_ratio_display(R(-1, 2000), b), "-0.1%");
-	assert_string_equal(pb_ratio_display(R(-1, 3000), b), "0.0%");
+	assert_string_equal(pb_ratio_display(R(-1, 3000), b), "-0.03%");
 	/* Exact from the fraction, not from the six-decimal text: this is
-	 * 0.0004999996, whose text "0.000500" would round to 0.1%. */
+	 * 0.0004999996, whose text "0.000500" would round to 0.1%; it is
+	 * below a tenth, so it shows in hundredths. */
 	assert_string_equal(pb_ratio_format(R(4999996, 10000000000), b),
 	    "0.000500");
 	assert_string_equal(pb_ratio_display(R(4999996, 10000000000), b),
-	    "0.0%");
+	    "0.05%");
 	assert_string_equal(pb_ratio_display(R(INT64_MAX, 1), b),
 	    "922,337,203,685,477,580,700.0%");
 	assert_string_equal(pb_ratio_display(R(INT64_MIN, 1), b),
