@@ -10,6 +10,7 @@
 #include "figures.h"
 #include "inject.h"
 #include "pb.h"
+#include "tree.h"
 
 /* Reads "L:C-..." from sourcepos, else the node's parse line. */
 static void
@@ -23,17 +24,6 @@ where(xmlNodePtr n, unsigned long *line, unsigned long *col)
 		sscanf((const char *)sp, "%lu:%lu", line, col);
 		xmlFree(sp);
 	}
-}
-
-/* Next node in document order under top, without recursion. */
-static xmlNodePtr
-next_node(xmlNodePtr n, xmlNodePtr top)
-{
-	if (n->type == XML_ELEMENT_NODE && n->children != NULL)
-		return n->children;
-	while (n != top && n->next == NULL)
-		n = n->parent;
-	return n == top ? NULL : n->next;
 }
 
 static int
@@ -53,7 +43,7 @@ pb_inject_forbid(xmlDocPtr doc, const char *file, struct pb_diags *d)
 	size_t		 errs = d->errors;
 
 	top = xmlDocGetRootElement(doc);
-	for (n = top; n != NULL; n = next_node(n, top)) {
+	for (n = top; n != NULL; n = pb_tree_next(n, top)) {
 		if (!is_pb(n, "value") && !is_pb(n, "directive"))
 			continue;
 		where(n, &line, &col);
@@ -130,7 +120,7 @@ pb_inject(xmlNodePtr top, const char *file, const struct pb_figures *figs,
 	size_t			 errs = d->errors, i;
 	struct pb_buf		 s = { NULL, 0, 0 };
 
-	for (n = top; n != NULL; n = next_node(n, top)) {
+	for (n = top; n != NULL; n = pb_tree_next(n, top)) {
 		if (is_pb(n, "value")) {
 			ref = xmlGetProp(n, BAD_CAST "ref");
 			f = ref ? pb_figures_get(figs, (const char *)ref) :

@@ -14,6 +14,7 @@
 #include "model.h"
 #include "pb.h"
 #include "schema.h"
+#include "tree.h"
 #include "xmlread.h"
 
 /* One file being read: its bytes (for columns) and diagnostics. */
@@ -99,24 +100,6 @@ err_at(const struct rd *r, struct pb_src s, const char *fmt, ...)
 
 /* ---------------------------------------------------------------- values */
 
-/* The trimmed text content of n, as a new string. */
-static char *
-text_of(xmlNodePtr n)
-{
-	xmlChar	*t = xmlNodeGetContent(n);
-	char	*s, *p;
-	size_t	 len;
-
-	p = (char *)(t ? t : BAD_CAST "");
-	p += strspn(p, " \t\r\n");
-	len = strlen(p);
-	while (len > 0 && strchr(" \t\r\n", p[len - 1]) != NULL)
-		len--;
-	s = pb_xstrndup(p, len);
-	xmlFree(t);
-	return s;
-}
-
 /* Collapses white space runs to one space, for names and titles. */
 static char *
 squeeze(char *s)
@@ -135,19 +118,6 @@ squeeze(char *s)
 		*w++ = *r;
 	}
 	*w = '\0';
-	return s;
-}
-
-static char *
-attr_of(xmlNodePtr n, const char *name)
-{
-	xmlChar	*v = xmlGetProp(n, BAD_CAST name);
-	char	*s;
-
-	if (v == NULL)
-		return NULL;
-	s = pb_xstrdup((const char *)v);
-	xmlFree(v);
 	return s;
 }
 
@@ -181,7 +151,7 @@ static void
 raw_text(const struct rd *r, xmlNodePtr n, struct pb_raw *v)
 {
 	free(v->text);
-	v->text = text_of(n);
+	v->text = pb_tree_text(n);
 	v->src = src_text(r, n);
 }
 
@@ -190,7 +160,7 @@ raw_attr(const struct rd *r, xmlNodePtr n, const char *name,
     struct pb_raw *v)
 {
 	free(v->text);
-	v->text = attr_of(n, name);
+	v->text = pb_tree_attr(n, name);
 	v->src = src_attr(r, n, name);
 }
 
@@ -286,13 +256,13 @@ project_read(struct pb_model *m, const char *indir, const struct pb_schema *s,
 		for (n = first_el(xmlDocGetRootElement(doc)); n != NULL;
 		    n = next_el(n)) {
 			if (named(n, "title"))
-				p->title = squeeze(text_of(n));
+				p->title = squeeze(pb_tree_text(n));
 			else if (named(n, "publisher"))
-				p->publisher = squeeze(text_of(n));
+				p->publisher = squeeze(pb_tree_text(n));
 			else if (named(n, "base-url"))
-				p->base_url = text_of(n);
+				p->base_url = pb_tree_text(n);
 			else if (named(n, "language"))
-				p->language = text_of(n);
+				p->language = pb_tree_text(n);
 			else if (named(n, "as-of"))
 				raw_text(&r, n, &p->as_of_raw);
 			else if (named(n, "parameters"))
@@ -327,9 +297,9 @@ program_read(const struct rd *r, xmlNodePtr n, struct pb_program *p)
 	xmlNodePtr	 q;
 	char		*by;
 
-	p->id = attr_of(n, "id");
+	p->id = pb_tree_attr(n, "id");
 	p->src = src_attr(r, n, "id");
-	p->contract = attr_of(n, "contract");
+	p->contract = pb_tree_attr(n, "contract");
 	raw_attr(r, n, "fiscal-year", &p->raw_fiscal_year);
 	for (q = first_el(n); q != NULL; q = next_el(q)) {
 		if (named(q, "enrolled-persons"))
@@ -339,7 +309,7 @@ program_read(const struct rd *r, xmlNodePtr n, struct pb_program *p)
 		else if (named(q, "daily-rate"))
 			raw_text(r, q, &p->raw_rate);
 		else if (named(q, "rdays")) {
-			by = attr_of(q, "documented-by");
+			by = pb_tree_attr(q, "documented-by");
 			raw_text(r, q, by && strcmp(by, "staff") == 0 ?
 			    &p->raw_staff : &p->raw_peer);
 			free(by);
@@ -381,7 +351,7 @@ member_read(const struct rd *r, xmlNodePtr n, struct pb_member *mb)
 {
 	size_t	 i;
 
-	mb->id = attr_of(n, "id");
+	mb->id = pb_tree_attr(n, "id");
 	mb->src = src_attr(r, n, "id");
 	raw_attr(r, n, "role", &mb->raw_role);
 	raw_attr(r, n, "fte", &mb->raw_fte);
@@ -392,7 +362,7 @@ member_read(const struct rd *r, xmlNodePtr n, struct pb_member *mb)
 			mb->role = (enum pb_role)i;
 	mb->fte = dec_of(r, &mb->raw_fte, 2);
 	mb->hired = date_of(r, &mb->raw_hired);
-	mb->training = attr_of(n, "training");
+	mb->training = pb_tree_attr(n, "training");
 	if (xmlHasProp(n, BAD_CAST "certified")) {
 		raw_attr(r, n, "certified", &mb->raw_certified);
 		mb->certified = date_of(r, &mb->raw_certified);
@@ -447,15 +417,15 @@ org_read(struct pb_org *o, const struct pb_schema *s, struct pb_diags *d)
 	}
 	for (n = first_el(xmlDocGetRootElement(doc)); n; n = next_el(n)) {
 		if (named(n, "name"))
-			o->name = squeeze(text_of(n));
+			o->name = squeeze(pb_tree_text(n));
 		else if (named(n, "region"))
-			o->region = squeeze(text_of(n));
+			o->region = squeeze(pb_tree_text(n));
 		else if (named(n, "source"))
-			o->source = squeeze(text_of(n));
+			o->source = squeeze(pb_tree_text(n));
 		else if (named(n, "contracts")) {
 			for (q = first_el(n); q; q = next_el(q)) {
-				type = attr_of(q, "type");
-				since = attr_of(q, "since");
+				type = pb_tree_attr(q, "type");
+				since = pb_tree_attr(q, "since");
 				pb_buf_printf(&c, "%s%s since %s",
 				    c.len ? "; " : "", type, since);
 				free(type);
@@ -464,7 +434,7 @@ org_read(struct pb_org *o, const struct pb_schema *s, struct pb_diags *d)
 			o->contracts = c.data;
 		} else if (named(n, "practices")) {
 			for (q = first_el(n); q; q = next_el(q)) {
-				name = attr_of(q, "name");
+				name = pb_tree_attr(q, "name");
 				for (i = 0; i < PB_PR__MAX; i++) {
 					if (strcmp(name, practice_names[i]))
 						continue;
@@ -509,7 +479,7 @@ refs_read(const struct rd *r, xmlNodePtr n, struct pb_ref **v, size_t *nv)
 
 	for (q = first_el(n); q != NULL; q = next_el(q)) {
 		*v = pb_xrealloc(*v, (*nv + 1) * sizeof(**v));
-		(*v)[*nv].id = attr_of(q, "ref");
+		(*v)[*nv].id = pb_tree_attr(q, "ref");
 		(*v)[*nv].src = src_attr(r, q, "ref");
 		(*nv)++;
 	}
@@ -531,11 +501,11 @@ packet_read(struct pb_model *m, struct pb_packet *p, const struct pb_schema *s,
 	}
 	for (n = first_el(xmlDocGetRootElement(doc)); n; n = next_el(n)) {
 		if (named(n, "title"))
-			p->title = squeeze(text_of(n));
+			p->title = squeeze(pb_tree_text(n));
 		else if (named(n, "audience"))
-			p->audience = squeeze(text_of(n));
+			p->audience = squeeze(pb_tree_text(n));
 		else if (named(n, "summary"))
-			p->summary = squeeze(text_of(n));
+			p->summary = squeeze(pb_tree_text(n));
 		else if (named(n, "date")) {
 			raw_text(&r, n, &p->raw_date);
 			p->date = date_of(&r, &p->raw_date);

@@ -175,15 +175,7 @@ mark_used(xmlNodePtr top, const struct pb_figures *figs, char *used)
 				used[f - figs->v] = 1;
 			xmlFree(ref);
 		}
-		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		while (n != top && n->next == NULL)
-			n = n->parent;
-		if (n == top)
-			break;
-		n = n->next;
+		n = pb_tree_next(n, top);
 	}
 }
 

@@ -14,6 +14,7 @@
 
 #include "pb.h"
 #include "schema.h"
+#include "tree.h"
 
 static void
 err_at(const struct pb_xmlfile *r, struct pb_diags *d, struct pb_src s,
@@ -30,38 +31,6 @@ err_at(const struct pb_xmlfile *r, struct pb_diags *d, struct pb_src s,
 	pb_diag_verror(d, PB_ERROR, s.file, s.line, s.col, fmt, ap);
 	va_end(ap);
 }
-
-/* The trimmed text content of n, as a new string. */
-static char *
-text_of(xmlNodePtr n)
-{
-	xmlChar	*t = xmlNodeGetContent(n);
-	char	*s, *p;
-	size_t	 len;
-
-	p = (char *)(t ? t : BAD_CAST "");
-	p += strspn(p, " \t\r\n");
-	len = strlen(p);
-	while (len > 0 && strchr(" \t\r\n", p[len - 1]) != NULL)
-		len--;
-	s = pb_xstrndup(p, len);
-	xmlFree(t);
-	return s;
-}
-
-static char *
-attr_of(xmlNodePtr n, const char *name)
-{
-	xmlChar	*v = xmlGetProp(n, BAD_CAST name);
-	char	*s;
-
-	if (v == NULL)
-		return NULL;
-	s = pb_xstrdup((const char *)v);
-	xmlFree(v);
-	return s;
-}
-
 
 /* Byte offset of the start of line (1-based) in r->data, or len. */
 static size_t
@@ -255,7 +224,7 @@ verr_report(const struct pb_xmlfile *r, struct verrs *vs, struct pb_diags *d)
 			continue;
 		}
 		if (sscanf(v->msg, "Invalid attribute %127s", attr) == 1) {
-			val = attr_of(v->node, attr);
+			val = pb_tree_attr(v->node, attr);
 			err_at(r, d, pb_xmlfile_attr(r, v->node, attr), "invalid %s=\"%s\" "
 			    "on <%s>", attr, val ? val : "",
 			    (const char *)v->node->name);
@@ -275,7 +244,7 @@ verr_report(const struct pb_xmlfile *r, struct verrs *vs, struct pb_diags *d)
 			pb_buf_free(&names);
 		} else if (leaf(v->node) && (generic(v->msg) ||
 		    strstr(v->msg, "allow value") != NULL)) {
-			val = text_of(v->node);
+			val = pb_tree_text(v->node);
 			err_at(r, d, pb_xmlfile_text(r, v->node), "invalid value '%s' "
 			    "in <%s>%s%s", val, (const char *)v->node->name,
 			    generic(v->msg) ? "" : ": ",

@@ -153,3 +153,43 @@ pb_lang_valid(const char *s)
 	}
 	return run > 0;
 }
+
+xmlNodePtr
+pb_tree_next(xmlNodePtr n, xmlNodePtr top)
+{
+	if (n->type == XML_ELEMENT_NODE && n->children != NULL)
+		return n->children;
+	while (n != top && n->next == NULL)
+		n = n->parent;
+	return n == top ? NULL : n->next;
+}
+
+char *
+pb_tree_text(xmlNodePtr n)
+{
+	xmlChar	*t = xmlNodeGetContent(n);
+	char	*s, *p;
+	size_t	 len;
+
+	p = (char *)(t ? t : BAD_CAST "");
+	p += strspn(p, " \t\r\n");
+	len = strlen(p);
+	while (len > 0 && strchr(" \t\r\n", p[len - 1]) != NULL)
+		len--;
+	s = pb_xstrndup(p, len);
+	xmlFree(t);
+	return s;
+}
+
+char *
+pb_tree_attr(xmlNodePtr n, const char *name)
+{
+	xmlChar	*v = xmlGetProp(n, BAD_CAST name);
+	char	*s;
+
+	if (v == NULL)
+		return NULL;
+	s = pb_xstrdup((const char *)v);
+	xmlFree(v);
+	return s;
+}

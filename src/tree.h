@@ -41,4 +41,16 @@ int pb_lang_valid(const char *s);
  */
 char *pb_xml_clean(const char *s, size_t len);
 
+/*
+ * The node after n in document order within the subtree of top, or NULL
+ * when the walk is done: walks a tree without recursion.
+ */
+xmlNodePtr pb_tree_next(xmlNodePtr n, xmlNodePtr top);
+
+/* The text content of n without surrounding white space; caller frees. */
+char *pb_tree_text(xmlNodePtr n);
+
+/* The value of attribute name of n, or NULL; the caller frees it. */
+char *pb_tree_attr(xmlNodePtr n, const char *name);
+
 #endif /* PB_TREE_H */

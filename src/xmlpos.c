@@ -87,15 +87,7 @@ clean_urls(xmlNodePtr n)
 				xmlFree(v);
 			}
 		}
-		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		while (n != top && n->next == NULL)
-			n = n->parent;
-		if (n == top)
-			break;
-		n = n->next;
+		n = pb_tree_next(n, top);
 	}
 }
 
@@ -121,15 +113,7 @@ mark_refs(const struct pb_xmlfile *xf, xmlNodePtr n)
 			    at.col, at.line, at.col);
 			xmlSetProp(n, BAD_CAST "sourcepos", BAD_CAST buf);
 		}
-		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		while (n != top && n->next == NULL)
-			n = n->parent;
-		if (n == top)
-			break;
-		n = n->next;
+		n = pb_tree_next(n, top);
 	}
 }
 

@@ -252,6 +252,7 @@
                   <entry>
                     <xsl:call-template name="pb-dbp-formula">
                       <xsl:with-param name="name" select="@ref"/>
+                      <xsl:with-param name="plain" select="true()"/>
                     </xsl:call-template>
                   </entry>
                 </row>
@@ -681,29 +682,22 @@
                           select="pb:value[@ref = concat($pre, 'meets_state_average_without_peer_notes')]"/>
                       <xsl:variable name="short"
                           select="pb:value[@ref = concat($pre, 'rday_shortfall_without_peer_notes')]"/>
-                      <xsl:choose>
-                        <xsl:when test="$meets/@value = 'true'">
-                          <xsl:text>: meets the average (</xsl:text>
+                      <xsl:if test="$meets">
+                        <xsl:text>: </xsl:text>
+                        <xsl:call-template name="pb-dbp-flag">
+                          <xsl:with-param name="v" select="$meets"/>
+                          <xsl:with-param name="yes" select="'meets the average'"/>
+                          <xsl:with-param name="no" select="'below the average'"/>
+                          <xsl:with-param name="bad" select="'false'"/>
+                        </xsl:call-template>
+                        <xsl:if test="$meets/@value != 'true' and $short">
+                          <xsl:text>, </xsl:text>
                           <xsl:call-template name="pb-dbp-value">
-                            <xsl:with-param name="v" select="$meets"/>
+                            <xsl:with-param name="v" select="$short"/>
                           </xsl:call-template>
-                          <xsl:text>)</xsl:text>
-                        </xsl:when>
-                        <xsl:when test="$meets">
-                          <xsl:text>: </xsl:text>
-                          <xsl:if test="$short">
-                            <xsl:call-template name="pb-dbp-value">
-                              <xsl:with-param name="v" select="$short"/>
-                            </xsl:call-template>
-                            <xsl:text> R-days </xsl:text>
-                          </xsl:if>
-                          <xsl:text>below the average (meets it: </xsl:text>
-                          <xsl:call-template name="pb-dbp-value">
-                            <xsl:with-param name="v" select="$meets"/>
-                          </xsl:call-template>
-                          <xsl:text>)</xsl:text>
-                        </xsl:when>
-                      </xsl:choose>
+                          <xsl:text> R-days short</xsl:text>
+                        </xsl:if>
+                      </xsl:if>
                     </entry>
                   </row>
                 </xsl:for-each>
@@ -719,18 +713,28 @@
                   <entry namest="c1" nameend="c2">
                     <emphasis role="strong">All programs</emphasis>
                   </entry>
-                  <entry><xsl:call-template name="pb-dbp-value">
-                    <xsl:with-param name="v" select="$tp"/>
-                  </xsl:call-template></entry>
-                  <entry/>
-                  <entry><xsl:call-template name="pb-dbp-value">
-                    <xsl:with-param name="v" select="$tm"/>
-                  </xsl:call-template></entry>
                   <entry>
-                    <xsl:call-template name="pb-dbp-value">
-                      <xsl:with-param name="v" select="$tr"/>
-                    </xsl:call-template>
-                    <xsl:if test="$ts">
+                    <xsl:if test="$tp">
+                      <xsl:call-template name="pb-dbp-value">
+                        <xsl:with-param name="v" select="$tp"/>
+                      </xsl:call-template>
+                    </xsl:if>
+                  </entry>
+                  <entry/>
+                  <entry>
+                    <xsl:if test="$tm">
+                      <xsl:call-template name="pb-dbp-value">
+                        <xsl:with-param name="v" select="$tm"/>
+                      </xsl:call-template>
+                    </xsl:if>
+                  </entry>
+                  <entry>
+                    <xsl:if test="$tr">
+                      <xsl:call-template name="pb-dbp-value">
+                        <xsl:with-param name="v" select="$tr"/>
+                      </xsl:call-template>
+                    </xsl:if>
+                    <xsl:if test="$tr and $ts">
                       <xsl:text> (</xsl:text>
                       <xsl:call-template name="pb-dbp-value">
                         <xsl:with-param name="v" select="$ts"/>
@@ -801,20 +805,24 @@
                 <row>
                   <entry><xsl:call-template name="pb-dbp-org-name"/></entry>
                   <entry>
+                    <xsl:variable name="peers" select="pb:member[@role != 'peer-supervisor']"/>
                     <xsl:choose>
-                      <xsl:when test="pb:member">
-                        <xsl:for-each select="$pb-dbp-words[self::r]">
+                      <xsl:when test="$peers">
+                        <xsl:for-each select="$pb-dbp-words[self::r][@n != 'peer-supervisor']">
                           <xsl:variable name="role" select="@n"/>
-                          <xsl:variable name="ms" select="$org/pb:member[@role = $role]"/>
+                          <xsl:variable name="ms" select="$peers[@role = $role]"/>
                           <xsl:if test="$ms">
-                            <para>
-                              <xsl:value-of select="concat(., ': ', count($ms), ' (',
-                                  format-number(sum($ms/@fte), '0.00'), ' FTE)')"/>
-                            </para>
+                            <xsl:value-of select="concat(., ' ', count($ms), ' (',
+                                format-number(sum($ms/@fte), '0.00'), ' FTE)')"/>
+                            <xsl:if test="count($pb-dbp-words[self::r][@n != 'peer-supervisor']
+                                            [@n = $peers/@role]
+                                            [preceding-sibling::r[@n = $role]]) &gt; 0">
+                              <xsl:text>; </xsl:text>
+                            </xsl:if>
                           </xsl:if>
                         </xsl:for-each>
                       </xsl:when>
-                      <xsl:otherwise><para>none listed</para></xsl:otherwise>
+                      <xsl:otherwise>none listed</xsl:otherwise>
                     </xsl:choose>
                   </entry>
                   <entry>
@@ -870,6 +878,11 @@
                       <xsl:when test="$sup"><xsl:value-of select="concat($sup, ' supervision')"/></xsl:when>
                       <xsl:otherwise>supervision not stated</xsl:otherwise>
                     </xsl:choose>
+                    <xsl:variable name="sups" select="pb:member[@role = 'peer-supervisor']"/>
+                    <xsl:if test="$sups">
+                      <xsl:value-of select="concat('; peer supervisors ', count($sups), ' (',
+                          format-number(sum($sups/@fte), '0.00'), ' FTE)')"/>
+                    </xsl:if>
                   </entry>
                 </row>
               </xsl:for-each>
@@ -1080,29 +1093,28 @@
         <xsl:call-template name="pb-dbp-label">
           <xsl:with-param name="name" select="@name"/>
         </xsl:call-template>
-        <xsl:text> </xsl:text>
+        <xsl:text>: </xsl:text>
         <literal><xsl:value-of select="@name"/></literal>
       </term>
       <listitem>
         <para>
-          <xsl:text>Value: </xsl:text>
+          <xsl:text>Value </xsl:text>
           <emphasis role="strong"><xsl:value-of select="@display"/></emphasis>
+          <xsl:text> (</xsl:text>
           <xsl:if test="@value != @display">
-            <xsl:text> (exactly </xsl:text>
+            <xsl:text>exactly </xsl:text>
             <literal><xsl:value-of select="@value"/></literal>
-            <xsl:text>)</xsl:text>
+            <xsl:text>, </xsl:text>
           </xsl:if>
-          <xsl:text>; unit: </xsl:text>
           <xsl:call-template name="pb-dbp-unit"/>
-          <xsl:text>.</xsl:text>
-        </para>
-        <para>
-          <xsl:text>Formula: </xsl:text>
+          <xsl:text>). Formula: </xsl:text>
           <literal><xsl:value-of select="normalize-space(pb:formula)"/></literal>
+          <xsl:if test="pb:input">
+            <xsl:text>. Inputs:</xsl:text>
+          </xsl:if>
         </para>
         <xsl:if test="pb:input">
           <itemizedlist spacing="compact">
-            <title>Inputs</title>
             <xsl:for-each select="pb:input">
               <listitem>
                 <para><xsl:call-template name="pb-dbp-input"/></para>
@@ -1289,8 +1301,12 @@
   <!-- A figure's formula, from its own pb:formula or its appendix entry. -->
   <xsl:template name="pb-dbp-formula">
     <xsl:param name="name"/>
+    <xsl:param name="plain" select="false()"/>
     <xsl:variable name="f" select="(pb:formula | key('pb-dbp-name', $name)/pb:formula)[1]"/>
     <xsl:choose>
+      <xsl:when test="$plain and normalize-space($f) != ''">
+        <xsl:value-of select="normalize-space($f)"/>
+      </xsl:when>
       <xsl:when test="normalize-space($f) != ''">
         <literal><xsl:value-of select="normalize-space($f)"/></literal>
       </xsl:when>
