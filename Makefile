@@ -56,7 +56,8 @@ tests/tools/htmlnorm: tests/tools/htmlnorm.c
 	$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
 
 check-deps:
-	@./tools/deps.sh build test
+	@./tools/deps.sh build test browser
+	@./tools/npm-deps.sh
 
 TEST_BINS = peerbrief $(UNIT_TESTS) tests/tools/htmlnorm
 

@@ -11,15 +11,16 @@
   Structure of the output:
     book xml:lang version="5.0"
       info            title, subtitle (= audience), pubdate, publisher,
-                      biblioset relation="series" (the project), biblioid
-                      class="uri" (base-url + ID/ when there is a base URL),
-                      abstract (= summary)
+                      releaseinfo (the project, i.e. the series, and the
+                      as-of date), biblioid class="uri" (base-url + ID/
+                      when there is a base URL), abstract (= summary)
       chapter glance          "At a glance": the highlights (table: figure,
                               value, how it is computed), the organizations'
                               key figures (table), the positions in the packet
                               (itemizedlist, each linked to its chapter)
       chapter position-ID     one per position: info from its meta, body by
                               pb-db-body; its sections nest under the chapter
+      (the next four only when the packet has organizations)
       chapter practices       "Comparison of practices": one column per
                               organization, one row per practice (value and
                               consistent/conflict), the row heading carrying
@@ -34,8 +35,9 @@
                               varlistentry xml:id is the figure's anchor
 
   Identifiers: figure anchors are "fig-" + the figure's name (a valid NCName:
-  names are [a-z0-9._-]); the fixed ids above and "position-ID",
-  "figures-GROUP" never start with "fig-".  An xml:id written in an XML
+  names are [a-z0-9._-]); the fixed ids above, "position-ID" and the
+  appendix's "figures-param", "figures-org-ID", "figures-packet",
+  "figures-other" never start with "fig-".  An xml:id written in an XML
   position is renamed "position-ID.XMLID" so that two positions (or a
   position and the packet) cannot clash.  A value links to its appendix
   entry only when figure-links is 'yes' and the entry exists, so no linkend
@@ -144,32 +146,61 @@
       <xsl:apply-templates select="pb:meta" mode="pb-dbp-info"/>
       <xsl:call-template name="pb-dbp-glance"/>
       <xsl:apply-templates select="pb:position" mode="pb-dbp"/>
-      <chapter xml:id="practices">
-        <title>Comparison of practices</title>
-        <para>Each organization's practice against the CPS Code of Ethics and
-          section 7.5 (<quote>Peer Roles</quote>) of the ACCS contract.</para>
-        <xsl:call-template name="pb-dbp-practices"/>
-      </chapter>
-      <chapter xml:id="funding">
-        <title>Funding</title>
-        <para>DMH pays for every enrolled day; Medicaid returns to DMH a share
-          of the cost of each R-day.  The last two columns show what depends
-          on R-days that only a peer's note made billable.</para>
-        <xsl:call-template name="pb-dbp-funding"/>
-      </chapter>
-      <chapter xml:id="staffing">
-        <title>Staffing</title>
-        <para>Peer staff by role, against the staffing ratio and the limits
-          on Family Partner and Recovery Coach time.</para>
-        <xsl:call-template name="pb-dbp-staffing"/>
-      </chapter>
-      <chapter xml:id="certifications">
-        <title>Certifications</title>
-        <para>Certification is due within the certification window after
-          hire; the status is as of
-          <xsl:value-of select="pb:meta/pb:as-of"/>.</para>
-        <xsl:call-template name="pb-dbp-certifications"/>
-      </chapter>
+      <!-- the organizations' chapters, when the packet has organizations -->
+      <xsl:if test="pb:orgs/pb:org">
+        <chapter xml:id="practices">
+          <title>Comparison of practices</title>
+          <para>
+            <xsl:text>Each organization's practice against the CPS Code of </xsl:text>
+            <xsl:text>Ethics and section 7.5 (</xsl:text>
+            <quote>Peer Roles</quote>
+            <xsl:text>) of the ACCS contract.</xsl:text>
+          </para>
+          <xsl:call-template name="pb-dbp-practices"/>
+        </chapter>
+        <chapter xml:id="funding">
+          <title>Funding</title>
+          <para>
+            <xsl:text>DMH pays for every enrolled day; Medicaid returns to </xsl:text>
+            <xsl:text>DMH a share of the cost of each R-day. The last two </xsl:text>
+            <xsl:text>columns show what depends on R-days that only a </xsl:text>
+            <xsl:text>peer's note made billable.</xsl:text>
+          </para>
+          <xsl:call-template name="pb-dbp-funding"/>
+        </chapter>
+        <chapter xml:id="staffing">
+          <title>Staffing</title>
+          <para>
+            <xsl:text>Peer staff by role, against the staffing ratio and </xsl:text>
+            <xsl:text>the limits on Family Partner and Recovery Coach </xsl:text>
+            <xsl:text>time; peer supervisors do not count toward the ratio.</xsl:text>
+          </para>
+          <xsl:call-template name="pb-dbp-staffing"/>
+        </chapter>
+        <chapter xml:id="certifications">
+          <title>Certifications</title>
+          <para>
+            <xsl:variable name="window"
+                select="key('pb-dbp-name', 'param.certification_window_months')[1]"/>
+            <xsl:text>Certification is due </xsl:text>
+            <xsl:choose>
+              <xsl:when test="$window">
+                <xsl:text>within </xsl:text>
+                <xsl:call-template name="pb-dbp-value">
+                  <xsl:with-param name="v" select="$window"/>
+                </xsl:call-template>
+                <xsl:text> months of hire</xsl:text>
+              </xsl:when>
+              <xsl:otherwise>within the certification window after hire</xsl:otherwise>
+            </xsl:choose>
+            <xsl:for-each select="pb:meta/pb:as-of[normalize-space() != '']">
+              <xsl:value-of select="concat('; the status is as of ', normalize-space())"/>
+            </xsl:for-each>
+            <xsl:text>.</xsl:text>
+          </para>
+          <xsl:call-template name="pb-dbp-certifications"/>
+        </chapter>
+      </xsl:if>
       <xsl:call-template name="pb-dbp-appendix"/>
     </book>
   </xsl:template>
@@ -193,11 +224,18 @@
           <xsl:value-of select="concat(normalize-space(), /pb:packet/@id, '/')"/>
         </biblioid>
       </xsl:for-each>
-      <xsl:for-each select="pb:project[normalize-space() != '']">
-        <biblioset relation="series">
-          <title><xsl:value-of select="normalize-space()"/></title>
-        </biblioset>
-      </xsl:for-each>
+      <!-- the series and the as-of date: shown on the title page -->
+      <xsl:if test="normalize-space(pb:project) != '' or normalize-space(pb:as-of) != ''">
+        <releaseinfo>
+          <xsl:value-of select="normalize-space(pb:project)"/>
+          <xsl:if test="normalize-space(pb:project) != '' and normalize-space(pb:as-of) != ''">
+            <xsl:text>. </xsl:text>
+          </xsl:if>
+          <xsl:if test="normalize-space(pb:as-of) != ''">
+            <xsl:value-of select="concat('Figures as of ', normalize-space(pb:as-of), '.')"/>
+          </xsl:if>
+        </releaseinfo>
+      </xsl:if>
       <xsl:for-each select="pb:date[normalize-space() != '']">
         <pubdate><xsl:value-of select="normalize-space()"/></pubdate>
       </xsl:for-each>
@@ -507,8 +545,10 @@
             </thead>
             <tbody>
               <!-- the rows: the practices as the organizations' data lists
-                   them (all eight, in DESIGN.md's order) -->
-              <xsl:for-each select="$orgs[1]/pb:practice">
+                   them (all eight, in DESIGN.md's order), else as
+                   practices.xml does -->
+              <xsl:for-each select="$orgs[pb:practice][1]/pb:practice
+                                    | $reasons[not($orgs/pb:practice)]">
                 <xsl:variable name="name" select="@name"/>
                 <xsl:variable name="p" select="$reasons[@name = $name]"/>
                 <row>

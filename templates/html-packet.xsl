@@ -1264,7 +1264,7 @@
         <thead>
           <tr>
             <th scope="col">Organization</th>
-            <th scope="col">Peer staff</th>
+            <th scope="col" class="staff">Peer staff</th>
             <th scope="col">Team and supervision</th>
             <th scope="col" class="num">Peer FTE</th>
             <th scope="col" class="num">Required FTE</th>
@@ -1882,6 +1882,7 @@
     <xsl:param name="plural" select="false()"/>
     <xsl:choose>
       <xsl:when test="$role = 'peer-specialist'">Peer Specialist</xsl:when>
+      <xsl:when test="$role = 'recovery-coach' and $plural">Recovery Coaches</xsl:when>
       <xsl:when test="$role = 'recovery-coach'">Recovery Coach</xsl:when>
       <xsl:when test="$role = 'family-partner'">Family Partner</xsl:when>
       <xsl:when test="$role = 'young-adult-peer-mentor'">Young Adult Peer Mentor</xsl:when>
@@ -1891,7 +1892,7 @@
         <xsl:value-of select="$role"/>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:if test="$plural">s</xsl:if>
+    <xsl:if test="$plural and $role != 'recovery-coach'">s</xsl:if>
   </xsl:template>
 
   <!-- A unit in words, for the appendix; nothing for yes/no and dates,
@@ -1991,6 +1992,7 @@
     <xsl:variable name="rest" select="substring-after(substring-after($name, '.'), '.')"/>
     <xsl:variable name="mid" select="substring-before(substring-after($name, '.'), '.')"/>
     <xsl:if test="$o">
+      <xsl:text> </xsl:text>
       <span class="context">
         <xsl:value-of select="normalize-space($o/pb:name)"/>
         <xsl:if test="$rest != ''">

@@ -25,7 +25,8 @@
         <link rel="alternate" type="application/atom+xml" href="feed.xml"
               title="{pb:meta/pb:title}"/>
         <xsl:if test="string($css) != ''">
-          <style><xsl:value-of select="$css"/></style>
+          <!-- as it is: CSS is not HTML-escaped inside <style> -->
+          <style><xsl:value-of select="$css" disable-output-escaping="yes"/></style>
         </xsl:if>
       </head>
       <body>

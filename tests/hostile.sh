@@ -1,0 +1,380 @@
+#!/bin/sh
+# hostile.sh - hostile inputs, one folder each in tests/hostile/NAME/. Each
+# must give exactly the exit status and the messages it expects, finish in
+# time, leak nothing into any output (no secret file's content; no script
+# element, event handler or script URL), and, when a build fails, leave the
+# previous good out/ byte for byte as it was, with no staging folder left.
+#
+# NAME/case.sh sets:
+#   kind     convert     peerbrief convert on NAME/in.md or NAME/in.xml (or
+#                        $file), once per format in $formats (html:
+#                        -t html; standalone: -t html --standalone;
+#                        docbook: -t docbook --standalone). With packet=1
+#                        the input is also built as the position of a packet
+#                        and $marker must show in its HTML and DocBook.
+#            build       a build of tests/semantic/base with NAME/IN/ copied
+#                        over it, into an out/ holding a good build
+#            stylesheet  the same good build with a copy of templates/ in
+#                        which html.xsl includes NAME/evil.xsl
+#            special     the function below named after the case
+#   status   the exit status (default 1)
+#   limit    seconds it may take (default 30; ten times that under valgrind)
+#   expect_out  (build) text that must appear in out/
+# NAME/gen.sh, if present, writes large or odd inputs into the working
+# folder (the case's copy for convert, else the folder holding IN/ and out/).
+# NAME/expect.err is the exact standard error, "$T" standing for the
+# temporary folder; NAME/expect.out, if present, the exact standard output
+# of the first format.
+#
+# The secret that must never show: $T/secret.txt and $T/secret.xml hold
+# $SECRET; /etc/passwd's first line starts "root:".
+. tests/lib.sh
+trap 'umount "$T/disk" 2>/dev/null; rm -rf "$T"' EXIT
+T=$(cd "$T" && pwd -P)
+SECRET=PB-SECRET-7f3a9c
+BASE=tests/semantic/base
+ROOT=$(pwd)
+echo "$SECRET" >"$T/secret.txt"
+echo "<secret>$SECRET</secret>" >"$T/secret.xml"
+slow=1
+[ "${PB_VALGRIND:-0}" = 1 ] && slow=10
+
+# run LIMIT COMMAND... : runs COMMAND, killed after LIMIT seconds (scaled
+# under valgrind); its status, 137 when it was killed.
+run() {
+	lim=$(($1 * slow))
+	shift
+	timeout -s KILL "$lim" "$@"
+}
+
+# unsafe FILE: prints what in FILE (HTML or DocBook) could run script in a
+# browser: script-like elements, event-handler attributes, and URL
+# attributes whose scheme is javascript:, vbscript:, file: or data: other
+# than an image, once the tabs and line breaks browsers drop are dropped.
+unsafe() {
+	tr -d '\t\r' <"$1" | tr '\n' ' ' |
+	    sed -E 's/&#(x0*[9aAdD]|0*9|0*1[03]);//g; s/>[^<]*</></g' >"$T/tags"
+	grep -Eio '<(script|iframe|frame|frameset|object|embed|applet|base|form|svg|math)[ />]' "$T/tags"
+	grep -Eio '<meta [^>]*refresh' "$T/tags"
+	sed -E 's/"[^"]*"/""/g' "$T/tags" | grep -Eio '[ /]on[a-z]+ *='
+	grep -Eo ' ([a-zA-Z]+:)?(href|src|fileref|action|formaction|poster|background|data|url)="[^"]*"' "$T/tags" |
+	    while IFS= read -r attr; do
+		v=${attr#*=\"}
+		v=$(printf '%s' "${v%\"}" | sed 's/^ *//' | tr 'A-Z' 'a-z')
+		case $v in
+		javascript:* | vbscript:* | livescript:* | file:*)
+			echo "$attr" ;;
+		data:image/png[\;,]* | data:image/gif[\;,]* | \
+		    data:image/jpeg[\;,]* | data:image/webp[\;,]*) ;;
+		data:*)
+			echo "$attr" ;;
+		esac
+	done
+}
+
+# leaks NAME FILE...: not_ok when any FILE could run script or holds a
+# secret.
+leaks() {
+	n=$1
+	shift
+	for f in "$@"; do
+		[ -f "$f" ] || continue
+		u=$(unsafe "$f")
+		[ -z "$u" ] || { not_ok "$n: unsafe markup in ${f#"$T/"}"; echo "$u" | head -5; }
+		if grep -aq -e "$SECRET" -e '^root:' "$f"; then
+			not_ok "$n: a secret leaked into ${f#"$T/"}"
+		fi
+	done
+}
+
+# expect NAME DIR STATUS: compares the exit status and $T/err with what
+# the case expects; 0 when both match.
+expect() {
+	sed -e "s|$T|\$T|g" "$T/err" >"$T/err.n"
+	if [ -f "$2/expect.err" ]; then cp "$2/expect.err" "$T/want"; else : >"$T/want"; fi
+	if [ "$3" -eq 137 ]; then
+		not_ok "$1: killed after ${limit}s"
+		return 1
+	elif [ "$3" -ne "$status" ]; then
+		not_ok "$1: exit $3, want $status"
+		head -c 2000 "$T/err.n"
+		return 1
+	elif ! diff -u "$T/want" "$T/err.n" >"$T/diff"; then
+		not_ok "$1: messages differ"
+		head -c 3000 "$T/diff"
+		return 1
+	fi
+	return 0
+}
+
+# Each case starts from a copy of the base input and of a good build of it.
+fresh() {
+	rm -rf "$T/IN" "$T/out" "$T/.out.staging" "$T/tpl" "$T/pwned.html"
+	cp -r "$BASE" "$T/IN"
+	cp -r "$T/good" "$T/out"
+}
+
+# unchanged NAME: a failed build left out/ as it was and no staging folder.
+unchanged() {
+	if ! diff -r "$T/good" "$T/out" >"$T/diff" 2>&1; then
+		not_ok "$1: the failed build changed out/"
+		head -20 "$T/diff"
+	elif [ -e "$T/.out.staging" ]; then
+		not_ok "$1: the failed build left its staging folder"
+	else
+		return 0
+	fi
+	return 1
+}
+
+convert_case() {
+	name=$1 dir=$2
+	rm -rf "$T/w"
+	mkdir "$T/w"
+	cp -r "$dir/." "$T/w/"
+	[ -f "$T/w/gen.sh" ] && (cd "$T/w" && sh ./gen.sh)
+	if [ -z "$file" ]; then
+		file=in.md
+		[ -f "$T/w/in.xml" ] && file=in.xml
+	fi
+	good=1
+	first=1
+	for fmt in $formats; do
+		case $fmt in
+		html) opts="-t html" ;;
+		standalone) opts="-t html --standalone" ;;
+		docbook) opts="-t docbook --standalone" ;;
+		esac
+		# shellcheck disable=SC2086
+		(cd "$T/w" && run "$limit" $PB convert $opts "$file") \
+		    >"$T/stdout" 2>"$T/err"
+		st=$?
+		expect "$name ($fmt)" "$dir" "$st" || good=0
+		if [ "$st" -ne 0 ] && [ -s "$T/stdout" ]; then
+			not_ok "$name ($fmt): output despite exit $st"
+			good=0
+		fi
+		if [ "$first" = 1 ] && [ -f "$dir/expect.out" ] &&
+		    ! cmp -s "$dir/expect.out" "$T/stdout"; then
+			not_ok "$name ($fmt): output differs from expect.out"
+			good=0
+		fi
+		first=0
+		cp "$T/stdout" "$T/stdout.$fmt"
+		c=$fail
+		leaks "$name ($fmt)" "$T/stdout.$fmt"
+		[ "$fail" -eq "$c" ] || good=0
+	done
+	[ "$good" = 1 ] && ok "$name"
+	[ "$packet" = 1 ] || return
+	# The same position inside a packet.
+	fresh
+	rm -f "$T/IN/positions/"*
+	cp "$T/w/$file" "$T/IN/positions/pos.${file##*.}"
+	(cd "$T" && run "$limit" $PB build -i IN -o out) >"$T/stdout" 2>"$T/err"
+	st=$?
+	expect "$name (packet)" "$dir" "$st" || return
+	c=$fail
+	leaks "$name (packet)" $(find "$T/out" -type f | sort)
+	for f in "$T/out/pk/index.html" "$T/out/pk/pk.dbk"; do
+		grep -q "$marker" "$f" 2>/dev/null ||
+		    not_ok "$name (packet): the position is missing from ${f#"$T/"}"
+	done
+	[ "$fail" -eq "$c" ] && ok "$name (packet)"
+}
+
+build_case() {
+	name=$1 dir=$2
+	fresh
+	[ -d "$dir/IN" ] && cp -r "$dir/IN/." "$T/IN/"
+	[ -f "$dir/gen.sh" ] && (cd "$T" && sh "$ROOT/$dir/gen.sh")
+	(cd "$T" && run "$limit" $PB build -i IN -o out) >"$T/stdout" 2>"$T/err"
+	st=$?
+	expect "$name" "$dir" "$st" || return
+	c=$fail
+	if [ "$st" -ne 0 ]; then
+		unchanged "$name"
+	elif [ -n "$expect_out" ] && ! grep -rqF "$expect_out" "$T/out"; then
+		not_ok "$name: '$expect_out' is not in out/"
+	fi
+	leaks "$name" "$T/stdout" $(find "$T/out" -type f | sort)
+	[ "$fail" -eq "$c" ] && ok "$name"
+}
+
+stylesheet_case() {
+	name=$1 dir=$2
+	fresh
+	cp -r templates "$T/tpl"
+	cp "$dir/evil.xsl" "$T/tpl/"
+	sed 's|</xsl:stylesheet>|<xsl:include href="evil.xsl"/></xsl:stylesheet>|' \
+	    templates/html.xsl >"$T/tpl/html.xsl"
+	[ -f "$dir/gen.sh" ] && (cd "$T" && sh "$ROOT/$dir/gen.sh")
+	(cd "$T" && run "$limit" $PB build -i IN -o out -t tpl) \
+	    >"$T/stdout" 2>"$T/err"
+	st=$?
+	expect "$name" "$dir" "$st" || return
+	c=$fail
+	unchanged "$name"
+	[ -e "$T/pwned.html" ] && not_ok "$name: the stylesheet wrote a file"
+	leaks "$name" "$T/stdout" $(find "$T/out" -type f | sort)
+	[ "$fail" -eq "$c" ] && ok "$name"
+}
+
+# --------------------------------------------------------- special cases
+
+out_is_symlink() {
+	fresh
+	rm -rf "$T/out" "$T/elsewhere"
+	mkdir "$T/elsewhere"
+	ln -s elsewhere "$T/out"
+	(cd "$T" && run "$limit" $PB build -i IN -o out) >"$T/stdout" 2>"$T/err"
+	expect "$1" "$2" $? || return
+	if [ -n "$(ls -A "$T/elsewhere")" ]; then
+		not_ok "$1: the build wrote through the link"
+	elif [ "$(readlink "$T/out")" != elsewhere ]; then
+		not_ok "$1: the link was replaced"
+	elif [ -e "$T/.out.staging" ]; then
+		not_ok "$1: a staging folder was left"
+	else
+		ok "$1"
+	fi
+	rm -f "$T/out"
+}
+
+out_symlinked_packet_dir() {
+	fresh
+	rm -rf "$T/secrets" "$T/fresh"
+	mkdir "$T/secrets"
+	for f in index.html pk.dbk figures.json figures.csv; do
+		echo "$SECRET" >"$T/secrets/$f"
+	done
+	rm -rf "$T/out/pk"
+	ln -s ../secrets "$T/out/pk"
+	printf -- '---\ntitle: Other\n---\nIn no packet.\n' >"$T/IN/positions/other.md"
+	(cd "$T" && run "$limit" $PB build -i IN -o out) >"$T/stdout" 2>"$T/err"
+	expect "$1" "$2" $? || return
+	c=$fail
+	(cd "$T" && $PB build -i IN -o fresh) >/dev/null 2>&1
+	[ -L "$T/out/pk" ] && not_ok "$1: out/pk is still a symbolic link"
+	diff -r "$T/fresh" "$T/out" >/dev/null 2>&1 ||
+	    not_ok "$1: out/ differs from a fresh build"
+	leaks "$1" $(find "$T/out" -type f | sort)
+	[ "$fail" -eq "$c" ] && ok "$1"
+}
+
+out_stale_symlink_unchanged_input() {
+	fresh
+	rm -rf "$T/elsewhere"
+	mkdir "$T/elsewhere"
+	echo "$SECRET" >"$T/elsewhere/secret.html"
+	ln -s ../elsewhere/secret.html "$T/out/stale.html"
+	ln -s ../elsewhere "$T/out/pk/stale"
+	echo '<script>alert(1)</script>' >>"$T/out/pk/index.html"
+	(cd "$T" && run "$limit" $PB build -i IN -o out) >"$T/stdout" 2>"$T/err"
+	expect "$1" "$2" $? || return
+	if ! diff -r "$T/good" "$T/out" >"$T/diff" 2>&1; then
+		not_ok "$1: out/ is not what a fresh build gives"
+		head -5 "$T/diff"
+	else
+		ok "$1"
+	fi
+}
+
+interrupted_build() {
+	fresh
+	rm -rf "$T/A" "$T/B" "$T/snapA" "$T/snapB" "$T/out"
+	mv "$T/IN" "$T/A"
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+		cp "$T/A/packets/pk.xml" "$T/A/packets/pk$i.xml"
+	done
+	cp -r "$T/A" "$T/B"
+	printf -- '---\ntitle: B\n---\nThe other build.\n' >"$T/B/positions/pos.md"
+	for x in B A; do
+		rm -rf "$T/IN"
+		cp -r "$T/$x" "$T/IN"
+		(cd "$T" && $PB build -i IN -o out) >/dev/null 2>&1
+		cp -r "$T/out" "$T/snap$x"
+	done
+	c=$fail
+	x=B
+	for d in 0.01 0.02 0.04 0.06 0.08 0.1 0.15 0.2 0.3; do
+		rm -rf "$T/IN"
+		cp -r "$T/$x" "$T/IN"
+		(cd "$T" && timeout -s KILL "$d" $PB build -i IN -o out) \
+		    >/dev/null 2>&1
+		if ! diff -r "$T/snapA" "$T/out" >/dev/null 2>&1 &&
+		    ! diff -r "$T/snapB" "$T/out" >/dev/null 2>&1; then
+			not_ok "$1: killed after ${d}s, out/ is neither build"
+			break
+		fi
+		if [ "$x" = B ]; then x=A; else x=B; fi
+	done
+	rm -rf "$T/IN"
+	cp -r "$T/A" "$T/IN"
+	(cd "$T" && run "$limit" $PB build -i IN -o out) >"$T/stdout" 2>"$T/err"
+	expect "$1" "$2" $? || return
+	if ! diff -r "$T/snapA" "$T/out" >/dev/null 2>&1; then
+		not_ok "$1: the build after the kills differs from a clean one"
+	elif [ -e "$T/.out.staging" ]; then
+		not_ok "$1: a stale staging folder is left"
+	fi
+	[ "$fail" -eq "$c" ] && ok "$1"
+}
+
+full_disk() {
+	fresh
+	mkdir -p "$T/disk"
+	if ! mount -t tmpfs -o size=200k tmpfs "$T/disk" 2>/dev/null; then
+		echo "skip $1: cannot mount a tmpfs here"
+		return
+	fi
+	(cd "$T" && $PB build -i IN -o disk/out) >/dev/null 2>&1
+	rm -rf "$T/snap"
+	cp -r "$T/disk/out" "$T/snap"
+	for i in 0 1 2 3 4 5 6 7 8 9; do
+		cp "$T/IN/packets/pk.xml" "$T/IN/packets/pk$i.xml"
+	done
+	(cd "$T" && run "$limit" $PB build -j 1 -i IN -o disk/out) \
+	    >"$T/stdout" 2>"$T/err"
+	st=$?
+	c=$fail
+	if [ "$st" -ne "$status" ]; then
+		not_ok "$1: exit $st, want $status"
+		head -3 "$T/err"
+	fi
+	if [ "$(wc -l <"$T/err")" -ne 1 ] ||
+	    ! grep -q ': No space left on device$' "$T/err"; then
+		not_ok "$1: want one message ending 'No space left on device'"
+		head -3 "$T/err"
+		echo "($(wc -l <"$T/err") lines)"
+	fi
+	diff -r "$T/snap" "$T/disk/out" >/dev/null 2>&1 ||
+	    not_ok "$1: the failed build changed out/"
+	[ -e "$T/disk/.out.staging" ] && not_ok "$1: a staging folder was left"
+	[ "$fail" -eq "$c" ] && ok "$1"
+	umount "$T/disk"
+}
+
+# ------------------------------------------------------------------ main
+
+rm -rf "$T/IN"
+cp -r "$BASE" "$T/IN"
+if ! (cd "$T" && $PB build -i IN -o good) >"$T/err" 2>&1; then
+	not_ok "a good build of $BASE"
+	cat "$T/err"
+fi
+for dir in tests/hostile/*/; do
+	dir=${dir%/}
+	name=${dir##*/}
+	kind= status=1 limit=30 file= formats="html standalone docbook"
+	packet=0 marker= expect_out=
+	. "./$dir/case.sh"
+	case $kind in
+	convert) convert_case "$name" "$dir" ;;
+	build) build_case "$name" "$dir" ;;
+	stylesheet) stylesheet_case "$name" "$dir" ;;
+	special) "$(echo "$name" | tr - _)" "$name" "$dir" ;;
+	*) not_ok "$name: unknown kind '$kind'" ;;
+	esac
+done
+finish

@@ -1,0 +1,3 @@
+# A position file whose name is not an id.
+kind=build
+status=1

@@ -1,0 +1,4 @@
+# A base URL with a script scheme would put javascript: links into the
+# feed: refused at its value.
+kind=build
+status=1

@@ -1,0 +1,3 @@
+# An escape byte (a terminal control sequence) inside a name.
+kind=build
+status=1

@@ -1,0 +1,2 @@
+# A NUL byte in a front matter value: an error at the byte itself.
+kind=convert

@@ -1,0 +1,4 @@
+# xsl:include of a stylesheet outside the templates folder: refused when
+# the stylesheets are compiled, before anything is built.
+kind=stylesheet
+status=3
