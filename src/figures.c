@@ -360,6 +360,32 @@ peer_role(enum pb_role r)
 	return r != PB_ROLE_PEER_SUPERVISOR;
 }
 
+enum pb_cert
+pb_cert_status(const struct pb_member *mb, struct pb_date due,
+    struct pb_date as_of)
+{
+	struct pb_date	 end;
+
+	if (mb->certified_set)
+		return pb_date_cmp(mb->certified, due) <= 0 ?
+		    PB_CERT_CERTIFIED : PB_CERT_CERTIFIED_LATE;
+	if (pb_date_cmp(due, as_of) < 0)
+		return PB_CERT_OVERDUE;
+	if (!pb_date_add_days(as_of, 60, &end) || pb_date_cmp(due, end) <= 0)
+		return PB_CERT_DUE_SOON;
+	return PB_CERT_PENDING;
+}
+
+const char *
+pb_cert_name(enum pb_cert c)
+{
+	static const char *const names[] = {
+		"certified", "certified-late", "overdue", "due-soon", "pending"
+	};
+
+	return names[c];
+}
+
 /* Indexes of one organization's figures that packet figures use. */
 struct orgfig {
 	size_t	 conflicts;
@@ -374,7 +400,6 @@ org(struct fx *x, const struct pb_org *o, const size_t *pi,
 	const struct pb_member	*mb;
 	size_t			 peer, req, i, k, *due;
 	int64_t			 latest = -1, sum, fp = 0, rc = 0, n;
-	struct pb_date		 end;
 	static const enum pb_practice conflicts[] = {
 		PB_PR_PROGRESS_NOTES, PB_PR_TREATMENT_PLANS,
 		PB_PR_MEDICATION, PB_PR_REP_PAYEE
@@ -475,8 +500,6 @@ org(struct fx *x, const struct pb_org *o, const size_t *pi,
 			overflow(x, due[k], mb->src);
 		finish(x, due[k]);
 	}
-	if (!pb_date_add_days(asof, 60, &end))
-		end = asof;
 	for (i = 0; i < 2; i++) {
 		size_t c = add(x, PB_UNIT_COUNT, i == 0 ?
 		    "peer-role members with no certified date whose "
@@ -489,16 +512,12 @@ org(struct fx *x, const struct pb_org *o, const size_t *pi,
 		in_raw(x, c, as_of, "peerbrief.as-of");
 		n = 0;
 		for (k = 0; k < o->nmembers; k++) {
-			struct pb_date dd = F(x, due[k])->date;
-
 			mb = &o->members[k];
 			if (!peer_role(mb->role) || mb->certified_set)
 				continue;
 			in_fig(x, c, due[k]);
-			if (i == 0 ? pb_date_cmp(dd, asof) < 0 :
-			    pb_date_cmp(dd, asof) >= 0 &&
-			    pb_date_cmp(dd, end) <= 0)
-				n++;
+			n += pb_cert_status(mb, F(x, due[k])->date, asof) ==
+			    (i == 0 ? PB_CERT_OVERDUE : PB_CERT_DUE_SOON);
 		}
 		F(x, c)->n = n;
 		finish(x, c);

@@ -88,6 +88,26 @@ void pb_figures_sources(const struct pb_figures *f, size_t i,
 void pb_figures_suggest(const struct pb_figures *f, const char *name,
     struct pb_buf *out);
 
+/* Where a staff member stands with certification on the as-of date. */
+enum pb_cert {
+	PB_CERT_CERTIFIED,	/* certified by the due date */
+	PB_CERT_CERTIFIED_LATE,	/* certified after it */
+	PB_CERT_OVERDUE,	/* not certified, due before as-of */
+	PB_CERT_DUE_SOON,	/* not certified, due as-of .. as-of + 60 days */
+	PB_CERT_PENDING		/* not certified, due later */
+};
+
+/*
+ * The certification status of mb, whose certification_due is due, on
+ * as_of: the rule behind certifications_overdue and
+ * certifications_due_within_60_days.
+ */
+enum pb_cert pb_cert_status(const struct pb_member *mb, struct pb_date due,
+    struct pb_date as_of);
+
+/* "certified", "certified-late", "overdue", "due-soon", "pending". */
+const char *pb_cert_name(enum pb_cert c);
+
 /* The anchor id of a figure in documents: "fig-" + name. */
 char *pb_figure_anchor(const char *name);
 

@@ -82,7 +82,7 @@ conflicts(enum pb_practice p, const char *v)
 
 static void
 org_el(xmlNodePtr parent, const struct pb_org *o,
-    const struct pb_figures *figs, char *used)
+    const struct pb_figures *figs, char *used, struct pb_date as_of)
 {
 	static const char *const progfigs[] = {
 		"enrolled_days", "dmh_payment", "rdays", "rday_rate",
@@ -100,10 +100,11 @@ org_el(xmlNodePtr parent, const struct pb_org *o,
 		"certifications_overdue", "certifications_due_within_60_days",
 		"practice_conflicts"
 	};
-	xmlNodePtr	 n, c;
-	size_t		 i, k;
-	char		 buf[PB_NUMBUF];
-	const struct pb_member *mb;
+	xmlNodePtr		 n, c;
+	size_t			 i, k;
+	char			 buf[PB_NUMBUF], name[512];
+	const struct pb_member	*mb;
+	const struct pb_figure	*f;
 
 	n = xmlNewChild(parent, parent->ns, BAD_CAST "org", NULL);
 	pb_tree_set_prop(n, "id", o->id);
@@ -132,6 +133,11 @@ org_el(xmlNodePtr parent, const struct pb_org *o,
 		    o->programs[i].raw_fiscal_year.text);
 		pb_tree_set_prop(c, "daily-rate", pb_money_display(
 		    o->programs[i].daily_rate, buf));
+		/* the R-days as written, for the funding table */
+		pb_tree_set_prop(c, "rdays-staff", pb_int_display(
+		    o->programs[i].rdays_staff, buf));
+		pb_tree_set_prop(c, "rdays-peer-only", pb_int_display(
+		    o->programs[i].rdays_peer, buf));
 		for (k = 0; k < sizeof(progfigs) / sizeof(progfigs[0]); k++)
 			value_el(c, figs, used, "%s.%s.%s", o->id,
 			    o->programs[i].id, progfigs[k]);
@@ -150,8 +156,13 @@ org_el(xmlNodePtr parent, const struct pb_org *o,
 			    pb_date_format(mb->certified, buf));
 		if (mb->training != NULL)
 			pb_tree_set_prop(c, "training", mb->training);
-		value_el(c, figs, used, "%s.%s.certification_due", o->id,
-		    mb->id);
+		snprintf(name, sizeof(name), "%s.%s.certification_due",
+		    o->id, mb->id);
+		if ((f = pb_figures_get(figs, name)) != NULL) {
+			value_el(c, figs, used, "%s", name);
+			xmlSetProp(c, BAD_CAST "status", BAD_CAST pb_cert_name(
+			    pb_cert_status(mb, f->date, as_of)));
+		}
 	}
 	for (k = 0; k < sizeof(orgfigs) / sizeof(orgfigs[0]); k++)
 		value_el(n, figs, used, "%s.%s", o->id, orgfigs[k]);
@@ -308,7 +319,7 @@ pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
 	orgs = xmlNewChild(root, ns, BAD_CAST "orgs", NULL);
 	for (i = 0; i < pk->norgs; i++)
 		if ((o = pb_model_org(m, pk->orgs[i].id)) != NULL)
-			org_el(orgs, o, figs, used);
+			org_el(orgs, o, figs, used, as_of);
 
 	for (i = 0; i < pk->npositions; i++) {
 		if (positions[i] == NULL)
@@ -319,6 +330,10 @@ pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
 		if (pb_inject(pos, files[i], figs, 1, d))
 			mark_used(pos, figs, used);
 	}
+	/* every packet total belongs in the appendix, used or not */
+	for (i = 0; i < figs->n; i++)
+		if (strncmp(figs->v[i].name, "packet.", 7) == 0)
+			used[i] = 1;
 	close_used(figs, used);
 	appendix(root, figs, used);
 	free(used);

@@ -30,7 +30,8 @@
       chapter staffing        "Staffing": one row per organization
       chapter certifications  "Certifications": one row per staff member
       appendix figures        "How these figures were computed": one section
-                              per group (parameters, each organization, the
+                              per group (parameters, each organization with
+                              its region, contracts and source of data, the
                               packet as a whole), each a variablelist whose
                               varlistentry xml:id is the figure's anchor
 
@@ -221,7 +222,9 @@
       </xsl:for-each>
       <xsl:for-each select="pb:base-url[normalize-space() != '']">
         <biblioid class="uri">
-          <xsl:value-of select="concat(normalize-space(), /pb:packet/@id, '/')"/>
+          <xsl:value-of select="normalize-space()"/>
+          <xsl:if test="substring(normalize-space(), string-length(normalize-space())) != '/'">/</xsl:if>
+          <xsl:value-of select="concat(/pb:packet/@id, '/')"/>
         </biblioid>
       </xsl:for-each>
       <!-- the series and the as-of date: shown on the title page -->
@@ -1093,6 +1096,7 @@
             <xsl:call-template name="pb-dbp-org-name"/>
           </xsl:with-param>
           <xsl:with-param name="figs" select="$figs[starts-with(@name, $pre)]"/>
+          <xsl:with-param name="org" select="."/>
         </xsl:call-template>
       </xsl:for-each>
       <xsl:call-template name="pb-dbp-figure-group">
@@ -1114,13 +1118,34 @@
     <xsl:param name="id"/>
     <xsl:param name="title"/>
     <xsl:param name="figs"/>
-    <xsl:if test="$figs">
+    <xsl:param name="org" select="/.."/>
+    <xsl:if test="$figs or $org">
       <section>
         <xsl:attribute name="xml:id"><xsl:value-of select="$id"/></xsl:attribute>
         <title><xsl:value-of select="$title"/></title>
-        <variablelist>
-          <xsl:apply-templates select="$figs" mode="pb-dbp-entry"/>
-        </variablelist>
+        <!-- an organization: where its data come from -->
+        <xsl:for-each select="$org">
+          <para>
+            <xsl:for-each select="pb:region[normalize-space() != '']">
+              <xsl:value-of select="concat('Region: ', normalize-space(), '. ')"/>
+            </xsl:for-each>
+            <xsl:for-each select="pb:contracts[normalize-space() != '']">
+              <xsl:value-of select="concat('Contracts: ', normalize-space(), '. ')"/>
+            </xsl:for-each>
+            <xsl:text>Source of the data: </xsl:text>
+            <xsl:choose>
+              <xsl:when test="normalize-space(pb:source) != ''">
+                <xsl:value-of select="normalize-space(pb:source)"/>
+              </xsl:when>
+              <xsl:otherwise>not stated.</xsl:otherwise>
+            </xsl:choose>
+          </para>
+        </xsl:for-each>
+        <xsl:if test="$figs">
+          <variablelist>
+            <xsl:apply-templates select="$figs" mode="pb-dbp-entry"/>
+          </variablelist>
+        </xsl:if>
       </section>
     </xsl:if>
   </xsl:template>

@@ -732,11 +732,13 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
+    <xsl:variable name="also" select="concat('pos-', ancestor::pb:position[1]/@id, '-title')"/>
     <xsl:variable name="own" select="(db:caption | db:title | db:info/db:title)[1]"/>
     <xsl:variable name="sect" select="ancestor::*[self::db:section or self::db:sect1
         or self::db:sect2 or self::db:sect3 or self::db:sect4 or self::db:sect5
         or self::db:simplesect][1]"/>
-    <div class="table-wrap" role="region" aria-labelledby="{$id}-caption"
+    <div class="table-wrap" role="region"
+         aria-labelledby="{normalize-space(concat($id, '-caption ', $also))}"
          tabindex="0">
       <table id="{$id}">
         <xsl:text>&#10;</xsl:text>
@@ -799,6 +801,10 @@
       <xsl:variable name="id"
           select="concat('pos-', ancestor::pb:position[1]/@id, '-',
                          @kind, '-', $n)"/>
+      <!-- the region's name adds the position's title, so that it differs
+           from the same table's elsewhere in the document -->
+      <xsl:variable name="title-id"
+          select="concat('pos-', ancestor::pb:position[1]/@id, '-title')"/>
       <xsl:choose>
         <xsl:when test="@kind = 'figure'">
           <xsl:call-template name="pk-figure-box"/>
@@ -806,21 +812,25 @@
         <xsl:when test="@kind = 'practices'">
           <xsl:call-template name="pk-practices-table">
             <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="also" select="$title-id"/>
           </xsl:call-template>
         </xsl:when>
         <xsl:when test="@kind = 'funding'">
           <xsl:call-template name="pk-funding-table">
             <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="also" select="$title-id"/>
           </xsl:call-template>
         </xsl:when>
         <xsl:when test="@kind = 'staffing'">
           <xsl:call-template name="pk-staffing-table">
             <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="also" select="$title-id"/>
           </xsl:call-template>
         </xsl:when>
         <xsl:when test="@kind = 'certifications'">
           <xsl:call-template name="pk-certifications-table">
             <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="also" select="$title-id"/>
           </xsl:call-template>
         </xsl:when>
       </xsl:choose>
@@ -1010,13 +1020,16 @@
 
   <!-- Tables ===================================================== -->
 
-  <!-- The accessible wrapper of every generated table: a labelled,
-       focusable region that scrolls sideways on a narrow screen. -->
+  <!-- Every generated table sits in the same accessible wrapper: a
+       focusable region labelled by the table's caption, which scrolls
+       sideways on a narrow screen (div.table-wrap in style.css). -->
 
   <!-- The practices, organizations side by side. -->
   <xsl:template name="pk-practices-table">
     <xsl:param name="id"/>
-    <div class="table-wrap" role="region" aria-labelledby="{$id}-caption"
+    <xsl:param name="also" select="''"/>
+    <div class="table-wrap" role="region"
+         aria-labelledby="{normalize-space(concat($id, '-caption ', $also))}"
          tabindex="0">
       <table id="{$id}" class="data practices">
         <xsl:text>&#10;</xsl:text>
@@ -1113,8 +1126,15 @@
   <!-- Funding: one row per program, grouped by organization. -->
   <xsl:template name="pk-funding-table">
     <xsl:param name="id"/>
-    <div class="table-wrap" role="region" aria-labelledby="{$id}-caption"
-         tabindex="0">
+    <xsl:param name="also" select="''"/>
+    <div role="region">
+      <xsl:call-template name="pk-wrap-class">
+        <xsl:with-param name="rows" select="count($pk-orgs/pb:program | $pk-orgs[pb:program])"/>
+      </xsl:call-template>
+      <xsl:attribute name="aria-labelledby">
+        <xsl:value-of select="normalize-space(concat($id, '-caption ', $also))"/>
+      </xsl:attribute>
+      <xsl:attribute name="tabindex">0</xsl:attribute>
       <table id="{$id}" class="data funding">
         <xsl:text>&#10;</xsl:text>
         <caption id="{$id}-caption">DMH payment, R-days and what peer notes
@@ -1252,9 +1272,11 @@
   <!-- Staffing: one row per organization. -->
   <xsl:template name="pk-staffing-table">
     <xsl:param name="id"/>
+    <xsl:param name="also" select="''"/>
     <xsl:variable name="maxfp" select="key('pk-fig', 'param.max_family_partner_share')"/>
     <xsl:variable name="maxrc" select="key('pk-fig', 'param.max_recovery_coach_share')"/>
-    <div class="table-wrap" role="region" aria-labelledby="{$id}-caption"
+    <div class="table-wrap" role="region"
+         aria-labelledby="{normalize-space(concat($id, '-caption ', $also))}"
          tabindex="0">
       <table id="{$id}" class="data staffing">
         <xsl:text>&#10;</xsl:text>
@@ -1434,8 +1456,15 @@
        organization, with the organization's counts. -->
   <xsl:template name="pk-certifications-table">
     <xsl:param name="id"/>
-    <div class="table-wrap" role="region" aria-labelledby="{$id}-caption"
-         tabindex="0">
+    <xsl:param name="also" select="''"/>
+    <div role="region">
+      <xsl:call-template name="pk-wrap-class">
+        <xsl:with-param name="rows" select="count($pk-peer-members | $pk-orgs)"/>
+      </xsl:call-template>
+      <xsl:attribute name="aria-labelledby">
+        <xsl:value-of select="normalize-space(concat($id, '-caption ', $also))"/>
+      </xsl:attribute>
+      <xsl:attribute name="tabindex">0</xsl:attribute>
       <table id="{$id}" class="data certifications">
         <xsl:text>&#10;</xsl:text>
         <caption id="{$id}-caption">
@@ -1861,6 +1890,17 @@
         <abbr class="na" title="not available">n/a</abbr>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The wrapper's class: "table-wrap", plus "long" for a table of more
+       than ROWS rows, which on paper may run over a page (a shorter one
+       moves to the next page whole). -->
+  <xsl:template name="pk-wrap-class">
+    <xsl:param name="rows" select="0"/>
+    <xsl:attribute name="class">
+      <xsl:text>table-wrap</xsl:text>
+      <xsl:if test="$rows &gt; 20"> long</xsl:if>
+    </xsl:attribute>
   </xsl:template>
 
   <!-- A right-aligned table cell holding a figure; empty instead of "n/a"

@@ -393,6 +393,34 @@ test_certifications(void **state)
 	pb_figures_free(f);
 }
 
+/* The status behind the counts, for one member at a time. */
+static void
+test_cert_status(void **state)
+{
+	struct pb_member	 mb;
+	struct pb_date		 asof = { 2026, 11, 1 };
+
+	(void)state;
+	mb = member("m", PB_ROLE_PEER_SPECIALIST, 100,
+	    (struct pb_date){ 2026, 1, 1 }, 0);
+	assert_int_equal(pb_cert_status(&mb, (struct pb_date){ 2026, 10, 31 },
+	    asof), PB_CERT_OVERDUE);
+	assert_int_equal(pb_cert_status(&mb, asof, asof), PB_CERT_DUE_SOON);
+	assert_int_equal(pb_cert_status(&mb, (struct pb_date){ 2026, 12, 31 },
+	    asof), PB_CERT_DUE_SOON);
+	assert_int_equal(pb_cert_status(&mb, (struct pb_date){ 2027, 1, 1 },
+	    asof), PB_CERT_PENDING);
+	mb.certified_set = 1;
+	mb.certified = (struct pb_date){ 2026, 7, 1 };
+	assert_int_equal(pb_cert_status(&mb, (struct pb_date){ 2026, 7, 1 },
+	    asof), PB_CERT_CERTIFIED);
+	assert_int_equal(pb_cert_status(&mb, (struct pb_date){ 2026, 6, 30 },
+	    asof), PB_CERT_CERTIFIED_LATE);
+	assert_string_equal(pb_cert_name(PB_CERT_CERTIFIED_LATE),
+	    "certified-late");
+	assert_string_equal(pb_cert_name(PB_CERT_DUE_SOON), "due-soon");
+}
+
 /* Practice conflicts and the packet's counts of organizations. */
 static void
 test_practices(void **state)
@@ -520,6 +548,7 @@ main(void)
 		cmocka_unit_test(test_required_fte),
 		cmocka_unit_test(test_staffing),
 		cmocka_unit_test(test_certifications),
+		cmocka_unit_test(test_cert_status),
 		cmocka_unit_test(test_practices),
 		cmocka_unit_test(test_provenance),
 		cmocka_unit_test(test_overflow),
