@@ -3,6 +3,7 @@
  * templates/.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,6 +164,26 @@ org_el(xmlNodePtr parent, const struct pb_org *o,
 			xmlSetProp(c, BAD_CAST "status", BAD_CAST pb_cert_name(
 			    pb_cert_status(mb, f->date, as_of)));
 		}
+	}
+	/* members and FTE by role, summed exactly, for the staffing table */
+	for (k = 0; k < PB_ROLE__MAX; k++) {
+		int64_t	 fte = 0, count = 0;
+
+		for (i = 0; i < o->nmembers; i++)
+			if (o->members[i].role == (enum pb_role)k) {
+				count++;
+				if (!pb_int_add(fte, o->members[i].fte, &fte))
+					fte = INT64_MAX;	/* cannot be:
+							 * fte <= 1.00 */
+			}
+		if (count == 0)
+			continue;
+		c = xmlNewChild(n, n->ns, BAD_CAST "role", NULL);
+		xmlSetProp(c, BAD_CAST "name",
+		    BAD_CAST pb_role_name((enum pb_role)k));
+		xmlSetProp(c, BAD_CAST "members", BAD_CAST pb_int_format(count,
+		    buf));
+		xmlSetProp(c, BAD_CAST "fte", BAD_CAST pb_fte_format(fte, buf));
 	}
 	for (k = 0; k < sizeof(orgfigs) / sizeof(orgfigs[0]); k++)
 		value_el(n, figs, used, "%s.%s", o->id, orgfigs[k]);

@@ -856,7 +856,7 @@
                           <xsl:variable name="ms" select="$peers[@role = $role]"/>
                           <xsl:if test="$ms">
                             <xsl:value-of select="concat(., ' ', count($ms), ' (',
-                                format-number(sum($ms/@fte), '0.00'), ' FTE)')"/>
+                                $org/pb:role[@name = $role]/@fte, ' FTE)')"/>
                             <xsl:if test="count($pb-dbp-words[self::r][@n != 'peer-supervisor']
                                             [@n = $peers/@role]
                                             [preceding-sibling::r[@n = $role]]) &gt; 0">
@@ -924,7 +924,7 @@
                     <xsl:variable name="sups" select="pb:member[@role = 'peer-supervisor']"/>
                     <xsl:if test="$sups">
                       <xsl:value-of select="concat('; peer supervisors ', count($sups), ' (',
-                          format-number(sum($sups/@fte), '0.00'), ' FTE)')"/>
+                          pb:role[@name = 'peer-supervisor']/@fte, ' FTE)')"/>
                     </xsl:if>
                   </entry>
                 </row>
@@ -939,12 +939,6 @@
   <!-- Certifications: one row per staff member, the organization spanning. -->
   <xsl:template name="pb-dbp-certifications">
     <xsl:param name="orgs" select="/pb:packet/pb:orgs/pb:org"/>
-    <xsl:variable name="asof" select="/pb:packet/pb:meta/pb:as-of/@value"/>
-    <xsl:variable name="today">
-      <xsl:call-template name="pb-dbp-day">
-        <xsl:with-param name="date" select="$asof"/>
-      </xsl:call-template>
-    </xsl:variable>
     <xsl:choose>
       <xsl:when test="not($orgs)">
         <xsl:call-template name="pb-dbp-no-orgs"/>
@@ -1031,21 +1025,15 @@
                       </xsl:call-template>
                     </entry>
                     <entry>
-                      <xsl:variable name="d">
-                        <xsl:call-template name="pb-dbp-day">
-                          <xsl:with-param name="date" select="$due/@value"/>
-                        </xsl:call-template>
-                      </xsl:variable>
+                      <!-- the status the program worked out (pb:member/@status) -->
                       <xsl:choose>
-                        <xsl:when test="@certified and $due
-                                        and translate(@certified, '-', '') &gt; translate($due/@value, '-', '')">certified late</xsl:when>
-                        <xsl:when test="@certified">certified</xsl:when>
+                        <xsl:when test="@status = 'certified-late'">certified late</xsl:when>
+                        <xsl:when test="@status = 'certified'">certified</xsl:when>
                         <xsl:when test="@role = 'peer-supervisor'">not counted (supervisor)</xsl:when>
-                        <xsl:when test="not($due) or string($asof) = ''">not certified</xsl:when>
-                        <xsl:when test="number($d) &lt; number($today)">
+                        <xsl:when test="@status = 'overdue'">
                           <emphasis role="strong">overdue</emphasis>
                         </xsl:when>
-                        <xsl:when test="number($d) &lt;= number($today) + 60">due within 60 days</xsl:when>
+                        <xsl:when test="@status = 'due-soon'">due within 60 days</xsl:when>
                         <xsl:otherwise>not yet due</xsl:otherwise>
                       </xsl:choose>
                     </entry>
@@ -1379,17 +1367,4 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The day number (Julian day) of a YYYY-MM-DD date; NaN if none. -->
-  <xsl:template name="pb-dbp-day">
-    <xsl:param name="date"/>
-    <xsl:variable name="y" select="number(substring($date, 1, 4))"/>
-    <xsl:variable name="m" select="number(substring($date, 6, 2))"/>
-    <xsl:variable name="d" select="number(substring($date, 9, 2))"/>
-    <xsl:variable name="a" select="floor((14 - $m) div 12)"/>
-    <xsl:variable name="yy" select="$y + 4800 - $a"/>
-    <xsl:variable name="mm" select="$m + 12 * $a - 3"/>
-    <xsl:value-of select="$d + floor((153 * $mm + 2) div 5) + 365 * $yy
-                          + floor($yy div 4) - floor($yy div 100)
-                          + floor($yy div 400) - 32045"/>
-  </xsl:template>
 </xsl:stylesheet>

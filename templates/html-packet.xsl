@@ -1576,56 +1576,14 @@
 
   <!-- A member's certification status, as a class name: certified,
        certified-late, overdue, due-soon (within 60 days of as-of,
-       inclusive, as DESIGN.md counts it) or pending. The member's @status
-       wins when the tree has one. Otherwise dates are compared as
-       YYYYMMDD numbers, and the 60 days as day numbers (pk-day). -->
+       inclusive) or pending, as the program decides it (pb:member/@status,
+       the same rule as the certification counts). -->
   <xsl:template name="pk-cert-status">
     <xsl:param name="due"/>
-    <xsl:variable name="asof" select="string($pk-meta/pb:as-of/@value)"/>
-    <xsl:variable name="d" select="number(translate($due, '-', ''))"/>
     <xsl:choose>
-      <xsl:when test="@status">
-        <xsl:value-of select="@status"/>
-      </xsl:when>
-      <xsl:when test="@certified">
-        <xsl:choose>
-          <xsl:when test="number(translate(@certified, '-', '')) &gt; $d">certified-late</xsl:when>
-          <xsl:otherwise>certified</xsl:otherwise>
-        </xsl:choose>
-      </xsl:when>
-      <xsl:when test="$asof = '' or string($d) = 'NaN'">pending</xsl:when>
-      <xsl:when test="$d &lt; number(translate($asof, '-', ''))">overdue</xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="a">
-          <xsl:call-template name="pk-day">
-            <xsl:with-param name="date" select="$asof"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="b">
-          <xsl:call-template name="pk-day">
-            <xsl:with-param name="date" select="$due"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:choose>
-          <xsl:when test="$b - $a &lt;= 60">due-soon</xsl:when>
-          <xsl:otherwise>pending</xsl:otherwise>
-        </xsl:choose>
-      </xsl:otherwise>
+      <xsl:when test="@status"><xsl:value-of select="@status"/></xsl:when>
+      <xsl:otherwise>pending</xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-
-  <!-- The Julian day number of a YYYY-MM-DD date (Fliegel and Van
-       Flandern), only to tell how many days apart two dates are. -->
-  <xsl:template name="pk-day">
-    <xsl:param name="date"/>
-    <xsl:variable name="y" select="number(substring($date, 1, 4))"/>
-    <xsl:variable name="m" select="number(substring($date, 6, 2))"/>
-    <xsl:variable name="dd" select="number(substring($date, 9, 2))"/>
-    <xsl:variable name="a" select="number($m &lt;= 2)"/>
-    <xsl:value-of select="floor(1461 * ($y + 4800 - $a) div 4)
-        + floor(367 * ($m - 2 + 12 * $a) div 12)
-        - floor(3 * floor(($y + 4900 - $a) div 100) div 4)
-        + $dd - 32075"/>
   </xsl:template>
 
   <!-- Appendix =================================================== -->
