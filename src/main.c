@@ -75,6 +75,30 @@ usage_error(const char *fmt, const char *arg)
 	return PB_EXIT_USAGE;
 }
 
+/*
+ * Writes s to stderr with control characters shown as escapes (\n, \t,
+ * \r, \NNN), so no input can forge a line of its own or reach the
+ * terminal.
+ */
+static void
+put_safe(const char *s)
+{
+	const unsigned char	*p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p == '\n')
+			fputs("\\n", stderr);
+		else if (*p == '\t')
+			fputs("\\t", stderr);
+		else if (*p == '\r')
+			fputs("\\r", stderr);
+		else if (*p < 0x20 || *p == 0x7f)
+			fprintf(stderr, "\\%03o", *p);
+		else
+			fputc(*p, stderr);
+	}
+}
+
 /* Prints every diagnostic as FILE:LINE:COL: error: message. */
 static void
 print_diags(struct pb_diags *d)
@@ -85,9 +109,12 @@ print_diags(struct pb_diags *d)
 	pb_diags_sort(d);
 	for (i = 0; i < d->n; i++) {
 		g = &d->v[i];
-		fprintf(stderr, "%s:%lu:%lu: %s: %s\n", g->file,
-		    g->line ? g->line : 1, g->col ? g->col : 1,
-		    g->sev == PB_ERROR ? "error" : "warning", g->msg);
+		put_safe(g->file);
+		fprintf(stderr, ":%lu:%lu: %s: ", g->line ? g->line : 1,
+		    g->col ? g->col : 1,
+		    g->sev == PB_ERROR ? "error" : "warning");
+		put_safe(g->msg);
+		fputc('\n', stderr);
 	}
 	if (d->errors > 1)
 		fprintf(stderr, "%s: %zu errors\n", progname, d->errors);
@@ -144,7 +171,7 @@ cmd_convert(int argc, char *argv[])
 		{ "max-input-size", required_argument, NULL, 'M' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct pb_diags		 d = { NULL, 0, 0, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
 	struct pb_read_opts	 o = { 0, PB_MAX_INPUT, NULL };
 	struct pb_styles	*st = NULL;
 	struct pb_schema	*sch = NULL;
@@ -233,6 +260,8 @@ cmd_convert(int argc, char *argv[])
 	}
 	rc = PB_EXIT_OK;
 out:
+	if (rc == PB_EXIT_INPUT && d.system)
+		rc = PB_EXIT_SYSTEM;
 	print_diags(&d);
 	pb_diags_free(&d);
 	pb_buf_free(&out);
@@ -626,6 +655,7 @@ build_packets(struct build *b, long jobs)
 			pb_diag_error(&b->r->d, w[i].d.v[k].file,
 			    w[i].d.v[k].line, w[i].d.v[k].col, "%s",
 			    w[i].d.v[k].msg);
+		b->r->d.system |= w[i].d.system;
 		pb_diags_free(&w[i].d);
 	}
 	pthread_mutex_destroy(&b->lock);
@@ -674,7 +704,8 @@ cmd_check(int argc, char *argv[])
 		b.cache = c;
 		build_packets(&b, jobs_default());
 	}
-	rc = r.d.errors > 0 ? PB_EXIT_INPUT : PB_EXIT_OK;
+	rc = r.d.system ? PB_EXIT_SYSTEM : r.d.errors > 0 ? PB_EXIT_INPUT :
+	    PB_EXIT_OK;
 	pb_figures_free(all);
 	pb_cache_free(c);
 	run_free(&r);
@@ -860,6 +891,8 @@ cmd_build(int argc, char *argv[])
 	stage = NULL;
 	rc = PB_EXIT_OK;
 out:
+	if (rc == PB_EXIT_INPUT && r.d.system)
+		rc = PB_EXIT_SYSTEM;
 	pb_stage_abort(stage);
 	pb_figures_free(all);
 	pb_cache_free(c);

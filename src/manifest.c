@@ -31,13 +31,19 @@ pb_hash(uint64_t h, const void *data, size_t len)
 int
 pb_hash_file(uint64_t *h, const char *path)
 {
-	char	 buf[65536];
-	ssize_t	 n;
-	int	 fd;
+	char		 buf[65536];
+	ssize_t		 n;
+	int		 fd;
+	struct stat	 st;
 
 	*h = pb_hash(*h, path, strlen(path) + 1);
-	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
 		*h = pb_hash(*h, "\377missing", 9);
+		return 0;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		*h = pb_hash(*h, "\377irregular", 11);
 		return 0;
 	}
 	while ((n = read(fd, buf, sizeof(buf))) > 0)

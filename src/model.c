@@ -3,7 +3,10 @@
  * validation with libxml2's RELAX NG, then values that cannot be true,
  * each reported at the file, line and column where it was written.
  */
+#include <sys/stat.h>
+
 #include <dirent.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -247,6 +250,11 @@ project_read(struct pb_model *m, const char *indir, const struct pb_schema *s,
 
 	p->file = pb_xasprintf("%s/peerbrief.xml", indir);
 	r.file = p->file;
+	if (access(p->file, F_OK) == 0 && !pb_path_inside(p->file, indir)) {
+		pb_diag_error(d, p->file, 0, 0, "a symbolic link to a file "
+		    "outside the input folder; refusing to follow it");
+		return;
+	}
 	for (i = 0; i < PB_PARAM__MAX; i++) {
 		p->param[i].text = pb_xstrdup(param_defaults[i]);
 		p->param[i].src.file = p->file;
@@ -259,8 +267,13 @@ project_read(struct pb_model *m, const char *indir, const struct pb_schema *s,
 				p->title = squeeze(pb_tree_text(n));
 			else if (named(n, "publisher"))
 				p->publisher = squeeze(pb_tree_text(n));
-			else if (named(n, "base-url"))
+			else if (named(n, "base-url")) {
 				p->base_url = pb_tree_text(n);
+				if (strncmp(p->base_url, "https://", 8) != 0 &&
+				    strncmp(p->base_url, "http://", 7) != 0)
+					err_at(&r, src_text(&r, n), "base-url "
+					    "must be an http or https URL");
+			}
 			else if (named(n, "language"))
 				p->language = pb_tree_text(n);
 			else if (named(n, "as-of"))
@@ -560,8 +573,9 @@ static size_t
 list_ids(const char *indir, const char *sub, const char *sfx1,
     const char *sfx2, char ***out, int required, struct pb_diags *d)
 {
-	char		*dir, *id, **v = NULL;
+	char		*dir, *id, **v = NULL, *path;
 	DIR		*dp;
+	struct stat	 st;
 	struct dirent	*e;
 	size_t		 n = 0, len, l1 = strlen(sfx1), l2 = sfx2 ?
 	    strlen(sfx2) : 0;
@@ -585,6 +599,14 @@ list_ids(const char *indir, const char *sub, const char *sfx1,
 			id = pb_xstrndup(e->d_name, len - l2);
 		else
 			continue;
+		path = pb_xasprintf("%s/%s", dir, e->d_name);
+		if (!pb_path_inside(path, indir))
+			pb_diag_error(d, path, 0, 0, "a symbolic link to a file "
+			    "outside the input folder; refusing to follow it");
+		else if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+			pb_diag_error(d, path, 0, 0, "not a regular file; "
+			    "refusing to read it");
+		free(path);
 		if (!pb_id_valid(id)) {
 			pb_diag_error(d, dir, 0, 0, "'%s': '%s' is not a "
 			    "valid id (lower-case letters, digits and '-', "
@@ -601,6 +623,16 @@ list_ids(const char *indir, const char *sub, const char *sfx1,
 		qsort(v, n, sizeof(*v), name_cmp);
 	*out = v;
 	return n;
+}
+
+/* Non-zero for a regular file inside indir (list_ids reported others). */
+static int
+readable(const char *path, const char *indir)
+{
+	struct stat	 st;
+
+	return pb_path_inside(path, indir) && stat(path, &st) == 0 &&
+	    S_ISREG(st.st_mode);
 }
 
 struct pb_model *
@@ -631,7 +663,8 @@ pb_model_read(const char *indir, const char *schemadir, struct pb_diags *d)
 		m->orgs[i].id = ids[i];
 		m->orgs[i].file = pb_xasprintf("%s/orgs/%s.xml", indir,
 		    ids[i]);
-		org_read(&m->orgs[i], so, d);
+		if (readable(m->orgs[i].file, indir))
+			org_read(&m->orgs[i], so, d);
 	}
 	free(ids);
 	n = list_ids(indir, "packets", ".xml", NULL, &ids, 0, d);
@@ -641,7 +674,8 @@ pb_model_read(const char *indir, const char *schemadir, struct pb_diags *d)
 		m->packets[i].id = ids[i];
 		m->packets[i].file = pb_xasprintf("%s/packets/%s.xml", indir,
 		    ids[i]);
-		packet_read(m, &m->packets[i], sk, d);
+		if (readable(m->packets[i].file, indir))
+			packet_read(m, &m->packets[i], sk, d);
 	}
 	free(ids);
 	pb_schema_free(sp);

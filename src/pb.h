@@ -77,6 +77,8 @@ struct pb_diags {
 	size_t		 n;
 	size_t		 cap;
 	size_t		 errors;
+	int		 system;	/* an error of the system, not the
+					 * input: exit status 3 */
 };
 
 /*
@@ -92,18 +94,35 @@ void pb_diag_warning(struct pb_diags *d, const char *file, unsigned long line,
 void pb_diag_verror(struct pb_diags *d, enum pb_sev sev, const char *file,
     unsigned long line, unsigned long col, const char *fmt, va_list ap)
     __attribute__((format(printf, 6, 0)));
+/*
+ * Appends an error that is not the input's fault (a full disk, a broken
+ * stylesheet): the run exits with status 3.
+ */
+void pb_diag_system(struct pb_diags *d, const char *file, unsigned long line,
+    unsigned long col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 /* Sorts diagnostics by file, line, column (stable), for reproducible output. */
 void pb_diags_sort(struct pb_diags *d);
 /* Frees every diagnostic; the struct itself is the caller's. NULL: no-op. */
 void pb_diags_free(struct pb_diags *d);
 
+/* The largest file peerbrief reads. */
+#define PB_MAX_FILE (64u * 1024 * 1024)
+
 /*
- * Reads a whole file (or standard input when path is "-") into a
- * NUL-terminated buffer the caller frees. On failure returns 0 and
- * records an error naming path.
+ * Reads a whole regular file (or standard input when path is "-"), at most
+ * PB_MAX_FILE bytes, into a NUL-terminated buffer the caller frees. A
+ * named pipe, a device or a folder is refused without waiting on it. On
+ * failure returns 0 and records an error naming path.
  */
 int pb_file_read(const char *path, char **data, size_t *len,
     struct pb_diags *d);
+
+/*
+ * Returns non-zero when path, once every symbolic link is resolved, lies
+ * inside the folder dir (also resolved).
+ */
+int pb_path_inside(const char *path, const char *dir);
 
 /* Returns non-zero when s is a valid id: [a-z0-9][a-z0-9-]*, at most 64 bytes. */
 int pb_id_valid(const char *s);

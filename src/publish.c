@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <libgen.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,9 +18,41 @@
 #include "publish.h"
 
 struct pb_stage {
-	char	*out;		/* the output folder as given */
-	char	*path;		/* the staging folder beside it */
+	char		*out;		/* the output folder as given */
+	char		*path;		/* the staging folder beside it */
+	pthread_mutex_t	 lock;
+	int		 failed;	/* a write failed: write no more */
 };
+
+/*
+ * Records the first failure to write (a full disk, say) as a system
+ * error; later writes are skipped without another message.
+ */
+static void
+stage_fail(struct pb_stage *s, const char *path, const char *what,
+    struct pb_diags *d)
+{
+	int	 first;
+
+	pthread_mutex_lock(&s->lock);
+	first = !s->failed;
+	s->failed = 1;
+	pthread_mutex_unlock(&s->lock);
+	if (first)
+		pb_diag_system(d, path, 0, 0, "cannot %s: %s", what,
+		    strerror(errno));
+}
+
+static int
+stage_failed(struct pb_stage *s)
+{
+	int	 f;
+
+	pthread_mutex_lock(&s->lock);
+	f = s->failed;
+	pthread_mutex_unlock(&s->lock);
+	return f;
+}
 
 static int
 rm_one(const char *path, const struct stat *st, int flag, struct FTW *f)
@@ -51,7 +84,7 @@ pb_stage_begin(const char *outdir, struct pb_diags *d)
 	char		*dup, *dup2, *base;
 
 	if (lstat(outdir, &st) == 0 && !S_ISDIR(st.st_mode)) {
-		pb_diag_error(d, outdir, 0, 0, S_ISLNK(st.st_mode) ?
+		pb_diag_system(d, outdir, 0, 0, S_ISLNK(st.st_mode) ?
 		    "output folder is a symbolic link; refusing to follow it" :
 		    "output path exists and is not a folder");
 		return NULL;
@@ -65,13 +98,14 @@ pb_stage_begin(const char *outdir, struct pb_diags *d)
 	free(dup);
 	free(dup2);
 	if (!pb_rmtree(s->path) || mkdir(s->path, 0755) != 0) {
-		pb_diag_error(d, s->path, 0, 0,
+		pb_diag_system(d, s->path, 0, 0,
 		    "cannot create staging folder: %s", strerror(errno));
 		free(s->path);
 		free(s->out);
 		free(s);
 		return NULL;
 	}
+	pthread_mutex_init(&s->lock, NULL);
 	return s;
 }
 
@@ -106,29 +140,29 @@ int
 pb_stage_write(struct pb_stage *s, const char *relpath, const char *data,
     size_t len, struct pb_diags *d)
 {
-	char	*path, *tmp;
+	char	*path, *tmp, *dst = NULL;
 	int	 fd = -1, rc = 0;
 	ssize_t	 w;
 
-	path = pb_xasprintf("%s/%s", s->path, relpath);
-	tmp = pb_xasprintf("%s.tmp", path);
+	path = pb_xasprintf("%s/%s", s->out, relpath);	/* for messages */
+	tmp = pb_xasprintf("%s/%s.tmp", s->path, relpath);
 	if (strstr(relpath, "..") != NULL || relpath[0] == '/') {
-		pb_diag_error(d, relpath, 0, 0, "refusing output name");
+		pb_diag_system(d, relpath, 0, 0, "refusing output name");
 		goto out;
 	}
+	if (stage_failed(s))
+		goto out;
 	if (!mkparents(s->path, relpath) ||
 	    (fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
 	    O_CLOEXEC, 0644)) < 0) {
-		pb_diag_error(d, path, 0, 0, "cannot create: %s",
-		    strerror(errno));
+		stage_fail(s, path, "create", d);
 		goto out;
 	}
 	while (len > 0) {
 		if ((w = write(fd, data, len)) < 0) {
 			if (errno == EINTR)
 				continue;
-			pb_diag_error(d, path, 0, 0, "cannot write: %s",
-			    strerror(errno));
+			stage_fail(s, path, "write", d);
 			goto out;
 		}
 		data += w;
@@ -136,22 +170,22 @@ pb_stage_write(struct pb_stage *s, const char *relpath, const char *data,
 	}
 	if (fsync(fd) != 0 || close(fd) != 0) {
 		fd = -1;
-		pb_diag_error(d, path, 0, 0, "cannot write: %s",
-		    strerror(errno));
+		stage_fail(s, path, "write", d);
 		goto out;
 	}
 	fd = -1;
-	if (rename(tmp, path) != 0) {
-		pb_diag_error(d, path, 0, 0, "cannot rename: %s",
-		    strerror(errno));
+	dst = pb_xasprintf("%s/%s", s->path, relpath);
+	if (rename(tmp, dst) != 0) {
+		stage_fail(s, path, "rename", d);
 		goto out;
 	}
 	rc = 1;
 out:
-	if (fd >= 0) {
+	if (fd >= 0)
 		close(fd);
+	if (!rc)
 		unlink(tmp);
-	}
+	free(dst);
 	free(tmp);
 	free(path);
 	return rc;
@@ -230,12 +264,13 @@ pb_stage_commit(struct pb_stage *s, struct pb_diags *d)
 	dup = pb_xstrdup(s->out);
 	sync_dir(dirname(dup));
 	free(dup);
+	pthread_mutex_destroy(&s->lock);
 	free(s->path);
 	free(s->out);
 	free(s);
 	return 1;
 fail:
-	pb_diag_error(d, s->out, 0, 0, "cannot replace output folder: %s",
+	pb_diag_system(d, s->out, 0, 0, "cannot replace output folder: %s",
 	    strerror(errno));
 	pb_stage_abort(s);
 	return 0;
@@ -247,6 +282,7 @@ pb_stage_abort(struct pb_stage *s)
 	if (s == NULL)
 		return;
 	pb_rmtree(s->path);
+	pthread_mutex_destroy(&s->lock);
 	free(s->path);
 	free(s->out);
 	free(s);

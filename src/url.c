@@ -14,23 +14,46 @@ prefix(const char *s, const char *p)
 	return strncasecmp(s, p, strlen(p)) == 0;
 }
 
+/* Non-zero when s is data:image/TYPE followed by ';' or ','. */
+static int
+data_image(const char *s)
+{
+	static const char *const types[] = {
+		"data:image/png", "data:image/gif", "data:image/jpeg",
+		"data:image/webp"
+	};
+	size_t	 i, n;
+
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+		n = strlen(types[i]);
+		if (strncasecmp(s, types[i], n) == 0 &&
+		    (s[n] == ';' || s[n] == ','))
+			return 1;
+	}
+	return 0;
+}
+
 int
 pb_url_unsafe(const char *url)
 {
 	const unsigned char	*s = (const unsigned char *)url;
+	char			 buf[32];
+	size_t			 n = 0;
 
-	/* Browsers skip leading spaces and control characters. */
+	/* Read the start as browsers do (the WHATWG URL parser): leading
+	 * spaces and control characters skipped, every tab, CR and LF
+	 * removed wherever it stands. */
 	while (*s != '\0' && *s <= 0x20)
 		s++;
-	url = (const char *)s;
-	if (prefix(url, "javascript:") || prefix(url, "vbscript:") ||
-	    prefix(url, "file:"))
+	for (; *s != '\0' && n < sizeof(buf) - 1; s++)
+		if (*s != '\t' && *s != '\n' && *s != '\r')
+			buf[n++] = (char)*s;
+	buf[n] = '\0';
+	if (prefix(buf, "javascript:") || prefix(buf, "vbscript:") ||
+	    prefix(buf, "file:"))
 		return 1;
-	if (prefix(url, "data:"))
-		return !(prefix(url, "data:image/png") ||
-		    prefix(url, "data:image/gif") ||
-		    prefix(url, "data:image/jpeg") ||
-		    prefix(url, "data:image/webp"));
+	if (prefix(buf, "data:"))
+		return !data_image(buf);
 	return 0;
 }
 

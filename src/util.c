@@ -1,11 +1,16 @@
 /*
  * util.c - allocation, buffers, diagnostics and file reading.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pb.h"
 
@@ -173,6 +178,18 @@ pb_diag_verror(struct pb_diags *d, enum pb_sev sev, const char *file,
 }
 
 void
+pb_diag_system(struct pb_diags *d, const char *file, unsigned long line,
+    unsigned long col, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	pb_diag_verror(d, PB_ERROR, file, line, col, fmt, ap);
+	va_end(ap);
+	d->system = 1;
+}
+
+void
 pb_diag_error(struct pb_diags *d, const char *file, unsigned long line,
     unsigned long col, const char *fmt, ...)
 {
@@ -237,29 +254,55 @@ pb_diags_free(struct pb_diags *d)
 	free(d->v);
 	d->v = NULL;
 	d->n = d->cap = d->errors = 0;
+	d->system = 0;
 }
 
 int
 pb_file_read(const char *path, char **data, size_t *len, struct pb_diags *d)
 {
-	FILE		*f;
 	struct pb_buf	 b = { NULL, 0, 0 };
+	struct stat	 st;
 	char		 chunk[65536];
-	size_t		 n;
-	int		 rc = 0;
+	ssize_t		 n;
+	int		 fd, rc = 0;
 
 	if (strcmp(path, "-") == 0)
-		f = stdin;
-	else if ((f = fopen(path, "rb")) == NULL) {
-		pb_diag_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
-		return 0;
+		fd = STDIN_FILENO;
+	else {
+		/* O_NONBLOCK: opening a named pipe must not wait */
+		if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
+			pb_diag_error(d, path, 0, 0, "cannot read: %s",
+			    strerror(errno));
+			return 0;
+		}
+		if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+			pb_diag_error(d, path, 0, 0, "cannot read: not a "
+			    "regular file");
+			goto out;
+		}
+		if ((size_t)st.st_size > PB_MAX_FILE) {
+			pb_diag_error(d, path, 0, 0, "cannot read: larger than "
+			    "%u bytes", PB_MAX_FILE);
+			goto out;
+		}
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		pb_buf_put(&b, chunk, n);
-	if (ferror(f)) {
-		pb_diag_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
-		pb_buf_free(&b);
-		goto out;
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			pb_diag_error(d, path, 0, 0, "cannot read: %s",
+			    strerror(errno));
+			pb_buf_free(&b);
+			goto out;
+		}
+		if (b.len + (size_t)n > PB_MAX_FILE) {
+			pb_diag_error(d, path, 0, 0, "cannot read: larger than "
+			    "%u bytes", PB_MAX_FILE);
+			pb_buf_free(&b);
+			goto out;
+		}
+		pb_buf_put(&b, chunk, (size_t)n);
 	}
 	if (b.data == NULL)
 		pb_buf_put(&b, "", 0);
@@ -267,9 +310,22 @@ pb_file_read(const char *path, char **data, size_t *len, struct pb_diags *d)
 	*len = b.len;
 	rc = 1;
 out:
-	if (f != stdin)
-		fclose(f);
+	if (fd != STDIN_FILENO)
+		close(fd);
 	return rc;
+}
+
+int
+pb_path_inside(const char *path, const char *dir)
+{
+	char	 rp[PATH_MAX], rd[PATH_MAX];
+	size_t	 n;
+
+	if (realpath(path, rp) == NULL || realpath(dir, rd) == NULL)
+		return 0;
+	n = strlen(rd);
+	return strncmp(rp, rd, n) == 0 && (rp[n] == '/' ||
+	    (n == 1 && rd[0] == '/'));
 }
 
 int

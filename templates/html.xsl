@@ -257,13 +257,15 @@
        html-packet.xsl, which renders it inside a packet and leaves it out
        anywhere else. -->
 
-  <!-- URL safety, for URLs the program has not already checked (DocBook
-       links and images): "" for javascript:, vbscript:, file: and data:
-       other than data:image/png|gif|jpeg|webp, compared without case after
-       leading whitespace, as src/url.c does. -->
+  <!-- URL safety, a second line of defence behind src/url.c (which has
+       already emptied unsafe URLs in the tree): "" for javascript:,
+       vbscript:, file: and data: other than data:image/png|gif|jpeg|webp,
+       compared without case, with tabs and line breaks removed and
+       leading whitespace skipped, as browsers read a URL. -->
   <xsl:template name="safe-url">
     <xsl:param name="url"/>
-    <xsl:variable name="lc" select="translate(normalize-space($url),
+    <xsl:variable name="lc" select="translate(normalize-space(translate($url,
+        '&#9;&#10;&#13;', '')),
         'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
     <xsl:choose>
       <xsl:when test="starts-with($lc, 'javascript:')

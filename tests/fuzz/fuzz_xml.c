@@ -33,7 +33,7 @@
 #include <libxml/xmlerror.h>
 
 #include "figures.h"
-#include "fuzz_common.h"
+#include "harness.h"
 #include "model.h"
 #include "packet.h"
 #include "pb.h"
@@ -153,7 +153,7 @@ int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	struct pb_read_opts	 o = { .require_title = 1, .max_bytes = 0 };
-	struct pb_diags		 d = { NULL, 0, 0, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
 	const char		*tmp, *roots[2] = { NULL, NULL };
 	char			*p;
 	size_t			 i;
@@ -261,7 +261,7 @@ packet(const struct pb_model *m, const struct pb_packet *pk,
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct pb_diags		 d = { NULL, 0, 0, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
 	struct pb_model		*m;
 	struct pb_figures	*all;
 	const struct pb_org	**orgs;
@@ -272,7 +272,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* The one parser every XML input goes through. */
 	doc = pb_xml_parse("fuzz.xml", (const char *)data, size, &d);
 	xmlFreeDoc(doc);
-	fuzz_verbose("pb_xml_parse", &d);
+	(void)fuzz_verbose("pb_xml_parse", &d);
 	pb_diags_free(&d);
 	memset(&d, 0, sizeof(d));
 
@@ -300,7 +300,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (i = 0; i < m->npackets; i++)
 			packet(m, &m->packets[i], m->project.as_of, &d);
 	}
-	fuzz_verbose(rel[r], &d);
+	(void)fuzz_verbose(rel[r], &d);
 	pb_model_free(m);
 	pb_diags_free(&d);
 	/* libxml2 keeps a copy of the last error until the next one: drop it,

@@ -30,6 +30,9 @@ test_url_unsafe(void **state)
 	assert_true(pb_url_unsafe("FILE:///etc/passwd"));
 	assert_true(pb_url_unsafe("data:text/html,<script>"));
 	assert_true(pb_url_unsafe("data:image/svg+xml,<svg>"));
+	assert_true(pb_url_unsafe("java\tscript:alert(1)"));
+	assert_true(pb_url_unsafe("java\nscr\ript:alert(1)"));
+	assert_true(pb_url_unsafe("data:image/pngX,AAAA"));
 	assert_false(pb_url_unsafe("data:image/png;base64,AAAA"));
 	assert_false(pb_url_unsafe("DATA:image/GIF;base64,AAAA"));
 	assert_false(pb_url_unsafe("data:image/jpeg,x"));
@@ -128,7 +131,7 @@ expect(xmlDocPtr doc, const char *expr, const char *want)
 static void
 test_front_matter(void **state)
 {
-	struct pb_diags	 d = { NULL, 0, 0, 0 };
+	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
 	xmlDocPtr	 doc;
 
 	(void)state;
@@ -152,7 +155,7 @@ test_front_matter(void **state)
 static void
 test_missing_title(void **state)
 {
-	struct pb_diags	 d = { NULL, 0, 0, 0 };
+	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
 	xmlDocPtr	 doc;
 
 	(void)state;
@@ -175,7 +178,7 @@ test_missing_title(void **state)
 static void
 test_unclosed_front_matter(void **state)
 {
-	struct pb_diags	 d = { NULL, 0, 0, 0 };
+	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
 
 	(void)state;
 	assert_null(read_md("---\ntitle: x\n\nBody\n", 0, &d));
@@ -187,7 +190,7 @@ test_unclosed_front_matter(void **state)
 static void
 test_raw_html_and_urls(void **state)
 {
-	struct pb_diags	 d = { NULL, 0, 0, 0 };
+	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
 	xmlDocPtr	 doc;
 
 	(void)state;
@@ -207,7 +210,7 @@ test_raw_html_and_urls(void **state)
 static void
 test_directive(void **state)
 {
-	struct pb_diags	 d = { NULL, 0, 0, 0 };
+	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
 	xmlDocPtr	 doc;
 
 	(void)state;

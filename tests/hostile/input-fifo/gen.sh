@@ -1,0 +1,2 @@
+rm IN/positions/pos.md
+mkfifo IN/positions/pos.md
