@@ -747,9 +747,13 @@ tool_hash(const char *tdir, const char *schemadir)
 	return h;
 }
 
-/* Puts a packet's previous output into the stage; 0 if any is missing. */
+/*
+ * Puts a packet's previous output into the stage; 0 if any file is
+ * missing or was changed since the manifest recorded it.
+ */
 static int
-packet_reuse(struct pb_stage *stage, const char *id)
+packet_reuse(struct pb_stage *stage, const struct pb_manifest *old,
+    const char *id)
 {
 	static const char *const files[] = {
 		"%s/index.html", "%s/%s.dbk", "%s/figures.json",
@@ -761,7 +765,7 @@ packet_reuse(struct pb_stage *stage, const char *id)
 
 	for (i = 0; ok && i < sizeof(files) / sizeof(files[0]); i++) {
 		rel = pb_xasprintf(files[i], id, id);
-		ok = pb_stage_reuse(stage, rel);
+		ok = pb_stage_reuse(stage, rel, pb_manifest_file(old, rel));
 		free(rel);
 	}
 	return ok;
@@ -779,7 +783,6 @@ cmd_build(int argc, char *argv[])
 	struct pb_figures	*all = NULL;
 	struct pb_manifest	 old, cur;
 	struct pb_buf		 mb = { NULL, 0, 0 };
-	struct stat		 sb;
 	const char		*outdir = "out";
 	char			*tdir = NULL, *end, *reuse = NULL;
 	xmlDocPtr		 doc;
@@ -828,13 +831,15 @@ cmd_build(int argc, char *argv[])
 		tdir = data_dir("templates");
 	r.schemadir = data_dir("schema");
 
-	/* Nothing changed since the last build: out/ is up to date. */
+	/* Nothing changed since the last build, and out/ holds exactly
+	 * what it wrote: out/ is up to date. */
 	tool = tool_hash(tdir, r.schemadir);
 	cur.all = tool;
 	pb_hash_tree(&cur.all, r.indir);
 	pb_manifest_read(outdir, &old);
-	if (old.all != 0 && old.all == cur.all && lstat(outdir, &sb) == 0 &&
-	    S_ISDIR(sb.st_mode)) {
+	if (old.all != 0 && old.all == cur.all &&
+	    pb_manifest_verify(&old, outdir)) {
+		pb_stage_clean(outdir);
 		rc = PB_EXIT_OK;
 		goto out;
 	}
@@ -864,7 +869,7 @@ cmd_build(int argc, char *argv[])
 		h = packet_hash(&r, c, &r.model->packets[i], tool);
 		pb_manifest_add(&cur, r.model->packets[i].id, h);
 		reuse[i] = pb_manifest_get(&old, r.model->packets[i].id) == h &&
-		    packet_reuse(stage, r.model->packets[i].id);
+		    packet_reuse(stage, &old, r.model->packets[i].id);
 	}
 	memset(&b, 0, sizeof(b));
 	b.r = &r;
@@ -873,14 +878,15 @@ cmd_build(int argc, char *argv[])
 	b.stage = stage;
 	b.reuse = reuse;
 	build_packets(&b, jobs);
-	pb_manifest_format(&cur, &mb);
-	pb_stage_write(stage, ".manifest", mb.data, mb.len, &r.d);
 	doc = pb_site_assemble(r.model);
 	publish(st, PB_FMT_INDEX, doc, r.model->project.file, stage,
 	    "index.html", &r.d);
 	publish(st, PB_FMT_FEED, doc, r.model->project.file, stage,
 	    "feed.xml", &r.d);
 	xmlFreeDoc(doc);
+	pb_stage_files(stage, &cur);	/* the manifest comes last */
+	pb_manifest_format(&cur, &mb);
+	pb_stage_write(stage, ".manifest", mb.data, mb.len, &r.d);
 	if (r.d.errors > 0)
 		goto out;
 	if (!pb_stage_commit(stage, &r.d)) {

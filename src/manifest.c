@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
+#include <ftw.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -26,6 +27,28 @@ pb_hash(uint64_t h, const void *data, size_t len)
 		h *= 0x100000001b3ULL;
 	}
 	return h;
+}
+
+/* Hashes the content of path alone into h; 0 when it cannot be read. */
+static int
+hash_content(uint64_t *h, const char *path)
+{
+	char		 buf[65536];
+	ssize_t		 n;
+	int		 fd;
+	struct stat	 st;
+
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW |
+	    O_CLOEXEC)) < 0)
+		return 0;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return 0;
+	}
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		*h = pb_hash(*h, buf, (size_t)n);
+	close(fd);
+	return n == 0;
 }
 
 int
@@ -119,6 +142,8 @@ pb_manifest_read(const char *outdir, struct pb_manifest *m)
 		else if (sscanf(line, "packet %255s %" SCNx64, id, &h) == 2 &&
 		    pb_id_valid(id))
 			pb_manifest_add(m, id, h);
+		else if (sscanf(line, "file %255s %" SCNx64, id, &h) == 2)
+			pb_manifest_add_file(m, id, h);
 	}
 	fclose(f);
 }
@@ -151,20 +176,100 @@ entry_cmp(const void *a, const void *b)
 }
 
 void
+pb_manifest_add_file(struct pb_manifest *m, const char *rel, uint64_t hash)
+{
+	m->files = pb_xrealloc(m->files, (m->nfiles + 1) * sizeof(*m->files));
+	m->files[m->nfiles].id = pb_xstrdup(rel);
+	m->files[m->nfiles].hash = hash;
+	m->nfiles++;
+}
+
+uint64_t
+pb_manifest_file(const struct pb_manifest *m, const char *rel)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->nfiles; i++)
+		if (strcmp(m->files[i].id, rel) == 0)
+			return m->files[i].hash;
+	return 0;
+}
+
+/* What one verification walk has seen. */
+struct walk {
+	const struct pb_manifest *m;
+	size_t			  root;	/* length of "outdir/" */
+	size_t			  seen;
+	int			  bad;
+};
+static _Thread_local struct walk *walk;
+
+static int
+verify_one(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+	const char	*rel = path + walk->root;
+	uint64_t	 want, h = PB_HASH_INIT;
+
+	(void)f;
+	if (flag == FTW_D || flag == FTW_DP)
+		return 0;
+	if (flag != FTW_F || !S_ISREG(st->st_mode)) {
+		walk->bad = 1;	/* a link, a pipe, an unreadable folder */
+		return 1;
+	}
+	if (strcmp(rel, ".manifest") == 0)
+		return 0;
+	if ((want = pb_manifest_file(walk->m, rel)) == 0) {
+		walk->bad = 1;	/* a file the build did not write */
+		return 1;
+	}
+	if (!hash_content(&h, path) || h != want) {
+		walk->bad = 1;
+		return 1;
+	}
+	walk->seen++;
+	return 0;
+}
+
+int
+pb_manifest_verify(const struct pb_manifest *m, const char *outdir)
+{
+	struct walk	 w = { m, strlen(outdir) + 1, 0, 0 };
+	struct stat	 st;
+	int		 rc;
+
+	if (lstat(outdir, &st) != 0 || !S_ISDIR(st.st_mode) ||
+	    m->nfiles == 0)
+		return 0;
+	walk = &w;
+	rc = nftw(outdir, verify_one, 16, FTW_PHYS);
+	walk = NULL;
+	return rc == 0 && !w.bad && w.seen == m->nfiles;
+}
+
+void
 pb_manifest_format(const struct pb_manifest *m, struct pb_buf *out)
 {
 	struct pb_manifest_entry	*v;
-	size_t				 i;
+	size_t				 i, n = m->n + m->nfiles;
 
-	v = pb_xcalloc(m->n + 1, sizeof(*v));
+	v = pb_xcalloc(n + 1, sizeof(*v));
 	if (m->n > 0)
 		memcpy(v, m->v, m->n * sizeof(*v));
 	if (m->n > 1)
 		qsort(v, m->n, sizeof(*v), entry_cmp);
+	if (m->nfiles > 0)
+		memcpy(v + m->n, m->files, m->nfiles * sizeof(*v));
+	if (m->nfiles > 1)
+		qsort(v + m->n, m->nfiles, sizeof(*v), entry_cmp);
 	pb_buf_printf(out, "# peerbrief build manifest: what each packet was "
-	    "built from\nall %016" PRIx64 "\n", m->all);
+	    "built from, and every file written\nall %016" PRIx64 "\n",
+	    m->all);
 	for (i = 0; i < m->n; i++)
 		pb_buf_printf(out, "packet %s %016" PRIx64 "\n", v[i].id,
+		    v[i].hash);
+	for (; i < n; i++)
+		pb_buf_printf(out, "file %s %016" PRIx64 "\n", v[i].id,
 		    v[i].hash);
 	free(v);
 }
@@ -181,4 +286,9 @@ pb_manifest_free(struct pb_manifest *m)
 	free(m->v);
 	m->v = NULL;
 	m->n = 0;
+	for (i = 0; i < m->nfiles; i++)
+		free(m->files[i].id);
+	free(m->files);
+	m->files = NULL;
+	m->nfiles = 0;
 }

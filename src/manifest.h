@@ -18,8 +18,11 @@ struct pb_manifest_entry {
 
 struct pb_manifest {
 	uint64_t			 all;	/* every input, templates, binary */
-	struct pb_manifest_entry	*v;
+	struct pb_manifest_entry	*v;	/* packets: their inputs' hash */
 	size_t				 n;
+	struct pb_manifest_entry	*files;	/* outputs: relative path and
+						 * content hash */
+	size_t				 nfiles;
 };
 
 /* FNV-1a over len bytes, continuing from h (start with PB_HASH_INIT). */
@@ -46,6 +49,20 @@ uint64_t pb_manifest_get(const struct pb_manifest *m, const char *id);
 
 /* Adds an entry (id copied). */
 void pb_manifest_add(struct pb_manifest *m, const char *id, uint64_t hash);
+
+/* Adds an output file (path copied) with the hash of its content. */
+void pb_manifest_add_file(struct pb_manifest *m, const char *rel,
+    uint64_t hash);
+
+/* The recorded hash of output file rel; 0 when there is none. */
+uint64_t pb_manifest_file(const struct pb_manifest *m, const char *rel);
+
+/*
+ * Returns non-zero when outdir holds exactly the files m records (and
+ * .manifest), each with its recorded content, and nothing else: no other
+ * file, no symbolic link. A build may then leave outdir as it is.
+ */
+int pb_manifest_verify(const struct pb_manifest *m, const char *outdir);
 
 /* Serializes m into out, sorted by id, for writing as .manifest. */
 void pb_manifest_format(const struct pb_manifest *m, struct pb_buf *out);

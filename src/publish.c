@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "pb.h"
+#include "manifest.h"
 #include "publish.h"
 
 struct pb_stage {
@@ -22,7 +23,52 @@ struct pb_stage {
 	char		*path;		/* the staging folder beside it */
 	pthread_mutex_t	 lock;
 	int		 failed;	/* a write failed: write no more */
+	struct pb_manifest written;	/* every file written, its hash */
 };
+
+/* Records a file written into the stage. */
+static void
+stage_record(struct pb_stage *s, const char *rel, uint64_t hash)
+{
+	pthread_mutex_lock(&s->lock);
+	pb_manifest_add_file(&s->written, rel, hash);
+	pthread_mutex_unlock(&s->lock);
+}
+
+void
+pb_stage_files(struct pb_stage *s, struct pb_manifest *m)
+{
+	size_t	 i;
+
+	pthread_mutex_lock(&s->lock);
+	for (i = 0; i < s->written.nfiles; i++)
+		pb_manifest_add_file(m, s->written.files[i].id,
+		    s->written.files[i].hash);
+	pthread_mutex_unlock(&s->lock);
+}
+
+/* The staging folder of outdir: ".NAME.staging" beside it. */
+static char *
+stage_path(const char *outdir)
+{
+	char	*dup, *dup2, *p;
+
+	dup = pb_xstrdup(outdir);
+	dup2 = pb_xstrdup(outdir);
+	p = pb_xasprintf("%s/.%s.staging", dirname(dup2), basename(dup));
+	free(dup);
+	free(dup2);
+	return p;
+}
+
+void
+pb_stage_clean(const char *outdir)
+{
+	char	*p = stage_path(outdir);
+
+	pb_rmtree(p);
+	free(p);
+}
 
 /*
  * Records the first failure to write (a full disk, say) as a system
@@ -81,7 +127,6 @@ pb_stage_begin(const char *outdir, struct pb_diags *d)
 {
 	struct pb_stage	*s;
 	struct stat	 st;
-	char		*dup, *dup2, *base;
 
 	if (lstat(outdir, &st) == 0 && !S_ISDIR(st.st_mode)) {
 		pb_diag_system(d, outdir, 0, 0, S_ISLNK(st.st_mode) ?
@@ -91,12 +136,7 @@ pb_stage_begin(const char *outdir, struct pb_diags *d)
 	}
 	s = pb_xcalloc(1, sizeof(*s));
 	s->out = pb_xstrdup(outdir);
-	dup = pb_xstrdup(outdir);
-	dup2 = pb_xstrdup(outdir);
-	base = basename(dup);
-	s->path = pb_xasprintf("%s/.%s.staging", dirname(dup2), base);
-	free(dup);
-	free(dup2);
+	s->path = stage_path(outdir);
 	if (!pb_rmtree(s->path) || mkdir(s->path, 0755) != 0) {
 		pb_diag_system(d, s->path, 0, 0,
 		    "cannot create staging folder: %s", strerror(errno));
@@ -140,9 +180,10 @@ int
 pb_stage_write(struct pb_stage *s, const char *relpath, const char *data,
     size_t len, struct pb_diags *d)
 {
-	char	*path, *tmp, *dst = NULL;
-	int	 fd = -1, rc = 0;
-	ssize_t	 w;
+	char		*path, *tmp, *dst = NULL;
+	int		 fd = -1, rc = 0;
+	ssize_t		 w;
+	uint64_t	 h = pb_hash(PB_HASH_INIT, data, len);
 
 	path = pb_xasprintf("%s/%s", s->out, relpath);	/* for messages */
 	tmp = pb_xasprintf("%s/%s.tmp", s->path, relpath);
@@ -179,6 +220,8 @@ pb_stage_write(struct pb_stage *s, const char *relpath, const char *data,
 		stage_fail(s, path, "rename", d);
 		goto out;
 	}
+	if (strcmp(relpath, ".manifest") != 0)
+		stage_record(s, relpath, h);
 	rc = 1;
 out:
 	if (fd >= 0)
@@ -191,40 +234,78 @@ out:
 	return rc;
 }
 
-int
-pb_stage_reuse(struct pb_stage *s, const char *relpath)
+/*
+ * Opens the folder holding relpath under root, every folder on the way
+ * with O_NOFOLLOW; sets *name to relpath's last part. -1 on failure.
+ */
+static int
+open_parent(const char *root, const char *relpath, const char **name)
 {
-	char		*from, *to, buf[65536];
-	struct stat	 st;
-	int		 in = -1, out = -1, rc = 0;
-	ssize_t		 n;
+	char	*rel, *part, *slash;
+	int	 dfd, next;
 
-	from = pb_xasprintf("%s/%s", s->out, relpath);
-	to = pb_xasprintf("%s/%s", s->path, relpath);
-	if (strstr(relpath, "..") != NULL || lstat(from, &st) != 0 ||
-	    !S_ISREG(st.st_mode) || !mkparents(s->path, relpath))
-		goto out;
-	if (link(from, to) == 0) {
-		rc = 1;
-		goto out;
+	if ((dfd = open(root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC)) < 0)
+		return -1;
+	rel = pb_xstrdup(relpath);
+	for (part = rel; (slash = strchr(part, '/')) != NULL;
+	    part = slash + 1) {
+		*slash = '\0';
+		next = openat(dfd, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		    O_CLOEXEC);
+		close(dfd);
+		if ((dfd = next) < 0)
+			break;
 	}
-	if ((in = open(from, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0 ||
-	    (out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
-	    O_CLOEXEC, 0644)) < 0)
+	free(rel);
+	*name = strrchr(relpath, '/') ? strrchr(relpath, '/') + 1 : relpath;
+	return dfd;
+}
+
+int
+pb_stage_reuse(struct pb_stage *s, const char *relpath, uint64_t want)
+{
+	char		*to, buf[65536];
+	const char	*name;
+	struct pb_buf	 b = { NULL, 0, 0 };
+	struct stat	 st;
+	uint64_t	 h = PB_HASH_INIT;
+	int		 dfd, in = -1, out, rc = 0;
+	ssize_t		 n = -1;
+
+	if (strstr(relpath, "..") != NULL || stage_failed(s) ||
+	    (dfd = open_parent(s->out, relpath, &name)) < 0)
+		return 0;
+	to = pb_xasprintf("%s/%s", s->path, relpath);
+	if ((in = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC)) < 0 || fstat(in, &st) != 0 || !S_ISREG(st.st_mode))
 		goto out;
-	while ((n = read(in, buf, sizeof(buf))) > 0)
-		if (write(out, buf, (size_t)n) != n)
-			goto out;
-	rc = n == 0 && fsync(out) == 0;
+	while ((n = read(in, buf, sizeof(buf))) > 0) {
+		h = pb_hash(h, buf, (size_t)n);
+		pb_buf_put(&b, buf, (size_t)n);
+	}
+	if (n < 0 || h != want || !mkparents(s->path, relpath))
+		goto out;	/* changed since the manifest: rebuild */
+	/* A hard link to the file just checked (not through a link: linkat
+	 * without AT_SYMLINK_FOLLOW); a copy where links cannot be made. */
+	if (linkat(dfd, name, AT_FDCWD, to, 0) == 0)
+		rc = 1;
+	else if ((out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0644)) >= 0) {
+		rc = b.len == 0 || write(out, b.data, b.len) == (ssize_t)b.len;
+		if (close(out) != 0)
+			rc = 0;
+		if (!rc)
+			unlink(to);
+	}
+	if (rc)
+		stage_record(s, relpath, h);
 out:
 	if (in >= 0)
 		close(in);
-	if (out >= 0 && close(out) != 0)
-		rc = 0;
-	if (!rc)
-		unlink(to);
-	free(from);
+	close(dfd);
 	free(to);
+	pb_buf_free(&b);
 	return rc;
 }
 
@@ -265,6 +346,7 @@ pb_stage_commit(struct pb_stage *s, struct pb_diags *d)
 	sync_dir(dirname(dup));
 	free(dup);
 	pthread_mutex_destroy(&s->lock);
+	pb_manifest_free(&s->written);
 	free(s->path);
 	free(s->out);
 	free(s);
@@ -283,6 +365,7 @@ pb_stage_abort(struct pb_stage *s)
 		return;
 	pb_rmtree(s->path);
 	pthread_mutex_destroy(&s->lock);
+	pb_manifest_free(&s->written);
 	free(s->path);
 	free(s->out);
 	free(s);

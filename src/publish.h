@@ -6,6 +6,7 @@
 #define PB_PUBLISH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "pb.h"
 
@@ -31,11 +32,23 @@ int pb_stage_write(struct pb_stage *s, const char *relpath,
     const char *data, size_t len, struct pb_diags *d);
 
 /*
- * Puts the file relpath of the previous output folder into the stage
- * unchanged (a hard link, else a copy), never following a symbolic link.
- * Returns 0 when there is no such regular file (nothing recorded).
+ * Copies the file relpath of the previous output folder into the stage
+ * when its content still hashes to want, opening every folder on the way
+ * without following a symbolic link. Returns 0 (nothing recorded) when
+ * there is no such regular file or it was changed since.
  */
-int pb_stage_reuse(struct pb_stage *s, const char *relpath);
+int pb_stage_reuse(struct pb_stage *s, const char *relpath, uint64_t want);
+
+struct pb_manifest;
+
+/* Adds every file written into the stage so far, with its hash, to m. */
+void pb_stage_files(struct pb_stage *s, struct pb_manifest *m);
+
+/*
+ * Removes the staging folder a killed build may have left beside outdir
+ * (nothing else is touched).
+ */
+void pb_stage_clean(const char *outdir);
 
 /*
  * Replaces outdir with the stage atomically and removes the old output.
