@@ -48,20 +48,69 @@ on_generic(void *ctx, const char *fmt, ...)
 	pb_buf_puts(&sink->msg, buf);
 }
 
-/* Turns collected error text into one diagnostic per line. */
+/* Lines libxslt adds around the one that says what went wrong. */
+static int
+noise(const char *line)
+{
+	static const char *const starts[] = {
+		"xsltLoadDocument:", "xsltLoadStyleDocument:", "xsltDocumentElem:",
+		"xsl:include : unable to load", "xsl:import : unable to load",
+		"runtime error:", "compilation error:"
+	};
+	size_t	 i;
+
+	if (strcmp(line, "error") == 0 || strcmp(line, "warning") == 0)
+		return 1;
+	for (i = 0; i < sizeof(starts) / sizeof(starts[0]); i++)
+		if (strncmp(line, starts[i], strlen(starts[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Turns the error text libxslt printed during one stage into diagnostics:
+ * each distinct message once, at the stylesheet line libxslt names ("file
+ * F line N"), else at s->file. A stylesheet that fails is the program's
+ * trouble, not the input's: these are system errors (exit 3).
+ */
 static void
 sink_flush(struct sink *s)
 {
-	char	*line, *next;
+	char		*line, *next, *p, file[1024] = "";
+	unsigned long	 lineno = 0;
+	size_t		 i, n = 0, k;
+	char		**seen = NULL;
 
 	if (s->msg.len == 0)
 		return;
+	/* the first "file F line N" says where */
+	for (p = s->msg.data; (p = strstr(p, "file ")) != NULL; p++)
+		if (sscanf(p, "file %1023s line %lu", file, &lineno) == 2)
+			break;
+	if (p == NULL)
+		file[0] = '\0';
 	for (line = s->msg.data; line != NULL && *line != '\0'; line = next) {
 		if ((next = strchr(line, '\n')) != NULL)
 			*next++ = '\0';
-		if (*line != '\0')
-			pb_diag_error(s->d, s->file, 0, 0, "%s", line);
+		if (*line == '\0' || noise(line))
+			continue;
+		for (i = 0; i < n; i++)
+			if (strcmp(seen[i], line) == 0)
+				break;
+		if (i < n)
+			continue;
+		seen = pb_xrealloc(seen, (n + 1) * sizeof(*seen));
+		seen[n++] = line;
 	}
+	if (n == 0 && s->msg.len > 0) {
+		/* only noise: say what there is */
+		seen = pb_xrealloc(seen, sizeof(*seen));
+		seen[n++] = (char *)"the stylesheet failed";
+	}
+	for (k = 0; k < n; k++)
+		pb_diag_system(s->d, file[0] ? file : s->file,
+		    file[0] ? lineno : 0, 0, "%s", seen[k]);
+	free(seen);
 	pb_buf_free(&s->msg);
 }
 
@@ -114,10 +163,10 @@ compile(const char *dir, const char *name, struct pb_diags *d)
 	sink_begin(&s, path, d, 1);
 	st = xsltParseStylesheetFile(BAD_CAST path);
 	if (st == NULL && s.msg.len == 0)
-		pb_diag_error(d, path, 0, 0, "cannot compile stylesheet");
+		pb_diag_system(d, path, 0, 0, "cannot compile stylesheet");
 	else if (st != NULL && st->errors > 0) {
 		if (s.msg.len == 0)
-			pb_diag_error(d, path, 0, 0,
+			pb_diag_system(d, path, 0, 0,
 			    "stylesheet has errors");
 		xsltFreeStylesheet(st);
 		st = NULL;
@@ -139,7 +188,7 @@ pb_styles_load(const char *dir, struct pb_diags *d)
 	char			 real[PATH_MAX];
 
 	if (realpath(dir, real) == NULL) {
-		pb_diag_error(d, dir, 0, 0, "templates folder not found");
+		pb_diag_system(d, dir, 0, 0, "templates folder not found");
 		return NULL;
 	}
 	s = pb_xcalloc(1, sizeof(*s));
@@ -230,7 +279,7 @@ pb_render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
 	st = s->xsl[fmt];
 	sink_begin(&k, file, d, 0);
 	if ((ctxt = xsltNewTransformContext(st, tree)) == NULL) {
-		pb_diag_error(d, file, 0, 0, "cannot start transform");
+		pb_diag_system(d, file, 0, 0, "cannot start transform");
 		goto out;
 	}
 	xsltSetTransformErrorFunc(ctxt, NULL, on_generic);
@@ -247,7 +296,7 @@ pb_render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
 	if (res == NULL || ctxt->state != XSLT_STATE_OK) {
 		sink_flush(&k);
 		if (d->errors == errs)
-			pb_diag_error(d, file, 0, 0, "transform failed");
+			pb_diag_system(d, file, 0, 0, "transform failed");
 		goto out;
 	}
 	if (fmt == PB_FMT_HTML || fmt == PB_FMT_INDEX) {
