@@ -26,6 +26,7 @@ struct parse {
 	size_t		 len;
 	struct pb_diags	*d;
 	int		 refused;
+	size_t		 errors;
 };
 static _Thread_local struct parse *cur;
 
@@ -122,14 +123,27 @@ on_error(void *data, xmlErrorPtr e)
 {
 	struct parse	*p = data;
 	char		*msg;
-	size_t		 n;
+	size_t		 n, i;
 
 	if (e == NULL || e->level == XML_ERR_WARNING)
 		return;
-	msg = pb_xstrdup(e->message ? e->message : "malformed XML");
+	/* after the first error, libxml2's "premature end" adds nothing */
+	if (p->errors > 0 && e->message != NULL &&
+	    strncmp(e->message, "Premature end of data", 21) == 0)
+		return;
+	p->errors++;
+	if (e->code == XML_ERR_INTERNAL_ERROR && e->message != NULL &&
+	    strstr(e->message, "Excessive depth") != NULL)
+		msg = pb_xasprintf("nested more than %u levels deep",
+		    xmlParserMaxDepth);
+	else
+		msg = pb_xstrdup(e->message ? e->message : "malformed XML");
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
+	for (i = 0; i < n; i++)
+		if (msg[i] == '\n')
+			msg[i] = ' ';
 	pb_diag_error(p->d, p->file, e->line > 0 ? (unsigned long)e->line : 0,
 	    e->int2 > 0 ? (unsigned long)e->int2 : 0, "%s", msg);
 	free(msg);
@@ -143,22 +157,30 @@ on_doctype(void *ctx, const xmlChar *name, const xmlChar *eid,
 	xmlParserCtxtPtr ctxt = ctx;
 	const char	*p, *q;
 	unsigned long	 line = 1, col = 1;
+	long		 used;
 
 	(void)name;
 	(void)eid;
 	(void)sid;
 	if (cur != NULL) {
-		/* point at "<!DOCTYPE" itself */
-		q = cur->data + cur->len;
-		for (p = cur->data; p < q && (size_t)(q - p) >= 9 &&
-		    memcmp(p, "<!DOCTYPE", 9) != 0; p++) {
-			if (*p == '\n') {
-				line++;
-				col = 1;
-			} else
-				col++;
-		}
-		if ((size_t)(q - p) < 9) {
+		/* point at "<!DOCTYPE" itself: the last one before where the
+		 * parser is (an earlier one may sit in a comment) */
+		used = xmlByteConsumed(ctxt);
+		q = cur->data + (used > 0 && (size_t)used <= cur->len ?
+		    (size_t)used : cur->len);
+		for (p = q; p > cur->data && !((size_t)(cur->data + cur->len -
+		    p) >= 9 && memcmp(p, "<!DOCTYPE", 9) == 0); p--)
+			;
+		if (memcmp(p, "<!DOCTYPE", 9) == 0 && (size_t)(cur->data +
+		    cur->len - p) >= 9) {
+			for (q = cur->data; q < p; q++) {
+				if (*q == '\n') {
+					line++;
+					col = 1;
+				} else
+					col++;
+			}
+		} else {
 			line = (unsigned long)ctxt->input->line;
 			col = (unsigned long)xmlSAX2GetColumnNumber(ctxt);
 		}
@@ -176,7 +198,7 @@ pb_xml_parse(const char *file, const char *data, size_t len,
 {
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr	 doc = NULL;
-	struct parse	 p = { file, data, len, d, 0 };
+	struct parse	 p = { file, data, len, d, 0, 0 };
 	size_t		 errs = d->errors;
 
 	if (len > INT_MAX) {
