@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #include <sys/stat.h>
 
+#include <ctype.h>
 #include <dirent.h>
 #include <getopt.h>
 #include <limits.h>
@@ -99,6 +100,35 @@ put_safe(const char *s)
 	}
 }
 
+/*
+ * Writes a message with every run of name characters longer than 64
+ * shortened to its first 64 and "...": a 50,000-character name must not
+ * bury the message.
+ */
+static void
+put_short(const char *s)
+{
+	char	*c = pb_xstrdup(s), *p, *w;
+	size_t	 run = 0;
+
+	for (p = w = c; *p != '\0'; p++) {
+		if (isalnum((unsigned char)*p) || strchr("_.:-", *p) != NULL) {
+			if (++run > 64) {
+				if (run == 65) {
+					memcpy(w, "...", 3);
+					w += 3;
+				}
+				continue;
+			}
+		} else
+			run = 0;
+		*w++ = *p;
+	}
+	*w = '\0';
+	put_safe(c);
+	free(c);
+}
+
 /* Prints every diagnostic as FILE:LINE:COL: error: message. */
 static void
 print_diags(struct pb_diags *d)
@@ -113,7 +143,7 @@ print_diags(struct pb_diags *d)
 		fprintf(stderr, ":%lu:%lu: %s: ", g->line ? g->line : 1,
 		    g->col ? g->col : 1,
 		    g->sev == PB_ERROR ? "error" : "warning");
-		put_safe(g->msg);
+		put_short(g->msg);
 		fputc('\n', stderr);
 	}
 	if (d->errors > 1)

@@ -74,13 +74,13 @@ at_offset(const struct pb_xmlfile *r, size_t off)
 static size_t
 tag_offset(const struct pb_xmlfile *r, xmlNodePtr n)
 {
-	char		 pat[256];
+	char		*pat;
 	unsigned long	 line = (unsigned long)xmlGetLineNo(n), l;
 	size_t		 s, e, i, m;
 
 	if (line < 1)
 		line = 1;
-	snprintf(pat, sizeof(pat), "<%s%s%s", n->ns && n->ns->prefix ?
+	pat = pb_xasprintf("<%s%s%s", n->ns && n->ns->prefix ?
 	    (const char *)n->ns->prefix : "", n->ns && n->ns->prefix ? ":" : "",
 	    (const char *)n->name);
 	m = strlen(pat);
@@ -90,10 +90,13 @@ tag_offset(const struct pb_xmlfile *r, xmlNodePtr n)
 		/* the last "<NAME" on lines l..line followed by a separator */
 		for (i = e; i-- > s;) {
 			if (i + m < r->len && memcmp(r->data + i, pat, m) == 0 &&
-			    strchr(" \t\r\n/>", r->data[i + m]) != NULL)
+			    strchr(" \t\r\n/>", r->data[i + m]) != NULL) {
+				free(pat);
 				return i;
+			}
 		}
 	}
+	free(pat);
 	return line_start(r, line);
 }
 
@@ -184,7 +187,8 @@ generic(const char *msg)
 	    strstr(msg, "failed to compare type") != NULL ||
 	    strstr(msg, "failed to validate attributes") != NULL ||
 	    strstr(msg, "has extra content") != NULL ||
-	    strstr(msg, "Error validating value") != NULL;
+	    strstr(msg, "Error validating value") != NULL ||
+	    strncmp(msg, "Expecting an element", 20) == 0;
 }
 
 /* Non-zero when n holds text only (a value like <enrolled-days>). */
@@ -202,56 +206,128 @@ leaf(xmlNodePtr n)
  * the value it is about; the generic follow-on messages only when nothing
  * more specific was said.
  */
+/* The attribute of n whose value is v, or NULL. */
+static xmlAttrPtr
+attr_valued(xmlNodePtr n, const char *v)
+{
+	xmlAttrPtr	 a;
+	xmlChar		*t;
+	int		 same;
+
+	for (a = n->properties; a != NULL; a = a->next) {
+		t = xmlNodeGetContent((xmlNodePtr)a);
+		same = t != NULL && strcmp((const char *)t, v) == 0;
+		xmlFree(t);
+		if (same)
+			return a;
+	}
+	return NULL;
+}
+
+/* Reports one violation v in the form that says most. */
+static void
+verr_one(const struct pb_xmlfile *r, const struct verr *v, struct pb_diags *d)
+{
+	struct pb_src	 at;
+	struct pb_buf	 names = { NULL, 0, 0 };
+	xmlAttrPtr	 a;
+	const char	*p, *q;
+	char		*name, *val;
+
+	at.file = r->file;
+	at.line = v->line;
+	at.col = 1;
+	if (v->node == NULL) {
+		err_at(r, d, at, "%s", v->msg);
+		return;
+	}
+	if (strncmp(v->msg, "Invalid attribute ", 18) == 0) {
+		p = v->msg + 18;
+		q = strstr(p, " for element");
+		name = pb_xstrndup(p, q ? (size_t)(q - p) : strlen(p));
+		/* libxml2 cuts long messages: match the name by its start */
+		for (a = v->node->properties; a != NULL; a = a->next)
+			if (strncmp((const char *)a->name, name,
+			    strlen(name)) == 0)
+				break;
+		if (a != NULL) {
+			free(name);
+			name = pb_xstrdup((const char *)a->name);
+		}
+		val = pb_tree_attr(v->node, name);
+		err_at(r, d, pb_xmlfile_attr(r, v->node, name),
+		    "invalid %s=\"%s\" on <%s>", name, val ? val : "",
+		    (const char *)v->node->name);
+		free(val);
+		free(name);
+	} else if (strstr(v->msg, "failed to validate attributes")) {
+		pb_buf_put(&names, "", 0);
+		for (a = v->node->properties; a; a = a->next)
+			pb_buf_printf(&names, "%s%s", names.len ? ", " : "",
+			    (const char *)a->name);
+		err_at(r, d, pb_xmlfile_elem(r, v->node), "<%s> has an "
+		    "attribute its schema does not allow, or a value it does "
+		    "not allow (check %s)", (const char *)v->node->name,
+		    names.data);
+		pb_buf_free(&names);
+	} else if ((p = strstr(v->msg, "allow value '")) != NULL &&
+	    (q = strrchr(v->msg, '\'')) > p + 13 &&
+	    (val = pb_xstrndup(p + 13, (size_t)(q - p - 13))) != NULL &&
+	    ((a = attr_valued(v->node, val)) != NULL || !leaf(v->node))) {
+		if (a != NULL) {
+			name = pb_xasprintf("%s%s%s", a->ns && a->ns->prefix ?
+			    (const char *)a->ns->prefix : "", a->ns &&
+			    a->ns->prefix ? ":" : "", (const char *)a->name);
+			err_at(r, d, pb_xmlfile_attr(r, v->node, name),
+			    "invalid %s=\"%s\" on <%s>", name, val,
+			    (const char *)v->node->name);
+			free(name);
+		}
+		else
+			err_at(r, d, pb_xmlfile_elem(r, v->node), "%s", v->msg);
+		free(val);
+	} else if (leaf(v->node) && (generic(v->msg) ||
+	    strstr(v->msg, "allow value") != NULL)) {
+		val = pb_tree_text(v->node);
+		err_at(r, d, pb_xmlfile_text(r, v->node), "invalid value '%s' "
+		    "in <%s>%s%s", val, (const char *)v->node->name,
+		    generic(v->msg) ? "" : ": ", generic(v->msg) ? "" : v->msg);
+		free(val);
+	} else
+		err_at(r, d, pb_xmlfile_elem(r, v->node), "%s", v->msg);
+}
+
+/*
+ * Reports the violations of one file: for each element, its specific
+ * messages, or its first generic one when it has nothing more specific;
+ * generic follow-on messages of elements that hold the real problem are
+ * dropped.
+ */
 static void
 verr_report(const struct pb_xmlfile *r, struct verrs *vs, struct pb_diags *d)
 {
-	size_t		 i, specific = 0;
-	struct verr	*v;
-	struct pb_src	 at;
-	char		 attr[128], *val;
+	size_t		 i, j, specific = 0;
+	int		 keep;
 
 	for (i = 0; i < vs->n; i++)
 		specific += !generic(vs->v[i].msg);
 	for (i = 0; i < vs->n; i++) {
-		v = &vs->v[i];
-		if (specific > 0 ? generic(v->msg) : i > 0)
-			continue;
-		at.file = r->file;
-		at.line = v->line;
-		at.col = 1;
-		if (v->node == NULL) {
-			err_at(r, d, at, "%s", v->msg);
-			continue;
+		if (!generic(vs->v[i].msg))
+			keep = 1;
+		else if (strncmp(vs->v[i].msg, "Expecting an element", 20) ==
+		    0 && specific > 0)
+			keep = 0;
+		else {
+			/* the first generic message of an element that has
+			 * no specific one */
+			keep = 1;
+			for (j = 0; j < vs->n && keep; j++)
+				if (vs->v[j].node == vs->v[i].node && j != i &&
+				    (!generic(vs->v[j].msg) || j < i))
+					keep = 0;
 		}
-		if (sscanf(v->msg, "Invalid attribute %127s", attr) == 1) {
-			val = pb_tree_attr(v->node, attr);
-			err_at(r, d, pb_xmlfile_attr(r, v->node, attr), "invalid %s=\"%s\" "
-			    "on <%s>", attr, val ? val : "",
-			    (const char *)v->node->name);
-			free(val);
-		} else if (strstr(v->msg, "failed to validate attributes")) {
-			struct pb_buf	 names = { NULL, 0, 0 };
-			xmlAttrPtr	 a;
-
-			pb_buf_put(&names, "", 0);
-			for (a = v->node->properties; a; a = a->next)
-				pb_buf_printf(&names, "%s%s", names.len ?
-				    ", " : "", (const char *)a->name);
-			err_at(r, d, pb_xmlfile_elem(r, v->node), "<%s> has an attribute "
-			    "its schema does not allow, or a value it does "
-			    "not allow (check %s)", (const char *)v->node->name,
-			    names.data);
-			pb_buf_free(&names);
-		} else if (leaf(v->node) && (generic(v->msg) ||
-		    strstr(v->msg, "allow value") != NULL)) {
-			val = pb_tree_text(v->node);
-			err_at(r, d, pb_xmlfile_text(r, v->node), "invalid value '%s' "
-			    "in <%s>%s%s", val, (const char *)v->node->name,
-			    generic(v->msg) ? "" : ": ",
-			    generic(v->msg) ? "" : v->msg);
-			free(val);
-		} else
-			err_at(r, d, pb_xmlfile_elem(r, v->node), "%s", v->msg);
+		if (keep)
+			verr_one(r, &vs->v[i], d);
 	}
 	for (i = 0; i < vs->n; i++)
 		free(vs->v[i].msg);
