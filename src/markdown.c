@@ -113,6 +113,75 @@ fm_split(const char *file, const char *data, size_t len, struct fm *f,
 	return 0;
 }
 
+/* Front matter larger than this is refused (libyaml is slow on deep
+ * flow collections, and a position's metadata is a few lines). */
+#define PB_MAX_FRONT_MATTER (64u * 1024)
+
+/* Deepest nesting of lists and mappings allowed in front matter. */
+#define PB_MAX_YAML_DEPTH 16
+
+/* The file position of byte off of the front matter's YAML text. */
+static struct pb_src
+offset_src(const char *file, const struct fm *f, size_t off)
+{
+	struct pb_src	 at = { file, 2, 1 };	/* YAML starts on line 2 */
+	size_t		 i;
+
+	for (i = 0; i < off && i < f->yamllen; i++) {
+		if (f->yaml[i] == '\n') {
+			at.line++;
+			at.col = 1;
+		} else
+			at.col++;
+	}
+	return at;
+}
+
+/*
+ * Reads the front matter's YAML as events and refuses nesting deeper than
+ * PB_MAX_YAML_DEPTH before libyaml builds anything. Syntax errors are left
+ * for the real parse to report. Returns 0 (error recorded) when too deep.
+ */
+static int
+fm_shallow(const char *file, const struct fm *f, struct pb_diags *d)
+{
+	yaml_parser_t	 p;
+	yaml_event_t	 ev;
+	int		 depth = 0, rc = 1, done = 0;
+
+	if (!yaml_parser_initialize(&p))
+		return 1;
+	yaml_parser_set_input_string(&p, (const unsigned char *)f->yaml,
+	    f->yamllen);
+	while (!done && yaml_parser_parse(&p, &ev)) {
+		switch (ev.type) {
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (++depth > PB_MAX_YAML_DEPTH) {
+				pb_diag_error(d, file, 2 + ev.start_mark.line,
+				    ev.start_mark.column + 1, "front matter "
+				    "nested more than %d levels deep",
+				    PB_MAX_YAML_DEPTH);
+				rc = 0;
+				done = 1;
+			}
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			break;
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	return rc;
+}
+
 /* Adds <pb:NAME>text</pb:NAME> to meta. */
 static void
 meta_add(xmlNodePtr meta, const char *name, const char *text)
@@ -166,6 +235,16 @@ fm_parse(const char *file, const struct fm *f, xmlNodePtr meta,
 		pb_tree_meta_finish(meta, "", lang);
 		return d->errors == errs;
 	}
+	if (f->yamllen > PB_MAX_FRONT_MATTER) {
+		pb_diag_error(d, file, base, 1, "front matter is %zu bytes, over "
+		    "the limit of %u", f->yamllen, PB_MAX_FRONT_MATTER);
+		pb_tree_meta_finish(meta, "", lang);
+		return 0;
+	}
+	if (!fm_shallow(file, f, d)) {
+		pb_tree_meta_finish(meta, "", lang);
+		return 0;
+	}
 	if (!yaml_parser_initialize(&p)) {
 		pb_diag_error(d, file, base, 1, "cannot start YAML parser");
 		return 0;
@@ -175,7 +254,14 @@ fm_parse(const char *file, const struct fm *f, xmlNodePtr meta,
 	if (!yaml_parser_load(&p, &doc)) {
 		/* Point at what was open (a quote, a bracket) when there is
 		 * one: that is where the mistake usually is. */
-		if (p.context != NULL)
+		if (p.error == YAML_READER_ERROR) {
+			struct pb_src at = offset_src(file, f,
+			    p.problem_offset);
+
+			pb_diag_error(d, file, at.line, at.col,
+			    "front matter: %s", p.problem ? p.problem :
+			    "unreadable text");
+		} else if (p.context != NULL)
 			pb_diag_error(d, file, base + p.context_mark.line,
 			    p.context_mark.column + 1, "front matter: %s: %s "
 			    "(line %lu)", p.context, p.problem ? p.problem :
@@ -223,11 +309,12 @@ fm_parse(const char *file, const struct fm *f, xmlNodePtr meta,
 			for (item = v->data.sequence.items.start;
 			    item < v->data.sequence.items.top; item++) {
 				it = yaml_document_get_node(&doc, *item);
-				if (it == NULL || it->type != YAML_SCALAR_NODE)
+				if (it == NULL || it->type != YAML_SCALAR_NODE) {
 					yaml_bad(file, it ? it : v, key,
 					    "a list of text", d);
-				else
-					meta_add(meta, el, scalar(it));
+					break;	/* once is enough */
+				}
+				meta_add(meta, el, scalar(it));
 			}
 			continue;
 		}
