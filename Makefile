@@ -74,9 +74,11 @@ asan: check-deps
 valgrind: check-deps $(TEST_BINS)
 	PB_VALGRIND=1 tests/run.sh
 
+# libFuzzer harnesses: replay tests/fuzz/regress, then a one-minute run of
+# each on a copy of its seed corpus (FUZZ_TIME=SECONDS for longer).
 fuzz:
-	@./tools/deps.sh fuzz
-	$(MAKE) -C tests/fuzz
+	@./tools/deps.sh build fuzz
+	$(MAKE) -C tests/fuzz smoke
 
 bench:
 	@./tools/deps.sh bench
@@ -99,4 +101,5 @@ clean-objs:
 	rm -f src/*.o src/*.d peerbrief $(UNIT_TESTS) tests/tools/htmlnorm
 
 clean: clean-objs
-	rm -rf out .out.staging tests/out
+	rm -rf out .out.staging tests/out tests/fuzz/obj tests/fuzz/fuzz_convert \
+	    tests/fuzz/fuzz_xml

@@ -549,6 +549,7 @@ packet(struct fx *x, const struct pb_packet *pk,
 {
 	size_t	 i, k, c, tp, tm, tn;
 	int64_t	 n;
+	int	 bad[3] = { 0, 0, 0 };	/* each total's overflow said once */
 	struct pb_src at = { pk->file, 1, 1 };
 
 	c = add(x, PB_UNIT_COUNT, "organizations in the packet",
@@ -608,15 +609,15 @@ packet(struct fx *x, const struct pb_packet *pk,
 			in_fig(x, tp, pf[i][k].payment);
 			in_fig(x, tm, pf[i][k].medicaid);
 			in_fig(x, tn, pf[i][k].peer_note);
-			if (!pb_money_add(F(x, tp)->n,
+			if (!bad[0] && !pb_money_add(F(x, tp)->n,
 			    F(x, pf[i][k].payment)->n, &F(x, tp)->n))
-				overflow(x, tp, at);
-			if (!pb_money_add(F(x, tm)->n,
+				bad[0] = 1, overflow(x, tp, at);
+			if (!bad[1] && !pb_money_add(F(x, tm)->n,
 			    F(x, pf[i][k].medicaid)->n, &F(x, tm)->n))
-				overflow(x, tm, at);
-			if (!pb_money_add(F(x, tn)->n,
+				bad[1] = 1, overflow(x, tm, at);
+			if (!bad[2] && !pb_money_add(F(x, tn)->n,
 			    F(x, pf[i][k].peer_note)->n, &F(x, tn)->n))
-				overflow(x, tn, at);
+				bad[2] = 1, overflow(x, tn, at);
 		}
 	finish(x, tp);
 	finish(x, tm);

@@ -232,7 +232,7 @@ verr_one(const struct pb_xmlfile *r, const struct verr *v, struct pb_diags *d)
 	struct pb_buf	 names = { NULL, 0, 0 };
 	xmlAttrPtr	 a;
 	const char	*p, *q;
-	char		*name, *val;
+	char		*name, *val = NULL;
 
 	at.file = r->file;
 	at.line = v->line;
@@ -271,30 +271,29 @@ verr_one(const struct pb_xmlfile *r, const struct verr *v, struct pb_diags *d)
 		    names.data);
 		pb_buf_free(&names);
 	} else if ((p = strstr(v->msg, "allow value '")) != NULL &&
-	    (q = strrchr(v->msg, '\'')) > p + 13 &&
-	    (val = pb_xstrndup(p + 13, (size_t)(q - p - 13))) != NULL &&
-	    ((a = attr_valued(v->node, val)) != NULL || !leaf(v->node))) {
-		if (a != NULL) {
-			name = pb_xasprintf("%s%s%s", a->ns && a->ns->prefix ?
-			    (const char *)a->ns->prefix : "", a->ns &&
-			    a->ns->prefix ? ":" : "", (const char *)a->name);
-			err_at(r, d, pb_xmlfile_attr(r, v->node, name),
-			    "invalid %s=\"%s\" on <%s>", name, val,
-			    (const char *)v->node->name);
-			free(name);
-		}
-		else
-			err_at(r, d, pb_xmlfile_elem(r, v->node), "%s", v->msg);
+	    (q = strrchr(v->msg, '\'')) > p + 13 && (a = attr_valued(v->node,
+	    (val = pb_xstrndup(p + 13, (size_t)(q - p - 13))))) != NULL) {
+		/* a value the type refuses, in an attribute */
+		name = pb_xasprintf("%s%s%s", a->ns && a->ns->prefix ?
+		    (const char *)a->ns->prefix : "", a->ns && a->ns->prefix ?
+		    ":" : "", (const char *)a->name);
+		err_at(r, d, pb_xmlfile_attr(r, v->node, name),
+		    "invalid %s=\"%s\" on <%s>", name, val,
+		    (const char *)v->node->name);
+		free(name);
 		free(val);
 	} else if (leaf(v->node) && (generic(v->msg) ||
 	    strstr(v->msg, "allow value") != NULL)) {
+		free(val);	/* from the test above, if it ran */
 		val = pb_tree_text(v->node);
 		err_at(r, d, pb_xmlfile_text(r, v->node), "invalid value '%s' "
 		    "in <%s>%s%s", val, (const char *)v->node->name,
 		    generic(v->msg) ? "" : ": ", generic(v->msg) ? "" : v->msg);
 		free(val);
-	} else
+	} else {
+		free(val);
 		err_at(r, d, pb_xmlfile_elem(r, v->node), "%s", v->msg);
+	}
 }
 
 /*

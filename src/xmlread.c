@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -192,6 +193,39 @@ on_doctype(void *ctx, const xmlChar *name, const xmlChar *eid,
 	xmlStopParser(ctxt);
 }
 
+/*
+ * A UTF-8 byte order mark followed by a declaration naming another
+ * encoding is a fatal error in XML 1.0 (4.3.3) that libxml2 lets pass,
+ * reading the text in the declared encoding. Returns 0 (error recorded).
+ */
+static int
+bom_agrees(const char *file, const char *data, size_t len, struct pb_diags *d)
+{
+	const char	*p, *end, *q;
+	size_t		 n;
+
+	if (len < 3 || memcmp(data, "\xEF\xBB\xBF", 3) != 0)
+		return 1;
+	p = data + 3;
+	end = memchr(p, '>', len - 3);
+	if (strncmp(p, "<?xml", 5) != 0 || end == NULL)
+		return 1;
+	for (q = p; q + 9 < end && strncmp(q, "encoding=", 9) != 0; q++)
+		;
+	if (q + 9 >= end)
+		return 1;
+	q += 10;	/* past the quote */
+	for (n = 0; q + n < end && q[n] != '"' && q[n] != '\''; n++)
+		;
+	if ((n == 5 && strncasecmp(q, "UTF-8", 5) == 0) ||
+	    (n == 4 && strncasecmp(q, "UTF8", 4) == 0))
+		return 1;
+	pb_diag_error(d, file, 1, (unsigned long)(q - p) + 1, "the encoding "
+	    "declaration '%.*s' contradicts the UTF-8 byte order mark",
+	    (int)n, q);
+	return 0;
+}
+
 xmlDocPtr
 pb_xml_parse(const char *file, const char *data, size_t len,
     struct pb_diags *d)
@@ -205,6 +239,8 @@ pb_xml_parse(const char *file, const char *data, size_t len,
 		pb_diag_error(d, file, 0, 0, "file too large");
 		return NULL;
 	}
+	if (!bom_agrees(file, data, len, d))
+		return NULL;
 	if ((ctxt = xmlNewParserCtxt()) == NULL) {
 		pb_diag_error(d, file, 0, 0, "cannot create XML parser");
 		return NULL;
