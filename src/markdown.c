@@ -546,7 +546,7 @@ cm_build(cmark_node *root, xmlNodePtr parent, xmlNsPtr pb, unsigned long off,
 			depth--;
 			continue;
 		}
-		if (depth >= PB_MAX_DEPTH) {
+		if (depth > PB_MAX_DEPTH) {	/* the document is level 0 */
 			pb_diag_error(d, file, (unsigned long)
 			    cmark_node_get_start_line(n) + off,
 			    (unsigned long)cmark_node_get_start_column(n),

@@ -290,6 +290,10 @@ verr_one(const struct pb_xmlfile *r, const struct verr *v, struct pb_diags *d)
 		    "in <%s>%s%s", val, (const char *)v->node->name,
 		    generic(v->msg) ? "" : ": ", generic(v->msg) ? "" : v->msg);
 		free(val);
+	} else if (strcmp(v->msg, "Expecting an element , got nothing") == 0) {
+		free(val);	/* libxml2 does not say which element */
+		err_at(r, d, pb_xmlfile_elem(r, v->node), "<%s> lacks an "
+		    "element its schema requires", (const char *)v->node->name);
 	} else {
 		free(val);
 		err_at(r, d, pb_xmlfile_elem(r, v->node), "%s", v->msg);
