@@ -29,17 +29,20 @@ pb_hash(uint64_t h, const void *data, size_t len)
 	return h;
 }
 
-/* Hashes the content of path alone into h; 0 when it cannot be read. */
+/*
+ * Hashes the content of the regular file path into h, following a
+ * symbolic link only when follow is set; 0 when it cannot be read.
+ */
 static int
-hash_content(uint64_t *h, const char *path)
+hash_content(uint64_t *h, const char *path, int follow)
 {
 	char		 buf[65536];
 	ssize_t		 n;
 	int		 fd;
 	struct stat	 st;
 
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW |
-	    O_CLOEXEC)) < 0)
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC |
+	    (follow ? 0 : O_NOFOLLOW))) < 0)
 		return 0;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
@@ -54,25 +57,8 @@ hash_content(uint64_t *h, const char *path)
 int
 pb_hash_file(uint64_t *h, const char *path)
 {
-	char		 buf[65536];
-	ssize_t		 n;
-	int		 fd;
-	struct stat	 st;
-
 	*h = pb_hash(*h, path, strlen(path) + 1);
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
-		*h = pb_hash(*h, "\377missing", 9);
-		return 0;
-	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		*h = pb_hash(*h, "\377irregular", 11);
-		return 0;
-	}
-	while ((n = read(fd, buf, sizeof(buf))) > 0)
-		*h = pb_hash(*h, buf, (size_t)n);
-	close(fd);
-	if (n < 0) {
+	if (!hash_content(h, path, 1)) {
 		*h = pb_hash(*h, "\377unreadable", 12);
 		return 0;
 	}
@@ -119,6 +105,13 @@ pb_hash_tree(uint64_t *h, const char *dir)
 	free(v);
 }
 
+static int
+entry_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct pb_manifest_entry *)a)->id,
+	    ((const struct pb_manifest_entry *)b)->id);
+}
+
 void
 pb_manifest_read(const char *outdir, struct pb_manifest *m)
 {
@@ -146,53 +139,67 @@ pb_manifest_read(const char *outdir, struct pb_manifest *m)
 			pb_manifest_add_file(m, id, h);
 	}
 	fclose(f);
+	if (m->n > 1)
+		qsort(m->v, m->n, sizeof(*m->v), entry_cmp);
+	if (m->nfiles > 1)
+		qsort(m->files, m->nfiles, sizeof(*m->files), entry_cmp);
+	m->sorted = 1;
+}
+
+/* Appends (id, hash) to a list of entries. */
+static void
+list_add(struct pb_manifest_entry **v, size_t *n, const char *id,
+    uint64_t hash)
+{
+	*v = pb_xrealloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[*n].id = pb_xstrdup(id);
+	(*v)[*n].hash = hash;
+	(*n)++;
+}
+
+/* The hash of id in a list, by binary search when it is sorted; 0: none. */
+static uint64_t
+list_get(const struct pb_manifest_entry *v, size_t n, int sorted,
+    const char *id)
+{
+	struct pb_manifest_entry	 key, *e;
+	size_t				 i;
+
+	if (sorted) {
+		key.id = (char *)id;
+		e = bsearch(&key, v, n, sizeof(*v), entry_cmp);
+		return e ? e->hash : 0;
+	}
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].id, id) == 0)
+			return v[i].hash;
+	return 0;
 }
 
 uint64_t
 pb_manifest_get(const struct pb_manifest *m, const char *id)
 {
-	size_t	 i;
-
-	for (i = 0; i < m->n; i++)
-		if (strcmp(m->v[i].id, id) == 0)
-			return m->v[i].hash;
-	return 0;
+	return list_get(m->v, m->n, m->sorted, id);
 }
 
 void
 pb_manifest_add(struct pb_manifest *m, const char *id, uint64_t hash)
 {
-	m->v = pb_xrealloc(m->v, (m->n + 1) * sizeof(*m->v));
-	m->v[m->n].id = pb_xstrdup(id);
-	m->v[m->n].hash = hash;
-	m->n++;
-}
-
-static int
-entry_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct pb_manifest_entry *)a)->id,
-	    ((const struct pb_manifest_entry *)b)->id);
+	list_add(&m->v, &m->n, id, hash);
+	m->sorted = 0;
 }
 
 void
 pb_manifest_add_file(struct pb_manifest *m, const char *rel, uint64_t hash)
 {
-	m->files = pb_xrealloc(m->files, (m->nfiles + 1) * sizeof(*m->files));
-	m->files[m->nfiles].id = pb_xstrdup(rel);
-	m->files[m->nfiles].hash = hash;
-	m->nfiles++;
+	list_add(&m->files, &m->nfiles, rel, hash);
+	m->sorted = 0;
 }
 
 uint64_t
 pb_manifest_file(const struct pb_manifest *m, const char *rel)
 {
-	size_t	 i;
-
-	for (i = 0; i < m->nfiles; i++)
-		if (strcmp(m->files[i].id, rel) == 0)
-			return m->files[i].hash;
-	return 0;
+	return list_get(m->files, m->nfiles, m->sorted, rel);
 }
 
 /* What one verification walk has seen. */
@@ -223,7 +230,7 @@ verify_one(const char *path, const struct stat *st, int flag, struct FTW *f)
 		walk->bad = 1;	/* a file the build did not write */
 		return 1;
 	}
-	if (!hash_content(&h, path) || h != want) {
+	if (!hash_content(&h, path, 0) || h != want) {
 		walk->bad = 1;
 		return 1;
 	}

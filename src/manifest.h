@@ -23,6 +23,8 @@ struct pb_manifest {
 	struct pb_manifest_entry	*files;	/* outputs: relative path and
 						 * content hash */
 	size_t				 nfiles;
+	int				 sorted; /* both lists, by id (as
+						 * read from disk) */
 };
 
 /* FNV-1a over len bytes, continuing from h (start with PB_HASH_INIT). */
