@@ -120,23 +120,6 @@ fm_split(const char *file, const char *data, size_t len, struct fm *f,
 /* Deepest nesting of lists and mappings allowed in front matter. */
 #define PB_MAX_YAML_DEPTH 16
 
-/* The file position of byte off of the front matter's YAML text. */
-static struct pb_src
-offset_src(const char *file, const struct fm *f, size_t off)
-{
-	struct pb_src	 at = { file, 2, 1 };	/* YAML starts on line 2 */
-	size_t		 i;
-
-	for (i = 0; i < off && i < f->yamllen; i++) {
-		if (f->yaml[i] == '\n') {
-			at.line++;
-			at.col = 1;
-		} else
-			at.col++;
-	}
-	return at;
-}
-
 /*
  * Reads the front matter's YAML as events and refuses nesting deeper than
  * PB_MAX_YAML_DEPTH before libyaml builds anything. Syntax errors are left
@@ -255,8 +238,9 @@ fm_parse(const char *file, const struct fm *f, xmlNodePtr meta,
 		/* Point at what was open (a quote, a bracket) when there is
 		 * one: that is where the mistake usually is. */
 		if (p.error == YAML_READER_ERROR) {
-			struct pb_src at = offset_src(file, f,
-			    p.problem_offset);
+			/* the YAML text starts on the file's line 2 */
+			struct pb_src at = pb_src_at(file, f->yaml,
+			    f->yamllen, p.problem_offset, 2);
 
 			pb_diag_error(d, file, at.line, at.col,
 			    "front matter: %s", p.problem ? p.problem :

@@ -119,6 +119,13 @@ int pb_file_read(const char *path, char **data, size_t *len,
     struct pb_diags *d);
 
 /*
+ * The position of byte off of data (len bytes) in file, data's first byte
+ * standing at line first_line, column 1. Columns count bytes.
+ */
+struct pb_src pb_src_at(const char *file, const char *data, size_t len,
+    size_t off, unsigned long first_line);
+
+/*
  * Returns non-zero when path, once every symbolic link is resolved, lies
  * inside the folder dir (also resolved).
  */

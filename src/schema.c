@@ -46,25 +46,11 @@ line_start(const struct pb_xmlfile *r, unsigned long line)
 	return i;
 }
 
-/* Turns a byte offset into a position. */
+/* Turns a byte offset of the file into a position. */
 static struct pb_src
 at_offset(const struct pb_xmlfile *r, size_t off)
 {
-	struct pb_src	 s;
-
-	s.file = r->file;
-	s.line = 1;
-	s.col = 1;
-	size_t		 i;
-
-	for (i = 0; i < off && i < r->len; i++) {
-		if (r->data[i] == '\n') {
-			s.line++;
-			s.col = 1;
-		} else
-			s.col++;
-	}
-	return s;
+	return pb_src_at(r->file, r->data, r->len, off, 1);
 }
 
 /*

@@ -344,3 +344,23 @@ pb_id_valid(const char *s)
 	}
 	return 1;
 }
+
+struct pb_src
+pb_src_at(const char *file, const char *data, size_t len, size_t off,
+    unsigned long first_line)
+{
+	struct pb_src	 s;
+	size_t		 i;
+
+	s.file = file;
+	s.line = first_line;
+	s.col = 1;
+	for (i = 0; i < off && i < len; i++) {
+		if (data[i] == '\n') {
+			s.line++;
+			s.col = 1;
+		} else
+			s.col++;
+	}
+	return s;
+}

@@ -159,6 +159,7 @@ on_doctype(void *ctx, const xmlChar *name, const xmlChar *eid,
 	const char	*p, *q;
 	unsigned long	 line = 1, col = 1;
 	long		 used;
+	struct pb_src	 at;
 
 	(void)name;
 	(void)eid;
@@ -174,13 +175,10 @@ on_doctype(void *ctx, const xmlChar *name, const xmlChar *eid,
 			;
 		if (memcmp(p, "<!DOCTYPE", 9) == 0 && (size_t)(cur->data +
 		    cur->len - p) >= 9) {
-			for (q = cur->data; q < p; q++) {
-				if (*q == '\n') {
-					line++;
-					col = 1;
-				} else
-					col++;
-			}
+			at = pb_src_at(cur->file, cur->data, cur->len,
+			    (size_t)(p - cur->data), 1);
+			line = at.line;
+			col = at.col;
 		} else {
 			line = (unsigned long)ctxt->input->line;
 			col = (unsigned long)xmlSAX2GetColumnNumber(ctxt);
