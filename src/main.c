@@ -815,6 +815,7 @@ cmd_build(int argc, char *argv[])
 	struct pb_buf		 mb = { NULL, 0, 0 };
 	const char		*outdir = "out";
 	char			*tdir = NULL, *end, *reuse = NULL;
+	char			*statpath = NULL;
 	xmlDocPtr		 doc;
 	uint64_t		 tool, h;
 	long			 jobs = jobs_default();
@@ -867,6 +868,8 @@ cmd_build(int argc, char *argv[])
 	cur.all = tool;
 	pb_hash_tree(&cur.all, r.indir);
 	pb_manifest_read(outdir, &old);
+	statpath = pb_out_sidecar(outdir, "stat");
+	pb_manifest_read_stat(&old, statpath);
 	if (old.all != 0 && old.all == cur.all &&
 	    pb_manifest_verify(&old, outdir)) {
 		pb_stage_clean(outdir);
@@ -925,6 +928,11 @@ cmd_build(int argc, char *argv[])
 		goto out;
 	}
 	stage = NULL;
+	/* the size, time and inode of each file, so the next build can
+	 * check out/ without reading it; a cache, kept beside out/ */
+	mb.len = 0;
+	pb_manifest_format_stat(&cur, &mb);
+	pb_write_aside(statpath, mb.data, mb.len);
 	rc = PB_EXIT_OK;
 out:
 	if (rc == PB_EXIT_INPUT && r.d.system)
@@ -939,6 +947,7 @@ out:
 	pb_manifest_free(&cur);
 	pb_buf_free(&mb);
 	free(reuse);
+	free(statpath);
 	free(tdir);
 	return rc;
 }

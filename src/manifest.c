@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
+#include <errno.h>
 #include <ftw.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -20,13 +21,35 @@ uint64_t
 pb_hash(uint64_t h, const void *data, size_t len)
 {
 	const unsigned char	*p = data;
-	size_t			 i;
+	uint64_t		 w;
 
-	for (i = 0; i < len; i++) {
-		h ^= p[i];
-		h *= 0x100000001b3ULL;
+	for (; len >= 8; p += 8, len -= 8) {
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
 	}
+	for (; len > 0; p++, len--)
+		h = (h ^ *p) * 0x100000001b3ULL;
 	return h;
+}
+
+ssize_t
+pb_read_full(int fd, void *buf, size_t size)
+{
+	size_t	 got = 0;
+	ssize_t	 n;
+
+	while (got < size) {
+		n = read(fd, (char *)buf + got, size - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	return (ssize_t)got;
 }
 
 /*
@@ -48,7 +71,8 @@ hash_content(uint64_t *h, const char *path, int follow)
 		close(fd);
 		return 0;
 	}
-	while ((n = read(fd, buf, sizeof(buf))) > 0)
+	/* whole buffers, so the hash is the same as over the data at once */
+	while ((n = pb_read_full(fd, buf, sizeof(buf))) > 0)
 		*h = pb_hash(*h, buf, (size_t)n);
 	close(fd);
 	return n == 0;
@@ -136,7 +160,7 @@ pb_manifest_read(const char *outdir, struct pb_manifest *m)
 		    pb_id_valid(id))
 			pb_manifest_add(m, id, h);
 		else if (sscanf(line, "file %255s %" SCNx64, id, &h) == 2)
-			pb_manifest_add_file(m, id, h);
+			pb_manifest_add_file(m, id, h, NULL);
 	}
 	fclose(f);
 	if (m->n > 1)
@@ -146,40 +170,47 @@ pb_manifest_read(const char *outdir, struct pb_manifest *m)
 	m->sorted = 1;
 }
 
-/* Appends (id, hash) to a list of entries. */
-static void
+/* Appends (id, hash) to a list of entries; returns the new entry. */
+static struct pb_manifest_entry *
 list_add(struct pb_manifest_entry **v, size_t *n, const char *id,
     uint64_t hash)
 {
+	struct pb_manifest_entry	*e;
+
 	*v = pb_xrealloc(*v, (*n + 1) * sizeof(**v));
-	(*v)[*n].id = pb_xstrdup(id);
-	(*v)[*n].hash = hash;
-	(*n)++;
+	e = &(*v)[(*n)++];
+	memset(e, 0, sizeof(*e));
+	e->id = pb_xstrdup(id);
+	e->hash = hash;
+	return e;
 }
 
-/* The hash of id in a list, by binary search when it is sorted; 0: none. */
-static uint64_t
+/* The entry id of a list, by binary search when it is sorted, or NULL. */
+static const struct pb_manifest_entry *
 list_get(const struct pb_manifest_entry *v, size_t n, int sorted,
     const char *id)
 {
-	struct pb_manifest_entry	 key, *e;
+	struct pb_manifest_entry	 key;
 	size_t				 i;
 
 	if (sorted) {
+		memset(&key, 0, sizeof(key));
 		key.id = (char *)id;
-		e = bsearch(&key, v, n, sizeof(*v), entry_cmp);
-		return e ? e->hash : 0;
+		return bsearch(&key, v, n, sizeof(*v), entry_cmp);
 	}
 	for (i = 0; i < n; i++)
 		if (strcmp(v[i].id, id) == 0)
-			return v[i].hash;
-	return 0;
+			return &v[i];
+	return NULL;
 }
 
 uint64_t
 pb_manifest_get(const struct pb_manifest *m, const char *id)
 {
-	return list_get(m->v, m->n, m->sorted, id);
+	const struct pb_manifest_entry	*e;
+
+	e = list_get(m->v, m->n, m->sorted, id);
+	return e ? e->hash : 0;
 }
 
 void
@@ -190,16 +221,28 @@ pb_manifest_add(struct pb_manifest *m, const char *id, uint64_t hash)
 }
 
 void
-pb_manifest_add_file(struct pb_manifest *m, const char *rel, uint64_t hash)
+pb_manifest_add_file(struct pb_manifest *m, const char *rel, uint64_t hash,
+    const struct stat *st)
 {
-	list_add(&m->files, &m->nfiles, rel, hash);
+	struct pb_manifest_entry	*e;
+
+	e = list_add(&m->files, &m->nfiles, rel, hash);
+	if (st != NULL) {
+		e->size = (uint64_t)st->st_size;
+		e->mtime = (uint64_t)st->st_mtim.tv_sec * 1000000000u +
+		    (uint64_t)st->st_mtim.tv_nsec;
+		e->ino = (uint64_t)st->st_ino;
+	}
 	m->sorted = 0;
 }
 
 uint64_t
 pb_manifest_file(const struct pb_manifest *m, const char *rel)
 {
-	return list_get(m->files, m->nfiles, m->sorted, rel);
+	const struct pb_manifest_entry	*e;
+
+	e = list_get(m->files, m->nfiles, m->sorted, rel);
+	return e ? e->hash : 0;
 }
 
 /* What one verification walk has seen. */
@@ -214,8 +257,9 @@ static _Thread_local struct walk *walk;
 static int
 verify_one(const char *path, const struct stat *st, int flag, struct FTW *f)
 {
-	const char	*rel = path + walk->root;
-	uint64_t	 want, h = PB_HASH_INIT;
+	const char			*rel = path + walk->root;
+	const struct pb_manifest_entry	*e;
+	uint64_t			 h = PB_HASH_INIT;
 
 	(void)f;
 	if (flag == FTW_D || flag == FTW_DP)
@@ -226,11 +270,18 @@ verify_one(const char *path, const struct stat *st, int flag, struct FTW *f)
 	}
 	if (strcmp(rel, ".manifest") == 0)
 		return 0;
-	if ((want = pb_manifest_file(walk->m, rel)) == 0) {
+	e = list_get(walk->m->files, walk->m->nfiles, walk->m->sorted, rel);
+	if (e == NULL) {
 		walk->bad = 1;	/* a file the build did not write */
 		return 1;
 	}
-	if (!hash_content(&h, path, 0) || h != want) {
+	if ((uint64_t)st->st_size == e->size && (uint64_t)st->st_ino ==
+	    e->ino && (uint64_t)st->st_mtim.tv_sec * 1000000000u +
+	    (uint64_t)st->st_mtim.tv_nsec == e->mtime) {
+		walk->seen++;	/* as written: no need to read it */
+		return 0;
+	}
+	if (!hash_content(&h, path, 0) || h != e->hash) {
 		walk->bad = 1;
 		return 1;
 	}
@@ -279,6 +330,48 @@ pb_manifest_format(const struct pb_manifest *m, struct pb_buf *out)
 		pb_buf_printf(out, "file %s %016" PRIx64 "\n", v[i].id,
 		    v[i].hash);
 	free(v);
+}
+
+void
+pb_manifest_format_stat(const struct pb_manifest *m, struct pb_buf *out)
+{
+	size_t	 i;
+
+	pb_buf_put(out, "", 0);
+	for (i = 0; i < m->nfiles; i++)
+		pb_buf_printf(out, "%s %" PRIu64 " %" PRIu64 " %" PRIu64 "\n",
+		    m->files[i].id, m->files[i].size, m->files[i].mtime,
+		    m->files[i].ino);
+}
+
+void
+pb_manifest_read_stat(struct pb_manifest *m, const char *path)
+{
+	char				 line[512], id[256];
+	uint64_t			 size, mtime, ino;
+	struct pb_manifest_entry	*e;
+	FILE				*f;
+	int				 fd;
+
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+		return;
+	if ((f = fdopen(fd, "r")) == NULL) {
+		close(fd);
+		return;
+	}
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (sscanf(line, "%255s %" SCNu64 " %" SCNu64 " %" SCNu64, id,
+		    &size, &mtime, &ino) != 4)
+			continue;
+		e = (struct pb_manifest_entry *)list_get(m->files, m->nfiles,
+		    m->sorted, id);
+		if (e != NULL) {
+			e->size = size;
+			e->mtime = mtime;
+			e->ino = ino;
+		}
+	}
+	fclose(f);
 }
 
 void

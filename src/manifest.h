@@ -7,13 +7,22 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "pb.h"
 
-/* One packet's entry: its id and the hash of everything it was built from. */
+/*
+ * One entry: a packet's id and the hash of everything it was built from,
+ * or an output file's path, the hash of its content, and its size,
+ * modification time (ns) and inode when written (a quick check that
+ * spares reading it again).
+ */
 struct pb_manifest_entry {
 	char		*id;
 	uint64_t	 hash;
+	uint64_t	 size;
+	uint64_t	 mtime;
+	uint64_t	 ino;
 };
 
 struct pb_manifest {
@@ -27,9 +36,19 @@ struct pb_manifest {
 						 * read from disk) */
 };
 
-/* FNV-1a over len bytes, continuing from h (start with PB_HASH_INIT). */
+/*
+ * A fast 64-bit hash of len bytes (8 at a time), continuing from h (start
+ * with PB_HASH_INIT). For noticing changes, not for resisting attackers.
+ */
 #define PB_HASH_INIT 0xcbf29ce484222325ULL
 uint64_t pb_hash(uint64_t h, const void *data, size_t len);
+
+/*
+ * Reads up to size bytes, as many as there are: fewer only at the end of
+ * the file. Returns the count, or -1 on error. Hashing whole buffers of
+ * one size keeps pb_hash of a file the same as of its bytes at once.
+ */
+ssize_t pb_read_full(int fd, void *buf, size_t size);
 
 /*
  * Hashes the contents of file path into h. Returns 0 when the file cannot
@@ -52,9 +71,13 @@ uint64_t pb_manifest_get(const struct pb_manifest *m, const char *id);
 /* Adds an entry (id copied). */
 void pb_manifest_add(struct pb_manifest *m, const char *id, uint64_t hash);
 
-/* Adds an output file (path copied) with the hash of its content. */
+/*
+ * Adds an output file (path copied) with the hash of its content and, when
+ * st is not NULL, its size, time and inode.
+ */
+struct stat;
 void pb_manifest_add_file(struct pb_manifest *m, const char *rel,
-    uint64_t hash);
+    uint64_t hash, const struct stat *st);
 
 /* The recorded hash of output file rel; 0 when there is none. */
 uint64_t pb_manifest_file(const struct pb_manifest *m, const char *rel);
@@ -62,9 +85,19 @@ uint64_t pb_manifest_file(const struct pb_manifest *m, const char *rel);
 /*
  * Returns non-zero when outdir holds exactly the files m records (and
  * .manifest), each with its recorded content, and nothing else: no other
- * file, no symbolic link. A build may then leave outdir as it is.
+ * file, no symbolic link. A file whose size, time and inode are as
+ * recorded is taken as unchanged; any other is read and hashed. A build
+ * may then leave outdir as it is.
  */
 int pb_manifest_verify(const struct pb_manifest *m, const char *outdir);
+
+/*
+ * Serializes the size, time and inode of m's files into out (a cache kept
+ * beside the output folder, since they differ from build to build while
+ * .manifest must not), and reads them back into the matching entries of m.
+ */
+void pb_manifest_format_stat(const struct pb_manifest *m, struct pb_buf *out);
+void pb_manifest_read_stat(struct pb_manifest *m, const char *path);
 
 /* Serializes m into out, sorted by id, for writing as .manifest. */
 void pb_manifest_format(const struct pb_manifest *m, struct pb_buf *out);

@@ -28,10 +28,11 @@ struct pb_stage {
 
 /* Records a file written into the stage. */
 static void
-stage_record(struct pb_stage *s, const char *rel, uint64_t hash)
+stage_record(struct pb_stage *s, const char *rel, uint64_t hash,
+    const struct stat *st)
 {
 	pthread_mutex_lock(&s->lock);
-	pb_manifest_add_file(&s->written, rel, hash);
+	pb_manifest_add_file(&s->written, rel, hash, st);
 	pthread_mutex_unlock(&s->lock);
 }
 
@@ -41,21 +42,24 @@ pb_stage_files(struct pb_stage *s, struct pb_manifest *m)
 	size_t	 i;
 
 	pthread_mutex_lock(&s->lock);
-	for (i = 0; i < s->written.nfiles; i++)
+	for (i = 0; i < s->written.nfiles; i++) {
 		pb_manifest_add_file(m, s->written.files[i].id,
-		    s->written.files[i].hash);
+		    s->written.files[i].hash, NULL);
+		m->files[m->nfiles - 1].size = s->written.files[i].size;
+		m->files[m->nfiles - 1].mtime = s->written.files[i].mtime;
+		m->files[m->nfiles - 1].ino = s->written.files[i].ino;
+	}
 	pthread_mutex_unlock(&s->lock);
 }
 
-/* The staging folder of outdir: ".NAME.staging" beside it. */
-static char *
-stage_path(const char *outdir)
+char *
+pb_out_sidecar(const char *outdir, const char *what)
 {
 	char	*dup, *dup2, *p;
 
 	dup = pb_xstrdup(outdir);
 	dup2 = pb_xstrdup(outdir);
-	p = pb_xasprintf("%s/.%s.staging", dirname(dup2), basename(dup));
+	p = pb_xasprintf("%s/.%s.%s", dirname(dup2), basename(dup), what);
 	free(dup);
 	free(dup2);
 	return p;
@@ -64,10 +68,29 @@ stage_path(const char *outdir)
 void
 pb_stage_clean(const char *outdir)
 {
-	char	*p = stage_path(outdir);
+	char	*p = pb_out_sidecar(outdir, "staging");
 
 	pb_rmtree(p);
 	free(p);
+}
+
+int
+pb_write_aside(const char *path, const char *data, size_t len)
+{
+	char	*tmp = pb_xasprintf("%s.tmp", path);
+	int	 fd, ok = 0;
+
+	unlink(tmp);
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0644)) >= 0) {
+		ok = write(fd, data, len) == (ssize_t)len;
+		ok = close(fd) == 0 && ok;
+		ok = ok && rename(tmp, path) == 0;
+		if (!ok)
+			unlink(tmp);
+	}
+	free(tmp);
+	return ok;
 }
 
 /*
@@ -136,7 +159,7 @@ pb_stage_begin(const char *outdir, struct pb_diags *d)
 	}
 	s = pb_xcalloc(1, sizeof(*s));
 	s->out = pb_xstrdup(outdir);
-	s->path = stage_path(outdir);
+	s->path = pb_out_sidecar(outdir, "staging");
 	if (!pb_rmtree(s->path) || mkdir(s->path, 0755) != 0) {
 		pb_diag_system(d, s->path, 0, 0,
 		    "cannot create staging folder: %s", strerror(errno));
@@ -184,6 +207,7 @@ pb_stage_write(struct pb_stage *s, const char *relpath, const char *data,
 	int		 fd = -1, rc = 0;
 	ssize_t		 w;
 	uint64_t	 h = pb_hash(PB_HASH_INIT, data, len);
+	struct stat	 st;
 
 	path = pb_xasprintf("%s/%s", s->out, relpath);	/* for messages */
 	tmp = pb_xasprintf("%s/%s.tmp", s->path, relpath);
@@ -209,7 +233,7 @@ pb_stage_write(struct pb_stage *s, const char *relpath, const char *data,
 		data += w;
 		len -= (size_t)w;
 	}
-	if (fsync(fd) != 0 || close(fd) != 0) {
+	if (fsync(fd) != 0 || fstat(fd, &st) != 0 || close(fd) != 0) {
 		fd = -1;
 		stage_fail(s, path, "write", d);
 		goto out;
@@ -221,7 +245,7 @@ pb_stage_write(struct pb_stage *s, const char *relpath, const char *data,
 		goto out;
 	}
 	if (strcmp(relpath, ".manifest") != 0)
-		stage_record(s, relpath, h);
+		stage_record(s, relpath, h, &st);
 	rc = 1;
 out:
 	if (fd >= 0)
@@ -280,7 +304,7 @@ pb_stage_reuse(struct pb_stage *s, const char *relpath, uint64_t want)
 	if ((in = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
 	    O_CLOEXEC)) < 0 || fstat(in, &st) != 0 || !S_ISREG(st.st_mode))
 		goto out;
-	while ((n = read(in, buf, sizeof(buf))) > 0) {
+	while ((n = pb_read_full(in, buf, sizeof(buf))) > 0) {
 		h = pb_hash(h, buf, (size_t)n);
 		pb_buf_put(&b, buf, (size_t)n);
 	}
@@ -289,17 +313,18 @@ pb_stage_reuse(struct pb_stage *s, const char *relpath, uint64_t want)
 	/* A hard link to the file just checked (not through a link: linkat
 	 * without AT_SYMLINK_FOLLOW); a copy where links cannot be made. */
 	if (linkat(dfd, name, AT_FDCWD, to, 0) == 0)
-		rc = 1;
+		rc = 1;		/* the same inode: st stays true */
 	else if ((out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
 	    O_CLOEXEC, 0644)) >= 0) {
-		rc = b.len == 0 || write(out, b.data, b.len) == (ssize_t)b.len;
+		rc = (b.len == 0 || write(out, b.data, b.len) ==
+		    (ssize_t)b.len) && fstat(out, &st) == 0;
 		if (close(out) != 0)
 			rc = 0;
 		if (!rc)
 			unlink(to);
 	}
 	if (rc)
-		stage_record(s, relpath, h);
+		stage_record(s, relpath, h, &st);
 out:
 	if (in >= 0)
 		close(in);

@@ -50,6 +50,15 @@ void pb_stage_files(struct pb_stage *s, struct pb_manifest *m);
  */
 void pb_stage_clean(const char *outdir);
 
+/* The path of what is kept beside outdir: ".NAME.WHAT" (caller frees). */
+char *pb_out_sidecar(const char *outdir, const char *what);
+
+/*
+ * Writes data to path (beside the output folder) through a temporary file
+ * and a rename. Returns 0 on failure; nothing is recorded: it is a cache.
+ */
+int pb_write_aside(const char *path, const char *data, size_t len);
+
 /*
  * Replaces outdir with the stage atomically and removes the old output.
  * Frees the stage. Returns 0 (outdir untouched) with the problem recorded
