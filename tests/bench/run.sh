@@ -40,11 +40,11 @@ for n in $sizes; do
 	# Which packets did the one-position change rebuild?
 	rm -rf "$o"
 	"$PB" build -i "$in" -o "$o"
-	find "$o" -name index.html -newer "$o/.manifest" >/dev/null
-	before=$(find "$o" -name 'index.html' -exec ls -i {} + | sort)
+	# a packet rebuilt has a new inode; one reused keeps its own
+	before=$(find "$o" -name 'index.html' -exec stat -c '%i %n' {} + | sort)
 	printf 'y\n' >>"$in/positions/p00001.md"
 	"$PB" build -i "$in" -o "$o"
-	after=$(find "$o" -name 'index.html' -exec ls -i {} + | sort)
+	after=$(find "$o" -name 'index.html' -exec stat -c '%i %n' {} + | sort)
 	rebuilt=$(printf '%s\n%s\n' "$before" "$after" | sort | uniq -u |
 	    awk '{print $2}' | sort -u | grep -v '^'"$o"'/index.html$' | wc -l)
 	rm -rf "$o"
