@@ -103,27 +103,6 @@ err_at(const struct rd *r, struct pb_src s, const char *fmt, ...)
 
 /* ---------------------------------------------------------------- values */
 
-/* Collapses white space runs to one space, for names and titles. */
-static char *
-squeeze(char *s)
-{
-	char	*r, *w = s;
-	int	 sp = 0;
-
-	for (r = s; *r != '\0'; r++) {
-		if (strchr(" \t\r\n", *r) != NULL) {
-			sp = w != s;
-			continue;
-		}
-		if (sp)
-			*w++ = ' ';
-		sp = 0;
-		*w++ = *r;
-	}
-	*w = '\0';
-	return s;
-}
-
 /* The element children of n in the peerbrief namespace, one by one. */
 static xmlNodePtr
 first_el(xmlNodePtr n)
@@ -264,9 +243,9 @@ project_read(struct pb_model *m, const char *indir, const struct pb_schema *s,
 		for (n = first_el(xmlDocGetRootElement(doc)); n != NULL;
 		    n = next_el(n)) {
 			if (named(n, "title"))
-				p->title = squeeze(pb_tree_text(n));
+				p->title = pb_tree_squeeze(pb_tree_text(n));
 			else if (named(n, "publisher"))
-				p->publisher = squeeze(pb_tree_text(n));
+				p->publisher = pb_tree_squeeze(pb_tree_text(n));
 			else if (named(n, "base-url")) {
 				p->base_url = pb_tree_text(n);
 				if (strncmp(p->base_url, "https://", 8) != 0 &&
@@ -430,11 +409,11 @@ org_read(struct pb_org *o, const struct pb_schema *s, struct pb_diags *d)
 	}
 	for (n = first_el(xmlDocGetRootElement(doc)); n; n = next_el(n)) {
 		if (named(n, "name"))
-			o->name = squeeze(pb_tree_text(n));
+			o->name = pb_tree_squeeze(pb_tree_text(n));
 		else if (named(n, "region"))
-			o->region = squeeze(pb_tree_text(n));
+			o->region = pb_tree_squeeze(pb_tree_text(n));
 		else if (named(n, "source"))
-			o->source = squeeze(pb_tree_text(n));
+			o->source = pb_tree_squeeze(pb_tree_text(n));
 		else if (named(n, "contracts")) {
 			for (q = first_el(n); q; q = next_el(q)) {
 				type = pb_tree_attr(q, "type");
@@ -514,11 +493,11 @@ packet_read(struct pb_model *m, struct pb_packet *p, const struct pb_schema *s,
 	}
 	for (n = first_el(xmlDocGetRootElement(doc)); n; n = next_el(n)) {
 		if (named(n, "title"))
-			p->title = squeeze(pb_tree_text(n));
+			p->title = pb_tree_squeeze(pb_tree_text(n));
 		else if (named(n, "audience"))
-			p->audience = squeeze(pb_tree_text(n));
+			p->audience = pb_tree_squeeze(pb_tree_text(n));
 		else if (named(n, "summary"))
-			p->summary = squeeze(pb_tree_text(n));
+			p->summary = pb_tree_squeeze(pb_tree_text(n));
 		else if (named(n, "date")) {
 			raw_text(&r, n, &p->raw_date);
 			p->date = date_of(&r, &p->raw_date);

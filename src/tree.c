@@ -193,3 +193,23 @@ pb_tree_attr(xmlNodePtr n, const char *name)
 	xmlFree(v);
 	return s;
 }
+
+char *
+pb_tree_squeeze(char *s)
+{
+	char	*r, *w = s;
+	int	 sp = 0;
+
+	for (r = s; *r != '\0'; r++) {
+		if (strchr(" \t\r\n", *r) != NULL) {
+			sp = w != s;
+			continue;
+		}
+		if (sp)
+			*w++ = ' ';
+		sp = 0;
+		*w++ = *r;
+	}
+	*w = '\0';
+	return s;
+}

@@ -53,4 +53,8 @@ char *pb_tree_text(xmlNodePtr n);
 /* The value of attribute name of n, or NULL; the caller frees it. */
 char *pb_tree_attr(xmlNodePtr n, const char *name);
 
+/* Collapses runs of white space in s to one space and trims both ends, in
+ * place; returns s. */
+char *pb_tree_squeeze(char *s);
+
 #endif /* PB_TREE_H */

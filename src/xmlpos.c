@@ -41,27 +41,6 @@ meta_copy(xmlNodePtr meta, const char *name, xmlNodePtr src)
 	xmlFree(t);
 }
 
-/* Collapses runs of white space in s in place; returns s. */
-static char *
-squeeze(char *s)
-{
-	char	*r = s, *w = s;
-	int	 sp = 0;
-
-	for (; *r != '\0'; r++) {
-		if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
-			sp = w != s;
-			continue;
-		}
-		if (sp)
-			*w++ = ' ';
-		sp = 0;
-		*w++ = *r;
-	}
-	*w = '\0';
-	return s;
-}
-
 /*
  * Empties every URL attribute that pb_url_unsafe refuses, anywhere under
  * n, without recursion.
@@ -146,7 +125,7 @@ pb_xmlpos_read(const char *file, const char *data, size_t len,
 	info = child(art, PB_DB_NS, "info");
 	title = child(info, PB_DB_NS, "title");
 	t = title ? xmlNodeGetContent(title) : NULL;
-	if (t == NULL || squeeze((char *)t)[0] == '\0') {
+	if (t == NULL || pb_tree_squeeze((char *)t)[0] == '\0') {
 		pb_diag_error(d, file, (unsigned long)(info ? info : art)->line,
 		    1, "missing title: add <info><title>...</title></info>");
 		xmlFree(t);
