@@ -11,7 +11,7 @@ set -eu
 build="gcc make pkg-config libxml2-dev libxslt1-dev libcmark-dev libyaml-dev"
 test="cmark libcmocka-dev libxml2-utils xsltproc docbook5-xml docbook-xsl-ns valgrind"
 fuzz="clang libclang-rt-14-dev"
-bench="hyperfine time"
+bench="hyperfine time hugo cmark jq"
 browser="chromium poppler-utils openjdk-17-jre-headless nodejs fonts-dejavu-core fonts-liberation libxml2-utils"
 # Debian's npm package conflicts with NodeSource's nodejs, which carries its
 # own npm: ask for it only when there is no npm at all.

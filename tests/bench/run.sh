@@ -1,65 +1,129 @@
 #!/bin/sh
-# run.sh [POSITIONS...] - `make bench`: times peerbrief against the floor
-# (the cmark program rendering the same Markdown, one process per file,
-# as many at once as there are cores) on generated corpora (gen.sh;
-# default 1000 positions, then 10000), with hyperfine, and reports each
-# time as a ratio to the floor, plus peak memory (/usr/bin/time). Results
-# go to tests/bench/results.txt. Targets: full build within 4x the floor;
-# a no-change rebuild under 5% of the full build; a one-position change
-# rebuilds only its packet; peak memory under 64 MiB and flat as the
-# corpus grows. Nothing here asserts: read the ratios.
+# run.sh [POSITIONS...] - `make bench`: on generated corpora (gen.sh; sizes
+# from the arguments, else $BENCH_SIZES, else 100 1000 10000) times, side by
+# side in one hyperfine run, interleaved round by round ($BENCH_ROUNDS
+# rounds, 5 by default, after one warm-up round that is not counted):
+#   floor      one `cmark` process over every position's Markdown, then the
+#              rest of the bytes peerbrief writes, written to one file: the
+#              least any tool must do to render the Markdown and write as
+#              much as peerbrief does;
+#   hugo       Hugo rendering the same positions from a generated site
+#              (hugo.sh: same Markdown bodies, a minimal layout);
+#   full       peerbrief build from nothing (HTML, DocBook, JSON, CSV);
+#   nochange   peerbrief build again with nothing changed;
+#   onechange  peerbrief build after one position changed.
+# Each time is the median of the rounds; peak memory (GNU time, maximum
+# resident set) the median of the same runs. Each command runs under
+# /usr/bin/time, so each pays the same small start-up. Results, as ratios to
+# Hugo and to the floor, go to tests/bench/results.txt. Nothing here
+# asserts: read the ratios against the targets printed beside them.
 set -eu
 cd "$(dirname "$0")/../.."
-sizes=${*:-"1000 10000"}
+sizes=${*:-${BENCH_SIZES:-"100 1000 10000"}}
 PB=$(pwd)/peerbrief
 W=${BENCH_DIR:-tests/bench/work}
-out=tests/bench/results.txt
-cores=$(nproc)
-runs=${BENCH_RUNS:-5}
 mkdir -p "$W"
+W=$(cd "$W" && pwd)
+out=tests/bench/results.txt
+rounds=${BENCH_ROUNDS:-5}
+cores=$(nproc)
+list=0
+r=1
+while [ "$r" -le "$rounds" ]; do list="$list,$r"; r=$((r + 1)); done
 {
-	echo "peerbrief bench, $(date -u +%Y-%m-%d), $cores cores, $(uname -m)"
-	echo "floor: cmark, one process per position, $cores at a time"
+	echo "peerbrief bench, $(date -u +%Y-%m-%d), $cores cores, $(uname -m);" \
+	    "$(hyperfine --version), $(hugo version | cut -d' ' -f1-2)," \
+	    "cmark $(cmark --version | head -n 1 | cut -d' ' -f2)"
+	echo "$rounds rounds, interleaved (floor, hugo, full, nochange, onechange in" \
+	    "each), after one warm-up round; medians"
+	echo "floor: one cmark process over all the Markdown, plus the rest of" \
+	    "peerbrief's output bytes written to one file"
+	echo "hugo: hugo --quiet --minify=false on the same Markdown (tests/bench/hugo.sh)"
 	echo
 } >"$out"
+summary=""
 
 for n in $sizes; do
 	in=$W/in-$n
 	o=$W/out-$n
+	site=$W/hugo-$n
+	pub=$W/public-$n
+	fl=$W/floor-$n
+	mem=$W/mem-$n
 	sh tests/bench/gen.sh "$in" "$n"
-	bytes=$(cat "$in"/positions/*.md | wc -c)
-	ls "$in"/positions/*.md >"$W/list-$n"
-	json=$W/hf-$n.json
-	hyperfine --style basic --runs "$runs" --warmup 1 --export-json "$json" \
-	    --prepare "rm -rf $o" -n full "$PB build -i $in -o $o" \
-	    --prepare "true" -n nochange "$PB build -i $in -o $o" \
-	    --prepare "printf 'x\n' >>$in/positions/p00001.md" -n onechange \
-	    "$PB build -i $in -o $o" \
-	    --prepare "rm -rf $W/floor && mkdir -p $W/floor" -n floor \
-	    "xargs -P $cores -n 1 sh -c 'cmark \"\$1\" >$W/floor/\$(basename \"\$1\").html' sh <$W/list-$n"
-	# Which packets did the one-position change rebuild?
-	rm -rf "$o"
+	sh tests/bench/hugo.sh "$in" "$site"
+	md=$(cat "$in"/positions/*.md | wc -c)
+	# How much peerbrief and Hugo write.
+	rm -rf "$o" "$W/.out-$n.stat" "$W/.out-$n.staging" "$pub" "$fl" "$mem"
 	"$PB" build -i "$in" -o "$o"
-	# a packet rebuilt has a new inode; one reused keeps its own
+	pbfiles=$(find "$o" "$W/.out-$n.stat" -type f | wc -l)
+	pbbytes=$(find "$o" "$W/.out-$n.stat" -type f -printf '%s\n' |
+	    awk '{ s += $1 } END { print s }')
+	(cd "$site" && hugo --quiet --minify=false -d "$pub" --cacheDir "$W/hugo-cache")
+	hfiles=$(find "$pub" -type f | wc -l)
+	hbytes=$(find "$pub" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
+	cm=$(cmark "$in"/positions/*.md | wc -c)
+	pad=$((pbbytes > cm ? pbbytes - cm : 0))
+	mkdir -p "$mem"
+	T="/usr/bin/time -f %M -a -o $mem"
+	export PREP_floor="rm -rf $fl && mkdir $fl"
+	export RUN_floor="$T/floor sh -c 'cmark $in/positions/*.md >$fl/cmark.html && head -c $pad /dev/zero >$fl/rest'"
+	export PREP_hugo="rm -rf $pub"
+	export RUN_hugo="$T/hugo hugo --quiet --minify=false -s $site -d $pub --cacheDir $W/hugo-cache"
+	export PREP_full="rm -rf $o $W/.out-$n.stat $W/.out-$n.staging"
+	export RUN_full="$T/full $PB build -i $in -o $o"
+	export PREP_nochange="$PB build -i $in -o $o"
+	export RUN_nochange="$T/nochange $PB build -i $in -o $o"
+	export PREP_onechange="$PB build -i $in -o $o && printf 'x\n' >>$in/positions/p00001.md"
+	export RUN_onechange="$T/onechange $PB build -i $in -o $o"
+	json=$W/hf-$n.json
+	hyperfine --style basic --runs 1 --export-json "$json" \
+	    -L what floor,hugo,full,nochange,onechange -L round "$list" \
+	    --prepare 'eval "$PREP_{what}"' 'eval "$RUN_{what}"' >"$W/hf-$n.log"
+	# Which packets does a one-position change rebuild? A packet rebuilt
+	# has new files (new inodes); one reused keeps its own.
+	"$PB" build -i "$in" -o "$o"
 	before=$(find "$o" -name 'index.html' -exec stat -c '%i %n' {} + | sort)
 	printf 'y\n' >>"$in/positions/p00001.md"
 	"$PB" build -i "$in" -o "$o"
 	after=$(find "$o" -name 'index.html' -exec stat -c '%i %n' {} + | sort)
 	rebuilt=$(printf '%s\n%s\n' "$before" "$after" | sort | uniq -u |
 	    awk '{print $2}' | sort -u | grep -v '^'"$o"'/index.html$' | wc -l)
-	rm -rf "$o"
-	mem=$(/usr/bin/time -f %M "$PB" build -i "$in" -o "$o" 2>&1 >/dev/null | tail -n 1)
-	awk -v n="$n" -v bytes="$bytes" -v mem="$mem" -v rebuilt="$rebuilt" '
-	/"command": "/ { split($0, a, "\""); name = a[4] }
-	/"mean": / { gsub(/[ ,]/, ""); split($0, a, ":"); mean[name] = a[2] }
+	# Medians: times from the JSON, round 0 left out; memory likewise (the
+	# first line of each file is round 0).
+	med=""
+	for w in floor hugo full nochange onechange; do
+		t=$(jq -r --arg w "$w" '.results[] | select(.parameters.what == $w
+		    and .parameters.round != "0") | .median' "$json" | sort -g |
+		    awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+		m=$(tail -n +2 "$mem/$w" | sort -n |
+		    awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+		med="$med $w=$t mem_$w=$m"
+	done
+	line=$(echo "$med" | awk -v n="$n" -v md="$md" -v rebuilt="$rebuilt" \
+	    -v pbf="$pbfiles" -v pbb="$pbbytes" -v hf="$hfiles" -v hb="$hbytes" \
+	    -v out="$out" '
+	{ for (i = 1; i <= NF; i++) { split($i, a, "="); v[a[1]] = a[2] } }
 	END {
-		f = mean["floor"]
-		printf "corpus: %d positions, %.1f MB of Markdown, %d packets\n", n, bytes / 1e6, (n + 9) / 10
-		printf "  %-28s %8.3f s\n", "floor (cmark)", f
-		printf "  %-28s %8.3f s  %6.2fx floor  (target: within 4x)\n", "full build", mean["full"], mean["full"] / f
-		printf "  %-28s %8.3f s  %6.1f%% of full (target: under 5%%)\n", "no-change rebuild", mean["nochange"], 100 * mean["nochange"] / mean["full"]
-		printf "  %-28s %8.3f s  %6.2fx floor, %d packet(s) rebuilt (target: 1)\n", "one position changed", mean["onechange"], mean["onechange"] / f, rebuilt
-		printf "  %-28s %8.1f MiB (target: under 64)\n\n", "peak memory, full build", mem / 1024
-	}' "$json" >>"$out"
+		f = v["floor"]; h = v["hugo"]; b = v["full"]
+		printf "corpus: %d positions, %.1f MB of Markdown, %d packets\n", n, md / 1e6, (n + 9) / 10 >>out
+		printf "  peerbrief writes %d files, %.1f MB; Hugo %d files, %.1f MB\n", pbf, pbb / 1e6, hf, hb / 1e6 >>out
+		printf "  %-22s %8s %9s %9s %10s\n", "", "median", "vs Hugo", "vs floor", "peak mem" >>out
+		printf "  %-22s %7.3fs %9s %8.2fx %6.1f MiB\n", "floor (one cmark)", f, "", 1, v["mem_floor"] / 1024 >>out
+		printf "  %-22s %7.3fs %8.2fx %8.2fx %6.1f MiB\n", "hugo", h, 1, h / f, v["mem_hugo"] / 1024 >>out
+		printf "  %-22s %7.3fs %8.2fx %8.2fx %6.1f MiB  (targets: <= 1x Hugo, <= 10x floor)\n", "full build", b, b / h, b / f, v["mem_full"] / 1024 >>out
+		printf "  %-22s %7.3fs %8.1f%% of full     %6.1f MiB  (target: under 2%%)\n", "no-change rebuild", v["nochange"], 100 * v["nochange"] / b, v["mem_nochange"] / 1024 >>out
+		printf "  %-22s %7.3fs %8.1f%% of full     %6.1f MiB  (target: under 10%%)\n", "one position changed", v["onechange"], 100 * v["onechange"] / b, v["mem_onechange"] / 1024 >>out
+		printf "  %-22s %d (target: 1)\n", "packets rebuilt", rebuilt >>out
+		printf "  %-22s %7.3f ms per position, full build\n\n", "", 1000 * b / n >>out
+		printf "%d %.3f %.1f", n, 1000 * b / n, v["mem_full"] / 1024
+	}')
+	summary="$summary$line
+"
 done
+{
+	echo "full build, time per position and peak memory, by corpus size" \
+	    "(targets: constant time per position, memory under 64 MiB and flat):"
+	printf '%s' "$summary" | awk '{ printf "  %6d positions  %7.3f ms  %6.1f MiB\n", $1, $2, $3 }'
+} >>"$out"
 cat "$out"
