@@ -778,11 +778,7 @@ pb_figures_sources(const struct pb_figures *f, size_t i, const char *sep,
 			continue;
 		if (k++ > 0)
 			pb_buf_puts(out, sep);
-		if (srcs[j]->line == 0)
-			pb_buf_printf(out, "%s (default)", srcs[j]->file);
-		else
-			pb_buf_printf(out, "%s:%lu:%lu", srcs[j]->file,
-			    srcs[j]->line, srcs[j]->col);
+		pb_src_format(srcs[j], out);
 	}
 	free(srcs);
 	free(stack);

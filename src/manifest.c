@@ -14,8 +14,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "build.h"
+#include "cache.h"
 #include "manifest.h"
+#include "model.h"
 #include "pb.h"
+#include "publish.h"
 
 uint64_t
 pb_hash(uint64_t h, const void *data, size_t len)
@@ -391,4 +395,122 @@ pb_manifest_free(struct pb_manifest *m)
 	free(m->files);
 	m->files = NULL;
 	m->nfiles = 0;
+}
+
+/* The files a packet's output is made from, in a fixed order. */
+static uint64_t
+packet_hash(const struct pb_model *m, const char *indir,
+    const struct pb_cache *c, const struct pb_packet *pk, uint64_t tool)
+{
+	uint64_t	 h = tool;
+	char		*path;
+	size_t		 i, j;
+
+	pb_hash_file(&h, m->project.file);
+	pb_hash_file(&h, pk->file);
+	for (i = 0; i < pk->norgs; i++) {
+		path = pb_xasprintf("%s/orgs/%s.xml", indir, pk->orgs[i].id);
+		pb_hash_file(&h, path);
+		free(path);
+	}
+	for (i = 0; i < pk->npositions; i++)
+		if ((j = pb_cache_find(c, pk->positions[i].id)) != (size_t)-1)
+			pb_hash_file(&h, pb_cache_file(c, j));
+	return h;
+}
+
+/* Hash of the program itself, its templates and its schemas. */
+static uint64_t
+tool_hash(const char *tdir, const char *schemadir)
+{
+	uint64_t	 h = PB_HASH_INIT;
+
+	pb_hash_file(&h, "/proc/self/exe");
+	pb_hash_tree(&h, tdir);
+	pb_hash_tree(&h, schemadir);
+	return h;
+}
+
+/*
+ * Puts a packet's previous output into the stage; 0 if any file is
+ * missing or was changed since the manifest recorded it.
+ */
+static int
+packet_reuse(struct pb_stage *stage, const struct pb_manifest *old,
+    const char *id)
+{
+	char	*rel;
+	size_t	 o;
+	int	 ok = 1;
+
+	for (o = 0; ok && o < PB_OUT__MAX; o++) {
+		rel = pb_packet_output(id, (enum pb_output)o);
+		ok = pb_stage_reuse(stage, rel, pb_manifest_file(old, rel));
+		free(rel);
+	}
+	return ok;
+}
+
+int
+pb_increment_begin(struct pb_increment *inc, const char *indir,
+    const char *outdir, const char *tdir, const char *schemadir)
+{
+	memset(inc, 0, sizeof(*inc));
+	inc->tool = tool_hash(tdir, schemadir);
+	inc->cur.all = inc->tool;
+	pb_hash_tree(&inc->cur.all, indir);
+	pb_manifest_read(outdir, &inc->old);
+	inc->statpath = pb_out_sidecar(outdir, "stat");
+	pb_manifest_read_stat(&inc->old, inc->statpath);
+	return inc->old.all != 0 && inc->old.all == inc->cur.all &&
+	    pb_manifest_verify(&inc->old, outdir);
+}
+
+char *
+pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
+    const struct pb_model *m, const char *indir, const struct pb_cache *c)
+{
+	char		*reuse;
+	uint64_t	 h;
+	size_t		 i;
+
+	reuse = pb_xcalloc(m->npackets + 1, 1);
+	for (i = 0; i < m->npackets; i++) {
+		h = packet_hash(m, indir, c, &m->packets[i], inc->tool);
+		pb_manifest_add(&inc->cur, m->packets[i].id, h);
+		reuse[i] = pb_manifest_get(&inc->old, m->packets[i].id) == h &&
+		    packet_reuse(stage, &inc->old, m->packets[i].id);
+	}
+	return reuse;
+}
+
+void
+pb_increment_write(struct pb_increment *inc, struct pb_stage *stage,
+    struct pb_diags *d)
+{
+	struct pb_buf	 mb = { NULL, 0, 0 };
+
+	pb_stage_files(stage, &inc->cur);
+	pb_manifest_format(&inc->cur, &mb);
+	pb_stage_write(stage, ".manifest", mb.data, mb.len, d);
+	pb_buf_free(&mb);
+}
+
+void
+pb_increment_commit(struct pb_increment *inc)
+{
+	struct pb_buf	 mb = { NULL, 0, 0 };
+
+	pb_manifest_format_stat(&inc->cur, &mb);
+	pb_write_aside(inc->statpath, mb.data, mb.len);
+	pb_buf_free(&mb);
+}
+
+void
+pb_increment_free(struct pb_increment *inc)
+{
+	pb_manifest_free(&inc->old);
+	pb_manifest_free(&inc->cur);
+	free(inc->statpath);
+	inc->statpath = NULL;
 }

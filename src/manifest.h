@@ -105,4 +105,51 @@ void pb_manifest_format(const struct pb_manifest *m, struct pb_buf *out);
 /* Frees the entries; the struct is the caller's. */
 void pb_manifest_free(struct pb_manifest *m);
 
+struct pb_cache;
+struct pb_model;
+struct pb_stage;
+
+/*
+ * An incremental build's bookkeeping: what the previous build of out/
+ * recorded, and what this one records as it goes.
+ */
+struct pb_increment {
+	struct pb_manifest	 old;	/* out/.manifest and .out.stat */
+	struct pb_manifest	 cur;	/* this build's */
+	uint64_t		 tool;	/* the program, templates, schemas */
+	char			*statpath;	/* .out.stat beside out/ */
+};
+
+/*
+ * Starts the bookkeeping of a build of indir into outdir with the
+ * templates tdir and the schemas schemadir. Returns non-zero when
+ * nothing changed since the last build and outdir holds exactly what it
+ * wrote: outdir is then up to date and the build may stop.
+ */
+int pb_increment_begin(struct pb_increment *inc, const char *indir,
+    const char *outdir, const char *tdir, const char *schemadir);
+
+/*
+ * Records what each packet of m is made from (its files, found with c)
+ * and puts the previous output of every packet made from the same files
+ * into the stage. Returns a flag per packet, set when its output was
+ * reused (the caller frees it).
+ */
+char *pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
+    const struct pb_model *m, const char *indir, const struct pb_cache *c);
+
+/* Writes the manifest of every file in the stage, last, into it. */
+void pb_increment_write(struct pb_increment *inc, struct pb_stage *stage,
+    struct pb_diags *d);
+
+/*
+ * After the stage became outdir: keeps the size, time and inode of every
+ * file beside it (.out.stat), so the next build can check outdir without
+ * reading it.
+ */
+void pb_increment_commit(struct pb_increment *inc);
+
+/* Frees the bookkeeping; the struct is the caller's. */
+void pb_increment_free(struct pb_increment *inc);
+
 #endif /* PB_MANIFEST_H */

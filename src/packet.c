@@ -272,14 +272,8 @@ appendix(xmlNodePtr parent, const struct pb_figures *figs, const char *used)
 				free(anchor);
 				pb_figures_sources(figs,
 				    (size_t)f->inputs[k].figure, "; ", &s);
-			} else if (f->inputs[k].src.line == 0)
-				pb_buf_printf(&s, "%s (default)",
-				    f->inputs[k].src.file);
-			else
-				pb_buf_printf(&s, "%s:%lu:%lu",
-				    f->inputs[k].src.file,
-				    f->inputs[k].src.line,
-				    f->inputs[k].src.col);
+			} else
+				pb_src_format(&f->inputs[k].src, &s);
 			pb_tree_set_prop(c, "source", s.data);
 		}
 	}

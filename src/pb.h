@@ -55,12 +55,24 @@ enum pb_sev {
 	PB_WARNING
 };
 
-/* Where a value was written: file (not owned), line and column from 1. */
+/*
+ * Where a value was written: file (not owned), line and column from 1.
+ * Line 0: not written in a file. Then file is the file whose default it
+ * is (a default of DESIGN.md), or, with col PB_SRC_ARGV, the command-line
+ * option that gave it.
+ */
 struct pb_src {
 	const char	*file;
 	unsigned long	 line;
 	unsigned long	 col;
 };
+#define PB_SRC_ARGV ((unsigned long)-1)
+
+/*
+ * Appends where s was written to out: "FILE:LINE:COL", "FILE (default)"
+ * or "OPTION (command line)".
+ */
+void pb_src_format(const struct pb_src *s, struct pb_buf *out);
 
 /* One diagnostic: where (line and column count from 1; 0 = unknown). */
 struct pb_diag {
@@ -101,6 +113,15 @@ void pb_diag_verror(struct pb_diags *d, enum pb_sev sev, const char *file,
 void pb_diag_system(struct pb_diags *d, const char *file, unsigned long line,
     unsigned long col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* Appends every diagnostic of src to dst, each with its severity. */
+void pb_diags_merge(struct pb_diags *dst, const struct pb_diags *src);
+/*
+ * Appends diagnostic g to out as "FILE:LINE:COL: error: message" (an
+ * unknown line or column shows as 1), with control characters escaped
+ * and every run of name characters over 64 shortened, so no input can
+ * forge a line or bury the message.
+ */
+void pb_diag_format(const struct pb_diag *g, struct pb_buf *out);
 /* Sorts diagnostics by file, line, column (stable), for reproducible output. */
 void pb_diags_sort(struct pb_diags *d);
 /* Frees every diagnostic; the struct itself is the caller's. NULL: no-op. */
@@ -130,6 +151,14 @@ struct pb_src pb_src_at(const char *file, const char *data, size_t len,
  * inside the folder dir (also resolved).
  */
 int pb_path_inside(const char *path, const char *dir);
+
+/*
+ * The data folder sub (templates, schema) of this program: the one beside
+ * the executable (a source tree), else ../share/peerbrief/sub beside its
+ * folder (installed anywhere), else the one of the configured PREFIX
+ * (datadir). PEERBRIEF_DATADIR overrides them all. The caller frees it.
+ */
+char *pb_data_dir(const char *datadir, const char *sub);
 
 /* Returns non-zero when s is a valid id: [a-z0-9][a-z0-9-]*, at most 64 bytes. */
 int pb_id_valid(const char *s);

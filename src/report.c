@@ -38,11 +38,8 @@ input_sources(const struct pb_figures *f, const struct pb_figure *fig,
 
 	if (in->figure >= 0)
 		pb_figures_sources(f, (size_t)in->figure, sep, out);
-	else if (in->src.line == 0)
-		pb_buf_printf(out, "%s (default)", in->src.file);
 	else
-		pb_buf_printf(out, "%s:%lu:%lu", in->src.file, in->src.line,
-		    in->src.col);
+		pb_src_format(&in->src, out);
 }
 
 static void

@@ -3,6 +3,7 @@
  */
 #include <sys/stat.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -363,4 +364,118 @@ pb_src_at(const char *file, const char *data, size_t len, size_t off,
 			s.col++;
 	}
 	return s;
+}
+
+void
+pb_src_format(const struct pb_src *s, struct pb_buf *out)
+{
+	if (s->line == 0 && s->col == PB_SRC_ARGV)
+		pb_buf_printf(out, "%s (command line)", s->file);
+	else if (s->line == 0)
+		pb_buf_printf(out, "%s (default)", s->file);
+	else
+		pb_buf_printf(out, "%s:%lu:%lu", s->file, s->line, s->col);
+}
+
+void
+pb_diags_merge(struct pb_diags *dst, const struct pb_diags *src)
+{
+	size_t	 i;
+
+	for (i = 0; i < src->n; i++)
+		if (src->v[i].sev == PB_ERROR)
+			pb_diag_error(dst, src->v[i].file, src->v[i].line,
+			    src->v[i].col, "%s", src->v[i].msg);
+		else
+			pb_diag_warning(dst, src->v[i].file, src->v[i].line,
+			    src->v[i].col, "%s", src->v[i].msg);
+	dst->system |= src->system;
+}
+
+/*
+ * Appends s to out with control characters shown as escapes (\n, \t,
+ * \r, \NNN).
+ */
+static void
+put_safe(struct pb_buf *out, const char *s)
+{
+	const unsigned char	*p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p == '\n')
+			pb_buf_puts(out, "\\n");
+		else if (*p == '\t')
+			pb_buf_puts(out, "\\t");
+		else if (*p == '\r')
+			pb_buf_puts(out, "\\r");
+		else if (*p < 0x20 || *p == 0x7f)
+			pb_buf_printf(out, "\\%03o", *p);
+		else
+			pb_buf_putc(out, (char)*p);
+	}
+}
+
+/*
+ * Appends s to out (escaped) with every run of name characters longer
+ * than 64 shortened to its first 64 and "...".
+ */
+static void
+put_short(struct pb_buf *out, const char *s)
+{
+	char	*c = pb_xstrdup(s), *p, *w;
+	size_t	 run = 0;
+
+	for (p = w = c; *p != '\0'; p++) {
+		if (isalnum((unsigned char)*p) || strchr("_.:-", *p) != NULL) {
+			if (++run > 64) {
+				if (run == 65) {
+					memcpy(w, "...", 3);
+					w += 3;
+				}
+				continue;
+			}
+		} else
+			run = 0;
+		*w++ = *p;
+	}
+	*w = '\0';
+	put_safe(out, c);
+	free(c);
+}
+
+void
+pb_diag_format(const struct pb_diag *g, struct pb_buf *out)
+{
+	put_safe(out, g->file);
+	pb_buf_printf(out, ":%lu:%lu: %s: ", g->line ? g->line : 1,
+	    g->col ? g->col : 1, g->sev == PB_ERROR ? "error" : "warning");
+	put_short(out, g->msg);
+	pb_buf_putc(out, '\n');
+}
+
+char *
+pb_data_dir(const char *datadir, const char *sub)
+{
+	char		 exe[PATH_MAX], *slash, *p;
+	ssize_t		 n;
+	struct stat	 st;
+
+	if ((p = getenv("PEERBRIEF_DATADIR")) != NULL && *p != '\0')
+		return pb_xasprintf("%s/%s", p, sub);
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL)
+			*slash = '\0';
+		p = pb_xasprintf("%s/%s", exe, sub);
+		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+			return p;
+		free(p);
+		/* installed as PREFIX/bin/peerbrief: PREFIX/share/peerbrief */
+		p = pb_xasprintf("%s/../share/peerbrief/%s", exe, sub);
+		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+			return p;
+		free(p);
+	}
+	return pb_xasprintf("%s/%s", datadir, sub);
 }

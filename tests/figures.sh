@@ -61,5 +61,11 @@ check "unknown figure exits 2" test $? -eq 2
 check "unknown figure suggests" grep -q "did you mean 'riverbend.accs-fy2026.dmh_payment'" "$T/err"
 $PB figures --as-of 2026-13-01 >/dev/null 2>&1
 check "bad --as-of exits 2" test $? -eq 2
+# A command-line as-of names the option as its source, not a file.
+$PB explain riverbend.certifications_overdue --as-of 2027-01-15 >"$T/out"
+check "--as-of is sourced to the command line" grep -q \
+    'peerbrief.as-of = 2027-01-15 *--as-of (command line)$' "$T/out"
+$PB figures --as-of 2027-01-15 --format json >"$T/out"
+check "--as-of source in json" grep -q '"sources": \["--as-of (command line)"\]' "$T/out"
 check "check passes on input/" $PB check
 finish

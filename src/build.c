@@ -1,0 +1,410 @@
+/*
+ * build.c - the run of a command over input/, and the worker pool that
+ * assembles, renders and writes packets.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "build.h"
+#include "cache.h"
+#include "figures.h"
+#include "inject.h"
+#include "manifest.h"
+#include "model.h"
+#include "packet.h"
+#include "pb.h"
+#include "publish.h"
+#include "render.h"
+#include "report.h"
+#include "schema.h"
+#include "xmlread.h"
+
+int
+pb_run_load(struct pb_run *r, const char *schemadir,
+    const struct pb_date *as_of)
+{
+	struct pb_project	*p;
+
+	r->schemadir = pb_xstrdup(schemadir);
+	if ((r->model = pb_model_read(r->indir, r->schemadir, &r->d)) == NULL)
+		return 0;
+	if ((r->posschema = pb_schema_load(r->schemadir, "position.rng",
+	    &r->d)) == NULL)
+		return 0;
+	p = &r->model->project;
+	if (as_of != NULL) {
+		r->as_of = *as_of;
+		p->as_of_raw.src.file = "--as-of";
+		p->as_of_raw.src.line = 0;
+		p->as_of_raw.src.col = PB_SRC_ARGV;
+	} else if (p->as_of_raw.text != NULL)
+		r->as_of = p->as_of;
+	else {
+		pb_diag_error(&r->d, p->file, 1, 1, "no as-of date: add "
+		    "<as-of>YYYY-MM-DD</as-of> or pass --as-of");
+		return 0;
+	}
+	return 1;
+}
+
+void
+pb_run_free(struct pb_run *r)
+{
+	pb_model_free(r->model);
+	r->model = NULL;
+	pb_schema_free(r->posschema);
+	r->posschema = NULL;
+	free(r->schemadir);
+	r->schemadir = NULL;
+}
+
+struct pb_figures *
+pb_run_figures(const struct pb_run *r, const struct pb_packet *pk,
+    struct pb_diags *d)
+{
+	const struct pb_org	**orgs;
+	struct pb_figures	 *f;
+	size_t			  i, n = 0;
+
+	orgs = pb_xcalloc(r->model->norgs + 1, sizeof(*orgs));
+	if (pk == NULL)
+		for (i = 0; i < r->model->norgs; i++)
+			orgs[n++] = &r->model->orgs[i];
+	else
+		for (i = 0; i < pk->norgs; i++)
+			if ((orgs[n] = pb_model_org(r->model,
+			    pk->orgs[i].id)) != NULL)
+				n++;
+	f = pb_figures_compute(r->model, orgs, n, pk, r->as_of, d);
+	free(orgs);
+	return f;
+}
+
+void
+pb_run_check_loose(struct pb_run *r, struct pb_cache *c,
+    const struct pb_figures *all)
+{
+	char		*inpk;
+	size_t		 i, k, j;
+	xmlDocPtr	 doc;
+
+	inpk = pb_xcalloc(r->model->npositions + 1, 1);
+	for (i = 0; i < r->model->npackets; i++)
+		for (k = 0; k < r->model->packets[i].npositions; k++)
+			if ((j = pb_cache_find(c, r->model->packets[i].
+			    positions[k].id)) != (size_t)-1)
+				inpk[j] = 1;
+	for (i = 0; i < r->model->npositions; i++) {
+		if (inpk[i])
+			continue;
+		pb_cache_expect(c, i);
+		if ((doc = pb_cache_get(c, i, &r->d)) != NULL) {
+			xmlDocPtr copy = xmlCopyDoc(doc, 1);
+
+			pb_inject(xmlDocGetRootElement(copy),
+			    pb_cache_file(c, i), all, 0, &r->d);
+			xmlFreeDoc(copy);
+		}
+		pb_cache_put(c, i);
+	}
+	free(inpk);
+}
+
+/* The outputs of a packet: where each goes and what makes it. */
+static const struct {
+	const char		*path;	/* printf pattern: the id, twice */
+	enum pb_format		 fmt;	/* a stylesheet's, or: */
+	enum pb_report_format	 report;/* a figures report's */
+} outputs[PB_OUT__MAX] = {
+	[PB_OUT_HTML] = { "%s/index.html", PB_FMT_HTML, 0 },
+	[PB_OUT_DOCBOOK] = { "%s/%s.dbk", PB_FMT_DOCBOOK, 0 },
+	[PB_OUT_JSON] = { "%s/figures.json", PB_FMT__MAX, PB_REPORT_JSON },
+	[PB_OUT_CSV] = { "%s/figures.csv", PB_FMT__MAX, PB_REPORT_CSV },
+};
+
+char *
+pb_packet_output(const char *id, enum pb_output o)
+{
+	return pb_xasprintf(outputs[o].path, id, id);
+}
+
+/* Renders one tree with a stylesheet into the stage as rel. */
+static void
+render_into(struct pb_styles *st, enum pb_format fmt, xmlDocPtr doc,
+    const char *file, struct pb_stage *stage, const char *rel,
+    struct pb_diags *d)
+{
+	struct pb_buf	 b = { NULL, 0, 0 };
+
+	if (pb_render(st, fmt, doc, 1, 1, file, &b, d))
+		pb_stage_write(stage, rel, b.data ? b.data : "", b.len, d);
+	pb_buf_free(&b);
+}
+
+/* What the workers share; each takes the next packet. */
+struct pool {
+	struct pb_run		*r;
+	struct pb_cache		*cache;
+	struct pb_styles	*st;
+	struct pb_stage		*stage;	/* NULL: check only */
+	const char		*reuse;	/* per packet: previous output fits */
+	pthread_mutex_t		 lock;
+	size_t			 next;
+};
+
+/* Writes every output of packet pk (tree doc, figures f) into the stage. */
+static void
+write_packet(struct pool *b, const struct pb_packet *pk, xmlDocPtr doc,
+    const struct pb_figures *f, struct pb_diags *d)
+{
+	struct pb_buf	 out = { NULL, 0, 0 };
+	char		*rel;
+	size_t		 o;
+
+	for (o = 0; o < PB_OUT__MAX; o++) {
+		rel = pb_packet_output(pk->id, (enum pb_output)o);
+		if (outputs[o].fmt != PB_FMT__MAX)
+			render_into(b->st, outputs[o].fmt, doc, pk->file,
+			    b->stage, rel, d);
+		else {
+			out.len = 0;
+			pb_report_figures(f, outputs[o].report, &out);
+			pb_stage_write(b->stage, rel, out.data, out.len, d);
+		}
+		free(rel);
+	}
+	pb_buf_free(&out);
+}
+
+/* Assembles (and with a stage, publishes) packet pk. */
+static void
+build_packet(struct pool *b, const struct pb_packet *pk, struct pb_diags *d)
+{
+	struct pb_figures	*f;
+	xmlDocPtr		 doc, *docs;
+	const char		**files;
+	size_t			*idx, i;
+
+	docs = pb_xcalloc(pk->npositions + 1, sizeof(*docs));
+	files = pb_xcalloc(pk->npositions + 1, sizeof(*files));
+	idx = pb_xcalloc(pk->npositions + 1, sizeof(*idx));
+	for (i = 0; i < pk->npositions; i++)
+		if ((idx[i] = pb_cache_find(b->cache, pk->positions[i].id)) !=
+		    (size_t)-1) {
+			docs[i] = pb_cache_get(b->cache, idx[i], d);
+			files[i] = pb_cache_file(b->cache, idx[i]);
+		}
+	if ((f = pb_run_figures(b->r, pk, d)) == NULL)
+		goto out;
+	doc = pb_packet_assemble(b->r->model, pk, f, docs, files, b->r->as_of,
+	    d);
+	for (i = 0; i < pk->npositions; i++)
+		if (idx[i] != (size_t)-1) {
+			pb_cache_put(b->cache, idx[i]);
+			idx[i] = (size_t)-1;
+		}
+	if (doc != NULL && b->stage != NULL)
+		write_packet(b, pk, doc, f, d);
+	xmlFreeDoc(doc);
+	pb_figures_free(f);
+out:
+	for (i = 0; i < pk->npositions; i++)
+		if (idx[i] != (size_t)-1)
+			pb_cache_put(b->cache, idx[i]);
+	free(idx);
+	free(docs);
+	free(files);
+}
+
+/* One worker: its own diagnostics, merged when all are done. */
+struct worker {
+	struct pool	*b;
+	pthread_t	 tid;
+	int		 started;
+	struct pb_diags	 d;
+};
+
+static void *
+worker_main(void *arg)
+{
+	struct worker	*w = arg;
+	struct pool	*b = w->b;
+	size_t		 i;
+
+	for (;;) {
+		pthread_mutex_lock(&b->lock);
+		i = b->next++;
+		pthread_mutex_unlock(&b->lock);
+		if (i >= b->r->model->npackets)
+			break;
+		if (b->reuse == NULL || !b->reuse[i])
+			build_packet(b, &b->r->model->packets[i], &w->d);
+	}
+	return NULL;
+}
+
+void
+pb_build_packets(struct pb_run *r, struct pb_cache *c, struct pb_styles *st,
+    struct pb_stage *stage, const char *reuse, long jobs)
+{
+	const struct pb_model	*m = r->model;
+	struct pool		 b;
+	struct worker		*w;
+	long			 i, n = jobs;
+	size_t			 k, j;
+
+	memset(&b, 0, sizeof(b));
+	b.r = r;
+	b.cache = c;
+	b.st = st;
+	b.stage = stage;
+	b.reuse = reuse;
+	/* Announce every use first, so no tree is freed too early. */
+	for (k = 0; k < m->npackets; k++)
+		for (j = 0; (reuse == NULL || !reuse[k]) &&
+		    j < m->packets[k].npositions; j++)
+			if ((i = (long)pb_cache_find(c,
+			    m->packets[k].positions[j].id)) != -1)
+				pb_cache_expect(c, (size_t)i);
+	if ((size_t)n > m->npackets)
+		n = (long)m->npackets;
+	if (n < 1)
+		n = 1;
+	w = pb_xcalloc((size_t)n, sizeof(*w));
+	pthread_mutex_init(&b.lock, NULL);
+	for (i = 0; i < n; i++) {
+		w[i].b = &b;
+		w[i].started = i > 0 && pthread_create(&w[i].tid, NULL,
+		    worker_main, &w[i]) == 0;
+	}
+	worker_main(&w[0]);
+	for (i = 0; i < n; i++) {
+		if (w[i].started)
+			pthread_join(w[i].tid, NULL);
+		pb_diags_merge(&r->d, &w[i].d);
+		pb_diags_free(&w[i].d);
+	}
+	pthread_mutex_destroy(&b.lock);
+	free(w);
+}
+
+void
+pb_build_site(struct pb_run *r, struct pb_styles *st, struct pb_stage *stage)
+{
+	xmlDocPtr	 doc;
+
+	doc = pb_site_assemble(r->model);
+	render_into(st, PB_FMT_INDEX, doc, r->model->project.file, stage,
+	    "index.html", &r->d);
+	render_into(st, PB_FMT_FEED, doc, r->model->project.file, stage,
+	    "feed.xml", &r->d);
+	xmlFreeDoc(doc);
+}
+
+struct pb_cache *
+pb_run_check(struct pb_run *r, struct pb_read_opts *o, long jobs,
+    int render)
+{
+	struct pb_cache		*c;
+	struct pb_figures	*all;
+
+	o->schema = r->posschema;
+	c = pb_cache_new(r->model, r->indir, o);
+	if ((all = pb_run_figures(r, NULL, &r->d)) != NULL)
+		pb_run_check_loose(r, c, all);
+	pb_figures_free(all);
+	if (!render)
+		pb_build_packets(r, c, NULL, NULL, NULL, jobs);
+	return c;
+}
+
+int
+pb_build(struct pb_run *r, const char *outdir, const char *tdir,
+    const char *sdir, long jobs, size_t max_input)
+{
+	struct pb_read_opts	 o = { 1, max_input, NULL };
+	struct pb_increment	 inc;
+	struct pb_cache		*c = NULL;
+	struct pb_styles	*st = NULL;
+	struct pb_stage		*stage = NULL;
+	char			*reuse = NULL;
+	int			 rc = PB_EXIT_INPUT;
+
+	if (pb_increment_begin(&inc, r->indir, outdir, tdir, sdir)) {
+		pb_stage_clean(outdir);
+		rc = PB_EXIT_OK;
+		goto out;
+	}
+	if ((st = pb_styles_load(tdir, &r->d)) == NULL) {
+		rc = PB_EXIT_SYSTEM;
+		goto out;
+	}
+	if (!pb_run_load(r, sdir, NULL))
+		goto out;
+	c = pb_run_check(r, &o, jobs, 1);
+	if (r->d.errors > 0)
+		goto out;
+	if ((stage = pb_stage_begin(outdir, &r->d)) == NULL) {
+		rc = PB_EXIT_SYSTEM;
+		goto out;
+	}
+	pb_xml_allow(pb_stage_path(stage));
+	reuse = pb_increment_reuse(&inc, stage, r->model, r->indir, c);
+	pb_build_packets(r, c, st, stage, reuse, jobs);
+	pb_build_site(r, st, stage);
+	pb_increment_write(&inc, stage, &r->d);	/* the manifest comes last */
+	if (r->d.errors > 0)
+		goto out;
+	rc = pb_stage_commit(stage, &r->d) ? PB_EXIT_OK : PB_EXIT_SYSTEM;
+	stage = NULL;
+	if (rc == PB_EXIT_OK)
+		pb_increment_commit(&inc);
+out:
+	if (rc == PB_EXIT_INPUT && r->d.system)
+		rc = PB_EXIT_SYSTEM;
+	pb_stage_abort(stage);
+	pb_cache_free(c);
+	pb_styles_free(st);
+	pb_increment_free(&inc);
+	free(reuse);
+	return rc;
+}
+
+int
+pb_convert(const char *file, const char *tdir, const char *sdir,
+    enum pb_format fmt, int standalone, struct pb_read_opts *o,
+    struct pb_buf *out, struct pb_diags *d)
+{
+	struct pb_styles	*st = NULL;
+	struct pb_schema	*sch = NULL;
+	xmlDocPtr		 doc = NULL;
+	int			 rc = PB_EXIT_INPUT;
+
+	if ((st = pb_styles_load(tdir, d)) == NULL) {
+		rc = PB_EXIT_SYSTEM;
+		goto out;
+	}
+	if (sdir != NULL) {
+		pb_xml_allow(sdir);
+		if ((sch = pb_schema_load(sdir, "position.rng", d)) == NULL) {
+			rc = PB_EXIT_SYSTEM;
+			goto out;
+		}
+		o->schema = sch;
+	}
+	doc = pb_position_read_file(file, NULL, sdir != NULL, o, d);
+	if (doc != NULL && pb_inject_forbid(doc, file, d) &&
+	    pb_render(st, fmt, doc, standalone, 0, file, out, d))
+		rc = PB_EXIT_OK;
+out:
+	if (rc == PB_EXIT_INPUT && d->system)
+		rc = PB_EXIT_SYSTEM;
+	o->schema = NULL;
+	xmlFreeDoc(doc);
+	pb_styles_free(st);
+	pb_schema_free(sch);
+	return rc;
+}

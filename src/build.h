@@ -1,0 +1,121 @@
+/*
+ * build.h - the stages that turn a loaded input folder into packets: the
+ * run every command that reads input/ shares, the figures of a packet,
+ * the worker pool that assembles and renders packets, and the site's
+ * index and feed. The driver (main.c) calls them in order; this module
+ * owns what they share.
+ */
+#ifndef PB_BUILD_H
+#define PB_BUILD_H
+
+#include <stddef.h>
+
+#include "arith.h"
+#include "pb.h"
+#include "position.h"
+#include "render.h"
+
+struct pb_cache;
+struct pb_figures;
+struct pb_model;
+struct pb_packet;
+struct pb_schema;
+struct pb_stage;
+struct pb_styles;
+
+/* What every command that reads input/ shares. */
+struct pb_run {
+	const char		*indir;
+	char			*schemadir;	/* set before pb_run_load, or
+						 * NULL: data folder; freed */
+	struct pb_model		*model;
+	struct pb_schema	*posschema;	/* schema/position.rng */
+	struct pb_date		 as_of;		/* of date-relative figures */
+	struct pb_diags		 d;		/* every problem of the run */
+};
+
+/*
+ * Reads and validates r->indir, compiles the position schema and settles
+ * the as-of date: as_of when not NULL (given on the command line), else
+ * the project's. Returns 0 with the problems recorded in r->d.
+ */
+int pb_run_load(struct pb_run *r, const char *schemadir,
+    const struct pb_date *as_of);
+
+/* Frees what the run holds (not its diagnostics: the driver prints them). */
+void pb_run_free(struct pb_run *r);
+
+/*
+ * Computes the figures of packet pk (NULL: of every organization).
+ * Returns a new set (free with pb_figures_free) or NULL with the problems
+ * recorded in d.
+ */
+struct pb_figures *pb_run_figures(const struct pb_run *r,
+    const struct pb_packet *pk, struct pb_diags *d);
+
+/*
+ * Checks the positions no packet includes: their references may name
+ * parameters and organizations' figures (all). Problems go to r->d.
+ */
+void pb_run_check_loose(struct pb_run *r, struct pb_cache *c,
+    const struct pb_figures *all);
+
+/* The files of one packet's output, under out/ID/. */
+enum pb_output {
+	PB_OUT_HTML,		/* ID/index.html */
+	PB_OUT_DOCBOOK,		/* ID/ID.dbk */
+	PB_OUT_JSON,		/* ID/figures.json */
+	PB_OUT_CSV,		/* ID/figures.csv */
+	PB_OUT__MAX
+};
+
+/* The path of output o of packet id, relative to out/ (caller frees). */
+char *pb_packet_output(const char *id, enum pb_output o);
+
+/*
+ * Assembles every packet of r whose reuse flag is not set (reuse NULL:
+ * all), with jobs threads, each taking the next packet. With a stage,
+ * each packet is rendered with st and its outputs written into it;
+ * without (check), packets are only assembled and checked. Problems go
+ * to r->d.
+ */
+void pb_build_packets(struct pb_run *r, struct pb_cache *c,
+    struct pb_styles *st, struct pb_stage *stage, const char *reuse,
+    long jobs);
+
+/* Renders the site's index page and Atom feed into the stage. */
+void pb_build_site(struct pb_run *r, struct pb_styles *st,
+    struct pb_stage *stage);
+
+/*
+ * The check stage of a loaded run: makes the cache of its positions
+ * (read with o), checks the positions no packet includes and, unless
+ * render (a build checks its packets as it renders them), assembles
+ * every packet with jobs workers. Returns the cache (free with
+ * pb_cache_free); problems go to r->d.
+ */
+struct pb_cache *pb_run_check(struct pb_run *r, struct pb_read_opts *o,
+    long jobs, int render);
+
+/*
+ * The build of r->indir into outdir with the templates tdir and schemas
+ * sdir: nothing when outdir is up to date; else load, check, stage a new
+ * outdir holding the reused packets' output, build the others with jobs
+ * workers, the site's index and feed and the manifest, and swap the
+ * stage in. Markdown over max_input bytes is an error. Returns the exit
+ * status; problems go to r->d.
+ */
+int pb_build(struct pb_run *r, const char *outdir, const char *tdir,
+    const char *sdir, long jobs, size_t max_input);
+
+/*
+ * convert: reads the position file (XML, validated with sdir's schema,
+ * when sdir is not NULL; else Markdown) with o, refuses figure
+ * references, and renders it with tdir's stylesheet for fmt into out.
+ * Returns the exit status; problems go to d.
+ */
+int pb_convert(const char *file, const char *tdir, const char *sdir,
+    enum pb_format fmt, int standalone, struct pb_read_opts *o,
+    struct pb_buf *out, struct pb_diags *d);
+
+#endif /* PB_BUILD_H */
