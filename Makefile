@@ -18,12 +18,12 @@ DEFS      = -D_XOPEN_SOURCE=700 -DPB_VERSION='"$(VERSION)"' \
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
 
-LIBOBJS = src/arith.o src/build.o src/cache.o src/figures.o src/inject.o src/manifest.o src/markdown.o src/model.o src/packet.o src/publish.o src/report.o \
+LIBOBJS = src/arith.o src/build.o src/cache.o src/csv.o src/figures.o src/inject.o src/manifest.o src/markdown.o src/model.o src/orgcsv.o src/packet.o src/publish.o src/report.o \
           src/render.o src/schema.o src/tree.o src/url.o src/util.o src/xmlpos.o \
           src/xmlread.o
 OBJS    = $(LIBOBJS) src/main.o
 
-UNIT_TESTS = tests/unit/test_arith tests/unit/test_figures tests/unit/test_markdown
+UNIT_TESTS = tests/unit/test_arith tests/unit/test_csv tests/unit/test_figures tests/unit/test_markdown
 
 -include Makefile.local
 
@@ -102,4 +102,4 @@ clean-objs:
 
 clean: clean-objs
 	rm -rf out .out.staging tests/out tests/fuzz/obj tests/fuzz/fuzz_convert \
-	    tests/fuzz/fuzz_xml
+	    tests/fuzz/fuzz_xml tests/fuzz/fuzz_csv

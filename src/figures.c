@@ -785,41 +785,6 @@ pb_figures_sources(const struct pb_figures *f, size_t i, const char *sep,
 	free(seen);
 }
 
-/* Edit distance between a and b, capped at cap + 1. */
-static size_t
-distance(const char *a, const char *b, size_t cap)
-{
-	size_t	 la = strlen(a), lb = strlen(b), i, j, *row, prev, t, best;
-
-	if ((la > lb ? la - lb : lb - la) > cap)
-		return cap + 1;
-	row = pb_xcalloc(lb + 1, sizeof(*row));
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		best = row[0];
-		for (j = 1; j <= lb; j++) {
-			t = row[j];
-			row[j] = a[i - 1] == b[j - 1] ? prev :
-			    1 + (prev < row[j] ? (prev < row[j - 1] ? prev :
-			    row[j - 1]) : (row[j] < row[j - 1] ? row[j] :
-			    row[j - 1]));
-			prev = t;
-			if (row[j] < best)
-				best = row[j];
-		}
-		if (best > cap) {
-			free(row);
-			return cap + 1;
-		}
-	}
-	t = row[lb];
-	free(row);
-	return t;
-}
-
 void
 pb_figures_suggest(const struct pb_figures *f, const char *name,
     struct pb_buf *out)
@@ -833,7 +798,7 @@ pb_figures_suggest(const struct pb_figures *f, const char *name,
 	ntail = strrchr(name, '.');
 	ntail = ntail ? ntail + 1 : name;
 	for (i = 0; i < f->n; i++) {
-		d = distance(name, f->v[i].name, cap);
+		d = pb_distance(name, f->v[i].name, cap);
 		/* the same last part under another owner is near too */
 		tail = strrchr(f->v[i].name, '.');
 		if (d > cap && tail && strcmp(tail + 1, ntail) == 0 &&

@@ -18,6 +18,7 @@
 #include "cache.h"
 #include "manifest.h"
 #include "model.h"
+#include "orgcsv.h"
 #include "pb.h"
 #include "publish.h"
 
@@ -412,6 +413,12 @@ packet_hash(const struct pb_model *m, const char *indir,
 		path = pb_xasprintf("%s/orgs/%s.xml", indir, pk->orgs[i].id);
 		pb_hash_file(&h, path);
 		free(path);
+		for (j = 0; j < PB_ORGCSV__MAX; j++) {
+			path = pb_xasprintf("%s/orgs/%s/%s", indir,
+			    pk->orgs[i].id, pb_orgcsv_name(j));
+			pb_hash_file(&h, path);
+			free(path);
+		}
 	}
 	for (i = 0; i < pk->npositions; i++)
 		if ((j = pb_cache_find(c, pk->positions[i].id)) != (size_t)-1)

@@ -15,6 +15,7 @@
 
 #include "arith.h"
 #include "model.h"
+#include "orgcsv.h"
 #include "pb.h"
 #include "schema.h"
 #include "tree.h"
@@ -97,7 +98,8 @@ err_at(const struct rd *r, struct pb_src s, const char *fmt, ...)
 	va_list	 ap;
 
 	va_start(ap, fmt);
-	pb_diag_verror(r->d, PB_ERROR, r->file, s.line, s.col, fmt, ap);
+	pb_diag_verror(r->d, PB_ERROR, s.file ? s.file : r->file, s.line,
+	    s.col, fmt, ap);
 	va_end(ap);
 }
 
@@ -281,6 +283,8 @@ project_read(struct pb_model *m, const char *indir, const struct pb_schema *s,
 	free(buf);
 }
 
+static int name_cmp(const void *, const void *);
+
 /* ---------------------------------------------------------- organizations */
 
 static void
@@ -385,28 +389,35 @@ ids_check(const struct rd *r, struct pb_org *o)
 			sb = j < o->nprograms ? o->programs[j].src :
 			    o->members[j - o->nprograms].src;
 			if (a && b && strcmp(a, b) == 0) {
-				err_at(r, sa, "duplicate id '%s' (first at "
-				    "line %lu)", a, sb.line);
+				if (sa.file && sb.file &&
+				    strcmp(sa.file, sb.file) != 0)
+					err_at(r, sa, "duplicate id '%s' (first "
+					    "in %s, line %lu)", a,
+					    strrchr(sb.file, '/') ?
+					    strrchr(sb.file, '/') + 1 :
+					    sb.file, sb.line);
+				else
+					err_at(r, sa, "duplicate id '%s' (first "
+					    "at line %lu)", a, sb.line);
 				break;
 			}
 		}
 	}
 }
 
+/*
+ * Fills o from its validated <organization> tree doc, read by r, and
+ * checks what the schema cannot: the same for both forms of an
+ * organization.
+ */
 static void
-org_read(struct pb_org *o, const struct pb_schema *s, struct pb_diags *d)
+org_fill(struct pb_org *o, const struct rd *r, xmlDocPtr doc)
 {
-	struct rd	 r = { o->file, { NULL, NULL, 0 }, d };
-	xmlDocPtr	 doc;
 	xmlNodePtr	 n, q;
-	char		*buf, *name, *type, *since;
+	char		*name, *type, *since;
 	size_t		 i;
 	struct pb_buf	 c = { NULL, 0, 0 };
 
-	if ((doc = load(&r, &buf, s)) == NULL) {
-		free(buf);
-		return;
-	}
 	for (n = first_el(xmlDocGetRootElement(doc)); n; n = next_el(n)) {
 		if (named(n, "name"))
 			o->name = pb_tree_squeeze(pb_tree_text(n));
@@ -431,10 +442,10 @@ org_read(struct pb_org *o, const struct pb_schema *s, struct pb_diags *d)
 					if (strcmp(name, practice_names[i]))
 						continue;
 					if (o->practice_set[i])
-						err_at(&r, src_attr(&r, q,
+						err_at(r, src_attr(r, q,
 						    "name"), "practice '%s' "
 						    "given twice", name);
-					raw_text(&r, q, &o->practice[i]);
+					raw_text(r, q, &o->practice[i]);
 					o->practice_set[i] = 1;
 				}
 				free(name);
@@ -444,8 +455,8 @@ org_read(struct pb_org *o, const struct pb_schema *s, struct pb_diags *d)
 			    (o->nprograms + 1) * sizeof(*o->programs));
 			memset(&o->programs[o->nprograms], 0,
 			    sizeof(*o->programs));
-			program_read(&r, n, &o->programs[o->nprograms]);
-			program_check(&r, &o->programs[o->nprograms]);
+			program_read(r, n, &o->programs[o->nprograms]);
+			program_check(r, &o->programs[o->nprograms]);
 			o->nprograms++;
 		} else if (named(n, "staff")) {
 			for (q = first_el(n); q; q = next_el(q)) {
@@ -453,13 +464,158 @@ org_read(struct pb_org *o, const struct pb_schema *s, struct pb_diags *d)
 				    (o->nmembers + 1) * sizeof(*o->members));
 				memset(&o->members[o->nmembers], 0,
 				    sizeof(*o->members));
-				member_read(&r, q, &o->members[o->nmembers++]);
+				member_read(r, q, &o->members[o->nmembers++]);
 			}
 		}
 	}
-	ids_check(&r, o);
-	xmlFreeDoc(doc);
+	ids_check(r, o);
+}
+
+/* Reads, validates and checks the organization in orgs/ID.xml. */
+static void
+org_read(struct pb_org *o, const struct pb_schema *s, struct pb_diags *d)
+{
+	struct rd	 r = { o->file, { NULL, NULL, 0 }, d };
+	xmlDocPtr	 doc;
+	char		*buf;
+
+	if ((doc = load(&r, &buf, s)) != NULL) {
+		org_fill(o, &r, doc);
+		xmlFreeDoc(doc);
+	}
 	free(buf);
+}
+
+/*
+ * Reads the organization in the folder orgs/ID/ (o->csv names its files):
+ * the spreadsheets become an <organization> tree whose every node knows
+ * its cell, validated and checked like orgs/ID.xml.
+ */
+static void
+org_read_csv(struct pb_org *o, const struct pb_schema *s, struct pb_diags *d)
+{
+	struct rd	 r = { o->csv[0], { NULL, NULL, 0 }, d };
+	xmlDocPtr	 doc;
+
+	r.x.file = o->csv[0];
+	if ((doc = pb_orgcsv_read(o->csv, d)) == NULL)
+		return;
+	if (pb_schema_check(s, &r.x, doc, d))
+		org_fill(o, &r, doc);
+	pb_orgcsv_free(doc);
+}
+
+/*
+ * Finds the files of the organization folder o->file: organization.csv
+ * (required), programs.csv and staff.csv, each a regular file inside
+ * indir; another .csv file there is an error. Returns 0 when the folder
+ * cannot be read as an organization (the problem recorded).
+ */
+static int
+org_csv_files(struct pb_org *o, const char *indir, struct pb_diags *d)
+{
+	const char	*names[PB_ORGCSV__MAX], *near;
+	DIR		*dp;
+	struct dirent	*e;
+	struct stat	 st;
+	size_t		 i, len;
+	char		*path;
+	int		 ok = 1;
+
+	for (i = 0; i < PB_ORGCSV__MAX; i++)
+		names[i] = pb_orgcsv_name((enum pb_orgcsv_file)i);
+	if ((dp = opendir(o->file)) == NULL) {
+		pb_diag_error(d, o->file, 0, 0, "cannot open folder");
+		return 0;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		len = strlen(e->d_name);
+		if (e->d_name[0] == '.' || len < 4 ||
+		    strcmp(e->d_name + len - 4, ".csv") != 0)
+			continue;	/* the sheet itself, notes: not read */
+		for (i = 0; i < PB_ORGCSV__MAX; i++)
+			if (strcmp(e->d_name, names[i]) == 0)
+				break;
+		path = pb_xasprintf("%s/%s", o->file, e->d_name);
+		if (i == PB_ORGCSV__MAX) {
+			near = pb_nearest(e->d_name, names, PB_ORGCSV__MAX);
+			pb_diag_error(d, path, 0, 0, "unknown file%s%s%s; an "
+			    "organization folder holds organization.csv, "
+			    "programs.csv and staff.csv", near ? " (did you "
+			    "mean " : "", near ? near : "", near ? "?)" : "");
+		} else if (!pb_path_inside(path, indir)) {
+			pb_diag_error(d, path, 0, 0, "a symbolic link to a file "
+			    "outside the input folder; refusing to follow it");
+			ok = 0;
+		} else if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+			pb_diag_error(d, path, 0, 0, "not a regular file; "
+			    "refusing to read it");
+			ok = 0;
+		} else {
+			o->csv[i] = path;
+			path = NULL;
+		}
+		free(path);
+	}
+	closedir(dp);
+	if (ok && o->csv[0] == NULL) {
+		pb_diag_error(d, o->file, 0, 0, "no organization.csv: an "
+		    "organization as spreadsheets needs organization.csv "
+		    "(field,value rows: name, region, contract, practices, "
+		    "source) and may have programs.csv and staff.csv");
+		ok = 0;
+	}
+	return ok;
+}
+
+/*
+ * Lists the ids of the folders in indir/orgs (organizations as
+ * spreadsheets), sorted; a bad id or a link out of indir is an error.
+ * Returns the count; *out is the caller's.
+ */
+static size_t
+list_org_dirs(const char *indir, char ***out, struct pb_diags *d)
+{
+	char		*dir, *path, **v = NULL;
+	DIR		*dp;
+	struct dirent	*e;
+	struct stat	 st;
+	size_t		 n = 0;
+
+	dir = pb_xasprintf("%s/orgs", indir);
+	*out = NULL;
+	if ((dp = opendir(dir)) == NULL) {
+		free(dir);
+		return 0;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		path = pb_xasprintf("%s/%s", dir, e->d_name);
+		if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			free(path);
+			continue;
+		}
+		if (!pb_path_inside(path, indir))
+			pb_diag_error(d, path, 0, 0, "a symbolic link to a "
+			    "folder outside the input folder; refusing to "
+			    "follow it");
+		else if (!pb_id_valid(e->d_name))
+			pb_diag_error(d, dir, 0, 0, "'%s': not a valid id "
+			    "(lower-case letters, digits and '-', at most 64)",
+			    e->d_name);
+		else {
+			v = pb_xrealloc(v, (n + 1) * sizeof(*v));
+			v[n++] = pb_xstrdup(e->d_name);
+		}
+		free(path);
+	}
+	closedir(dp);
+	free(dir);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), name_cmp);
+	*out = v;
+	return n;
 }
 
 /* --------------------------------------------------------------- packets */
@@ -619,8 +775,9 @@ pb_model_read(const char *indir, const char *schemadir, struct pb_diags *d)
 {
 	struct pb_model	*m;
 	struct pb_schema *sp, *so = NULL, *sk = NULL;
-	char		**ids;
-	size_t		 i, n, errs = d->errors;
+	struct pb_org	*o;
+	char		**ids, **dirs;
+	size_t		 i, j, n, nd, errs = d->errors;
 
 	if ((sp = pb_schema_load(schemadir, "project.rng", d)) == NULL ||
 	    (so = pb_schema_load(schemadir, "organization.rng", d)) == NULL ||
@@ -636,16 +793,30 @@ pb_model_read(const char *indir, const char *schemadir, struct pb_diags *d)
 			    "positions/%s.xml map to one output",
 			    m->positions[i], m->positions[i]);
 	n = list_ids(indir, "orgs", ".xml", NULL, &ids, 1, d);
-	m->orgs = pb_xcalloc(n, sizeof(*m->orgs));
-	m->norgs = n;
-	for (i = 0; i < n; i++) {
-		m->orgs[i].id = ids[i];
-		m->orgs[i].file = pb_xasprintf("%s/orgs/%s.xml", indir,
-		    ids[i]);
-		if (readable(m->orgs[i].file, indir))
-			org_read(&m->orgs[i], so, d);
+	nd = list_org_dirs(indir, &dirs, d);
+	m->orgs = pb_xcalloc(n + nd, sizeof(*m->orgs));
+	for (i = j = 0; i < n || j < nd;) {
+		o = &m->orgs[m->norgs++];
+		if (j == nd || (i < n && strcmp(ids[i], dirs[j]) < 0)) {
+			o->id = ids[i++];
+			o->file = pb_xasprintf("%s/orgs/%s.xml", indir, o->id);
+			if (readable(o->file, indir))
+				org_read(o, so, d);
+			continue;
+		}
+		o->file = pb_xasprintf("%s/orgs/%s", indir, dirs[j]);
+		if (i < n && strcmp(ids[i], dirs[j]) == 0) {
+			pb_diag_error(d, o->file, 0, 0, "orgs/%s.xml and "
+			    "orgs/%s/ are one organization twice: keep one",
+			    ids[i], dirs[j]);
+			free(ids[i++]);
+		}
+		o->id = dirs[j++];
+		if (org_csv_files(o, indir, d))
+			org_read_csv(o, so, d);
 	}
 	free(ids);
+	free(dirs);
 	n = list_ids(indir, "packets", ".xml", NULL, &ids, 0, d);
 	m->packets = pb_xcalloc(n, sizeof(*m->packets));
 	m->npackets = n;
@@ -726,6 +897,8 @@ pb_model_free(struct pb_model *m)
 		o = &m->orgs[i];
 		free(o->id);
 		free(o->file);
+		for (j = 0; j < PB_ORGCSV__MAX; j++)
+			free(o->csv[j]);
 		free(o->name);
 		free(o->region);
 		free(o->source);

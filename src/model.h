@@ -1,6 +1,7 @@
 /*
  * model.h - the data model: the project (input/peerbrief.xml), the
- * organizations (input/orgs/ID.xml) and the packets (input/packets/ID.xml),
+ * organizations (input/orgs/ID.xml, or input/orgs/ID/ as spreadsheets) and
+ * the packets (input/packets/ID.xml),
  * read, validated against schema/ and checked for values that cannot be
  * true. Every value keeps the file, line and column it came from.
  */
@@ -104,7 +105,10 @@ struct pb_member {
 
 struct pb_org {
 	char		*id;
-	char		*file;
+	char		*file;		/* orgs/ID.xml, or the folder orgs/ID */
+	char		*csv[3];	/* the folder's organization.csv,
+					 * programs.csv, staff.csv (NULL:
+					 * absent, or an XML organization) */
 	char		*name;
 	char		*region;	/* NULL when not given */
 	char		*source;

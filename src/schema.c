@@ -87,9 +87,34 @@ tag_offset(const struct pb_xmlfile *r, xmlNodePtr n)
 }
 
 
+/*
+ * A tree built from other files (orgcsv.c) has no bytes: each node keeps
+ * its own position in _private.
+ */
+static int
+cells(const struct pb_xmlfile *r, const void *node, struct pb_src *s)
+{
+	const struct pb_src	*p;
+
+	if (r->data != NULL)
+		return 0;
+	if ((p = node) != NULL)
+		*s = *p;
+	else {
+		s->file = r->file;
+		s->line = 1;
+		s->col = 1;
+	}
+	return 1;
+}
+
 struct pb_src
 pb_xmlfile_elem(const struct pb_xmlfile *r, xmlNodePtr n)
 {
+	struct pb_src	 s;
+
+	if (cells(r, n->_private, &s))
+		return s;
 	return at_offset(r, tag_offset(r, n));
 }
 
@@ -97,8 +122,12 @@ pb_xmlfile_elem(const struct pb_xmlfile *r, xmlNodePtr n)
 struct pb_src
 pb_xmlfile_text(const struct pb_xmlfile *r, xmlNodePtr n)
 {
-	size_t	 i = tag_offset(r, n);
+	size_t		 i;
+	struct pb_src	 s;
 
+	if (cells(r, n->_private, &s))
+		return s;
+	i = tag_offset(r, n);
 	while (i < r->len && r->data[i] != '>')
 		i++;
 	if (i < r->len)
@@ -112,9 +141,16 @@ pb_xmlfile_text(const struct pb_xmlfile *r, xmlNodePtr n)
 struct pb_src
 pb_xmlfile_attr(const struct pb_xmlfile *r, xmlNodePtr n, const char *name)
 {
-	size_t	 i = tag_offset(r, n), m = strlen(name), j;
+	size_t		 i, m = strlen(name), j;
+	xmlAttrPtr	 a;
+	struct pb_src	 s;
 
-	for (; i < r->len && r->data[i] != '>'; i++) {
+	if (r->data == NULL) {
+		a = xmlHasProp(n, BAD_CAST name);
+		cells(r, a != NULL ? a->_private : n->_private, &s);
+		return s;
+	}
+	for (i = tag_offset(r, n); i < r->len && r->data[i] != '>'; i++) {
 		if (i + m < r->len && memcmp(r->data + i, name, m) == 0 &&
 		    strchr(" \t\r\n", r->data[i - 1]) != NULL) {
 			j = i + m;

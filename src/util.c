@@ -479,3 +479,55 @@ pb_data_dir(const char *datadir, const char *sub)
 	}
 	return pb_xasprintf("%s/%s", datadir, sub);
 }
+
+size_t
+pb_distance(const char *a, const char *b, size_t cap)
+{
+	size_t	 la = strlen(a), lb = strlen(b), i, j, *row, prev, t, best;
+
+	if ((la > lb ? la - lb : lb - la) > cap)
+		return cap + 1;
+	row = pb_xcalloc(lb + 1, sizeof(*row));
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		best = row[0];
+		for (j = 1; j <= lb; j++) {
+			t = row[j];
+			row[j] = a[i - 1] == b[j - 1] ? prev :
+			    1 + (prev < row[j] ? (prev < row[j - 1] ? prev :
+			    row[j - 1]) : (row[j] < row[j - 1] ? row[j] :
+			    row[j - 1]));
+			prev = t;
+			if (row[j] < best)
+				best = row[j];
+		}
+		if (best > cap) {
+			free(row);
+			return cap + 1;
+		}
+	}
+	t = row[lb];
+	free(row);
+	return t;
+}
+
+const char *
+pb_nearest(const char *name, const char *const *names, size_t n)
+{
+	size_t		 i, d, cap, bestd;
+	const char	*best = NULL;
+
+	cap = strlen(name) / 3;
+	if (cap < 2)
+		cap = 2;
+	bestd = cap + 1;
+	for (i = 0; i < n; i++)
+		if ((d = pb_distance(name, names[i], cap)) < bestd) {
+			bestd = d;
+			best = names[i];
+		}
+	return best;
+}

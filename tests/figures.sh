@@ -68,4 +68,33 @@ check "--as-of is sourced to the command line" grep -q \
 $PB figures --as-of 2027-01-15 --format json >"$T/out"
 check "--as-of source in json" grep -q '"sources": \["--as-of (command line)"\]' "$T/out"
 check "check passes on input/" $PB check
+
+# One organization as spreadsheets (tests/csv/harborview: a byte-order
+# mark, CRLF, quoted cells, a cell with line breaks, columns in another
+# order) gives the figures of its XML form, each sourced at its cell.
+cp -r input "$T/xml"
+cp -r input "$T/csv"
+rm "$T/csv/orgs/harborview.xml"
+cp -r tests/csv/harborview "$T/csv/orgs/"
+nosrc() { sed 's/"sources": \[[^]]*\]//g' "$1"; }
+for p in "" note-taking-funding accs-peer-roles; do
+	for f in xml csv; do
+		(cd "$T" && $PB figures -i $f ${p:+--packet $p} --format json) \
+		    >"$T/$f.json" 2>"$T/err" || cat "$T/err"
+		nosrc "$T/$f.json" >"$T/$f.nosrc"
+	done
+	if grep -q harborview "$T/csv.nosrc" &&
+	    diff -u "$T/xml.nosrc" "$T/csv.nosrc" >"$T/diff"; then
+		ok "CSV and XML forms give the same figures (${p:-all})"
+	else
+		not_ok "CSV and XML forms give the same figures (${p:-all})"
+		head -20 "$T/diff"
+	fi
+done
+(cd "$T" && $PB explain -i csv harborview.accs-fy2026.dmh_payment) >"$T/out"
+check "a CSV value is sourced at its cell (quoted: its opening quote)" \
+    grep -q 'csv/orgs/harborview/programs.csv:3:37' "$T/out"
+(cd "$T" && $PB explain -i csv harborview.ps2.certification_due) >"$T/out"
+check "a staff value is sourced at its cell" \
+    grep -q 'csv/orgs/harborview/staff.csv:3:25' "$T/out"
 finish
