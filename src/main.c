@@ -17,6 +17,7 @@
 #include "build.h"
 #include "cache.h"
 #include "figures.h"
+#include "init.h"
 #include "model.h"
 #include "pb.h"
 #include "render.h"
@@ -42,7 +43,8 @@ static void
 usage(FILE *f)
 {
 	fprintf(f,
-	    "usage: peerbrief build   [-i input] [-o out] [-t templates] "
+	    "usage: peerbrief init    [DIR]\n"
+	    "       peerbrief build   [-i input] [-o out] [-t templates] "
 	    "[-j N]\n"
 	    "       peerbrief check   [-i input]\n"
 	    "       peerbrief figures [-i input] [--packet ID] "
@@ -429,6 +431,42 @@ out:
 	return rc;
 }
 
+static int
+cmd_init(int argc, char *argv[])
+{
+	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
+	const char	*dir = ".";
+	char		*skel;
+	int		 ch, rc;
+
+	while ((ch = getopt(argc, argv, "")) != -1) {
+		usage(stderr);
+		return PB_EXIT_USAGE;
+	}
+	if (argc - optind > 1)
+		return usage_error("init takes one folder, not %s",
+		    argv[optind + 1]);
+	if (optind < argc)
+		dir = argv[optind];
+	skel = data_dir("skeleton");
+	rc = pb_init_project(skel, dir, &d);
+	print_diags(&d);
+	pb_diags_free(&d);
+	free(skel);
+	if (rc != PB_EXIT_OK)
+		return rc;
+	if (strcmp(dir, ".") == 0)
+		printf("A new project in input/. Build it with\n"
+		    "  peerbrief build\n"
+		    "and open out/first-packet/index.html.\n");
+	else
+		printf("A new project in %s/. Build it with\n"
+		    "  cd %s && peerbrief build\n"
+		    "and open %s/out/first-packet/index.html.\n", dir, dir,
+		    dir);
+	return PB_EXIT_OK;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -448,7 +486,9 @@ main(int argc, char *argv[])
 	}
 	xmlInitParser();
 	exsltRegisterAll();
-	if (strcmp(argv[1], "convert") == 0)
+	if (strcmp(argv[1], "init") == 0)
+		rc = cmd_init(argc - 1, argv + 1);
+	else if (strcmp(argv[1], "convert") == 0)
 		rc = cmd_convert(argc - 1, argv + 1);
 	else if (strcmp(argv[1], "build") == 0)
 		rc = cmd_build(argc - 1, argv + 1);

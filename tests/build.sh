@@ -65,4 +65,25 @@ $PB build -i input -o "$T/link" 2>"$T/err"
 st=$?
 check "symlinked out/ refused" test $st -ne 0
 check "nothing written through the link" test -z "$(ls -A "$T/elsewhere")"
+# init writes a project that builds at once, and refuses a folder in use.
+$PB init "$T/new/proj" >"$T/init.out" 2>"$T/init.err"
+check "init exits 0" test $? -eq 0
+check "init says how to build" grep -q "cd $T/new/proj && peerbrief build" "$T/init.out"
+check "init writes an XML and a CSV organization" test -f "$T/new/proj/input/orgs/riverside.xml" -a -f "$T/new/proj/input/orgs/lakeside/programs.csv"
+check "init writes a README" test -f "$T/new/proj/README.md"
+(cd "$T/new/proj" && $PB build) >"$T/init.out" 2>"$T/init.err"
+check "cd DIR && peerbrief build renders the new project" test $? -eq 0 -a -f "$T/new/proj/out/first-packet/index.html"
+check "the new packet shows the CSV organization's figure" grep -q '\$59,943.75' "$T/new/proj/out/first-packet/index.html"
+check "the new packet has its funding table" grep -q 'Lakeside Example Partners' "$T/new/proj/out/first-packet/first-packet.dbk"
+(cd "$T/new/proj" && $PB check) >"$T/init.out" 2>"$T/init.err"
+check "and checks clean" test $? -eq 0 -a ! -s "$T/init.err"
+ls -R "$T/new/proj" >"$T/init.before"
+$PB init "$T/new/proj" >"$T/init.out" 2>"$T/init.err"
+check "init refuses a non-empty folder (exit 2)" test $? -eq 2
+check "init says why" grep -q "not empty" "$T/init.err"
+ls -R "$T/new/proj" >"$T/init.after"
+check "init wrote nothing there" diff "$T/init.before" "$T/init.after"
+mkdir "$T/empty"
+(cd "$T/empty" && $PB init >/dev/null && test -f input/peerbrief.xml)
+check "init with no folder writes into an empty current folder" test $? -eq 0
 finish
