@@ -1,10 +1,10 @@
 /*
- * manifest.c - content hashes of a build's inputs and the manifest that
- * records them beside the output.
+ * manifest.c - the manifest kept beside a build's output (what each
+ * packet was made from, every file written) and the bookkeeping of an
+ * incremental build.
  */
 #include <sys/stat.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <ftw.h>
 #include <fcntl.h>
@@ -22,118 +22,6 @@
 #include "pb.h"
 #include "publish.h"
 
-uint64_t
-pb_hash(uint64_t h, const void *data, size_t len)
-{
-	const unsigned char	*p = data;
-	uint64_t		 w;
-
-	for (; len >= 8; p += 8, len -= 8) {
-		memcpy(&w, p, 8);
-		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
-		h ^= h >> 29;
-	}
-	for (; len > 0; p++, len--)
-		h = (h ^ *p) * 0x100000001b3ULL;
-	return h;
-}
-
-ssize_t
-pb_read_full(int fd, void *buf, size_t size)
-{
-	size_t	 got = 0;
-	ssize_t	 n;
-
-	while (got < size) {
-		n = read(fd, (char *)buf + got, size - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		if (n == 0)
-			break;
-		got += (size_t)n;
-	}
-	return (ssize_t)got;
-}
-
-/*
- * Hashes the content of the regular file path into h, following a
- * symbolic link only when follow is set; 0 when it cannot be read.
- */
-static int
-hash_content(uint64_t *h, const char *path, int follow)
-{
-	char		 buf[65536];
-	ssize_t		 n;
-	int		 fd;
-	struct stat	 st;
-
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC |
-	    (follow ? 0 : O_NOFOLLOW))) < 0)
-		return 0;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return 0;
-	}
-	/* whole buffers, so the hash is the same as over the data at once */
-	while ((n = pb_read_full(fd, buf, sizeof(buf))) > 0)
-		*h = pb_hash(*h, buf, (size_t)n);
-	close(fd);
-	return n == 0;
-}
-
-int
-pb_hash_file(uint64_t *h, const char *path)
-{
-	*h = pb_hash(*h, path, strlen(path) + 1);
-	if (!hash_content(h, path, 1)) {
-		*h = pb_hash(*h, "\377unreadable", 12);
-		return 0;
-	}
-	return 1;
-}
-
-static int
-name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-void
-pb_hash_tree(uint64_t *h, const char *dir)
-{
-	DIR		*dp;
-	struct dirent	*e;
-	struct stat	 st;
-	char		**v = NULL, *path;
-	size_t		 n = 0, i;
-
-	if ((dp = opendir(dir)) == NULL) {
-		*h = pb_hash(*h, dir, strlen(dir) + 1);
-		return;
-	}
-	while ((e = readdir(dp)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		v = pb_xrealloc(v, (n + 1) * sizeof(*v));
-		v[n++] = pb_xstrdup(e->d_name);
-	}
-	closedir(dp);
-	if (n > 1)
-		qsort(v, n, sizeof(*v), name_cmp);
-	for (i = 0; i < n; i++) {
-		path = pb_xasprintf("%s/%s", dir, v[i]);
-		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
-			pb_hash_tree(h, path);
-		else if (lstat(path, &st) == 0 && S_ISREG(st.st_mode))
-			pb_hash_file(h, path);
-		free(path);
-		free(v[i]);
-	}
-	free(v);
-}
-
 static int
 entry_cmp(const void *a, const void *b)
 {
@@ -144,9 +32,9 @@ entry_cmp(const void *a, const void *b)
 void
 pb_manifest_read(const char *outdir, struct pb_manifest *m)
 {
-	char		*path, line[512], id[256];
+	char		*path, line[512], id[256], hex[PB_HASH_HEX];
 	FILE		*f;
-	uint64_t	 h;
+	struct pb_hash	 h;
 	int		 fd;
 
 	memset(m, 0, sizeof(*m));
@@ -159,12 +47,14 @@ pb_manifest_read(const char *outdir, struct pb_manifest *m)
 		return;
 	}
 	while (fgets(line, sizeof(line), f) != NULL) {
-		if (sscanf(line, "all %" SCNx64, &h) == 1)
+		if (sscanf(line, "all %32s", hex) == 1 &&
+		    pb_hash_parse(hex, &h))
 			m->all = h;
-		else if (sscanf(line, "packet %255s %" SCNx64, id, &h) == 2 &&
-		    pb_id_valid(id))
+		else if (sscanf(line, "packet %255s %32s", id, hex) == 2 &&
+		    pb_id_valid(id) && pb_hash_parse(hex, &h))
 			pb_manifest_add(m, id, h);
-		else if (sscanf(line, "file %255s %" SCNx64, id, &h) == 2)
+		else if (sscanf(line, "file %255s %32s", id, hex) == 2 &&
+		    pb_hash_parse(hex, &h))
 			pb_manifest_add_file(m, id, h, NULL);
 	}
 	fclose(f);
@@ -178,7 +68,7 @@ pb_manifest_read(const char *outdir, struct pb_manifest *m)
 /* Appends (id, hash) to a list of entries; returns the new entry. */
 static struct pb_manifest_entry *
 list_add(struct pb_manifest_entry **v, size_t *n, const char *id,
-    uint64_t hash)
+    struct pb_hash hash)
 {
 	struct pb_manifest_entry	*e;
 
@@ -209,25 +99,27 @@ list_get(const struct pb_manifest_entry *v, size_t n, int sorted,
 	return NULL;
 }
 
-uint64_t
+static const struct pb_hash none;
+
+struct pb_hash
 pb_manifest_get(const struct pb_manifest *m, const char *id)
 {
 	const struct pb_manifest_entry	*e;
 
 	e = list_get(m->v, m->n, m->sorted, id);
-	return e ? e->hash : 0;
+	return e ? e->hash : none;
 }
 
 void
-pb_manifest_add(struct pb_manifest *m, const char *id, uint64_t hash)
+pb_manifest_add(struct pb_manifest *m, const char *id, struct pb_hash hash)
 {
 	list_add(&m->v, &m->n, id, hash);
 	m->sorted = 0;
 }
 
 void
-pb_manifest_add_file(struct pb_manifest *m, const char *rel, uint64_t hash,
-    const struct stat *st)
+pb_manifest_add_file(struct pb_manifest *m, const char *rel,
+    struct pb_hash hash, const struct stat *st)
 {
 	struct pb_manifest_entry	*e;
 
@@ -241,13 +133,13 @@ pb_manifest_add_file(struct pb_manifest *m, const char *rel, uint64_t hash,
 	m->sorted = 0;
 }
 
-uint64_t
+struct pb_hash
 pb_manifest_file(const struct pb_manifest *m, const char *rel)
 {
 	const struct pb_manifest_entry	*e;
 
 	e = list_get(m->files, m->nfiles, m->sorted, rel);
-	return e ? e->hash : 0;
+	return e ? e->hash : none;
 }
 
 /* What one verification walk has seen. */
@@ -264,7 +156,7 @@ verify_one(const char *path, const struct stat *st, int flag, struct FTW *f)
 {
 	const char			*rel = path + walk->root;
 	const struct pb_manifest_entry	*e;
-	uint64_t			 h = PB_HASH_INIT;
+	struct pb_hash			 h;
 
 	(void)f;
 	if (flag == FTW_D || flag == FTW_DP)
@@ -286,7 +178,7 @@ verify_one(const char *path, const struct stat *st, int flag, struct FTW *f)
 		walk->seen++;	/* as written: no need to read it */
 		return 0;
 	}
-	if (!hash_content(&h, path, 0) || h != e->hash) {
+	if (!pb_hash_content(path, 1, &h) || !pb_hash_eq(h, e->hash)) {
 		walk->bad = 1;
 		return 1;
 	}
@@ -315,6 +207,7 @@ pb_manifest_format(const struct pb_manifest *m, struct pb_buf *out)
 {
 	struct pb_manifest_entry	*v;
 	size_t				 i, n = m->n + m->nfiles;
+	char				 hex[PB_HASH_HEX];
 
 	v = pb_xcalloc(n + 1, sizeof(*v));
 	if (m->n > 0)
@@ -325,15 +218,14 @@ pb_manifest_format(const struct pb_manifest *m, struct pb_buf *out)
 		memcpy(v + m->n, m->files, m->nfiles * sizeof(*v));
 	if (m->nfiles > 1)
 		qsort(v + m->n, m->nfiles, sizeof(*v), entry_cmp);
+	pb_hash_format(m->all, hex);
 	pb_buf_printf(out, "# peerbrief build manifest: what each packet was "
-	    "built from, and every file written\nall %016" PRIx64 "\n",
-	    m->all);
-	for (i = 0; i < m->n; i++)
-		pb_buf_printf(out, "packet %s %016" PRIx64 "\n", v[i].id,
-		    v[i].hash);
-	for (; i < n; i++)
-		pb_buf_printf(out, "file %s %016" PRIx64 "\n", v[i].id,
-		    v[i].hash);
+	    "built from, and every file written (XXH3-128)\nall %s\n", hex);
+	for (i = 0; i < n; i++) {
+		pb_hash_format(v[i].hash, hex);
+		pb_buf_printf(out, "%s %s %s\n", i < m->n ? "packet" : "file",
+		    v[i].id, hex);
+	}
 	free(v);
 }
 
@@ -399,43 +291,45 @@ pb_manifest_free(struct pb_manifest *m)
 }
 
 /* The files a packet's output is made from, in a fixed order. */
-static uint64_t
+static struct pb_hash
 packet_hash(const struct pb_model *m, const char *indir,
-    const struct pb_cache *c, const struct pb_packet *pk, uint64_t tool)
+    const struct pb_cache *c, const struct pb_packet *pk,
+    struct pb_hash tool)
 {
-	uint64_t	 h = tool;
-	char		*path;
-	size_t		 i, j;
+	struct pb_hasher	*h = pb_hasher_new();
+	char			*path;
+	size_t			 i, j;
 
-	pb_hash_file(&h, m->project.file);
-	pb_hash_file(&h, pk->file);
+	pb_hasher_add_hash(h, tool);
+	pb_hasher_add_file(h, m->project.file);
+	pb_hasher_add_file(h, pk->file);
 	for (i = 0; i < pk->norgs; i++) {
 		path = pb_xasprintf("%s/orgs/%s.xml", indir, pk->orgs[i].id);
-		pb_hash_file(&h, path);
+		pb_hasher_add_file(h, path);
 		free(path);
 		for (j = 0; j < PB_ORGCSV__MAX; j++) {
 			path = pb_xasprintf("%s/orgs/%s/%s", indir,
 			    pk->orgs[i].id, pb_orgcsv_name(j));
-			pb_hash_file(&h, path);
+			pb_hasher_add_file(h, path);
 			free(path);
 		}
 	}
 	for (i = 0; i < pk->npositions; i++)
 		if ((j = pb_cache_find(c, pk->positions[i].id)) != (size_t)-1)
-			pb_hash_file(&h, pb_cache_file(c, j));
-	return h;
+			pb_hasher_add_file(h, pb_cache_file(c, j));
+	return pb_hasher_end(h);
 }
 
 /* Hash of the program itself, its templates and its schemas. */
-static uint64_t
+static struct pb_hash
 tool_hash(const char *tdir, const char *schemadir)
 {
-	uint64_t	 h = PB_HASH_INIT;
+	struct pb_hasher	*h = pb_hasher_new();
 
-	pb_hash_file(&h, "/proc/self/exe");
-	pb_hash_tree(&h, tdir);
-	pb_hash_tree(&h, schemadir);
-	return h;
+	pb_hasher_add_file(h, "/proc/self/exe");
+	pb_hasher_add_tree(h, tdir);
+	pb_hasher_add_tree(h, schemadir);
+	return pb_hasher_end(h);
 }
 
 /*
@@ -462,14 +356,19 @@ int
 pb_increment_begin(struct pb_increment *inc, const char *indir,
     const char *outdir, const char *tdir, const char *schemadir)
 {
+	struct pb_hasher	*h;
+
 	memset(inc, 0, sizeof(*inc));
 	inc->tool = tool_hash(tdir, schemadir);
-	inc->cur.all = inc->tool;
-	pb_hash_tree(&inc->cur.all, indir);
+	h = pb_hasher_new();
+	pb_hasher_add_hash(h, inc->tool);
+	pb_hasher_add_tree(h, indir);
+	inc->cur.all = pb_hasher_end(h);
 	pb_manifest_read(outdir, &inc->old);
 	inc->statpath = pb_out_sidecar(outdir, "stat");
 	pb_manifest_read_stat(&inc->old, inc->statpath);
-	return inc->old.all != 0 && inc->old.all == inc->cur.all &&
+	return !pb_hash_eq(inc->old.all, none) &&
+	    pb_hash_eq(inc->old.all, inc->cur.all) &&
 	    pb_manifest_verify(&inc->old, outdir);
 }
 
@@ -478,14 +377,15 @@ pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
     const struct pb_model *m, const char *indir, const struct pb_cache *c)
 {
 	char		*reuse;
-	uint64_t	 h;
+	struct pb_hash	 h;
 	size_t		 i;
 
 	reuse = pb_xcalloc(m->npackets + 1, 1);
 	for (i = 0; i < m->npackets; i++) {
 		h = packet_hash(m, indir, c, &m->packets[i], inc->tool);
 		pb_manifest_add(&inc->cur, m->packets[i].id, h);
-		reuse[i] = pb_manifest_get(&inc->old, m->packets[i].id) == h &&
+		reuse[i] = pb_hash_eq(pb_manifest_get(&inc->old,
+		    m->packets[i].id), h) &&
 		    packet_reuse(stage, &inc->old, m->packets[i].id);
 	}
 	return reuse;

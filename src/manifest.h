@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "hash.h"
 #include "pb.h"
 
 /*
@@ -19,14 +20,14 @@
  */
 struct pb_manifest_entry {
 	char		*id;
-	uint64_t	 hash;
+	struct pb_hash	 hash;
 	uint64_t	 size;
 	uint64_t	 mtime;
 	uint64_t	 ino;
 };
 
 struct pb_manifest {
-	uint64_t			 all;	/* every input, templates, binary */
+	struct pb_hash			 all;	/* every input, templates, binary */
 	struct pb_manifest_entry	*v;	/* packets: their inputs' hash */
 	size_t				 n;
 	struct pb_manifest_entry	*files;	/* outputs: relative path and
@@ -36,40 +37,15 @@ struct pb_manifest {
 						 * read from disk) */
 };
 
-/*
- * A fast 64-bit hash of len bytes (8 at a time), continuing from h (start
- * with PB_HASH_INIT). For noticing changes, not for resisting attackers.
- */
-#define PB_HASH_INIT 0xcbf29ce484222325ULL
-uint64_t pb_hash(uint64_t h, const void *data, size_t len);
-
-/*
- * Reads up to size bytes, as many as there are: fewer only at the end of
- * the file. Returns the count, or -1 on error. Hashing whole buffers of
- * one size keeps pb_hash of a file the same as of its bytes at once.
- */
-ssize_t pb_read_full(int fd, void *buf, size_t size);
-
-/*
- * Hashes the contents of file path into h. Returns 0 when the file cannot
- * be read (h then also takes the failure, so nothing matches).
- */
-int pb_hash_file(uint64_t *h, const char *path);
-
-/*
- * Hashes every regular file under dir (names and contents, sorted, not
- * following symbolic links) into h.
- */
-void pb_hash_tree(uint64_t *h, const char *dir);
-
 /* Reads outdir/.manifest; an absent or damaged one reads as empty. */
 void pb_manifest_read(const char *outdir, struct pb_manifest *m);
 
-/* The hash recorded for packet id, or 0 when there is none. */
-uint64_t pb_manifest_get(const struct pb_manifest *m, const char *id);
+/* The hash recorded for packet id, or zero when there is none. */
+struct pb_hash pb_manifest_get(const struct pb_manifest *m, const char *id);
 
 /* Adds an entry (id copied). */
-void pb_manifest_add(struct pb_manifest *m, const char *id, uint64_t hash);
+void pb_manifest_add(struct pb_manifest *m, const char *id,
+    struct pb_hash hash);
 
 /*
  * Adds an output file (path copied) with the hash of its content and, when
@@ -77,10 +53,10 @@ void pb_manifest_add(struct pb_manifest *m, const char *id, uint64_t hash);
  */
 struct stat;
 void pb_manifest_add_file(struct pb_manifest *m, const char *rel,
-    uint64_t hash, const struct stat *st);
+    struct pb_hash hash, const struct stat *st);
 
-/* The recorded hash of output file rel; 0 when there is none. */
-uint64_t pb_manifest_file(const struct pb_manifest *m, const char *rel);
+/* The recorded hash of output file rel; zero when there is none. */
+struct pb_hash pb_manifest_file(const struct pb_manifest *m, const char *rel);
 
 /*
  * Returns non-zero when outdir holds exactly the files m records (and
@@ -116,7 +92,7 @@ struct pb_stage;
 struct pb_increment {
 	struct pb_manifest	 old;	/* out/.manifest and .out.stat */
 	struct pb_manifest	 cur;	/* this build's */
-	uint64_t		 tool;	/* the program, templates, schemas */
+	struct pb_hash		 tool;	/* the program, templates, schemas */
 	char			*statpath;	/* .out.stat beside out/ */
 };
 

@@ -283,7 +283,6 @@ project_read(struct pb_model *m, const char *indir, const struct pb_schema *s,
 	free(buf);
 }
 
-static int name_cmp(const void *, const void *);
 
 /* ---------------------------------------------------------- organizations */
 
@@ -613,7 +612,7 @@ list_org_dirs(const char *indir, char ***out, struct pb_diags *d)
 	closedir(dp);
 	free(dir);
 	if (n > 1)
-		qsort(v, n, sizeof(*v), name_cmp);
+		qsort(v, n, sizeof(*v), pb_name_cmp);
 	*out = v;
 	return n;
 }
@@ -694,12 +693,6 @@ packet_read(struct pb_model *m, struct pb_packet *p, const struct pb_schema *s,
 
 /* ------------------------------------------------------------------ model */
 
-static int
-name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /*
  * Lists the ids of the files in indir/sub ending in one of the suffixes,
  * sorted; bad ids are errors. Returns the count.
@@ -755,7 +748,7 @@ list_ids(const char *indir, const char *sub, const char *sfx1,
 	closedir(dp);
 	free(dir);
 	if (n > 1)
-		qsort(v, n, sizeof(*v), name_cmp);
+		qsort(v, n, sizeof(*v), pb_name_cmp);
 	*out = v;
 	return n;
 }

@@ -6,6 +6,8 @@
 #ifndef PB_H
 #define PB_H
 
+#include <sys/types.h>
+
 #include <stdarg.h>
 #include <stddef.h>
 
@@ -159,6 +161,15 @@ int pb_path_inside(const char *path, const char *dir);
  * (datadir). PEERBRIEF_DATADIR overrides them all. The caller frees it.
  */
 char *pb_data_dir(const char *datadir, const char *sub);
+
+/* qsort comparison of two strings (char *), by strcmp. */
+int pb_name_cmp(const void *a, const void *b);
+
+/*
+ * Reads up to size bytes from fd, as many as there are: fewer only at the
+ * end of the file. Returns the count, or -1 on error.
+ */
+ssize_t pb_read_full(int fd, void *buf, size_t size);
 
 /* Returns non-zero when s is a valid id: [a-z0-9][a-z0-9-]*, at most 64 bytes. */
 int pb_id_valid(const char *s);

@@ -28,7 +28,7 @@ struct pb_stage {
 
 /* Records a file written into the stage. */
 static void
-stage_record(struct pb_stage *s, const char *rel, uint64_t hash,
+stage_record(struct pb_stage *s, const char *rel, struct pb_hash hash,
     const struct stat *st)
 {
 	pthread_mutex_lock(&s->lock);
@@ -206,7 +206,7 @@ pb_stage_write(struct pb_stage *s, const char *relpath, const char *data,
 	char		*path, *tmp, *dst = NULL;
 	int		 fd = -1, rc = 0;
 	ssize_t		 w;
-	uint64_t	 h = pb_hash(PB_HASH_INIT, data, len);
+	struct pb_hash	 h = pb_hash_data(data, len);
 	struct stat	 st;
 
 	path = pb_xasprintf("%s/%s", s->out, relpath);	/* for messages */
@@ -288,13 +288,15 @@ open_parent(const char *root, const char *relpath, const char **name)
 }
 
 int
-pb_stage_reuse(struct pb_stage *s, const char *relpath, uint64_t want)
+pb_stage_reuse(struct pb_stage *s, const char *relpath,
+    struct pb_hash want)
 {
 	char		*to, buf[65536];
 	const char	*name;
 	struct pb_buf	 b = { NULL, 0, 0 };
 	struct stat	 st;
-	uint64_t	 h = PB_HASH_INIT;
+	struct pb_hasher	*h;
+	struct pb_hash	 got;
 	int		 dfd, in = -1, out, rc = 0;
 	ssize_t		 n = -1;
 
@@ -302,14 +304,17 @@ pb_stage_reuse(struct pb_stage *s, const char *relpath, uint64_t want)
 	    (dfd = open_parent(s->out, relpath, &name)) < 0)
 		return 0;
 	to = pb_xasprintf("%s/%s", s->path, relpath);
+	h = pb_hasher_new();
 	if ((in = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
 	    O_CLOEXEC)) < 0 || fstat(in, &st) != 0 || !S_ISREG(st.st_mode))
 		goto out;
 	while ((n = pb_read_full(in, buf, sizeof(buf))) > 0) {
-		h = pb_hash(h, buf, (size_t)n);
+		pb_hasher_add(h, buf, (size_t)n);
 		pb_buf_put(&b, buf, (size_t)n);
 	}
-	if (n < 0 || h != want || !mkparents(s->path, relpath))
+	got = pb_hasher_end(h);
+	h = NULL;
+	if (n < 0 || !pb_hash_eq(got, want) || !mkparents(s->path, relpath))
 		goto out;	/* changed since the manifest: rebuild */
 	/* A hard link to the file just checked (not through a link: linkat
 	 * without AT_SYMLINK_FOLLOW); a copy where links cannot be made. */
@@ -325,8 +330,10 @@ pb_stage_reuse(struct pb_stage *s, const char *relpath, uint64_t want)
 			unlink(to);
 	}
 	if (rc)
-		stage_record(s, relpath, h, &st);
+		stage_record(s, relpath, got, &st);
 out:
+	if (h != NULL)
+		pb_hasher_end(h);
 	if (in >= 0)
 		close(in);
 	close(dfd);

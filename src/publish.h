@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hash.h"
 #include "pb.h"
 
 struct pb_stage;
@@ -37,7 +38,8 @@ int pb_stage_write(struct pb_stage *s, const char *relpath,
  * without following a symbolic link. Returns 0 (nothing recorded) when
  * there is no such regular file or it was changed since.
  */
-int pb_stage_reuse(struct pb_stage *s, const char *relpath, uint64_t want);
+int pb_stage_reuse(struct pb_stage *s, const char *relpath,
+    struct pb_hash want);
 
 struct pb_manifest;
 

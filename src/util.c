@@ -531,3 +531,28 @@ pb_nearest(const char *name, const char *const *names, size_t n)
 		}
 	return best;
 }
+
+int
+pb_name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+ssize_t
+pb_read_full(int fd, void *buf, size_t size)
+{
+	size_t	 got = 0;
+	ssize_t	 n;
+
+	while (got < size) {
+		n = read(fd, (char *)buf + got, size - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	return (ssize_t)got;
+}

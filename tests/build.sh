@@ -58,6 +58,15 @@ printf '\n/* changed */\n' >>"$T/tpl/style.css"
 $PB build -i "$T/inc" -o "$T/o" -t "$T/tpl"
 check "a changed template rebuilds everything" test "$(ino "$T/o/accs-peer-roles/index.html")" != "$a"
 
+# .manifest records each file's XXH3-128, as xxhsum computes it: the
+# same on every machine.
+( cd "$T/o" && grep '^file ' .manifest | while read -r _ f h; do
+	printf '%s  %s\n' "$h" "$f"; done ) >"$T/want.sum"
+( cd "$T/o" && grep '^file ' .manifest | while read -r _ f h; do
+	xxhsum -H2 "$f" 2>/dev/null; done ) | sed 's/ *$//' >"$T/got.sum"
+check "manifest hashes are XXH3-128 of each file" diff -u "$T/want.sum" "$T/got.sum"
+check "manifest lists every file" test "$(grep -c '^file ' "$T/o/.manifest")" -eq "$(cd "$T/o" && find . -type f ! -name .manifest | wc -l)"
+
 # An output folder that is a symbolic link is refused, not followed.
 mkdir "$T/elsewhere"
 ln -s "$T/elsewhere" "$T/link"
