@@ -17,6 +17,7 @@
 #include "packet.h"
 #include "pb.h"
 #include "publish.h"
+#include "references.h"
 #include "render.h"
 #include "report.h"
 #include "schema.h"
@@ -106,6 +107,8 @@ pb_run_check_loose(struct pb_run *r, struct pb_cache *c,
 
 			pb_inject(xmlDocGetRootElement(copy),
 			    pb_cache_file(c, i), all, 0, &r->d);
+			pb_cite_resolve(xmlDocGetRootElement(copy),
+			    pb_cache_file(c, i), r->model->works, NULL, &r->d);
 			xmlFreeDoc(copy);
 		}
 		pb_cache_put(c, i);

@@ -21,6 +21,7 @@
 #include "orgcsv.h"
 #include "pb.h"
 #include "publish.h"
+#include "references.h"
 
 static int
 entry_cmp(const void *a, const void *b)
@@ -303,6 +304,8 @@ packet_hash(const struct pb_model *m, const char *indir,
 	pb_hasher_add_hash(h, tool);
 	pb_hasher_add_file(h, m->project.file);
 	pb_hasher_add_file(h, pk->file);
+	if (m->works != NULL)
+		pb_hasher_add_file(h, m->works->file);
 	for (i = 0; i < pk->norgs; i++) {
 		path = pb_xasprintf("%s/orgs/%s.xml", indir, pk->orgs[i].id);
 		pb_hasher_add_file(h, path);

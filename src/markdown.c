@@ -412,8 +412,9 @@ trim(char *s)
 
 /*
  * Makes the element for one entered cmark node: a figure reference for a
- * code span starting with '=', a directive for a fenced block whose info
- * string starts with '=', else the cmark element of the same name.
+ * code span starting with '=', a citation for one starting with '@', a
+ * directive for a fenced block whose info string starts with '=', else
+ * the cmark element of the same name.
  */
 static xmlNodePtr
 cm_element(cmark_node *n, xmlNsPtr cm, xmlNsPtr pb, unsigned long off)
@@ -432,6 +433,22 @@ cm_element(cmark_node *n, xmlNsPtr cm, xmlNsPtr pb, unsigned long off)
 		set_sourcepos(x, n, off);
 		return x;
 	}
+	if (t == CMARK_NODE_CODE && lit != NULL && lit[0] == '@') {
+		/* a citation: "@id" or "@id, locator"; the text is kept for
+		 * renderings outside a packet (convert) */
+		x = xmlNewNode(pb, BAD_CAST "cite");
+		s = pb_xstrdup(lit + 1);
+		if ((name = strchr(s, ',')) != NULL) {
+			*name++ = '\0';
+			if (*trim(name) != '\0')
+				pb_tree_set_prop(x, "loc", trim(name));
+		}
+		pb_tree_set_prop(x, "ref", trim(s));
+		free(s);
+		pb_tree_add_text(x, lit, strlen(lit));
+		set_sourcepos(x, n, off);
+		return x;
+	}
 	info = t == CMARK_NODE_CODE_BLOCK ? cmark_node_get_fence_info(n) : NULL;
 	if (info != NULL && info[0] == '=') {
 		x = xmlNewNode(pb, BAD_CAST "directive");
@@ -440,7 +457,9 @@ cm_element(cmark_node *n, xmlNsPtr cm, xmlNsPtr pb, unsigned long off)
 		info = name + strcspn(name, " \t");
 		if (*info != '\0') {
 			*(char *)info = '\0';
-			pb_tree_set_prop(x, "ref", trim((char *)info + 1));
+			/* "=chart NAME" names a chart, as name= in XML */
+			pb_tree_set_prop(x, strcmp(name, "chart") == 0 ?
+			    "name" : "ref", trim((char *)info + 1));
 		}
 		pb_tree_set_prop(x, "kind", name);
 		free(s);

@@ -17,6 +17,7 @@
 #include "model.h"
 #include "orgcsv.h"
 #include "pb.h"
+#include "references.h"
 #include "schema.h"
 #include "tree.h"
 #include "xmlread.h"
@@ -821,6 +822,7 @@ pb_model_read(const char *indir, const char *schemadir, struct pb_diags *d)
 			packet_read(m, &m->packets[i], sk, d);
 	}
 	free(ids);
+	m->works = pb_works_read(indir, schemadir, d);
 	pb_schema_free(sp);
 	pb_schema_free(so);
 	pb_schema_free(sk);
@@ -937,5 +939,6 @@ pb_model_free(struct pb_model *m)
 	for (i = 0; i < m->npositions; i++)
 		free(m->positions[i]);
 	free(m->positions);
+	pb_works_free(m->works);
 	free(m);
 }

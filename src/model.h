@@ -142,6 +142,8 @@ struct pb_packet {
 	size_t		 nhighlights;
 };
 
+struct pb_works;
+
 struct pb_model {
 	struct pb_project  project;
 	struct pb_org	  *orgs;
@@ -150,6 +152,7 @@ struct pb_model {
 	size_t		   npackets;
 	char		 **positions;	/* ids of input/positions/ files */
 	size_t		   npositions;
+	struct pb_works	  *works;	/* references.xml; NULL: none */
 };
 
 /* The names used in files and figure names. */
@@ -158,8 +161,8 @@ const char *pb_role_name(enum pb_role r);
 const char *pb_param_name(enum pb_param p);	/* "medicaid_share" */
 
 /*
- * Reads indir (peerbrief.xml, orgs/, packets/; positions/ only listed) and
- * validates it with the schemas in schemadir. Returns a new model (free with
+ * Reads indir (peerbrief.xml, orgs/, packets/, references.xml; positions/
+ * only listed) and validates it with the schemas in schemadir. Returns a new model (free with
  * pb_model_free) or NULL with every problem recorded in d.
  */
 struct pb_model *pb_model_read(const char *indir, const char *schemadir,

@@ -16,6 +16,7 @@
 #include "model.h"
 #include "packet.h"
 #include "pb.h"
+#include "references.h"
 #include "tree.h"
 
 /* Adds <pb:name>text</pb:name> (skipped when text is NULL). */
@@ -292,6 +293,7 @@ pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
 	const struct pb_figure	*f;
 	char			*used;
 	size_t			 i, errs = d->errors;
+	struct pb_citations	 cites = { NULL, 0 };
 
 	doc = xmlNewDoc(BAD_CAST "1.0");
 	root = xmlNewDocNode(doc, NULL, BAD_CAST "packet", NULL);
@@ -344,7 +346,10 @@ pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
 		xmlAddChild(root, pos);
 		if (pb_inject(pos, files[i], figs, 1, d))
 			mark_used(pos, figs, used);
+		pb_cite_resolve(pos, files[i], m->works, &cites, d);
 	}
+	pb_cite_list(root, m->works, &cites);
+	pb_citations_free(&cites);
 	/* every packet total belongs in the appendix, used or not */
 	for (i = 0; i < figs->n; i++)
 		if (strncmp(figs->v[i].name, "packet.", 7) == 0)

@@ -185,4 +185,12 @@ size_t pb_distance(const char *a, const char *b, size_t cap);
 const char *pb_nearest(const char *name, const char *const *names,
     size_t n);
 
+/*
+ * "Did you mean": appends to out up to three of names[0..n) nearest to
+ * name by edit distance (within a third of its length, at least 2), as
+ * "'a', 'b' or 'c'", nearest first; nothing when none is near.
+ */
+void pb_suggest(const char *name, const char *const *names, size_t n,
+    struct pb_buf *out);
+
 #endif /* PB_H */

@@ -556,3 +556,32 @@ pb_read_full(int fd, void *buf, size_t size)
 	}
 	return (ssize_t)got;
 }
+
+void
+pb_suggest(const char *name, const char *const *names, size_t n,
+    struct pb_buf *out)
+{
+	size_t		 i, k, d, cap, best[3], bestd[3], nb = 0;
+
+	cap = strlen(name) / 3;
+	if (cap < 2)
+		cap = 2;
+	for (i = 0; i < n; i++) {
+		if ((d = pb_distance(name, names[i], cap)) > cap)
+			continue;
+		for (k = nb; k > 0 && bestd[k - 1] > d; k--)
+			if (k < 3) {
+				best[k] = best[k - 1];
+				bestd[k] = bestd[k - 1];
+			}
+		if (k < 3) {
+			best[k] = i;
+			bestd[k] = d;
+			if (nb < 3)
+				nb++;
+		}
+	}
+	for (k = 0; k < nb; k++)
+		pb_buf_printf(out, "%s'%s'", k == 0 ? "" : k + 1 == nb ?
+		    " or " : ", ", names[best[k]]);
+}

@@ -71,9 +71,9 @@ clean_urls(xmlNodePtr n)
 }
 
 /*
- * Gives every pb:value and pb:directive under n a sourcepos attribute
- * ("L:C-L:C", like cmark's) so a reference is reported where it was
- * written.
+ * Gives every pb:value, pb:cite and pb:directive under n a sourcepos
+ * attribute ("L:C-L:C", like cmark's) so a reference is reported where it
+ * was written.
  */
 static void
 mark_refs(const struct pb_xmlfile *xf, xmlNodePtr n)
@@ -86,6 +86,7 @@ mark_refs(const struct pb_xmlfile *xf, xmlNodePtr n)
 		if (n->type == XML_ELEMENT_NODE && n->ns != NULL &&
 		    xmlStrEqual(n->ns->href, BAD_CAST PB_NS) &&
 		    (xmlStrEqual(n->name, BAD_CAST "value") ||
+		    xmlStrEqual(n->name, BAD_CAST "cite") ||
 		    xmlStrEqual(n->name, BAD_CAST "directive"))) {
 			at = pb_xmlfile_elem(xf, n);
 			snprintf(buf, sizeof(buf), "%lu:%lu-%lu:%lu", at.line,

@@ -29,6 +29,9 @@
       chapter funding         "Funding": one row per program
       chapter staffing        "Staffing": one row per organization
       chapter certifications  "Certifications": one row per staff member
+      bibliography references "References": each work the positions cite,
+                              once, in order of first citation
+                              (docbook-references.xsl)
       appendix figures        "How these figures were computed": one section
                               per group (parameters, each organization with
                               its region, contracts and source of data, the
@@ -63,6 +66,9 @@
     extension-element-prefixes="exsl str"
     exclude-result-prefixes="db cm pb">
   <!-- xlink is not excluded: the book declares it once for every link. -->
+
+  <!-- citations and the bibliography -->
+  <xsl:include href="docbook-references.xsl"/>
 
   <!-- ================================================= lookups -->
 
@@ -202,6 +208,7 @@
           <xsl:call-template name="pb-dbp-certifications"/>
         </chapter>
       </xsl:if>
+      <xsl:call-template name="pb-dbr-bibliography"/>
       <xsl:call-template name="pb-dbp-appendix"/>
     </book>
   </xsl:template>

@@ -38,8 +38,11 @@
     xmlns:db="http://docbook.org/ns/docbook"
     exclude-result-prefixes="pb cm db">
 
+  <!-- citations and the References section -->
+  <xsl:import href="html-references.xsl"/>
+
   <xsl:strip-space elements="pb:packet pb:highlights pb:orgs pb:org
-      pb:program pb:member pb:figures pb:figure"/>
+      pb:program pb:member pb:figures pb:figure pb:references pb:work"/>
 
   <!-- Appendix entries by figure name. -->
   <xsl:key name="pk-fig" match="pb:figures/pb:figure" use="@name"/>
@@ -167,6 +170,7 @@
           </xsl:call-template>
         </xsl:if>
       </xsl:if>
+      <xsl:call-template name="pk-references"/>
       <xsl:call-template name="pk-appendix"/>
     </main>
     <xsl:text>&#10;</xsl:text>
@@ -576,6 +580,9 @@
           <xsl:if test="$pk-peer-members">
             <li><a href="#certifications">Certification</a></li>
           </xsl:if>
+        </xsl:if>
+        <xsl:if test="$pk/pb:references/pb:work">
+          <li><a href="#references">References</a></li>
         </xsl:if>
         <li><a href="#appendix">How these figures were computed</a></li>
       </ol>
