@@ -4,7 +4,8 @@
 #     packet's positions (Markdown and XML), each work is listed once in
 #     References with the locators used, in that order, and a work nobody
 #     cites is not listed, in the HTML and in the DocBook (valid against
-#     the official schema, every biblioref resolving).
+#     the official schema, every biblioref resolving);
+#  2. the shipped packets cite their sources.
 . tests/lib.sh
 RNG=/usr/share/xml/docbook/schema/rng/5.0/docbook.rng
 
@@ -81,4 +82,11 @@ sed -i 's|Work C|Work C, second edition|' "$T/in/references.xml"
 $PB build -i "$T/in" -o "$T/out3" || not_ok "rebuild: second build"
 check "a changed references.xml rebuilds its packets" grep -q 'Work C, second edition' "$T/out3/pk/index.html"
 
+# ---------------------------------------------------------------- shipped
+check "build input/" $PB build -i input -o "$T/ship"
+for pk in note-taking-funding accs-peer-roles; do
+	check "$pk cites its sources" grep -q '<span class="cite">\[<a href="#ref-' "$T/ship/$pk/index.html"
+	check "$pk lists References" grep -q '<section id="references"' "$T/ship/$pk/index.html"
+	check "$pk: DocBook bibliography" grep -q '<bibliography xml:id="references">' "$T/ship/$pk/$pk.dbk"
+done
 finish
