@@ -81,6 +81,9 @@
 
   <xsl:key name="pb-dbp-org" match="pb:orgs/pb:org" use="@id"/>
 
+  <!-- The words for a figure name's last part (in $pb-dbp-words). -->
+  <xsl:key name="pb-dbp-w" match="w" use="@n"/>
+
   <!-- Words for the last part of a figure name, and for the units. -->
   <xsl:variable name="pb-dbp-words-rtf" xmlns="">
     <w n="enrolled_days">Enrolled days</w>
@@ -1284,7 +1287,7 @@
 
   <!-- A member's role in words (context: pb:member). -->
   <xsl:template name="pb-dbp-role">
-    <xsl:variable name="role" select="@role"/>
+    <xsl:variable name="role" select="string(@role)"/>
     <xsl:variable name="w" select="$pb-dbp-words[self::r][@n = $role]"/>
     <xsl:choose>
       <xsl:when test="$w"><xsl:value-of select="$w"/></xsl:when>
@@ -1294,7 +1297,7 @@
 
   <!-- A figure's unit in words (context: the figure). -->
   <xsl:template name="pb-dbp-unit">
-    <xsl:variable name="unit" select="@unit"/>
+    <xsl:variable name="unit" select="string(@unit)"/>
     <xsl:variable name="w" select="$pb-dbp-words[self::u][@n = $unit]"/>
     <xsl:choose>
       <xsl:when test="$w"><xsl:value-of select="$w"/></xsl:when>
@@ -1312,18 +1315,17 @@
     <xsl:variable name="first" select="substring-before($name, '.')"/>
     <xsl:variable name="rest" select="substring-after($name, '.')"/>
     <xsl:variable name="middle" select="substring-before($rest, '.')"/>
-    <xsl:variable name="last">
-      <xsl:choose>
-        <xsl:when test="$middle != ''"><xsl:value-of select="substring-after($rest, '.')"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="$rest"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:variable name="w" select="$pb-dbp-words[self::w][@n = $last]"/>
+    <xsl:variable name="last" select="concat(
+        substring(substring-after($rest, '.'), 1 div ($middle != '')),
+        substring($rest, 1 div ($middle = '')))"/>
     <xsl:variable name="org" select="key('pb-dbp-org', $first)"/>
-    <xsl:choose>
-      <xsl:when test="$w"><xsl:value-of select="$w"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="translate($last, '_', ' ')"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:for-each select="$pb-dbp-words[1]">
+      <xsl:variable name="w" select="key('pb-dbp-w', $last)"/>
+      <xsl:choose>
+        <xsl:when test="$w"><xsl:value-of select="$w"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="translate($last, '_', ' ')"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
     <xsl:choose>
       <xsl:when test="$first = 'param'"> (parameter)</xsl:when>
       <xsl:when test="$first = 'packet'"> (all organizations)</xsl:when>

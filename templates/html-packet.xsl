@@ -36,6 +36,8 @@
     xmlns:pb="urn:peerbrief:1"
     xmlns:cm="http://commonmark.org/xml/1.0"
     xmlns:db="http://docbook.org/ns/docbook"
+    xmlns:exsl="http://exslt.org/common"
+    extension-element-prefixes="exsl"
     exclude-result-prefixes="pb cm db">
 
   <!-- citations and the References section -->
@@ -1914,79 +1916,76 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The last part of a figure name: "a.b.c" gives "c", "a.b" gives "b". -->
-  <xsl:template name="pk-last">
-    <xsl:param name="name"/>
-    <xsl:choose>
-      <xsl:when test="contains($name, '.')">
-        <xsl:call-template name="pk-last">
-          <xsl:with-param name="name" select="substring-after($name, '.')"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$name"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
+  <!-- Figure labels by the last part of a figure's name. -->
+  <xsl:variable name="pk-labels-rtf">
+    <!-- parameters -->
+    <l n="medicaid_share">Medicaid's share of an R-day's cost</l>
+    <l n="state_average_rday_rate">Statewide average R-day rate</l>
+    <l n="certification_window_months">Months from hire to certification</l>
+    <l n="peer_fte_per_100_enrolled">Peer FTE required per 100 enrolled</l>
+    <l n="max_family_partner_share">Limit on the Family Partner share</l>
+    <l n="max_recovery_coach_share">Limit on the Recovery Coach share</l>
+    <!-- programs -->
+    <l n="enrolled_days">Enrolled days</l>
+    <l n="dmh_payment">DMH payment</l>
+    <l n="rdays">R-days</l>
+    <l n="rday_rate">R-day rate</l>
+    <l n="medicaid_reimbursement">Medicaid reimbursement to DMH</l>
+    <l n="dmh_net_cost">DMH's cost after reimbursement</l>
+    <l n="unreimbursed_share">Share of payment not reimbursed</l>
+    <l n="state_average_rdays">R-days at the state average</l>
+    <l n="rday_rate_without_peer_notes">R-day rate without peer notes</l>
+    <l n="meets_state_average_without_peer_notes">At the state average without peer notes</l>
+    <l n="rday_shortfall_without_peer_notes">R-days short of the state average without peer notes</l>
+    <l n="peer_note_reimbursement">Reimbursement that rests on peer notes</l>
+    <l n="peer_note_share_of_payment">Share of DMH payment that rests on peer notes</l>
+    <l n="zero_rdays">No R-days at all</l>
+    <l n="required_peer_fte">Required peer FTE</l>
+    <!-- organizations and staff -->
+    <l n="peer_fte">Peer FTE</l>
+    <l n="meets_peer_ratio">Meets the peer staffing ratio</l>
+    <l n="family_partner_share">Family Partner share of peer FTE</l>
+    <l n="recovery_coach_share">Recovery Coach share of peer FTE</l>
+    <l n="family_partner_share_exceeds">Family Partner share over the limit</l>
+    <l n="recovery_coach_share_exceeds">Recovery Coach share over the limit</l>
+    <l n="certification_due">Certification due</l>
+    <l n="certifications_overdue">Certifications overdue</l>
+    <l n="certifications_due_within_60_days">Certifications due within 60 days</l>
+    <l n="practice_conflicts">Practices in conflict with the peer role</l>
+    <!-- the packet -->
+    <l n="org_count">Organizations compared</l>
+    <l n="program_count">Programs compared</l>
+    <l n="programs_meeting_state_average_without_peer_notes">Programs at the state R-day average without any peer notes</l>
+    <l n="orgs_without_peer_notes">Organizations where peers write no progress notes</l>
+    <l n="orgs_with_practice_conflicts">Organizations with a practice in conflict</l>
+    <l n="total_dmh_payment">Total DMH payment</l>
+    <l n="total_medicaid_reimbursement">Total Medicaid reimbursement to DMH</l>
+    <l n="total_peer_note_reimbursement">Reimbursement that rests only on peer notes</l>
+  </xsl:variable>
+  <xsl:variable name="pk-labels" select="exsl:node-set($pk-labels-rtf)"/>
+  <xsl:key name="pk-label" match="l" use="@n"/>
 
   <!-- A figure's name in plain words, from the last part of its name
-       (the whole name when the part is not known here). -->
+       (the whole name when the part is not known here). A name has two
+       or three parts (schema/packet.rng). -->
   <xsl:template name="pk-figure-label">
     <xsl:param name="name"/>
-    <xsl:variable name="k">
-      <xsl:call-template name="pk-last">
-        <xsl:with-param name="name" select="$name"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="packet" select="starts-with($name, 'packet.')"/>
-    <xsl:choose>
-      <!-- parameters -->
-      <xsl:when test="$k = 'medicaid_share'">Medicaid's share of an R-day's cost</xsl:when>
-      <xsl:when test="$k = 'state_average_rday_rate'">Statewide average R-day rate</xsl:when>
-      <xsl:when test="$k = 'certification_window_months'">Months from hire to certification</xsl:when>
-      <xsl:when test="$k = 'peer_fte_per_100_enrolled'">Peer FTE required per 100 enrolled</xsl:when>
-      <xsl:when test="$k = 'max_family_partner_share'">Limit on the Family Partner share</xsl:when>
-      <xsl:when test="$k = 'max_recovery_coach_share'">Limit on the Recovery Coach share</xsl:when>
-      <!-- programs -->
-      <xsl:when test="$k = 'enrolled_days'">Enrolled days</xsl:when>
-      <xsl:when test="$k = 'dmh_payment'">DMH payment</xsl:when>
-      <xsl:when test="$k = 'rdays'">R-days</xsl:when>
-      <xsl:when test="$k = 'rday_rate'">R-day rate</xsl:when>
-      <xsl:when test="$k = 'medicaid_reimbursement'">Medicaid reimbursement to DMH</xsl:when>
-      <xsl:when test="$k = 'dmh_net_cost'">DMH's cost after reimbursement</xsl:when>
-      <xsl:when test="$k = 'unreimbursed_share'">Share of payment not reimbursed</xsl:when>
-      <xsl:when test="$k = 'state_average_rdays'">R-days at the state average</xsl:when>
-      <xsl:when test="$k = 'rday_rate_without_peer_notes'">R-day rate without peer notes</xsl:when>
-      <xsl:when test="$k = 'meets_state_average_without_peer_notes'">At the state average without peer notes</xsl:when>
-      <xsl:when test="$k = 'rday_shortfall_without_peer_notes'">R-days short of the state average without peer notes</xsl:when>
-      <xsl:when test="$k = 'peer_note_reimbursement'">Reimbursement that rests on peer notes</xsl:when>
-      <xsl:when test="$k = 'peer_note_share_of_payment'">Share of DMH payment that rests on peer notes</xsl:when>
-      <xsl:when test="$k = 'zero_rdays'">No R-days at all</xsl:when>
-      <xsl:when test="$k = 'required_peer_fte'">Required peer FTE</xsl:when>
-      <!-- organizations and staff -->
-      <xsl:when test="$k = 'peer_fte'">Peer FTE</xsl:when>
-      <xsl:when test="$k = 'meets_peer_ratio'">Meets the peer staffing ratio</xsl:when>
-      <xsl:when test="$k = 'family_partner_share'">Family Partner share of peer FTE</xsl:when>
-      <xsl:when test="$k = 'recovery_coach_share'">Recovery Coach share of peer FTE</xsl:when>
-      <xsl:when test="$k = 'family_partner_share_exceeds'">Family Partner share over the limit</xsl:when>
-      <xsl:when test="$k = 'recovery_coach_share_exceeds'">Recovery Coach share over the limit</xsl:when>
-      <xsl:when test="$k = 'certification_due'">Certification due</xsl:when>
-      <xsl:when test="$k = 'certifications_overdue'">Certifications overdue</xsl:when>
-      <xsl:when test="$k = 'certifications_due_within_60_days'">Certifications due within 60 days</xsl:when>
-      <xsl:when test="$k = 'practice_conflicts'">Practices in conflict with the peer role</xsl:when>
-      <!-- the packet -->
-      <xsl:when test="$k = 'org_count'">Organizations compared</xsl:when>
-      <xsl:when test="$k = 'program_count'">Programs compared</xsl:when>
-      <xsl:when test="$k = 'programs_meeting_state_average_without_peer_notes'">Programs at the state R-day average without any peer notes</xsl:when>
-      <xsl:when test="$k = 'orgs_without_peer_notes'">Organizations where peers write no progress notes</xsl:when>
-      <xsl:when test="$k = 'orgs_with_practice_conflicts'">Organizations with a practice in conflict</xsl:when>
-      <xsl:when test="$k = 'total_dmh_payment'">Total DMH payment</xsl:when>
-      <xsl:when test="$k = 'total_medicaid_reimbursement'">Total Medicaid reimbursement to DMH</xsl:when>
-      <xsl:when test="$k = 'total_peer_note_reimbursement'">Reimbursement that rests only on peer notes</xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$name"/>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:variable name="r" select="substring-after($name, '.')"/>
+    <xsl:variable name="k" select="concat(
+        substring($name, 1 div not(contains($name, '.'))),
+        substring($r, 1 div not(contains($r, '.'))),
+        substring-after($r, '.'))"/>
+    <xsl:for-each select="$pk-labels">
+      <xsl:variable name="l" select="key('pk-label', $k)"/>
+      <xsl:choose>
+        <xsl:when test="$l">
+          <xsl:value-of select="$l"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="$name"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- Whose figure it is, after its label: the organization, and the
