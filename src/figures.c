@@ -17,10 +17,11 @@ struct fx {
 	struct pb_figures	*set;
 	const struct pb_model	*m;
 	struct pb_diags		*d;
+	int			 public;	/* no member figure or name */
 };
 
 static const char *const unit_names[] = {
-	"usd", "ratio", "days", "count", "fte", "bool", "date"
+	"usd", "ratio", "days", "count", "fte", "bool", "date", "year"
 };
 
 const char *
@@ -150,6 +151,10 @@ finish(struct fx *x, size_t i)
 		pb_date_format(f->date, f->value);
 		pb_date_display(f->date, f->display);
 		break;
+	case PB_UNIT_YEAR:
+		pb_int_format(f->n, f->value);
+		snprintf(f->display, sizeof(f->display), "FY%.60s", f->value);
+		break;
 	}
 }
 
@@ -210,7 +215,7 @@ params(struct fx *x, size_t *pi)
 
 /* Indexes of one program's figures that org and packet figures use. */
 struct progfig {
-	size_t	 payment, medicaid, peer_note, meets, required_fte;
+	size_t	 payment, medicaid, net, peer_note, meets, required_fte;
 };
 
 static void
@@ -348,16 +353,44 @@ program(struct fx *x, const struct pb_org *o, const struct pb_program *p,
 
 	out->payment = pay;
 	out->medicaid = med;
+	out->net = net;
 	out->peer_note = pn;
 	out->meets = meets;
 }
 
 /* ------------------------------------------------------------------ orgs */
 
-static int
-peer_role(enum pb_role r)
+int
+pb_role_is_peer(enum pb_role r)
 {
 	return r != PB_ROLE_PEER_SUPERVISOR;
+}
+
+int
+pb_org_role_fte(const struct pb_org *o, enum pb_role r, int64_t *members,
+    int64_t *fte)
+{
+	size_t	 i;
+	int	 ok = 1;
+
+	*members = 0;
+	*fte = 0;
+	for (i = 0; i < o->nmembers; i++) {
+		if (o->members[i].role != r)
+			continue;
+		(*members)++;
+		if (!pb_int_add(*fte, o->members[i].fte, fte))
+			ok = 0;
+	}
+	return ok;
+}
+
+int
+pb_member_cert_due(const struct pb_project *pj, const struct pb_member *mb,
+    struct pb_date *due)
+{
+	return pb_date_add_months(mb->hired, pj->certification_window_months,
+	    due);
 }
 
 enum pb_cert
@@ -386,10 +419,110 @@ pb_cert_name(enum pb_cert c)
 	return names[c];
 }
 
+/*
+ * The practice assessments of DESIGN.md: for each practice, the values
+ * that are a conflict, a concern, an opportunity or consistent, as
+ * space-separated lists. The one place this rule is written.
+ */
+static const struct {
+	enum pb_practice	 p;
+	const char		*level[PB_ASSESS_NOT_REPORTED];
+} assessments[PB_PR__MAX] = {
+	{ PB_PR_PROGRESS_NOTES,	{ "yes", "shared", "", "no" } },
+	{ PB_PR_TREATMENT_PLANS, { "yes", "", "", "no" } },
+	{ PB_PR_MEDICATION,	{ "yes", "", "", "no" } },
+	{ PB_PR_REP_PAYEE,	{ "yes", "", "", "no" } },
+	{ PB_PR_TEAM_STRUCTURE,	{ "", "isolated embedded", "", "centralized" } },
+	{ PB_PR_SUPERVISION,	{ "", "none", "clinical", "peer" } },
+	{ PB_PR_HUMAN_RIGHTS_OFFICER, { "", "", "no", "yes" } },
+	{ PB_PR_HARM_REDUCTION,	{ "", "", "substances", "broad" } },
+};
+
+/* Whether word is one of the space-separated words of list. */
+static int
+in_list(const char *list, const char *word)
+{
+	size_t	 n = strlen(word);
+	const char *p = list;
+
+	while (n > 0 && (p = strstr(p, word)) != NULL) {
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' ||
+		    p[n] == '\0'))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+enum pb_assess
+pb_practice_assess(enum pb_practice p, const char *value)
+{
+	size_t	 k;
+
+	if (value == NULL)
+		return PB_ASSESS_NOT_REPORTED;
+	for (k = 0; k < PB_ASSESS_NOT_REPORTED; k++)
+		if (in_list(assessments[p].level[k], value))
+			return (enum pb_assess)k;
+	return PB_ASSESS_NOT_REPORTED;	/* the schema allows no other */
+}
+
+const char *
+pb_assess_name(enum pb_assess a)
+{
+	static const char *const names[] = {
+		"conflict", "concern", "opportunity", "consistent",
+		"not-reported"
+	};
+
+	return names[a];
+}
+
 /* Indexes of one organization's figures that packet figures use. */
 struct orgfig {
-	size_t	 conflicts;
+	size_t	 conflicts, concerns;
 };
+
+/*
+ * Adds the FTE of o's members in role r (all of them, or with want_lived
+ * 0 only those whose lived-experience is no) as inputs of figure i: one
+ * input per member, or in a public packet one per role, named after the
+ * role and placed at the first member's position. Returns the sum.
+ */
+static int64_t
+in_staff_fte(struct fx *x, size_t i, const struct pb_org *o, enum pb_role r,
+    int want_lived)
+{
+	const struct pb_member	*mb, *first = NULL;
+	struct pb_raw		 raw;
+	char			 buf[PB_NUMBUF];
+	int64_t			 sum = 0;
+	size_t			 k;
+
+	for (k = 0; k < o->nmembers; k++) {
+		mb = &o->members[k];
+		if (mb->role != r || (want_lived == 0 && mb->lived != 0))
+			continue;
+		if (!pb_int_add(sum, mb->fte, &sum))
+			overflow(x, i, mb->src);
+		if (first == NULL)
+			first = mb;
+		if (!x->public) {
+			in_raw(x, i, &mb->raw_fte, "%s.%s.fte", o->id, mb->id);
+			if (want_lived == 0)
+				in_raw(x, i, &mb->raw_lived,
+				    "%s.%s.lived-experience", o->id, mb->id);
+		}
+	}
+	if (x->public && first != NULL) {
+		raw.text = pb_fte_format(sum, buf);
+		raw.src = first->raw_fte.src;
+		in_raw(x, i, &raw, want_lived == 0 ?
+		    "%s.staff[%s, lived-experience no].fte" :
+		    "%s.staff[%s].fte", o->id, pb_role_name(r));
+	}
+	return sum;
+}
 
 static void
 org(struct fx *x, const struct pb_org *o, const size_t *pi,
@@ -399,11 +532,8 @@ org(struct fx *x, const struct pb_org *o, const size_t *pi,
 	const struct pb_project	*pj = &x->m->project;
 	const struct pb_member	*mb;
 	size_t			 peer, req, i, k, *due;
-	int64_t			 latest = -1, sum, fp = 0, rc = 0, n;
-	static const enum pb_practice conflicts[] = {
-		PB_PR_PROGRESS_NOTES, PB_PR_TREATMENT_PLANS,
-		PB_PR_MEDICATION, PB_PR_REP_PAYEE
-	};
+	int64_t			 latest = -1, sum, fp = 0, rc = 0, n, v;
+	struct pb_date		*dd;
 
 	for (k = 0; k < o->nprograms; k++)
 		program(x, o, &o->programs[k], pi, &pf[k]);
@@ -411,20 +541,33 @@ org(struct fx *x, const struct pb_org *o, const size_t *pi,
 	peer = add(x, PB_UNIT_FTE, "sum of fte over the five peer roles "
 	    "(supervisors excluded)", "%s.peer_fte", o->id);
 	sum = 0;
-	for (k = 0; k < o->nmembers; k++) {
-		mb = &o->members[k];
-		if (!peer_role(mb->role))
+	for (k = 0; k < PB_ROLE__MAX; k++) {
+		if (!pb_role_is_peer((enum pb_role)k))
 			continue;
-		in_raw(x, peer, &mb->raw_fte, "%s.%s.fte", o->id, mb->id);
-		if (!pb_int_add(sum, mb->fte, &sum))
-			overflow(x, peer, mb->src);
-		if (mb->role == PB_ROLE_FAMILY_PARTNER)
-			fp += mb->fte;
-		else if (mb->role == PB_ROLE_RECOVERY_COACH)
-			rc += mb->fte;
+		v = in_staff_fte(x, peer, o, (enum pb_role)k, 1);
+		if (!pb_int_add(sum, v, &sum))
+			overflow(x, peer, o->members[0].src);
+		if (k == PB_ROLE_FAMILY_PARTNER)
+			fp = v;
+		else if (k == PB_ROLE_RECOVERY_COACH)
+			rc = v;
 	}
 	F(x, peer)->n = sum;
 	finish(x, peer);
+
+	i = add(x, PB_UNIT_FTE, "fte of peer-role members whose "
+	    "lived-experience is no", "%s.peer_fte_without_lived_experience",
+	    o->id);
+	sum = 0;
+	for (k = 0; k < PB_ROLE__MAX; k++) {
+		if (!pb_role_is_peer((enum pb_role)k))
+			continue;
+		v = in_staff_fte(x, i, o, (enum pb_role)k, 0);
+		if (!pb_int_add(sum, v, &sum))
+			overflow(x, i, o->members[0].src);
+	}
+	F(x, i)->n = sum;
+	finish(x, i);
 
 	for (k = 0; k < o->nprograms; k++)
 		if (o->programs[k].fiscal_year > latest)
@@ -452,19 +595,15 @@ org(struct fx *x, const struct pb_org *o, const size_t *pi,
 
 	for (k = 0; k < 2; k++) {
 		const char *role = k == 0 ? "family-partner" : "recovery-coach";
-		enum pb_role want = k == 0 ? PB_ROLE_FAMILY_PARTNER :
-		    PB_ROLE_RECOVERY_COACH;
-		size_t sh, ex, j;
+		size_t sh, ex;
 		char formula[128];
 
 		snprintf(formula, sizeof(formula), "%s fte / peer_fte (0 "
 		    "when peer_fte is 0)", role);
 		sh = add(x, PB_UNIT_RATIO, formula, "%s.%s_share", o->id,
 		    k == 0 ? "family_partner" : "recovery_coach");
-		for (j = 0; j < o->nmembers; j++)
-			if (o->members[j].role == want)
-				in_raw(x, sh, &o->members[j].raw_fte,
-				    "%s.%s.fte", o->id, o->members[j].id);
+		in_staff_fte(x, sh, o, k == 0 ? PB_ROLE_FAMILY_PARTNER :
+		    PB_ROLE_RECOVERY_COACH, 1);
 		in_fig(x, sh, peer);
 		share(k == 0 ? fp : rc, F(x, peer)->n, &F(x, sh)->r);
 		finish(x, sh);
@@ -483,11 +622,18 @@ org(struct fx *x, const struct pb_org *o, const size_t *pi,
 		finish(x, ex);
 	}
 
-	/* Certification due dates: every member; the counts: peer roles
-	 * without a certified date. */
-	due = pb_xcalloc(o->nmembers, sizeof(*due));
+	/* Certification due dates: a figure per member unless the packet is
+	 * public; the counts: peer roles without a certified date. */
+	due = pb_xcalloc(o->nmembers + 1, sizeof(*due));
+	dd = pb_xcalloc(o->nmembers + 1, sizeof(*dd));
 	for (k = 0; k < o->nmembers; k++) {
 		mb = &o->members[k];
+		if (!pb_member_cert_due(pj, mb, &dd[k]))
+			pb_diag_error(x->d, mb->src.file, mb->src.line,
+			    mb->src.col, "the certification due date of %s "
+			    "cannot be computed (overflow)", mb->id);
+		if (x->public)
+			continue;
 		due[k] = add(x, PB_UNIT_DATE, "hired + "
 		    "certification_window_months (a day past the month's end "
 		    "becomes its last day)", "%s.%s.certification_due", o->id,
@@ -495,9 +641,7 @@ org(struct fx *x, const struct pb_org *o, const size_t *pi,
 		in_raw(x, due[k], &mb->raw_hired, "%s.%s.hired", o->id,
 		    mb->id);
 		in_fig(x, due[k], pi[PB_PARAM_CERTIFICATION_WINDOW_MONTHS]);
-		if (!pb_date_add_months(mb->hired,
-		    pj->certification_window_months, &F(x, due[k])->date))
-			overflow(x, due[k], mb->src);
+		F(x, due[k])->date = dd[k];
 		finish(x, due[k]);
 	}
 	for (i = 0; i < 2; i++) {
@@ -510,65 +654,152 @@ org(struct fx *x, const struct pb_org *o, const size_t *pi,
 		    "%s.certifications_due_within_60_days", o->id);
 
 		in_raw(x, c, as_of, "peerbrief.as-of");
+		if (x->public)
+			in_fig(x, c, pi[PB_PARAM_CERTIFICATION_WINDOW_MONTHS]);
 		n = 0;
-		for (k = 0; k < o->nmembers; k++) {
-			mb = &o->members[k];
-			if (!peer_role(mb->role) || mb->certified_set)
+		for (k = 0; k < PB_ROLE__MAX; k++) {
+			const struct pb_member *first = NULL;
+			int64_t count = 0;
+			size_t j;
+
+			if (!pb_role_is_peer((enum pb_role)k))
 				continue;
-			in_fig(x, c, due[k]);
-			n += pb_cert_status(mb, F(x, due[k])->date, asof) ==
-			    (i == 0 ? PB_CERT_OVERDUE : PB_CERT_DUE_SOON);
+			for (j = 0; j < o->nmembers; j++) {
+				mb = &o->members[j];
+				if (mb->role != (enum pb_role)k ||
+				    mb->certified_set)
+					continue;
+				if (!x->public)
+					in_fig(x, c, due[j]);
+				else if (first == NULL)
+					first = mb;
+				count++;
+				n += pb_cert_status(mb, dd[j], asof) ==
+				    (i == 0 ? PB_CERT_OVERDUE :
+				    PB_CERT_DUE_SOON);
+			}
+			if (first != NULL) {
+				struct pb_raw raw;
+				char buf[PB_NUMBUF];
+
+				raw.text = pb_int_format(count, buf);
+				raw.src = first->raw_hired.src;
+				in_raw(x, c, &raw, "%s.staff[%s].not_certified",
+				    o->id, pb_role_name((enum pb_role)k));
+			}
 		}
 		F(x, c)->n = n;
 		finish(x, c);
 	}
 	free(due);
+	free(dd);
 
-	of->conflicts = add(x, PB_UNIT_COUNT, "practices among "
-	    "peer-progress-notes, peer-in-treatment-plans, "
-	    "peer-medication-administration, peer-rep-payeeship whose value "
-	    "is yes", "%s.practice_conflicts", o->id);
-	n = 0;
-	for (k = 0; k < sizeof(conflicts) / sizeof(conflicts[0]); k++) {
-		if (!o->practice_set[conflicts[k]])
-			continue;
-		in_raw(x, of->conflicts, &o->practice[conflicts[k]],
-		    "%s.practice[%s]", o->id, pb_practice_name(conflicts[k]));
-		n += strcmp(o->practice[conflicts[k]].text, "yes") == 0;
+	for (i = 0; i < 2; i++) {
+		enum pb_assess want = i == 0 ? PB_ASSESS_CONFLICT :
+		    PB_ASSESS_CONCERN;
+		size_t c = add(x, PB_UNIT_COUNT, i == 0 ?
+		    "practices whose assessment is conflict" :
+		    "practices whose assessment is concern", i == 0 ?
+		    "%s.practice_conflicts" : "%s.practice_concerns", o->id);
+
+		n = 0;
+		for (k = 0; k < PB_PR__MAX; k++) {
+			if (!o->practice_set[k])
+				continue;
+			in_raw(x, c, &o->practice[k], "%s.practice[%s]",
+			    o->id, pb_practice_name((enum pb_practice)k));
+			n += pb_practice_assess((enum pb_practice)k,
+			    o->practice[k].text) == want;
+		}
+		F(x, c)->n = n;
+		finish(x, c);
+		if (i == 0)
+			of->conflicts = c;
+		else
+			of->concerns = c;
 	}
-	F(x, of->conflicts)->n = n;
-	finish(x, of->conflicts);
 }
 
 /* --------------------------------------------------------------- packets */
+
+int64_t
+pb_packet_year(const struct pb_packet *pk, const struct pb_org *const *orgs,
+    size_t norgs)
+{
+	int64_t	 y = 0;
+	size_t	 i, k;
+
+	if (pk != NULL && pk->fiscal_year_set)
+		return pk->fiscal_year;
+	for (i = 0; i < norgs; i++)
+		for (k = 0; k < orgs[i]->nprograms; k++)
+			if (orgs[i]->programs[k].fiscal_year > y)
+				y = orgs[i]->programs[k].fiscal_year;
+	return y;
+}
 
 static void
 packet(struct fx *x, const struct pb_packet *pk,
     const struct pb_org *const *orgs, size_t norgs, struct progfig **pf,
     struct orgfig *of)
 {
-	size_t	 i, k, c, tp, tm, tn;
-	int64_t	 n;
-	int	 bad[3] = { 0, 0, 0 };	/* each total's overflow said once */
+	size_t	 i, k, c, tp, tm, tnet, tn, fy = (size_t)-1, j;
+	int64_t	 n, year = pb_packet_year(pk, orgs, norgs);
+	int	 bad[4] = { 0, 0, 0, 0 };	/* each total's overflow
+						 * said once */
 	struct pb_src at = { pk->file, 1, 1 };
+	const struct pb_program *p;
 
 	c = add(x, PB_UNIT_COUNT, "organizations in the packet",
 	    "packet.org_count");
 	F(x, c)->n = (int64_t)norgs;
 	finish(x, c);
 
-	c = add(x, PB_UNIT_COUNT, "programs of the packet's organizations",
+	if (year > 0) {
+		fy = add(x, PB_UNIT_YEAR, pk->fiscal_year_set ?
+		    "the packet's fiscal-year" : "the latest fiscal year "
+		    "among the organizations' programs", "packet.fiscal_year");
+		if (pk->fiscal_year_set)
+			in_raw(x, fy, &pk->raw_fiscal_year,
+			    "packet.fiscal-year");
+		else
+			for (i = 0; i < norgs; i++)
+				for (k = 0; k < orgs[i]->nprograms; k++) {
+					p = &orgs[i]->programs[k];
+					if (p->fiscal_year == year)
+						in_raw(x, fy,
+						    &p->raw_fiscal_year,
+						    "%s.%s.fiscal-year",
+						    orgs[i]->id, p->id);
+				}
+		F(x, fy)->n = year;
+		finish(x, fy);
+	}
+
+	c = add(x, PB_UNIT_COUNT, "programs of the packet's organizations "
+	    "whose fiscal year is packet.fiscal_year",
 	    "packet.program_count");
+	if (fy != (size_t)-1)
+		in_fig(x, c, fy);
 	for (n = 0, i = 0; i < norgs; i++)
-		n += (int64_t)orgs[i]->nprograms;
+		for (k = 0; k < orgs[i]->nprograms; k++) {
+			p = &orgs[i]->programs[k];
+			if (p->fiscal_year != year)
+				continue;
+			in_raw(x, c, &p->raw_fiscal_year, "%s.%s.fiscal-year",
+			    orgs[i]->id, p->id);
+			n++;
+		}
 	F(x, c)->n = n;
 	finish(x, c);
 
-	c = add(x, PB_UNIT_COUNT, "programs whose "
+	c = add(x, PB_UNIT_COUNT, "the packet's programs whose "
 	    "meets_state_average_without_peer_notes is true",
 	    "packet.programs_meeting_state_average_without_peer_notes");
 	for (n = 0, i = 0; i < norgs; i++)
 		for (k = 0; k < orgs[i]->nprograms; k++) {
+			if (orgs[i]->programs[k].fiscal_year != year)
+				continue;
 			in_fig(x, c, pf[i][k].meets);
 			n += F(x, pf[i][k].meets)->n;
 		}
@@ -589,39 +820,58 @@ packet(struct fx *x, const struct pb_packet *pk,
 	F(x, c)->n = n;
 	finish(x, c);
 
-	c = add(x, PB_UNIT_COUNT, "organizations with practice_conflicts > 0",
-	    "packet.orgs_with_practice_conflicts");
-	for (n = 0, i = 0; i < norgs; i++) {
-		in_fig(x, c, of[i].conflicts);
-		n += F(x, of[i].conflicts)->n > 0;
+	for (j = 0; j < 2; j++) {
+		c = add(x, PB_UNIT_COUNT, j == 0 ?
+		    "organizations with practice_conflicts > 0" :
+		    "organizations with practice_concerns > 0", j == 0 ?
+		    "packet.orgs_with_practice_conflicts" :
+		    "packet.orgs_with_practice_concerns");
+		for (n = 0, i = 0; i < norgs; i++) {
+			k = j == 0 ? of[i].conflicts : of[i].concerns;
+			in_fig(x, c, k);
+			n += F(x, k)->n > 0;
+		}
+		F(x, c)->n = n;
+		finish(x, c);
 	}
-	F(x, c)->n = n;
-	finish(x, c);
 
-	tp = add(x, PB_UNIT_USD, "sum of dmh_payment over the programs",
-	    "packet.total_dmh_payment");
+	tp = add(x, PB_UNIT_USD, "sum of dmh_payment over the packet's "
+	    "programs", "packet.total_dmh_payment");
 	tm = add(x, PB_UNIT_USD, "sum of medicaid_reimbursement over the "
-	    "programs", "packet.total_medicaid_reimbursement");
+	    "packet's programs", "packet.total_medicaid_reimbursement");
+	tnet = add(x, PB_UNIT_USD, "sum of dmh_net_cost over the packet's "
+	    "programs", "packet.total_dmh_net_cost");
 	tn = add(x, PB_UNIT_USD, "sum of peer_note_reimbursement over the "
-	    "programs", "packet.total_peer_note_reimbursement");
+	    "packet's programs", "packet.total_peer_note_reimbursement");
 	for (i = 0; i < norgs; i++)
 		for (k = 0; k < orgs[i]->nprograms; k++) {
-			in_fig(x, tp, pf[i][k].payment);
-			in_fig(x, tm, pf[i][k].medicaid);
-			in_fig(x, tn, pf[i][k].peer_note);
-			if (!bad[0] && !pb_money_add(F(x, tp)->n,
-			    F(x, pf[i][k].payment)->n, &F(x, tp)->n))
-				bad[0] = 1, overflow(x, tp, at);
-			if (!bad[1] && !pb_money_add(F(x, tm)->n,
-			    F(x, pf[i][k].medicaid)->n, &F(x, tm)->n))
-				bad[1] = 1, overflow(x, tm, at);
-			if (!bad[2] && !pb_money_add(F(x, tn)->n,
-			    F(x, pf[i][k].peer_note)->n, &F(x, tn)->n))
-				bad[2] = 1, overflow(x, tn, at);
+			const size_t from[4] = { pf[i][k].payment,
+			    pf[i][k].medicaid, pf[i][k].net,
+			    pf[i][k].peer_note };
+			const size_t to[4] = { tp, tm, tnet, tn };
+
+			if (orgs[i]->programs[k].fiscal_year != year)
+				continue;
+			for (j = 0; j < 4; j++) {
+				in_fig(x, to[j], from[j]);
+				if (!bad[j] && !pb_money_add(F(x, to[j])->n,
+				    F(x, from[j])->n, &F(x, to[j])->n)) {
+					bad[j] = 1;
+					overflow(x, to[j], at);
+				}
+			}
 		}
 	finish(x, tp);
 	finish(x, tm);
+	finish(x, tnet);
 	finish(x, tn);
+
+	c = add(x, PB_UNIT_RATIO, "total_dmh_net_cost / total_dmh_payment "
+	    "(0 when total_dmh_payment is 0)", "packet.unreimbursed_share");
+	in_fig(x, c, tnet);
+	in_fig(x, c, tp);
+	share(F(x, tnet)->n, F(x, tp)->n, &F(x, c)->r);
+	finish(x, c);
 
 	c = add(x, PB_UNIT_RATIO, "total_peer_note_reimbursement / "
 	    "total_dmh_payment (0 when total_dmh_payment is 0)",
@@ -658,6 +908,7 @@ pb_figures_compute(const struct pb_model *m,
 	x.set = pb_xcalloc(1, sizeof(*x.set));
 	x.m = m;
 	x.d = d;
+	x.public = pk != NULL && !pk->internal;
 	asof_raw = m->project.as_of_raw;
 	asof_raw.text = pb_date_format(as_of, buf);
 	if (asof_raw.src.file == NULL)

@@ -20,7 +20,8 @@ enum pb_unit {
 	PB_UNIT_COUNT,
 	PB_UNIT_FTE,
 	PB_UNIT_BOOL,
-	PB_UNIT_DATE
+	PB_UNIT_DATE,
+	PB_UNIT_YEAR		/* a fiscal year: "2026", shown "FY2026" */
 };
 
 /* One input of a figure: another figure, or a value from an input file. */
@@ -35,7 +36,8 @@ struct pb_input {
 struct pb_figure {
 	char		*name;
 	enum pb_unit	 unit;
-	int64_t		 n;	/* usd cents, days, count, fte/100, bool */
+	int64_t		 n;	/* usd cents, days, count, fte/100, bool,
+				 * year */
 	struct pb_ratio	 r;	/* ratio */
 	struct pb_date	 date;	/* date */
 	char		 value[PB_NUMBUF];	/* exact text (JSON value) */
@@ -56,8 +58,11 @@ struct pb_figures {
 /*
  * Computes the figures of the organizations orgs[0..norgs) and, when
  * packet is not NULL, the packet.* figures, with as_of for date-relative
- * figures. Returns a new set (free with pb_figures_free) or NULL with the
- * problems (overflow) recorded in d.
+ * figures. The packet totals cover the programs of the packet's year
+ * (pb_packet_year). A public packet (the default) has no ORG.MEMBER.*
+ * figure and no input named after a member: staff inputs are summed by
+ * role. Without a packet every figure is computed. Returns a new set (free
+ * with pb_figures_free) or NULL with the problems (overflow) recorded in d.
  */
 struct pb_figures *pb_figures_compute(const struct pb_model *m,
     const struct pb_org *const *orgs, size_t norgs,
@@ -107,6 +112,45 @@ enum pb_cert pb_cert_status(const struct pb_member *mb, struct pb_date due,
 
 /* "certified", "certified-late", "overdue", "due-soon", "pending". */
 const char *pb_cert_name(enum pb_cert c);
+
+/*
+ * The year the totals of packet pk over orgs[0..norgs) cover: its
+ * <fiscal-year>, else the latest fiscal year among the organizations'
+ * programs; 0 when it has neither.
+ */
+int64_t pb_packet_year(const struct pb_packet *pk,
+    const struct pb_org *const *orgs, size_t norgs);
+
+/* How a practice's value stands (DESIGN.md, Practice assessments). */
+enum pb_assess {
+	PB_ASSESS_CONFLICT,	/* against the CPS Code of Ethics or ACCS 7.5 */
+	PB_ASSESS_CONCERN,	/* against what the source articles advise */
+	PB_ASSESS_OPPORTUNITY,	/* an opening the articles point to */
+	PB_ASSESS_CONSISTENT,
+	PB_ASSESS_NOT_REPORTED	/* the organization did not say */
+};
+
+/* The assessment of value (NULL: not reported) for practice p. */
+enum pb_assess pb_practice_assess(enum pb_practice p, const char *value);
+
+/* "conflict", "concern", "opportunity", "consistent", "not-reported". */
+const char *pb_assess_name(enum pb_assess a);
+
+/*
+ * Counts o's members in role r into *members and sums their FTE exactly
+ * (hundredths) into *fte; returns 0 on overflow (it cannot happen with
+ * validated inputs: each FTE is at most 1.00).
+ */
+int pb_org_role_fte(const struct pb_org *o, enum pb_role r,
+    int64_t *members, int64_t *fte);
+
+/* The certification due date of member mb: hired + window months. Returns
+ * 0 when it overflows. */
+int pb_member_cert_due(const struct pb_project *pj,
+    const struct pb_member *mb, struct pb_date *due);
+
+/* Whether r is one of the five peer roles (peer supervisors are not). */
+int pb_role_is_peer(enum pb_role r);
 
 /* The anchor id of a figure in documents: "fig-" + name. */
 char *pb_figure_anchor(const char *name);

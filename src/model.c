@@ -359,6 +359,12 @@ member_read(const struct rd *r, xmlNodePtr n, struct pb_member *mb)
 	mb->fte = dec_of(r, &mb->raw_fte, 2);
 	mb->hired = date_of(r, &mb->raw_hired);
 	mb->training = pb_tree_attr(n, "training");
+	mb->lived = -1;
+	if (xmlHasProp(n, BAD_CAST "lived-experience")) {
+		raw_attr(r, n, "lived-experience", &mb->raw_lived);
+		mb->lived = mb->raw_lived.text != NULL &&
+		    strcmp(mb->raw_lived.text, "yes") == 0;
+	}
 	if (xmlHasProp(n, BAD_CAST "certified")) {
 		raw_attr(r, n, "certified", &mb->raw_certified);
 		mb->certified = date_of(r, &mb->raw_certified);
@@ -640,12 +646,17 @@ packet_read(struct pb_model *m, struct pb_packet *p, const struct pb_schema *s,
 	struct rd	 r = { p->file, { NULL, NULL, 0 }, d };
 	xmlDocPtr	 doc;
 	xmlNodePtr	 n;
-	char		*buf;
+	char		*buf, *vis;
 	size_t		 i, j;
 
 	if ((doc = load(&r, &buf, s)) == NULL) {
 		free(buf);
 		return;
+	}
+	if ((vis = pb_tree_attr(xmlDocGetRootElement(doc), "visibility")) !=
+	    NULL) {
+		p->internal = strcmp(vis, "internal") == 0;
+		free(vis);
 	}
 	for (n = first_el(xmlDocGetRootElement(doc)); n; n = next_el(n)) {
 		if (named(n, "title"))
@@ -657,6 +668,12 @@ packet_read(struct pb_model *m, struct pb_packet *p, const struct pb_schema *s,
 		else if (named(n, "date")) {
 			raw_text(&r, n, &p->raw_date);
 			p->date = date_of(&r, &p->raw_date);
+		} else if (named(n, "fiscal-year")) {
+			raw_text(&r, n, &p->raw_fiscal_year);
+			p->raw_fiscal_year.text = pb_tree_squeeze(
+			    p->raw_fiscal_year.text);
+			p->fiscal_year = int_of(&r, &p->raw_fiscal_year);
+			p->fiscal_year_set = 1;
 		} else if (named(n, "organizations"))
 			refs_read(&r, n, &p->orgs, &p->norgs);
 		else if (named(n, "positions"))
@@ -920,6 +937,7 @@ pb_model_free(struct pb_model *m)
 			free(mb->raw_fte.text);
 			free(mb->raw_hired.text);
 			free(mb->raw_certified.text);
+			free(mb->raw_lived.text);
 		}
 		free(o->members);
 	}
@@ -931,6 +949,7 @@ pb_model_free(struct pb_model *m)
 		free(m->packets[i].audience);
 		free(m->packets[i].summary);
 		free(m->packets[i].raw_date.text);
+		free(m->packets[i].raw_fiscal_year.text);
 		refs_free(m->packets[i].orgs, m->packets[i].norgs);
 		refs_free(m->packets[i].positions, m->packets[i].npositions);
 		refs_free(m->packets[i].highlights, m->packets[i].nhighlights);

@@ -97,10 +97,13 @@ struct pb_member {
 	int		 certified_set;
 	struct pb_date	 certified;
 	char		*training;	/* NULL when not given */
+	int		 lived;		/* lived-experience: 1 yes, 0 no,
+					 * -1 not given */
 	struct pb_raw	 raw_role;
 	struct pb_raw	 raw_fte;
 	struct pb_raw	 raw_hired;
 	struct pb_raw	 raw_certified;
+	struct pb_raw	 raw_lived;
 };
 
 struct pb_org {
@@ -134,6 +137,10 @@ struct pb_packet {
 	char		*summary;
 	struct pb_date	 date;
 	struct pb_raw	 raw_date;
+	int		 internal;	/* visibility="internal" */
+	int		 fiscal_year_set;	/* <fiscal-year> given */
+	int64_t		 fiscal_year;
+	struct pb_raw	 raw_fiscal_year;
 	struct pb_ref	*orgs;
 	size_t		 norgs;
 	struct pb_ref	*positions;

@@ -74,77 +74,51 @@ value_el(xmlNodePtr parent, const struct pb_figures *figs, char *used,
 	return n;
 }
 
-/* The practices and whether each value conflicts with the CPS Code of
- * Ethics or ACCS RFR section 7.5 (the same rule as practice_conflicts). */
-static int
-conflicts(enum pb_practice p, const char *v)
-{
-	return p <= PB_PR_REP_PAYEE && strcmp(v, "yes") == 0;
-}
+/* The program figures each table shows: the packet's year's programs in
+ * the funding table, earlier years' in the "Earlier years" table. */
+static const char *const progfigs[] = {
+	"dmh_payment", "rday_rate", "zero_rdays",
+	"rday_rate_without_peer_notes",
+	"meets_state_average_without_peer_notes",
+	"rday_shortfall_without_peer_notes", "medicaid_reimbursement",
+	"unreimbursed_share", "peer_note_reimbursement",
+	"peer_note_share_of_payment"
+};
+static const char *const earlierfigs[] = {
+	"dmh_payment", "rday_rate", "rday_rate_without_peer_notes",
+	"meets_state_average_without_peer_notes"
+};
 
+/* The organization figures the practices, staffing and certification
+ * tables show. */
+static const char *const orgfigs[] = {
+	"peer_fte", "peer_fte_without_lived_experience", "required_peer_fte",
+	"meets_peer_ratio", "family_partner_share", "recovery_coach_share",
+	"family_partner_share_exceeds", "recovery_coach_share_exceeds",
+	"certifications_overdue", "certifications_due_within_60_days",
+	"practice_conflicts", "practice_concerns"
+};
+
+/* Adds the staff of o by role: members, FTE and, for peer roles, how many
+ * stand at each certification status on as_of; with internal, each
+ * member's row too. */
 static void
-org_el(xmlNodePtr parent, const struct pb_org *o,
-    const struct pb_figures *figs, char *used, struct pb_date as_of)
+staff_el(xmlNodePtr n, const struct pb_model *m, const struct pb_org *o,
+    const struct pb_figures *figs, char *used, struct pb_date as_of,
+    int internal)
 {
-	static const char *const progfigs[] = {
-		"enrolled_days", "dmh_payment", "rdays", "rday_rate",
-		"medicaid_reimbursement", "dmh_net_cost", "unreimbursed_share",
-		"state_average_rdays", "rday_rate_without_peer_notes",
-		"meets_state_average_without_peer_notes",
-		"rday_shortfall_without_peer_notes", "peer_note_reimbursement",
-		"peer_note_share_of_payment", "zero_rdays",
-		"required_peer_fte"
+	static const char *const counts[] = {
+		"certified", "certified-late", "overdue", "due-soon", "pending"
 	};
-	static const char *const orgfigs[] = {
-		"peer_fte", "required_peer_fte", "meets_peer_ratio",
-		"family_partner_share", "recovery_coach_share",
-		"family_partner_share_exceeds", "recovery_coach_share_exceeds",
-		"certifications_overdue", "certifications_due_within_60_days",
-		"practice_conflicts"
-	};
-	xmlNodePtr		 n, c;
-	size_t			 i, k;
-	char			 buf[PB_NUMBUF], name[512];
 	const struct pb_member	*mb;
-	const struct pb_figure	*f;
+	xmlNodePtr		 c;
+	size_t			 i, k;
+	char			 buf[PB_NUMBUF];
+	int64_t			 members, fte, st[5];
+	struct pb_date		 due;
+	enum pb_cert		 cs;
 
-	n = xmlNewChild(parent, parent->ns, BAD_CAST "org", NULL);
-	pb_tree_set_prop(n, "id", o->id);
-	text_el(n, "name", o->name);
-	text_el(n, "region", o->region);
-	text_el(n, "contracts", o->contracts);
-	text_el(n, "source", o->source);
-	for (i = 0; i < PB_PR__MAX; i++) {
-		c = xmlNewChild(n, n->ns, BAD_CAST "practice", NULL);
-		xmlSetProp(c, BAD_CAST "name",
-		    BAD_CAST pb_practice_name((enum pb_practice)i));
-		if (!o->practice_set[i]) {
-			xmlSetProp(c, BAD_CAST "status", BAD_CAST "unknown");
-			continue;
-		}
-		pb_tree_set_prop(c, "value", o->practice[i].text);
-		xmlSetProp(c, BAD_CAST "status", BAD_CAST
-		    (conflicts((enum pb_practice)i, o->practice[i].text) ?
-		    "conflict" : "consistent"));
-	}
-	for (i = 0; i < o->nprograms; i++) {
-		c = xmlNewChild(n, n->ns, BAD_CAST "program", NULL);
-		pb_tree_set_prop(c, "id", o->programs[i].id);
-		pb_tree_set_prop(c, "contract", o->programs[i].contract);
-		pb_tree_set_prop(c, "fiscal-year",
-		    o->programs[i].raw_fiscal_year.text);
-		pb_tree_set_prop(c, "daily-rate", pb_money_display(
-		    o->programs[i].daily_rate, buf));
-		/* the R-days as written, for the funding table */
-		pb_tree_set_prop(c, "rdays-staff", pb_int_display(
-		    o->programs[i].rdays_staff, buf));
-		pb_tree_set_prop(c, "rdays-peer-only", pb_int_display(
-		    o->programs[i].rdays_peer, buf));
-		for (k = 0; k < sizeof(progfigs) / sizeof(progfigs[0]); k++)
-			value_el(c, figs, used, "%s.%s.%s", o->id,
-			    o->programs[i].id, progfigs[k]);
-	}
-	for (i = 0; i < o->nmembers; i++) {
+	for (i = 0; internal && i < o->nmembers; i++) {
 		mb = &o->members[i];
 		c = xmlNewChild(n, n->ns, BAD_CAST "member", NULL);
 		pb_tree_set_prop(c, "id", mb->id);
@@ -158,34 +132,103 @@ org_el(xmlNodePtr parent, const struct pb_org *o,
 			    pb_date_format(mb->certified, buf));
 		if (mb->training != NULL)
 			pb_tree_set_prop(c, "training", mb->training);
-		snprintf(name, sizeof(name), "%s.%s.certification_due",
-		    o->id, mb->id);
-		if ((f = pb_figures_get(figs, name)) != NULL) {
-			value_el(c, figs, used, "%s", name);
+		if (mb->lived >= 0)
+			xmlSetProp(c, BAD_CAST "lived-experience", BAD_CAST
+			    (mb->lived ? "yes" : "no"));
+		if (pb_member_cert_due(&m->project, mb, &due))
 			xmlSetProp(c, BAD_CAST "status", BAD_CAST pb_cert_name(
-			    pb_cert_status(mb, f->date, as_of)));
-		}
+			    pb_cert_status(mb, due, as_of)));
+		value_el(c, figs, used, "%s.%s.certification_due", o->id,
+		    mb->id);
 	}
-	/* members and FTE by role, summed exactly, for the staffing table */
 	for (k = 0; k < PB_ROLE__MAX; k++) {
-		int64_t	 fte = 0, count = 0;
-
-		for (i = 0; i < o->nmembers; i++)
-			if (o->members[i].role == (enum pb_role)k) {
-				count++;
-				if (!pb_int_add(fte, o->members[i].fte, &fte))
-					fte = INT64_MAX;	/* cannot be:
-							 * fte <= 1.00 */
-			}
-		if (count == 0)
+		if (!pb_org_role_fte(o, (enum pb_role)k, &members, &fte))
+			fte = INT64_MAX;	/* cannot be: fte <= 1.00 */
+		if (members == 0)
 			continue;
 		c = xmlNewChild(n, n->ns, BAD_CAST "role", NULL);
 		xmlSetProp(c, BAD_CAST "name",
 		    BAD_CAST pb_role_name((enum pb_role)k));
-		xmlSetProp(c, BAD_CAST "members", BAD_CAST pb_int_format(count,
-		    buf));
+		xmlSetProp(c, BAD_CAST "members", BAD_CAST pb_int_format(
+		    members, buf));
 		xmlSetProp(c, BAD_CAST "fte", BAD_CAST pb_fte_format(fte, buf));
+		if (!pb_role_is_peer((enum pb_role)k))
+			continue;
+		memset(st, 0, sizeof(st));
+		for (i = 0; i < o->nmembers; i++) {
+			mb = &o->members[i];
+			if (mb->role != (enum pb_role)k ||
+			    !pb_member_cert_due(&m->project, mb, &due))
+				continue;
+			cs = pb_cert_status(mb, due, as_of);
+			st[cs]++;
+		}
+		for (i = 0; i < 5; i++)
+			xmlSetProp(c, BAD_CAST counts[i], BAD_CAST
+			    pb_int_format(st[i], buf));
 	}
+}
+
+static void
+org_el(xmlNodePtr parent, const struct pb_model *m, const struct pb_org *o,
+    const struct pb_figures *figs, char *used, struct pb_date as_of,
+    int64_t year, int internal)
+{
+	xmlNodePtr		 n, c;
+	size_t			 i, k;
+	char			 buf[PB_NUMBUF];
+	int			 inyear = 0;
+
+	n = xmlNewChild(parent, parent->ns, BAD_CAST "org", NULL);
+	pb_tree_set_prop(n, "id", o->id);
+	for (i = 0; i < o->nprograms; i++)
+		inyear |= o->programs[i].fiscal_year == year;
+	if (o->nprograms > 0)
+		xmlSetProp(n, BAD_CAST "in-year", BAD_CAST (inyear ? "yes" :
+		    "no"));
+	text_el(n, "name", o->name);
+	text_el(n, "region", o->region);
+	text_el(n, "contracts", o->contracts);
+	text_el(n, "source", o->source);
+	for (i = 0; i < PB_PR__MAX; i++) {
+		c = xmlNewChild(n, n->ns, BAD_CAST "practice", NULL);
+		xmlSetProp(c, BAD_CAST "name",
+		    BAD_CAST pb_practice_name((enum pb_practice)i));
+		if (o->practice_set[i])
+			pb_tree_set_prop(c, "value", o->practice[i].text);
+		xmlSetProp(c, BAD_CAST "status", BAD_CAST pb_assess_name(
+		    pb_practice_assess((enum pb_practice)i, o->practice_set[i] ?
+		    o->practice[i].text : NULL)));
+	}
+	for (i = 0; i < o->nprograms; i++) {
+		const struct pb_program *p = &o->programs[i];
+		int cur = p->fiscal_year == year;
+
+		c = xmlNewChild(n, n->ns, BAD_CAST "program", NULL);
+		pb_tree_set_prop(c, "id", p->id);
+		pb_tree_set_prop(c, "contract", p->contract);
+		pb_tree_set_prop(c, "fiscal-year", p->raw_fiscal_year.text);
+		xmlSetProp(c, BAD_CAST "in-year", BAD_CAST (cur ? "yes" :
+		    "no"));
+		pb_tree_set_prop(c, "daily-rate", pb_money_display(
+		    p->daily_rate, buf));
+		/* the R-days as written, for the funding table */
+		pb_tree_set_prop(c, "rdays-staff", pb_int_display(
+		    p->rdays_staff, buf));
+		pb_tree_set_prop(c, "rdays-peer-only", pb_int_display(
+		    p->rdays_peer, buf));
+		if (cur)
+			for (k = 0; k < sizeof(progfigs) /
+			    sizeof(progfigs[0]); k++)
+				value_el(c, figs, used, "%s.%s.%s", o->id,
+				    p->id, progfigs[k]);
+		else
+			for (k = 0; k < sizeof(earlierfigs) /
+			    sizeof(earlierfigs[0]); k++)
+				value_el(c, figs, used, "%s.%s.%s", o->id,
+				    p->id, earlierfigs[k]);
+	}
+	staff_el(n, m, o, figs, used, as_of, internal);
 	for (k = 0; k < sizeof(orgfigs) / sizeof(orgfigs[0]); k++)
 		value_el(n, figs, used, "%s.%s", o->id, orgfigs[k]);
 }
@@ -236,9 +279,30 @@ close_used(const struct pb_figures *figs, char *used)
 	}
 }
 
-/* The appendix: every used figure, in the set's order. */
+/* Where a raw input was written, as print shows it: the file relative to
+ * the input folder (its prefix, of plen bytes, cut off) and the line. */
 static void
-appendix(xmlNodePtr parent, const struct pb_figures *figs, const char *used)
+source_text(struct pb_buf *s, const struct pb_src *src, size_t plen)
+{
+	const char	*f = src->file;
+
+	if (src->line == 0 && src->col == PB_SRC_ARGV) {
+		pb_buf_printf(s, "%s (command line)", f);
+		return;
+	}
+	if (strlen(f) > plen && strncmp(f, "--", 2) != 0)
+		f += plen;
+	if (src->line == 0)
+		pb_buf_printf(s, "%s (default)", f);
+	else
+		pb_buf_printf(s, "%s, line %lu", f, src->line);
+}
+
+/* The appendix: every used figure, in the set's order; figure inputs link
+ * to their own entries, raw inputs say where they were written. */
+static void
+appendix(xmlNodePtr parent, const struct pb_figures *figs, const char *used,
+    size_t plen)
 {
 	xmlNodePtr		 a, n, c;
 	const struct pb_figure	*f;
@@ -264,17 +328,21 @@ appendix(xmlNodePtr parent, const struct pb_figures *figs, const char *used)
 			c = xmlNewChild(n, n->ns, BAD_CAST "input", NULL);
 			pb_tree_set_prop(c, "name", f->inputs[k].name);
 			pb_tree_set_prop(c, "value", f->inputs[k].value);
-			s.len = 0;
-			pb_buf_put(&s, "", 0);
 			if (f->inputs[k].figure >= 0) {
-				anchor = pb_figure_anchor(f->inputs[k].name);
+				const struct pb_figure *g =
+				    &figs->v[f->inputs[k].figure];
+
+				anchor = pb_figure_anchor(g->name);
 				xmlSetProp(c, BAD_CAST "anchor",
 				    BAD_CAST anchor);
 				free(anchor);
-				pb_figures_sources(figs,
-				    (size_t)f->inputs[k].figure, "; ", &s);
-			} else
-				pb_src_format(&f->inputs[k].src, &s);
+				xmlSetProp(c, BAD_CAST "display",
+				    BAD_CAST g->display);
+				continue;
+			}
+			s.len = 0;
+			pb_buf_put(&s, "", 0);
+			source_text(&s, &f->inputs[k].src, plen);
 			pb_tree_set_prop(c, "source", s.data);
 		}
 	}
@@ -291,8 +359,9 @@ pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
 	xmlNsPtr		 ns;
 	const struct pb_org	*o;
 	const struct pb_figure	*f;
-	char			*used;
-	size_t			 i, errs = d->errors;
+	char			*used, buf[PB_NUMBUF];
+	size_t			 i, errs = d->errors, plen;
+	int64_t			 year;
 	struct pb_citations	 cites = { NULL, 0 };
 
 	doc = xmlNewDoc(BAD_CAST "1.0");
@@ -301,7 +370,13 @@ pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
 	xmlSetNs(root, ns);
 	xmlDocSetRootElement(doc, root);
 	pb_tree_set_prop(root, "id", pk->id);
+	xmlSetProp(root, BAD_CAST "visibility", BAD_CAST (pk->internal ?
+	    "internal" : "public"));
 	used = pb_xcalloc(figs->n ? figs->n : 1, 1);
+	/* the input folder's prefix of every file name: that of peerbrief.xml */
+	plen = strlen(m->project.file) - strlen("peerbrief.xml");
+	f = pb_figures_get(figs, "packet.fiscal_year");
+	year = f != NULL ? f->n : 0;
 
 	meta = xmlNewChild(root, ns, BAD_CAST "meta", NULL);
 	text_el(meta, "title", pk->title);
@@ -313,6 +388,12 @@ pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
 	text_el(meta, "publisher", m->project.publisher);
 	text_el(meta, "base-url", m->project.base_url);
 	date_el(meta, "as-of", as_of);
+	if (f != NULL) {
+		xmlNodePtr y = text_el(meta, "fiscal-year", f->display);
+
+		xmlSetProp(y, BAD_CAST "value", BAD_CAST pb_int_format(year,
+		    buf));
+	}
 
 	h = xmlNewChild(root, ns, BAD_CAST "highlights", NULL);
 	for (i = 0; i < pk->nhighlights; i++) {
@@ -333,10 +414,17 @@ pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
 		text_el(pos, "formula", f->formula);
 	}
 
+	/* the packet's own figures: key figures and the tables' totals */
+	h = xmlNewChild(root, ns, BAD_CAST "totals", NULL);
+	for (i = 0; i < figs->n; i++)
+		if (strncmp(figs->v[i].name, "packet.", 7) == 0)
+			value_el(h, figs, used, "%s", figs->v[i].name);
+
 	orgs = xmlNewChild(root, ns, BAD_CAST "orgs", NULL);
 	for (i = 0; i < pk->norgs; i++)
 		if ((o = pb_model_org(m, pk->orgs[i].id)) != NULL)
-			org_el(orgs, o, figs, used, as_of);
+			org_el(orgs, m, o, figs, used, as_of, year,
+			    pk->internal);
 
 	for (i = 0; i < pk->npositions; i++) {
 		if (positions[i] == NULL)
@@ -350,12 +438,8 @@ pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
 	}
 	pb_cite_list(root, m->works, &cites);
 	pb_citations_free(&cites);
-	/* every packet total belongs in the appendix, used or not */
-	for (i = 0; i < figs->n; i++)
-		if (strncmp(figs->v[i].name, "packet.", 7) == 0)
-			used[i] = 1;
 	close_used(figs, used);
-	appendix(root, figs, used);
+	appendix(root, figs, used, plen);
 	free(used);
 	if (d->errors != errs) {
 		xmlFreeDoc(doc);
@@ -410,6 +494,8 @@ pb_site_assemble(const struct pb_model *m)
 	qsort(order, m->npackets, sizeof(*order), packet_cmp);
 	for (i = 0; i < m->npackets; i++) {
 		pk = &m->packets[order[i]];
+		if (pk->internal)	/* never listed: index, feed, sitemap */
+			continue;
 		n = xmlNewChild(root, ns, BAD_CAST "entry", NULL);
 		pb_tree_set_prop(n, "id", pk->id);
 		xmlSetProp(n, BAD_CAST "date",

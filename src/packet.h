@@ -25,8 +25,9 @@ xmlDocPtr pb_packet_assemble(const struct pb_model *m,
     struct pb_date as_of, struct pb_diags *d);
 
 /*
- * Builds the tree of the site's index page and feed: the project and its
- * packets, newest first (date, then id). The caller frees it.
+ * Builds the tree of the site's index page, feed and sitemap: the project
+ * and its public packets, newest first (date, then id); an internal packet
+ * is never in it. The caller frees it.
  */
 xmlDocPtr pb_site_assemble(const struct pb_model *m);
 

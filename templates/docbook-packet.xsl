@@ -157,7 +157,9 @@
       <xsl:call-template name="pb-dbp-glance"/>
       <xsl:apply-templates select="pb:position" mode="pb-dbp"/>
       <!-- the organizations' chapters, when the packet has organizations -->
-      <xsl:if test="pb:orgs/pb:org">
+      <xsl:variable name="placed"
+          select="pb:position//pb:directive[@kind != 'figure']"/>
+      <xsl:if test="pb:orgs/pb:org and not($placed[@kind = 'practices'])">
         <chapter xml:id="practices">
           <title>Comparison of practices</title>
           <para>
@@ -168,6 +170,8 @@
           </para>
           <xsl:call-template name="pb-dbp-practices"/>
         </chapter>
+      </xsl:if>
+      <xsl:if test="pb:orgs/pb:org/pb:program and not($placed[@kind = 'funding'])">
         <chapter xml:id="funding">
           <title>Funding</title>
           <para>
@@ -178,6 +182,8 @@
           </para>
           <xsl:call-template name="pb-dbp-funding"/>
         </chapter>
+      </xsl:if>
+      <xsl:if test="pb:orgs/pb:org and not($placed[@kind = 'staffing'])">
         <chapter xml:id="staffing">
           <title>Staffing</title>
           <para>
@@ -187,6 +193,9 @@
           </para>
           <xsl:call-template name="pb-dbp-staffing"/>
         </chapter>
+      </xsl:if>
+      <xsl:if test="pb:orgs/pb:org/pb:role[@name != 'peer-supervisor']
+                    and not($placed[@kind = 'certifications'])">
         <chapter xml:id="certifications">
           <title>Certifications</title>
           <para>
@@ -446,9 +455,21 @@
     <xsl:variable name="orgs"
         select="$packet/pb:orgs/pb:org[@id = $ref
                   or not($packet/pb:orgs/pb:org[@id = $ref])]"/>
+    <xsl:variable name="first" select="$packet/pb:position//pb:directive[@kind = current()/@kind][1]"/>
     <xsl:choose>
       <xsl:when test="@kind = 'figure'">
         <xsl:call-template name="pb-dbp-figure-block"/>
+      </xsl:when>
+      <xsl:when test="generate-id($first) != generate-id(.)">
+        <para>
+          <xsl:text>The table is shown once, in </xsl:text>
+          <quote>
+            <xsl:for-each select="$first/ancestor::pb:position[1]">
+              <xsl:call-template name="pb-dbp-position-title"/>
+            </xsl:for-each>
+          </quote>
+          <xsl:text>.</xsl:text>
+        </para>
       </xsl:when>
       <xsl:when test="@kind = 'funding'">
         <xsl:call-template name="pb-dbp-funding">
@@ -536,11 +557,14 @@
     -->
     <xsl:variable name="reasons"
         select="document('practices.xml')/pb:practices/pb:practice"/>
+    <xsl:variable name="levels"
+        select="document('practices.xml')/pb:practices/pb:level"/>
     <xsl:choose>
       <xsl:when test="not($orgs)">
         <xsl:call-template name="pb-dbp-no-orgs"/>
       </xsl:when>
       <xsl:otherwise>
+        <para><xsl:value-of select="normalize-space(document('practices.xml')/pb:practices/pb:key)"/></para>
         <table frame="all">
           <title>Practices compared with the CPS Code and ACCS section 7.5</title>
           <tgroup cols="{count($orgs) + 1}">
@@ -576,24 +600,32 @@
                         </xsl:choose>
                       </emphasis>
                     </para>
-                    <xsl:if test="normalize-space($p) != ''">
-                      <para><xsl:value-of select="normalize-space($p)"/></para>
+                    <xsl:if test="normalize-space($p/pb:reason) != ''">
+                      <para><xsl:value-of select="normalize-space($p/pb:reason)"/></para>
                     </xsl:if>
                   </entry>
                   <xsl:for-each select="$orgs">
                     <xsl:variable name="mine" select="pb:practice[@name = $name]"/>
                     <entry>
+                      <xsl:variable name="level"
+                          select="$levels[@name = $mine/@status]"/>
+                      <xsl:variable name="word"
+                          select="$p/pb:value[@name = $mine/@value]"/>
                       <xsl:choose>
-                        <xsl:when test="not($mine) or $mine/@status = 'unknown'
-                                        or not($mine/@value)">not stated</xsl:when>
+                        <xsl:when test="not($mine/@value)">
+                          <xsl:value-of select="$levels[@name = 'not-reported']/@label"/>
+                        </xsl:when>
                         <xsl:otherwise>
-                          <xsl:value-of select="$mine/@value"/>
-                          <xsl:text>: </xsl:text>
+                          <xsl:choose>
+                            <xsl:when test="$word"><xsl:value-of select="normalize-space($word)"/></xsl:when>
+                            <xsl:otherwise><xsl:value-of select="$mine/@value"/></xsl:otherwise>
+                          </xsl:choose>
+                          <xsl:value-of select="concat(': ', $level/@mark, ' ')"/>
                           <xsl:choose>
                             <xsl:when test="$mine/@status = 'conflict'">
-                              <emphasis role="strong">conflict</emphasis>
+                              <emphasis role="strong"><xsl:value-of select="$level/@label"/></emphasis>
                             </xsl:when>
-                            <xsl:otherwise><xsl:value-of select="$mine/@status"/></xsl:otherwise>
+                            <xsl:otherwise><xsl:value-of select="$level/@label"/></xsl:otherwise>
                           </xsl:choose>
                         </xsl:otherwise>
                       </xsl:choose>
@@ -607,6 +639,16 @@
                   <entry>
                     <xsl:call-template name="pb-dbp-org-value">
                       <xsl:with-param name="name" select="'practice_conflicts'"/>
+                    </xsl:call-template>
+                  </entry>
+                </xsl:for-each>
+              </row>
+              <row>
+                <entry><para><emphasis role="strong">Practices of concern</emphasis></para></entry>
+                <xsl:for-each select="$orgs">
+                  <entry>
+                    <xsl:call-template name="pb-dbp-org-value">
+                      <xsl:with-param name="name" select="'practice_concerns'"/>
                     </xsl:call-template>
                   </entry>
                 </xsl:for-each>
@@ -634,7 +676,12 @@
       </xsl:when>
       <xsl:otherwise>
         <table frame="all">
-          <title>Funding by program</title>
+          <title>
+            <xsl:text>Funding by program</xsl:text>
+            <xsl:for-each select="/pb:packet/pb:meta/pb:fiscal-year">
+              <xsl:value-of select="concat(', ', .)"/>
+            </xsl:for-each>
+          </title>
           <tgroup cols="7">
             <colspec colname="c1" colwidth="2*"/>
             <colspec colname="c2" colwidth="2*"/>
@@ -649,7 +696,7 @@
                 <entry>Program</entry>
                 <entry>DMH payment</entry>
                 <entry>R-day rate (R-days)</entry>
-                <entry>Medicaid reimbursement</entry>
+                <entry>Medicaid reimbursement (share DMH pays unreimbursed)</entry>
                 <entry>From peer-only R-days (share of payment)</entry>
                 <entry>
                   <xsl:text>R-day rate without peer notes</xsl:text>
@@ -664,10 +711,10 @@
               </row>
             </thead>
             <tbody>
-              <xsl:for-each select="$orgs[pb:program]">
-                <xsl:variable name="n" select="count(pb:program)"/>
+              <xsl:for-each select="$orgs[pb:program[@in-year = 'yes']]">
+                <xsl:variable name="n" select="count(pb:program[@in-year = 'yes'])"/>
                 <xsl:variable name="org" select="."/>
-                <xsl:for-each select="pb:program">
+                <xsl:for-each select="pb:program[@in-year = 'yes']">
                   <xsl:variable name="pre" select="concat($org/@id, '.', @id, '.')"/>
                   <row>
                     <xsl:if test="position() = 1">
@@ -684,13 +731,9 @@
                       <xsl:value-of select="concat(@contract, ' FY', @fiscal-year)"/>
                       <xsl:text> (</xsl:text>
                       <literal><xsl:value-of select="@id"/></literal>
-                      <xsl:text>): </xsl:text>
-                      <xsl:call-template name="pb-dbp-value">
-                        <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'enrolled_days')]"/>
-                      </xsl:call-template>
-                      <xsl:text> enrolled days</xsl:text>
+                      <xsl:text>)</xsl:text>
                       <xsl:if test="@daily-rate">
-                        <xsl:value-of select="concat(' at ', @daily-rate)"/>
+                        <xsl:value-of select="concat(', ', @daily-rate, ' a day')"/>
                       </xsl:if>
                     </entry>
                     <entry>
@@ -702,11 +745,6 @@
                       <xsl:call-template name="pb-dbp-value">
                         <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'rday_rate')]"/>
                       </xsl:call-template>
-                      <xsl:text> (</xsl:text>
-                      <xsl:call-template name="pb-dbp-value">
-                        <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'rdays')]"/>
-                      </xsl:call-template>
-                      <xsl:text>)</xsl:text>
                       <xsl:if test="pb:value[@ref = concat($pre, 'zero_rdays')]/@value = 'true'">
                         <xsl:text>; </xsl:text>
                         <emphasis role="strong">no R-days</emphasis>
@@ -716,6 +754,11 @@
                       <xsl:call-template name="pb-dbp-value">
                         <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'medicaid_reimbursement')]"/>
                       </xsl:call-template>
+                      <xsl:text> (</xsl:text>
+                      <xsl:call-template name="pb-dbp-value">
+                        <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'unreimbursed_share')]"/>
+                      </xsl:call-template>
+                      <xsl:text>)</xsl:text>
                     </entry>
                     <entry>
                       <xsl:call-template name="pb-dbp-value">
@@ -760,11 +803,17 @@
               <xsl:variable name="tm" select="key('pb-dbp-name', 'packet.total_medicaid_reimbursement')[1]"/>
               <xsl:variable name="tr" select="key('pb-dbp-name', 'packet.total_peer_note_reimbursement')[1]"/>
               <xsl:variable name="ts" select="key('pb-dbp-name', 'packet.peer_note_share_of_payment')[1]"/>
+              <xsl:variable name="tu" select="key('pb-dbp-name', 'packet.unreimbursed_share')[1]"/>
               <xsl:if test="count($orgs) = count(/pb:packet/pb:orgs/pb:org)
                             and ($tp | $tm | $tr)">
                 <row>
                   <entry namest="c1" nameend="c2">
-                    <emphasis role="strong">All programs</emphasis>
+                    <emphasis role="strong">
+                      <xsl:text>All programs</xsl:text>
+                      <xsl:for-each select="/pb:packet/pb:meta/pb:fiscal-year">
+                        <xsl:value-of select="concat(' of ', .)"/>
+                      </xsl:for-each>
+                    </emphasis>
                   </entry>
                   <entry>
                     <xsl:if test="$tp">
@@ -779,6 +828,13 @@
                       <xsl:call-template name="pb-dbp-value">
                         <xsl:with-param name="v" select="$tm"/>
                       </xsl:call-template>
+                    </xsl:if>
+                    <xsl:if test="$tm and $tu">
+                      <xsl:text> (</xsl:text>
+                      <xsl:call-template name="pb-dbp-value">
+                        <xsl:with-param name="v" select="$tu"/>
+                      </xsl:call-template>
+                      <xsl:text>)</xsl:text>
                     </xsl:if>
                   </entry>
                   <entry>
@@ -801,8 +857,74 @@
             </tbody>
           </tgroup>
         </table>
+        <xsl:call-template name="pb-dbp-earlier">
+          <xsl:with-param name="orgs" select="$orgs"/>
+        </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- Organizations with no program in the packet's year, named; then the
+       earlier years' programs, never added into a total. -->
+  <xsl:template name="pb-dbp-earlier">
+    <xsl:param name="orgs"/>
+    <xsl:variable name="year" select="/pb:packet/pb:meta/pb:fiscal-year"/>
+    <xsl:variable name="none" select="$orgs[@in-year = 'no']"/>
+    <xsl:if test="$none">
+      <para>
+        <xsl:for-each select="$none">
+          <xsl:if test="position() &gt; 1 and position() = last()"> and </xsl:if>
+          <xsl:if test="position() &gt; 1 and position() != last()">, </xsl:if>
+          <xsl:call-template name="pb-dbp-org-name"/>
+        </xsl:for-each>
+        <xsl:text> reported no program for </xsl:text>
+        <xsl:value-of select="$year"/>
+        <xsl:text>, so the totals leave them out.</xsl:text>
+      </para>
+    </xsl:if>
+    <xsl:variable name="earlier" select="$orgs/pb:program[@in-year = 'no']"/>
+    <xsl:if test="$earlier">
+      <table frame="all">
+        <title>
+          <xsl:text>Earlier years, by program (not in the totals</xsl:text>
+          <xsl:if test="$year">
+            <xsl:value-of select="concat(' of ', $year)"/>
+          </xsl:if>
+          <xsl:text>)</xsl:text>
+        </title>
+        <tgroup cols="5">
+          <thead>
+            <row>
+              <entry>Program</entry>
+              <entry>DMH payment</entry>
+              <entry>R-day rate</entry>
+              <entry>R-day rate without peer notes</entry>
+              <entry>At the state average without peer notes</entry>
+            </row>
+          </thead>
+          <tbody>
+            <xsl:for-each select="$earlier">
+              <xsl:variable name="pre" select="concat(../@id, '.', @id, '.')"/>
+              <row>
+                <entry>
+                  <xsl:for-each select="..">
+                    <xsl:call-template name="pb-dbp-org-name"/>
+                  </xsl:for-each>
+                  <xsl:value-of select="concat(': ', @contract, ' FY', @fiscal-year)"/>
+                </entry>
+                <xsl:for-each select="pb:value">
+                  <entry>
+                    <xsl:call-template name="pb-dbp-value">
+                      <xsl:with-param name="v" select="."/>
+                    </xsl:call-template>
+                  </entry>
+                </xsl:for-each>
+              </row>
+            </xsl:for-each>
+          </tbody>
+        </tgroup>
+      </table>
+    </xsl:if>
   </xsl:template>
 
   <!-- Staffing: one row per organization. -->
@@ -828,7 +950,7 @@
               <row>
                 <entry>Organization</entry>
                 <entry>Peer staff</entry>
-                <entry>Peer FTE (required)</entry>
+                <entry>Peer FTE (required; without lived experience)</entry>
                 <entry>
                   <xsl:text>Family Partner share</xsl:text>
                   <xsl:if test="$maxfp">
@@ -858,17 +980,17 @@
                 <row>
                   <entry><xsl:call-template name="pb-dbp-org-name"/></entry>
                   <entry>
-                    <xsl:variable name="peers" select="pb:member[@role != 'peer-supervisor']"/>
+                    <xsl:variable name="peers" select="pb:role[@name != 'peer-supervisor']"/>
                     <xsl:choose>
                       <xsl:when test="$peers">
                         <xsl:for-each select="$pb-dbp-words[self::r][@n != 'peer-supervisor']">
                           <xsl:variable name="role" select="@n"/>
-                          <xsl:variable name="ms" select="$peers[@role = $role]"/>
+                          <xsl:variable name="ms" select="$peers[@name = $role]"/>
                           <xsl:if test="$ms">
-                            <xsl:value-of select="concat(., ' ', count($ms), ' (',
-                                $org/pb:role[@name = $role]/@fte, ' FTE)')"/>
+                            <xsl:value-of select="concat(., ' ', $ms/@members, ' (',
+                                $ms/@fte, ' FTE)')"/>
                             <xsl:if test="count($pb-dbp-words[self::r][@n != 'peer-supervisor']
-                                            [@n = $peers/@role]
+                                            [@n = $peers/@name]
                                             [preceding-sibling::r[@n = $role]]) &gt; 0">
                               <xsl:text>; </xsl:text>
                             </xsl:if>
@@ -886,7 +1008,11 @@
                     <xsl:call-template name="pb-dbp-org-value">
                       <xsl:with-param name="name" select="'required_peer_fte'"/>
                     </xsl:call-template>
-                    <xsl:text>): </xsl:text>
+                    <xsl:text>; without lived experience </xsl:text>
+                    <xsl:call-template name="pb-dbp-org-value">
+                      <xsl:with-param name="name" select="'peer_fte_without_lived_experience'"/>
+                    </xsl:call-template>
+                    <xsl:text>: </xsl:text>
                     <xsl:call-template name="pb-dbp-flag">
                       <xsl:with-param name="v" select="pb:value[@ref = concat($org/@id, '.meets_peer_ratio')]"/>
                       <xsl:with-param name="yes" select="'meets the ratio'"/>
@@ -931,9 +1057,9 @@
                       <xsl:when test="$sup"><xsl:value-of select="concat($sup, ' supervision')"/></xsl:when>
                       <xsl:otherwise>supervision not stated</xsl:otherwise>
                     </xsl:choose>
-                    <xsl:variable name="sups" select="pb:member[@role = 'peer-supervisor']"/>
+                    <xsl:variable name="sups" select="pb:role[@name = 'peer-supervisor']"/>
                     <xsl:if test="$sups">
-                      <xsl:value-of select="concat('; peer supervisors ', count($sups), ' (',
+                      <xsl:value-of select="concat('; peer supervisors ', $sups/@members, ' (',
                           pb:role[@name = 'peer-supervisor']/@fte, ' FTE)')"/>
                     </xsl:if>
                   </entry>
@@ -965,20 +1091,33 @@
             <colspec colname="c6" colwidth="1.2*"/>
             <colspec colname="c7" colwidth="1.5*"/>
             <thead>
-              <row>
-                <entry>Organization</entry>
-                <entry>Staff member</entry>
-                <entry>Hired</entry>
-                <entry>Training</entry>
-                <entry>Certified</entry>
-                <entry>Due</entry>
-                <entry>Status</entry>
-              </row>
+              <xsl:choose>
+                <xsl:when test="/pb:packet/@visibility = 'internal'">
+                  <row>
+                    <entry>Organization</entry>
+                    <entry>Staff member</entry>
+                    <entry>Hired</entry>
+                    <entry>Training</entry>
+                    <entry>Certified</entry>
+                    <entry>Due</entry>
+                    <entry>Status</entry>
+                  </row>
+                </xsl:when>
+                <xsl:otherwise>
+                  <row>
+                    <entry>Organization</entry>
+                    <entry>Peer role: staff (FTE)</entry>
+                    <entry namest="c3" nameend="c7">Where certification stands (counts; a public packet names no one)</entry>
+                  </row>
+                </xsl:otherwise>
+              </xsl:choose>
             </thead>
             <tbody>
               <xsl:for-each select="$orgs">
                 <xsl:variable name="org" select="."/>
-                <xsl:variable name="n" select="count(pb:member)"/>
+                <xsl:variable name="rows" select="pb:member
+                    | pb:role[@name != 'peer-supervisor'][not(../pb:member)]"/>
+                <xsl:variable name="n" select="count($rows)"/>
                 <xsl:variable name="orgcell">
                   <entry>
                     <xsl:if test="$n &gt; 1">
@@ -1003,7 +1142,31 @@
                     <entry namest="c2" nameend="c7">no staff listed</entry>
                   </row>
                 </xsl:if>
-                <xsl:for-each select="pb:member">
+                <!-- a public packet: one row per peer role, counted -->
+                <xsl:for-each select="$rows[self::pb:role]">
+                  <row>
+                    <xsl:if test="position() = 1">
+                      <xsl:copy-of select="$orgcell"/>
+                    </xsl:if>
+                    <entry>
+                      <xsl:value-of select="$pb-dbp-words[self::r][@n = current()/@name]"/>
+                      <xsl:value-of select="concat(': ', @members, ' (', @fte, ' FTE)')"/>
+                    </entry>
+                    <entry namest="c3" nameend="c7">
+                      <xsl:value-of select="concat('certified on time ', @certified,
+                          '; certified late ', @certified-late, '; ')"/>
+                      <xsl:choose>
+                        <xsl:when test="@overdue &gt; 0">
+                          <emphasis role="strong"><xsl:value-of select="concat('overdue ', @overdue)"/></emphasis>
+                        </xsl:when>
+                        <xsl:otherwise><xsl:value-of select="concat('overdue ', @overdue)"/></xsl:otherwise>
+                      </xsl:choose>
+                      <xsl:value-of select="concat('; due within 60 days ', @due-soon,
+                          '; not yet due ', @pending)"/>
+                    </entry>
+                  </row>
+                </xsl:for-each>
+                <xsl:for-each select="$rows[self::pb:member]">
                   <xsl:variable name="due" select="pb:value[@ref = concat($org/@id, '.', current()/@id, '.certification_due')]"/>
                   <row>
                     <xsl:if test="position() = 1">

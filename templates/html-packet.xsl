@@ -55,9 +55,21 @@
   <!-- Labels and reasons for the practices (user-editable data). -->
   <xsl:variable name="pk-practices"
       select="document('practices.xml')/pb:practices"/>
-  <!-- Peer roles: every staff role but peer-supervisor (DESIGN.md). -->
-  <xsl:variable name="pk-peer-members"
-      select="$pk-orgs/pb:member[@role != 'peer-supervisor']"/>
+  <!-- Peer roles: every staff role but peer-supervisor (DESIGN.md), as
+       counted by role (pb:role; pb:member rows only in an internal
+       packet). -->
+  <xsl:variable name="pk-peer-roles"
+      select="$pk-orgs/pb:role[@name != 'peer-supervisor']"/>
+  <xsl:variable name="pk-internal" select="$pk/@visibility = 'internal'"/>
+  <!-- The packet's programs (its year's) and the earlier years'. -->
+  <xsl:variable name="pk-programs"
+      select="$pk-orgs/pb:program[@in-year = 'yes']"/>
+  <xsl:variable name="pk-earlier"
+      select="$pk-orgs/pb:program[@in-year = 'no']"/>
+  <xsl:variable name="pk-year" select="$pk-meta/pb:fiscal-year"/>
+  <!-- The tables positions place (=figure is not a table). -->
+  <xsl:variable name="pk-directives"
+      select="$pk/pb:position//pb:directive[@kind != 'figure']"/>
 
   <xsl:variable name="pk-lang">
     <xsl:choose>
@@ -89,6 +101,11 @@
         <xsl:text>&#10;</xsl:text>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <xsl:text>&#10;</xsl:text>
+        <!-- an internal packet names staff: kept out of search engines -->
+        <xsl:if test="$pk/@visibility = 'internal'">
+          <meta name="robots" content="noindex"/>
+          <xsl:text>&#10;</xsl:text>
+        </xsl:if>
         <title>
           <xsl:value-of select="$pk-title"/>
         </title>
@@ -147,35 +164,72 @@
   </xsl:template>
 
   <!-- The content, in the order of DESIGN.md. Also the whole output when
-       standalone is not 'yes'. -->
+       standalone is not 'yes'. Each table appears once: a table a
+       position placed with a directive is not printed again, and the
+       packet's own section for it is left out. -->
   <xsl:template name="packet-main">
     <main id="main">
       <xsl:text>&#10;</xsl:text>
       <xsl:call-template name="pk-at-a-glance"/>
       <xsl:apply-templates select="$pk/pb:position" mode="pk"/>
       <xsl:if test="$pk-orgs">
-        <xsl:call-template name="pk-practices-section"/>
-        <xsl:if test="$pk-orgs/pb:program">
+        <xsl:if test="not($pk-directives[@kind = 'practices'])">
+          <xsl:call-template name="pk-practices-section"/>
+        </xsl:if>
+        <xsl:if test="$pk-orgs/pb:program
+                      and not($pk-directives[@kind = 'funding'])">
           <xsl:call-template name="pk-section">
             <xsl:with-param name="id" select="'funding'"/>
             <xsl:with-param name="title" select="'Funding'"/>
           </xsl:call-template>
         </xsl:if>
-        <xsl:call-template name="pk-section">
-          <xsl:with-param name="id" select="'staffing'"/>
-          <xsl:with-param name="title" select="'Staffing'"/>
-        </xsl:call-template>
-        <xsl:if test="$pk-peer-members">
+        <xsl:if test="not($pk-directives[@kind = 'staffing'])">
+          <xsl:call-template name="pk-section">
+            <xsl:with-param name="id" select="'staffing'"/>
+            <xsl:with-param name="title" select="'Staffing'"/>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:if test="$pk-peer-roles
+                      and not($pk-directives[@kind = 'certifications'])">
           <xsl:call-template name="pk-section">
             <xsl:with-param name="id" select="'certifications'"/>
             <xsl:with-param name="title" select="'Certification'"/>
           </xsl:call-template>
         </xsl:if>
+        <xsl:call-template name="pk-sources-section"/>
       </xsl:if>
       <xsl:call-template name="pk-references"/>
       <xsl:call-template name="pk-appendix"/>
     </main>
     <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- The id of the table a directive (the context) puts in its
+       position: pos-POSITION-KIND-N, N counting the position's
+       directives. -->
+  <xsl:template name="pk-directive-id">
+    <xsl:variable name="pos" select="ancestor::pb:position[1]"/>
+    <xsl:value-of select="concat('pos-', $pos/@id, '-', @kind, '-',
+        count(preceding::pb:directive[generate-id(ancestor::pb:position[1])
+                                      = generate-id($pos)]) + 1)"/>
+  </xsl:template>
+
+  <!-- Where the table of KIND is: the first directive's table, else the
+       packet's own section. -->
+  <xsl:template name="pk-table-href">
+    <xsl:param name="kind"/>
+    <xsl:variable name="d" select="$pk-directives[@kind = $kind][1]"/>
+    <xsl:choose>
+      <xsl:when test="$d">
+        <xsl:text>#</xsl:text>
+        <xsl:for-each select="$d">
+          <xsl:call-template name="pk-directive-id"/>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat('#', $kind)"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="pk-footer">
@@ -250,7 +304,7 @@
       <dl class="packet-meta">
         <xsl:if test="normalize-space($pk-meta/pb:audience) != ''">
           <div>
-            <dt>For</dt>
+            <dt>For:</dt>
             <dd>
               <xsl:value-of select="normalize-space($pk-meta/pb:audience)"/>
             </dd>
@@ -258,7 +312,7 @@
         </xsl:if>
         <xsl:if test="$pk-meta/pb:date">
           <div>
-            <dt>Date</dt>
+            <dt>Date:</dt>
             <dd>
               <time datetime="{$pk-meta/pb:date/@value}">
                 <xsl:value-of select="$pk-meta/pb:date"/>
@@ -269,7 +323,7 @@
         <xsl:if test="normalize-space($pk-meta/pb:publisher) != ''
                       or normalize-space($pk-meta/pb:project) != ''">
           <div>
-            <dt>From</dt>
+            <dt>From:</dt>
             <dd>
               <xsl:value-of select="normalize-space($pk-meta/pb:publisher)"/>
               <xsl:if test="normalize-space($pk-meta/pb:publisher) != ''
@@ -282,7 +336,7 @@
         </xsl:if>
         <xsl:if test="$pk-meta/pb:as-of">
           <div>
-            <dt>Figures as of</dt>
+            <dt>Figures as of:</dt>
             <dd>
               <time datetime="{$pk-meta/pb:as-of/@value}">
                 <xsl:value-of select="$pk-meta/pb:as-of"/>
@@ -342,21 +396,20 @@
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
-  <!-- Key figures: a few sentences from the figures in the tree. A packet
-       figure is used (and linked) when the tree has it; otherwise the
-       sentence counts the organizations' own figures, or is left out when
-       that would take arithmetic. -->
+  <!-- Key figures: a few sentences from the packet's own figures
+       (pb:totals), each linked to its entry; counts say of what, and read
+       right for 0, 1 and many. -->
   <xsl:template name="pk-key-figures">
-    <xsl:variable name="programs" select="$pk-orgs/pb:program"/>
-    <xsl:variable name="norgs" select="count($pk-orgs)"/>
+    <xsl:variable name="t" select="$pk/pb:totals/pb:value"/>
+    <xsl:variable name="norgs" select="$t[@ref = 'packet.org_count']"/>
+    <xsl:variable name="nprog" select="$t[@ref = 'packet.program_count']"/>
     <ul class="key-figures">
       <xsl:text>&#10;</xsl:text>
-      <!-- who is compared -->
+      <!-- who is compared, and the year -->
       <li>
         <xsl:text>This packet compares </xsl:text>
         <xsl:call-template name="pk-count">
           <xsl:with-param name="name" select="'packet.org_count'"/>
-          <xsl:with-param name="n" select="$norgs"/>
           <xsl:with-param name="one" select="'organization'"/>
           <xsl:with-param name="many" select="'organizations'"/>
         </xsl:call-template>
@@ -366,148 +419,159 @@
           <xsl:value-of select="normalize-space(pb:name)"/>
         </xsl:for-each>
         <xsl:text>)</xsl:text>
-        <xsl:if test="$programs">
+        <xsl:if test="$t[@ref = 'packet.fiscal_year']">
           <xsl:text> and their </xsl:text>
           <xsl:call-template name="pk-count">
             <xsl:with-param name="name" select="'packet.program_count'"/>
-            <xsl:with-param name="n" select="count($programs)"/>
             <xsl:with-param name="one" select="'program'"/>
             <xsl:with-param name="many" select="'programs'"/>
           </xsl:call-template>
+          <xsl:text> of </xsl:text>
+          <xsl:call-template name="pk-link">
+            <xsl:with-param name="v" select="$t[@ref = 'packet.fiscal_year']"/>
+          </xsl:call-template>
+          <xsl:if test="$pk-earlier"> (earlier years are shown apart and never added in)</xsl:if>
         </xsl:if>
         <xsl:text>.</xsl:text>
       </li>
       <xsl:text>&#10;</xsl:text>
-      <!-- the money: only from the packet's own totals -->
-      <xsl:if test="key('pk-fig', 'packet.total_dmh_payment')">
+      <!-- the money -->
+      <xsl:if test="$nprog/@value &gt; 0">
         <li>
           <xsl:text>DMH paid these programs </xsl:text>
           <xsl:call-template name="pk-link">
-            <xsl:with-param name="v"
-                select="key('pk-fig', 'packet.total_dmh_payment')"/>
+            <xsl:with-param name="v" select="$t[@ref = 'packet.total_dmh_payment']"/>
           </xsl:call-template>
-          <xsl:text> in all.</xsl:text>
-          <xsl:if test="key('pk-fig', 'packet.total_peer_note_reimbursement')">
-            <xsl:text> The Medicaid reimbursement that rests only on R-days a peer's note made billable is </xsl:text>
-            <xsl:call-template name="pk-link">
-              <xsl:with-param name="v"
-                  select="key('pk-fig', 'packet.total_peer_note_reimbursement')"/>
-            </xsl:call-template>
-            <xsl:if test="key('pk-fig', 'packet.peer_note_share_of_payment')">
-              <xsl:text>, or </xsl:text>
-              <xsl:call-template name="pk-link">
-                <xsl:with-param name="v"
-                    select="key('pk-fig', 'packet.peer_note_share_of_payment')"/>
-              </xsl:call-template>
-              <xsl:text> of that payment</xsl:text>
-            </xsl:if>
-            <xsl:text>.</xsl:text>
-          </xsl:if>
+          <xsl:text>, and Medicaid reimbursed DMH </xsl:text>
+          <xsl:call-template name="pk-link">
+            <xsl:with-param name="v" select="$t[@ref = 'packet.total_medicaid_reimbursement']"/>
+          </xsl:call-template>
+          <xsl:text> of it: DMH itself carries </xsl:text>
+          <xsl:call-template name="pk-link">
+            <xsl:with-param name="v" select="$t[@ref = 'packet.total_dmh_net_cost']"/>
+          </xsl:call-template>
+          <xsl:text>, </xsl:text>
+          <strong>
+            <xsl:apply-templates select="$t[@ref = 'packet.unreimbursed_share']" mode="pk-prose"/>
+            <xsl:text> of what it pays, unreimbursed</xsl:text>
+          </strong>
+          <xsl:text>, and expects to.</xsl:text>
         </li>
         <xsl:text>&#10;</xsl:text>
-      </xsl:if>
-      <!-- the state average without peer notes -->
-      <xsl:if test="$programs">
+        <li>
+          <xsl:text>The reimbursement that rests only on R-days a peer's note made billable is </xsl:text>
+          <xsl:call-template name="pk-link">
+            <xsl:with-param name="v" select="$t[@ref = 'packet.total_peer_note_reimbursement']"/>
+          </xsl:call-template>
+          <xsl:text>, </xsl:text>
+          <xsl:call-template name="pk-link">
+            <xsl:with-param name="v" select="$t[@ref = 'packet.peer_note_share_of_payment']"/>
+          </xsl:call-template>
+          <xsl:text> of the payment.</xsl:text>
+        </li>
+        <xsl:text>&#10;</xsl:text>
+        <!-- the state average without peer notes -->
         <li>
           <xsl:text>Counting staff documentation alone, without a single peer note, </xsl:text>
           <xsl:call-template name="pk-count">
             <xsl:with-param name="name"
                 select="'packet.programs_meeting_state_average_without_peer_notes'"/>
-            <xsl:with-param name="n" select="count($programs/pb:value[
-                @ref = concat(../../@id, '.', ../@id,
-                              '.meets_state_average_without_peer_notes')
-                and @value = 'true'])"/>
           </xsl:call-template>
-          <xsl:text> of the </xsl:text>
-          <xsl:value-of select="count($programs)"/>
-          <xsl:text> programs still reach the statewide R-day average</xsl:text>
-          <xsl:if test="key('pk-fig', 'param.state_average_rday_rate')">
-            <xsl:text> of </xsl:text>
-            <xsl:call-template name="pk-link">
-              <xsl:with-param name="v"
-                  select="key('pk-fig', 'param.state_average_rday_rate')"/>
-            </xsl:call-template>
-          </xsl:if>
-          <xsl:text>.</xsl:text>
+          <xsl:text> of </xsl:text>
+          <xsl:value-of select="$nprog/@display"/>
+          <xsl:choose>
+            <xsl:when test="$nprog/@value = 1"> program</xsl:when>
+            <xsl:otherwise> programs</xsl:otherwise>
+          </xsl:choose>
+          <xsl:choose>
+            <xsl:when test="$t[@ref = 'packet.programs_meeting_state_average_without_peer_notes']/@value = 1"> reaches</xsl:when>
+            <xsl:otherwise> reach</xsl:otherwise>
+          </xsl:choose>
+          <xsl:text> the statewide R-day average of about </xsl:text>
+          <xsl:apply-templates select="key('pk-fig', 'param.state_average_rday_rate')" mode="pk-prose"/>
+          <xsl:text>; there is no minimum.</xsl:text>
+        </li>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:if>
+      <xsl:if test="$nprog/@value = 0 and $t[@ref = 'packet.fiscal_year']">
+        <li>
+          <xsl:text>No organization in this packet reported a program for </xsl:text>
+          <xsl:value-of select="$t[@ref = 'packet.fiscal_year']/@display"/>
+          <xsl:text>, so it has no funding totals.</xsl:text>
         </li>
         <xsl:text>&#10;</xsl:text>
       </xsl:if>
       <!-- practices -->
       <li>
-        <xsl:text>At </xsl:text>
-        <xsl:call-template name="pk-count">
+        <xsl:call-template name="pk-of-orgs">
           <xsl:with-param name="name" select="'packet.orgs_without_peer_notes'"/>
-          <xsl:with-param name="n" select="count($pk-orgs[pb:practice[
-              @name = 'peer-progress-notes' and @value = 'no']])"/>
+          <xsl:with-param name="one" select="' has peers write no progress notes at all'"/>
+          <xsl:with-param name="many" select="' have peers write no progress notes at all'"/>
         </xsl:call-template>
-        <xsl:text> of the </xsl:text>
-        <xsl:value-of select="$norgs"/>
-        <xsl:text> organizations peers write no progress notes at all; at </xsl:text>
-        <xsl:call-template name="pk-count">
+        <xsl:text>; </xsl:text>
+        <xsl:call-template name="pk-of-orgs">
           <xsl:with-param name="name" select="'packet.orgs_with_practice_conflicts'"/>
-          <xsl:with-param name="n"
-              select="count($pk-orgs[pb:practice[@status = 'conflict']])"/>
+          <xsl:with-param name="one" select="' asks peers to do at least one thing the CPS Code of Ethics or ACCS section 7.5 rules out'"/>
+          <xsl:with-param name="many" select="' ask peers to do at least one thing the CPS Code of Ethics or ACCS section 7.5 rules out'"/>
+          <xsl:with-param name="of" select="false()"/>
         </xsl:call-template>
-        <xsl:text>, peers are asked to do at least one thing the CPS Code of Ethics or ACCS section 7.5 rules out.</xsl:text>
+        <xsl:text>; and </xsl:text>
+        <xsl:call-template name="pk-of-orgs">
+          <xsl:with-param name="name" select="'packet.orgs_with_practice_concerns'"/>
+          <xsl:with-param name="one" select="' has at least one practice that works against the peer role'"/>
+          <xsl:with-param name="many" select="' have at least one practice that works against the peer role'"/>
+          <xsl:with-param name="of" select="false()"/>
+        </xsl:call-template>
+        <xsl:text>.</xsl:text>
       </li>
       <xsl:text>&#10;</xsl:text>
-      <!-- staffing -->
-      <xsl:if test="$pk-orgs/pb:value[@ref = concat(../@id, '.meets_peer_ratio')]">
-        <li>
-          <xsl:text>The staffing ratio</xsl:text>
-          <xsl:if test="key('pk-fig', 'param.peer_fte_per_100_enrolled')">
-            <xsl:text> of </xsl:text>
-            <xsl:call-template name="pk-link">
-              <xsl:with-param name="v"
-                  select="key('pk-fig', 'param.peer_fte_per_100_enrolled')"/>
-            </xsl:call-template>
-            <xsl:text> full-time peer staff per 100 people enrolled</xsl:text>
-          </xsl:if>
-          <xsl:text> is met at </xsl:text>
-          <xsl:value-of select="count($pk-orgs/pb:value[
-              @ref = concat(../@id, '.meets_peer_ratio') and @value = 'true'])"/>
-          <xsl:text> of the </xsl:text>
-          <xsl:value-of select="$norgs"/>
-          <xsl:text> organizations.</xsl:text>
-        </li>
-        <xsl:text>&#10;</xsl:text>
-      </xsl:if>
-      <!-- certification: the organizations' counts, added up -->
-      <xsl:if test="$pk-peer-members and $pk-meta/pb:as-of">
-        <xsl:variable name="overdue" select="sum($pk-orgs/pb:value[
-            @ref = concat(../@id, '.certifications_overdue')]/@value)"/>
-        <xsl:variable name="soon" select="sum($pk-orgs/pb:value[
-            @ref = concat(../@id, '.certifications_due_within_60_days')]/@value)"/>
-        <li>
-          <xsl:text>As of </xsl:text>
-          <xsl:value-of select="$pk-meta/pb:as-of"/>
-          <xsl:text>, </xsl:text>
-          <xsl:value-of select="$overdue"/>
-          <xsl:choose>
-            <xsl:when test="$overdue = 1"> peer worker is</xsl:when>
-            <xsl:otherwise> peer workers are</xsl:otherwise>
-          </xsl:choose>
-          <xsl:text> past the certification deadline and </xsl:text>
-          <xsl:value-of select="$soon"/>
-          <xsl:choose>
-            <xsl:when test="$soon = 1"> is</xsl:when>
-            <xsl:otherwise> are</xsl:otherwise>
-          </xsl:choose>
-          <xsl:text> due within 60 days</xsl:text>
-          <xsl:if test="key('pk-fig', 'param.certification_window_months')">
-            <xsl:text> (certification is due </xsl:text>
-            <xsl:call-template name="pk-link">
-              <xsl:with-param name="v"
-                  select="key('pk-fig', 'param.certification_window_months')"/>
-            </xsl:call-template>
-            <xsl:text> months after hire)</xsl:text>
-          </xsl:if>
-          <xsl:text>.</xsl:text>
-        </li>
-        <xsl:text>&#10;</xsl:text>
-      </xsl:if>
     </ul>
     <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- A figure in a sentence: linked, in its prose form (html.xsl). -->
+  <xsl:template match="pb:value | pb:figure" mode="pk-prose">
+    <a class="figure" href="#{@anchor}">
+      <xsl:call-template name="prose-display"/>
+    </a>
+  </xsl:template>
+
+  <!-- "N of the M organizations" + ONE or MANY as N asks; "none of the M
+       organizations" for 0 (with OF false: "N" alone, the total said
+       before). -->
+  <xsl:template name="pk-of-orgs">
+    <xsl:param name="name"/>
+    <xsl:param name="one"/>
+    <xsl:param name="many"/>
+    <xsl:param name="of" select="true()"/>
+    <xsl:variable name="f" select="$pk/pb:totals/pb:value[@ref = $name]"/>
+    <xsl:variable name="m" select="$pk/pb:totals/pb:value[@ref = 'packet.org_count']/@value"/>
+    <xsl:choose>
+      <xsl:when test="$f/@value = 0 and $of">
+        <xsl:text>None of the </xsl:text>
+        <a class="figure" href="#{$f/@anchor}"><xsl:value-of select="$m"/></a>
+        <xsl:text> organizations</xsl:text>
+      </xsl:when>
+      <xsl:when test="$f/@value = 0">
+        <a class="figure" href="#{$f/@anchor}">none</a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="pk-link">
+          <xsl:with-param name="v" select="$f"/>
+        </xsl:call-template>
+        <xsl:if test="$of">
+          <xsl:value-of select="concat(' of the ', $m, ' organizations')"/>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:choose>
+      <xsl:when test="$f/@value = 1 or ($f/@value = 0 and $of)">
+        <xsl:value-of select="$one"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$many"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A count: the packet figure NAME (linked) when the tree has it, else
@@ -561,7 +625,8 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The table of contents, on the first page. -->
+  <!-- The table of contents, on the first page; a table a position
+       placed is listed as where it is. -->
   <xsl:template name="pk-contents">
     <nav class="contents" aria-labelledby="contents-title">
       <h2 id="contents-title">In this packet</h2>
@@ -574,14 +639,27 @@
           </li>
         </xsl:for-each>
         <xsl:if test="$pk-orgs">
-          <li><a href="#practices">Practices compared</a></li>
+          <xsl:call-template name="pk-contents-entry">
+            <xsl:with-param name="kind" select="'practices'"/>
+            <xsl:with-param name="title" select="'Practices compared'"/>
+          </xsl:call-template>
           <xsl:if test="$pk-orgs/pb:program">
-            <li><a href="#funding">Funding</a></li>
+            <xsl:call-template name="pk-contents-entry">
+              <xsl:with-param name="kind" select="'funding'"/>
+              <xsl:with-param name="title" select="'Funding'"/>
+            </xsl:call-template>
           </xsl:if>
-          <li><a href="#staffing">Staffing</a></li>
-          <xsl:if test="$pk-peer-members">
-            <li><a href="#certifications">Certification</a></li>
+          <xsl:call-template name="pk-contents-entry">
+            <xsl:with-param name="kind" select="'staffing'"/>
+            <xsl:with-param name="title" select="'Staffing'"/>
+          </xsl:call-template>
+          <xsl:if test="$pk-peer-roles">
+            <xsl:call-template name="pk-contents-entry">
+              <xsl:with-param name="kind" select="'certifications'"/>
+              <xsl:with-param name="title" select="'Certification'"/>
+            </xsl:call-template>
           </xsl:if>
+          <li><a href="#sources">Where the data come from</a></li>
         </xsl:if>
         <xsl:if test="$pk/pb:references/pb:work">
           <li><a href="#references">References</a></li>
@@ -590,6 +668,31 @@
       </ol>
     </nav>
     <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- One entry of the contents for the table of KIND: its own section,
+       or the position that placed it. -->
+  <xsl:template name="pk-contents-entry">
+    <xsl:param name="kind"/>
+    <xsl:param name="title"/>
+    <xsl:variable name="d" select="$pk-directives[@kind = $kind][1]"/>
+    <li>
+      <a>
+        <xsl:attribute name="href">
+          <xsl:call-template name="pk-table-href">
+            <xsl:with-param name="kind" select="$kind"/>
+          </xsl:call-template>
+        </xsl:attribute>
+        <xsl:value-of select="$title"/>
+      </a>
+      <xsl:if test="$d">
+        <xsl:text> (in </xsl:text>
+        <xsl:for-each select="$d/ancestor::pb:position[1]">
+          <xsl:call-template name="pk-position-title"/>
+        </xsl:for-each>
+        <xsl:text>)</xsl:text>
+      </xsl:if>
+    </li>
   </xsl:template>
 
   <!-- Positions ================================================== -->
@@ -804,12 +907,12 @@
        packet (never in a build) a directive shows nothing. -->
   <xsl:template match="pb:directive">
     <xsl:if test="ancestor::pb:packet">
-      <xsl:variable name="n">
-        <xsl:number level="any" from="pb:position" count="pb:directive"/>
+      <xsl:variable name="id">
+        <xsl:call-template name="pk-directive-id"/>
       </xsl:variable>
-      <xsl:variable name="id"
-          select="concat('pos-', ancestor::pb:position[1]/@id, '-',
-                         @kind, '-', $n)"/>
+      <xsl:variable name="first"
+          select="generate-id($pk-directives[@kind = current()/@kind][1])
+                  = generate-id(.)"/>
       <!-- the region's name adds the position's title, so that it differs
            from the same table's elsewhere in the document -->
       <xsl:variable name="title-id"
@@ -817,6 +920,31 @@
       <xsl:choose>
         <xsl:when test="@kind = 'figure'">
           <xsl:call-template name="pk-figure-box"/>
+        </xsl:when>
+        <!-- a table placed twice: the second time, where it is -->
+        <xsl:when test="not($first)">
+          <p class="see-table">
+            <xsl:text>See </xsl:text>
+            <a>
+              <xsl:attribute name="href">
+                <xsl:call-template name="pk-table-href">
+                  <xsl:with-param name="kind" select="@kind"/>
+                </xsl:call-template>
+              </xsl:attribute>
+              <xsl:choose>
+                <xsl:when test="@kind = 'practices'">the comparison of practices</xsl:when>
+                <xsl:when test="@kind = 'funding'">the funding table</xsl:when>
+                <xsl:when test="@kind = 'staffing'">the staffing table</xsl:when>
+                <xsl:otherwise>the certification table</xsl:otherwise>
+              </xsl:choose>
+            </a>
+            <xsl:text> in </xsl:text>
+            <xsl:for-each select="$pk-directives[@kind = current()/@kind][1]/ancestor::pb:position[1]">
+              <xsl:call-template name="pk-position-title"/>
+            </xsl:for-each>
+            <xsl:text>.</xsl:text>
+          </p>
+          <xsl:text>&#10;</xsl:text>
         </xsl:when>
         <xsl:when test="@kind = 'practices'">
           <xsl:call-template name="pk-practices-table">
@@ -925,16 +1053,18 @@
       <xsl:text>&#10;</xsl:text>
       <h2 id="practices-title">Practices compared</h2>
       <xsl:text>&#10;</xsl:text>
-      <p>Each organization's answer for the eight practices this series
-        tracks, read against the Massachusetts CPS Code of Ethics and
-        section 7.5 ("Peer Roles") of the ACCS contract. A
-        <strong>conflict</strong> marks one of the four practices that
-        section 7.5 bars or that pull against the peer role.</p>
-      <xsl:text>&#10;</xsl:text>
       <xsl:call-template name="pk-practices-table">
         <xsl:with-param name="id" select="'practices-table'"/>
       </xsl:call-template>
-      <h3 id="sources">Where the data come from</h3>
+    </section>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- Where each organization's data come from, in its own words. -->
+  <xsl:template name="pk-sources-section">
+    <section id="sources" aria-labelledby="sources-title">
+      <xsl:text>&#10;</xsl:text>
+      <h2 id="sources-title">Where the data come from</h2>
       <xsl:text>&#10;</xsl:text>
       <dl class="sources">
         <xsl:for-each select="$pk-orgs">
@@ -1005,8 +1135,14 @@
           </xsl:call-template>
         </xsl:when>
         <xsl:otherwise>
-          <p>Every member of staff in a peer role, with the date their
-            certification is due
+          <p>
+            <xsl:choose>
+              <xsl:when test="$pk-internal">Every member of staff in a peer
+                role, with the date their certification is due</xsl:when>
+              <xsl:otherwise>Staff in peer roles, counted by role (this
+                packet is public, so no one is named), by where their
+                certification stands; it is due</xsl:otherwise>
+            </xsl:choose>
             <xsl:if test="key('pk-fig', 'param.certification_window_months')">
               <xsl:text>(</xsl:text>
               <xsl:call-template name="pk-link">
@@ -1037,6 +1173,19 @@
   <xsl:template name="pk-practices-table">
     <xsl:param name="id"/>
     <xsl:param name="also" select="''"/>
+    <p class="table-key">
+      <xsl:for-each select="$pk-practices/pb:key/node()">
+        <xsl:choose>
+          <xsl:when test="self::*">
+            <strong><xsl:value-of select="."/></strong>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="."/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </p>
+    <xsl:text>&#10;</xsl:text>
     <div class="table-wrap" role="region"
          aria-labelledby="{normalize-space(concat($id, '-caption ', $also))}"
          tabindex="0">
@@ -1081,7 +1230,7 @@
                 </xsl:call-template>
               </xsl:for-each>
               <td class="reason">
-                <xsl:value-of select="normalize-space($p)"/>
+                <xsl:value-of select="normalize-space($p/pb:reason)"/>
               </td>
             </tr>
             <xsl:text>&#10;</xsl:text>
@@ -1099,7 +1248,23 @@
                 </xsl:call-template>
               </td>
             </xsl:for-each>
-            <td class="reason">Counted among the first four practices.</td>
+            <td class="reason">
+              <xsl:value-of select="$pk-practices/pb:level[@name = 'conflict']/@total"/>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Practices of concern</th>
+            <xsl:for-each select="$pk-orgs">
+              <td class="num">
+                <xsl:call-template name="pk-link">
+                  <xsl:with-param name="v" select="pb:value[@ref =
+                      concat(current()/@id, '.practice_concerns')]"/>
+                </xsl:call-template>
+              </td>
+            </xsl:for-each>
+            <td class="reason">
+              <xsl:value-of select="$pk-practices/pb:level[@name = 'concern']/@total"/>
+            </td>
           </tr>
         </tfoot>
         <xsl:text>&#10;</xsl:text>
@@ -1108,26 +1273,43 @@
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
-  <!-- One organization's answer, and whether it conflicts: in words, so
-       that colour is never the only sign. -->
+  <!-- One organization's answer and its assessment (figures.c decides
+       it; templates/practices.xml words it): the value, then the level in
+       words with a mark, so that colour is never the only sign. -->
   <xsl:template name="pk-practice-cell">
     <xsl:param name="p"/>
+    <xsl:variable name="level" select="$pk-practices/pb:level[@name = $p/@status]"/>
+    <xsl:variable name="word"
+        select="$pk-practices/pb:practice[@name = $p/@name]/pb:value[@name = $p/@value]"/>
     <xsl:choose>
-      <xsl:when test="$p/@status = 'conflict'">
-        <td class="conflict">
-          <xsl:value-of select="$p/@value"/>
-          <xsl:text> — </xsl:text>
-          <strong>conflict</strong>
-        </td>
-      </xsl:when>
-      <xsl:when test="$p/@status = 'consistent'">
-        <td class="consistent">
-          <xsl:value-of select="$p/@value"/>
-          <xsl:text> — consistent</xsl:text>
+      <xsl:when test="$p/@value">
+        <td class="{$p/@status}">
+          <xsl:choose>
+            <xsl:when test="$word">
+              <xsl:value-of select="normalize-space($word)"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="$p/@value"/>
+            </xsl:otherwise>
+          </xsl:choose>
+          <br/>
+          <span class="level">
+            <xsl:value-of select="concat($level/@mark, ' ')"/>
+            <xsl:choose>
+              <xsl:when test="$p/@status = 'conflict'">
+                <strong><xsl:value-of select="$level/@label"/></strong>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:value-of select="$level/@label"/>
+              </xsl:otherwise>
+            </xsl:choose>
+          </span>
         </td>
       </xsl:when>
       <xsl:otherwise>
-        <td class="unknown">not reported</td>
+        <td class="not-reported">
+          <xsl:value-of select="$pk-practices/pb:level[@name = 'not-reported']/@label"/>
+        </td>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -1138,7 +1320,7 @@
     <xsl:param name="also" select="''"/>
     <div role="region">
       <xsl:call-template name="pk-wrap-class">
-        <xsl:with-param name="rows" select="count($pk-orgs/pb:program | $pk-orgs[pb:program])"/>
+        <xsl:with-param name="rows" select="count($pk-programs | $pk-orgs[pb:program[@in-year = 'yes']])"/>
       </xsl:call-template>
       <xsl:attribute name="aria-labelledby">
         <xsl:value-of select="normalize-space(concat($id, '-caption ', $also))"/>
@@ -1146,8 +1328,12 @@
       <xsl:attribute name="tabindex">0</xsl:attribute>
       <table id="{$id}" class="data funding">
         <xsl:text>&#10;</xsl:text>
-        <caption id="{$id}-caption">DMH payment, R-days and what peer notes
-          are worth, by program</caption>
+        <caption id="{$id}-caption">
+          <xsl:text>DMH payment, R-days and what peer notes are worth, by program</xsl:text>
+          <xsl:if test="$pk-year">
+            <xsl:value-of select="concat(', ', $pk-year)"/>
+          </xsl:if>
+        </caption>
         <xsl:text>&#10;</xsl:text>
         <thead>
           <tr>
@@ -1157,27 +1343,29 @@
             <th scope="col" class="num">R-day rate without peer notes</th>
             <th scope="col">At the state average without peer notes</th>
             <th scope="col" class="num">Medicaid reimbursement</th>
+            <th scope="col" class="num">Share DMH pays unreimbursed</th>
             <th scope="col" class="num">What peer notes are worth</th>
             <th scope="col" class="num">Share of DMH payment</th>
           </tr>
         </thead>
         <xsl:text>&#10;</xsl:text>
-        <xsl:for-each select="$pk-orgs[pb:program]">
+        <xsl:for-each select="$pk-orgs[pb:program[@in-year = 'yes']]">
           <tbody>
             <tr class="group">
-              <th scope="rowgroup" colspan="8">
+              <th scope="rowgroup" colspan="9">
                 <xsl:value-of select="normalize-space(pb:name)"/>
               </th>
             </tr>
-            <xsl:for-each select="pb:program">
+            <xsl:for-each select="pb:program[@in-year = 'yes']">
               <xsl:variable name="pre"
                   select="concat(../@id, '.', @id, '.')"/>
               <tr>
                 <th scope="row">
                   <xsl:call-template name="pk-program-name"/>
                 </th>
-                <xsl:call-template name="pk-num-cell">
+                <xsl:call-template name="pk-money-cell">
                   <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'dmh_payment')]"/>
+                  <xsl:with-param name="column" select="$pk-programs/pb:value[substring-after(@ref, concat(../../@id, '.', ../@id, '.')) = 'dmh_payment'] | $pk/pb:totals/pb:value[@ref = 'packet.total_dmh_payment']"/>
                 </xsl:call-template>
                 <td class="num">
                   <xsl:call-template name="pk-link">
@@ -1210,11 +1398,16 @@
                     <xsl:text> R-days short</xsl:text>
                   </xsl:if>
                 </td>
-                <xsl:call-template name="pk-num-cell">
+                <xsl:call-template name="pk-money-cell">
                   <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'medicaid_reimbursement')]"/>
+                  <xsl:with-param name="column" select="$pk-programs/pb:value[substring-after(@ref, concat(../../@id, '.', ../@id, '.')) = 'medicaid_reimbursement'] | $pk/pb:totals/pb:value[@ref = 'packet.total_medicaid_reimbursement']"/>
                 </xsl:call-template>
                 <xsl:call-template name="pk-num-cell">
+                  <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'unreimbursed_share')]"/>
+                </xsl:call-template>
+                <xsl:call-template name="pk-money-cell">
                   <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'peer_note_reimbursement')]"/>
+                  <xsl:with-param name="column" select="$pk-programs/pb:value[substring-after(@ref, concat(../../@id, '.', ../@id, '.')) = 'peer_note_reimbursement'] | $pk/pb:totals/pb:value[@ref = 'packet.total_peer_note_reimbursement']"/>
                 </xsl:call-template>
                 <xsl:call-template name="pk-num-cell">
                   <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'peer_note_share_of_payment')]"/>
@@ -1224,37 +1417,53 @@
           </tbody>
           <xsl:text>&#10;</xsl:text>
         </xsl:for-each>
-        <!-- the packet's totals, as far as the tree has them -->
-        <xsl:if test="key('pk-fig', 'packet.total_dmh_payment')">
+        <!-- the packet's totals: its year's programs only -->
+        <xsl:if test="$pk/pb:totals/pb:value[@ref = 'packet.total_dmh_payment']">
+          <xsl:variable name="t" select="$pk/pb:totals/pb:value"/>
           <tfoot>
             <tr>
-              <th scope="row">All programs</th>
-              <xsl:call-template name="pk-num-cell">
-                <xsl:with-param name="v" select="key('pk-fig', 'packet.total_dmh_payment')"/>
+              <th scope="row">
+                <xsl:text>All </xsl:text>
+                <xsl:call-template name="pk-link">
+                  <xsl:with-param name="v" select="$t[@ref = 'packet.program_count']"/>
+                </xsl:call-template>
+                <xsl:choose>
+                  <xsl:when test="$t[@ref = 'packet.program_count']/@value = 1"> program</xsl:when>
+                  <xsl:otherwise> programs</xsl:otherwise>
+                </xsl:choose>
+                <xsl:if test="$pk-year">
+                  <xsl:value-of select="concat(' of ', $pk-year)"/>
+                </xsl:if>
+              </th>
+              <xsl:call-template name="pk-money-cell">
+                <xsl:with-param name="v" select="$t[@ref = 'packet.total_dmh_payment']"/>
+                <xsl:with-param name="column" select="$pk-programs/pb:value[substring-after(@ref, concat(../../@id, '.', ../@id, '.')) = 'dmh_payment'] | $t[@ref = 'packet.total_dmh_payment']"/>
               </xsl:call-template>
               <td></td>
               <td></td>
               <td>
-                <xsl:if test="key('pk-fig', 'packet.programs_meeting_state_average_without_peer_notes')">
-                  <xsl:call-template name="pk-link">
-                    <xsl:with-param name="v" select="key('pk-fig',
-                        'packet.programs_meeting_state_average_without_peer_notes')"/>
-                  </xsl:call-template>
-                  <xsl:text> of </xsl:text>
-                  <xsl:value-of select="count($pk-orgs/pb:program)"/>
-                  <xsl:text> programs</xsl:text>
-                </xsl:if>
+                <xsl:call-template name="pk-link">
+                  <xsl:with-param name="v" select="$t[@ref =
+                      'packet.programs_meeting_state_average_without_peer_notes']"/>
+                </xsl:call-template>
+                <xsl:text> of </xsl:text>
+                <xsl:value-of select="$t[@ref = 'packet.program_count']/@display"/>
+                <xsl:text> programs</xsl:text>
               </td>
-              <xsl:call-template name="pk-num-cell">
-                <xsl:with-param name="v" select="key('pk-fig', 'packet.total_medicaid_reimbursement')"/>
-                <xsl:with-param name="blank" select="true()"/>
+              <xsl:call-template name="pk-money-cell">
+                <xsl:with-param name="v" select="$t[@ref = 'packet.total_medicaid_reimbursement']"/>
+                <xsl:with-param name="column" select="$pk-programs/pb:value[substring-after(@ref, concat(../../@id, '.', ../@id, '.')) = 'medicaid_reimbursement'] | $t[@ref = 'packet.total_medicaid_reimbursement']"/>
               </xsl:call-template>
               <xsl:call-template name="pk-num-cell">
-                <xsl:with-param name="v" select="key('pk-fig', 'packet.total_peer_note_reimbursement')"/>
+                <xsl:with-param name="v" select="$t[@ref = 'packet.unreimbursed_share']"/>
                 <xsl:with-param name="blank" select="true()"/>
               </xsl:call-template>
+              <xsl:call-template name="pk-money-cell">
+                <xsl:with-param name="v" select="$t[@ref = 'packet.total_peer_note_reimbursement']"/>
+                <xsl:with-param name="column" select="$pk-programs/pb:value[substring-after(@ref, concat(../../@id, '.', ../@id, '.')) = 'peer_note_reimbursement'] | $t[@ref = 'packet.total_peer_note_reimbursement']"/>
+              </xsl:call-template>
               <xsl:call-template name="pk-num-cell">
-                <xsl:with-param name="v" select="key('pk-fig', 'packet.peer_note_share_of_payment')"/>
+                <xsl:with-param name="v" select="$t[@ref = 'packet.peer_note_share_of_payment']"/>
                 <xsl:with-param name="blank" select="true()"/>
               </xsl:call-template>
             </tr>
@@ -1264,6 +1473,123 @@
       </table>
     </div>
     <xsl:text>&#10;</xsl:text>
+    <xsl:call-template name="pk-year-note"/>
+    <xsl:if test="$pk-earlier">
+      <xsl:call-template name="pk-earlier-table">
+        <xsl:with-param name="id" select="concat($id, '-earlier')"/>
+        <xsl:with-param name="also" select="$also"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The organizations with no program in the packet's year, named. -->
+  <xsl:template name="pk-year-note">
+    <xsl:variable name="none" select="$pk-orgs[@in-year = 'no']"/>
+    <xsl:if test="$none">
+      <p class="year-note">
+        <xsl:for-each select="$none">
+          <xsl:call-template name="pk-list-sep"/>
+          <xsl:value-of select="normalize-space(pb:name)"/>
+        </xsl:for-each>
+        <xsl:choose>
+          <xsl:when test="count($none) = 1"> reported no program</xsl:when>
+          <xsl:otherwise> reported no programs</xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="$pk-year">
+          <xsl:value-of select="concat(' for ', $pk-year)"/>
+        </xsl:if>
+        <xsl:text>, so the totals above leave </xsl:text>
+        <xsl:choose>
+          <xsl:when test="count($none) = 1">it</xsl:when>
+          <xsl:otherwise>them</xsl:otherwise>
+        </xsl:choose>
+        <xsl:text> out.</xsl:text>
+      </p>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Earlier years: each program of another year with its own figures,
+       never added into a total. -->
+  <xsl:template name="pk-earlier-table">
+    <xsl:param name="id"/>
+    <xsl:param name="also" select="''"/>
+    <div class="table-wrap" role="region"
+         aria-labelledby="{normalize-space(concat($id, '-caption ', $also))}"
+         tabindex="0">
+      <table id="{$id}" class="data funding earlier">
+        <xsl:text>&#10;</xsl:text>
+        <caption id="{$id}-caption">
+          <xsl:text>Earlier years, by program (not in the totals</xsl:text>
+          <xsl:if test="$pk-year">
+            <xsl:value-of select="concat(' of ', $pk-year)"/>
+          </xsl:if>
+          <xsl:text>)</xsl:text>
+        </caption>
+        <xsl:text>&#10;</xsl:text>
+        <thead>
+          <tr>
+            <th scope="col">Program</th>
+            <th scope="col" class="num">DMH payment</th>
+            <th scope="col" class="num">R-day rate</th>
+            <th scope="col" class="num">R-day rate without peer notes</th>
+            <th scope="col">At the state average without peer notes</th>
+          </tr>
+        </thead>
+        <xsl:text>&#10;</xsl:text>
+        <tbody>
+          <xsl:for-each select="$pk-earlier">
+            <xsl:variable name="pre" select="concat(../@id, '.', @id, '.')"/>
+            <xsl:variable name="meets"
+                select="pb:value[@ref = concat($pre, 'meets_state_average_without_peer_notes')]"/>
+            <tr>
+              <th scope="row">
+                <xsl:value-of select="concat(normalize-space(../pb:name), ': ')"/>
+                <xsl:call-template name="pk-program-name"/>
+              </th>
+              <xsl:call-template name="pk-money-cell">
+                <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'dmh_payment')]"/>
+                <xsl:with-param name="column" select="$pk-earlier/pb:value[substring-after(@ref, concat(../../@id, '.', ../@id, '.')) = 'dmh_payment']"/>
+              </xsl:call-template>
+              <xsl:call-template name="pk-num-cell">
+                <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'rday_rate')]"/>
+              </xsl:call-template>
+              <xsl:call-template name="pk-num-cell">
+                <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'rday_rate_without_peer_notes')]"/>
+              </xsl:call-template>
+              <td>
+                <xsl:call-template name="pk-link">
+                  <xsl:with-param name="v" select="$meets"/>
+                </xsl:call-template>
+              </td>
+            </tr>
+            <xsl:text>&#10;</xsl:text>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </div>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- A money cell in a column that uses one format: whole dollars when
+       every value of COLUMN is whole, else every value with its cents. -->
+  <xsl:template name="pk-money-cell">
+    <xsl:param name="v"/>
+    <xsl:param name="column"/>
+    <td class="num">
+      <xsl:if test="$v">
+        <a class="figure" href="#{$v/@anchor}">
+          <xsl:choose>
+            <xsl:when test="$column[substring-after(@value, '.') != '00']">
+              <xsl:value-of select="concat('$', format-number($v/@value, '#,##0.00'))"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="$v/@display"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </a>
+      </xsl:if>
+    </td>
   </xsl:template>
 
   <!-- A program's name: contract and fiscal year, then its id. -->
@@ -1298,6 +1624,7 @@
             <th scope="col" class="staff">Peer staff</th>
             <th scope="col">Team and supervision</th>
             <th scope="col" class="num">Peer FTE</th>
+            <th scope="col" class="num">of it without lived experience</th>
             <th scope="col" class="num">Required FTE</th>
             <th scope="col">Meets ratio</th>
             <th scope="col">Family Partner share
@@ -1344,6 +1671,9 @@
                 <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'peer_fte')]"/>
               </xsl:call-template>
               <xsl:call-template name="pk-num-cell">
+                <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'peer_fte_without_lived_experience')]"/>
+              </xsl:call-template>
+              <xsl:call-template name="pk-num-cell">
                 <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'required_peer_fte')]"/>
               </xsl:call-template>
               <td>
@@ -1378,7 +1708,7 @@
     <xsl:variable name="org" select="."/>
     <xsl:variable name="roles" select="'peer-specialist recovery-coach family-partner young-adult-peer-mentor older-adult-peer-specialist peer-supervisor '"/>
     <xsl:choose>
-      <xsl:when test="not(pb:member)">none reported</xsl:when>
+      <xsl:when test="not(pb:role)">none reported</xsl:when>
       <xsl:otherwise>
         <ul class="plain">
           <xsl:call-template name="pk-staff-roles">
@@ -1395,7 +1725,7 @@
     <xsl:param name="roles"/>
     <xsl:if test="$roles != ''">
       <xsl:variable name="r" select="substring-before($roles, ' ')"/>
-      <xsl:variable name="n" select="count($org/pb:member[@role = $r])"/>
+      <xsl:variable name="n" select="sum($org/pb:role[@name = $r]/@members)"/>
       <xsl:if test="$n &gt; 0">
         <li>
           <xsl:value-of select="concat($n, ' ')"/>
@@ -1468,7 +1798,7 @@
     <xsl:param name="also" select="''"/>
     <div role="region">
       <xsl:call-template name="pk-wrap-class">
-        <xsl:with-param name="rows" select="count($pk-peer-members | $pk-orgs)"/>
+        <xsl:with-param name="rows" select="count($pk-peer-roles | $pk-orgs)"/>
       </xsl:call-template>
       <xsl:attribute name="aria-labelledby">
         <xsl:value-of select="normalize-space(concat($id, '-caption ', $also))"/>
@@ -1485,15 +1815,30 @@
         </caption>
         <xsl:text>&#10;</xsl:text>
         <thead>
-          <tr>
-            <th scope="col">Staff</th>
-            <th scope="col">Role</th>
-            <th scope="col">Training</th>
-            <th scope="col">Hired</th>
-            <th scope="col">Certified</th>
-            <th scope="col">Due</th>
-            <th scope="col">Status</th>
-          </tr>
+          <xsl:choose>
+            <xsl:when test="$pk-internal">
+              <tr>
+                <th scope="col">Staff</th>
+                <th scope="col">Role</th>
+                <th scope="col">Training</th>
+                <th scope="col">Hired</th>
+                <th scope="col">Certified</th>
+                <th scope="col">Due</th>
+                <th scope="col">Status</th>
+              </tr>
+            </xsl:when>
+            <xsl:otherwise>
+              <tr>
+                <th scope="col">Role</th>
+                <th scope="col" class="num">Staff</th>
+                <th scope="col" class="num">Certified on time</th>
+                <th scope="col" class="num">Certified late</th>
+                <th scope="col" class="num">Overdue</th>
+                <th scope="col" class="num">Due within 60 days</th>
+                <th scope="col" class="num">Not yet due</th>
+              </tr>
+            </xsl:otherwise>
+          </xsl:choose>
         </thead>
         <xsl:text>&#10;</xsl:text>
         <xsl:for-each select="$pk-orgs">
@@ -1514,7 +1859,10 @@
                 </span>
               </th>
             </tr>
-            <xsl:for-each select="pb:member[@role != 'peer-supervisor']">
+            <xsl:if test="not($pk-internal)">
+              <xsl:call-template name="pk-cert-roles"/>
+            </xsl:if>
+            <xsl:for-each select="pb:member[$pk-internal][@role != 'peer-supervisor']">
               <xsl:variable name="due" select="pb:value[@unit = 'date'][1]"/>
               <xsl:variable name="status">
                 <xsl:call-template name="pk-cert-status">
@@ -1570,7 +1918,7 @@
                 </td>
               </tr>
             </xsl:for-each>
-            <xsl:if test="not(pb:member[@role != 'peer-supervisor'])">
+            <xsl:if test="not(pb:role[@name != 'peer-supervisor'])">
               <tr>
                 <td colspan="7">No peer staff reported.</td>
               </tr>
@@ -1581,6 +1929,36 @@
       </table>
     </div>
     <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- A public packet's certification rows: one per peer role of the
+       organization (the context), counting its members at each status;
+       no member is named or dated. -->
+  <xsl:template name="pk-cert-roles">
+    <xsl:for-each select="pb:role[@name != 'peer-supervisor']">
+      <tr>
+        <xsl:if test="@overdue &gt; 0">
+          <xsl:attribute name="class">overdue</xsl:attribute>
+        </xsl:if>
+        <th scope="row">
+          <xsl:call-template name="pk-role">
+            <xsl:with-param name="role" select="@name"/>
+            <xsl:with-param name="plural" select="@members != 1"/>
+          </xsl:call-template>
+        </th>
+        <td class="num"><xsl:value-of select="@members"/></td>
+        <td class="num"><xsl:value-of select="@certified"/></td>
+        <td class="num"><xsl:value-of select="@certified-late"/></td>
+        <td class="num">
+          <xsl:choose>
+            <xsl:when test="@overdue &gt; 0"><strong><xsl:value-of select="@overdue"/></strong></xsl:when>
+            <xsl:otherwise><xsl:value-of select="@overdue"/></xsl:otherwise>
+          </xsl:choose>
+        </td>
+        <td class="num"><xsl:value-of select="@due-soon"/></td>
+        <td class="num"><xsl:value-of select="@pending"/></td>
+      </tr>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- A member's certification status, as a class name: certified,
@@ -1606,10 +1984,14 @@
       <xsl:text>&#10;</xsl:text>
       <h2 id="appendix-title">How these figures were computed</h2>
       <xsl:text>&#10;</xsl:text>
-      <p>Every figure in this packet, with its exact value, its formula and
-        its inputs. After each input comes where it was read: the file,
-        then line:column. Money is exact to the cent; a percentage is
-        shown rounded, its exact ratio beside it.</p>
+      <p>Every figure this packet shows, and every figure those are
+        computed from, with its exact value, its formula and its inputs. An
+        input that is itself a figure links to its entry; one read from the
+        data says where: the file (in the project's input folder) and the
+        line. Money is exact to the cent; a percentage is shown rounded,
+        its exact ratio beside it. The figures of every organization, shown
+        here or not, are in figures.json and figures.csv beside this
+        packet.</p>
       <xsl:text>&#10;</xsl:text>
       <xsl:call-template name="pk-fig-group">
         <xsl:with-param name="id" select="'appendix-param'"/>
@@ -1649,7 +2031,7 @@
             <xsl:call-template name="pk-fig-group">
               <xsl:with-param name="id" select="concat('appendix-', @id, '-staff')"/>
               <xsl:with-param name="level" select="4"/>
-              <xsl:with-param name="title" select="'Staff certification due dates'"/>
+              <xsl:with-param name="title" select="'Staff certification due dates (internal)'"/>
               <xsl:with-param name="figs" select="$mine[
                   substring-before(substring-after(@name, $pre), '.')
                     = current()/pb:member/@id]"/>

@@ -242,13 +242,28 @@
     <xsl:choose>
       <xsl:when test="$figure-links = 'yes'">
         <a class="figure" href="#{@anchor}">
-          <xsl:value-of select="@display"/>
+          <xsl:call-template name="prose-display"/>
         </a>
       </xsl:when>
       <xsl:otherwise>
         <span class="figure">
-          <xsl:value-of select="@display"/>
+          <xsl:call-template name="prose-display"/>
         </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A figure (the context) as running text shows it: a ratio of 1% or
+       more as a whole percentage ("25%", not "25.0%": prose claims no
+       precision the sentence does not need; the tables and the appendix
+       keep the decimal), anything else as its display. -->
+  <xsl:template name="prose-display">
+    <xsl:choose>
+      <xsl:when test="@unit = 'ratio' and number(@value) &gt;= 0.01">
+        <xsl:value-of select="concat(format-number(floor(@value * 100 + 0.5), '#,##0'), '%')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="@display"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
