@@ -25,6 +25,26 @@
   <!-- The entry point: outputs $s mended as described above. -->
   <xsl:template name="pb-db-uri">
     <xsl:param name="s"/>
+    <xsl:choose>
+      <!-- The common case at once: http(s), then only letters, digits
+           and -._~/, which none of the rules above touches. -->
+      <xsl:when test="(starts-with($s, 'https://') or starts-with($s, 'http://'))
+          and translate(substring-after($s, '://'), concat(
+            'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
+            '0123456789-._~/'), '') = ''">
+        <xsl:value-of select="$s"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="pb-db-uri-mend">
+          <xsl:with-param name="s" select="$s"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Any other URL, mended. -->
+  <xsl:template name="pb-db-uri-mend">
+    <xsl:param name="s"/>
     <xsl:variable name="p">
       <xsl:call-template name="pb-db-uri-pct">
         <xsl:with-param name="s" select="$s"/>
