@@ -993,27 +993,61 @@ src_cmp(const void *a, const void *b)
 	return x->col < y->col ? -1 : x->col > y->col;
 }
 
+/*
+ * Adds figure i to the set seen (open addressing, *cap slots, indices
+ * stored plus one, grown as it fills); returns 0 when it was there.
+ */
+static int
+seen_add(size_t **seen, size_t *cap, size_t *n, size_t i)
+{
+	size_t	*old = *seen, oldcap = *cap, k, j;
+
+	if (2 * (*n + 1) > *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*seen = pb_xcalloc(*cap, sizeof(**seen));
+		for (k = 0; k < oldcap; k++) {
+			if (old[k] == 0)
+				continue;
+			for (j = old[k] * 0x9e3779b97f4a7c15ULL % *cap;
+			    (*seen)[j] != 0; j = (j + 1) % *cap)
+				;
+			(*seen)[j] = old[k];
+		}
+		free(old);
+	}
+	for (j = (i + 1) * 0x9e3779b97f4a7c15ULL % *cap; (*seen)[j] != 0;
+	    j = (j + 1) % *cap)
+		if ((*seen)[j] == i + 1)
+			return 0;
+	(*seen)[j] = i + 1;
+	(*n)++;
+	return 1;
+}
+
 void
 pb_figures_sources(const struct pb_figures *f, size_t i, const char *sep,
     struct pb_buf *out)
 {
-	size_t			 *stack, top = 0, k, j, ns = 0;
-	char			 *seen;
+	size_t			 *stack = NULL, top = 0, k, j, ns = 0;
+	size_t			 *seen = NULL, seencap = 0, nseen = 0;
 	const struct pb_src	**srcs = NULL;
 	const struct pb_input	 *in;
 
-	seen = pb_xcalloc(f->n, 1);
-	stack = pb_xcalloc(f->n + 1, sizeof(*stack));
+	/* The work is proportional to the figures reached, not to all of
+	 * them: this runs once per input of every figure in an appendix. */
+	stack = pb_xmalloc(sizeof(*stack));
 	stack[top++] = i;
-	seen[i] = 1;
+	seen_add(&seen, &seencap, &nseen, i);
 	while (top > 0) {
 		const struct pb_figure *g = &f->v[stack[--top]];
 
 		for (k = 0; k < g->ninputs; k++) {
 			in = &g->inputs[k];
 			if (in->figure >= 0) {
-				if (!seen[in->figure]) {
-					seen[in->figure] = 1;
+				if (seen_add(&seen, &seencap, &nseen,
+				    (size_t)in->figure)) {
+					stack = pb_xrealloc(stack, nseen *
+					    sizeof(*stack));
 					stack[top++] = (size_t)in->figure;
 				}
 				continue;

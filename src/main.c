@@ -4,6 +4,7 @@
  */
 #define _GNU_SOURCE
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,12 +57,39 @@ usage(FILE *f)
 	    "       peerbrief --help | --version\n");
 }
 
+/*
+ * Prints "peerbrief: MESSAGE" and a new line on stderr in one write, with
+ * the message escaped (pb_buf_put_safe): it may quote a file or the
+ * command line.
+ */
+static void
+say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void
+say(const char *fmt, ...)
+{
+	va_list		 ap;
+	char		*m;
+	struct pb_buf	 b = { NULL, 0, 0 };
+
+	va_start(ap, fmt);
+	m = pb_xvasprintf(fmt, ap);
+	va_end(ap);
+	pb_buf_printf(&b, "%s: ", progname);
+	pb_buf_put_safe(&b, m);
+	pb_buf_putc(&b, '\n');
+	fwrite(b.data, 1, b.len, stderr);
+	pb_buf_free(&b);
+	free(m);
+}
+
 static int
 usage_error(const char *fmt, const char *arg)
 {
-	fprintf(stderr, "%s: ", progname);
-	fprintf(stderr, fmt, arg);
-	fputc('\n', stderr);
+	char	*m = pb_xasprintf(fmt, arg);
+
+	say("%s", m);
+	free(m);
 	usage(stderr);
 	return PB_EXIT_USAGE;
 }
@@ -202,8 +230,7 @@ run_load(struct pb_run *r, const char *schemadir, const char *as_of_opt)
 	struct pb_date	 as_of;
 
 	if (as_of_opt != NULL && !pb_date_parse(as_of_opt, &as_of)) {
-		fprintf(stderr, "%s: --as-of wants a date YYYY-MM-DD, not "
-		    "'%s'\n", progname, as_of_opt);
+		say("--as-of wants a date YYYY-MM-DD, not '%s'", as_of_opt);
 		return PB_EXIT_USAGE;
 	}
 	pb_xml_allow(schemadir);
@@ -229,15 +256,18 @@ static int
 run_packet(const struct pb_run *r, const char *id,
     const struct pb_packet **pk)
 {
-	size_t	 i;
+	struct pb_buf	 b = { NULL, 0, 0 };
+	size_t		 i;
 
 	if (id == NULL || (*pk = pb_model_packet(r->model, id)) != NULL)
 		return PB_EXIT_OK;
-	fprintf(stderr, "%s: no packet '%s' in %s/packets (", progname, id,
-	    r->indir);
+	pb_buf_printf(&b, "no packet '%s' in %s/packets (", id, r->indir);
 	for (i = 0; i < r->model->npackets; i++)
-		fprintf(stderr, "%s%s", i ? ", " : "", r->model->packets[i].id);
-	fprintf(stderr, "%s)\n", r->model->npackets ? "" : "none");
+		pb_buf_printf(&b, "%s%s", i ? ", " : "",
+		    r->model->packets[i].id);
+	pb_buf_puts(&b, r->model->npackets ? ")" : "none)");
+	say("%s", b.data);
+	pb_buf_free(&b);
 	return PB_EXIT_USAGE;
 }
 
@@ -311,9 +341,9 @@ cmd_figures(int argc, char *argv[], int explain)
 	if (explain) {
 		if ((fig = pb_figures_get(f, name)) == NULL) {
 			pb_figures_suggest(f, name, &s);
-			fprintf(stderr, "%s: unknown figure '%s'%s%s%s\n",
-			    progname, name, s.len ? "; did you mean " : "",
-			    s.len ? s.data : "", s.len ? "?" : "");
+			say("unknown figure '%s'%s%s%s", name,
+			    s.len ? "; did you mean " : "", s.len ? s.data : "",
+			    s.len ? "?" : "");
 			rc = PB_EXIT_USAGE;
 			goto out;
 		}

@@ -210,6 +210,7 @@ load(struct rd *r, char **buf, const struct pb_schema *s)
 	r->x.len = len;
 	if ((doc = pb_xml_parse(r->file, *buf, len, r->d)) == NULL)
 		return NULL;
+	pb_xmlfile_index(&r->x, doc);
 	if (!pb_schema_check(s, &r->x, doc, r->d)) {
 		xmlFreeDoc(doc);
 		return NULL;
@@ -224,7 +225,7 @@ project_read(struct pb_model *m, const char *indir, const struct pb_schema *s,
     struct pb_diags *d)
 {
 	struct pb_project	*p = &m->project;
-	struct rd		 r = { NULL, { NULL, NULL, 0 }, d };
+	struct rd		 r = { NULL, { NULL, NULL, 0, NULL }, d };
 	xmlDocPtr		 doc;
 	xmlNodePtr		 n, q;
 	char			*buf;
@@ -281,6 +282,7 @@ project_read(struct pb_model *m, const char *indir, const struct pb_schema *s,
 	p->peer_fte_per_100 = dec_of(&r, &p->param[3], 2);
 	p->max_family_partner_share = ratio_of(&r, &p->param[4]);
 	p->max_recovery_coach_share = ratio_of(&r, &p->param[5]);
+	pb_xmlfile_unindex(&r.x);
 	free(buf);
 }
 
@@ -376,39 +378,67 @@ member_read(const struct rd *r, xmlNodePtr n, struct pb_member *mb)
 	}
 }
 
-/* Reports an id used twice in one organization (programs and staff). */
+/* One id of an organization and where it was written, for ids_check. */
+struct idat {
+	const char	*id;
+	struct pb_src	 src;
+	size_t		 order;
+};
+
+static int
+idat_cmp(const void *a, const void *b)
+{
+	const struct idat	*x = a, *y = b;
+	int			 c;
+
+	if ((c = strcmp(x->id, y->id)) != 0)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/*
+ * Reports an id used twice in one organization (programs and staff), at
+ * each use after the first; sorting keeps it n log n.
+ */
 static void
 ids_check(const struct rd *r, struct pb_org *o)
 {
-	size_t		 n = o->nprograms + o->nmembers, i, j;
-	const char	*a, *b;
-	struct pb_src	 sa, sb;
+	struct idat	*v;
+	size_t		 n = 0, i, first = 0;
 
-	for (i = 0; i < n; i++) {
-		a = i < o->nprograms ? o->programs[i].id :
-		    o->members[i - o->nprograms].id;
-		sa = i < o->nprograms ? o->programs[i].src :
-		    o->members[i - o->nprograms].src;
-		for (j = 0; j < i; j++) {
-			b = j < o->nprograms ? o->programs[j].id :
-			    o->members[j - o->nprograms].id;
-			sb = j < o->nprograms ? o->programs[j].src :
-			    o->members[j - o->nprograms].src;
-			if (a && b && strcmp(a, b) == 0) {
-				if (sa.file && sb.file &&
-				    strcmp(sa.file, sb.file) != 0)
-					err_at(r, sa, "duplicate id '%s' (first "
-					    "in %s, line %lu)", a,
-					    strrchr(sb.file, '/') ?
-					    strrchr(sb.file, '/') + 1 :
-					    sb.file, sb.line);
-				else
-					err_at(r, sa, "duplicate id '%s' (first "
-					    "at line %lu)", a, sb.line);
-				break;
-			}
+	v = pb_xcalloc(o->nprograms + o->nmembers + 1, sizeof(*v));
+	for (i = 0; i < o->nprograms; i++)
+		if (o->programs[i].id != NULL) {
+			v[n].id = o->programs[i].id;
+			v[n].src = o->programs[i].src;
+			v[n].order = n;
+			n++;
 		}
+	for (i = 0; i < o->nmembers; i++)
+		if (o->members[i].id != NULL) {
+			v[n].id = o->members[i].id;
+			v[n].src = o->members[i].src;
+			v[n].order = n;
+			n++;
+		}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), idat_cmp);
+	for (i = 1; i < n; i++) {
+		if (strcmp(v[i].id, v[first].id) != 0) {
+			first = i;
+			continue;
+		}
+		if (v[i].src.file && v[first].src.file &&
+		    strcmp(v[i].src.file, v[first].src.file) != 0)
+			err_at(r, v[i].src, "duplicate id '%s' (first in %s, "
+			    "line %lu)", v[i].id, strrchr(v[first].src.file,
+			    '/') ? strrchr(v[first].src.file, '/') + 1 :
+			    v[first].src.file, v[first].src.line);
+		else
+			err_at(r, v[i].src, "duplicate id '%s' (first at "
+			    "line %lu)", v[i].id, v[first].src.line);
 	}
+	free(v);
 }
 
 /*
@@ -481,7 +511,7 @@ org_fill(struct pb_org *o, const struct rd *r, xmlDocPtr doc)
 static void
 org_read(struct pb_org *o, const struct pb_schema *s, struct pb_diags *d)
 {
-	struct rd	 r = { o->file, { NULL, NULL, 0 }, d };
+	struct rd	 r = { o->file, { NULL, NULL, 0, NULL }, d };
 	xmlDocPtr	 doc;
 	char		*buf;
 
@@ -489,6 +519,7 @@ org_read(struct pb_org *o, const struct pb_schema *s, struct pb_diags *d)
 		org_fill(o, &r, doc);
 		xmlFreeDoc(doc);
 	}
+	pb_xmlfile_unindex(&r.x);
 	free(buf);
 }
 
@@ -500,7 +531,7 @@ org_read(struct pb_org *o, const struct pb_schema *s, struct pb_diags *d)
 static void
 org_read_csv(struct pb_org *o, const struct pb_schema *s, struct pb_diags *d)
 {
-	struct rd	 r = { o->csv[0], { NULL, NULL, 0 }, d };
+	struct rd	 r = { o->csv[0], { NULL, NULL, 0, NULL }, d };
 	xmlDocPtr	 doc;
 
 	r.x.file = o->csv[0];
@@ -643,13 +674,14 @@ static void
 packet_read(struct pb_model *m, struct pb_packet *p, const struct pb_schema *s,
     struct pb_diags *d)
 {
-	struct rd	 r = { p->file, { NULL, NULL, 0 }, d };
+	struct rd	 r = { p->file, { NULL, NULL, 0, NULL }, d };
 	xmlDocPtr	 doc;
 	xmlNodePtr	 n;
 	char		*buf, *vis;
 	size_t		 i, j;
 
 	if ((doc = load(&r, &buf, s)) == NULL) {
+		pb_xmlfile_unindex(&r.x);
 		free(buf);
 		return;
 	}
@@ -706,6 +738,7 @@ packet_read(struct pb_model *m, struct pb_packet *p, const struct pb_schema *s,
 				    "'%s' listed twice", p->positions[i].id);
 	}
 	xmlFreeDoc(doc);
+	pb_xmlfile_unindex(&r.x);
 	free(buf);
 }
 

@@ -35,6 +35,8 @@ char *pb_xstrdup(const char *s);
 char *pb_xstrndup(const char *s, size_t n);
 char *pb_xasprintf(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
+char *pb_xvasprintf(const char *fmt, va_list ap)
+    __attribute__((format(printf, 1, 0)));
 
 /* A growable byte buffer, always NUL-terminated when len > 0 or after use. */
 struct pb_buf {
@@ -48,6 +50,14 @@ void pb_buf_puts(struct pb_buf *b, const char *s);
 void pb_buf_putc(struct pb_buf *b, char c);
 void pb_buf_printf(struct pb_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/*
+ * Appends s with everything that could forge a line of output or reach
+ * a terminal shown as an escape: C0 controls and DEL as \n, \t, \r or
+ * \NNN (octal), bytes that are not UTF-8 as \NNN, C1 controls, the
+ * line and paragraph separators and the bidirectional controls (U+061C,
+ * U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) as \uXXXX.
+ */
+void pb_buf_put_safe(struct pb_buf *b, const char *s);
 /* Frees the buffer's storage and leaves it empty; NULL is a no-op. */
 void pb_buf_free(struct pb_buf *b);
 

@@ -77,7 +77,7 @@ pb_works_read(const char *indir, const char *schemadir, struct pb_diags *d)
 {
 	struct pb_works		*w = NULL;
 	struct pb_schema	*s = NULL;
-	struct pb_xmlfile	 x;
+	struct pb_xmlfile	 x = { NULL, NULL, 0, NULL };
 	xmlDocPtr		 doc = NULL;
 	xmlNodePtr		 n;
 	char			*path, *buf = NULL;
@@ -99,8 +99,10 @@ pb_works_read(const char *indir, const char *schemadir, struct pb_diags *d)
 	x.file = path;
 	x.data = buf;
 	x.len = len;
-	if ((doc = pb_xml_parse(path, buf, len, d)) == NULL ||
-	    !pb_schema_check(s, &x, doc, d))
+	if ((doc = pb_xml_parse(path, buf, len, d)) == NULL)
+		goto out;
+	pb_xmlfile_index(&x, doc);
+	if (!pb_schema_check(s, &x, doc, d))
 		goto out;
 	w = pb_xcalloc(1, sizeof(*w));
 	w->file = path;
@@ -126,6 +128,7 @@ pb_works_read(const char *indir, const char *schemadir, struct pb_diags *d)
 	for (i = 0; i < w->n; i++)
 		w->v[i].src.file = w->file;
 out:
+	pb_xmlfile_unindex(&x);
 	xmlFreeDoc(doc);
 	pb_schema_free(s);
 	free(buf);

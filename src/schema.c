@@ -4,6 +4,7 @@
  * reported at the value it is about.
  */
 #include <pthread.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,58 +33,221 @@ err_at(const struct pb_xmlfile *r, struct pb_diags *d, struct pb_src s,
 	va_end(ap);
 }
 
-/* Byte offset of the start of line (1-based) in r->data, or len. */
-static size_t
-line_start(const struct pb_xmlfile *r, unsigned long line)
-{
-	size_t		 i = 0;
-	unsigned long	 l = 1;
+/* ------------------------------------------------------------ positions */
 
-	while (l < line && i < r->len) {
-		if (r->data[i++] == '\n')
-			l++;
+/*
+ * Where each element of a parsed file was written: the offsets of its
+ * start tag's "<" and of the byte after its ">", found in one pass over
+ * the file's bytes (the k-th start tag is the k-th element in document
+ * order: no input may declare entities, so none comes from elsewhere),
+ * and the offset of every line's start.
+ */
+struct slot {
+	const void	*node;
+	size_t		 tag;
+	size_t		 end;
+};
+
+struct pb_xmlpos {
+	size_t		*lines;		/* offset of each line's first byte */
+	size_t		 nlines;
+	struct slot	*tab;		/* open addressing, by node */
+	size_t		 mask;		/* table size - 1; 0: no table */
+};
+
+/* The slot of node in the table (empty when absent). */
+static struct slot *
+slot_of(const struct pb_xmlpos *x, const void *node)
+{
+	size_t	 i;
+
+	i = (size_t)(((uintptr_t)node >> 4) * 0x9e3779b97f4a7c15ULL >> 7);
+	for (i &= x->mask; x->tab[i].node != NULL && x->tab[i].node != node;
+	    i = (i + 1) & x->mask)
+		;
+	return &x->tab[i];
+}
+
+/* The offset just past the first occurrence of end at or after i. */
+static size_t
+skip_past(const char *data, size_t len, size_t i, const char *end)
+{
+	size_t	 m = strlen(end);
+
+	for (; i + m <= len; i++)
+		if (data[i] == end[0] && memcmp(data + i, end, m) == 0)
+			return i + m;
+	return len;
+}
+
+/* The offset just past the ">" closing the tag that starts at i. */
+static size_t
+tag_end(const char *data, size_t len, size_t i)
+{
+	char	 q;
+
+	for (; i < len && data[i] != '>'; i++)
+		if (data[i] == '"' || data[i] == '\'') {
+			for (q = data[i++]; i < len && data[i] != q; i++)
+				;
+			if (i == len)
+				break;
+		}
+	return i < len ? i + 1 : len;
+}
+
+/*
+ * Appends the start tags of data to *v (offsets of "<" and past ">"), in
+ * the order they appear; comments, processing instructions, CDATA
+ * sections, declarations and end tags are skipped.
+ */
+static size_t
+tags_scan(const char *data, size_t len, struct slot **v)
+{
+	const char	*p;
+	size_t		 i = 0, n = 0, cap = 0;
+
+	*v = NULL;
+	while (i < len && (p = memchr(data + i, '<', len - i)) != NULL) {
+		i = (size_t)(p - data);
+		if (len - i >= 4 && memcmp(p, "<!--", 4) == 0)
+			i = skip_past(data, len, i + 4, "-->");
+		else if (len - i >= 9 && memcmp(p, "<![CDATA[", 9) == 0)
+			i = skip_past(data, len, i + 9, "]]>");
+		else if (len - i >= 2 && p[1] == '?')
+			i = skip_past(data, len, i + 2, "?>");
+		else if (len - i >= 2 && (p[1] == '!' || p[1] == '/'))
+			i = tag_end(data, len, i + 2);
+		else {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				*v = pb_xrealloc(*v, cap * sizeof(**v));
+			}
+			(*v)[n].node = NULL;
+			(*v)[n].tag = i;
+			(*v)[n].end = tag_end(data, len, i + 1);
+			i = (*v)[n++].end;
+		}
 	}
-	return i;
+	return n;
+}
+
+void
+pb_xmlfile_index(struct pb_xmlfile *f, xmlDocPtr doc)
+{
+	struct pb_xmlpos	*x;
+	struct slot		*tags;
+	xmlNodePtr		 top, n;
+	const char		*p;
+	size_t			 ntags, nel = 0, i, size, cap = 64;
+
+	pb_xmlfile_unindex(f);
+	x = pb_xcalloc(1, sizeof(*x));
+	x->lines = pb_xmalloc(cap * sizeof(*x->lines));
+	x->lines[x->nlines++] = 0;
+	for (i = 0; i < f->len && (p = memchr(f->data + i, '\n',
+	    f->len - i)) != NULL; i = (size_t)(p - f->data) + 1) {
+		if (x->nlines == cap) {
+			cap *= 2;
+			x->lines = pb_xrealloc(x->lines, cap *
+			    sizeof(*x->lines));
+		}
+		x->lines[x->nlines++] = (size_t)(p - f->data) + 1;
+	}
+	f->pos = x;
+	top = doc ? xmlDocGetRootElement(doc) : NULL;
+	for (n = top; n != NULL; n = pb_tree_next(n, top))
+		nel += n->type == XML_ELEMENT_NODE;
+	ntags = tags_scan(f->data, f->len, &tags);
+	if (nel == 0 || ntags != nel) {
+		/* an encoding whose bytes hide the markup: lines only */
+		free(tags);
+		return;
+	}
+	for (size = 2; size < 2 * nel; size *= 2)
+		;
+	x->tab = pb_xcalloc(size, sizeof(*x->tab));
+	x->mask = size - 1;
+	for (i = 0, n = top; n != NULL; n = pb_tree_next(n, top)) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		tags[i].node = n;
+		*slot_of(x, n) = tags[i++];
+	}
+	free(tags);
+}
+
+void
+pb_xmlfile_unindex(struct pb_xmlfile *f)
+{
+	if (f == NULL || f->pos == NULL)
+		return;
+	free(f->pos->lines);
+	free(f->pos->tab);
+	free(f->pos);
+	f->pos = NULL;
 }
 
 /* Turns a byte offset of the file into a position. */
 static struct pb_src
 at_offset(const struct pb_xmlfile *r, size_t off)
 {
-	return pb_src_at(r->file, r->data, r->len, off, 1);
+	const struct pb_xmlpos	*x = r->pos;
+	struct pb_src		 s;
+	size_t			 lo = 0, hi, mid;
+
+	if (x == NULL)
+		return pb_src_at(r->file, r->data, r->len, off, 1);
+	/* the last line starting at or before off */
+	for (hi = x->nlines; hi - lo > 1;) {
+		mid = lo + (hi - lo) / 2;
+		if (x->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	s.file = r->file;
+	s.line = (unsigned long)lo + 1;
+	s.col = (unsigned long)(off - x->lines[lo]) + 1;
+	return s;
+}
+
+/* Offset of the start of line (1-based), or len. */
+static size_t
+line_start(const struct pb_xmlfile *r, unsigned long line)
+{
+	size_t		 i = 0;
+	unsigned long	 l = 1;
+
+	if (r->pos != NULL)
+		return line >= 1 && line <= r->pos->nlines ?
+		    r->pos->lines[line - 1] : r->len;
+	while (l < line && i < r->len)
+		if (r->data[i++] == '\n')
+			l++;
+	return i;
 }
 
 /*
- * Offset of the start tag "<NAME" of element n: libxml2 records the line
- * where the start tag ends, so look there and on the lines before it.
+ * The start tag of element n: *tag the offset of its "<", *end the offset
+ * past its ">". Returns 0 for an element the index does not know (one
+ * made after parsing); the start of its line is then the best there is.
  */
-static size_t
-tag_offset(const struct pb_xmlfile *r, xmlNodePtr n)
+static int
+tag_of(const struct pb_xmlfile *r, xmlNodePtr n, size_t *tag, size_t *end)
 {
-	char		*pat;
-	unsigned long	 line = (unsigned long)xmlGetLineNo(n), l;
-	size_t		 s, e, i, m;
+	const struct slot	*s;
+	long			 line;
 
-	if (line < 1)
-		line = 1;
-	pat = pb_xasprintf("<%s%s%s", n->ns && n->ns->prefix ?
-	    (const char *)n->ns->prefix : "", n->ns && n->ns->prefix ? ":" : "",
-	    (const char *)n->name);
-	m = strlen(pat);
-	for (l = line; l >= 1 && l + 20 > line; l--) {
-		s = line_start(r, l);
-		e = line_start(r, line + 1);
-		/* the last "<NAME" on lines l..line followed by a separator */
-		for (i = e; i-- > s;) {
-			if (i + m < r->len && memcmp(r->data + i, pat, m) == 0 &&
-			    strchr(" \t\r\n/>", r->data[i + m]) != NULL) {
-				free(pat);
-				return i;
-			}
-		}
+	if (r->pos != NULL && r->pos->mask != 0 &&
+	    (s = slot_of(r->pos, n))->node != NULL) {
+		*tag = s->tag;
+		*end = s->end;
+		return 1;
 	}
-	free(pat);
-	return line_start(r, line);
+	line = xmlGetLineNo(n);
+	*tag = *end = line_start(r, line > 0 ? (unsigned long)line : 1);
+	return 0;
 }
 
 
@@ -112,54 +276,75 @@ struct pb_src
 pb_xmlfile_elem(const struct pb_xmlfile *r, xmlNodePtr n)
 {
 	struct pb_src	 s;
+	size_t		 tag, end;
 
 	if (cells(r, n->_private, &s))
 		return s;
-	return at_offset(r, tag_offset(r, n));
+	tag_of(r, n, &tag, &end);
+	return at_offset(r, tag);
 }
 
 /* Where the text content of element n starts (after leading space). */
 struct pb_src
 pb_xmlfile_text(const struct pb_xmlfile *r, xmlNodePtr n)
 {
-	size_t		 i;
+	size_t		 tag, i;
 	struct pb_src	 s;
 
 	if (cells(r, n->_private, &s))
 		return s;
-	i = tag_offset(r, n);
-	while (i < r->len && r->data[i] != '>')
-		i++;
-	if (i < r->len)
-		i++;
+	if (!tag_of(r, n, &tag, &i))
+		return at_offset(r, tag);
 	while (i < r->len && strchr(" \t\r\n", r->data[i]) != NULL)
 		i++;
 	return at_offset(r, i);
 }
 
-/* Where the value of attribute name of element n starts. */
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Where the value of attribute name (as written, "xlink:href") of element
+ * n starts: the attributes of its start tag are read one by one. */
 struct pb_src
 pb_xmlfile_attr(const struct pb_xmlfile *r, xmlNodePtr n, const char *name)
 {
-	size_t		 i, m = strlen(name), j;
+	const char	*d = r->data;
+	size_t		 i, end, b, nl = strlen(name);
 	xmlAttrPtr	 a;
 	struct pb_src	 s;
+	char		 q;
+	int		 hit;
 
 	if (r->data == NULL) {
 		a = xmlHasProp(n, BAD_CAST name);
 		cells(r, a != NULL ? a->_private : n->_private, &s);
 		return s;
 	}
-	for (i = tag_offset(r, n); i < r->len && r->data[i] != '>'; i++) {
-		if (i + m < r->len && memcmp(r->data + i, name, m) == 0 &&
-		    strchr(" \t\r\n", r->data[i - 1]) != NULL) {
-			j = i + m;
-			while (j < r->len && strchr(" \t\r\n=", r->data[j]))
-				j++;
-			if (j < r->len && (r->data[j] == '"' ||
-			    r->data[j] == '\''))
-				return at_offset(r, j + 1);
-		}
+	if (!tag_of(r, n, &i, &end))
+		return at_offset(r, i);
+	for (i++; i < end && !is_space(d[i]) && d[i] != '>' && d[i] != '/';
+	    i++)
+		;	/* the element's name */
+	for (;;) {
+		while (i < end && is_space(d[i]))
+			i++;
+		if (i >= end || d[i] == '>' || d[i] == '/')
+			break;
+		for (b = i; i < end && !is_space(d[i]) && d[i] != '='; i++)
+			;
+		hit = i - b == nl && memcmp(d + b, name, nl) == 0;
+		while (i < end && (is_space(d[i]) || d[i] == '='))
+			i++;
+		if (i >= end || (d[i] != '"' && d[i] != '\''))
+			break;
+		if (hit)
+			return at_offset(r, i + 1);
+		for (q = d[i++]; i < end && d[i] != q; i++)
+			;
+		i++;
 	}
 	return pb_xmlfile_elem(r, n);
 }

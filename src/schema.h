@@ -12,12 +12,30 @@
 
 #include "pb.h"
 
-/* An XML file's name and bytes, as parsed. */
+struct pb_xmlpos;
+
+/*
+ * An XML file's name and bytes, as parsed, and where each element of its
+ * tree was written (pb_xmlfile_index).
+ */
 struct pb_xmlfile {
-	const char	*file;
-	const char	*data;
-	size_t		 len;
+	const char		*file;
+	const char		*data;
+	size_t			 len;
+	struct pb_xmlpos	*pos;
 };
+
+/*
+ * Records where every element of doc (parsed from f's bytes) was written,
+ * in one pass over the bytes, so that each lookup below takes constant
+ * time (the line by binary search). The index belongs to f: free it with
+ * pb_xmlfile_unindex, before or after doc. Elements added to doc later
+ * are placed at the start of the line libxml2 gives them.
+ */
+void pb_xmlfile_index(struct pb_xmlfile *f, xmlDocPtr doc);
+
+/* Frees f's index; f without one is left as it is. */
+void pb_xmlfile_unindex(struct pb_xmlfile *f);
 
 /* Where element n starts ("<name"), in f. */
 struct pb_src pb_xmlfile_elem(const struct pb_xmlfile *f, xmlNodePtr n);

@@ -67,8 +67,8 @@ pb_xstrndup(const char *s, size_t n)
 	return p;
 }
 
-static char *
-xvasprintf(const char *fmt, va_list ap)
+char *
+pb_xvasprintf(const char *fmt, va_list ap)
 {
 	va_list	 aq;
 	int	 n;
@@ -91,7 +91,7 @@ pb_xasprintf(const char *fmt, ...)
 	char	*p;
 
 	va_start(ap, fmt);
-	p = xvasprintf(fmt, ap);
+	p = pb_xvasprintf(fmt, ap);
 	va_end(ap);
 	return p;
 }
@@ -142,7 +142,7 @@ pb_buf_printf(struct pb_buf *b, const char *fmt, ...)
 	char	*p;
 
 	va_start(ap, fmt);
-	p = xvasprintf(fmt, ap);
+	p = pb_xvasprintf(fmt, ap);
 	va_end(ap);
 	pb_buf_puts(b, p);
 	free(p);
@@ -173,7 +173,7 @@ pb_diag_verror(struct pb_diags *d, enum pb_sev sev, const char *file,
 	g->file = pb_xstrdup(file ? file : "-");
 	g->line = line;
 	g->col = col;
-	g->msg = xvasprintf(fmt, ap);
+	g->msg = pb_xvasprintf(fmt, ap);
 	if (sev == PB_ERROR)
 		d->errors++;
 }
@@ -393,29 +393,6 @@ pb_diags_merge(struct pb_diags *dst, const struct pb_diags *src)
 }
 
 /*
- * Appends s to out with control characters shown as escapes (\n, \t,
- * \r, \NNN).
- */
-static void
-put_safe(struct pb_buf *out, const char *s)
-{
-	const unsigned char	*p;
-
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		if (*p == '\n')
-			pb_buf_puts(out, "\\n");
-		else if (*p == '\t')
-			pb_buf_puts(out, "\\t");
-		else if (*p == '\r')
-			pb_buf_puts(out, "\\r");
-		else if (*p < 0x20 || *p == 0x7f)
-			pb_buf_printf(out, "\\%03o", *p);
-		else
-			pb_buf_putc(out, (char)*p);
-	}
-}
-
-/*
  * Appends s to out (escaped) with every run of name characters longer
  * than 64 shortened to its first 64 and "...".
  */
@@ -439,14 +416,14 @@ put_short(struct pb_buf *out, const char *s)
 		*w++ = *p;
 	}
 	*w = '\0';
-	put_safe(out, c);
+	pb_buf_put_safe(out, c);
 	free(c);
 }
 
 void
 pb_diag_format(const struct pb_diag *g, struct pb_buf *out)
 {
-	put_safe(out, g->file);
+	pb_buf_put_safe(out, g->file);
 	pb_buf_printf(out, ":%lu:%lu: %s: ", g->line ? g->line : 1,
 	    g->col ? g->col : 1, g->sev == PB_ERROR ? "error" : "warning");
 	put_short(out, g->msg);
@@ -584,4 +561,81 @@ pb_suggest(const char *name, const char *const *names, size_t n,
 	for (k = 0; k < nb; k++)
 		pb_buf_printf(out, "%s'%s'", k == 0 ? "" : k + 1 == nb ?
 		    " or " : ", ", names[best[k]]);
+}
+
+/*
+ * The code point of the UTF-8 sequence at s (at most n bytes) and its
+ * length in *len; -1 (with *len 1) when the bytes are not well-formed
+ * UTF-8 (a stray byte, an overlong form, a surrogate, past U+10FFFF).
+ */
+static long
+utf8_decode(const unsigned char *s, size_t n, size_t *len)
+{
+	long	 c;
+	size_t	 k, i;
+
+	*len = 1;
+	if (s[0] < 0x80)
+		return s[0];
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		k = 2;
+		c = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		k = 3;
+		c = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		k = 4;
+		c = s[0] & 0x07;
+	} else
+		return -1;
+	if (n < k)
+		return -1;
+	for (i = 1; i < k; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return -1;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if ((k == 3 && c < 0x800) || (k == 4 && c < 0x10000) ||
+	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+		return -1;
+	*len = k;
+	return c;
+}
+
+/* Non-zero for the characters that reorder or break lines of text. */
+static int
+uni_forges(long c)
+{
+	return (c >= 0x80 && c <= 0x9f) ||		/* C1 controls */
+	    c == 0x2028 || c == 0x2029 ||		/* line, paragraph */
+	    (c >= 0x202a && c <= 0x202e) ||		/* embeddings */
+	    (c >= 0x2066 && c <= 0x2069) ||		/* isolates */
+	    c == 0x200e || c == 0x200f || c == 0x061c;	/* marks */
+}
+
+void
+pb_buf_put_safe(struct pb_buf *b, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 n = strlen(s), k;
+	long			 c;
+
+	pb_buf_put(b, "", 0);
+	while (n > 0) {
+		c = utf8_decode(p, n, &k);
+		if (c == '\n')
+			pb_buf_puts(b, "\\n");
+		else if (c == '\t')
+			pb_buf_puts(b, "\\t");
+		else if (c == '\r')
+			pb_buf_puts(b, "\\r");
+		else if (c < 0 || c < 0x20 || c == 0x7f)
+			pb_buf_printf(b, "\\%03o", p[0]);
+		else if (uni_forges(c))
+			pb_buf_printf(b, "\\u%04lX", c);
+		else
+			pb_buf_put(b, (const char *)p, k);
+		p += k;
+		n -= k;
+	}
 }

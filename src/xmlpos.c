@@ -107,38 +107,45 @@ pb_xmlpos_read(const char *file, const char *data, size_t len,
 	xmlChar		*t;
 	const char	*lang;
 	struct pb_xmlfile xf;
+	struct pb_src	 at;
 
+	if (o->max_bytes > 0 && len > o->max_bytes) {
+		pb_diag_error(d, file, 1, 1, "the XML position is %zu bytes, "
+		    "over the limit of %zu (raise it with --max-input-size)",
+		    len, o->max_bytes);
+		return NULL;
+	}
 	if ((doc = pb_xml_parse(file, data, len, d)) == NULL)
 		return NULL;
 	xf.file = file;
 	xf.data = data;
 	xf.len = len;
+	xf.pos = NULL;
+	pb_xmlfile_index(&xf, doc);
 	art = xmlDocGetRootElement(doc);
+	t = NULL;
 	if (art == NULL || art->ns == NULL ||
 	    !xmlStrEqual(art->ns->href, BAD_CAST PB_DB_NS) ||
 	    !xmlStrEqual(art->name, BAD_CAST "article")) {
-		pb_diag_error(d, file, art ? (unsigned long)art->line : 1, 1,
-		    "an XML position must be a DocBook 5 <article> in "
-		    "namespace %s", PB_DB_NS);
-		xmlFreeDoc(doc);
-		return NULL;
+		at = pb_xmlfile_elem(&xf, art);
+		pb_diag_error(d, file, at.line, at.col, "an XML position must "
+		    "be a DocBook 5 <article> in namespace %s", PB_DB_NS);
+		goto fail;
 	}
 	info = child(art, PB_DB_NS, "info");
 	title = child(info, PB_DB_NS, "title");
 	t = title ? xmlNodeGetContent(title) : NULL;
 	if (t == NULL || pb_tree_squeeze((char *)t)[0] == '\0') {
-		pb_diag_error(d, file, (unsigned long)(info ? info : art)->line,
-		    1, "missing title: add <info><title>...</title></info>");
-		xmlFree(t);
-		xmlFreeDoc(doc);
-		return NULL;
+		at = title ? pb_xmlfile_text(&xf, title) :
+		    pb_xmlfile_elem(&xf, info ? info : art);
+		pb_diag_error(d, file, at.line, at.col,
+		    "missing title: add <info><title>...</title></info>");
+		goto fail;
 	}
-	if (o->schema != NULL && !pb_schema_check(o->schema, &xf, doc, d)) {
-		xmlFree(t);
-		xmlFreeDoc(doc);
-		return NULL;
-	}
+	if (o->schema != NULL && !pb_schema_check(o->schema, &xf, doc, d))
+		goto fail;
 	mark_refs(&xf, art);
+	pb_xmlfile_unindex(&xf);
 	clean_urls(art);
 
 	/* Re-root: <pb:position><pb:meta/>ARTICLE</pb:position>. */
@@ -166,4 +173,9 @@ pb_xmlpos_read(const char *file, const char *data, size_t len,
 	xmlFree((xmlChar *)lang);
 	xmlFree(t);
 	return doc;
+fail:
+	pb_xmlfile_unindex(&xf);
+	xmlFree(t);
+	xmlFreeDoc(doc);
+	return NULL;
 }

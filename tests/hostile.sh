@@ -215,6 +215,74 @@ stylesheet_case() {
 
 # --------------------------------------------------------- special cases
 
+# Runs commands with a value holding a terminal escape, a C1 control, a
+# line separator or a bidirectional control; their messages (the usage
+# text left out) and exit statuses, in order, are the case's expect.err.
+diag_command_line() {
+	fresh
+	e=$(printf '\033]0;pwned\007')
+	: >"$T/err.all"
+	for args in "explain x${e}\342\200\256y -i IN" \
+	    "figures --packet p\302\233q -i IN" \
+	    "figures --as-of 2026\342\200\25001 -i IN" \
+	    "build -j 4\342\201\247 -i IN -o out" \
+	    "check -i IN\033[2J"; do
+		a=$(printf "$args")
+		(cd "$T" && run "$limit" $PB $a) >/dev/null 2>"$T/err"
+		echo "exit $?" >>"$T/err.all"
+		grep -v -e '^ ' -e '^usage:' "$T/err" >>"$T/err.all"
+	done
+	mv "$T/err.all" "$T/err"
+	expect "$1" "$2" 0 && unchanged "$1" && ok "$1"
+}
+
+# explain on NAME/IN laid over the base (expect.out), then a build whose
+# appendix must show every position explain showed.
+provenance_one_line() {
+	fresh
+	cp -r "$2/IN/." "$T/IN/"
+	: >"$T/err"
+	: >"$T/stdout"
+	for f in acme.accs-fy2026.dmh_payment acme.accs-fy2026.rdays \
+	    acme.peer_fte acme.family_partner_share; do
+		(cd "$T" && run "$limit" $PB explain "$f" -i IN) \
+		    >>"$T/stdout" 2>>"$T/err"
+	done
+	expect "$1" "$2" 0 || return
+	if ! diff -u "$2/expect.out" "$T/stdout" >"$T/diff"; then
+		not_ok "$1: explain differs from expect.out"
+		head -30 "$T/diff"
+		return
+	fi
+	rm -rf "$T/out"
+	(cd "$T" && run "$limit" $PB build -i IN -o out) >/dev/null 2>"$T/err"
+	expect "$1 (build)" "$2" $? || return
+	c=$fail
+	for at in $(grep -o 'acme\.xml:[0-9]*:[0-9]*' "$T/stdout" | sort -u |
+	    sed 's/.*xml://'); do
+		grep -q "acme.xml [^<]*$at" "$T/out/pk/index.html" ||
+		    not_ok "$1: the appendix lacks acme.xml $at"
+	done
+	[ "$fail" -eq "$c" ] && ok "$1"
+}
+
+# convert --max-input-size 0 on a generated position: every reference is
+# an error there (no packet); the count, the exit status, and the first,
+# sixth and last messages must be as expect.err says.
+xml_position_50000_values() {
+	rm -rf "$T/w"
+	mkdir "$T/w"
+	(cd "$T/w" && sh "$ROOT/$2/gen.sh")
+	(cd "$T/w" && run "$limit" $PB convert --max-input-size 0 in.xml) \
+	    >"$T/stdout" 2>"$T/all"
+	st=$?
+	{
+		echo "$(grep -c ': error: ' "$T/all") errors"
+		sed -n '1p;6p;50000p;50001p' "$T/all"
+	} >"$T/err"
+	expect "$1" "$2" "$st" && ok "$1"
+}
+
 out_is_symlink() {
 	fresh
 	rm -rf "$T/out" "$T/elsewhere"
