@@ -156,6 +156,8 @@ struct pool {
 	const char		*reuse;	/* per packet: previous output fits */
 	pthread_mutex_t		 lock;
 	size_t			 next;
+	size_t			 done;	/* packets rendered so far */
+	size_t			 todo;	/* packets to render */
 };
 
 /* Writes every output of packet pk (tree doc, figures f) into the stage. */
@@ -243,8 +245,17 @@ worker_main(void *arg)
 		pthread_mutex_unlock(&b->lock);
 		if (i >= b->r->model->npackets)
 			break;
-		if (b->reuse == NULL || !b->reuse[i])
-			build_packet(b, &b->r->model->packets[i], &w->d);
+		if (b->reuse != NULL && b->reuse[i])
+			continue;
+		build_packet(b, &b->r->model->packets[i], &w->d);
+		if (b->stage != NULL) {
+			pthread_mutex_lock(&b->lock);
+			b->done++;
+			if (b->r->progress != NULL)
+				b->r->progress(b->r->progress_arg, b->done,
+				    b->todo);
+			pthread_mutex_unlock(&b->lock);
+		}
 	}
 	return NULL;
 }
@@ -265,6 +276,8 @@ pb_build_packets(struct pb_run *r, struct pb_cache *c, struct pb_styles *st,
 	b.st = st;
 	b.stage = stage;
 	b.reuse = reuse;
+	for (k = 0; k < m->npackets; k++)
+		b.todo += reuse == NULL || !reuse[k];
 	/* Announce every use first, so no tree is freed too early. */
 	for (k = 0; k < m->npackets; k++)
 		for (j = 0; (reuse == NULL || !reuse[k]) &&
@@ -334,10 +347,13 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	struct pb_styles	*st = NULL;
 	struct pb_stage		*stage = NULL;
 	char			*reuse = NULL;
+	size_t			 i;
 	int			 rc = PB_EXIT_INPUT;
 
+	r->built = r->reused = 0;
 	if (pb_increment_begin(&inc, r->indir, outdir, tdir, sdir)) {
 		pb_stage_clean(outdir);
+		r->reused = inc.old.n;
 		rc = PB_EXIT_OK;
 		goto out;
 	}
@@ -356,6 +372,9 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	}
 	pb_xml_allow(pb_stage_path(stage));
 	reuse = pb_increment_reuse(&inc, stage, r->model, r->indir, c);
+	for (i = 0; i < r->model->npackets; i++)
+		r->reused += reuse != NULL && reuse[i];
+	r->built = r->model->npackets - r->reused;
 	pb_build_packets(r, c, st, stage, reuse, jobs);
 	pb_build_site(r, st, stage);
 	pb_increment_write(&inc, stage, &r->d);	/* the manifest comes last */

@@ -32,6 +32,13 @@ struct pb_run {
 	struct pb_schema	*posschema;	/* schema/position.rng */
 	struct pb_date		 as_of;		/* of date-relative figures */
 	struct pb_diags		 d;		/* every problem of the run */
+	size_t			 built;		/* by pb_build: packets built */
+	size_t			 reused;	/* and packets whose previous
+						 * output was kept */
+	/* Called (when set) after each packet a build renders, with the
+	 * count done and the count to do, one call at a time. */
+	void			(*progress)(void *, size_t, size_t);
+	void			*progress_arg;
 };
 
 /*

@@ -3,17 +3,25 @@
  * only place that prints.
  */
 #define _GNU_SOURCE
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include <cmark.h>
 #include <libxml/parser.h>
+#include <libxml/xmlversion.h>
 #include <libxslt/xslt.h>
 #include <libxslt/xsltutils.h>
 #include <libexslt/exslt.h>
+#include <yaml.h>
 
 #include "build.h"
 #include "cache.h"
@@ -40,21 +48,111 @@
 
 static const char *progname = "peerbrief";
 
+/* Set by -q and -v, which every command takes. */
+static int quiet;
+static int verbose;
+
+/* What each command takes: the synopsis line and its options. */
+struct cmd_help {
+	const char	*name;
+	const char	*synopsis;
+	const char	*what;
+	const char	*options;
+};
+
+#define OPT_COMMON \
+	"  -q, --quiet           print only errors\n" \
+	"  -v, --verbose         say more about what is done\n" \
+	"  -h, --help            print this help and exit\n"
+
+static const struct cmd_help helps[] = {
+	{ "init", "[DIR]",
+	  "Writes a new project into DIR (default: the current folder), which\n"
+	  "must be new or empty: input/ with an organization in XML and one as\n"
+	  "CSV, a position, a packet, and a README.\n",
+	  OPT_COMMON },
+	{ "build", "[-i input] [-o out] [-T templates] [-j N]",
+	  "Validates the input folder, computes every figure and renders every\n"
+	  "packet into the output folder, replacing it only when all succeeded.\n"
+	  "Packets whose inputs did not change are reused.\n",
+	  "  -i, --input DIR       the input folder (default: input)\n"
+	  "  -o, --output DIR      the output folder (default: out); never the\n"
+	  "                        input folder, inside it, or around it\n"
+	  "  -T, --templates DIR   the templates folder (default: the installed\n"
+	  "                        one); -t DIR is the same\n"
+	  "  -j, --jobs N          N worker threads (default: the number of cores)\n"
+	  OPT_COMMON },
+	{ "check", "[-i input]",
+	  "Reads, validates and computes everything, as build does, and writes\n"
+	  "nothing.\n",
+	  "  -i, --input DIR       the input folder (default: input)\n"
+	  OPT_COMMON },
+	{ "figures", "[-i input] [--packet ID] [--as-of DATE] "
+	  "[--format text|json|csv]",
+	  "Prints every figure (of one packet with --packet): name, exact value,\n"
+	  "unit and display.\n",
+	  "  -i, --input DIR       the input folder (default: input)\n"
+	  "  -p, --packet ID       the figures of packet ID, packet.* included\n"
+	  "      --as-of DATE      date-relative figures on DATE (YYYY-MM-DD)\n"
+	  "  -F, --format FORMAT   text (an aligned table, the default), json or csv\n"
+	  OPT_COMMON },
+	{ "explain", "NAME [-i input] [--packet ID] [--as-of DATE]",
+	  "Prints one figure's value, formula and inputs, each with the file,\n"
+	  "line and column it was read from. A packet.* figure needs --packet.\n",
+	  "  -i, --input DIR       the input folder (default: input)\n"
+	  "  -p, --packet ID       the packet whose figures NAME is among\n"
+	  "      --as-of DATE      date-relative figures on DATE (YYYY-MM-DD)\n"
+	  OPT_COMMON },
+	{ "convert", "[-t html|docbook] [--standalone] [-o FILE] [FILE|-]",
+	  "Turns one position (Markdown, or XML by its .xml name) into an HTML\n"
+	  "fragment, as cmark does, or DocBook; a whole document with\n"
+	  "--standalone. Reads standard input without FILE or with -.\n",
+	  "  -t, --to FORMAT       html (the default) or docbook\n"
+	  "  -s, --standalone      a whole document, not a fragment\n"
+	  "  -o, --output FILE     write to FILE instead of standard output\n"
+	  "  -f, --from FORMAT     markdown or xml, whatever FILE's name says\n"
+	  "  -T, --templates DIR   the templates folder (default: the installed one)\n"
+	  "      --max-input-size BYTES  refuse Markdown over BYTES (default\n"
+	  "                        131072; 0: no limit)\n"
+	  OPT_COMMON },
+	{ "help", "[COMMAND]",
+	  "Prints the usage of every command, or the help of one.\n",
+	  "" },
+	{ NULL, NULL, NULL, NULL }
+};
+
+static const struct cmd_help *
+help_of(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; helps[i].name != NULL; i++)
+		if (strcmp(helps[i].name, name) == 0)
+			return &helps[i];
+	return NULL;
+}
+
 static void
 usage(FILE *f)
 {
-	fprintf(f,
-	    "usage: peerbrief init    [DIR]\n"
-	    "       peerbrief build   [-i input] [-o out] [-t templates] "
-	    "[-j N]\n"
-	    "       peerbrief check   [-i input]\n"
-	    "       peerbrief figures [-i input] [--packet ID] "
-	    "[--as-of DATE] [--format text|json|csv]\n"
-	    "       peerbrief explain NAME [-i input] [--packet ID] "
-	    "[--as-of DATE]\n"
-	    "       peerbrief convert [-t html|docbook] [--standalone] "
-	    "[--templates DIR] [FILE|-]\n"
-	    "       peerbrief --help | --version\n");
+	size_t	 i;
+
+	for (i = 0; helps[i].name != NULL; i++)
+		fprintf(f, "%s peerbrief %-7s %s\n", i == 0 ? "usage:" :
+		    "      ", helps[i].name, helps[i].synopsis);
+	fprintf(f, "       peerbrief --version\n"
+	    "Run 'peerbrief help COMMAND' (or 'peerbrief COMMAND --help') for "
+	    "a command's options.\n");
+}
+
+/* Prints the help of command h on standard output; the exit status. */
+static int
+help_print(const struct cmd_help *h)
+{
+	printf("usage: peerbrief %s %s\n\n%s", h->name, h->synopsis, h->what);
+	if (h->options[0] != '\0')
+		printf("\nOptions:\n%s", h->options);
+	return fflush(stdout) == 0 ? PB_EXIT_OK : PB_EXIT_SYSTEM;
 }
 
 /*
@@ -83,33 +181,188 @@ say(const char *fmt, ...)
 	free(m);
 }
 
+/* The command a usage error is about, for its hint. */
+static const char *current = NULL;
+
 static int
 usage_error(const char *fmt, const char *arg)
 {
 	char	*m = pb_xasprintf(fmt, arg);
 
-	say("%s", m);
+	if (current != NULL)
+		say("%s: %s", current, m);
+	else
+		say("%s", m);
 	free(m);
-	usage(stderr);
+	if (current != NULL)
+		fprintf(stderr, "usage: peerbrief %s %s\n"
+		    "Run 'peerbrief %s --help' for its options.\n", current,
+		    help_of(current)->synopsis, current);
+	else
+		usage(stderr);
 	return PB_EXIT_USAGE;
 }
 
-/* Prints every diagnostic as FILE:LINE:COL: error: message. */
+/*
+ * The usage error for what getopt_long returned as '?' or ':' (opterr is
+ * off, so it printed nothing): the option as the user wrote it.
+ */
+static int
+option_error(int c, char *argv[])
+{
+	const char	*arg = argv[optind - 1];
+	char		 shortopt[3] = { '-', (char)optopt, '\0' };
+
+	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
+		arg = shortopt;
+	if (c == ':')
+		return usage_error("option %s needs a value", arg);
+	return usage_error("unknown option %s", arg);
+}
+
+/* The long options every command takes, after its own. */
+#define LONGOPTS_COMMON \
+	{ "quiet", no_argument, NULL, 'q' }, \
+	{ "verbose", no_argument, NULL, 'v' }, \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ NULL, 0, NULL, 0 }
+
+/*
+ * Handles the options every command takes (c from getopt_long). Returns
+ * -1 when c is not one of them, else the exit status to return at once
+ * (help) or -2 to go on.
+ */
+static int
+common_option(int c, char *argv[])
+{
+	switch (c) {
+	case 'q':
+		quiet = 1;
+		verbose = 0;
+		return -2;
+	case 'v':
+		verbose = 1;
+		quiet = 0;
+		return -2;
+	case 'h':
+		return help_print(help_of(current));
+	case '?':
+	case ':':
+		return option_error(c, argv);
+	default:
+		return -1;
+	}
+}
+
+/* Non-zero when diagnostics on standard error may be in colour. */
+static int
+colour(void)
+{
+	const char	*nc = getenv("NO_COLOR");
+
+	return (nc == NULL || *nc == '\0') && isatty(STDERR_FILENO) &&
+	    getenv("TERM") != NULL && strcmp(getenv("TERM"), "dumb") != 0;
+}
+
+/* Writes one formatted diagnostic, its severity in colour when asked. */
 static void
-print_diags(struct pb_diags *d)
+put_diag(const char *line, int col)
+{
+	const char	*p, *word;
+	size_t		 n;
+
+	if (!col) {
+		fputs(line, stderr);
+		return;
+	}
+	if ((p = strstr(line, ": error: ")) != NULL)
+		word = "\033[1;31merror\033[0m";
+	else if ((p = strstr(line, ": warning: ")) != NULL)
+		word = "\033[1;35mwarning\033[0m";
+	else {
+		fputs(line, stderr);
+		return;
+	}
+	n = (size_t)(p - line);
+	fprintf(stderr, "\033[1m%.*s\033[0m: %s", (int)n, line, word);
+	p += 2;
+	p += strcspn(p, ":");
+	fputs(p, stderr);
+}
+
+/* How many warnings d holds. */
+static size_t
+warnings_of(const struct pb_diags *d)
+{
+	return d->n - d->errors;
+}
+
+/*
+ * Prints every diagnostic as FILE:LINE:COL: error: message (warnings
+ * only without -q), then how many there were when more than one error,
+ * or any warning, was printed; not when a build's summary line follows
+ * (summary: non-zero) and there was no error, as that line counts them.
+ */
+static void
+print_diags(struct pb_diags *d, int summary)
 {
 	struct pb_buf	 b = { NULL, 0, 0 };
-	size_t		 i;
+	size_t		 i, w = warnings_of(d);
+	int		 col = colour();
 
 	pb_diags_sort(d);
 	for (i = 0; i < d->n; i++) {
+		if (quiet && d->v[i].sev != PB_ERROR)
+			continue;
 		b.len = 0;
 		pb_diag_format(&d->v[i], &b);
-		fputs(b.data, stderr);
+		put_diag(b.data, col);
 	}
 	pb_buf_free(&b);
-	if (d->errors > 1)
-		fprintf(stderr, "%s: %zu errors\n", progname, d->errors);
+	if (quiet)
+		w = 0;
+	if ((summary && d->errors == 0) || (d->errors < 2 && w == 0))
+		return;
+	fprintf(stderr, "%s: ", progname);
+	if (d->errors > 0)
+		fprintf(stderr, "%zu error%s%s", d->errors, d->errors == 1 ?
+		    "" : "s", w > 0 ? ", " : "");
+	if (w > 0)
+		fprintf(stderr, "%zu warning%s", w, w == 1 ? "" : "s");
+	fputc('\n', stderr);
+}
+
+/*
+ * Says how to start when the input folder is missing or empty; returns
+ * non-zero when it did (the command then fails with exit status 1).
+ */
+static int
+input_missing(const char *indir)
+{
+	struct stat	 st;
+	DIR		*dp;
+	struct dirent	*e;
+	int		 empty = 1;
+
+	if (stat(indir, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if ((dp = opendir(indir)) == NULL)
+			return 0;
+		while (empty && (e = readdir(dp)) != NULL)
+			empty = strcmp(e->d_name, ".") == 0 ||
+			    strcmp(e->d_name, "..") == 0;
+		closedir(dp);
+		if (!empty)
+			return 0;
+		say("the input folder '%s' is empty. Start a project with "
+		    "'peerbrief init', or name another folder with -i DIR.",
+		    indir);
+		return 1;
+	}
+	if (stat(indir, &st) == 0)
+		return 0;	/* not a folder: the reader says so */
+	say("no input folder '%s' here. Start a project with 'peerbrief "
+	    "init' (then cd into it), or name the folder with -i DIR.", indir);
+	return 1;
 }
 
 /* A data folder of the program (templates, schema); the caller frees it. */
@@ -139,39 +392,82 @@ write_out(const struct pb_buf *b)
 	return PB_EXIT_OK;
 }
 
+/*
+ * Writes b to the file path through a temporary name beside it, so a
+ * failed write leaves no half file; the exit status.
+ */
+static int
+write_file(const char *path, const struct pb_buf *b)
+{
+	char	*tmp;
+	FILE	*f;
+	int	 ok;
+
+	tmp = pb_xasprintf("%s.tmp%ld", path, (long)getpid());
+	if ((f = fopen(tmp, "wbx")) == NULL) {
+		say("%s: %s", path, strerror(errno));
+		free(tmp);
+		return PB_EXIT_SYSTEM;
+	}
+	ok = (b->len == 0 || fwrite(b->data, 1, b->len, f) == b->len);
+	ok = fclose(f) == 0 && ok;
+	if (!ok || rename(tmp, path) != 0) {
+		say("%s: %s", path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return PB_EXIT_SYSTEM;
+	}
+	free(tmp);
+	return PB_EXIT_OK;
+}
+
 static int
 cmd_convert(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
+		{ "to", required_argument, NULL, 't' },
 		{ "standalone", no_argument, NULL, 's' },
+		{ "output", required_argument, NULL, 'o' },
 		{ "templates", required_argument, NULL, 'T' },
 		{ "from", required_argument, NULL, 'f' },
 		{ "max-input-size", required_argument, NULL, 'M' },
-		{ NULL, 0, NULL, 0 }
+		LONGOPTS_COMMON
 	};
 	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
 	struct pb_read_opts	 o = { 0, PB_MAX_INPUT, NULL };
 	char			*sdir = NULL;
 	struct pb_buf		 out = { NULL, 0, 0 };
 	enum pb_format		 fmt = PB_FMT_HTML;
-	const char		*file = "-", *from = NULL;
+	const char		*file = "-", *from = NULL, *ofile = NULL;
 	char			*tdir = NULL, *end;
 	int			 c, standalone = 0, xml, rc;
 	unsigned long		 max;
 
-	while ((c = getopt_long(argc, argv, "t:f:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":t:so:T:f:qvh", longopts,
+	    NULL)) != -1) {
+		if ((rc = common_option(c, argv)) != -1) {
+			if (rc == -2)
+				continue;
+			free(tdir);
+			return rc;
+		}
 		switch (c) {
 		case 't':
 			if (strcmp(optarg, "html") == 0)
 				fmt = PB_FMT_HTML;
 			else if (strcmp(optarg, "docbook") == 0)
 				fmt = PB_FMT_DOCBOOK;
-			else
+			else {
+				free(tdir);
 				return usage_error("unknown output format "
 				    "'%s' (html or docbook)", optarg);
+			}
 			break;
 		case 's':
 			standalone = 1;
+			break;
+		case 'o':
+			ofile = optarg;
 			break;
 		case 'T':
 			free(tdir);
@@ -179,26 +475,29 @@ cmd_convert(int argc, char *argv[])
 			break;
 		case 'f':
 			if (strcmp(optarg, "markdown") != 0 &&
-			    strcmp(optarg, "xml") != 0)
+			    strcmp(optarg, "xml") != 0) {
+				free(tdir);
 				return usage_error("unknown input format "
 				    "'%s' (markdown or xml)", optarg);
+			}
 			from = optarg;
 			break;
 		case 'M':
 			max = strtoul(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0')
+			if (*optarg == '\0' || *end != '\0') {
+				free(tdir);
 				return usage_error("--max-input-size wants "
 				    "a number of bytes, not '%s'", optarg);
+			}
 			o.max_bytes = max;
 			break;
-		default:
-			usage(stderr);
-			return PB_EXIT_USAGE;
 		}
 	}
-	if (argc - optind > 1)
+	if (argc - optind > 1) {
+		free(tdir);
 		return usage_error("convert takes one file, not %s",
 		    argv[optind + 1]);
+	}
 	if (optind < argc)
 		file = argv[optind];
 	if (tdir == NULL)
@@ -209,8 +508,9 @@ cmd_convert(int argc, char *argv[])
 	pb_xml_init(NULL);
 	if ((rc = pb_convert(file, tdir, sdir, fmt, standalone, &o, &out,
 	    &d)) == PB_EXIT_OK)
-		rc = write_out(&out);
-	print_diags(&d);
+		rc = ofile && strcmp(ofile, "-") != 0 ?
+		    write_file(ofile, &out) : write_out(&out);
+	print_diags(&d, 0);
 	pb_diags_free(&d);
 	pb_buf_free(&out);
 	pb_xml_cleanup();
@@ -241,33 +541,52 @@ run_load(struct pb_run *r, const char *schemadir, const char *as_of_opt)
 
 /* Ends a command over input/: prints its problems and frees it. */
 static void
-run_end(struct pb_run *r)
+run_end(struct pb_run *r, int summary)
 {
-	print_diags(&r->d);
+	print_diags(&r->d, summary);
 	pb_diags_free(&r->d);
 	pb_run_free(r);
 }
 
+/* The packets of the run, "a, b" or "none", for messages. */
+static void
+packet_list(const struct pb_run *r, struct pb_buf *b)
+{
+	size_t	 i;
+
+	pb_buf_put(b, "", 0);
+	for (i = 0; i < r->model->npackets; i++)
+		pb_buf_printf(b, "%s%s", i ? ", " : "",
+		    r->model->packets[i].id);
+	if (r->model->npackets == 0)
+		pb_buf_puts(b, "none");
+}
+
 /*
  * Finds the packet named by --packet (id; NULL: none) into *pk. Returns 0
- * when found, else prints the packets there are and returns a usage error.
+ * when found, else prints the packets there are (the nearest first) and
+ * returns a usage error.
  */
 static int
 run_packet(const struct pb_run *r, const char *id,
     const struct pb_packet **pk)
 {
 	struct pb_buf	 b = { NULL, 0, 0 };
+	const char	**names, *near;
 	size_t		 i;
 
 	if (id == NULL || (*pk = pb_model_packet(r->model, id)) != NULL)
 		return PB_EXIT_OK;
-	pb_buf_printf(&b, "no packet '%s' in %s/packets (", id, r->indir);
+	names = pb_xcalloc(r->model->npackets + 1, sizeof(*names));
 	for (i = 0; i < r->model->npackets; i++)
-		pb_buf_printf(&b, "%s%s", i ? ", " : "",
-		    r->model->packets[i].id);
-	pb_buf_puts(&b, r->model->npackets ? ")" : "none)");
-	say("%s", b.data);
+		names[i] = r->model->packets[i].id;
+	near = pb_nearest(id, names, r->model->npackets);
+	packet_list(r, &b);
+	say("no packet '%s' in %s/packets%s%s%s (packets: %s)", id, r->indir,
+	    near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "",
+	    b.data);
 	pb_buf_free(&b);
+	free(names);
 	return PB_EXIT_USAGE;
 }
 
@@ -275,10 +594,11 @@ static int
 cmd_figures(int argc, char *argv[], int explain)
 {
 	static const struct option longopts[] = {
+		{ "input", required_argument, NULL, 'i' },
 		{ "packet", required_argument, NULL, 'p' },
 		{ "as-of", required_argument, NULL, 'a' },
 		{ "format", required_argument, NULL, 'F' },
-		{ NULL, 0, NULL, 0 }
+		LONGOPTS_COMMON
 	};
 	struct pb_run		 r;
 	const struct pb_packet	*pk = NULL;
@@ -292,7 +612,13 @@ cmd_figures(int argc, char *argv[], int explain)
 
 	memset(&r, 0, sizeof(r));
 	r.indir = "input";
-	while ((c = getopt_long(argc, argv, "i:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":i:p:F:qvh", longopts,
+	    NULL)) != -1) {
+		if ((rc = common_option(c, argv)) != -1) {
+			if (rc == -2)
+				continue;
+			return rc;
+		}
 		switch (c) {
 		case 'i':
 			r.indir = optarg;
@@ -317,24 +643,30 @@ cmd_figures(int argc, char *argv[], int explain)
 				return usage_error("unknown format '%s' "
 				    "(text, json or csv)", optarg);
 			break;
-		default:
-			usage(stderr);
-			return PB_EXIT_USAGE;
 		}
 	}
 	if (explain) {
 		if (argc - optind != 1)
 			return usage_error("explain takes one figure name%s",
-			    "");
+			    argc - optind > 1 ? ", not more" : "");
 		name = argv[optind];
 	} else if (optind < argc)
 		return usage_error("figures takes no operands (got '%s')",
 		    argv[optind]);
+	if (input_missing(r.indir))
+		return PB_EXIT_INPUT;
 	pb_xml_init(NULL);
 	sdir = data_dir("schema");
 	if ((rc = run_load(&r, sdir, as_of)) != PB_EXIT_OK ||
 	    (rc = run_packet(&r, packet, &pk)) != PB_EXIT_OK)
 		goto out;
+	if (explain && pk == NULL && strncmp(name, "packet.", 7) == 0) {
+		packet_list(&r, &s);
+		say("%s is a packet's figure: add --packet ID to say which "
+		    "packet (packets: %s)", name, s.data);
+		rc = PB_EXIT_USAGE;
+		goto out;
+	}
 	rc = PB_EXIT_INPUT;
 	if ((f = pb_run_figures(&r, pk, &r.d)) == NULL)
 		goto out;
@@ -355,7 +687,7 @@ out:
 	pb_buf_free(&out);
 	pb_buf_free(&s);
 	pb_figures_free(f);
-	run_end(&r);
+	run_end(&r, 0);
 	pb_xml_cleanup();
 	free(sdir);
 	return rc;
@@ -373,6 +705,10 @@ jobs_default(void)
 static int
 cmd_check(int argc, char *argv[])
 {
+	static const struct option longopts[] = {
+		{ "input", required_argument, NULL, 'i' },
+		LONGOPTS_COMMON
+	};
 	struct pb_read_opts	 o = { 1, PB_MAX_INPUT, NULL };
 	struct pb_run		 r;
 	struct pb_cache		*c = NULL;
@@ -381,16 +717,20 @@ cmd_check(int argc, char *argv[])
 
 	memset(&r, 0, sizeof(r));
 	r.indir = "input";
-	while ((ch = getopt(argc, argv, "i:")) != -1) {
-		if (ch != 'i') {
-			usage(stderr);
-			return PB_EXIT_USAGE;
+	while ((ch = getopt_long(argc, argv, ":i:qvh", longopts,
+	    NULL)) != -1) {
+		if ((rc = common_option(ch, argv)) != -1) {
+			if (rc == -2)
+				continue;
+			return rc;
 		}
 		r.indir = optarg;
 	}
 	if (optind < argc)
 		return usage_error("check takes no operands (got '%s')",
 		    argv[optind]);
+	if (input_missing(r.indir))
+		return PB_EXIT_INPUT;
 	pb_xml_init(NULL);
 	sdir = data_dir("schema");
 	if ((rc = run_load(&r, sdir, NULL)) == PB_EXIT_OK)
@@ -399,24 +739,70 @@ cmd_check(int argc, char *argv[])
 		rc = r.d.system ? PB_EXIT_SYSTEM : r.d.errors > 0 ?
 		    PB_EXIT_INPUT : PB_EXIT_OK;
 	pb_cache_free(c);
-	run_end(&r);
+	run_end(&r, 0);
 	pb_xml_cleanup();
 	free(sdir);
 	return rc;
 }
 
+/* Seconds since t0 on the monotonic clock. */
+static double
+elapsed(const struct timespec *t0)
+{
+	struct timespec	 t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* A build's progress line: on a terminal, once it has run a second. */
+struct progress {
+	struct timespec	 t0;
+	int		 shown;
+};
+
+static void
+progress_show(void *arg, size_t done, size_t todo)
+{
+	struct progress	*p = arg;
+
+	if (elapsed(&p->t0) < 1.0 && !p->shown)
+		return;
+	fprintf(stderr, "\r%s: %zu of %zu packets built", progname, done,
+	    todo);
+	p->shown = 1;
+}
+
 static int
 cmd_build(int argc, char *argv[])
 {
+	static const struct option longopts[] = {
+		{ "input", required_argument, NULL, 'i' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "templates", required_argument, NULL, 'T' },
+		{ "jobs", required_argument, NULL, 'j' },
+		LONGOPTS_COMMON
+	};
 	struct pb_run		 r;
+	struct progress		 prog;
 	const char		*outdir = "out";
 	char			*tdir = NULL, *sdir = NULL, *end;
 	long			 jobs = jobs_default();
+	size_t			 w;
 	int			 ch, rc = PB_EXIT_USAGE;
 
 	memset(&r, 0, sizeof(r));
+	memset(&prog, 0, sizeof(prog));
 	r.indir = "input";
-	while ((ch = getopt(argc, argv, "i:o:t:j:")) != -1) {
+	while ((ch = getopt_long(argc, argv, ":i:o:t:T:j:qvh", longopts,
+	    NULL)) != -1) {
+		if ((rc = common_option(ch, argv)) != -1) {
+			if (rc == -2)
+				continue;
+			goto out;
+		}
+		rc = PB_EXIT_USAGE;
 		switch (ch) {
 		case 'i':
 			r.indir = optarg;
@@ -425,6 +811,7 @@ cmd_build(int argc, char *argv[])
 			outdir = optarg;
 			break;
 		case 't':
+		case 'T':
 			free(tdir);
 			tdir = pb_xstrdup(optarg);
 			break;
@@ -437,23 +824,40 @@ cmd_build(int argc, char *argv[])
 				goto out;
 			}
 			break;
-		default:
-			usage(stderr);
-			goto out;
 		}
 	}
+	rc = PB_EXIT_USAGE;
 	if (optind < argc) {
 		rc = usage_error("build takes no operands (got '%s')",
 		    argv[optind]);
 		goto out;
 	}
+	if (input_missing(r.indir)) {
+		rc = PB_EXIT_INPUT;
+		goto out;
+	}
 	if (tdir == NULL)
 		tdir = data_dir("templates");
 	sdir = data_dir("schema");
+	clock_gettime(CLOCK_MONOTONIC, &prog.t0);
+	if (!quiet && isatty(STDERR_FILENO)) {
+		r.progress = progress_show;
+		r.progress_arg = &prog;
+	}
 	pb_xml_init(NULL);
 	pb_xml_allow(sdir);
 	rc = pb_build(&r, outdir, tdir, sdir, jobs, PB_MAX_INPUT);
-	run_end(&r);
+	if (prog.shown)
+		fputs("\r\033[K", stderr);
+	w = warnings_of(&r.d);
+	if (rc == PB_EXIT_OK && !quiet) {
+		fprintf(stderr, "%zu packet%s built, %zu reused, ", r.built,
+		    r.built == 1 ? "" : "s", r.reused);
+		if (w > 0)
+			fprintf(stderr, "%zu warning%s, ", w, w == 1 ? "" : "s");
+		fprintf(stderr, "%.2f s -> %s/\n", elapsed(&prog.t0), outdir);
+	}
+	run_end(&r, rc == PB_EXIT_OK);
 	pb_xml_cleanup();
 out:
 	free(sdir);
@@ -464,15 +868,17 @@ out:
 static int
 cmd_init(int argc, char *argv[])
 {
+	static const struct option longopts[] = {
+		LONGOPTS_COMMON
+	};
 	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
 	const char	*dir = ".";
 	char		*skel;
 	int		 ch, rc;
 
-	while ((ch = getopt(argc, argv, "")) != -1) {
-		usage(stderr);
-		return PB_EXIT_USAGE;
-	}
+	while ((ch = getopt_long(argc, argv, ":qvh", longopts, NULL)) != -1)
+		if ((rc = common_option(ch, argv)) != -2)
+			return rc;
 	if (argc - optind > 1)
 		return usage_error("init takes one folder, not %s",
 		    argv[optind + 1]);
@@ -480,10 +886,10 @@ cmd_init(int argc, char *argv[])
 		dir = argv[optind];
 	skel = data_dir("skeleton");
 	rc = pb_init_project(skel, dir, &d);
-	print_diags(&d);
+	print_diags(&d, 0);
 	pb_diags_free(&d);
 	free(skel);
-	if (rc != PB_EXIT_OK)
+	if (rc != PB_EXIT_OK || quiet)
 		return rc;
 	if (strcmp(dir, ".") == 0)
 		printf("A new project in input/. Build it with\n"
@@ -497,11 +903,57 @@ cmd_init(int argc, char *argv[])
 	return PB_EXIT_OK;
 }
 
+/* peerbrief --version: the program and the libraries it runs with. */
+static int
+version(void)
+{
+	long	 x = strtol(xmlParserVersion, NULL, 10);
+	long	 t = xsltLibxsltVersion;
+
+	printf("peerbrief %s\n"
+	    "libxml2 %ld.%ld.%ld, libxslt %ld.%ld.%ld, cmark %s, libyaml %s\n"
+	    "Copyright (c) 2026 the peerbrief authors. ISC license.\n",
+	    PB_VERSION, x / 10000, x / 100 % 100, x % 100, t / 10000,
+	    t / 100 % 100, t % 100, cmark_version_string(),
+	    yaml_get_version_string());
+	return fflush(stdout) == 0 ? PB_EXIT_OK : PB_EXIT_SYSTEM;
+}
+
+/* peerbrief help [COMMAND]. */
+static int
+cmd_help(int argc, char *argv[])
+{
+	const struct cmd_help	*h;
+
+	if (argc < 2) {
+		usage(stdout);
+		return PB_EXIT_OK;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+		return help_print(help_of("help"));
+	if ((h = help_of(argv[1])) == NULL)
+		return usage_error("no command '%s'", argv[1]);
+	return help_print(h);
+}
+
 int
 main(int argc, char *argv[])
 {
-	int	 rc;
+	static const struct {
+		const char	*name;
+		int		(*fn)(int, char *[]);
+	} cmds[] = {
+		{ "init", cmd_init },
+		{ "build", cmd_build },
+		{ "check", cmd_check },
+		{ "convert", cmd_convert },
+		{ "help", cmd_help },
+	};
+	const char	*names[7], *near;
+	size_t		 i;
+	int		 rc = PB_EXIT_USAGE;
 
+	opterr = 0;
 	if (argc < 2) {
 		usage(stderr);
 		return PB_EXIT_USAGE;
@@ -510,26 +962,31 @@ main(int argc, char *argv[])
 		usage(stdout);
 		return PB_EXIT_OK;
 	}
-	if (strcmp(argv[1], "--version") == 0) {
-		printf("peerbrief %s\n", PB_VERSION);
-		return PB_EXIT_OK;
-	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)
+		return version();
 	xmlInitParser();
 	exsltRegisterAll();
-	if (strcmp(argv[1], "init") == 0)
-		rc = cmd_init(argc - 1, argv + 1);
-	else if (strcmp(argv[1], "convert") == 0)
-		rc = cmd_convert(argc - 1, argv + 1);
-	else if (strcmp(argv[1], "build") == 0)
-		rc = cmd_build(argc - 1, argv + 1);
-	else if (strcmp(argv[1], "check") == 0)
-		rc = cmd_check(argc - 1, argv + 1);
-	else if (strcmp(argv[1], "figures") == 0)
+	current = help_of(argv[1]) ? argv[1] : NULL;
+	if (strcmp(argv[1], "figures") == 0)
 		rc = cmd_figures(argc - 1, argv + 1, 0);
 	else if (strcmp(argv[1], "explain") == 0)
 		rc = cmd_figures(argc - 1, argv + 1, 1);
-	else
-		rc = usage_error("unknown command '%s'", argv[1]);
+	else {
+		for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+			if (strcmp(argv[1], cmds[i].name) == 0)
+				break;
+		if (i < sizeof(cmds) / sizeof(cmds[0]))
+			rc = cmds[i].fn(argc - 1, argv + 1);
+		else {
+			for (i = 0; helps[i].name != NULL; i++)
+				names[i] = helps[i].name;
+			near = pb_nearest(argv[1], names, i);
+			say("unknown command '%s'%s%s%s", argv[1],
+			    near ? "; did you mean '" : "", near ? near : "",
+			    near ? "'?" : "");
+			usage(stderr);
+		}
+	}
 	xsltCleanupGlobals();
 	xmlCleanupParser();
 	return rc;

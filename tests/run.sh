@@ -11,7 +11,7 @@ TZ=UTC
 export LC_ALL TZ
 unset SOURCE_DATE_EPOCH
 
-groups=${*:-"unit figures semantic cases errors build evidence install spec-html spec-docbook docbook hostile browser"}
+groups=${*:-"unit figures semantic cases errors build cli evidence install spec-html spec-docbook docbook hostile browser"}
 passed=0
 failed=0
 for g in $groups; do

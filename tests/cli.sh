@@ -1,0 +1,105 @@
+#!/bin/sh
+# cli.sh - the command line: every command's --help and `help CMD`,
+# --version, long options, usage errors that name the option, the build's
+# summary line and -q, convert -o, the hints for a missing input folder
+# and a packet figure without --packet, and colour only on a terminal.
+. tests/lib.sh
+
+for c in init build check figures explain convert help; do
+	$PB $c --help >"$T/a" 2>"$T/e" || [ "$c" = help ]
+	st=$?
+	check "$c --help exits 0" test $st -eq 0
+	check "$c --help: usage on stdout" grep -q "^usage: peerbrief $c" "$T/a"
+	check "$c --help: nothing on stderr" test ! -s "$T/e"
+	$PB help $c >"$T/b" 2>&1
+	check "help $c prints the same" cmp -s "$T/a" "$T/b"
+done
+for c in init build check figures explain convert; do
+	$PB $c --help >"$T/a"
+	check "$c --help lists -q" grep -q -- '-q, --quiet' "$T/a"
+done
+$PB build --help >"$T/a"
+for o in --input --output --templates --jobs --quiet --verbose; do
+	check "build --help lists $o" grep -q -- "$o" "$T/a"
+done
+$PB convert --help >"$T/a"
+check "convert --help lists -o" grep -q -- '-o, --output FILE' "$T/a"
+$PB --help >"$T/a" 2>"$T/e"
+check "--help exits 0 with every command" sh -c "grep -c '^ *\(usage:\)\{0,1\} *peerbrief [a-z]' '$T/a' | grep -qx 7"
+$PB help >"$T/b"
+check "help with no command prints the same" cmp -s "$T/a" "$T/b"
+$PB --version >"$T/a"
+for l in libxml2 libxslt cmark libyaml; do
+	check "--version names $l" grep -q "$l [0-9][0-9.]*" "$T/a"
+done
+
+# Usage errors: exit 2, naming what was wrong and where to look.
+$PB build --frob >/dev/null 2>"$T/e"
+check "unknown long option exits 2" test $? -eq 2
+check "unknown long option is named" grep -q "^peerbrief build: unknown option --frob$" "$T/e"
+check "and points at --help" grep -q "peerbrief build --help" "$T/e"
+$PB check -x >/dev/null 2>"$T/e"
+check "unknown short option is named" grep -q "unknown option -x" "$T/e"
+$PB build -j >/dev/null 2>"$T/e"
+check "a missing value is named" grep -q "option -j needs a value" "$T/e"
+$PB buidl >/dev/null 2>"$T/e"
+check "unknown command exits 2" test $? -eq 2
+check "unknown command suggests the nearest" grep -q "did you mean 'build'" "$T/e"
+$PB help nope >/dev/null 2>"$T/e"
+check "help of an unknown command exits 2" test $? -eq 2
+
+# The hints a newcomer needs.
+(cd "$T" && $PB build) >/dev/null 2>"$T/e"
+check "no input folder: exit 1" test $? -eq 1
+check "no input folder: says to run peerbrief init" grep -q "peerbrief init" "$T/e"
+mkdir "$T/empty"
+$PB check -i "$T/empty" >/dev/null 2>"$T/e"
+check "an empty input folder says to run peerbrief init" grep -q "is empty. Start a project with 'peerbrief init'" "$T/e"
+$PB explain packet.org_count >/dev/null 2>"$T/e"
+check "explain packet.X without --packet: exit 2" test $? -eq 2
+check "explain packet.X without --packet says to add it" grep -q "add --packet ID.*accs-peer-roles, note-taking-funding" "$T/e"
+$PB figures --packet note-taking-fundng >/dev/null 2>"$T/e"
+check "an unknown --packet suggests the nearest" grep -q "did you mean 'note-taking-funding'" "$T/e"
+
+# Long options, the summary line, -q.
+cp -r input "$T/in"
+$PB build --input "$T/in" --output "$T/o" --jobs 2 --templates templates >"$T/a" 2>"$T/e"
+check "build with long options" test $? -eq 0 -a -f "$T/o/accs-peer-roles/index.html"
+check "nothing on stdout" test ! -s "$T/a"
+check "the summary line" grep -Eqx "2 packets built, 0 reused, [0-9]+\.[0-9]{2} s -> $T/o/" "$T/e"
+check "only the summary line" test "$(wc -l <"$T/e")" -eq 1
+$PB build -i "$T/in" -o "$T/o" -T templates 2>"$T/e"
+check "a rebuild with nothing changed says so" grep -Eqx "0 packets built, 2 reused, [0-9]+\.[0-9]{2} s -> $T/o/" "$T/e"
+printf '\nOne more sentence.\n' >>"$T/in/positions/certification.md"
+$PB build -i "$T/in" -o "$T/o" -T templates 2>"$T/e"
+check "a rebuild counts what it reused" grep -Eqx "1 packet built, 1 reused, [0-9]+\.[0-9]{2} s -> $T/o/" "$T/e"
+printf '\nAnd another.\n' >>"$T/in/positions/certification.md"
+$PB build -q -i "$T/in" -o "$T/o" >"$T/a" 2>"$T/e"
+check "-q: exit 0" test $? -eq 0
+check "-q: prints nothing on success" test ! -s "$T/e" -a ! -s "$T/a"
+check "-q: still built" grep -q "And another" "$T/o/accs-peer-roles/index.html"
+printf '<packet xmlns="urn:peerbrief:1"><title>x</title></packet>\n' >"$T/in/packets/bad.xml"
+$PB build --quiet -i "$T/in" -o "$T/o" >/dev/null 2>"$T/e"
+check "-q: errors still print" test $? -eq 1 -a -s "$T/e"
+
+# convert -o FILE writes the file, not standard output.
+printf -- '---\ntitle: T\n---\n*hi* `=param.medicaid_share`\n' >"$T/p.md"
+printf -- '---\ntitle: T\n---\n*hi*\n' >"$T/q.md"
+$PB convert "$T/q.md" >"$T/want.html"
+$PB convert -o "$T/got.html" "$T/q.md" >"$T/a"
+check "convert -o: exit 0, nothing on stdout" test $? -eq 0 -a ! -s "$T/a"
+check "convert -o: the file holds the output" cmp -s "$T/want.html" "$T/got.html"
+$PB convert --to docbook --standalone --output "$T/got.dbk" "$T/q.md"
+check "convert long options" grep -q "<emphasis>hi</emphasis>" "$T/got.dbk"
+
+# Colour: on a terminal only, never with NO_COLOR, never into a pipe.
+$PB check -i tests/semantic/csv-quote 2>"$T/e" >/dev/null
+check "no colour into a pipe" sh -c "! grep -q '$(printf '\033')' '$T/e'"
+if command -v script >/dev/null 2>&1; then
+	mkdir -p "$T/c/orgs" && printf '<x/>\n' >"$T/c/orgs/a.xml"
+	TERM=xterm script -qec "$PB check -i $T/c" /dev/null >"$T/tty" 2>&1
+	check "colour on a terminal" grep -q "$(printf '\033')\[1;31merror" "$T/tty"
+	NO_COLOR=1 TERM=xterm script -qec "$PB check -i $T/c" /dev/null >"$T/tty" 2>&1
+	check "no colour with NO_COLOR" sh -c "! grep -q '$(printf '\033')' '$T/tty'"
+fi
+finish
