@@ -13,7 +13,7 @@ cd "$T/work" || exit 3
 printf -- '---\ntitle: T\n---\n*hi*\n' >p.md
 check "installed convert works elsewhere" sh -c "\"$T/dest/usr/bin/peerbrief\" convert p.md | grep -q '<em>hi</em>'"
 check "installed check works elsewhere" "$T/dest/usr/bin/peerbrief" check -i .
-check "installed init works elsewhere" "$T/dest/usr/bin/peerbrief" init "$T/fresh"
-check "the installed skeleton builds" sh -c "cd \"$T/fresh\" && \"$T/dest/usr/bin/peerbrief\" build"
+check "installed init works elsewhere" sh -c "\"$T/dest/usr/bin/peerbrief\" init \"$T/fresh\" >/dev/null"
+check "the installed skeleton builds" sh -c "cd \"$T/fresh\" && \"$T/dest/usr/bin/peerbrief\" build -q"
 cd - >/dev/null || exit 3
 finish
