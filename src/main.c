@@ -187,12 +187,15 @@ static const char *current = NULL;
 static int
 usage_error(const char *fmt, const char *arg)
 {
-	char	*m = pb_xasprintf(fmt, arg);
+	char		*m = pb_xasprintf(fmt, arg);
+	struct pb_buf	 b = { NULL, 0, 0 };
 
-	if (current != NULL)
-		say("%s: %s", current, m);
-	else
-		say("%s", m);
+	pb_buf_printf(&b, "%s%s%s: ", progname, current ? " " : "",
+	    current ? current : "");
+	pb_buf_put_safe(&b, m);
+	pb_buf_putc(&b, '\n');
+	fwrite(b.data, 1, b.len, stderr);
+	pb_buf_free(&b);
 	free(m);
 	if (current != NULL)
 		fprintf(stderr, "usage: peerbrief %s %s\n"
