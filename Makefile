@@ -6,6 +6,7 @@ PREFIX   ?= /usr/local
 BINDIR    = $(PREFIX)/bin
 DATADIR   = $(PREFIX)/share/peerbrief
 MANDIR    = $(PREFIX)/share/man
+COMPDIR   = $(PREFIX)/share/bash-completion/completions
 DESTDIR  ?=
 
 CC       ?= cc
@@ -27,8 +28,8 @@ UNIT_TESTS = tests/unit/test_arith tests/unit/test_csv tests/unit/test_figures t
 
 -include Makefile.local
 
-.PHONY: all deps render check check-deps asan valgrind fuzz bench install \
-        uninstall clean
+.PHONY: all deps render check check-fast check-deps asan valgrind fuzz bench \
+        install uninstall clean dist
 
 all: deps peerbrief render
 
@@ -39,7 +40,7 @@ peerbrief: $(OBJS)
 	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
 
 src/%.o: src/%.c
-	$(CC) $(WARN) $(CFLAGS) $(DEFS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(DEFS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
 -include $(OBJS:.o=.d)
 
@@ -49,11 +50,11 @@ render: peerbrief
 
 # Unit tests (cmocka) link the library objects they test.
 tests/unit/%: tests/unit/%.c $(LIBOBJS)
-	$(CC) $(WARN) $(CFLAGS) $(DEFS) $(PKG_CFLAGS) -Isrc -o $@ $< \
-	    $(LIBOBJS) $(PKG_LIBS) -lcmocka
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(DEFS) $(PKG_CFLAGS) -Isrc -o $@ $< \
+	    $(LDFLAGS) $(LIBOBJS) $(PKG_LIBS) -lcmocka
 
 tests/tools/htmlnorm: tests/tools/htmlnorm.c
-	$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(LDFLAGS) $(PKG_LIBS)
 
 check-deps:
 	@./tools/deps.sh build test browser
@@ -63,6 +64,12 @@ TEST_BINS = peerbrief $(UNIT_TESTS) tests/tools/htmlnorm
 
 check: check-deps $(TEST_BINS)
 	@tests/run.sh
+
+# Every group but the browser's (Chromium, Java, npm): for contributors.
+# CI runs `make check`.
+check-fast: $(TEST_BINS)
+	@./tools/deps.sh build test
+	@PB_SKIP=browser tests/run.sh
 
 # The whole suite again with AddressSanitizer and UBSan.
 asan: check-deps
@@ -96,14 +103,28 @@ install: peerbrief
 	    find . -type f -exec install -m 644 {} \
 	    "$(DESTDIR)$(DATADIR)/skeleton/{}" \;
 	install -m 644 man/peerbrief.1 $(DESTDIR)$(MANDIR)/man1/peerbrief.1
+	install -d $(DESTDIR)$(COMPDIR)
+	install -m 644 completion/peerbrief.bash $(DESTDIR)$(COMPDIR)/peerbrief
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/peerbrief $(DESTDIR)$(MANDIR)/man1/peerbrief.1
+	rm -f $(DESTDIR)$(BINDIR)/peerbrief $(DESTDIR)$(MANDIR)/man1/peerbrief.1 \
+	    $(DESTDIR)$(COMPDIR)/peerbrief
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean-objs:
 	rm -f src/*.o src/*.d peerbrief $(UNIT_TESTS) tests/tools/htmlnorm
 
+# A release tarball of the files under version control, which builds
+# on its own (`make peerbrief` in the unpacked folder).
+DIST = peerbrief-$(VERSION)
+dist:
+	rm -rf $(DIST) $(DIST).tar.gz
+	mkdir $(DIST)
+	git ls-files | grep -v '^$(DIST)/' | tar -cf - -T - | tar -xf - -C $(DIST)
+	tar -czf $(DIST).tar.gz -C $(dir $(DIST)) $(notdir $(DIST))
+	rm -rf $(DIST)
+	@echo "$(DIST).tar.gz"
+
 clean: clean-objs
-	rm -rf out .out.staging tests/out tests/fuzz/obj tests/fuzz/fuzz_convert \
+	rm -rf out .out.staging .out.stat $(DIST) $(DIST).tar.gz tests/out tests/fuzz/obj tests/fuzz/fuzz_convert \
 	    tests/fuzz/fuzz_xml tests/fuzz/fuzz_csv
