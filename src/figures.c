@@ -704,7 +704,9 @@ org(struct fx *x, const struct pb_org *o, const size_t *pi,
 
 		n = 0;
 		for (k = 0; k < PB_PR__MAX; k++) {
-			if (!o->practice_set[k])
+			/* inputs: the practices that can be at this level */
+			if (!o->practice_set[k] ||
+			    assessments[k].level[want][0] == '\0')
 				continue;
 			in_raw(x, c, &o->practice[k], "%s.practice[%s]",
 			    o->id, pb_practice_name((enum pb_practice)k));

@@ -169,6 +169,15 @@ staff_el(xmlNodePtr n, const struct pb_model *m, const struct pb_org *o,
 	}
 }
 
+/* Writes "org.program.figure" into buf (size n) and returns buf. */
+static const char *
+name_of(const char *org, const char *prog, const char *fig, char *buf,
+    size_t n)
+{
+	snprintf(buf, n, "%s.%s.%s", org, prog, fig);
+	return buf;
+}
+
 static void
 org_el(xmlNodePtr parent, const struct pb_model *m, const struct pb_org *o,
     const struct pb_figures *figs, char *used, struct pb_date as_of,
@@ -176,8 +185,9 @@ org_el(xmlNodePtr parent, const struct pb_model *m, const struct pb_org *o,
 {
 	xmlNodePtr		 n, c;
 	size_t			 i, k;
-	char			 buf[PB_NUMBUF];
+	char			 buf[PB_NUMBUF], nbuf[512];
 	int			 inyear = 0;
+	const struct pb_figure	*f;
 
 	n = xmlNewChild(parent, parent->ns, BAD_CAST "org", NULL);
 	pb_tree_set_prop(n, "id", o->id);
@@ -219,9 +229,17 @@ org_el(xmlNodePtr parent, const struct pb_model *m, const struct pb_org *o,
 		    p->rdays_peer, buf));
 		if (cur)
 			for (k = 0; k < sizeof(progfigs) /
-			    sizeof(progfigs[0]); k++)
-				value_el(c, figs, used, "%s.%s.%s", o->id,
-				    p->id, progfigs[k]);
+			    sizeof(progfigs[0]); k++) {
+				/* the flags show only when raised */
+				f = pb_figures_get(figs, name_of(o->id, p->id,
+				    progfigs[k], nbuf, sizeof(nbuf)));
+				if (f == NULL || ((strcmp(progfigs[k],
+				    "zero_rdays") == 0 || strcmp(progfigs[k],
+				    "rday_shortfall_without_peer_notes") == 0) &&
+				    f->n == 0))
+					continue;
+				value_el(c, figs, used, "%s", nbuf);
+			}
 		else
 			for (k = 0; k < sizeof(earlierfigs) /
 			    sizeof(earlierfigs[0]); k++)

@@ -111,6 +111,11 @@
     <w n="certifications_overdue">Certifications overdue</w>
     <w n="certifications_due_within_60_days">Certifications due within 60 days</w>
     <w n="practice_conflicts">Practices in conflict</w>
+    <w n="practice_concerns">Practices of concern</w>
+    <w n="peer_fte_without_lived_experience">Peer FTE without lived experience</w>
+    <w n="fiscal_year">The packet's fiscal year</w>
+    <w n="orgs_with_practice_concerns">Organizations with practices of concern</w>
+    <w n="total_dmh_net_cost">DMH's total cost after reimbursement</w>
     <w n="org_count">Organizations</w>
     <w n="program_count">Programs</w>
     <w n="programs_meeting_state_average_without_peer_notes">Programs at the state average without peer notes</w>

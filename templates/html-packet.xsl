@@ -369,6 +369,7 @@
               </dt>
               <dd>
                 <xsl:call-template name="pk-link"/>
+                <xsl:call-template name="pk-count-of"/>
               </dd>
             </div>
             <xsl:text>&#10;</xsl:text>
@@ -527,6 +528,51 @@
       <xsl:text>&#10;</xsl:text>
     </ul>
     <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- After a count (the context, a pb:value) that is part of a total,
+       what it is a part of: " of 5 programs", " of 4 organizations",
+       " of 8 practices", " of 6 peer staff". -->
+  <xsl:template name="pk-count-of">
+    <xsl:variable name="t" select="$pk/pb:totals/pb:value"/>
+    <!-- the name's last part (names have at most three) -->
+    <xsl:variable name="r" select="substring-after(@ref, '.')"/>
+    <xsl:variable name="last" select="concat(
+        substring($r, 1 div not(contains($r, '.'))),
+        substring-after($r, '.'))"/>
+    <xsl:variable name="o" select="$pk-orgs[@id = substring-before(current()/@ref, '.')]"/>
+    <xsl:variable name="n">
+      <xsl:choose>
+        <xsl:when test="$last = 'programs_meeting_state_average_without_peer_notes'">
+          <xsl:value-of select="$t[@ref = 'packet.program_count']/@value"/>
+        </xsl:when>
+        <xsl:when test="starts-with($last, 'orgs_')">
+          <xsl:value-of select="$t[@ref = 'packet.org_count']/@value"/>
+        </xsl:when>
+        <xsl:when test="$o and starts-with($last, 'practice_')">
+          <xsl:value-of select="count($o/pb:practice[@value])"/>
+        </xsl:when>
+        <xsl:when test="$o and starts-with($last, 'certifications_')">
+          <xsl:value-of select="sum($o/pb:role[@name != 'peer-supervisor']/@members)"/>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:if test="$n != ''">
+      <span class="of">
+        <xsl:value-of select="concat(' of ', $n, ' ')"/>
+        <xsl:choose>
+          <xsl:when test="starts-with($last, 'programs_')">program</xsl:when>
+          <xsl:when test="starts-with($last, 'orgs_')">organization</xsl:when>
+          <xsl:when test="starts-with($last, 'practice_')">practice</xsl:when>
+          <xsl:otherwise>peer staff</xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="$n != 1 and not(starts-with($last, 'certifications_'))">s</xsl:if>
+        <xsl:if test="$last = 'programs_meeting_state_average_without_peer_notes'
+                      and $pk-year">
+          <xsl:value-of select="concat(' (', $pk-year, ')')"/>
+        </xsl:if>
+      </span>
+    </xsl:if>
   </xsl:template>
 
   <!-- A figure in a sentence: linked, in its prose form (html.xsl). -->
@@ -2130,38 +2176,34 @@
           </span>
         </xsl:if>
       </dd>
+      <!-- the inputs in one run of text, each figure linked to its entry
+           and each value read from the data followed by where -->
       <xsl:if test="pb:input">
         <dd class="inputs">
-          <span class="k">Inputs:</span>
-          <ul>
-            <xsl:for-each select="pb:input">
-              <li>
-                <xsl:choose>
-                  <xsl:when test="@anchor">
-                    <a href="#{@anchor}">
-                      <code>
-                        <xsl:value-of select="@name"/>
-                      </code>
-                    </a>
-                  </xsl:when>
-                  <xsl:otherwise>
-                    <code>
-                      <xsl:value-of select="@name"/>
-                    </code>
-                  </xsl:otherwise>
-                </xsl:choose>
-                <xsl:value-of select="concat(' = ', @value)"/>
-                <xsl:if test="@source != ''">
-                  <xsl:text> </xsl:text>
-                  <span class="src">
-                    <xsl:call-template name="pk-sources">
-                      <xsl:with-param name="list" select="@source"/>
-                    </xsl:call-template>
-                  </span>
-                </xsl:if>
-              </li>
-            </xsl:for-each>
-          </ul>
+          <span class="k">Inputs: </span>
+          <xsl:for-each select="pb:input">
+            <xsl:if test="position() &gt; 1">; </xsl:if>
+            <xsl:choose>
+              <xsl:when test="@anchor">
+                <a href="#{@anchor}">
+                  <code>
+                    <xsl:value-of select="@name"/>
+                  </code>
+                </a>
+              </xsl:when>
+              <xsl:otherwise>
+                <code>
+                  <xsl:value-of select="@name"/>
+                </code>
+              </xsl:otherwise>
+            </xsl:choose>
+            <xsl:value-of select="concat(' = ', @value)"/>
+            <xsl:if test="@source != ''">
+              <span class="src">
+                <xsl:value-of select="concat(' (', @source, ')')"/>
+              </span>
+            </xsl:if>
+          </xsl:for-each>
         </dd>
       </xsl:if>
     </div>
@@ -2334,6 +2376,11 @@
     <l n="certifications_overdue">Certifications overdue</l>
     <l n="certifications_due_within_60_days">Certifications due within 60 days</l>
     <l n="practice_conflicts">Practices in conflict with the peer role</l>
+    <l n="practice_concerns">Practices of concern for the peer role</l>
+    <l n="peer_fte_without_lived_experience">Peer FTE without lived experience</l>
+    <l n="fiscal_year">The packet's fiscal year</l>
+    <l n="orgs_with_practice_concerns">Organizations with a practice of concern</l>
+    <l n="total_dmh_net_cost">DMH's total cost after reimbursement</l>
     <!-- the packet -->
     <l n="org_count">Organizations compared</l>
     <l n="program_count">Programs compared</l>

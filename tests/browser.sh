@@ -93,6 +93,13 @@ while IFS= read -r line; do
 done <"$T/pages"
 check "the browser checks ran to the end (exit $st)" \
 	sh -c '[ "$1" -eq 0 ] && grep -qx "# pages.js: done" "$2"' - "$st" "$T/pages"
+# The shipped note-taking packet is a handout a coalition prints: at most
+# 24 US Letter pages (pages.js has checked that its at-a-glance section is
+# page 1 alone).
+nt=$T/pdf/note-taking-funding.pdf
+ntpages=$(pdfinfo "$nt" 2>/dev/null | sed -n 's/^Pages: *//p')
+check "note-taking-funding prints to at most 24 pages (${ntpages:-no PDF})" \
+	test "${ntpages:-99}" -le 24
 if [ -n "${PB_BROWSER_KEEP:-}" ]; then
 	mkdir -p "$PB_BROWSER_KEEP" && cp "$T"/pdf/*.pdf "$PB_BROWSER_KEEP"/ 2>/dev/null
 fi

@@ -12,7 +12,7 @@ TZ=UTC
 export LC_ALL TZ
 unset SOURCE_DATE_EPOCH
 
-groups=${*:-"unit figures semantic cases errors build cli evidence install spec-html spec-docbook docbook hostile browser"}
+groups=${*:-"unit figures semantic cases errors build packets cli evidence install spec-html spec-docbook docbook hostile browser"}
 for skip in ${PB_SKIP:-}; do	# PB_SKIP="group ...": leave these out
 	groups=$(echo " $groups " | sed "s/ $skip / /")
 done

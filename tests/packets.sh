@@ -1,0 +1,61 @@
+#!/bin/sh
+# packets.sh [--update] - what a built packet shows:
+#   - golden packets: tests/figures/small/ built, the public packet "latest"
+#     and the internal packet "earlier" equal tests/packets/NAME.html
+#     (without the inlined style.css) and NAME.dbk (regenerate only on
+#     purpose with --update, and review the change);
+#   - no staff member's id, dates or ORG.MEMBER.* figure reaches any output
+#     of a public packet (tests/packets/check.py private), on both inputs;
+#   - an internal packet carries robots noindex and is in neither the index
+#     nor the feed; a public one is in both;
+#   - every table caption appears once in each HTML and DocBook file.
+. tests/lib.sh
+update=0
+[ "${1:-}" = --update ] && update=1
+S=tests/figures/small
+G=tests/packets
+
+check "build the small input" $PB build -i $S -o "$T/small"
+check "build input/" $PB build -i input -o "$T/out"
+for p in latest earlier; do
+	sed '/<style>/,/<\/style>/d' "$T/small/$p/index.html" >"$T/$p.html"
+	for f in "$p.html:$T/$p.html" "$p.dbk:$T/small/$p/$p.dbk"; do
+		want=$G/${f%%:*}
+		got=${f#*:}
+		[ "$update" = 1 ] && cp "$got" "$want"
+		if diff -u "$want" "$got" >"$T/diff"; then
+			ok "golden packet $(basename "$want")"
+		else
+			not_ok "golden packet $(basename "$want")"
+			head -60 "$T/diff"
+		fi
+	done
+done
+
+for io in "input:$T/out" "$S:$T/small"; do
+	if python3 $G/check.py private "${io%%:*}" "${io#*:}" >"$T/leaks"; then
+		ok "no staff data in a public packet's outputs (${io%%:*})"
+	else
+		not_ok "no staff data in a public packet's outputs (${io%%:*})"
+		head -20 "$T/leaks"
+	fi
+done
+check "the internal packet shows its staff" grep -q '<th scope="row">p2</th>' "$T/small/earlier/index.html"
+check "the internal packet asks not to be indexed" \
+	grep -Eq '<meta name="robots" content="noindex" ?/?>' "$T/small/earlier/index.html"
+check "a public packet does not" sh -c '! grep -q "robots" "$1"' - "$T/small/latest/index.html"
+check "the internal packet is not in the index" sh -c '! grep -q "earlier/" "$1"' - "$T/small/index.html"
+check "the internal packet is not in the feed" sh -c '! grep -q "earlier/" "$1"' - "$T/small/feed.xml"
+check "a public packet is in the index" grep -q 'latest/' "$T/small/index.html"
+check "a public packet is in the feed" grep -q 'latest/' "$T/small/feed.xml"
+
+# shellcheck disable=SC2046
+if python3 $G/check.py captions $(find "$T/out" "$T/small" -name index.html \
+    -path '*/*/index.html' ! -path "$T/out/index.html" ! -path "$T/small/index.html") \
+    $(find "$T/out" "$T/small" -name '*.dbk') >"$T/caps"; then
+	ok "every table caption appears once"
+else
+	not_ok "every table caption appears once"
+	cat "$T/caps"
+fi
+finish

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""check.py - what a built packet may and must show, read from the outputs
+themselves and from the input XML (independently of src/).
+
+  check.py private INPUT OUT     no public packet's output (index.html, the
+                                 DocBook, figures.json, figures.csv) holds a
+                                 staff member's id, hire or certification
+                                 date or an ORG.MEMBER.* figure; prints one
+                                 line per leak
+  check.py captions FILE...      every table caption (HTML <caption>, DocBook
+                                 table <title>) appears once per file
+Exit 1 on any finding.
+"""
+import datetime
+import os
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+NS = "{urn:peerbrief:1}"
+
+
+def display(d):
+    return "%s %d, %d" % (d.strftime("%B"), d.day, d.year)
+
+
+def members(indir):
+    """(org, id, [dates as written and displayed]) of every staff member."""
+    out = []
+    odir = os.path.join(indir, "orgs")
+    for f in sorted(os.listdir(odir)):
+        if not f.endswith(".xml"):
+            continue
+        root = ET.parse(os.path.join(odir, f)).getroot()
+        for m in root.iter(NS + "member"):
+            dates = []
+            for a in ("hired", "certified"):
+                if m.get(a):
+                    d = datetime.date.fromisoformat(m.get(a))
+                    dates += [m.get(a), display(d)]
+            out.append((f[:-4], m.get("id"), dates))
+    return out
+
+
+def private(indir, outdir):
+    bad = 0
+    staff = members(indir)
+    pdir = os.path.join(indir, "packets")
+    for f in sorted(os.listdir(pdir)):
+        root = ET.parse(os.path.join(pdir, f)).getroot()
+        if root.get("visibility") == "internal":
+            continue
+        pk = f[:-4]
+        orgs = [o.get("ref") for o in root.iter(NS + "org")]
+        # dates the packet prints for its own reasons are not staff data
+        own = {root.find(NS + "date").text.strip()}
+        own.add(display(datetime.date.fromisoformat(min(own))))
+        for name in ("index.html", pk + ".dbk", "figures.json",
+                     "figures.csv"):
+            path = os.path.join(outdir, pk, name)
+            text = open(path, encoding="utf-8").read()
+            for org, mid, dates in staff:
+                if org not in orgs:
+                    continue
+                pats = [r"\b%s\.%s\b" % (re.escape(org), re.escape(mid)),
+                        r"(?<![\w.-])%s(?![\w-])" % re.escape(mid)]
+                pats += [re.escape(d) for d in dates if d not in own]
+                for p in pats:
+                    m = re.search(p, text)
+                    if m:
+                        bad += 1
+                        print("%s/%s: staff data of %s.%s: %r" % (
+                            pk, name, org, mid, m.group(0)))
+    return bad
+
+
+def captions(files):
+    bad = 0
+    for path in files:
+        text = open(path, encoding="utf-8").read()
+        if path.endswith(".dbk"):
+            caps = re.findall(r"<table\b[^>]*>\s*<title>(.*?)</title>", text,
+                              re.S)
+        else:
+            caps = re.findall(r"<caption\b[^>]*>(.*?)</caption>", text, re.S)
+        seen = {}
+        for c in caps:
+            c = " ".join(re.sub(r"<[^>]*>", "", c).split())
+            seen[c] = seen.get(c, 0) + 1
+        for c, n in sorted(seen.items()):
+            if n > 1:
+                bad += 1
+                print("%s: caption %r appears %d times" % (path, c, n))
+        if not caps:
+            bad += 1
+            print("%s: no table captions found" % path)
+    return bad
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "private":
+        n = private(sys.argv[2], sys.argv[3])
+    else:
+        n = captions(sys.argv[2:])
+    sys.exit(1 if n else 0)
