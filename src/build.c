@@ -10,6 +10,7 @@
 
 #include "build.h"
 #include "cache.h"
+#include "charts.h"
 #include "figures.h"
 #include "inject.h"
 #include "manifest.h"
@@ -166,8 +167,8 @@ write_packet(struct pool *b, const struct pb_packet *pk, xmlDocPtr doc,
     const struct pb_figures *f, struct pb_diags *d)
 {
 	struct pb_buf	 out = { NULL, 0, 0 };
-	char		*rel;
-	size_t		 o;
+	char		*rel, **names;
+	size_t		 o, n;
 
 	for (o = 0; o < PB_OUT__MAX; o++) {
 		rel = pb_packet_output(pk->id, (enum pb_output)o);
@@ -181,6 +182,19 @@ write_packet(struct pool *b, const struct pb_packet *pk, xmlDocPtr doc,
 		}
 		free(rel);
 	}
+	/* each chart the positions place, beside the DocBook */
+	names = pb_charts_used(xmlDocGetRootElement(doc), &n);
+	for (o = 0; o < n; o++) {
+		out.len = 0;
+		if (pb_render_chart(b->st, doc, names[o], pk->file, &out, d)) {
+			rel = pb_xasprintf("%s/%s.svg", pk->id, names[o]);
+			pb_stage_write(b->stage, rel, out.data ? out.data : "",
+			    out.len, d);
+			free(rel);
+		}
+		free(names[o]);
+	}
+	free(names);
 	pb_buf_free(&out);
 }
 

@@ -7,6 +7,7 @@
 
 #include <libxml/tree.h>
 
+#include "charts.h"
 #include "figures.h"
 #include "inject.h"
 #include "pb.h"
@@ -59,7 +60,8 @@ pb_inject_forbid(xmlDocPtr doc, const char *file, struct pb_diags *d)
 }
 
 static const char *const directives[] = {
-	"funding", "practices", "staffing", "certifications", "figure"
+	"funding", "practices", "staffing", "certifications", "figure",
+	"chart"
 };
 
 int
@@ -94,6 +96,31 @@ unknown_figure(xmlNodePtr n, const char *file, const char *ref,
 	else
 		pb_diag_error(d, file, line, col, "unknown figure '%s'", ref);
 	pb_buf_free(&s);
+}
+
+/*
+ * Checks a chart directive at line:col: its name must be a chart (else
+ * the nearest are suggested), and a chart needs a packet.
+ */
+static void
+check_chart(xmlNodePtr n, const char *file, unsigned long line,
+    unsigned long col, int in_packet, struct pb_diags *d)
+{
+	xmlChar		*name = xmlGetProp(n, BAD_CAST "name");
+	struct pb_buf	 s = { NULL, 0, 0 };
+
+	if (name == NULL || *name == '\0')
+		pb_diag_error(d, file, line, col, "'=chart' needs a chart "
+		    "name, as in '=chart rday-rates'");
+	else if (!pb_chart_known((const char *)name)) {
+		pb_chart_suggest((const char *)name, &s);
+		pb_diag_error(d, file, line, col, "unknown chart '%s'; did "
+		    "you mean %s?", (const char *)name, s.data);
+	} else if (!in_packet)
+		pb_diag_error(d, file, line, col, "chart '%s' draws a "
+		    "packet's figures: it needs a packet", (const char *)name);
+	pb_buf_free(&s);
+	xmlFree(name);
 }
 
 /* Sets the value, display, unit and anchor attributes of a reference. */
@@ -159,7 +186,9 @@ pb_inject(xmlNodePtr top, const char *file, const struct pb_figures *figs,
 					    in_packet, d);
 				else
 					fill(n, f);
-			} else if (!in_packet)
+			} else if (strcmp((const char *)kind, "chart") == 0)
+				check_chart(n, file, line, col, in_packet, d);
+			else if (!in_packet)
 				pb_diag_error(d, file, line, col, "directive "
 				    "'=%s' makes a table of a packet's "
 				    "organizations: it needs a packet",

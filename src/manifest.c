@@ -344,13 +344,21 @@ packet_reuse(struct pb_stage *stage, const struct pb_manifest *old,
     const char *id)
 {
 	char	*rel;
-	size_t	 o;
+	size_t	 o, len = strlen(id);
 	int	 ok = 1;
 
 	for (o = 0; ok && o < PB_OUT__MAX; o++) {
 		rel = pb_packet_output(id, (enum pb_output)o);
 		ok = pb_stage_reuse(stage, rel, pb_manifest_file(old, rel));
 		free(rel);
+	}
+	/* and the charts beside its DocBook, ID/NAME.svg */
+	for (o = 0; ok && o < old->nfiles; o++) {
+		rel = old->files[o].id;
+		if (strncmp(rel, id, len) == 0 && rel[len] == '/' &&
+		    strchr(rel + len + 1, '/') == NULL &&
+		    strlen(rel) > 4 && strcmp(rel + strlen(rel) - 4, ".svg") == 0)
+			ok = pb_stage_reuse(stage, rel, old->files[o].hash);
 	}
 	return ok;
 }

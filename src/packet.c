@@ -11,6 +11,7 @@
 #include <libxml/tree.h>
 
 #include "arith.h"
+#include "charts.h"
 #include "figures.h"
 #include "inject.h"
 #include "model.h"
@@ -450,8 +451,10 @@ pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
 		pos = xmlDocCopyNode(xmlDocGetRootElement(positions[i]), doc,
 		    1);
 		xmlAddChild(root, pos);
-		if (pb_inject(pos, files[i], figs, 1, d))
+		if (pb_inject(pos, files[i], figs, 1, d)) {
+			pb_charts_fill(pos, m, pk, figs);
 			mark_used(pos, figs, used);
+		}
 		pb_cite_resolve(pos, files[i], m->works, &cites, d);
 	}
 	pb_cite_list(root, m->works, &cites);

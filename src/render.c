@@ -180,7 +180,7 @@ struct pb_styles *
 pb_styles_load(const char *dir, struct pb_diags *d)
 {
 	static const char *const names[PB_FMT__MAX] = {
-		"html.xsl", "docbook.xsl", "index.xsl", "feed.xsl"
+		"html.xsl", "docbook.xsl", "index.xsl", "feed.xsl", "svg.xsl"
 	};
 	struct pb_styles	*s;
 	char			*path;
@@ -263,10 +263,35 @@ save_html(xmlDocPtr res, struct pb_buf *out)
 	return ok;
 }
 
+/*
+ * The transform behind pb_render and pb_render_chart: chart, when not
+ * NULL, is passed as the stylesheet parameter of that name.
+ */
+static int
+render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
+    int standalone, int figure_links, const char *chart, const char *file,
+    struct pb_buf *out, struct pb_diags *d);
+
 int
 pb_render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
     int standalone, int figure_links, const char *file, struct pb_buf *out,
     struct pb_diags *d)
+{
+	return render(s, fmt, tree, standalone, figure_links, NULL, file, out,
+	    d);
+}
+
+int
+pb_render_chart(struct pb_styles *s, xmlDocPtr tree, const char *name,
+    const char *file, struct pb_buf *out, struct pb_diags *d)
+{
+	return render(s, PB_FMT_SVG, tree, 1, 0, name, file, out, d);
+}
+
+static int
+render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
+    int standalone, int figure_links, const char *chart, const char *file,
+    struct pb_buf *out, struct pb_diags *d)
 {
 	xsltStylesheetPtr	 st;
 	xsltTransformContextPtr	 ctxt = NULL;
@@ -290,6 +315,8 @@ pb_render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
 	    BAD_CAST (standalone ? "yes" : "no"));
 	xsltQuoteOneUserParam(ctxt, BAD_CAST "figure-links",
 	    BAD_CAST (figure_links ? "yes" : "no"));
+	if (chart != NULL)
+		xsltQuoteOneUserParam(ctxt, BAD_CAST "chart", BAD_CAST chart);
 	if ((fmt == PB_FMT_HTML || fmt == PB_FMT_INDEX) && s->css != NULL)
 		xsltQuoteOneUserParam(ctxt, BAD_CAST "css", BAD_CAST s->css);
 	res = xsltApplyStylesheetUser(st, tree, NULL, NULL, NULL, ctxt);

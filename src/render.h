@@ -15,6 +15,7 @@ enum pb_format {
 	PB_FMT_DOCBOOK,		/* docbook.xsl: a position or a packet */
 	PB_FMT_INDEX,		/* index.xsl: the site's index page */
 	PB_FMT_FEED,		/* feed.xsl: the site's Atom feed */
+	PB_FMT_SVG,		/* svg.xsl: one chart of a packet */
 	PB_FMT__MAX
 };
 
@@ -43,5 +44,12 @@ const char *pb_styles_dir(const struct pb_styles *s);
 int pb_render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
     int standalone, int figure_links, const char *file, struct pb_buf *out,
     struct pb_diags *d);
+
+/*
+ * Draws chart name of packet tree with svg.xsl and appends the SVG file's
+ * text to out. Returns 0 with errors recorded on failure.
+ */
+int pb_render_chart(struct pb_styles *s, xmlDocPtr tree, const char *name,
+    const char *file, struct pb_buf *out, struct pb_diags *d);
 
 #endif /* PB_RENDER_H */

@@ -69,6 +69,8 @@
 
   <!-- citations and the bibliography -->
   <xsl:include href="docbook-references.xsl"/>
+  <!-- charts: a figure with the SVG beside the book, and its numbers -->
+  <xsl:include href="docbook-charts.xsl"/>
 
   <!-- ================================================= lookups -->
 
@@ -464,6 +466,9 @@
     <xsl:choose>
       <xsl:when test="@kind = 'figure'">
         <xsl:call-template name="pb-dbp-figure-block"/>
+      </xsl:when>
+      <xsl:when test="@kind = 'chart'">
+        <xsl:call-template name="pb-dbc-chart"/>
       </xsl:when>
       <xsl:when test="generate-id($first) != generate-id(.)">
         <para>

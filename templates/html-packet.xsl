@@ -42,6 +42,8 @@
 
   <!-- citations and the References section -->
   <xsl:import href="html-references.xsl"/>
+  <!-- charts (=chart NAME) -->
+  <xsl:import href="html-charts.xsl"/>
 
   <xsl:strip-space elements="pb:packet pb:highlights pb:orgs pb:org
       pb:program pb:member pb:figures pb:figure pb:references pb:work"/>
@@ -966,6 +968,11 @@
       <xsl:choose>
         <xsl:when test="@kind = 'figure'">
           <xsl:call-template name="pk-figure-box"/>
+        </xsl:when>
+        <xsl:when test="@kind = 'chart'">
+          <xsl:call-template name="pk-chart">
+            <xsl:with-param name="id" select="$id"/>
+          </xsl:call-template>
         </xsl:when>
         <!-- a table placed twice: the second time, where it is -->
         <xsl:when test="not($first)">

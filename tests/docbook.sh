@@ -135,7 +135,11 @@ for f in $(find "$T/out" "$T/edge" -name '*.dbk' | sort); do
 
 	# 2. DocBook XSL: HTML
 	title=$(xmllint --nonet --xpath 'string(/*/*[local-name()="info"]/*[local-name()="title"])' "$f" 2>/dev/null)
-	xsltproc --nonet "$DBX/html/docbook.xsl" "$f" >"$T/out.html" 2>"$T/html.err"
+	# a chart's textobject becomes a long-description file (ld-ID.html),
+	# written quietly into a folder of its own, not the current one
+	rm -rf "$T/dbx" && mkdir "$T/dbx"
+	xsltproc --nonet --stringparam base.dir "$T/dbx/" --stringparam chunk.quietly 1 \
+	    "$DBX/html/docbook.xsl" "$f" >"$T/out.html" 2>"$T/html.err"
 	check "$rel: docbook-xsl-ns HTML exits 0" test $? -eq 0
 	check "$rel: docbook-xsl-ns HTML is quiet" quiet "$T/html.err"
 	got=$(xmllint --html --nonet --xpath 'string(/html/head/title)' "$T/out.html" 2>/dev/null)
@@ -144,6 +148,10 @@ for f in $(find "$T/out" "$T/edge" -name '*.dbk' | sort); do
 	if [ -n "$anchor" ]; then
 		check "$rel: HTML has the appendix entry $anchor" \
 		    grep -Eq "(name|id)=\"$anchor\"" "$T/out.html"
+	fi
+	if grep -q '<mediaobject>' "$f"; then
+		check "$rel: HTML shows each chart's SVG" grep -Eq '(src|data)="[a-z-]*\.svg"' "$T/out.html"
+		check "$rel: HTML links each chart's description" sh -c "grep -l 'Horizontal' '$T'/dbx/ld-*.html >/dev/null"
 	fi
 
 	# 2. DocBook XSL: XSL-FO

@@ -89,4 +89,5 @@ for pk in note-taking-funding accs-peer-roles; do
 	check "$pk lists References" grep -q '<section id="references"' "$T/ship/$pk/index.html"
 	check "$pk: DocBook bibliography" grep -q '<bibliography xml:id="references">' "$T/ship/$pk/$pk.dbk"
 done
+
 finish

@@ -1,0 +1,215 @@
+/*
+ * charts.c - what each chart shows, as figures in the packet tree; the
+ * stylesheets draw them (templates/charts-svg.xsl) and do no arithmetic
+ * on money: a chart shows ratios and FTE, whose exact values the
+ * figures carry.
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "arith.h"
+#include "charts.h"
+#include "figures.h"
+#include "model.h"
+#include "pb.h"
+#include "tree.h"
+
+static const char *const charts[] = { "rday-rates", "peer-staff" };
+#define NCHARTS (sizeof(charts) / sizeof(charts[0]))
+
+int
+pb_chart_known(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < NCHARTS; i++)
+		if (strcmp(name, charts[i]) == 0)
+			return 1;
+	return 0;
+}
+
+void
+pb_chart_suggest(const char *name, struct pb_buf *out)
+{
+	size_t	 i, len = out->len;
+
+	pb_suggest(name, charts, NCHARTS, out);
+	if (out->len > len)
+		return;
+	for (i = 0; i < NCHARTS; i++)
+		pb_buf_printf(out, "%s'%s'", i == 0 ? "" : i + 1 == NCHARTS ?
+		    " or " : ", ", charts[i]);
+}
+
+/* Non-zero when n is the pb element name. */
+static int
+is_pb(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    xmlStrEqual(n->ns->href, BAD_CAST PB_NS) &&
+	    xmlStrEqual(n->name, BAD_CAST name);
+}
+
+/* Adds a filled <pb:value> for the figure named fmt..., if it exists. */
+static void
+value_el(xmlNodePtr parent, const struct pb_figures *figs, const char *fmt,
+    ...) __attribute__((format(printf, 3, 4)));
+
+static void
+value_el(xmlNodePtr parent, const struct pb_figures *figs, const char *fmt,
+    ...)
+{
+	va_list			 ap;
+	char			 name[512], *anchor;
+	const struct pb_figure	*f;
+	xmlNodePtr		 n;
+
+	va_start(ap, fmt);
+	vsnprintf(name, sizeof(name), fmt, ap);
+	va_end(ap);
+	if ((f = pb_figures_get(figs, name)) == NULL)
+		return;
+	n = xmlNewChild(parent, parent->ns, BAD_CAST "value", NULL);
+	pb_tree_set_prop(n, "ref", name);
+	xmlSetProp(n, BAD_CAST "value", BAD_CAST f->value);
+	xmlSetProp(n, BAD_CAST "display", BAD_CAST f->display);
+	xmlSetProp(n, BAD_CAST "unit", BAD_CAST pb_unit_name(f->unit));
+	anchor = pb_figure_anchor(name);
+	xmlSetProp(n, BAD_CAST "anchor", BAD_CAST anchor);
+	free(anchor);
+}
+
+/* The R-day rates of the packet's programs, against the state average. */
+static void
+fill_rday_rates(xmlNodePtr dir, const struct pb_model *m,
+    const struct pb_packet *pk, const struct pb_figures *figs)
+{
+	const struct pb_figure	*fy;
+	const struct pb_org	*o;
+	xmlNodePtr		 it;
+	size_t			 i, k;
+	long long		 year = 0;
+
+	/* the packet's year, once the figures know it */
+	if ((fy = pb_figures_get(figs, "packet.fiscal_year")) != NULL)
+		year = strtoll(fy->value, NULL, 10);
+	for (i = 0; i < pk->norgs; i++) {
+		if ((o = pb_model_org(m, pk->orgs[i].id)) == NULL)
+			continue;
+		for (k = 0; k < o->nprograms; k++) {
+			if (fy != NULL && o->programs[k].fiscal_year != year)
+				continue;
+			it = xmlNewChild(dir, dir->ns, BAD_CAST "item", NULL);
+			pb_tree_set_prop(it, "org", o->id);
+			pb_tree_set_prop(it, "program", o->programs[k].id);
+			value_el(it, figs, "%s.%s.rday_rate", o->id,
+			    o->programs[k].id);
+			value_el(it, figs, "%s.%s.rday_rate_without_peer_notes",
+			    o->id, o->programs[k].id);
+		}
+	}
+	value_el(dir, figs, "param.state_average_rday_rate");
+}
+
+/* The peer FTE of the packet's organizations by role, against the
+ * required FTE. */
+static void
+fill_peer_staff(xmlNodePtr dir, const struct pb_model *m,
+    const struct pb_packet *pk, const struct pb_figures *figs)
+{
+	const struct pb_org	*o;
+	xmlNodePtr		 it, c;
+	size_t			 i, j, r;
+	int64_t			 fte;
+	int			 any;
+	char			 buf[PB_NUMBUF];
+
+	for (i = 0; i < pk->norgs; i++) {
+		if ((o = pb_model_org(m, pk->orgs[i].id)) == NULL)
+			continue;
+		it = xmlNewChild(dir, dir->ns, BAD_CAST "item", NULL);
+		pb_tree_set_prop(it, "org", o->id);
+		for (r = 0; r < PB_ROLE__MAX; r++) {
+			if (r == PB_ROLE_PEER_SUPERVISOR)
+				continue;	/* not a peer role */
+			fte = 0;
+			any = 0;
+			for (j = 0; j < o->nmembers; j++)
+				if (o->members[j].role == (enum pb_role)r) {
+					any = 1;
+					if (!pb_int_add(fte, o->members[j].fte,
+					    &fte))
+						fte = INT64_MAX; /* cannot be:
+							   * fte <= 1.00 */
+				}
+			if (!any)
+				continue;
+			c = xmlNewChild(it, it->ns, BAD_CAST "role", NULL);
+			xmlSetProp(c, BAD_CAST "name",
+			    BAD_CAST pb_role_name((enum pb_role)r));
+			xmlSetProp(c, BAD_CAST "fte",
+			    BAD_CAST pb_fte_format(fte, buf));
+		}
+		value_el(it, figs, "%s.peer_fte", o->id);
+		value_el(it, figs, "%s.required_peer_fte", o->id);
+	}
+}
+
+void
+pb_charts_fill(xmlNodePtr top, const struct pb_model *m,
+    const struct pb_packet *pk, const struct pb_figures *figs)
+{
+	xmlNodePtr	 n;
+	char		*kind, *name;
+
+	for (n = top; n != NULL; n = pb_tree_next(n, top)) {
+		if (!is_pb(n, "directive"))
+			continue;
+		kind = pb_tree_attr(n, "kind");
+		name = pb_tree_attr(n, "name");
+		if (kind != NULL && name != NULL && n->children == NULL &&
+		    strcmp(kind, "chart") == 0) {
+			if (strcmp(name, "rday-rates") == 0)
+				fill_rday_rates(n, m, pk, figs);
+			else if (strcmp(name, "peer-staff") == 0)
+				fill_peer_staff(n, m, pk, figs);
+		}
+		free(kind);
+		free(name);
+	}
+}
+
+char **
+pb_charts_used(xmlNodePtr top, size_t *np)
+{
+	xmlNodePtr	 n;
+	char		*kind, *name, **v = NULL;
+	size_t		 i, nv = 0;
+
+	for (n = top; n != NULL; n = pb_tree_next(n, top)) {
+		if (!is_pb(n, "directive"))
+			continue;
+		kind = pb_tree_attr(n, "kind");
+		name = pb_tree_attr(n, "name");
+		if (kind != NULL && name != NULL &&
+		    strcmp(kind, "chart") == 0 && pb_chart_known(name)) {
+			for (i = 0; i < nv; i++)
+				if (strcmp(v[i], name) == 0)
+					break;
+			if (i == nv) {
+				v = pb_xrealloc(v, (nv + 1) * sizeof(*v));
+				v[nv++] = name;
+				name = NULL;
+			}
+		}
+		free(kind);
+		free(name);
+	}
+	*np = nv;
+	return v;
+}
