@@ -5,7 +5,13 @@
 #     References with the locators used, in that order, and a work nobody
 #     cites is not listed, in the HTML and in the DocBook (valid against
 #     the official schema, every biblioref resolving);
-#  2. the shipped packets cite their sources.
+#  2. the shipped packets cite their sources;
+#  3. charts: each chart of each shipped packet checked by
+#     tests/tools/charts.py against `peerbrief figures --packet ID --format
+#     json` and the input files (rows, numbers, title, desc, the SVG file
+#     beside the DocBook); every SVG file well-formed; the DocBook with its
+#     figures and mediaobjects valid; a build with charts is repeatable and
+#     an unchanged rebuild keeps the SVG files.
 . tests/lib.sh
 RNG=/usr/share/xml/docbook/schema/rng/5.0/docbook.rng
 
@@ -90,4 +96,39 @@ for pk in note-taking-funding accs-peer-roles; do
 	check "$pk: DocBook bibliography" grep -q '<bibliography xml:id="references">' "$T/ship/$pk/$pk.dbk"
 done
 
+# ---------------------------------------------------------------- charts
+for pk in note-taking-funding accs-peer-roles; do
+	check "$pk shows a chart" grep -q '<figure class="chart"' "$T/ship/$pk/index.html"
+	$PB figures -i input --packet "$pk" --format json >"$T/$pk.json"
+	if python3 tests/tools/charts.py "$T/ship" input "$pk" "$T/$pk.json" >"$T/charts.out"; then
+		ok "$pk: every chart shows its figures ($(cat "$T/charts.out"))"
+	else
+		not_ok "$pk: every chart shows its figures"
+		cat "$T/charts.out"
+	fi
+	if xmllint --noout --nonet --relaxng "$RNG" "$T/ship/$pk/$pk.dbk" 2>"$T/err"; then
+		ok "$pk: DocBook with charts is valid"
+	else
+		not_ok "$pk: DocBook with charts is valid"; head -5 "$T/err"
+	fi
+	for ref in $(grep -o '<imagedata fileref="[^"]*"' "$T/ship/$pk/$pk.dbk" | sed 's/.*fileref="//; s/"$//' | sort -u); do
+		check "$pk: $ref is beside the DocBook" test -f "$T/ship/$pk/$ref"
+	done
+	check "$pk: every mediaobject has a textobject" test \
+	    "$(grep -o '<mediaobject>' "$T/ship/$pk/$pk.dbk" | wc -l)" = \
+	    "$(grep -o '<textobject><para>[^<]' "$T/ship/$pk/$pk.dbk" | wc -l)"
+done
+nsvg=0
+for f in $(find "$T/ship" -name '*.svg' | sort); do
+	nsvg=$((nsvg + 1))
+	check "well-formed SVG: ${f#"$T/ship/"}" xmllint --noout --nonet "$f"
+	check "no script in ${f#"$T/ship/"}" sh -c "! grep -qi '<script\|javascript:\|onload=' '$f'"
+done
+check "the build wrote SVG files" test "$nsvg" -ge 3
+check "second build" $PB build -i input -o "$T/ship2"
+check "charts are byte-identical across builds" diff -r "$T/ship" "$T/ship2"
+ino() { ls -i "$1" | cut -d' ' -f1; }
+a=$(ino "$T/ship/note-taking-funding/rday-rates.svg")
+$PB build -i input -o "$T/ship"
+check "an unchanged rebuild keeps the SVG files" test "$(ino "$T/ship/note-taking-funding/rday-rates.svg")" = "$a"
 finish
