@@ -29,6 +29,7 @@
 #include "init.h"
 #include "model.h"
 #include "pb.h"
+#include "publish.h"
 #include "render.h"
 #include "report.h"
 #include "xmlread.h"
@@ -792,8 +793,9 @@ cmd_build(int argc, char *argv[])
 	const char		*outdir = "out";
 	char			*tdir = NULL, *sdir = NULL, *end;
 	long			 jobs = jobs_default();
+	struct pb_buf		 line = { NULL, 0, 0 };
 	size_t			 w;
-	int			 ch, rc = PB_EXIT_USAGE;
+	int			 ch, rc = PB_EXIT_USAGE, lock;
 
 	memset(&r, 0, sizeof(r));
 	memset(&prog, 0, sizeof(prog));
@@ -842,6 +844,28 @@ cmd_build(int argc, char *argv[])
 	if (tdir == NULL)
 		tdir = data_dir("templates");
 	sdir = data_dir("schema");
+	if (pb_out_overlaps(outdir, r.indir) || pb_out_overlaps(outdir, tdir)) {
+		say("the output folder '%s' and the %s folder '%s' overlap (one "
+		    "is the other or lies inside it); a build would replace "
+		    "it: choose another -o", outdir, pb_out_overlaps(outdir,
+		    r.indir) ? "input" : "templates", pb_out_overlaps(outdir,
+		    r.indir) ? r.indir : tdir);
+		rc = PB_EXIT_USAGE;
+		goto out;
+	}
+	/* one build at a time per output folder: wait for the other */
+	if ((lock = pb_out_lock(outdir, 0)) == -1) {
+		if (isatty(STDERR_FILENO))
+			say("waiting for another build of '%s' to finish",
+			    outdir);
+		lock = pb_out_lock(outdir, 1);
+	}
+	if (lock < 0) {
+		say("cannot lock the output folder '%s': %s", outdir,
+		    strerror(errno));
+		rc = PB_EXIT_SYSTEM;
+		goto out;
+	}
 	clock_gettime(CLOCK_MONOTONIC, &prog.t0);
 	if (!quiet && isatty(STDERR_FILENO)) {
 		r.progress = progress_show;
@@ -854,14 +878,20 @@ cmd_build(int argc, char *argv[])
 		fputs("\r\033[K", stderr);
 	w = warnings_of(&r.d);
 	if (rc == PB_EXIT_OK && !quiet) {
-		fprintf(stderr, "%zu packet%s built, %zu reused, ", r.built,
-		    r.built == 1 ? "" : "s", r.reused);
+		pb_buf_printf(&line, "%zu packet%s built, %zu reused, ",
+		    r.built, r.built == 1 ? "" : "s", r.reused);
 		if (w > 0)
-			fprintf(stderr, "%zu warning%s, ", w, w == 1 ? "" : "s");
-		fprintf(stderr, "%.2f s -> %s/\n", elapsed(&prog.t0), outdir);
+			pb_buf_printf(&line, "%zu warning%s, ", w,
+			    w == 1 ? "" : "s");
+		pb_buf_printf(&line, "%.2f s -> ", elapsed(&prog.t0));
+		pb_buf_put_safe(&line, outdir);	/* from the command line */
+		pb_buf_puts(&line, "/\n");
+		fwrite(line.data, 1, line.len, stderr);
+		pb_buf_free(&line);
 	}
 	run_end(&r, rc == PB_EXIT_OK);
 	pb_xml_cleanup();
+	pb_out_unlock(lock);
 out:
 	free(sdir);
 	free(tdir);

@@ -2,12 +2,15 @@
  * publish.c - the staging folder and the atomic swap into out/.
  */
 #define _GNU_SOURCE
+#include <sys/file.h>
 #include <sys/stat.h>
 
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <dirent.h>
 #include <libgen.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,13 +68,133 @@ pb_out_sidecar(const char *outdir, const char *what)
 	return p;
 }
 
+/* Non-zero when name is a staging folder of the output folder base. */
+static int
+is_staging(const char *name, const char *base)
+{
+	size_t	 n = strlen(base);
+
+	return name[0] == '.' && strncmp(name + 1, base, n) == 0 &&
+	    strncmp(name + 1 + n, ".staging", 8) == 0 &&
+	    (name[9 + n] == '\0' || name[9 + n] == '.');
+}
+
 void
 pb_stage_clean(const char *outdir)
 {
-	char	*p = pb_out_sidecar(outdir, "staging");
+	char		*dup = pb_xstrdup(outdir), *dup2 = pb_xstrdup(outdir);
+	char		*dir, *base, *p;
+	DIR		*dp;
+	struct dirent	*e;
 
-	pb_rmtree(p);
-	free(p);
+	/* Under the lock no other build is running: every staging folder
+	 * beside outdir was left by a build that was killed. */
+	dir = dirname(dup);
+	base = basename(dup2);
+	if ((dp = opendir(dir)) != NULL) {
+		while ((e = readdir(dp)) != NULL) {
+			if (!is_staging(e->d_name, base))
+				continue;
+			p = pb_xasprintf("%s/%s", dir, e->d_name);
+			pb_rmtree(p);
+			free(p);
+		}
+		closedir(dp);
+	}
+	free(dup);
+	free(dup2);
+}
+
+/*
+ * path with its symbolic links resolved, for a path that may not exist
+ * yet: the longest leading part that exists is resolved, and the rest
+ * appended with "." and ".." applied by name. The caller frees it; NULL
+ * when not even the working folder resolves.
+ */
+static char *
+resolve(const char *path)
+{
+	char	 real[PATH_MAX], *head = pb_xstrdup(path), *tail = NULL;
+	char	*slash, *out = NULL, *t, *save = NULL, *part;
+
+	while (realpath(head[0] ? head : ".", real) == NULL) {
+		slash = strrchr(head, '/');
+		part = slash ? slash + 1 : head;
+		t = tail ? pb_xasprintf("%s/%s", part, tail) :
+		    pb_xstrdup(part);
+		free(tail);
+		tail = t;
+		if (slash == NULL)
+			head[0] = '\0';
+		else if (slash == head)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+	}
+	out = pb_xstrdup(real);
+	for (part = tail ? strtok_r(tail, "/", &save) : NULL; part != NULL;
+	    part = strtok_r(NULL, "/", &save)) {
+		if (strcmp(part, ".") == 0)
+			continue;
+		if (strcmp(part, "..") == 0) {
+			if ((slash = strrchr(out, '/')) != NULL)
+				*(slash == out ? slash + 1 : slash) = '\0';
+			continue;
+		}
+		t = pb_xasprintf("%s%s%s", out, strcmp(out, "/") == 0 ? "" :
+		    "/", part);
+		free(out);
+		out = t;
+	}
+	free(head);
+	free(tail);
+	return out;
+}
+
+int
+pb_out_overlaps(const char *outdir, const char *dir)
+{
+	char	*a = resolve(outdir), *b = resolve(dir);
+	size_t	 na, nb;
+	int	 rc = 1;	/* when in doubt, refuse */
+
+	if (a != NULL && b != NULL) {
+		na = strlen(a);
+		nb = strlen(b);
+		rc = strcmp(a, b) == 0 || strcmp(a, "/") == 0 ||
+		    strcmp(b, "/") == 0 ||
+		    (na < nb && strncmp(a, b, na) == 0 && b[na] == '/') ||
+		    (nb < na && strncmp(a, b, nb) == 0 && a[nb] == '/');
+	}
+	free(a);
+	free(b);
+	return rc;
+}
+
+int
+pb_out_lock(const char *outdir, int wait)
+{
+	char	*path = pb_out_sidecar(outdir, "lock");
+	int	 fd;
+
+	fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+	free(path);
+	if (fd < 0)
+		return -2;
+	while (flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0) {
+		if (errno == EINTR)
+			continue;
+		close(fd);
+		return errno == EWOULDBLOCK ? -1 : -2;
+	}
+	return fd;
+}
+
+void
+pb_out_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd);
 }
 
 int
@@ -150,6 +273,8 @@ pb_stage_begin(const char *outdir, struct pb_diags *d)
 {
 	struct pb_stage	*s;
 	struct stat	 st;
+	char		*tmpl;
+	int		 err;
 
 	if (lstat(outdir, &st) == 0 && !S_ISDIR(st.st_mode)) {
 		pb_diag_system(d, outdir, 0, 0, S_ISLNK(st.st_mode) ?
@@ -157,17 +282,21 @@ pb_stage_begin(const char *outdir, struct pb_diags *d)
 		    "output path exists and is not a folder");
 		return NULL;
 	}
-	s = pb_xcalloc(1, sizeof(*s));
-	s->out = pb_xstrdup(outdir);
-	s->path = pb_out_sidecar(outdir, "staging");
-	if (!pb_rmtree(s->path) || mkdir(s->path, 0755) != 0) {
-		pb_diag_system(d, s->path, 0, 0,
-		    "cannot create staging folder: %s", strerror(errno));
-		free(s->path);
-		free(s->out);
-		free(s);
+	/* A name of its own: the lock keeps other builds out, and no
+	 * build ever writes into a folder another one could know. */
+	pb_stage_clean(outdir);
+	tmpl = pb_out_sidecar(outdir, "staging.XXXXXX");
+	if (mkdtemp(tmpl) == NULL || chmod(tmpl, 0755) != 0) {
+		err = errno;
+		rmdir(tmpl);
+		pb_diag_system(d, outdir, 0, 0, "cannot create a staging "
+		    "folder beside it: %s", strerror(err));
+		free(tmpl);
 		return NULL;
 	}
+	s = pb_xcalloc(1, sizeof(*s));
+	s->out = pb_xstrdup(outdir);
+	s->path = tmpl;
 	pthread_mutex_init(&s->lock, NULL);
 	return s;
 }

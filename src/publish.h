@@ -14,8 +14,9 @@
 struct pb_stage;
 
 /*
- * Starts a build of outdir: refuses an outdir that is a symbolic link,
- * removes a staging folder left by a killed build and creates a new one.
+ * Starts a build of outdir (its lock held): refuses an outdir that is a
+ * symbolic link, removes staging folders left by killed builds and
+ * creates a new one of its own, ".OUT.staging.XXXXXX".
  * Returns the stage (free with pb_stage_commit or pb_stage_abort) or
  * NULL with the problem recorded.
  */
@@ -47,10 +48,31 @@ struct pb_manifest;
 void pb_stage_files(struct pb_stage *s, struct pb_manifest *m);
 
 /*
- * Removes the staging folder a killed build may have left beside outdir
- * (nothing else is touched).
+ * Removes the staging folders killed builds may have left beside outdir
+ * (".OUT.staging.*"; nothing else is touched). Call it only while holding
+ * the lock of outdir.
  */
 void pb_stage_clean(const char *outdir);
+
+/*
+ * Returns non-zero when the output folder outdir (which need not exist)
+ * and the folder dir are one folder or one lies inside the other, once
+ * symbolic links are resolved: a build must then write nothing.
+ */
+int pb_out_overlaps(const char *outdir, const char *dir);
+
+/*
+ * Takes the lock of outdir, an flock on the file ".OUT.lock" beside it,
+ * that every build holds from start to end: two builds never work on one
+ * output folder at once. With wait, blocks until the other build is
+ * done. Returns the descriptor to give pb_out_unlock, -1 when another
+ * build holds the lock (without wait), -2 when the lock file cannot be
+ * opened (errno says why).
+ */
+int pb_out_lock(const char *outdir, int wait);
+
+/* Releases a lock pb_out_lock took; a negative fd is a no-op. */
+void pb_out_unlock(int fd);
 
 /* The path of what is kept beside outdir: ".NAME.WHAT" (caller frees). */
 char *pb_out_sidecar(const char *outdir, const char *what);

@@ -109,7 +109,7 @@ expect() {
 
 # Each case starts from a copy of the base input and of a good build of it.
 fresh() {
-	rm -rf "$T/IN" "$T/out" "$T/.out.staging" "$T/tpl" "$T/pwned.html"
+	rm -rf "$T/IN" "$T/out" "$T"/.out.staging* "$T/tpl" "$T/pwned.html"
 	cp -r "$BASE" "$T/IN"
 	cp -r "$T/good" "$T/out"
 }
@@ -119,7 +119,7 @@ unchanged() {
 	if ! diff -r "$T/good" "$T/out" >"$T/diff" 2>&1; then
 		not_ok "$1: the failed build changed out/"
 		head -20 "$T/diff"
-	elif [ -e "$T/.out.staging" ]; then
+	elif ls -d "$T"/.out.staging* >/dev/null 2>&1; then
 		not_ok "$1: the failed build left its staging folder"
 	else
 		return 0
@@ -285,6 +285,90 @@ xml_position_50000_values() {
 	expect "$1" "$2" "$st" && ok "$1"
 }
 
+# Builds whose -o overlaps -i or -t; the messages and exit statuses, in
+# order, are expect.err; IN/ must be untouched and nothing created.
+out_overlaps_input() {
+	fresh
+	rm -rf "$T/out" "$T/ref" "$T/lnk" "$T/tpl"
+	cp -r "$T/IN" "$T/ref"
+	ln -s IN "$T/lnk"
+	cp -r templates "$T/tpl"
+	: >"$T/err.all"
+	for args in "-i IN -o IN" "-i IN -o IN/out" "-i IN/ -o ." \
+	    "-i IN -o lnk" "-i lnk -o ./IN/positions/.." "-i IN -o tpl -t tpl/." \
+	    "-i IN -o tpl/x -t tpl"; do
+		(cd "$T" && run "$limit" $PB build $args) >/dev/null 2>"$T/err"
+		echo "exit $?" >>"$T/err.all"
+		cat "$T/err" >>"$T/err.all"
+	done
+	mv "$T/err.all" "$T/err"
+	expect "$1" "$2" 0 || return
+	if ! diff -r "$T/ref" "$T/IN" >/dev/null 2>&1; then
+		not_ok "$1: the input folder changed"
+	elif [ -n "$(cd "$T" && ls -A | grep -e '^out' -e '^\.out' \
+	    -e '^\.IN' -e '^\.lnk' -e '^\.tpl')" ]; then
+		not_ok "$1: a build made files: $(cd "$T" && ls -A | tr '\n' ' ')"
+	else
+		ok "$1"
+	fi
+	rm -rf "$T/ref" "$T/lnk" "$T/tpl"
+}
+
+# Two inputs A and B built into one out/ at the same moment, five rounds;
+# then a build started while another process holds the lock.
+concurrent_builds() {
+	fresh
+	rm -rf "$T/A" "$T/B" "$T/snapA" "$T/snapB" "$T/out" "$T"/.out.*
+	mv "$T/IN" "$T/A"
+	for i in 1 2 3 4 5 6 7 8; do
+		cp "$T/A/packets/pk.xml" "$T/A/packets/pk$i.xml"
+	done
+	cp -r "$T/A" "$T/B"
+	printf -- '---\ntitle: B\n---\nThe other build.\n' >"$T/B/positions/pos.md"
+	(cd "$T" && $PB build -i A -o snapA && $PB build -i B -o snapB) \
+	    >/dev/null 2>&1
+	c=$fail
+	for round in 1 2 3 4 5; do
+		rm -rf "$T/out" "$T"/.out.stat
+		(cd "$T" && run "$limit" $PB build -i A -o out) >/dev/null \
+		    2>"$T/errA" &
+		(cd "$T" && run "$limit" $PB build -i B -o out) >/dev/null \
+		    2>"$T/errB" &
+		wait
+		if [ -s "$T/errA" ] || [ -s "$T/errB" ]; then
+			not_ok "$1: round $round: a build failed"
+			cat "$T/errA" "$T/errB" | head -5
+			break
+		fi
+		if ! diff -r "$T/snapA" "$T/out" >/dev/null 2>&1 &&
+		    ! diff -r "$T/snapB" "$T/out" >/dev/null 2>&1; then
+			not_ok "$1: round $round: out/ is neither build"
+			break
+		fi
+		if ls -d "$T"/.out.staging* >/dev/null 2>&1; then
+			not_ok "$1: round $round: a staging folder was left"
+			break
+		fi
+	done
+	# The lock is taken: the build waits until it is free, then builds.
+	rm -rf "$T/out"
+	(cd "$T" && flock .out.lock sh -c 'sleep 1; echo free >freed') &
+	sleep 0.3
+	(cd "$T" && run "$limit" $PB build -i B -o out) >/dev/null 2>"$T/err"
+	st=$?
+	wait
+	if [ "$st" -ne 0 ] || [ -s "$T/err" ]; then
+		not_ok "$1: the waiting build failed (exit $st)"
+		head -3 "$T/err"
+	elif [ ! -f "$T/freed" ] || [ "$T/freed" -nt "$T/out/index.html" ]; then
+		not_ok "$1: the build did not wait for the lock"
+	elif ! diff -r "$T/snapB" "$T/out" >/dev/null 2>&1; then
+		not_ok "$1: the waiting build's out/ differs from B"
+	fi
+	rm -rf "$T/A" "$T/B" "$T/snapA" "$T/snapB" "$T/freed"
+	[ "$fail" -eq "$c" ] && ok "$1"
+}
+
 out_is_symlink() {
 	fresh
 	rm -rf "$T/out" "$T/elsewhere"
@@ -296,7 +380,7 @@ out_is_symlink() {
 		not_ok "$1: the build wrote through the link"
 	elif [ "$(readlink "$T/out")" != elsewhere ]; then
 		not_ok "$1: the link was replaced"
-	elif [ -e "$T/.out.staging" ]; then
+	elif ls -d "$T"/.out.staging* >/dev/null 2>&1; then
 		not_ok "$1: a staging folder was left"
 	else
 		ok "$1"
@@ -385,7 +469,7 @@ interrupted_build() {
 	done
 	# Then out/ holds A, a killed build left its staging folder, and A is
 	# built again: it succeeds, out/ is A and the stale folder is gone.
-	rm -rf "$T/IN" "$T/.out.staging"
+	rm -rf "$T/IN" "$T"/.out.staging*
 	cp -r "$T/A" "$T/IN"
 	(cd "$T" && $PB build -i IN -o out) >/dev/null 2>&1
 	mkdir -p "$T/.out.staging/pk"
@@ -394,7 +478,7 @@ interrupted_build() {
 	expect "$1" "$2" $? || return
 	if ! diff -r "$T/snapA" "$T/out" >/dev/null 2>&1; then
 		not_ok "$1: the build after the kills differs from a clean one"
-	elif [ -e "$T/.out.staging" ]; then
+	elif ls -d "$T"/.out.staging* >/dev/null 2>&1; then
 		not_ok "$1: a stale staging folder is left"
 	fi
 	[ "$fail" -eq "$c" ] && ok "$1"
@@ -429,7 +513,8 @@ full_disk() {
 	fi
 	diff -r "$T/snap" "$T/disk/out" >/dev/null 2>&1 ||
 	    not_ok "$1: the failed build changed out/"
-	[ -e "$T/disk/.out.staging" ] && not_ok "$1: a staging folder was left"
+	ls -d "$T"/disk/.out.staging* >/dev/null 2>&1 &&
+	    not_ok "$1: a staging folder was left"
 	[ "$fail" -eq "$c" ] && ok "$1"
 	umount "$T/disk"
 }
