@@ -331,9 +331,9 @@ concurrent_builds() {
 	c=$fail
 	for round in 1 2 3 4 5; do
 		rm -rf "$T/out" "$T"/.out.stat
-		(cd "$T" && run "$limit" $PB build -i A -o out) >/dev/null \
+		(cd "$T" && run "$limit" $PB build -q -i A -o out) >/dev/null \
 		    2>"$T/errA" &
-		(cd "$T" && run "$limit" $PB build -i B -o out) >/dev/null \
+		(cd "$T" && run "$limit" $PB build -q -i B -o out) >/dev/null \
 		    2>"$T/errB" &
 		wait
 		if [ -s "$T/errA" ] || [ -s "$T/errB" ]; then
@@ -355,7 +355,7 @@ concurrent_builds() {
 	rm -rf "$T/out"
 	(cd "$T" && flock .out.lock sh -c 'sleep 1; echo free >freed') &
 	sleep 0.3
-	(cd "$T" && run "$limit" $PB build -i B -o out) >/dev/null 2>"$T/err"
+	(cd "$T" && run "$limit" $PB build -q -i B -o out) >/dev/null 2>"$T/err"
 	st=$?
 	wait
 	if [ "$st" -ne 0 ] || [ -s "$T/err" ]; then
