@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include <libxml/xmlsave.h>
+#include <libxml/xpathInternals.h>
+#include <libxslt/extensions.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/variables.h>
@@ -152,6 +154,137 @@ read_check(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
 	return pb_xml_allowed(value);
 }
 
+/*
+ * The section structure of Markdown bodies, for docbook-body.xsl, which
+ * nests DocBook sections that Markdown leaves flat. pb:section-owner(),
+ * called on a child element of a cm:document, returns the element whose
+ * section holds it: for a block, the nearest heading before it; for a
+ * heading of level N, the nearest heading before it of a level below N;
+ * the cm:document itself when there is none. The owners of a document's
+ * children are found in one pass with a stack of the open headings and
+ * kept for the transform (xsltGetExtData), so a key over every child costs
+ * time linear in their number.
+ */
+#define PB_EXT_URI	"urn:peerbrief:1"
+
+struct owners {
+	xmlNodePtr	 parent;	/* the cm:document they are of */
+	xmlNodePtr	*kid, *own;	/* its element children, their owners */
+	size_t		 n, cur;	/* how many; where the last lookup was */
+};
+
+/* A top-level heading's level, 1 to 6; 0 for any other node. */
+static int
+heading_level(xmlNodePtr n)
+{
+	xmlAttrPtr	 a;
+	const xmlChar	*v;
+
+	if (n->type != XML_ELEMENT_NODE || n->ns == NULL ||
+	    !xmlStrEqual(n->name, BAD_CAST "heading") ||
+	    !xmlStrEqual(n->ns->href, BAD_CAST "http://commonmark.org/xml/1.0"))
+		return 0;
+	for (a = n->properties; a != NULL; a = a->next)
+		if (a->ns == NULL && xmlStrEqual(a->name, BAD_CAST "level") &&
+		    a->children != NULL &&
+		    (v = a->children->content) != NULL &&
+		    v[0] >= '1' && v[0] <= '6' && v[1] == '\0')
+			return v[0] - '0';
+	return 6;
+}
+
+/* Finds the owner of every element child of parent into o. */
+static void
+owners_find(struct owners *o, xmlNodePtr parent)
+{
+	xmlNodePtr	 open[7] = { NULL }, c;
+	size_t		 i;
+	int		 l, j;
+
+	o->parent = parent;
+	o->n = o->cur = 0;
+	for (c = parent->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			o->n++;
+	free(o->kid);
+	free(o->own);
+	o->kid = pb_xcalloc(o->n + 1, sizeof(*o->kid));
+	o->own = pb_xcalloc(o->n + 1, sizeof(*o->own));
+	for (i = 0, c = parent->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		l = heading_level(c);
+		o->kid[i] = c;
+		o->own[i] = parent;
+		for (j = (l ? l : 7) - 1; j >= 1; j--)
+			if (open[j] != NULL) {
+				o->own[i] = open[j];
+				break;
+			}
+		if (l) {
+			open[l] = c;
+			for (j = l + 1; j <= 6; j++)
+				open[j] = NULL;
+		}
+		i++;
+	}
+}
+
+static void *
+owners_init(xsltTransformContextPtr ctxt, const xmlChar *uri)
+{
+	(void)ctxt;
+	(void)uri;
+	return pb_xcalloc(1, sizeof(struct owners));
+}
+
+static void
+owners_free(xsltTransformContextPtr ctxt, const xmlChar *uri, void *data)
+{
+	struct owners	*o = data;
+
+	(void)ctxt;
+	(void)uri;
+	if (o != NULL) {
+		free(o->kid);
+		free(o->own);
+		free(o);
+	}
+}
+
+/* pb:section-owner(): see above; an empty node-set on a node that is not
+ * an element with a parent. */
+static void
+section_owner(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xsltTransformContextPtr	 t = xsltXPathGetTransformContext(ctxt);
+	xmlNodePtr		 n = ctxt->context->node, r = NULL;
+	struct owners		*o;
+	size_t			 i;
+
+	if (nargs != 0) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	if (t != NULL && n != NULL && n->type == XML_ELEMENT_NODE &&
+	    n->parent != NULL &&
+	    (o = xsltGetExtData(t, BAD_CAST PB_EXT_URI)) != NULL) {
+		if (o->parent != n->parent)
+			owners_find(o, n->parent);
+		/* A key visits the children in order: look next first. */
+		for (i = 0; i < o->n; i++) {
+			size_t k = (o->cur + i) % o->n;
+
+			if (o->kid[k] == n) {
+				r = o->own[k];
+				o->cur = k + 1;
+				break;
+			}
+		}
+	}
+	valuePush(ctxt, xmlXPathNewNodeSet(r));
+}
+
 static xsltStylesheetPtr
 compile(const char *dir, const char *name, struct pb_diags *d)
 {
@@ -205,6 +338,9 @@ pb_styles_load(const char *dir, struct pb_diags *d)
 	    xsltSecurityForbid);
 	xsltSetSecurityPrefs(s->sec, XSLT_SECPREF_READ_FILE, read_check);
 	xsltSetDefaultSecurityPrefs(s->sec);
+	xsltRegisterExtModule(BAD_CAST PB_EXT_URI, owners_init, owners_free);
+	xsltRegisterExtModuleFunction(BAD_CAST "section-owner",
+	    BAD_CAST PB_EXT_URI, section_owner);
 	for (i = 0; i < PB_FMT__MAX; i++)
 		s->xsl[i] = compile(s->dir, names[i], d);
 	path = pb_xasprintf("%s/style.css", s->dir);

@@ -25,8 +25,6 @@
     xmlns:cm="http://commonmark.org/xml/1.0"
     xmlns:pb="urn:peerbrief:1"
     xmlns:xlink="http://www.w3.org/1999/xlink"
-    xmlns:str="http://exslt.org/strings"
-    extension-element-prefixes="str"
     exclude-result-prefixes="db cm pb xlink">
 
   <xsl:include href="docbook-uri.xsl"/>
@@ -102,29 +100,16 @@
     blocks before the first heading come before the first section.
 
     Finding "the nearest heading before it of a level < N" with XPath costs
-    a scan of all the preceding siblings in libxml2 (it only stops early for
-    a bare [1]), which is quadratic: 10,000 headings took 13 seconds.  So the
-    owners are computed by divide and conquer instead (pb-db-owners below),
-    O(n log n) with a recursion depth of log2(n), and then indexed by a key.
+    a scan of all the preceding siblings in libxml2, which is quadratic
+    (10,000 headings took 13 seconds), so the program finds every owner in
+    one pass: pb:section-owner() (src/render.c) returns the owner of the
+    context node.
   -->
 
-  <!-- A top-level node by its generate-id(). -->
-  <xsl:key name="pb-db-node" match="cm:document/*" use="generate-id()"/>
-
-  <!--
-    The owner records made by pb-db-owners, tokenized by str:tokenize into
-    <token>KIND:ID:OWNER</token> (KIND h heading, d directive, b other
-    block), looked up by OWNER.  Only the token documents made below hold
-    <token> elements in no namespace.
-  -->
-  <xsl:key name="pb-db-by-owner" match="token"
-      use="substring-after(substring-after(., ':'), ':')"/>
-
-  <!-- Six blank slots of pb-db-owners' stack (6 x 24 spaces). -->
-  <xsl:variable name="pb-db-blank"
-      select="concat('                                                ',
-                     '                                                ',
-                     '                                                ')"/>
+  <!-- The top-level nodes of a document by the generate-id() of their
+       owner. -->
+  <xsl:key name="pb-db-owned" match="cm:document/*"
+      use="generate-id(pb:section-owner())"/>
 
   <xsl:template match="cm:document" mode="pb-db">
     <xsl:param name="ensure-block" select="false()"/>
@@ -137,18 +122,7 @@
         </xsl:if>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="records">
-          <xsl:call-template name="pb-db-owners">
-            <xsl:with-param name="nodes" select="*"/>
-            <xsl:with-param name="stack" select="$pb-db-blank"/>
-            <xsl:with-param name="doc" select="generate-id()"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="tokens"
-            select="str:tokenize(substring-before($records, '|'), ' ')"/>
         <xsl:call-template name="pb-db-owned">
-          <xsl:with-param name="owner" select="generate-id()"/>
-          <xsl:with-param name="records" select="$tokens[1]"/>
           <xsl:with-param name="ensure-block" select="$ensure-block"/>
         </xsl:call-template>
       </xsl:otherwise>
@@ -156,128 +130,31 @@
   </xsl:template>
 
   <!--
-    The nodes owned by $owner (a generate-id()), in document order: blocks
-    rendered in place, headings as sections.  Context: a top-level node or
-    the cm:document; $records: one node of the document of owner records
-    (one node only: libxslt copies a node-set each time it is passed, and
-    passing them all to every section would be quadratic).  An owner with
-    nothing but directives gets an empty para (sections need a block or a
-    section).
+    The nodes owned by the context node (a top-level heading or the
+    cm:document), in document order: blocks rendered in place, headings as
+    sections. An owner with nothing but directives gets an empty para
+    (sections need a block or a section).
   -->
   <xsl:template name="pb-db-owned">
-    <xsl:param name="owner"/>
-    <xsl:param name="records"/>
     <xsl:param name="ensure-block" select="true()"/>
-    <xsl:variable name="here" select="."/>
-    <xsl:for-each select="$records">
-      <xsl:variable name="mine" select="key('pb-db-by-owner', $owner)"/>
-      <xsl:if test="$ensure-block and not($mine[not(starts-with(., 'd:'))])">
-        <para/>
-      </xsl:if>
-      <xsl:for-each select="$mine">
-        <xsl:variable name="id"
-            select="substring-before(substring-after(., ':'), ':')"/>
-        <xsl:for-each select="$here">
-          <xsl:apply-templates select="key('pb-db-node', $id)"
-              mode="pb-db-top">
-            <xsl:with-param name="records" select="$records"/>
-          </xsl:apply-templates>
-        </xsl:for-each>
-      </xsl:for-each>
-    </xsl:for-each>
+    <xsl:variable name="mine" select="key('pb-db-owned', generate-id())"/>
+    <xsl:if test="$ensure-block and not($mine[not(self::pb:directive)])">
+      <para/>
+    </xsl:if>
+    <xsl:apply-templates select="$mine" mode="pb-db-top"/>
   </xsl:template>
 
   <!-- A top-level heading: a section of the nodes it owns. -->
   <xsl:template match="cm:heading" mode="pb-db-top">
-    <xsl:param name="records"/>
     <section>
       <title><xsl:apply-templates mode="pb-db"/></title>
-      <xsl:call-template name="pb-db-owned">
-        <xsl:with-param name="owner" select="generate-id()"/>
-        <xsl:with-param name="records" select="$records"/>
-      </xsl:call-template>
+      <xsl:call-template name="pb-db-owned"/>
     </section>
   </xsl:template>
 
   <!-- Any other top-level node renders as usual. -->
   <xsl:template match="node()" mode="pb-db-top">
     <xsl:apply-templates select="." mode="pb-db"/>
-  </xsl:template>
-
-  <!--
-    pb-db-owners: the owner records of $nodes (consecutive top-level nodes),
-    given $stack, the headings open before them.  Outputs one record
-    "KIND:ID:OWNER " per node, then "|", then the stack after them.
-
-    The stack has six slots of 24 characters (libxslt's generate-id() is
-    at most 22), from level 6 down to level 1:
-    the slot of level N holds the generate-id() of the open heading of level
-    N, padded with spaces, or is blank.  A node's owner is the nearest
-    non-blank slot below its level (a block counts as level 7), i.e. the
-    first word of the slots after its own; or $doc, the id of the
-    cm:document, when there is none.  A heading of level N fills its slot
-    and blanks the slots of higher levels.
-
-    The recursion halves $nodes: the left half's stack-after is the right
-    half's stack-before.  A run of nodes without a heading leaves the stack
-    as it is, so it is done in one go.
-  -->
-  <xsl:template name="pb-db-owners">
-    <xsl:param name="nodes"/>
-    <xsl:param name="stack"/>
-    <xsl:param name="doc"/>
-    <xsl:variable name="n" select="count($nodes)"/>
-    <xsl:choose>
-      <xsl:when test="not($nodes[self::cm:heading])">
-        <xsl:variable name="owner"
-            select="substring-before(concat(normalize-space($stack), ' '), ' ')"/>
-        <xsl:variable name="o">
-          <xsl:value-of select="$owner"/>
-          <xsl:if test="$owner = ''"><xsl:value-of select="$doc"/></xsl:if>
-        </xsl:variable>
-        <xsl:for-each select="$nodes">
-          <xsl:choose>
-            <xsl:when test="self::pb:directive">d:</xsl:when>
-            <xsl:otherwise>b:</xsl:otherwise>
-          </xsl:choose>
-          <xsl:value-of select="concat(generate-id(), ':', $o, ' ')"/>
-        </xsl:for-each>
-        <xsl:value-of select="concat('|', $stack)"/>
-      </xsl:when>
-      <xsl:when test="$n = 1">
-        <!-- a heading; cmark's levels are 1 to 6 -->
-        <xsl:variable name="level" select="number($nodes/@level)"/>
-        <xsl:variable name="below"
-            select="normalize-space(substring($stack, (7 - $level) * 24 + 1))"/>
-        <xsl:value-of select="concat('h:', generate-id($nodes), ':')"/>
-        <xsl:choose>
-          <xsl:when test="$below != ''">
-            <xsl:value-of select="substring-before(concat($below, ' '), ' ')"/>
-          </xsl:when>
-          <xsl:otherwise><xsl:value-of select="$doc"/></xsl:otherwise>
-        </xsl:choose>
-        <xsl:value-of select="concat(' |',
-            substring($pb-db-blank, 1, (6 - $level) * 24),
-            substring(concat(generate-id($nodes), $pb-db-blank), 1, 24),
-            substring($stack, (7 - $level) * 24 + 1))"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="half" select="floor($n div 2)"/>
-        <xsl:variable name="left">
-          <xsl:call-template name="pb-db-owners">
-            <xsl:with-param name="nodes" select="$nodes[position() &lt;= $half]"/>
-            <xsl:with-param name="stack" select="$stack"/>
-            <xsl:with-param name="doc" select="$doc"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:value-of select="substring-before($left, '|')"/>
-        <xsl:call-template name="pb-db-owners">
-          <xsl:with-param name="nodes" select="$nodes[position() &gt; $half]"/>
-          <xsl:with-param name="stack" select="substring-after($left, '|')"/>
-          <xsl:with-param name="doc" select="$doc"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <!-- ================================================= Markdown: blocks -->
