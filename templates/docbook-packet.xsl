@@ -163,9 +163,10 @@
       <xsl:apply-templates select="pb:meta" mode="pb-dbp-info"/>
       <xsl:call-template name="pb-dbp-glance"/>
       <xsl:apply-templates select="pb:position" mode="pb-dbp"/>
-      <!-- the organizations' chapters, when the packet has organizations -->
+      <!-- the organizations' chapters, when the packet has organizations
+           (descendant::, not //: see $pk-directives in html-packet.xsl) -->
       <xsl:variable name="placed"
-          select="pb:position//pb:directive[@kind != 'figure']"/>
+          select="pb:position/descendant::pb:directive[@kind != 'figure']"/>
       <xsl:if test="pb:orgs/pb:org and not($placed[@kind = 'practices'])">
         <chapter xml:id="practices">
           <title>Comparison of practices</title>
