@@ -463,7 +463,9 @@
     <xsl:variable name="orgs"
         select="$packet/pb:orgs/pb:org[@id = $ref
                   or not($packet/pb:orgs/pb:org[@id = $ref])]"/>
-    <xsl:variable name="first" select="$packet/pb:position//pb:directive[@kind = current()/@kind][1]"/>
+    <!-- The first directive of this kind in the packet (as html-packet.xsl
+         finds it; descendant::, not //, see $pk-directives there). -->
+    <xsl:variable name="first" select="($packet/pb:position/descendant::pb:directive[@kind = current()/@kind])[1]"/>
     <xsl:choose>
       <xsl:when test="@kind = 'figure'">
         <xsl:call-template name="pb-dbp-figure-block"/>
