@@ -331,6 +331,10 @@ pb_build_site(struct pb_run *r, struct pb_styles *st, struct pb_stage *stage)
 	    "index.html", &r->d);
 	render_into(st, PB_FMT_FEED, doc, r->model->project.file, stage,
 	    "feed.xml", &r->d);
+	/* a sitemap needs absolute URLs */
+	if (r->model->project.base_url != NULL)
+		render_into(st, PB_FMT_SITEMAP, doc, r->model->project.file,
+		    stage, "sitemap.xml", &r->d);
 	xmlFreeDoc(doc);
 }
 

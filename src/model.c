@@ -259,6 +259,11 @@ project_read(struct pb_model *m, const char *indir, const struct pb_schema *s,
 			}
 			else if (named(n, "language"))
 				p->language = pb_tree_text(n);
+			else if (named(n, "contact"))
+				p->contact = pb_tree_squeeze(pb_tree_text(n));
+			else if (named(n, "description"))
+				p->description =
+				    pb_tree_squeeze(pb_tree_text(n));
 			else if (named(n, "as-of"))
 				raw_text(&r, n, &p->as_of_raw);
 			else if (named(n, "parameters"))
@@ -680,6 +685,7 @@ packet_read(struct pb_model *m, struct pb_packet *p, const struct pb_schema *s,
 	char		*buf, *vis;
 	size_t		 i, j;
 
+	p->edition = 1;
 	if ((doc = load(&r, &buf, s)) == NULL) {
 		pb_xmlfile_unindex(&r.x);
 		free(buf);
@@ -706,6 +712,12 @@ packet_read(struct pb_model *m, struct pb_packet *p, const struct pb_schema *s,
 			    p->raw_fiscal_year.text);
 			p->fiscal_year = int_of(&r, &p->raw_fiscal_year);
 			p->fiscal_year_set = 1;
+		} else if (named(n, "edition")) {
+			struct pb_raw e = { NULL, { NULL, 0, 0 } };
+
+			raw_text(&r, n, &e);
+			p->edition = int_of(&r, &e);
+			free(e.text);
 		} else if (named(n, "organizations"))
 			refs_read(&r, n, &p->orgs, &p->norgs);
 		else if (named(n, "positions"))
@@ -933,6 +945,8 @@ pb_model_free(struct pb_model *m)
 	free(m->project.file);
 	free(m->project.title);
 	free(m->project.publisher);
+	free(m->project.contact);
+	free(m->project.description);
 	free(m->project.base_url);
 	free(m->project.language);
 	free(m->project.as_of_raw.text);

@@ -36,6 +36,8 @@ struct pb_project {
 	char		*publisher;
 	char		*base_url;
 	char		*language;
+	char		*contact;	/* e-mail or URL, NULL when not given */
+	char		*description;	/* for the index page, or NULL */
 	struct pb_date	 as_of;
 	struct pb_raw	 as_of_raw;
 	/* Parameters: ratios exact; window a count; fte per 100 in hundredths. */
@@ -137,6 +139,7 @@ struct pb_packet {
 	char		*summary;
 	struct pb_date	 date;
 	struct pb_raw	 raw_date;
+	int64_t		 edition;	/* 1 unless <edition> says otherwise */
 	int		 internal;	/* visibility="internal" */
 	int		 fiscal_year_set;	/* <fiscal-year> given */
 	int64_t		 fiscal_year;

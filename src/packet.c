@@ -401,11 +401,18 @@ pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
 	text_el(meta, "title", pk->title);
 	text_el(meta, "audience", pk->audience);
 	date_el(meta, "date", pk->date);
+	{
+		char e[PB_NUMBUF];
+
+		snprintf(e, sizeof(e), "%lld", (long long)pk->edition);
+		text_el(meta, "edition", e);
+	}
 	text_el(meta, "summary", pk->summary);
 	text_el(meta, "lang", m->project.language);
 	text_el(meta, "project", m->project.title);
 	text_el(meta, "publisher", m->project.publisher);
 	text_el(meta, "base-url", m->project.base_url);
+	text_el(meta, "contact", m->project.contact);
 	date_el(meta, "as-of", as_of);
 	if (f != NULL) {
 		xmlNodePtr y = text_el(meta, "fiscal-year", f->display);
@@ -508,6 +515,8 @@ pb_site_assemble(const struct pb_model *m)
 		    m->project.base_url, strlen(m->project.base_url));
 	pb_tree_add_text(xmlNewChild(n, ns, BAD_CAST "lang", NULL),
 	    m->project.language, strlen(m->project.language));
+	text_el(n, "contact", m->project.contact);
+	text_el(n, "description", m->project.description);
 	order = pb_xcalloc(m->npackets + 1, sizeof(*order));
 	for (i = 0; i < m->npackets; i++)
 		order[i] = i;
@@ -523,6 +532,8 @@ pb_site_assemble(const struct pb_model *m)
 		    BAD_CAST pb_date_format(pk->date, v));
 		xmlSetProp(n, BAD_CAST "date-display",
 		    BAD_CAST pb_date_display(pk->date, s));
+		snprintf(v, sizeof(v), "%lld", (long long)pk->edition);
+		xmlSetProp(n, BAD_CAST "edition", BAD_CAST v);
 		pb_tree_add_text(xmlNewChild(n, ns, BAD_CAST "title", NULL),
 		    pk->title, strlen(pk->title));
 		if (pk->audience != NULL)

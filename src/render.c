@@ -24,6 +24,7 @@ struct pb_styles {
 	xsltStylesheetPtr	 xsl[PB_FMT__MAX];
 	char			*css;
 	xsltSecurityPrefsPtr	 sec;
+	int			 pdf;	/* the build writes PDFs */
 };
 
 /* Where stylesheet errors go while one stage runs. */
@@ -313,7 +314,8 @@ struct pb_styles *
 pb_styles_load(const char *dir, struct pb_diags *d)
 {
 	static const char *const names[PB_FMT__MAX] = {
-		"html.xsl", "docbook.xsl", "index.xsl", "feed.xsl", "svg.xsl"
+		"html.xsl", "docbook.xsl", "index.xsl", "feed.xsl", "svg.xsl",
+		"sitemap.xsl"
 	};
 	struct pb_styles	*s;
 	char			*path;
@@ -370,6 +372,12 @@ pb_styles_free(struct pb_styles *s)
 	free(s->css);
 	free(s->dir);
 	free(s);
+}
+
+void
+pb_styles_set_pdf(struct pb_styles *s, int pdf)
+{
+	s->pdf = pdf;
 }
 
 const char *
@@ -453,6 +461,8 @@ render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
 	    BAD_CAST (figure_links ? "yes" : "no"));
 	if (chart != NULL)
 		xsltQuoteOneUserParam(ctxt, BAD_CAST "chart", BAD_CAST chart);
+	xsltQuoteOneUserParam(ctxt, BAD_CAST "pdf",
+	    BAD_CAST (s->pdf ? "yes" : "no"));
 	if ((fmt == PB_FMT_HTML || fmt == PB_FMT_INDEX) && s->css != NULL)
 		xsltQuoteOneUserParam(ctxt, BAD_CAST "css", BAD_CAST s->css);
 	res = xsltApplyStylesheetUser(st, tree, NULL, NULL, NULL, ctxt);

@@ -16,6 +16,7 @@ enum pb_format {
 	PB_FMT_INDEX,		/* index.xsl: the site's index page */
 	PB_FMT_FEED,		/* feed.xsl: the site's Atom feed */
 	PB_FMT_SVG,		/* svg.xsl: one chart of a packet */
+	PB_FMT_SITEMAP,		/* sitemap.xsl: the site's sitemap.xml */
 	PB_FMT__MAX
 };
 
@@ -30,6 +31,12 @@ struct pb_styles *pb_styles_load(const char *dir, struct pb_diags *d);
 
 /* Frees a set; NULL is a no-op. */
 void pb_styles_free(struct pb_styles *s);
+
+/*
+ * Tells every later transform whether the build writes PDFs (the
+ * stylesheets' param pdf, 'yes' or 'no'), so the pages link to them.
+ */
+void pb_styles_set_pdf(struct pb_styles *s, int pdf);
 
 /* Returns the folder the set was loaded from (owned by the set). */
 const char *pb_styles_dir(const struct pb_styles *s);

@@ -125,6 +125,7 @@
                 content="{normalize-space($pk-meta/pb:publisher)}"/>
           <xsl:text>&#10;</xsl:text>
         </xsl:if>
+        <xsl:call-template name="page-head"/>
         <!-- as in html.xsl: the style sheet's text goes in raw -->
         <xsl:if test="$css != ''">
           <style>
@@ -138,6 +139,7 @@
       <body class="packet">
         <xsl:text>&#10;</xsl:text>
         <xsl:call-template name="pk-banner"/>
+        <xsl:call-template name="page-nav"/>
         <xsl:call-template name="packet-main"/>
         <xsl:call-template name="pk-footer"/>
       </body>

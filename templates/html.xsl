@@ -16,6 +16,14 @@
                   not become "p &gt; a"); it must never contain "</style".
     figure-links  'yes': an injected figure value links to its entry in the
                   appendix; 'no' (default): plain text in a span.
+    pdf           'yes': the build also writes the packet's PDF (the build's
+                  pdf option), so the packet's page links to it; 'no'
+                  (default).
+
+  The page shell of a packet is here too: html-packet.xsl's
+  packet-document calls page-head (canonical link, Open Graph, icon, the
+  printed page's running heads and feet) and page-nav (the way back to
+  the index and to the packet's other files).
 
   The program serializes the result itself (XML syntax: <br />, <hr />), so
   the output method below matters only to xsltproc users.
@@ -40,6 +48,7 @@
   <xsl:param name="standalone" select="'no'"/>
   <xsl:param name="css" select="''"/>
   <xsl:param name="figure-links" select="'no'"/>
+  <xsl:param name="pdf" select="'no'"/>
 
   <xsl:variable name="meta" select="/pb:position/pb:meta"/>
 
@@ -271,6 +280,168 @@
   <!-- A block directive (funding, practices, ... tables): see
        html-packet.xsl, which renders it inside a packet and leaves it out
        anywhere else. -->
+
+  <!-- The page shell of a packet ================================ -->
+
+  <!-- The packet's own absolute URL (base-url + ID + "/"), or "" when the
+       project has no base-url. The build has added base-url's trailing
+       slash. -->
+  <xsl:variable name="page-url">
+    <xsl:if test="normalize-space(/pb:packet/pb:meta/pb:base-url) != ''">
+      <xsl:value-of select="concat(normalize-space(/pb:packet/pb:meta/pb:base-url),
+                                   /pb:packet/@id, '/')"/>
+    </xsl:if>
+  </xsl:variable>
+
+  <!-- What a packet's head adds to the title, description and author of
+       html-packet.xsl: the canonical URL and Open Graph (only with a
+       base-url, since both must be absolute, and not for an internal
+       packet), an empty icon so that no
+       browser asks the server for /favicon.ico, and the print furniture. -->
+  <xsl:template name="page-head">
+    <xsl:variable name="m" select="/pb:packet/pb:meta"/>
+    <link rel="icon" href="data:,"/>
+    <xsl:text>&#10;</xsl:text>
+    <!-- an internal packet is not for search engines or link previews -->
+    <xsl:if test="$page-url != '' and not(/pb:packet/@visibility = 'internal')">
+      <link rel="canonical" href="{$page-url}"/>
+      <xsl:text>&#10;</xsl:text>
+      <meta property="og:type" content="article"/>
+      <xsl:text>&#10;</xsl:text>
+      <meta property="og:title" content="{normalize-space($m/pb:title)}"/>
+      <xsl:text>&#10;</xsl:text>
+      <xsl:if test="normalize-space($m/pb:summary) != ''">
+        <meta property="og:description"
+              content="{normalize-space($m/pb:summary)}"/>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:if>
+      <meta property="og:url" content="{$page-url}"/>
+      <xsl:text>&#10;</xsl:text>
+      <xsl:if test="normalize-space($m/pb:project) != ''">
+        <meta property="og:site_name" content="{normalize-space($m/pb:project)}"/>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:if>
+    </xsl:if>
+    <xsl:call-template name="page-print-style"/>
+  </xsl:template>
+
+  <!-- The running heads and feet of the printed packet, as CSS page
+       margin boxes (style.css sets their type and the page size). Every
+       page but the first: the title at the top left, edition and date at
+       the top right; the URL at the bottom left, "N of M" in the middle,
+       the contact at the bottom right. The first page names publisher,
+       date and edition at its foot. The texts are the packet's, so they
+       are written here rather than in style.css. -->
+  <xsl:template name="page-print-style">
+    <xsl:variable name="m" select="/pb:packet/pb:meta"/>
+    <xsl:variable name="edition">
+      <xsl:text>Edition </xsl:text>
+      <xsl:choose>
+        <xsl:when test="normalize-space($m/pb:edition) != ''">
+          <xsl:value-of select="normalize-space($m/pb:edition)"/>
+        </xsl:when>
+        <xsl:otherwise>1</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="dated">
+      <xsl:value-of select="$edition"/>
+      <xsl:if test="normalize-space($m/pb:date) != ''">
+        <xsl:value-of select="concat(', ', normalize-space($m/pb:date))"/>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:variable name="first">
+      <xsl:if test="normalize-space($m/pb:publisher) != ''">
+        <xsl:value-of select="concat('Published by ',
+                                     normalize-space($m/pb:publisher), ' · ')"/>
+      </xsl:if>
+      <xsl:value-of select="$dated"/>
+    </xsl:variable>
+    <style>
+      <xsl:text>&#10;@page {&#10;  @top-left { content: </xsl:text>
+      <xsl:call-template name="css-string">
+        <xsl:with-param name="s" select="normalize-space($m/pb:title)"/>
+      </xsl:call-template>
+      <xsl:text>; }&#10;  @top-right { content: </xsl:text>
+      <xsl:call-template name="css-string">
+        <xsl:with-param name="s" select="$dated"/>
+      </xsl:call-template>
+      <xsl:text>; }&#10;  @bottom-left { content: </xsl:text>
+      <xsl:call-template name="css-string">
+        <xsl:with-param name="s" select="$page-url"/>
+      </xsl:call-template>
+      <xsl:text>; }&#10;  @bottom-center { content: counter(page) " of " counter(pages); }&#10;</xsl:text>
+      <xsl:text>  @bottom-right { content: </xsl:text>
+      <xsl:call-template name="css-string">
+        <xsl:with-param name="s" select="normalize-space($m/pb:contact)"/>
+      </xsl:call-template>
+      <xsl:text>; }&#10;}&#10;@page :first {&#10;</xsl:text>
+      <xsl:text>  @top-left { content: none; }&#10;  @top-right { content: none; }&#10;</xsl:text>
+      <xsl:text>  @bottom-center { content: none; }&#10;  @bottom-right { content: none; }&#10;</xsl:text>
+      <xsl:text>  @bottom-left { content: </xsl:text>
+      <xsl:call-template name="css-string">
+        <xsl:with-param name="s" select="$first"/>
+      </xsl:call-template>
+      <xsl:text>; }&#10;}&#10;</xsl:text>
+    </style>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- s as a CSS string in double quotes. Backslash and quote are
+       escaped, and so are less-than, greater-than and ampersand (as CSS
+       hex escapes), which the serializer would otherwise write as
+       entities that a browser reads literally inside a style element,
+       and which could end the element. -->
+  <xsl:template name="css-string">
+    <xsl:param name="s"/>
+    <xsl:text>"</xsl:text>
+    <xsl:call-template name="css-escape">
+      <xsl:with-param name="s" select="$s"/>
+    </xsl:call-template>
+    <xsl:text>"</xsl:text>
+  </xsl:template>
+
+  <xsl:template name="css-escape">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="$s = ''"/>
+      <xsl:when test="translate($s, '\&quot;&lt;&gt;&amp;', '') = $s">
+        <xsl:value-of select="$s"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="c" select="substring($s, 1, 1)"/>
+        <xsl:choose>
+          <xsl:when test="$c = '\'">\\</xsl:when>
+          <xsl:when test="$c = '&quot;'">\"</xsl:when>
+          <xsl:when test="$c = '&lt;'">\3c </xsl:when>
+          <xsl:when test="$c = '&gt;'">\3e </xsl:when>
+          <xsl:when test="$c = '&amp;'">\26 </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$c"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:call-template name="css-escape">
+          <xsl:with-param name="s" select="substring($s, 2)"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The way back to the index and to the packet's other files (on
+       screen only: style.css hides it in print, where the links would
+       point nowhere). -->
+  <xsl:template name="page-nav">
+    <xsl:variable name="id" select="/pb:packet/@id"/>
+    <nav class="files" aria-label="This packet">
+      <ul>
+        <li><a href="../index.html">All packets</a></li>
+        <xsl:if test="$pdf = 'yes'">
+          <li><a href="{$id}.pdf">PDF</a></li>
+        </xsl:if>
+        <li><a href="{$id}.dbk">DocBook</a></li>
+        <li><a href="figures.json">Figures (JSON)</a></li>
+        <li><a href="figures.csv">Figures (CSV)</a></li>
+      </ul>
+    </nav>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
 
   <!-- URL safety, a second line of defence behind src/url.c (which has
        already emptied unsafe URLs in the tree): "" for javascript:,

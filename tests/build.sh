@@ -67,6 +67,86 @@ check "a changed template rebuilds everything" test "$(ino "$T/o/accs-peer-roles
 check "manifest hashes are XXH3-128 of each file" diff -u "$T/want.sum" "$T/got.sum"
 check "manifest lists every file" test "$(grep -c '^file ' "$T/o/.manifest")" -eq "$(cd "$T/o" && find . -type f ! -name .manifest | wc -l)"
 
+# The site: sitemap, canonical links, Open Graph, the links of a packet's
+# page, the printed page's running heads and feet, editions in the feed.
+BASE=https://example.org/briefs/
+SM=$T/out/sitemap.xml
+smx() { xmllint --nonet --xpath "$1" "$SM" 2>/dev/null; }
+S="/*[local-name()='urlset' and namespace-uri()='http://www.sitemaps.org/schemas/sitemap/0.9']"
+check "sitemap.xml is well-formed" xmllint --noout --nonet "$SM"
+check "sitemap.xml is a sitemaps.org urlset" test "$(smx "count($S)")" = 1
+smx "$S/*[local-name()='url']/*[local-name()='loc']/text()" | sort >"$T/locs"
+printf '%s\n' "$BASE" "${BASE}accs-peer-roles/" "${BASE}note-taking-funding/" | sort >"$T/want"
+check "sitemap.xml lists the index and every public packet, absolute" diff -u "$T/want" "$T/locs"
+check "sitemap.xml gives each packet its date" test \
+	"$(smx "string($S/*[*[local-name()='loc'] = '${BASE}accs-peer-roles/']/*[local-name()='lastmod'])")" = 2026-10-20
+P=$T/out/note-taking-funding/index.html
+hx() { xmllint --nonet --xpath "$2" "$1" 2>/dev/null; }
+H="*[local-name()='html']/*[local-name()='head']"
+check "packet page: canonical link" test \
+	"$(hx "$P" "string(/$H/*[local-name()='link'][@rel='canonical']/@href)")" = "${BASE}note-taking-funding/"
+check "packet page: og:url" test \
+	"$(hx "$P" "string(/$H/*[local-name()='meta'][@property='og:url']/@content)")" = "${BASE}note-taking-funding/"
+check "packet page: og:title is the title" test \
+	"$(hx "$P" "string(/$H/*[local-name()='meta'][@property='og:title']/@content)")" = \
+	"$(hx "$P" "string(/$H/*[local-name()='title'])")"
+check "packet page: og:description" test -n \
+	"$(hx "$P" "string(/$H/*[local-name()='meta'][@property='og:description']/@content)")"
+check "packet page: an empty icon, so nothing is fetched" test \
+	"$(hx "$P" "string(/$H/*[local-name()='link'][@rel='icon']/@href)")" = "data:,"
+hx "$P" "//*[local-name()='nav'][@class='files']//*[local-name()='a']/@href" |
+	sed 's/^ *href="//; s/"$//' >"$T/nav"
+printf '%s\n' ../index.html note-taking-funding.dbk figures.json figures.csv >"$T/want"
+check "packet page links to the index, its DocBook, JSON and CSV" diff -u "$T/want" "$T/nav"
+for f in $(cat "$T/nav"); do
+	check "packet page's link $f exists" test -f "$T/out/note-taking-funding/$f"
+done
+sed -n '/^@page {$/,/^}$/p' "$P" >"$T/page"
+check "print: the title at the top left" grep -qF '@top-left { content: "Peer roles and note taking: what the funding really requires"; }' "$T/page"
+check "print: edition and date at the top right" grep -qF '@top-right { content: "Edition 1, November 15, 2026"; }' "$T/page"
+check "print: N of M at the bottom" grep -qF '@bottom-center { content: counter(page) " of " counter(pages); }' "$T/page"
+check "print: the URL at the bottom left" grep -qF "@bottom-left { content: \"${BASE}note-taking-funding/\"; }" "$T/page"
+check "print: the contact at the bottom right" grep -qF '@bottom-right { content: "briefs@example.org"; }' "$T/page"
+check "print: the first page names publisher, edition and date" \
+	grep -qF '@bottom-left { content: "Published by Example Coalition · Edition 1, November 15, 2026"; }' "$P"
+check "index: the project's description" grep -qF 'Short briefing packets on peer roles' "$T/out/index.html"
+check "index: the contact as a mailto link" grep -qF 'href="mailto:briefs@example.org"' "$T/out/index.html"
+
+# A second edition, a title CSS must escape, a URL contact, no base-url.
+cp -r input "$T/ed"
+sed -i 's|<date>2026-11-15</date>|<date>2026-11-15</date>\n  <edition>2</edition>|; s|<title>Peer roles and note taking[^<]*</title>|<title>Notes \&amp; "R-days" \\ a \&lt;style\&gt; test</title>|' \
+	"$T/ed/packets/note-taking-funding.xml"
+sed -i 's|<base-url>[^<]*</base-url>||; s|<contact>[^<]*</contact>|<contact>https://example.org/contact</contact>|' "$T/ed/peerbrief.xml"
+check "build a second edition" $PB build -i "$T/ed" -o "$T/edo"
+P=$T/edo/note-taking-funding/index.html
+check "second edition: well-formed" xmllint --noout --nonet "$P"
+check "second edition: the title escaped for CSS" \
+	grep -qF '@top-left { content: "Notes \26  \"R-days\" \\ a \3c style\3e  test"; }' "$P"
+check "second edition: its number at the top right" grep -qF '"Edition 2, November 15, 2026"' "$P"
+check "no base-url: no sitemap" test ! -e "$T/edo/sitemap.xml"
+check "no base-url: no canonical link" sh -c '! grep -q "rel=\"canonical\"" "$1"' - "$P"
+check "no base-url: no URL at the foot" grep -qF '@bottom-left { content: ""; }' "$P"
+check "a URL contact links as it is" grep -qF 'href="https://example.org/contact"' "$T/edo/index.html"
+FX() { xmllint --nonet --xpath "$1" "$T/edo/feed.xml" 2>/dev/null; }
+E="/*[local-name()='feed']/*[local-name()='entry'][*[local-name()='id']='urn:peerbrief:packet:note-taking-funding']"
+check "feed: a second edition is updated a second later" test "$(FX "string($E/*[local-name()='updated'])")" = 2026-11-15T00:00:01Z
+check "feed: a second edition has no published date" test "$(FX "count($E/*[local-name()='published'])")" = 0
+check "feed: updated is the newest entry's" test "$(FX "string(/*[local-name()='feed']/*[local-name()='updated'])")" = 2026-11-15T00:00:01Z
+check "index: the edition in the dateline" grep -qF '· Edition 2' "$T/edo/index.html"
+
+# An internal packet stays out of the sitemap, the index and the feed, and
+# its page has no canonical link or Open Graph.
+cp -r input "$T/int"
+sed 's|<packet xmlns="urn:peerbrief:1"[^>]*>|<packet xmlns="urn:peerbrief:1" visibility="internal">|' \
+	input/packets/accs-peer-roles.xml >"$T/int/packets/staff-only.xml"
+check "build with an internal packet" $PB build -i "$T/int" -o "$T/into"
+check "the internal packet is built" test -f "$T/into/staff-only/index.html"
+check "sitemap.xml leaves the internal packet out" sh -c \
+	'xmllint --noout --nonet "$1" && ! grep -q "staff-only" "$1" && grep -q "accs-peer-roles/" "$1"' - "$T/into/sitemap.xml"
+check "index and feed leave the internal packet out" sh -c '! grep -q "staff-only" "$1/index.html" "$1/feed.xml"' - "$T/into"
+check "the internal packet's page: no canonical link, no Open Graph" sh -c \
+	'! grep -q "rel=\"canonical\"\|og:" "$1"' - "$T/into/staff-only/index.html"
+
 # An output folder that is a symbolic link is refused, not followed.
 mkdir "$T/elsewhere"
 ln -s "$T/elsewhere" "$T/link"

@@ -14,7 +14,7 @@ build="gcc make pkg-config libxml2-dev libxslt1-dev libcmark-dev libyaml-dev lib
 test="cmark libcmocka-dev libxml2-utils xsltproc docbook5-xml docbook-xsl-ns valgrind xxhash python3"
 fuzz="clang libclang-rt-14-dev"
 bench="hyperfine time hugo cmark jq"
-browser="chromium poppler-utils openjdk-17-jre-headless nodejs fonts-dejavu-core fonts-liberation libxml2-utils"
+browser="chromium poppler-utils qpdf openjdk-17-jre-headless nodejs fonts-dejavu-core fonts-liberation libxml2-utils"
 # Debian's npm package conflicts with NodeSource's nodejs, which carries its
 # own npm: ask for it only when there is no npm at all.
 command -v npm >/dev/null 2>&1 || browser="$browser npm"

@@ -14,7 +14,15 @@
 //   - US Letter pages (pdfinfo);
 //   - the at-a-glance section (#at-a-glance) is exactly page 1: it starts
 //     and ends on page 1 and what follows it starts on page 2;
-//   - no table row is split across two pages.
+//   - no table row is split across two pages;
+//   - the running heads and feet (pdftotext): every page after the first
+//     reads "N of M" and the packet's URL (its canonical link), the first
+//     page reads neither "1 of M" but names the publisher ("Published
+//     by").
+// Every page is also shown at 375 px (a phone) and 1280 px wide, in light
+// and dark colours, and must not scroll sideways
+// (document.documentElement.scrollWidth <= innerWidth); the screenshots
+// go to WORK/ID-WIDTH.png. axe-core runs on the dark colours too.
 //
 // How pagination is measured. Chromium has no API that tells on which
 // printed page an element lands, and computing it from layout boxes (page
@@ -224,6 +232,10 @@ async function checkPrint(context, url, id, work, seen) {
 	await page.emulateMedia({ media: 'print' });
 	await load(page, url);
 	const placed = await page.evaluate(addMarkers);
+	const canonical = await page.evaluate(() => {
+		const l = document.querySelector('link[rel="canonical"]');
+		return l ? l.href : '';
+	});
 	const pdf = path.join(work, `${id}.pdf`);
 	await page.pdf({ path: pdf, format: 'Letter', printBackground: true,
 		preferCSSPageSize: true });
@@ -274,6 +286,59 @@ async function checkPrint(context, url, id, work, seen) {
 	const rname = `no table row split across pages: ${id} (${placed.rows.length} rows)`;
 	if (split.length === 0 && missing.length === 0) ok(rname);
 	else notOk(rname, [...split, ...missing.map((m) => `${m}: markers not found in the PDF's text`)]);
+
+	checkFurniture(pdf, id, canonical);
+}
+
+// The running heads and feet of a printed packet, read back from its text.
+function checkFurniture(pdf, id, url) {
+	const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'],
+		{ encoding: 'utf8', maxBuffer: 64 << 20 });
+	const pages = text.split('\f');
+	if (pages.length > 1 && pages[pages.length - 1].trim() === '') pages.pop();
+	const n = pages.length;
+	const bad = [];
+	if (!url) bad.push('the page has no canonical link');
+	if (!/Published by /.test(pages[0])) bad.push('page 1 does not name its publisher');
+	if (pages[0].includes(`1 of ${n}`)) bad.push(`page 1 reads "1 of ${n}"`);
+	for (let i = 2; i <= n; i++) {
+		const t = pages[i - 1].replace(/\s+/g, ' ');
+		if (!t.includes(`${i} of ${n}`)) bad.push(`page ${i} lacks "${i} of ${n}"`);
+		if (url && !t.includes(url)) bad.push(`page ${i} lacks ${url}`);
+	}
+	const name = `printed pages 2 to ${n} read "N of ${n}" and the URL: ${id}`;
+	if (n >= 2 && bad.length === 0) ok(name);
+	else notOk(name, n >= 2 ? bad.slice(0, 10) : ['only one page']);
+}
+
+// No sideways scrolling at a phone's and a desktop's width, light and
+// dark; screenshots in work.
+async function checkWidths(browser, url, rel, work) {
+	for (const width of [375, 1280]) {
+		for (const colorScheme of ['light', 'dark']) {
+			const ctx = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+			await ctx.route((u) => u.protocol !== 'file:', (r) => r.abort());
+			const page = await ctx.newPage();
+			await load(page, url);
+			const m = await page.evaluate(() => {
+				const wide = [];
+				for (const e of document.querySelectorAll('body *')) {
+					const r = e.getBoundingClientRect();
+					if (r.right > innerWidth + 0.5 && !e.closest('.table-wrap, pre')) {
+						wide.push(`<${e.localName}${e.className ? ` class="${e.className}"` : ''}> right edge ${Math.round(r.right)}`);
+					}
+				}
+				return { scroll: document.documentElement.scrollWidth, inner: innerWidth, wide };
+			});
+			const shot = `${rel.replace(/\//g, '_').replace(/\.html$/, '')}-${width}-${colorScheme}.png`;
+			await page.screenshot({ path: path.join(work, shot), fullPage: true });
+			const name = `no horizontal overflow at ${width} px (${colorScheme}): ${rel}`;
+			if (m.scroll <= m.inner) ok(name);
+			else notOk(name, [`scrollWidth ${m.scroll} > innerWidth ${m.inner}`, ...m.wide.slice(0, 5)]);
+			if (colorScheme === 'dark' && width === 1280) await checkAxe(page, `${rel} (dark)`);
+			await ctx.close();
+		}
+	}
 }
 
 async function main() {
@@ -324,6 +389,7 @@ async function main() {
 
 			const m = rel.match(/^([^/]+)\/index\.html$/);
 			if (m) await checkPrint(withJs, url, m[1], work, seen);
+			await checkWidths(browser, url, rel, work);
 
 			const foreign = [...new Set(seen.filter((u) => u !== url && !u.startsWith('data:')))];
 			if (foreign.length === 0) ok(`nothing fetched: ${rel}`);
