@@ -17,6 +17,7 @@
 #include "model.h"
 #include "packet.h"
 #include "pb.h"
+#include "pdf.h"
 #include "publish.h"
 #include "references.h"
 #include "render.h"
@@ -127,6 +128,8 @@ static const struct {
 	[PB_OUT_DOCBOOK] = { "%s/%s.dbk", PB_FMT_DOCBOOK, 0 },
 	[PB_OUT_JSON] = { "%s/figures.json", PB_FMT__MAX, PB_REPORT_JSON },
 	[PB_OUT_CSV] = { "%s/figures.csv", PB_FMT__MAX, PB_REPORT_CSV },
+	/* printed from PB_OUT_HTML by Chromium (write_pdf) */
+	[PB_OUT_PDF] = { "%s/%s.pdf", PB_FMT__MAX, PB_REPORT_TEXT },
 };
 
 char *
@@ -154,12 +157,40 @@ struct pool {
 	struct pb_cache		*cache;
 	struct pb_styles	*st;
 	struct pb_stage		*stage;	/* NULL: check only */
+	const char		*chromium; /* NULL: no PDF */
 	const char		*reuse;	/* per packet: previous output fits */
 	pthread_mutex_t		 lock;
 	size_t			 next;
 	size_t			 done;	/* packets rendered so far */
 	size_t			 todo;	/* packets to render */
 };
+
+/*
+ * Prints the packet's HTML, already in the stage, to PDF with Chromium
+ * and writes it into the stage as rel, with the packet's title, the
+ * publisher as author and the packet's date.
+ */
+static void
+write_pdf(struct pool *b, const struct pb_packet *pk, const char *rel,
+    struct pb_diags *d)
+{
+	struct pb_buf		 out = { NULL, 0, 0 };
+	struct pb_pdf_job	 job;
+	char			*html, date[PB_NUMBUF];
+
+	html = pb_packet_output(pk->id, PB_OUT_HTML);
+	job.html = pb_xasprintf("%s/%s", pb_stage_path(b->stage), html);
+	job.chromium = b->chromium;
+	job.title = pk->title;
+	job.author = b->r->model->project.publisher;
+	job.date = pb_date_format(pk->date, date);
+	job.timeout = pb_pdf_timeout();
+	if (pb_pdf_print(&job, pk->file, &out, d))
+		pb_stage_write(b->stage, rel, out.data, out.len, d);
+	free((char *)job.html);
+	free(html);
+	pb_buf_free(&out);
+}
 
 /* Writes every output of packet pk (tree doc, figures f) into the stage. */
 static void
@@ -171,8 +202,12 @@ write_packet(struct pool *b, const struct pb_packet *pk, xmlDocPtr doc,
 	size_t		 o, n;
 
 	for (o = 0; o < PB_OUT__MAX; o++) {
+		if (o == PB_OUT_PDF && b->chromium == NULL)
+			continue;
 		rel = pb_packet_output(pk->id, (enum pb_output)o);
-		if (outputs[o].fmt != PB_FMT__MAX)
+		if (o == PB_OUT_PDF)
+			write_pdf(b, pk, rel, d);
+		else if (outputs[o].fmt != PB_FMT__MAX)
 			render_into(b->st, outputs[o].fmt, doc, pk->file,
 			    b->stage, rel, d);
 		else {
@@ -276,7 +311,8 @@ worker_main(void *arg)
 
 void
 pb_build_packets(struct pb_run *r, struct pb_cache *c, struct pb_styles *st,
-    struct pb_stage *stage, const char *reuse, long jobs)
+    struct pb_stage *stage, const char *reuse, long jobs,
+    const char *chromium)
 {
 	const struct pb_model	*m = r->model;
 	struct pool		 b;
@@ -292,6 +328,7 @@ pb_build_packets(struct pb_run *r, struct pb_cache *c, struct pb_styles *st,
 	b.reuse = reuse;
 	for (k = 0; k < m->npackets; k++)
 		b.todo += reuse == NULL || !reuse[k];
+	b.chromium = chromium;
 	/* Announce every use first, so no tree is freed too early. */
 	for (k = 0; k < m->npackets; k++)
 		for (j = 0; (reuse == NULL || !reuse[k]) &&
@@ -351,13 +388,13 @@ pb_run_check(struct pb_run *r, struct pb_read_opts *o, long jobs,
 		pb_run_check_loose(r, c, all);
 	pb_figures_free(all);
 	if (!render)
-		pb_build_packets(r, c, NULL, NULL, NULL, jobs);
+		pb_build_packets(r, c, NULL, NULL, NULL, jobs, NULL);
 	return c;
 }
 
 int
 pb_build(struct pb_run *r, const char *outdir, const char *tdir,
-    const char *sdir, long jobs, size_t max_input)
+    const char *sdir, long jobs, size_t max_input, const char *chromium)
 {
 	struct pb_read_opts	 o = { 1, max_input, NULL };
 	struct pb_increment	 inc;
@@ -369,7 +406,8 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	int			 rc = PB_EXIT_INPUT;
 
 	r->built = r->reused = 0;
-	if (pb_increment_begin(&inc, r->indir, outdir, tdir, sdir)) {
+	if (pb_increment_begin(&inc, r->indir, outdir, tdir, sdir,
+	    chromium != NULL)) {
 		pb_stage_clean(outdir);
 		r->reused = inc.old.n;
 		rc = PB_EXIT_OK;
@@ -379,6 +417,7 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 		rc = PB_EXIT_SYSTEM;
 		goto out;
 	}
+	pb_styles_set_pdf(st, chromium != NULL);
 	if (!pb_run_load(r, sdir, NULL))
 		goto out;
 	c = pb_run_check(r, &o, jobs, 1);
@@ -393,7 +432,7 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	for (i = 0; i < r->model->npackets; i++)
 		r->reused += reuse != NULL && reuse[i];
 	r->built = r->model->npackets - r->reused;
-	pb_build_packets(r, c, st, stage, reuse, jobs);
+	pb_build_packets(r, c, st, stage, reuse, jobs, chromium);
 	pb_build_site(r, st, stage);
 	pb_increment_write(&inc, stage, &r->d);	/* the manifest comes last */
 	if (r->d.errors > 0)

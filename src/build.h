@@ -73,6 +73,7 @@ enum pb_output {
 	PB_OUT_DOCBOOK,		/* ID/ID.dbk */
 	PB_OUT_JSON,		/* ID/figures.json */
 	PB_OUT_CSV,		/* ID/figures.csv */
+	PB_OUT_PDF,		/* ID/ID.pdf, only with build --pdf */
 	PB_OUT__MAX
 };
 
@@ -83,12 +84,13 @@ char *pb_packet_output(const char *id, enum pb_output o);
  * Assembles every packet of r whose reuse flag is not set (reuse NULL:
  * all), with jobs threads, each taking the next packet. With a stage,
  * each packet is rendered with st and its outputs written into it;
- * without (check), packets are only assembled and checked. Problems go
- * to r->d.
+ * without (check), packets are only assembled and checked. With
+ * chromium (not NULL) each packet's HTML is also printed to its PDF.
+ * Problems go to r->d.
  */
 void pb_build_packets(struct pb_run *r, struct pb_cache *c,
     struct pb_styles *st, struct pb_stage *stage, const char *reuse,
-    long jobs);
+    long jobs, const char *chromium);
 
 /* Renders the site's index page and Atom feed into the stage. */
 void pb_build_site(struct pb_run *r, struct pb_styles *st,
@@ -109,11 +111,13 @@ struct pb_cache *pb_run_check(struct pb_run *r, struct pb_read_opts *o,
  * sdir: nothing when outdir is up to date; else load, check, stage a new
  * outdir holding the reused packets' output, build the others with jobs
  * workers, the site's index and feed and the manifest, and swap the
- * stage in. Markdown over max_input bytes is an error. Returns the exit
- * status; problems go to r->d.
+ * stage in. Markdown over max_input bytes is an error. With chromium
+ * (the path of pb_pdf_chromium; NULL: none) each packet is also printed
+ * to ID/ID.pdf from its HTML. Returns the exit status; problems go to
+ * r->d.
  */
 int pb_build(struct pb_run *r, const char *outdir, const char *tdir,
-    const char *sdir, long jobs, size_t max_input);
+    const char *sdir, long jobs, size_t max_input, const char *chromium);
 
 /*
  * convert: reads the position file (XML, validated with sdir's schema,

@@ -30,6 +30,7 @@
 #include "model.h"
 #include "pb.h"
 #include "publish.h"
+#include "pdf.h"
 #include "render.h"
 #include "report.h"
 #include "xmlread.h"
@@ -72,7 +73,7 @@ static const struct cmd_help helps[] = {
 	  "must be new or empty: input/ with an organization in XML and one as\n"
 	  "CSV, a position, a packet, and a README.\n",
 	  OPT_COMMON },
-	{ "build", "[-i input] [-o out] [-T templates] [-j N]",
+	{ "build", "[-i input] [-o out] [-T templates] [-j N] [--pdf]",
 	  "Validates the input folder, computes every figure and renders every\n"
 	  "packet into the output folder, replacing it only when all succeeded.\n"
 	  "Packets whose inputs did not change are reused.\n",
@@ -82,6 +83,9 @@ static const struct cmd_help helps[] = {
 	  "  -T, --templates DIR   the templates folder (default: the installed\n"
 	  "                        one); -t DIR is the same\n"
 	  "  -j, --jobs N          N worker threads (default: the number of cores)\n"
+	  "      --pdf             also print each packet to ID/ID.pdf with headless\n"
+	  "                        Chromium (PEERBRIEF_CHROMIUM, else chromium on\n"
+	  "                        PATH; PEERBRIEF_PDF_TIMEOUT seconds per packet)\n"
 	  OPT_COMMON },
 	{ "check", "[-i input]",
 	  "Reads, validates and computes everything, as build does, and writes\n"
@@ -786,16 +790,18 @@ cmd_build(int argc, char *argv[])
 		{ "output", required_argument, NULL, 'o' },
 		{ "templates", required_argument, NULL, 'T' },
 		{ "jobs", required_argument, NULL, 'j' },
+		{ "pdf", no_argument, NULL, 'P' },
 		LONGOPTS_COMMON
 	};
 	struct pb_run		 r;
 	struct progress		 prog;
 	const char		*outdir = "out";
 	char			*tdir = NULL, *sdir = NULL, *end;
+	char			*chromium = NULL;
 	long			 jobs = jobs_default();
 	struct pb_buf		 line = { NULL, 0, 0 };
 	size_t			 w;
-	int			 ch, rc = PB_EXIT_USAGE, lock;
+	int			 ch, pdf = 0, rc = PB_EXIT_USAGE, lock;
 
 	memset(&r, 0, sizeof(r));
 	memset(&prog, 0, sizeof(prog));
@@ -809,6 +815,9 @@ cmd_build(int argc, char *argv[])
 		}
 		rc = PB_EXIT_USAGE;
 		switch (ch) {
+		case 'P':
+			pdf = 1;
+			break;
 		case 'i':
 			r.indir = optarg;
 			break;
@@ -835,6 +844,11 @@ cmd_build(int argc, char *argv[])
 	if (optind < argc) {
 		rc = usage_error("build takes no operands (got '%s')",
 		    argv[optind]);
+		goto out;
+	}
+	if (pdf && (chromium = pb_pdf_chromium()) == NULL) {
+		say("%s", PB_PDF_NEED_CHROMIUM);
+		rc = PB_EXIT_SYSTEM;
 		goto out;
 	}
 	if (input_missing(r.indir)) {
@@ -873,7 +887,7 @@ cmd_build(int argc, char *argv[])
 	}
 	pb_xml_init(NULL);
 	pb_xml_allow(sdir);
-	rc = pb_build(&r, outdir, tdir, sdir, jobs, PB_MAX_INPUT);
+	rc = pb_build(&r, outdir, tdir, sdir, jobs, PB_MAX_INPUT, chromium);
 	if (prog.shown)
 		fputs("\r\033[K", stderr);
 	w = warnings_of(&r.d);
@@ -893,6 +907,7 @@ cmd_build(int argc, char *argv[])
 	pb_xml_cleanup();
 	pb_out_unlock(lock);
 out:
+	free(chromium);
 	free(sdir);
 	free(tdir);
 	return rc;

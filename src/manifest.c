@@ -341,13 +341,15 @@ tool_hash(const char *tdir, const char *schemadir)
  */
 static int
 packet_reuse(struct pb_stage *stage, const struct pb_manifest *old,
-    const char *id)
+    const char *id, int pdf)
 {
 	char	*rel;
 	size_t	 o, len = strlen(id);
 	int	 ok = 1;
 
 	for (o = 0; ok && o < PB_OUT__MAX; o++) {
+		if (o == PB_OUT_PDF && !pdf)
+			continue;
 		rel = pb_packet_output(id, (enum pb_output)o);
 		ok = pb_stage_reuse(stage, rel, pb_manifest_file(old, rel));
 		free(rel);
@@ -365,12 +367,19 @@ packet_reuse(struct pb_stage *stage, const struct pb_manifest *old,
 
 int
 pb_increment_begin(struct pb_increment *inc, const char *indir,
-    const char *outdir, const char *tdir, const char *schemadir)
+    const char *outdir, const char *tdir, const char *schemadir, int pdf)
 {
 	struct pb_hasher	*h;
 
 	memset(inc, 0, sizeof(*inc));
 	inc->tool = tool_hash(tdir, schemadir);
+	inc->pdf = pdf;
+	if (pdf) {	/* the pages link to their PDF: another build */
+		h = pb_hasher_new();
+		pb_hasher_add_hash(h, inc->tool);
+		pb_hasher_add(h, "pdf", 3);
+		inc->tool = pb_hasher_end(h);
+	}
 	h = pb_hasher_new();
 	pb_hasher_add_hash(h, inc->tool);
 	pb_hasher_add_tree(h, indir);
@@ -397,7 +406,8 @@ pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
 		pb_manifest_add(&inc->cur, m->packets[i].id, h);
 		reuse[i] = pb_hash_eq(pb_manifest_get(&inc->old,
 		    m->packets[i].id), h) &&
-		    packet_reuse(stage, &inc->old, m->packets[i].id);
+		    packet_reuse(stage, &inc->old, m->packets[i].id,
+		    inc->pdf);
 	}
 	return reuse;
 }

@@ -94,16 +94,19 @@ struct pb_increment {
 	struct pb_manifest	 cur;	/* this build's */
 	struct pb_hash		 tool;	/* the program, templates, schemas */
 	char			*statpath;	/* .out.stat beside out/ */
+	int			 pdf;	/* the build writes ID/ID.pdf too */
 };
 
 /*
  * Starts the bookkeeping of a build of indir into outdir with the
- * templates tdir and the schemas schemadir. Returns non-zero when
- * nothing changed since the last build and outdir holds exactly what it
- * wrote: outdir is then up to date and the build may stop.
+ * templates tdir and the schemas schemadir, with PDFs when pdf is
+ * non-zero (a build with and one without differ in every packet: the
+ * pages link to their PDF). Returns non-zero when nothing changed since
+ * the last build and outdir holds exactly what it wrote: outdir is then
+ * up to date and the build may stop.
  */
 int pb_increment_begin(struct pb_increment *inc, const char *indir,
-    const char *outdir, const char *tdir, const char *schemadir);
+    const char *outdir, const char *tdir, const char *schemadir, int pdf);
 
 /*
  * Records what each packet of m is made from (its files, found with c)

@@ -256,6 +256,16 @@ project_read(struct pb_model *m, const char *indir, const struct pb_schema *s,
 				    strncmp(p->base_url, "http://", 7) != 0)
 					err_at(&r, src_text(&r, n), "base-url "
 					    "must be an http or https URL");
+				/* DESIGN.md: a missing trailing slash is
+				 * added, so base-url + ID + "/" is a URL */
+				if (*p->base_url != '\0' && p->base_url[
+				    strlen(p->base_url) - 1] != '/') {
+					char *u = pb_xasprintf("%s/",
+					    p->base_url);
+
+					free(p->base_url);
+					p->base_url = u;
+				}
 			}
 			else if (named(n, "language"))
 				p->language = pb_tree_text(n);

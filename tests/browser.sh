@@ -8,6 +8,12 @@
 #     file, and each packet printed to PDF on US Letter has its
 #     at-a-glance section as exactly page 1 and no table row split across
 #     pages (pages.js explains how that is measured);
+#   - each packet's ID.pdf (build --pdf) has the page's title and author
+#     as metadata, every font embedded, tagged structure, an outline from
+#     the headings, passes qpdf --check, and every page after the first
+#     reads "N of M" and the packet's URL; the same for a small packet,
+#     whose PDF is also the same bytes when built again, kept when
+#     nothing changed and rebuilt when its position changed;
 #   - feed.xml is a well-formed Atom 1.0 feed with the required elements,
 #     newest entry first, and index.html lists every packet, newest first.
 # Needs Java, Node.js with the packages of package-lock.json, Debian's
@@ -30,7 +36,7 @@ for f in "$VNU" node_modules/axe-core/axe.min.js node_modules/playwright-core/pa
 	[ -f "$f" ] || { missing="$missing node_modules"; break; }
 done
 [ -x "$CHROMIUM" ] || missing="$missing chromium($CHROMIUM)"
-for c in pdftotext pdfinfo xmllint; do
+for c in pdftotext pdfinfo pdffonts qpdf xmllint; do
 	command -v $c >/dev/null 2>&1 || missing="$missing $c"
 done
 if [ -n "$missing" ]; then
@@ -39,13 +45,15 @@ if [ -n "$missing" ]; then
 	exit 1
 fi
 
-if ! $PB build -i input -o "$T/out" 2>"$T/err"; then
-	not_ok "build input/"
+if ! $PB build --pdf -i input -o "$T/out" 2>"$T/err"; then
+	not_ok "build --pdf input/"
 	head -20 "$T/err"
 	finish
 	exit 1
 fi
-ok "build input/"
+ok "build --pdf input/"
+check "build --pdf shows nothing of Chromium's output when it succeeds" \
+	sh -c '! grep -qi "chromium\|dbus" "$1"' - "$T/err"
 find "$T/out" -name '*.html' | sort >"$T/html"
 # The packets: out/ID/ with an index.html.
 packets=$(for f in "$T"/out/*/index.html; do
@@ -104,7 +112,85 @@ if [ -n "${PB_BROWSER_KEEP:-}" ]; then
 	mkdir -p "$PB_BROWSER_KEEP" && cp "$T"/pdf/*.pdf "$PB_BROWSER_KEEP"/ 2>/dev/null
 fi
 
-# --- 4. the feed and the index ---------------------------------------------
+# --- 4. the PDFs of build --pdf ----------------------------------------------
+# pdf_checks OUT ID URL: the checks of the header on OUT/ID/ID.pdf.
+pdf_checks() {
+	o=$1; id=$2; url=$3
+	pdf=$o/$id/$id.pdf
+	html=$o/$id/index.html
+	if [ ! -s "$pdf" ]; then
+		not_ok "PDF written: $id/$id.pdf"
+		return
+	fi
+	ok "PDF written: $id/$id.pdf"
+	title=$(xmllint --nonet --xpath "normalize-space(//*[local-name()='head']/*[local-name()='title'])" "$html")
+	author=$(xmllint --nonet --xpath "string(//*[local-name()='head']/*[local-name()='meta'][@name='author']/@content)" "$html")
+	pdfinfo "$pdf" >"$T/info"
+	check "PDF title is the page's <title> ($id)" test "$(sed -n 's/^Title: *//p' "$T/info")" = "$title"
+	check "PDF author is the publisher ($id: $author)" test -n "$author" -a "$(sed -n 's/^Author: *//p' "$T/info")" = "$author"
+	check "PDF is tagged ($id)" grep -qx 'Tagged: *yes' "$T/info"
+	pdffonts "$pdf" | tail -n +3 >"$T/fonts"
+	check "PDF embeds every font ($id: $(wc -l <"$T/fonts") fonts)" \
+		sh -c '[ -s "$1" ] && awk "\$(NF-4) != \"yes\" { bad = 1 } END { exit bad }" "$1"' - "$T/fonts"
+	qpdf --check "$pdf" >"$T/qpdf" 2>&1
+	st=$?
+	if [ "$st" -eq 0 ]; then ok "qpdf --check finds nothing ($id)"; else not_ok "qpdf --check finds nothing ($id): exit $st"; head -5 "$T/qpdf"; fi
+	qpdf --json --json-key=outlines "$pdf" >"$T/outline.json" 2>/dev/null
+	h1=$(xmllint --nonet --xpath "normalize-space((//*[local-name()='h1'])[1])" "$html")
+	# (Chromium drops the space at a line break of a wrapped heading from
+	# the outline's title: compared without spaces)
+	check "PDF outline from the headings ($id: $(grep -c '"title":' "$T/outline.json") entries)" \
+		sh -c '[ "$(grep -c "\"title\":" "$1")" -ge 2 ] && tr -d " " <"$1" | grep -qF "\"title\":\"$2\""' - "$T/outline.json" "$(printf %s "$h1" | tr -d ' ')"
+	pdftotext -layout "$pdf" "$T/text"
+	n=$(sed -n 's/^Pages: *//p' "$T/info")
+	bad=""
+	i=2
+	while [ "$i" -le "${n:-0}" ]; do
+		pg=$(pdftotext -layout -f "$i" -l "$i" "$pdf" - | tr -s ' \n' '  ')
+		case $pg in *"$i of $n"*) ;; *) bad="$bad, page $i lacks '$i of $n'" ;; esac
+		case $pg in *"$url"*) ;; *) bad="$bad, page $i lacks $url" ;; esac
+		i=$((i + 1))
+	done
+	pg=$(pdftotext -layout -f 1 -l 1 "$pdf" - | tr -s ' \n' '  ')
+	case $pg in *"1 of $n"*) bad="$bad, page 1 reads '1 of $n'" ;; esac
+	case $pg in *"Published by "*) ;; *) bad="$bad, page 1 does not name its publisher" ;; esac
+	if [ "${n:-0}" -ge 2 ] && [ -z "$bad" ]; then
+		ok "PDF pages 2 to $n read 'N of $n' and $url; page 1 the publisher ($id)"
+	else
+		not_ok "PDF pages read 'N of M' and the URL ($id, $n pages)${bad}"
+	fi
+}
+base=$(xmllint --nonet --xpath "normalize-space(/*[local-name()='project']/*[local-name()='base-url'])" input/peerbrief.xml)
+for p in $packets; do
+	pdf_checks "$T/out" "$p" "$base$p/"
+done
+check "the packets' pages link to their PDF" grep -qF 'href="note-taking-funding.pdf"' "$T/out/note-taking-funding/index.html"
+check "the index links to each PDF" grep -qF 'href="accs-peer-roles/accs-peer-roles.pdf"' "$T/out/index.html"
+
+# A small packet: one organization, one position.
+cp -r tests/semantic/base "$T/small"
+sed -i 's|<title>Test series</title>|<title>Test series</title>\n  <publisher>Small Test Coalition</publisher>\n  <base-url>https://example.net/p</base-url>|; s|</as-of>|</as-of>\n  <contact>https://example.net/contact</contact>|' "$T/small/peerbrief.xml"
+if $PB build --pdf -i "$T/small" -o "$T/so" 2>"$T/err"; then
+	ok "build --pdf a small packet"
+	pdf_checks "$T/so" pk "https://example.net/p/pk/"
+	$PB build --pdf -i "$T/small" -o "$T/so2" 2>"$T/err"
+	check "a PDF built again is the same bytes" cmp "$T/so/pk/pk.pdf" "$T/so2/pk/pk.pdf"
+	ino=$(ls -i "$T/so/pk/pk.pdf" | cut -d' ' -f1)
+	$PB build --pdf -i "$T/small" -o "$T/so" 2>"$T/err"
+	check "an unchanged packet keeps its PDF" test "$(ls -i "$T/so/pk/pk.pdf" | cut -d' ' -f1)" = "$ino"
+	printf '\nA sentence added for the rebuild.\n' >>"$T/small/positions/pos.md"
+	$PB build --pdf -i "$T/small" -o "$T/so" 2>"$T/err"
+	check "a changed packet's PDF is printed again" sh -c \
+		'pdftotext "$1" - | tr -s " \n" "  " | grep -qF "A sentence added for the rebuild."' - "$T/so/pk/pk.pdf"
+	$PB build -i "$T/small" -o "$T/so" 2>"$T/err"
+	check "a build without --pdf writes no PDF and links to none" sh -c \
+		'[ ! -e "$1/pk/pk.pdf" ] && ! grep -q "pk.pdf" "$1/pk/index.html" "$1/index.html"' - "$T/so"
+else
+	not_ok "build --pdf a small packet"
+	head -20 "$T/err"
+fi
+
+# --- 5. the feed and the index ---------------------------------------------
 FEED=$T/out/feed.xml
 # xp XPATH: the value of XPATH in feed.xml ("" when it selects nothing).
 xp() { xmllint --nonet --xpath "$1" "$FEED" 2>/dev/null; }

@@ -117,7 +117,7 @@ cp -r input "$T/ed"
 sed -i 's|<date>2026-11-15</date>|<date>2026-11-15</date>\n  <edition>2</edition>|; s|<title>Peer roles and note taking[^<]*</title>|<title>Notes \&amp; "R-days" \\ a \&lt;style\&gt; test</title>|' \
 	"$T/ed/packets/note-taking-funding.xml"
 sed -i 's|<base-url>[^<]*</base-url>||; s|<contact>[^<]*</contact>|<contact>https://example.org/contact</contact>|' "$T/ed/peerbrief.xml"
-check "build a second edition" $PB build -i "$T/ed" -o "$T/edo"
+check "build a second edition" $PB build -q -i "$T/ed" -o "$T/edo"
 P=$T/edo/note-taking-funding/index.html
 check "second edition: well-formed" xmllint --noout --nonet "$P"
 check "second edition: the title escaped for CSS" \
@@ -139,13 +139,39 @@ check "index: the edition in the dateline" grep -qF '· Edition 2' "$T/edo/index
 cp -r input "$T/int"
 sed 's|<packet xmlns="urn:peerbrief:1"[^>]*>|<packet xmlns="urn:peerbrief:1" visibility="internal">|' \
 	input/packets/accs-peer-roles.xml >"$T/int/packets/staff-only.xml"
-check "build with an internal packet" $PB build -i "$T/int" -o "$T/into"
+check "build with an internal packet" $PB build -q -i "$T/int" -o "$T/into"
 check "the internal packet is built" test -f "$T/into/staff-only/index.html"
 check "sitemap.xml leaves the internal packet out" sh -c \
 	'xmllint --noout --nonet "$1" && ! grep -q "staff-only" "$1" && grep -q "accs-peer-roles/" "$1"' - "$T/into/sitemap.xml"
 check "index and feed leave the internal packet out" sh -c '! grep -q "staff-only" "$1/index.html" "$1/feed.xml"' - "$T/into"
 check "the internal packet's page: no canonical link, no Open Graph" sh -c \
 	'! grep -q "rel=\"canonical\"\|og:" "$1"' - "$T/into/staff-only/index.html"
+
+# build --pdf: Chromium missing, failing or too slow is a system error
+# (exit 3) that leaves out/ as it was. (The PDFs themselves are checked in
+# tests/browser.sh, which has Chromium.)
+cp -r "$T/out" "$T/prev"
+PEERBRIEF_CHROMIUM=/nonexistent $PB build --pdf -i input -o "$T/out" 2>"$T/err"
+check "build --pdf without Chromium exits 3" test $? -eq 3
+check "build --pdf without Chromium says what to install, in one line" sh -c \
+	'[ "$(wc -l <"$1")" = 1 ] && grep -qx "peerbrief: build --pdf needs Chromium: install it (Debian: apt-get install chromium) or set PEERBRIEF_CHROMIUM to its path" "$1"' - "$T/err"
+check "build --pdf without Chromium leaves out/ unchanged" diff -r "$T/prev" "$T/out"
+mkdir "$T/fake" "$T/tmp"
+printf '#!/bin/sh\necho "this Chromium cannot print"\necho "a second line" >&2\nexit 4\n' >"$T/fake/fail"
+printf '#!/bin/sh\nexec sleep 60\n' >"$T/fake/slow"
+chmod +x "$T/fake/fail" "$T/fake/slow"
+TMPDIR=$T/tmp PEERBRIEF_CHROMIUM=$T/fake/fail $PB build --pdf -j 1 -i input -o "$T/out" 2>"$T/err"
+check "a failing Chromium: exit 3" test $? -eq 3
+check "a failing Chromium: its exit status and output are shown" \
+	grep -qF "failed with exit status 4 while printing" "$T/err"
+check "a failing Chromium: its output, both streams" grep -qF "this Chromium cannot print | a second line" "$T/err"
+check "a failing Chromium leaves out/ unchanged" diff -r "$T/prev" "$T/out"
+TMPDIR=$T/tmp PEERBRIEF_PDF_TIMEOUT=1 PEERBRIEF_CHROMIUM=$T/fake/slow $PB build --pdf -j 1 -i input -o "$T/out" 2>"$T/err"
+check "a Chromium past the time limit: exit 3" test $? -eq 3
+check "a Chromium past the time limit is stopped, and says so" grep -qF "took longer than the time limit (PEERBRIEF_PDF_TIMEOUT) and was stopped" "$T/err"
+check "a Chromium past the time limit leaves out/ unchanged" diff -r "$T/prev" "$T/out"
+check "no temporary profile is left behind" test -z "$(ls -A "$T/tmp")"
+rm -rf "$T/prev"
 
 # An output folder that is a symbolic link is refused, not followed.
 mkdir "$T/elsewhere"

@@ -22,7 +22,8 @@
 // Every page is also shown at 375 px (a phone) and 1280 px wide, in light
 // and dark colours, and must not scroll sideways
 // (document.documentElement.scrollWidth <= innerWidth); the screenshots
-// go to WORK/ID-WIDTH.png. axe-core runs on the dark colours too.
+// (of the first screenful) go to WORK/PAGE-WIDTH-SCHEME.png. axe-core runs
+// on the dark colours too.
 //
 // How pagination is measured. Chromium has no API that tells on which
 // printed page an element lands, and computing it from layout boxes (page
@@ -331,7 +332,7 @@ async function checkWidths(browser, url, rel, work) {
 				return { scroll: document.documentElement.scrollWidth, inner: innerWidth, wide };
 			});
 			const shot = `${rel.replace(/\//g, '_').replace(/\.html$/, '')}-${width}-${colorScheme}.png`;
-			await page.screenshot({ path: path.join(work, shot), fullPage: true });
+			await page.screenshot({ path: path.join(work, shot), timeout: 120000 });
 			const name = `no horizontal overflow at ${width} px (${colorScheme}): ${rel}`;
 			if (m.scroll <= m.inner) ok(name);
 			else notOk(name, [`scrollWidth ${m.scroll} > innerWidth ${m.inner}`, ...m.wide.slice(0, 5)]);
