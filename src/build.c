@@ -23,6 +23,7 @@
 #include "render.h"
 #include "report.h"
 #include "schema.h"
+#include "tree.h"
 #include "xmlread.h"
 
 int
@@ -158,6 +159,7 @@ struct pool {
 	struct pb_styles	*st;
 	struct pb_stage		*stage;	/* NULL: check only */
 	const char		*chromium; /* NULL: no PDF */
+	char			**tags;	/* per packet: its tags, or NULL */
 	const char		*reuse;	/* per packet: previous output fits */
 	pthread_mutex_t		 lock;
 	size_t			 next;
@@ -233,6 +235,53 @@ write_packet(struct pool *b, const struct pb_packet *pk, xmlDocPtr doc,
 	pb_buf_free(&out);
 }
 
+/*
+ * The tags of a packet's positions (pb:position/pb:meta/pb:tag), white
+ * space squeezed, each once, in the order first seen, one a line; NULL
+ * when there are none. The caller frees the result.
+ */
+static char *
+packet_tags(xmlDocPtr doc)
+{
+	struct pb_buf	 b = { NULL, 0, 0 };
+	xmlNodePtr	 p, m, t;
+	char		*s, *q;
+	size_t		 n;
+
+	for (p = xmlDocGetRootElement(doc)->children; p != NULL; p = p->next)
+		for (m = p->type == XML_ELEMENT_NODE && xmlStrEqual(p->name,
+		    BAD_CAST "position") ? p->children : NULL; m != NULL;
+		    m = m->next)
+			for (t = m->type == XML_ELEMENT_NODE && xmlStrEqual(
+			    m->name, BAD_CAST "meta") ? m->children : NULL;
+			    t != NULL; t = t->next) {
+				if (t->type != XML_ELEMENT_NODE || t->ns == NULL ||
+				    !xmlStrEqual(t->ns->href, BAD_CAST PB_NS) ||
+				    !xmlStrEqual(t->name, BAD_CAST "tag"))
+					continue;
+				s = pb_tree_squeeze(pb_tree_text(t));
+				for (q = s; *q != '\0'; q++)
+					if (*q == '\n')
+						*q = ' ';
+				n = strlen(s);
+				/* once: not already a line of b */
+				for (q = b.data; n > 0 && q != NULL; ) {
+					if (strncmp(q, s, n) == 0 &&
+					    (q[n] == '\n' || q[n] == '\0'))
+						break;
+					q = strchr(q, '\n');
+					q = q != NULL ? q + 1 : NULL;
+				}
+				if (n > 0 && q == NULL) {
+					if (b.len > 0)
+						pb_buf_putc(&b, '\n');
+					pb_buf_puts(&b, s);
+				}
+				free(s);
+			}
+	return b.data;
+}
+
 /* Assembles (and with a stage, publishes) packet pk. */
 static void
 build_packet(struct pool *b, const struct pb_packet *pk, struct pb_diags *d)
@@ -260,6 +309,8 @@ build_packet(struct pool *b, const struct pb_packet *pk, struct pb_diags *d)
 			pb_cache_put(b->cache, idx[i]);
 			idx[i] = (size_t)-1;
 		}
+	if (doc != NULL && b->tags != NULL)
+		b->tags[pk - b->r->model->packets] = packet_tags(doc);
 	if (doc != NULL && b->stage != NULL)
 		write_packet(b, pk, doc, f, d);
 	xmlFreeDoc(doc);
@@ -312,7 +363,7 @@ worker_main(void *arg)
 void
 pb_build_packets(struct pb_run *r, struct pb_cache *c, struct pb_styles *st,
     struct pb_stage *stage, const char *reuse, long jobs,
-    const char *chromium)
+    const char *chromium, char **tags)
 {
 	const struct pb_model	*m = r->model;
 	struct pool		 b;
@@ -329,6 +380,7 @@ pb_build_packets(struct pb_run *r, struct pb_cache *c, struct pb_styles *st,
 	for (k = 0; k < m->npackets; k++)
 		b.todo += reuse == NULL || !reuse[k];
 	b.chromium = chromium;
+	b.tags = tags;
 	/* Announce every use first, so no tree is freed too early. */
 	for (k = 0; k < m->npackets; k++)
 		for (j = 0; (reuse == NULL || !reuse[k]) &&
@@ -359,11 +411,12 @@ pb_build_packets(struct pb_run *r, struct pb_cache *c, struct pb_styles *st,
 }
 
 void
-pb_build_site(struct pb_run *r, struct pb_styles *st, struct pb_stage *stage)
+pb_build_site(struct pb_run *r, struct pb_styles *st, struct pb_stage *stage,
+    const char *const *tags)
 {
 	xmlDocPtr	 doc;
 
-	doc = pb_site_assemble(r->model);
+	doc = pb_site_assemble(r->model, tags);
 	render_into(st, PB_FMT_INDEX, doc, r->model->project.file, stage,
 	    "index.html", &r->d);
 	render_into(st, PB_FMT_FEED, doc, r->model->project.file, stage,
@@ -388,7 +441,7 @@ pb_run_check(struct pb_run *r, struct pb_read_opts *o, long jobs,
 		pb_run_check_loose(r, c, all);
 	pb_figures_free(all);
 	if (!render)
-		pb_build_packets(r, c, NULL, NULL, NULL, jobs, NULL);
+		pb_build_packets(r, c, NULL, NULL, NULL, jobs, NULL, NULL);
 	return c;
 }
 
@@ -401,7 +454,8 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	struct pb_cache		*c = NULL;
 	struct pb_styles	*st = NULL;
 	struct pb_stage		*stage = NULL;
-	char			*reuse = NULL;
+	char			*reuse = NULL, **tags = NULL;
+	const char		*t;
 	size_t			 i;
 	int			 rc = PB_EXIT_INPUT;
 
@@ -432,8 +486,17 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	for (i = 0; i < r->model->npackets; i++)
 		r->reused += reuse != NULL && reuse[i];
 	r->built = r->model->npackets - r->reused;
-	pb_build_packets(r, c, st, stage, reuse, jobs, chromium);
-	pb_build_site(r, st, stage);
+	/* each packet's tags: a reused one's as the manifest recorded them */
+	tags = pb_xcalloc(r->model->npackets + 1, sizeof(*tags));
+	for (i = 0; i < r->model->npackets; i++)
+		if (reuse[i] && (t = pb_manifest_tags(&inc.old,
+		    r->model->packets[i].id)) != NULL)
+			tags[i] = pb_xstrdup(t);
+	pb_build_packets(r, c, st, stage, reuse, jobs, chromium, tags);
+	for (i = 0; i < r->model->npackets; i++)
+		pb_manifest_set_tags(&inc.cur, r->model->packets[i].id,
+		    tags[i]);
+	pb_build_site(r, st, stage, (const char *const *)tags);
 	pb_increment_write(&inc, stage, &r->d);	/* the manifest comes last */
 	if (r->d.errors > 0)
 		goto out;
@@ -448,6 +511,9 @@ out:
 	pb_cache_free(c);
 	pb_styles_free(st);
 	pb_increment_free(&inc);
+	for (i = 0; tags != NULL && i < r->model->npackets; i++)
+		free(tags[i]);
+	free(tags);
 	free(reuse);
 	return rc;
 }

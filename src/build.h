@@ -86,15 +86,20 @@ char *pb_packet_output(const char *id, enum pb_output o);
  * each packet is rendered with st and its outputs written into it;
  * without (check), packets are only assembled and checked. With
  * chromium (not NULL) each packet's HTML is also printed to its PDF.
+ * With tags (one per packet), each packet built sets its own to the tags
+ * of its positions (see pb_site_assemble; the caller frees them).
  * Problems go to r->d.
  */
 void pb_build_packets(struct pb_run *r, struct pb_cache *c,
     struct pb_styles *st, struct pb_stage *stage, const char *reuse,
-    long jobs, const char *chromium);
+    long jobs, const char *chromium, char **tags);
 
-/* Renders the site's index page and Atom feed into the stage. */
+/*
+ * Renders the site's index page, Atom feed and (with a base-url) sitemap
+ * into the stage; tags as for pb_site_assemble.
+ */
 void pb_build_site(struct pb_run *r, struct pb_styles *st,
-    struct pb_stage *stage);
+    struct pb_stage *stage, const char *const *tags);
 
 /*
  * The check stage of a loaded run: makes the cache of its positions

@@ -30,13 +30,31 @@ entry_cmp(const void *a, const void *b)
 	    ((const struct pb_manifest_entry *)b)->id);
 }
 
+/* Decodes the hex digits at p (up to anything else) into a new string. */
+static char *
+unhex(const char *p)
+{
+	struct pb_buf	 b = { NULL, 0, 0 };
+	int		 hi, lo;
+
+	for (; p[0] != '\0' && p[1] != '\0'; p += 2) {
+		hi = p[0] <= '9' ? p[0] - '0' : (p[0] | 0x20) - 'a' + 10;
+		lo = p[1] <= '9' ? p[1] - '0' : (p[1] | 0x20) - 'a' + 10;
+		if (hi < 0 || hi > 15 || lo < 0 || lo > 15)
+			break;
+		pb_buf_putc(&b, (char)(hi << 4 | lo));
+	}
+	return b.data;
+}
+
 void
 pb_manifest_read(const char *outdir, struct pb_manifest *m)
 {
-	char		*path, line[512], id[256], hex[PB_HASH_HEX];
+	char		*path, *line = NULL, id[256], hex[PB_HASH_HEX];
+	size_t		 cap = 0;
 	FILE		*f;
 	struct pb_hash	 h;
-	int		 fd;
+	int		 fd, end;
 
 	memset(m, 0, sizeof(*m));
 	path = pb_xasprintf("%s/.manifest", outdir);
@@ -47,17 +65,22 @@ pb_manifest_read(const char *outdir, struct pb_manifest *m)
 			close(fd);
 		return;
 	}
-	while (fgets(line, sizeof(line), f) != NULL) {
+	/* lines of any length: a packet's tags are as long as they are */
+	while (getline(&line, &cap, f) > 0) {
+		end = 0;
 		if (sscanf(line, "all %32s", hex) == 1 &&
 		    pb_hash_parse(hex, &h))
 			m->all = h;
-		else if (sscanf(line, "packet %255s %32s", id, hex) == 2 &&
-		    pb_id_valid(id) && pb_hash_parse(hex, &h))
+		else if (sscanf(line, "packet %255s %32s%n", id, hex, &end) ==
+		    2 && pb_id_valid(id) && pb_hash_parse(hex, &h)) {
 			pb_manifest_add(m, id, h);
-		else if (sscanf(line, "file %255s %32s", id, hex) == 2 &&
+			if (line[end] == ' ')
+				m->v[m->n - 1].tags = unhex(line + end + 1);
+		} else if (sscanf(line, "file %255s %32s", id, hex) == 2 &&
 		    pb_hash_parse(hex, &h))
 			pb_manifest_add_file(m, id, h, NULL);
 	}
+	free(line);
 	fclose(f);
 	if (m->n > 1)
 		qsort(m->v, m->n, sizeof(*m->v), entry_cmp);
@@ -101,6 +124,27 @@ list_get(const struct pb_manifest_entry *v, size_t n, int sorted,
 }
 
 static const struct pb_hash none;
+
+const char *
+pb_manifest_tags(const struct pb_manifest *m, const char *id)
+{
+	const struct pb_manifest_entry	*e;
+
+	e = list_get(m->v, m->n, m->sorted, id);
+	return e ? e->tags : NULL;
+}
+
+void
+pb_manifest_set_tags(struct pb_manifest *m, const char *id, const char *tags)
+{
+	struct pb_manifest_entry	*e;
+
+	e = (struct pb_manifest_entry *)list_get(m->v, m->n, m->sorted, id);
+	if (e == NULL)
+		return;
+	free(e->tags);
+	e->tags = tags != NULL && *tags != '\0' ? pb_xstrdup(tags) : NULL;
+}
 
 struct pb_hash
 pb_manifest_get(const struct pb_manifest *m, const char *id)
@@ -224,8 +268,17 @@ pb_manifest_format(const struct pb_manifest *m, struct pb_buf *out)
 	    "built from, and every file written (XXH3-128)\nall %s\n", hex);
 	for (i = 0; i < n; i++) {
 		pb_hash_format(v[i].hash, hex);
-		pb_buf_printf(out, "%s %s %s\n", i < m->n ? "packet" : "file",
+		pb_buf_printf(out, "%s %s %s", i < m->n ? "packet" : "file",
 		    v[i].id, hex);
+		/* a packet's tags, in hex: any text stays on one line */
+		if (i < m->n && v[i].tags != NULL) {
+			const unsigned char *t;
+
+			pb_buf_putc(out, ' ');
+			for (t = (const unsigned char *)v[i].tags; *t; t++)
+				pb_buf_printf(out, "%02x", *t);
+		}
+		pb_buf_putc(out, '\n');
 	}
 	free(v);
 }
@@ -279,8 +332,10 @@ pb_manifest_free(struct pb_manifest *m)
 
 	if (m == NULL)
 		return;
-	for (i = 0; i < m->n; i++)
+	for (i = 0; i < m->n; i++) {
 		free(m->v[i].id);
+		free(m->v[i].tags);
+	}
 	free(m->v);
 	m->v = NULL;
 	m->n = 0;

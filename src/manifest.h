@@ -20,6 +20,7 @@
  */
 struct pb_manifest_entry {
 	char		*id;
+	char		*tags;	/* a packet's tags, one a line, or NULL */
 	struct pb_hash	 hash;
 	uint64_t	 size;
 	uint64_t	 mtime;
@@ -46,6 +47,16 @@ struct pb_hash pb_manifest_get(const struct pb_manifest *m, const char *id);
 /* Adds an entry (id copied). */
 void pb_manifest_add(struct pb_manifest *m, const char *id,
     struct pb_hash hash);
+
+/*
+ * The tags recorded for packet id (the tags of its positions, one a line,
+ * owned by m), or NULL; and setting them (copied; NULL: none) on the
+ * entry of packet id, which must have been added. The index and the feed
+ * of a build that reuses a packet take its tags from here.
+ */
+const char *pb_manifest_tags(const struct pb_manifest *m, const char *id);
+void pb_manifest_set_tags(struct pb_manifest *m, const char *id,
+    const char *tags);
 
 /*
  * Adds an output file (path copied) with the hash of its content and, when

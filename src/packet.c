@@ -490,7 +490,7 @@ packet_cmp(const void *a, const void *b)
 }
 
 xmlDocPtr
-pb_site_assemble(const struct pb_model *m)
+pb_site_assemble(const struct pb_model *m, const char *const *tags)
 {
 	xmlDocPtr	 doc;
 	xmlNodePtr	 root, n;
@@ -544,6 +544,19 @@ pb_site_assemble(const struct pb_model *m)
 			pb_tree_add_text(xmlNewChild(n, ns,
 			    BAD_CAST "summary", NULL), pk->summary,
 			    strlen(pk->summary));
+		/* the tags of its positions, one a line */
+		if (tags != NULL && tags[order[i]] != NULL) {
+			const char	*t = tags[order[i]], *e;
+
+			for (; *t != '\0'; t = *e ? e + 1 : e) {
+				if ((e = strchr(t, '\n')) == NULL)
+					e = t + strlen(t);
+				if (e > t)
+					pb_tree_add_text(xmlNewChild(n, ns,
+					    BAD_CAST "tag", NULL), t,
+					    (size_t)(e - t));
+			}
+		}
 	}
 	free(order);
 	return doc;

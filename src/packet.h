@@ -26,9 +26,11 @@ xmlDocPtr pb_packet_assemble(const struct pb_model *m,
 
 /*
  * Builds the tree of the site's index page, feed and sitemap: the project
- * and its public packets, newest first (date, then id); an internal packet
- * is never in it. The caller frees it.
+ * and its public packets, newest first (date, then id), each with its
+ * tags: tags[i] those of packet i, one a line, or NULL (tags itself may
+ * be NULL); an internal packet is never in it. The caller frees it.
  */
-xmlDocPtr pb_site_assemble(const struct pb_model *m);
+xmlDocPtr pb_site_assemble(const struct pb_model *m,
+    const char *const *tags);
 
 #endif /* PB_PACKET_H */

@@ -53,6 +53,13 @@ check "a changed position rebuilds its packets only" test "$(ino "$T/o/accs-peer
 check "the changed packet shows the change" grep -q "One more sentence" "$T/o/note-taking-funding/index.html"
 $PB build -i "$T/inc" -o "$T/full" -j 1
 check "incremental output equals a full build" diff -r "$T/o" "$T/full"
+# tags: those of a packet's positions, once each; a reused packet's come
+# from the manifest
+check "index: a rebuilt packet's tags" grep -qF '<li>documentation</li>' "$T/o/index.html"
+check "index: a reused packet's tags" grep -qF '<li>certification</li>' "$T/o/index.html"
+check "index: a tag two positions share, once per packet" \
+	test "$(grep -o '<li>peer roles</li>' "$T/o/index.html" | wc -l)" = 2
+check "feed: tags are categories" grep -qF '<category term="R-days"/>' "$T/o/feed.xml"
 cp -r templates "$T/tpl"
 printf '\n/* changed */\n' >>"$T/tpl/style.css"
 $PB build -i "$T/inc" -o "$T/o" -t "$T/tpl"
