@@ -42,7 +42,7 @@ cat >"$T/in/positions/two.xml" <<'EOF'
 </article>
 EOF
 sed -i 's|<position ref="pos"/>|<position ref="pos"/><position ref="two"/>|' "$T/in/packets/pk.xml"
-check "build with citations" $PB build -i "$T/in" -o "$T/out"
+check "build with citations" $PB build -q -i "$T/in" -o "$T/out"
 H=$T/out/pk/index.html
 D=$T/out/pk/pk.dbk
 # the citations as they appear, in document order
@@ -79,17 +79,17 @@ check "DocBook: locators listed" grep -q '<bibliomisc role="locators">Cited: p. 
 check "DocBook: URL linked" grep -q '<bibliomisc role="url"><link xlink:href="https://example.org/a">' "$D"
 # a packet that cites nothing has no References section
 printf '%s\n' '<?xml version="1.0" encoding="UTF-8"?>' '<packet xmlns="urn:peerbrief:1"><title>P</title><date>2026-11-15</date></packet>' >"$T/in/packets/pk.xml"
-check "build without citations" $PB build -i "$T/in" -o "$T/out2"
+check "build without citations" $PB build -q -i "$T/in" -o "$T/out2"
 check "no References when nothing is cited" sh -c "! grep -q 'id=\"references\"' '$T/out2/pk/index.html' && ! grep -q '<bibliography' '$T/out2/pk/pk.dbk'"
 # an edited references.xml rebuilds the packets that cite it
 printf '%s\n' '<?xml version="1.0" encoding="UTF-8"?>' '<packet xmlns="urn:peerbrief:1"><title>P</title><date>2026-11-15</date><positions><position ref="pos"/></positions></packet>' >"$T/in/packets/pk.xml"
-$PB build -i "$T/in" -o "$T/out3" || not_ok "rebuild: first build"
+$PB build -q -i "$T/in" -o "$T/out3" || not_ok "rebuild: first build"
 sed -i 's|Work C|Work C, second edition|' "$T/in/references.xml"
-$PB build -i "$T/in" -o "$T/out3" || not_ok "rebuild: second build"
+$PB build -q -i "$T/in" -o "$T/out3" || not_ok "rebuild: second build"
 check "a changed references.xml rebuilds its packets" grep -q 'Work C, second edition' "$T/out3/pk/index.html"
 
 # ---------------------------------------------------------------- shipped
-check "build input/" $PB build -i input -o "$T/ship"
+check "build input/" $PB build -q -i input -o "$T/ship"
 for pk in note-taking-funding accs-peer-roles; do
 	check "$pk cites its sources" grep -q '<span class="cite">\[<a href="#ref-' "$T/ship/$pk/index.html"
 	check "$pk lists References" grep -q '<section id="references"' "$T/ship/$pk/index.html"
@@ -125,10 +125,10 @@ for f in $(find "$T/ship" -name '*.svg' | sort); do
 	check "no script in ${f#"$T/ship/"}" sh -c "! grep -qi '<script\|javascript:\|onload=' '$f'"
 done
 check "the build wrote SVG files" test "$nsvg" -ge 3
-check "second build" $PB build -i input -o "$T/ship2"
+check "second build" $PB build -q -i input -o "$T/ship2"
 check "charts are byte-identical across builds" diff -r "$T/ship" "$T/ship2"
 ino() { ls -i "$1" | cut -d' ' -f1; }
 a=$(ino "$T/ship/note-taking-funding/rday-rates.svg")
-$PB build -i input -o "$T/ship"
+$PB build -q -i input -o "$T/ship"
 check "an unchanged rebuild keeps the SVG files" test "$(ino "$T/ship/note-taking-funding/rday-rates.svg")" = "$a"
 finish
