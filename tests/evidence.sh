@@ -131,4 +131,14 @@ ino() { ls -i "$1" | cut -d' ' -f1; }
 a=$(ino "$T/ship/note-taking-funding/rday-rates.svg")
 $PB build -q -i input -o "$T/ship"
 check "an unchanged rebuild keeps the SVG files" test "$(ino "$T/ship/note-taking-funding/rday-rates.svg")" = "$a"
+# a packet that is reused keeps its charts: certification.md is only in
+# accs-peer-roles, so note-taking-funding is not rebuilt
+cp -r input "$T/inc"
+$PB build -q -i "$T/inc" -o "$T/inco" || not_ok "incremental: first build"
+a=$(ino "$T/inco/note-taking-funding/rday-rates.svg")
+printf '\nOne more sentence.\n' >>"$T/inc/positions/certification.md"
+$PB build -q -i "$T/inc" -o "$T/inco" || not_ok "incremental: second build"
+check "a reused packet keeps its SVG files" test "$(ino "$T/inco/note-taking-funding/rday-rates.svg")" = "$a"
+$PB build -q -i "$T/inc" -o "$T/incf"
+check "the incremental output with charts equals a full build" diff -r "$T/inco" "$T/incf"
 finish
