@@ -16,6 +16,7 @@
 #include "manifest.h"
 #include "model.h"
 #include "packet.h"
+#include "position.h"
 #include "pb.h"
 #include "pdf.h"
 #include "publish.h"
@@ -88,33 +89,30 @@ pb_run_figures(const struct pb_run *r, const struct pb_packet *pk,
 }
 
 void
-pb_run_check_loose(struct pb_run *r, struct pb_cache *c,
+pb_run_check_loose(struct pb_run *r, const struct pb_read_opts *o,
     const struct pb_figures *all)
 {
-	char		*inpk;
-	size_t		 i, k, j;
-	xmlDocPtr	 doc;
+	const struct pb_model	*m = r->model;
+	struct pb_position	 pos;
+	char			*inpk;
+	size_t			 i, k, j;
 
-	inpk = pb_xcalloc(r->model->npositions + 1, 1);
-	for (i = 0; i < r->model->npackets; i++)
-		for (k = 0; k < r->model->packets[i].npositions; k++)
-			if ((j = pb_cache_find(c, r->model->packets[i].
-			    positions[k].id)) != (size_t)-1)
+	inpk = pb_xcalloc(m->npositions + 1, 1);
+	for (i = 0; i < m->npackets; i++)
+		for (k = 0; k < m->packets[i].npositions; k++)
+			if ((j = pb_model_position(m,
+			    m->packets[i].positions[k].id)) != (size_t)-1)
 				inpk[j] = 1;
-	for (i = 0; i < r->model->npositions; i++) {
-		if (inpk[i])
+	for (i = 0; i < m->npositions; i++) {
+		if (inpk[i] || !pb_position_read(m->position_files[i],
+		    m->positions[i], pb_position_is_xml(m->position_files[i]),
+		    o, &pos, &r->d))
 			continue;
-		pb_cache_expect(c, i);
-		if ((doc = pb_cache_get(c, i, &r->d)) != NULL) {
-			xmlDocPtr copy = xmlCopyDoc(doc, 1);
-
-			pb_inject(xmlDocGetRootElement(copy),
-			    pb_cache_file(c, i), all, 0, &r->d);
-			pb_cite_resolve(xmlDocGetRootElement(copy),
-			    pb_cache_file(c, i), r->model->works, NULL, &r->d);
-			xmlFreeDoc(copy);
-		}
-		pb_cache_put(c, i);
+		pb_inject(xmlDocGetRootElement(pos.doc), &pos.refs, all,
+		    PB_INJECT_CHECK, NULL, &r->d);
+		pb_cite_resolve(xmlDocGetRootElement(pos.doc),
+		    m->position_files[i], m->works, NULL, &r->d);
+		pb_position_free(&pos);
 	}
 	free(inpk);
 }
@@ -286,42 +284,23 @@ packet_tags(xmlDocPtr doc)
 static void
 build_packet(struct pool *b, const struct pb_packet *pk, struct pb_diags *d)
 {
-	struct pb_figures	*f;
-	xmlDocPtr		 doc, *docs;
-	const char		**files;
-	size_t			*idx, i;
+	const struct pb_position **pos;
+	struct pb_figures	 *f;
+	xmlDocPtr		  doc = NULL;
 
-	docs = pb_xcalloc(pk->npositions + 1, sizeof(*docs));
-	files = pb_xcalloc(pk->npositions + 1, sizeof(*files));
-	idx = pb_xcalloc(pk->npositions + 1, sizeof(*idx));
-	for (i = 0; i < pk->npositions; i++)
-		if ((idx[i] = pb_cache_find(b->cache, pk->positions[i].id)) !=
-		    (size_t)-1) {
-			docs[i] = pb_cache_get(b->cache, idx[i], d);
-			files[i] = pb_cache_file(b->cache, idx[i]);
-		}
-	if ((f = pb_run_figures(b->r, pk, d)) == NULL)
-		goto out;
-	doc = pb_packet_assemble(b->r->model, pk, f, docs, files, b->r->as_of,
-	    d);
-	for (i = 0; i < pk->npositions; i++)
-		if (idx[i] != (size_t)-1) {
-			pb_cache_put(b->cache, idx[i]);
-			idx[i] = (size_t)-1;
-		}
+	pos = pb_xcalloc(pk->npositions + 1, sizeof(*pos));
+	pb_cache_open(b->cache, pk, pos, d);
+	if ((f = pb_run_figures(b->r, pk, d)) != NULL)
+		doc = pb_packet_assemble(b->r->model, pk, f, pos,
+		    b->r->as_of, d);
+	pb_cache_close(b->cache, pk);
 	if (doc != NULL && b->tags != NULL)
 		b->tags[pk - b->r->model->packets] = packet_tags(doc);
 	if (doc != NULL && b->stage != NULL)
 		write_packet(b, pk, doc, f, d);
 	xmlFreeDoc(doc);
 	pb_figures_free(f);
-out:
-	for (i = 0; i < pk->npositions; i++)
-		if (idx[i] != (size_t)-1)
-			pb_cache_put(b->cache, idx[i]);
-	free(idx);
-	free(docs);
-	free(files);
+	free(pos);
 }
 
 /* One worker: its own diagnostics, merged when all are done. */
@@ -361,19 +340,19 @@ worker_main(void *arg)
 }
 
 void
-pb_build_packets(struct pb_run *r, struct pb_cache *c, struct pb_styles *st,
-    struct pb_stage *stage, const char *reuse, long jobs,
-    const char *chromium, char **tags)
+pb_build_packets(struct pb_run *r, const struct pb_read_opts *o,
+    struct pb_styles *st, struct pb_stage *stage, const char *reuse,
+    long jobs, const char *chromium, char **tags)
 {
 	const struct pb_model	*m = r->model;
 	struct pool		 b;
 	struct worker		*w;
 	long			 i, n = jobs;
-	size_t			 k, j;
+	size_t			 k;
 
 	memset(&b, 0, sizeof(b));
 	b.r = r;
-	b.cache = c;
+	b.cache = pb_cache_new(m, o, reuse);
 	b.st = st;
 	b.stage = stage;
 	b.reuse = reuse;
@@ -381,13 +360,6 @@ pb_build_packets(struct pb_run *r, struct pb_cache *c, struct pb_styles *st,
 		b.todo += reuse == NULL || !reuse[k];
 	b.chromium = chromium;
 	b.tags = tags;
-	/* Announce every use first, so no tree is freed too early. */
-	for (k = 0; k < m->npackets; k++)
-		for (j = 0; (reuse == NULL || !reuse[k]) &&
-		    j < m->packets[k].npositions; j++)
-			if ((i = (long)pb_cache_find(c,
-			    m->packets[k].positions[j].id)) != -1)
-				pb_cache_expect(c, (size_t)i);
 	if ((size_t)n > m->npackets)
 		n = (long)m->npackets;
 	if (n < 1)
@@ -407,6 +379,7 @@ pb_build_packets(struct pb_run *r, struct pb_cache *c, struct pb_styles *st,
 		pb_diags_free(&w[i].d);
 	}
 	pthread_mutex_destroy(&b.lock);
+	pb_cache_free(b.cache);
 	free(w);
 }
 
@@ -428,21 +401,17 @@ pb_build_site(struct pb_run *r, struct pb_styles *st, struct pb_stage *stage,
 	xmlFreeDoc(doc);
 }
 
-struct pb_cache *
-pb_run_check(struct pb_run *r, struct pb_read_opts *o, long jobs,
-    int render)
+void
+pb_run_check(struct pb_run *r, struct pb_read_opts *o, long jobs, int render)
 {
-	struct pb_cache		*c;
 	struct pb_figures	*all;
 
 	o->schema = r->posschema;
-	c = pb_cache_new(r->model, r->indir, o);
 	if ((all = pb_run_figures(r, NULL, &r->d)) != NULL)
-		pb_run_check_loose(r, c, all);
+		pb_run_check_loose(r, o, all);
 	pb_figures_free(all);
 	if (!render)
-		pb_build_packets(r, c, NULL, NULL, NULL, jobs, NULL, NULL);
-	return c;
+		pb_build_packets(r, o, NULL, NULL, NULL, jobs, NULL, NULL);
 }
 
 int
@@ -451,7 +420,6 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 {
 	struct pb_read_opts	 o = { 1, max_input, NULL };
 	struct pb_increment	 inc;
-	struct pb_cache		*c = NULL;
 	struct pb_styles	*st = NULL;
 	struct pb_stage		*stage = NULL;
 	char			*reuse = NULL, **tags = NULL;
@@ -474,7 +442,7 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	pb_styles_set_pdf(st, chromium != NULL);
 	if (!pb_run_load(r, sdir, NULL))
 		goto out;
-	c = pb_run_check(r, &o, jobs, 1);
+	pb_run_check(r, &o, jobs, 1);
 	if (r->d.errors > 0)
 		goto out;
 	if ((stage = pb_stage_begin(outdir, &r->d)) == NULL) {
@@ -482,7 +450,7 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 		goto out;
 	}
 	pb_xml_allow(pb_stage_path(stage));
-	reuse = pb_increment_reuse(&inc, stage, r->model, r->indir, c);
+	reuse = pb_increment_reuse(&inc, stage, r->model, r->indir);
 	for (i = 0; i < r->model->npackets; i++)
 		r->reused += reuse != NULL && reuse[i];
 	r->built = r->model->npackets - r->reused;
@@ -492,7 +460,7 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 		if (reuse[i] && (t = pb_manifest_tags(&inc.old,
 		    r->model->packets[i].id)) != NULL)
 			tags[i] = pb_xstrdup(t);
-	pb_build_packets(r, c, st, stage, reuse, jobs, chromium, tags);
+	pb_build_packets(r, &o, st, stage, reuse, jobs, chromium, tags);
 	for (i = 0; i < r->model->npackets; i++)
 		pb_manifest_set_tags(&inc.cur, r->model->packets[i].id,
 		    tags[i]);
@@ -508,7 +476,6 @@ out:
 	if (rc == PB_EXIT_INPUT && r->d.system)
 		rc = PB_EXIT_SYSTEM;
 	pb_stage_abort(stage);
-	pb_cache_free(c);
 	pb_styles_free(st);
 	pb_increment_free(&inc);
 	for (i = 0; tags != NULL && i < r->model->npackets; i++)
@@ -525,9 +492,10 @@ pb_convert(const char *file, const char *tdir, const char *sdir,
 {
 	struct pb_styles	*st = NULL;
 	struct pb_schema	*sch = NULL;
-	xmlDocPtr		 doc = NULL;
+	struct pb_position	 pos;
 	int			 rc = PB_EXIT_INPUT;
 
+	memset(&pos, 0, sizeof(pos));
 	if ((st = pb_styles_load(tdir, d)) == NULL) {
 		rc = PB_EXIT_SYSTEM;
 		goto out;
@@ -540,15 +508,16 @@ pb_convert(const char *file, const char *tdir, const char *sdir,
 		}
 		o->schema = sch;
 	}
-	doc = pb_position_read_file(file, NULL, sdir != NULL, o, d);
-	if (doc != NULL && pb_inject_forbid(doc, file, d) &&
-	    pb_render(st, fmt, doc, standalone, 0, file, out, d))
+	if (pb_position_read(file, NULL, sdir != NULL, o, &pos, d) &&
+	    pb_inject(xmlDocGetRootElement(pos.doc), &pos.refs, NULL,
+	    PB_INJECT_FORBID, NULL, d) &&
+	    pb_render(st, fmt, pos.doc, standalone, 0, file, out, d))
 		rc = PB_EXIT_OK;
 out:
 	if (rc == PB_EXIT_INPUT && d->system)
 		rc = PB_EXIT_SYSTEM;
 	o->schema = NULL;
-	xmlFreeDoc(doc);
+	pb_position_free(&pos);
 	pb_styles_free(st);
 	pb_schema_free(sch);
 	return rc;

@@ -15,7 +15,6 @@
 #include "position.h"
 #include "render.h"
 
-struct pb_cache;
 struct pb_figures;
 struct pb_model;
 struct pb_packet;
@@ -61,10 +60,11 @@ struct pb_figures *pb_run_figures(const struct pb_run *r,
     const struct pb_packet *pk, struct pb_diags *d);
 
 /*
- * Checks the positions no packet includes: their references may name
- * parameters and organizations' figures (all). Problems go to r->d.
+ * Checks the positions no packet includes, each read with o and freed:
+ * their references may name parameters and organizations' figures
+ * (all). Problems go to r->d.
  */
-void pb_run_check_loose(struct pb_run *r, struct pb_cache *c,
+void pb_run_check_loose(struct pb_run *r, const struct pb_read_opts *o,
     const struct pb_figures *all);
 
 /* The files of one packet's output, under out/ID/. */
@@ -82,15 +82,16 @@ char *pb_packet_output(const char *id, enum pb_output o);
 
 /*
  * Assembles every packet of r whose reuse flag is not set (reuse NULL:
- * all), with jobs threads, each taking the next packet. With a stage,
- * each packet is rendered with st and its outputs written into it;
- * without (check), packets are only assembled and checked. With
- * chromium (not NULL) each packet's HTML is also printed to its PDF.
- * With tags (one per packet), each packet built sets its own to the tags
- * of its positions (see pb_site_assemble; the caller frees them).
- * Problems go to r->d.
+ * all), with jobs threads, each taking the next packet, their positions
+ * read with o into a cache serving those packets. With a stage, each
+ * packet is rendered with st and its outputs written into it; without
+ * (check), packets are only assembled and checked. With chromium (not
+ * NULL) each packet's HTML is also printed to its PDF. With tags (one
+ * per packet), each packet built sets its own to the tags of its
+ * positions (see pb_site_assemble; the caller frees them). Problems go
+ * to r->d.
  */
-void pb_build_packets(struct pb_run *r, struct pb_cache *c,
+void pb_build_packets(struct pb_run *r, const struct pb_read_opts *o,
     struct pb_styles *st, struct pb_stage *stage, const char *reuse,
     long jobs, const char *chromium, char **tags);
 
@@ -102,14 +103,13 @@ void pb_build_site(struct pb_run *r, struct pb_styles *st,
     struct pb_stage *stage, const char *const *tags);
 
 /*
- * The check stage of a loaded run: makes the cache of its positions
- * (read with o), checks the positions no packet includes and, unless
- * render (a build checks its packets as it renders them), assembles
- * every packet with jobs workers. Returns the cache (free with
- * pb_cache_free); problems go to r->d.
+ * The check stage of a loaded run: checks the positions no packet
+ * includes (read with o, validated with the run's position schema) and,
+ * unless render (a build checks its packets as it renders them),
+ * assembles every packet with jobs workers. Problems go to r->d.
  */
-struct pb_cache *pb_run_check(struct pb_run *r, struct pb_read_opts *o,
-    long jobs, int render);
+void pb_run_check(struct pb_run *r, struct pb_read_opts *o, long jobs,
+    int render);
 
 /*
  * The build of r->indir into outdir with the templates tdir and schemas

@@ -15,6 +15,7 @@
 #include "arith.h"
 #include "charts.h"
 #include "figures.h"
+#include "inject.h"
 #include "model.h"
 #include "pb.h"
 #include "tree.h"
@@ -57,15 +58,15 @@ is_pb(xmlNodePtr n, const char *name)
 
 /* Adds a filled <pb:value> for the figure named fmt..., if it exists. */
 static void
-value_el(xmlNodePtr parent, const struct pb_figures *figs, const char *fmt,
-    ...) __attribute__((format(printf, 3, 4)));
+value_el(xmlNodePtr parent, const struct pb_figures *figs, char *used,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 static void
-value_el(xmlNodePtr parent, const struct pb_figures *figs, const char *fmt,
-    ...)
+value_el(xmlNodePtr parent, const struct pb_figures *figs, char *used,
+    const char *fmt, ...)
 {
 	va_list			 ap;
-	char			 name[512], *anchor;
+	char			 name[512];
 	const struct pb_figure	*f;
 	xmlNodePtr		 n;
 
@@ -74,20 +75,17 @@ value_el(xmlNodePtr parent, const struct pb_figures *figs, const char *fmt,
 	va_end(ap);
 	if ((f = pb_figures_get(figs, name)) == NULL)
 		return;
+	if (used != NULL)
+		used[f - figs->v] = 1;
 	n = xmlNewChild(parent, parent->ns, BAD_CAST "value", NULL);
 	pb_tree_set_prop(n, "ref", name);
-	xmlSetProp(n, BAD_CAST "value", BAD_CAST f->value);
-	xmlSetProp(n, BAD_CAST "display", BAD_CAST f->display);
-	xmlSetProp(n, BAD_CAST "unit", BAD_CAST pb_unit_name(f->unit));
-	anchor = pb_figure_anchor(name);
-	xmlSetProp(n, BAD_CAST "anchor", BAD_CAST anchor);
-	free(anchor);
+	pb_inject_figure(n, f);
 }
 
 /* The R-day rates of the packet's programs, against the state average. */
 static void
 fill_rday_rates(xmlNodePtr dir, const struct pb_model *m,
-    const struct pb_packet *pk, const struct pb_figures *figs)
+    const struct pb_packet *pk, const struct pb_figures *figs, char *used)
 {
 	const struct pb_figure	*fy;
 	const struct pb_org	*o;
@@ -107,20 +105,20 @@ fill_rday_rates(xmlNodePtr dir, const struct pb_model *m,
 			it = xmlNewChild(dir, dir->ns, BAD_CAST "item", NULL);
 			pb_tree_set_prop(it, "org", o->id);
 			pb_tree_set_prop(it, "program", o->programs[k].id);
-			value_el(it, figs, "%s.%s.rday_rate", o->id,
+			value_el(it, figs, used, "%s.%s.rday_rate", o->id,
 			    o->programs[k].id);
-			value_el(it, figs, "%s.%s.rday_rate_without_peer_notes",
+			value_el(it, figs, used, "%s.%s.rday_rate_without_peer_notes",
 			    o->id, o->programs[k].id);
 		}
 	}
-	value_el(dir, figs, "param.state_average_rday_rate");
+	value_el(dir, figs, used, "param.state_average_rday_rate");
 }
 
 /* The peer FTE of the packet's organizations by role, against the
  * required FTE. */
 static void
 fill_peer_staff(xmlNodePtr dir, const struct pb_model *m,
-    const struct pb_packet *pk, const struct pb_figures *figs)
+    const struct pb_packet *pk, const struct pb_figures *figs, char *used)
 {
 	const struct pb_org	*o;
 	xmlNodePtr		 it, c;
@@ -155,14 +153,14 @@ fill_peer_staff(xmlNodePtr dir, const struct pb_model *m,
 			xmlSetProp(c, BAD_CAST "fte",
 			    BAD_CAST pb_fte_format(fte, buf));
 		}
-		value_el(it, figs, "%s.peer_fte", o->id);
-		value_el(it, figs, "%s.required_peer_fte", o->id);
+		value_el(it, figs, used, "%s.peer_fte", o->id);
+		value_el(it, figs, used, "%s.required_peer_fte", o->id);
 	}
 }
 
 void
 pb_charts_fill(xmlNodePtr top, const struct pb_model *m,
-    const struct pb_packet *pk, const struct pb_figures *figs)
+    const struct pb_packet *pk, const struct pb_figures *figs, char *used)
 {
 	xmlNodePtr	 n;
 	char		*kind, *name;
@@ -175,9 +173,9 @@ pb_charts_fill(xmlNodePtr top, const struct pb_model *m,
 		if (kind != NULL && name != NULL && n->children == NULL &&
 		    strcmp(kind, "chart") == 0) {
 			if (strcmp(name, "rday-rates") == 0)
-				fill_rday_rates(n, m, pk, figs);
+				fill_rday_rates(n, m, pk, figs, used);
 			else if (strcmp(name, "peer-staff") == 0)
-				fill_peer_staff(n, m, pk, figs);
+				fill_peer_staff(n, m, pk, figs, used);
 		}
 		free(kind);
 		free(name);

@@ -37,10 +37,11 @@ void pb_chart_suggest(const char *name, struct pb_buf *out);
  *               exactly) and the pb:values of its peer_fte and
  *               required_peer_fte
  * Each pb:value carries ref, value, display, unit and anchor, like the
- * injected ones. The tree owns what is added.
+ * injected ones, and when used is not NULL, used[i] is set for each
+ * figure i shown. The tree owns what is added.
  */
 void pb_charts_fill(xmlNodePtr top, const struct pb_model *m,
-    const struct pb_packet *pk, const struct pb_figures *figs);
+    const struct pb_packet *pk, const struct pb_figures *figs, char *used);
 
 /*
  * The distinct chart names under top, in order of first use, as a new

@@ -1,7 +1,7 @@
 /*
  * inject.c - figure references in position trees.
  */
-#include <stdio.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,21 +11,25 @@
 #include "figures.h"
 #include "inject.h"
 #include "pb.h"
+#include "position.h"
+#include "report.h"
 #include "tree.h"
 
-/* Reads "L:C-..." from sourcepos, else the node's parse line. */
-static void
-where(xmlNodePtr n, unsigned long *line, unsigned long *col)
-{
-	xmlChar		*sp;
+static const char *const directives[] = {
+	"funding", "practices", "staffing", "certifications", "figure",
+	"chart"
+};
 
-	*line = (unsigned long)xmlGetLineNo(n);
-	*col = 0;
-	if ((sp = xmlGetProp(n, BAD_CAST "sourcepos")) != NULL) {
-		sscanf((const char *)sp, "%lu:%lu", line, col);
-		xmlFree(sp);
-	}
-}
+/* What one walk shares. */
+struct walk {
+	const char		*file;	/* the position's @source */
+	const struct pb_refs	*refs;
+	size_t			 k;	/* references met so far */
+	const struct pb_figures	*figs;
+	enum pb_inject_mode	 mode;
+	char			*used;
+	struct pb_diags		*d;
+};
 
 static int
 is_pb(xmlNodePtr n, const char *name)
@@ -35,37 +39,8 @@ is_pb(xmlNodePtr n, const char *name)
 	    xmlStrEqual(n->name, BAD_CAST name);
 }
 
-int
-pb_inject_forbid(xmlDocPtr doc, const char *file, struct pb_diags *d)
-{
-	xmlNodePtr	 top, n;
-	unsigned long	 line, col;
-	xmlChar		*ref;
-	size_t		 errs = d->errors;
-
-	top = xmlDocGetRootElement(doc);
-	for (n = top; n != NULL; n = pb_tree_next(n, top)) {
-		if (!is_pb(n, "value") && !is_pb(n, "directive"))
-			continue;
-		where(n, &line, &col);
-		ref = xmlGetProp(n, BAD_CAST (is_pb(n, "value") ? "ref" :
-		    "kind"));
-		pb_diag_error(d, file, line, col, "figure %s '%s' needs a "
-		    "packet: figures are injected by 'peerbrief build'",
-		    is_pb(n, "value") ? "reference" : "directive",
-		    ref ? (const char *)ref : "");
-		xmlFree(ref);
-	}
-	return d->errors == errs;
-}
-
-static const char *const directives[] = {
-	"funding", "practices", "staffing", "certifications", "figure",
-	"chart"
-};
-
-int
-pb_directive_known(const char *kind)
+static int
+directive_known(const char *kind)
 {
 	size_t	 i;
 
@@ -75,57 +50,8 @@ pb_directive_known(const char *kind)
 	return 0;
 }
 
-/* Records an unknown figure name at n, with suggestions. */
-static void
-unknown_figure(xmlNodePtr n, const char *file, const char *ref,
-    const struct pb_figures *figs, int in_packet, struct pb_diags *d)
-{
-	unsigned long	 line, col;
-	struct pb_buf	 s = { NULL, 0, 0 };
-
-	where(n, &line, &col);
-	if (!in_packet && strncmp(ref, "packet.", 7) == 0) {
-		pb_diag_error(d, file, line, col, "'%s': packet figures "
-		    "exist only inside a packet", ref);
-		return;
-	}
-	pb_figures_suggest(figs, ref, &s);
-	if (s.len > 0)
-		pb_diag_error(d, file, line, col, "unknown figure '%s'; did "
-		    "you mean %s?", ref, s.data);
-	else
-		pb_diag_error(d, file, line, col, "unknown figure '%s'", ref);
-	pb_buf_free(&s);
-}
-
-/*
- * Checks a chart directive at line:col: its name must be a chart (else
- * the nearest are suggested), and a chart needs a packet.
- */
-static void
-check_chart(xmlNodePtr n, const char *file, unsigned long line,
-    unsigned long col, int in_packet, struct pb_diags *d)
-{
-	xmlChar		*name = xmlGetProp(n, BAD_CAST "name");
-	struct pb_buf	 s = { NULL, 0, 0 };
-
-	if (name == NULL || *name == '\0')
-		pb_diag_error(d, file, line, col, "'=chart' needs a chart "
-		    "name, as in '=chart rday-rates'");
-	else if (!pb_chart_known((const char *)name)) {
-		pb_chart_suggest((const char *)name, &s);
-		pb_diag_error(d, file, line, col, "unknown chart '%s'; did "
-		    "you mean %s?", (const char *)name, s.data);
-	} else if (!in_packet)
-		pb_diag_error(d, file, line, col, "chart '%s' draws a "
-		    "packet's figures: it needs a packet", (const char *)name);
-	pb_buf_free(&s);
-	xmlFree(name);
-}
-
-/* Sets the value, display, unit and anchor attributes of a reference. */
-static void
-fill(xmlNodePtr n, const struct pb_figure *f)
+void
+pb_inject_figure(xmlNodePtr n, const struct pb_figure *f)
 {
 	char	*anchor = pb_figure_anchor(f->name);
 
@@ -136,67 +62,155 @@ fill(xmlNodePtr n, const struct pb_figure *f)
 	free(anchor);
 }
 
-int
-pb_inject(xmlNodePtr top, const char *file, const struct pb_figures *figs,
-    int in_packet, struct pb_diags *d)
+/* Records an error at at, in the walk's file. */
+static void
+err(struct walk *w, struct pb_src at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+err(struct walk *w, struct pb_src at, const char *fmt, ...)
 {
-	xmlNodePtr		 n;
-	xmlChar			*ref, *kind;
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	pb_diag_verror(w->d, PB_ERROR, w->file, at.line, at.col, fmt, ap);
+	va_end(ap);
+}
+
+/* The figure ref names, or NULL with the error recorded at at. */
+static const struct pb_figure *
+resolve(struct walk *w, struct pb_src at, const char *ref)
+{
 	const struct pb_figure	*f;
-	unsigned long		 line, col;
-	size_t			 errs = d->errors, i;
 	struct pb_buf		 s = { NULL, 0, 0 };
 
-	for (n = top; n != NULL; n = pb_tree_next(n, top)) {
-		if (is_pb(n, "value")) {
-			ref = xmlGetProp(n, BAD_CAST "ref");
-			f = ref ? pb_figures_get(figs, (const char *)ref) :
-			    NULL;
-			if (f == NULL)
-				unknown_figure(n, file, ref ? (const char *)
-				    ref : "", figs, in_packet, d);
-			else
-				fill(n, f);
-			xmlFree(ref);
-		} else if (is_pb(n, "directive")) {
-			kind = xmlGetProp(n, BAD_CAST "kind");
-			ref = xmlGetProp(n, BAD_CAST "ref");
-			where(n, &line, &col);
-			if (kind == NULL || !pb_directive_known(
-			    (const char *)kind)) {
-				s.len = 0;
-				pb_buf_put(&s, "", 0);
-				for (i = 0; i < sizeof(directives) /
-				    sizeof(directives[0]); i++)
-					pb_buf_printf(&s, "%s=%s", i ? ", " :
-					    "", directives[i]);
-				pb_diag_error(d, file, line, col, "unknown "
-				    "directive '=%s'; known: %s", kind ?
-				    (const char *)kind : "", s.data);
-			} else if (strcmp((const char *)kind, "figure") == 0) {
-				f = ref ? pb_figures_get(figs,
-				    (const char *)ref) : NULL;
-				if (ref == NULL)
-					pb_diag_error(d, file, line, col,
-					    "'=figure' needs a figure name, "
-					    "as in '=figure packet.org_count'");
-				else if (f == NULL)
-					unknown_figure(n, file,
-					    (const char *)ref, figs,
-					    in_packet, d);
-				else
-					fill(n, f);
-			} else if (strcmp((const char *)kind, "chart") == 0)
-				check_chart(n, file, line, col, in_packet, d);
-			else if (!in_packet)
-				pb_diag_error(d, file, line, col, "directive "
-				    "'=%s' makes a table of a packet's "
-				    "organizations: it needs a packet",
-				    (const char *)kind);
-			xmlFree(kind);
-			xmlFree(ref);
-		}
+	if ((f = pb_figures_get(w->figs, ref)) != NULL) {
+		if (w->used != NULL)
+			w->used[f - w->figs->v] = 1;
+		return f;
+	}
+	if (w->mode != PB_INJECT_PACKET && strncmp(ref, "packet.", 7) == 0)
+		err(w, at, "'%s': packet figures exist only inside a "
+		    "packet", ref);
+	else {
+		pb_report_unknown(w->figs, ref, &s);
+		err(w, at, "%s", s.data);
 	}
 	pb_buf_free(&s);
+	return NULL;
+}
+
+/*
+ * Checks a chart directive: its name must be a chart (else the nearest
+ * are suggested), and a chart needs a packet.
+ */
+static void
+check_chart(struct walk *w, xmlNodePtr n, struct pb_src at)
+{
+	char		*name = pb_tree_attr(n, "name");
+	struct pb_buf	 s = { NULL, 0, 0 };
+
+	if (name == NULL || *name == '\0')
+		err(w, at, "'=chart' needs a chart name, as in "
+		    "'=chart rday-rates'");
+	else if (!pb_chart_known(name)) {
+		pb_chart_suggest(name, &s);
+		err(w, at, "unknown chart '%s'; did you mean %s?", name,
+		    s.data);
+	} else if (w->mode != PB_INJECT_PACKET)
+		err(w, at, "chart '%s' draws a packet's figures: it needs a "
+		    "packet", name);
+	pb_buf_free(&s);
+	free(name);
+}
+
+/* A pb:directive: its kind known, a =figure filled in. */
+static void
+directive(struct walk *w, xmlNodePtr n, struct pb_src at, const char *kind,
+    const char *ref)
+{
+	const struct pb_figure	*f;
+	struct pb_buf		 s = { NULL, 0, 0 };
+	size_t			 i;
+
+	if (kind == NULL || !directive_known(kind)) {
+		pb_buf_put(&s, "", 0);
+		for (i = 0; i < sizeof(directives) / sizeof(directives[0]);
+		    i++)
+			pb_buf_printf(&s, "%s=%s", i ? ", " : "",
+			    directives[i]);
+		err(w, at, "unknown directive '=%s'; known: %s",
+		    kind ? kind : "", s.data);
+		pb_buf_free(&s);
+	} else if (strcmp(kind, "figure") == 0) {
+		if (ref == NULL)
+			err(w, at, "'=figure' needs a figure name, as in "
+			    "'=figure packet.org_count'");
+		else if ((f = resolve(w, at, ref)) != NULL &&
+		    w->mode == PB_INJECT_PACKET)
+			pb_inject_figure(n, f);
+	} else if (strcmp(kind, "chart") == 0)
+		check_chart(w, n, at);
+	else if (w->mode != PB_INJECT_PACKET)
+		err(w, at, "directive '=%s' makes a table of a packet's "
+		    "organizations: it needs a packet", kind);
+	else if (ref != NULL && (f = pb_figures_get(w->figs, ref)) != NULL &&
+	    w->used != NULL)
+		w->used[f - w->figs->v] = 1;
+}
+
+/* Visits one reference n, the k-th of the walk. */
+static void
+visit(struct walk *w, xmlNodePtr n)
+{
+	struct pb_src		 at = { NULL, 0, 0 };
+	const struct pb_figure	*f;
+	char			*ref, *kind;
+	int			 value = is_pb(n, "value");
+
+	if (w->refs != NULL && w->k < w->refs->n)
+		at = w->refs->v[w->k];
+	else
+		at.line = (unsigned long)xmlGetLineNo(n);
+	w->k++;
+	ref = pb_tree_attr(n, "ref");
+	kind = value ? NULL : pb_tree_attr(n, "kind");
+	if (w->mode == PB_INJECT_FORBID)
+		err(w, at, "figure %s '%s' needs a packet: figures are "
+		    "injected by 'peerbrief build'", value ? "reference" :
+		    "directive", value ? (ref ? ref : "") : (kind ? kind :
+		    ""));
+	else if (value) {
+		if ((f = resolve(w, at, ref ? ref : "")) != NULL &&
+		    w->mode == PB_INJECT_PACKET)
+			pb_inject_figure(n, f);
+	} else
+		directive(w, n, at, kind, ref);
+	free(ref);
+	free(kind);
+}
+
+int
+pb_inject(xmlNodePtr top, const struct pb_refs *refs,
+    const struct pb_figures *figs, enum pb_inject_mode mode, char *used,
+    struct pb_diags *d)
+{
+	struct walk	 w;
+	xmlNodePtr	 n;
+	char		*file;
+	size_t		 errs = d->errors;
+
+	file = top != NULL ? pb_tree_attr(top, "source") : NULL;
+	memset(&w, 0, sizeof(w));
+	w.file = file;
+	w.refs = refs;
+	w.figs = figs;
+	w.mode = mode;
+	w.used = used;
+	w.d = d;
+	for (n = top; n != NULL; n = pb_tree_next(n, top))
+		if (is_pb(n, "value") || is_pb(n, "directive"))
+			visit(&w, n);
+	free(file);
 	return d->errors == errs;
 }

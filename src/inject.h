@@ -1,6 +1,7 @@
 /*
- * inject.h - resolving figure references (pb:value, pb:directive) in a
- * position's tree against the figures of its packet.
+ * inject.h - figure references (pb:value, pb:directive) in a position's
+ * tree: the one walk that resolves them against figures, fills them in
+ * and records which figures they used.
  */
 #ifndef PB_INJECT_H
 #define PB_INJECT_H
@@ -9,27 +10,38 @@
 
 #include "pb.h"
 
-/*
- * For trees rendered outside a packet (convert): every figure reference
- * is an error at its position. Returns 0 when there was any.
- */
-int pb_inject_forbid(xmlDocPtr doc, const char *file, struct pb_diags *d);
-
-
-
+struct pb_figure;
 struct pb_figures;
+struct pb_refs;
+
+/* What a walk does with the references it meets. */
+enum pb_inject_mode {
+	PB_INJECT_PACKET,	/* fill each in; packet.* names resolve */
+	PB_INJECT_CHECK,	/* a position no packet includes: check
+				 * each, change nothing; packet.* names and
+				 * table directives are errors */
+	PB_INJECT_FORBID	/* convert: every reference is an error */
+};
 
 /*
- * Resolves every figure reference and directive under top against figs (the
- * figures of the packet being built; in_packet says whether packet.*
- * names may be used). A pb:value gets value, display, unit and anchor
- * attributes; an unknown name or directive kind is an error at its
- * file:line:col with the nearest known names suggested. Returns 0 when
- * there was any error.
+ * Walks the position tree under top (its pb:position root, whose @source
+ * names the file in diagnostics) once. The k-th reference met was written
+ * at refs->v[k] (refs may be NULL: then at its parse line). Against figs
+ * (NULL with PB_INJECT_FORBID), a pb:value or =figure directive gets
+ * value, display, unit and anchor attributes (PB_INJECT_PACKET), and
+ * when used is not NULL, used[i] is set for every figure i a reference
+ * names. An unknown name or directive kind is an error at its position
+ * with the nearest known names suggested. Returns 0 when there was any
+ * error.
  */
-int pb_inject(xmlNodePtr top, const char *file, const struct pb_figures *figs,
-    int in_packet, struct pb_diags *d);
+int pb_inject(xmlNodePtr top, const struct pb_refs *refs,
+    const struct pb_figures *figs, enum pb_inject_mode mode, char *used,
+    struct pb_diags *d);
 
-/* Returns non-zero when kind names a block directive. */
-int pb_directive_known(const char *kind);
+/*
+ * Sets the value, display, unit and anchor attributes of n (a reference,
+ * a highlight, an appendix entry) from figure f.
+ */
+void pb_inject_figure(xmlNodePtr n, const struct pb_figure *f);
+
 #endif /* PB_INJECT_H */

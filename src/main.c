@@ -24,7 +24,6 @@
 #include <yaml.h>
 
 #include "build.h"
-#include "cache.h"
 #include "figures.h"
 #include "init.h"
 #include "model.h"
@@ -680,10 +679,8 @@ cmd_figures(int argc, char *argv[], int explain)
 		goto out;
 	if (explain) {
 		if ((fig = pb_figures_get(f, name)) == NULL) {
-			pb_figures_suggest(f, name, &s);
-			say("unknown figure '%s'%s%s%s", name,
-			    s.len ? "; did you mean " : "", s.len ? s.data : "",
-			    s.len ? "?" : "");
+			pb_report_unknown(f, name, &s);
+			say("%s", s.data);
 			rc = PB_EXIT_USAGE;
 			goto out;
 		}
@@ -719,7 +716,6 @@ cmd_check(int argc, char *argv[])
 	};
 	struct pb_read_opts	 o = { 1, PB_MAX_INPUT, NULL };
 	struct pb_run		 r;
-	struct pb_cache		*c = NULL;
 	char			*sdir;
 	int			 ch, rc;
 
@@ -742,11 +738,10 @@ cmd_check(int argc, char *argv[])
 	pb_xml_init(NULL);
 	sdir = data_dir("schema");
 	if ((rc = run_load(&r, sdir, NULL)) == PB_EXIT_OK)
-		c = pb_run_check(&r, &o, jobs_default(), 0);
+		pb_run_check(&r, &o, jobs_default(), 0);
 	if (rc == PB_EXIT_OK || rc == PB_EXIT_INPUT)
 		rc = r.d.system ? PB_EXIT_SYSTEM : r.d.errors > 0 ?
 		    PB_EXIT_INPUT : PB_EXIT_OK;
-	pb_cache_free(c);
 	run_end(&r, 0);
 	pb_xml_cleanup();
 	free(sdir);

@@ -15,7 +15,6 @@
 #include <unistd.h>
 
 #include "build.h"
-#include "cache.h"
 #include "manifest.h"
 #include "model.h"
 #include "orgcsv.h"
@@ -349,8 +348,7 @@ pb_manifest_free(struct pb_manifest *m)
 /* The files a packet's output is made from, in a fixed order. */
 static struct pb_hash
 packet_hash(const struct pb_model *m, const char *indir,
-    const struct pb_cache *c, const struct pb_packet *pk,
-    struct pb_hash tool)
+    const struct pb_packet *pk, struct pb_hash tool)
 {
 	struct pb_hasher	*h = pb_hasher_new();
 	char			*path;
@@ -373,8 +371,9 @@ packet_hash(const struct pb_model *m, const char *indir,
 		}
 	}
 	for (i = 0; i < pk->npositions; i++)
-		if ((j = pb_cache_find(c, pk->positions[i].id)) != (size_t)-1)
-			pb_hasher_add_file(h, pb_cache_file(c, j));
+		if ((j = pb_model_position(m, pk->positions[i].id)) !=
+		    (size_t)-1)
+			pb_hasher_add_file(h, m->position_files[j]);
 	return pb_hasher_end(h);
 }
 
@@ -449,7 +448,7 @@ pb_increment_begin(struct pb_increment *inc, const char *indir,
 
 char *
 pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
-    const struct pb_model *m, const char *indir, const struct pb_cache *c)
+    const struct pb_model *m, const char *indir)
 {
 	char		*reuse;
 	struct pb_hash	 h;
@@ -457,7 +456,7 @@ pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
 
 	reuse = pb_xcalloc(m->npackets + 1, 1);
 	for (i = 0; i < m->npackets; i++) {
-		h = packet_hash(m, indir, c, &m->packets[i], inc->tool);
+		h = packet_hash(m, indir, &m->packets[i], inc->tool);
 		pb_manifest_add(&inc->cur, m->packets[i].id, h);
 		reuse[i] = pb_hash_eq(pb_manifest_get(&inc->old,
 		    m->packets[i].id), h) &&

@@ -92,7 +92,6 @@ void pb_manifest_format(const struct pb_manifest *m, struct pb_buf *out);
 /* Frees the entries; the struct is the caller's. */
 void pb_manifest_free(struct pb_manifest *m);
 
-struct pb_cache;
 struct pb_model;
 struct pb_stage;
 
@@ -120,13 +119,13 @@ int pb_increment_begin(struct pb_increment *inc, const char *indir,
     const char *outdir, const char *tdir, const char *schemadir, int pdf);
 
 /*
- * Records what each packet of m is made from (its files, found with c)
- * and puts the previous output of every packet made from the same files
- * into the stage. Returns a flag per packet, set when its output was
- * reused (the caller frees it).
+ * Records what each packet of m is made from (its files) and puts the
+ * previous output of every packet made from the same files into the
+ * stage. Returns a flag per packet, set when its output was reused (the
+ * caller frees it).
  */
 char *pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
-    const struct pb_model *m, const char *indir, const struct pb_cache *c);
+    const struct pb_model *m, const char *indir);
 
 /* Writes the manifest of every file in the stage, last, into it. */
 void pb_increment_write(struct pb_increment *inc, struct pb_stage *stage,

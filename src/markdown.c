@@ -16,6 +16,7 @@
 #include "arith.h"
 #include "pb.h"
 #include "position.h"
+#include "url.h"
 #include "tree.h"
 
 /* Where the body starts and what the front matter said. */
@@ -381,6 +382,15 @@ set_sourcepos(xmlNodePtr x, cmark_node *n, unsigned long off)
 	xmlSetProp(x, BAD_CAST "sourcepos", BAD_CAST buf);
 }
 
+/* Records where the figure reference of cmark node n starts. */
+static void
+ref_at(struct pb_refs *refs, cmark_node *n, unsigned long off)
+{
+	if (refs != NULL)
+		pb_refs_add(refs, (unsigned long)cmark_node_get_start_line(n) +
+		    off, (unsigned long)cmark_node_get_start_column(n));
+}
+
 /* Sets a URL attribute: escaped like cmark, or "" when unsafe. */
 static void
 set_url(xmlNodePtr x, const char *url)
@@ -414,10 +424,12 @@ trim(char *s)
  * Makes the element for one entered cmark node: a figure reference for a
  * code span starting with '=', a citation for one starting with '@', a
  * directive for a fenced block whose info string starts with '=', else
- * the cmark element of the same name.
+ * the cmark element of the same name. Where a figure reference was
+ * written goes to refs (when not NULL).
  */
 static xmlNodePtr
-cm_element(cmark_node *n, xmlNsPtr cm, xmlNsPtr pb, unsigned long off)
+cm_element(cmark_node *n, xmlNsPtr cm, xmlNsPtr pb, unsigned long off,
+    struct pb_refs *refs)
 {
 	cmark_node_type	 t = cmark_node_get_type(n);
 	const char	*lit, *info;
@@ -430,7 +442,7 @@ cm_element(cmark_node *n, xmlNsPtr cm, xmlNsPtr pb, unsigned long off)
 		s = pb_xstrdup(lit + 1);
 		pb_tree_set_prop(x, "ref", trim(s));
 		free(s);
-		set_sourcepos(x, n, off);
+		ref_at(refs, n, off);
 		return x;
 	}
 	if (t == CMARK_NODE_CODE && lit != NULL && lit[0] == '@') {
@@ -463,7 +475,7 @@ cm_element(cmark_node *n, xmlNsPtr cm, xmlNsPtr pb, unsigned long off)
 		}
 		pb_tree_set_prop(x, "kind", name);
 		free(s);
-		set_sourcepos(x, n, off);
+		ref_at(refs, n, off);
 		return x;
 	}
 	x = xmlNewNode(cm, BAD_CAST cm_name(t));
@@ -519,7 +531,7 @@ cm_element(cmark_node *n, xmlNsPtr cm, xmlNsPtr pb, unsigned long off)
  */
 static xmlNodePtr
 cm_build(cmark_node *root, xmlNodePtr parent, xmlNsPtr pb, unsigned long off,
-    const char *file, struct pb_diags *d)
+    const char *file, struct pb_refs *refs, struct pb_diags *d)
 {
 	size_t		 depth = 0;
 
@@ -563,7 +575,7 @@ cm_build(cmark_node *root, xmlNodePtr parent, xmlNsPtr pb, unsigned long off,
 			set_sourcepos(x, n, off);
 			top = x;
 		} else
-			x = cm_element(n, cm, pb, off);
+			x = cm_element(n, cm, pb, off, refs);
 		xmlAddChild(cur, x);
 		switch (t) {
 		case CMARK_NODE_CODE_BLOCK:
@@ -585,7 +597,8 @@ cm_build(cmark_node *root, xmlNodePtr parent, xmlNsPtr pb, unsigned long off,
 
 xmlDocPtr
 pb_markdown_read(const char *file, const char *data, size_t len,
-    const char *id, const struct pb_read_opts *o, struct pb_diags *d)
+    const char *id, const struct pb_read_opts *o, struct pb_refs *refs,
+    struct pb_diags *d)
 {
 	struct fm	 f;
 	xmlDocPtr	 doc = NULL;
@@ -607,7 +620,7 @@ pb_markdown_read(const char *file, const char *data, size_t len,
 		goto out;
 	root = cmark_parse_document(f.body, f.bodylen,
 	    CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SOURCEPOS);
-	cm_build(root, xmlDocGetRootElement(doc), pb, f.lines, file, d);
+	cm_build(root, xmlDocGetRootElement(doc), pb, f.lines, file, refs, d);
 out:
 	if (root != NULL)
 		cmark_node_free(root);

@@ -766,27 +766,45 @@ packet_read(struct pb_model *m, struct pb_packet *p, const struct pb_schema *s,
 
 /* ------------------------------------------------------------------ model */
 
+/* A file listed by list_ids: its id and path. */
+struct listed {
+	char	*id;
+	char	*file;
+};
+
+static int
+listed_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct listed *)a)->id,
+	    ((const struct listed *)b)->id);
+}
+
 /*
  * Lists the ids of the files in indir/sub ending in one of the suffixes,
- * sorted; bad ids are errors. Returns the count.
+ * sorted; bad ids are errors. Returns the count; *out (and *files, the
+ * path of each, when files is not NULL) are the caller's.
  */
 static size_t
 list_ids(const char *indir, const char *sub, const char *sfx1,
-    const char *sfx2, char ***out, int required, struct pb_diags *d)
+    const char *sfx2, char ***out, char ***files, int required,
+    struct pb_diags *d)
 {
-	char		*dir, *id, **v = NULL, *path;
+	char		*dir, *id, *path;
+	struct listed	*v = NULL;
 	DIR		*dp;
 	struct stat	 st;
 	struct dirent	*e;
-	size_t		 n = 0, len, l1 = strlen(sfx1), l2 = sfx2 ?
+	size_t		 n = 0, i, len, l1 = strlen(sfx1), l2 = sfx2 ?
 	    strlen(sfx2) : 0;
 
 	dir = pb_xasprintf("%s/%s", indir, sub);
+	*out = NULL;
+	if (files != NULL)
+		*files = NULL;
 	if ((dp = opendir(dir)) == NULL) {
 		if (required)
 			pb_diag_error(d, dir, 0, 0, "cannot open folder");
 		free(dir);
-		*out = NULL;
 		return 0;
 	}
 	while ((e = readdir(dp)) != NULL) {
@@ -807,22 +825,33 @@ list_ids(const char *indir, const char *sub, const char *sfx1,
 		else if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
 			pb_diag_error(d, path, 0, 0, "not a regular file; "
 			    "refusing to read it");
-		free(path);
 		if (!pb_id_valid(id)) {
 			pb_diag_error(d, dir, 0, 0, "'%s': '%s' is not a "
 			    "valid id (lower-case letters, digits and '-', "
 			    "at most 64)", e->d_name, id);
 			free(id);
+			free(path);
 			continue;
 		}
 		v = pb_xrealloc(v, (n + 1) * sizeof(*v));
-		v[n++] = id;
+		v[n].id = id;
+		v[n++].file = path;
 	}
 	closedir(dp);
 	free(dir);
 	if (n > 1)
-		qsort(v, n, sizeof(*v), pb_name_cmp);
-	*out = v;
+		qsort(v, n, sizeof(*v), listed_cmp);
+	*out = pb_xcalloc(n + 1, sizeof(**out));
+	if (files != NULL)
+		*files = pb_xcalloc(n + 1, sizeof(**files));
+	for (i = 0; i < n; i++) {
+		(*out)[i] = v[i].id;
+		if (files != NULL)
+			(*files)[i] = v[i].file;
+		else
+			free(v[i].file);
+	}
+	free(v);
 	return n;
 }
 
@@ -851,14 +880,15 @@ pb_model_read(const char *indir, const char *schemadir, struct pb_diags *d)
 		goto fail;
 	m = pb_xcalloc(1, sizeof(*m));
 	project_read(m, indir, sp, d);
-	n = list_ids(indir, "positions", ".md", ".xml", &m->positions, 0, d);
+	n = list_ids(indir, "positions", ".md", ".xml", &m->positions,
+	    &m->position_files, 0, d);
 	m->npositions = n;
 	for (i = 1; i < n; i++)
 		if (strcmp(m->positions[i], m->positions[i - 1]) == 0)
 			pb_diag_error(d, indir, 0, 0, "positions/%s.md and "
 			    "positions/%s.xml map to one output",
 			    m->positions[i], m->positions[i]);
-	n = list_ids(indir, "orgs", ".xml", NULL, &ids, 1, d);
+	n = list_ids(indir, "orgs", ".xml", NULL, &ids, NULL, 1, d);
 	nd = list_org_dirs(indir, &dirs, d);
 	m->orgs = pb_xcalloc(n + nd, sizeof(*m->orgs));
 	for (i = j = 0; i < n || j < nd;) {
@@ -883,7 +913,7 @@ pb_model_read(const char *indir, const char *schemadir, struct pb_diags *d)
 	}
 	free(ids);
 	free(dirs);
-	n = list_ids(indir, "packets", ".xml", NULL, &ids, 0, d);
+	n = list_ids(indir, "packets", ".xml", NULL, &ids, NULL, 0, d);
 	m->packets = pb_xcalloc(n, sizeof(*m->packets));
 	m->npackets = n;
 	for (i = 0; i < n; i++) {
@@ -930,6 +960,25 @@ pb_model_packet(const struct pb_model *m, const char *id)
 		if (strcmp(m->packets[i].id, id) == 0)
 			return &m->packets[i];
 	return NULL;
+}
+
+size_t
+pb_model_position(const struct pb_model *m, const char *id)
+{
+	size_t	 lo = 0, hi = m->npositions, mid;
+	int	 r;
+
+	/* positions are listed sorted by id */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((r = strcmp(id, m->positions[mid])) == 0)
+			return mid;
+		if (r < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return (size_t)-1;
 }
 
 static void
@@ -1012,8 +1061,11 @@ pb_model_free(struct pb_model *m)
 		refs_free(m->packets[i].highlights, m->packets[i].nhighlights);
 	}
 	free(m->packets);
-	for (i = 0; i < m->npositions; i++)
+	for (i = 0; i < m->npositions; i++) {
 		free(m->positions[i]);
+		free(m->position_files[i]);
+	}
+	free(m->position_files);
 	free(m->positions);
 	pb_works_free(m->works);
 	free(m);

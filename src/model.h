@@ -161,6 +161,8 @@ struct pb_model {
 	struct pb_packet  *packets;
 	size_t		   npackets;
 	char		 **positions;	/* ids of input/positions/ files */
+	char		 **position_files; /* each one's file: ID.md or
+					 * ID.xml */
 	size_t		   npositions;
 	struct pb_works	  *works;	/* references.xml; NULL: none */
 };
@@ -183,6 +185,9 @@ void pb_model_free(struct pb_model *m);
 
 /* The organization or packet with the id, or NULL. */
 const struct pb_org *pb_model_org(const struct pb_model *m, const char *id);
+/* The index of position id in m->positions, or (size_t)-1. */
+size_t pb_model_position(const struct pb_model *m, const char *id);
+
 const struct pb_packet *pb_model_packet(const struct pb_model *m,
     const char *id);
 

@@ -17,7 +17,9 @@
 #include "model.h"
 #include "packet.h"
 #include "pb.h"
+#include "position.h"
 #include "references.h"
+#include "report.h"
 #include "tree.h"
 
 /* Adds <pb:name>text</pb:name> (skipped when text is NULL). */
@@ -54,7 +56,7 @@ value_el(xmlNodePtr parent, const struct pb_figures *figs, char *used,
     const char *fmt, ...)
 {
 	va_list			 ap;
-	char			 name[512], *anchor;
+	char			 name[512];
 	const struct pb_figure	*f;
 	xmlNodePtr		 n;
 
@@ -66,12 +68,7 @@ value_el(xmlNodePtr parent, const struct pb_figures *figs, char *used,
 	used[f - figs->v] = 1;
 	n = xmlNewChild(parent, parent->ns, BAD_CAST "value", NULL);
 	xmlSetProp(n, BAD_CAST "ref", BAD_CAST name);
-	xmlSetProp(n, BAD_CAST "value", BAD_CAST f->value);
-	xmlSetProp(n, BAD_CAST "display", BAD_CAST f->display);
-	xmlSetProp(n, BAD_CAST "unit", BAD_CAST pb_unit_name(f->unit));
-	anchor = pb_figure_anchor(name);
-	xmlSetProp(n, BAD_CAST "anchor", BAD_CAST anchor);
-	free(anchor);
+	pb_inject_figure(n, f);
 	return n;
 }
 
@@ -252,28 +249,6 @@ org_el(xmlNodePtr parent, const struct pb_model *m, const struct pb_org *o,
 		value_el(n, figs, used, "%s.%s", o->id, orgfigs[k]);
 }
 
-/* Marks every figure named by a filled pb:value or pb:directive in doc. */
-static void
-mark_used(xmlNodePtr top, const struct pb_figures *figs, char *used)
-{
-	xmlNodePtr		 n = top;
-	xmlChar			*ref;
-	const struct pb_figure	*f;
-
-	while (n != NULL) {
-		if (n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-		    xmlStrEqual(n->ns->href, BAD_CAST PB_NS) &&
-		    (xmlStrEqual(n->name, BAD_CAST "value") ||
-		    xmlStrEqual(n->name, BAD_CAST "directive")) &&
-		    (ref = xmlGetProp(n, BAD_CAST "ref")) != NULL) {
-			if ((f = pb_figures_get(figs, (char *)ref)) != NULL)
-				used[f - figs->v] = 1;
-			xmlFree(ref);
-		}
-		n = pb_tree_next(n, top);
-	}
-}
-
 /* Adds to used every figure the used ones are computed from. */
 static void
 close_used(const struct pb_figures *figs, char *used)
@@ -336,12 +311,7 @@ appendix(xmlNodePtr parent, const struct pb_figures *figs, const char *used,
 		f = &figs->v[i];
 		n = xmlNewChild(a, a->ns, BAD_CAST "figure", NULL);
 		xmlSetProp(n, BAD_CAST "name", BAD_CAST f->name);
-		xmlSetProp(n, BAD_CAST "unit", BAD_CAST pb_unit_name(f->unit));
-		xmlSetProp(n, BAD_CAST "value", BAD_CAST f->value);
-		xmlSetProp(n, BAD_CAST "display", BAD_CAST f->display);
-		anchor = pb_figure_anchor(f->name);
-		xmlSetProp(n, BAD_CAST "anchor", BAD_CAST anchor);
-		free(anchor);
+		pb_inject_figure(n, f);
 		text_el(n, "formula", f->formula);
 		for (k = 0; k < f->ninputs; k++) {
 			c = xmlNewChild(n, n->ns, BAD_CAST "input", NULL);
@@ -370,15 +340,15 @@ appendix(xmlNodePtr parent, const struct pb_figures *figs, const char *used,
 
 xmlDocPtr
 pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
-    const struct pb_figures *figs, xmlDocPtr const *positions,
-    const char *const *files, struct pb_date as_of, struct pb_diags *d)
+    const struct pb_figures *figs, const struct pb_position *const *positions,
+    struct pb_date as_of, struct pb_diags *d)
 {
 	xmlDocPtr		 doc;
 	xmlNodePtr		 root, meta, h, orgs, pos;
 	xmlNsPtr		 ns;
 	const struct pb_org	*o;
 	const struct pb_figure	*f;
-	char			*used, buf[PB_NUMBUF];
+	char			*used, *src, buf[PB_NUMBUF];
 	size_t			 i, errs = d->errors, plen;
 	int64_t			 year;
 	struct pb_citations	 cites = { NULL, 0 };
@@ -426,13 +396,10 @@ pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
 		if ((f = pb_figures_get(figs, pk->highlights[i].id)) == NULL) {
 			struct pb_buf s = { NULL, 0, 0 };
 
-			pb_figures_suggest(figs, pk->highlights[i].id, &s);
+			pb_report_unknown(figs, pk->highlights[i].id, &s);
 			pb_diag_error(d, pk->highlights[i].src.file,
 			    pk->highlights[i].src.line,
-			    pk->highlights[i].src.col,
-			    "unknown figure '%s'%s%s%s",
-			    pk->highlights[i].id, s.len ? "; did you mean " :
-			    "", s.len ? s.data : "", s.len ? "?" : "");
+			    pk->highlights[i].src.col, "%s", s.data);
 			pb_buf_free(&s);
 			continue;
 		}
@@ -455,14 +422,15 @@ pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
 	for (i = 0; i < pk->npositions; i++) {
 		if (positions[i] == NULL)
 			continue;
-		pos = xmlDocCopyNode(xmlDocGetRootElement(positions[i]), doc,
-		    1);
+		pos = xmlDocCopyNode(xmlDocGetRootElement(positions[i]->doc),
+		    doc, 1);
 		xmlAddChild(root, pos);
-		if (pb_inject(pos, files[i], figs, 1, d)) {
-			pb_charts_fill(pos, m, pk, figs);
-			mark_used(pos, figs, used);
-		}
-		pb_cite_resolve(pos, files[i], m->works, &cites, d);
+		if (pb_inject(pos, &positions[i]->refs, figs,
+		    PB_INJECT_PACKET, used, d))
+			pb_charts_fill(pos, m, pk, figs, used);
+		src = pb_tree_attr(pos, "source");
+		pb_cite_resolve(pos, src, m->works, &cites, d);
+		free(src);
 	}
 	pb_cite_list(root, m->works, &cites);
 	pb_citations_free(&cites);

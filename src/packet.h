@@ -13,16 +13,19 @@
 #include "model.h"
 #include "pb.h"
 
+struct pb_position;
+
 /*
- * Builds the packet tree of pk from the model, its figures and the
- * positions' trees (positions[i] is the tree of pk->positions[i]; each is
- * copied, then injected), with as_of the date of date-relative figures. Returns a new document the caller frees, or
+ * Builds the packet tree of pk from the model, its figures and its
+ * positions (positions[i] is pk->positions[i], NULL when it could not be
+ * read; each tree is copied, then injected), with as_of the date of
+ * date-relative figures. Returns a new document the caller frees, or
  * NULL with every problem recorded in d.
  */
 xmlDocPtr pb_packet_assemble(const struct pb_model *m,
     const struct pb_packet *pk, const struct pb_figures *figs,
-    xmlDocPtr const *positions, const char *const *position_files,
-    struct pb_date as_of, struct pb_diags *d);
+    const struct pb_position *const *positions, struct pb_date as_of,
+    struct pb_diags *d);
 
 /*
  * Builds the tree of the site's index page, feed and sitemap: the project

@@ -1,6 +1,8 @@
 /*
  * position.h - reading one position paper (Markdown or XML) into the
- * document tree that the stylesheets transform (docs/tree.md).
+ * document tree that the stylesheets transform (docs/tree.md), with where
+ * each of its figure references was written. markdown.c and xmlpos.c
+ * read each form; position.c picks one by the file's suffix.
  */
 #ifndef PB_POSITION_H
 #define PB_POSITION_H
@@ -21,33 +23,55 @@ struct pb_read_opts {
 };
 
 /*
+ * Where each figure reference (pb:value, pb:directive) of a position's
+ * tree was written, in document order: v[k] is the k-th. The file is the
+ * tree root's @source (v[k].file is NULL).
+ */
+struct pb_refs {
+	struct pb_src	*v;
+	size_t		 n;
+};
+
+/* Appends one position to refs. */
+void pb_refs_add(struct pb_refs *refs, unsigned long line, unsigned long col);
+
+/* A position as read: its tree and its references' positions. */
+struct pb_position {
+	xmlDocPtr	 doc;
+	struct pb_refs	 refs;
+};
+
+/*
+ * Reads one position file as XML (when xml is set) or Markdown into p,
+ * with id the root's id attribute (may be NULL). Returns 0 (p empty) with
+ * problems recorded in d. Free with pb_position_free.
+ */
+int pb_position_read(const char *path, const char *id, int xml,
+    const struct pb_read_opts *o, struct pb_position *p, struct pb_diags *d);
+
+/* Non-zero when file names an XML position (ends in .xml). */
+int pb_position_is_xml(const char *file);
+
+/* Frees what p holds and empties it. */
+void pb_position_free(struct pb_position *p);
+
+/*
  * Reads a Markdown position (optional YAML front matter, then CommonMark)
  * from data/len. file names it in diagnostics; id becomes the root's id
- * attribute (may be NULL). Returns a new document the caller frees with
- * xmlFreeDoc, or NULL with every problem recorded in d.
+ * attribute (may be NULL). Where each figure reference was written is
+ * appended to refs when it is not NULL. Returns a new document the caller
+ * frees with xmlFreeDoc, or NULL with every problem recorded in d.
  */
 xmlDocPtr pb_markdown_read(const char *file, const char *data, size_t len,
-    const char *id, const struct pb_read_opts *o, struct pb_diags *d);
+    const char *id, const struct pb_read_opts *o, struct pb_refs *refs,
+    struct pb_diags *d);
 
 /*
  * Reads an XML position (a DocBook 5 article with pb:value and
  * pb:directive) the same way. Returns a new document or NULL.
  */
 xmlDocPtr pb_xmlpos_read(const char *file, const char *data, size_t len,
-    const char *id, const struct pb_read_opts *o, struct pb_diags *d);
-
-/*
- * Returns non-zero when url must not reach the output: after leading
- * whitespace and control characters, it starts (case-insensitively) with
- * javascript:, vbscript:, file: or data: other than data:image/png, gif,
- * jpeg or webp.
- */
-int pb_url_unsafe(const char *url);
-
-/*
- * Percent-encodes url the way cmark's HTML renderer does, into a new
- * string the caller frees.
- */
-char *pb_url_escape(const char *url);
+    const char *id, const struct pb_read_opts *o, struct pb_refs *refs,
+    struct pb_diags *d);
 
 #endif /* PB_POSITION_H */

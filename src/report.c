@@ -203,3 +203,16 @@ pb_report_explain(const struct pb_figures *f, const struct pb_figure *fig,
 	}
 	pb_buf_free(&s);
 }
+
+void
+pb_report_unknown(const struct pb_figures *f, const char *name,
+    struct pb_buf *out)
+{
+	struct pb_buf	 s = { NULL, 0, 0 };
+
+	pb_figures_suggest(f, name, &s);
+	pb_buf_printf(out, "unknown figure '%s'%s%s%s", name,
+	    s.len ? "; did you mean " : "", s.len ? s.data : "",
+	    s.len ? "?" : "");
+	pb_buf_free(&s);
+}

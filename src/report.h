@@ -23,4 +23,11 @@ void pb_report_figures(const struct pb_figures *f, enum pb_report_format fmt,
 void pb_report_explain(const struct pb_figures *f,
     const struct pb_figure *fig, struct pb_buf *out);
 
+/*
+ * Appends the message for a figure name f does not have: "unknown figure
+ * 'NAME'", with "; did you mean 'A' or 'B'?" when some names are near.
+ */
+void pb_report_unknown(const struct pb_figures *f, const char *name,
+    struct pb_buf *out);
+
 #endif /* PB_REPORT_H */

@@ -6,7 +6,7 @@
 #include <strings.h>
 
 #include "pb.h"
-#include "position.h"
+#include "url.h"
 
 static int
 prefix(const char *s, const char *p)

@@ -11,6 +11,7 @@
 
 #include "pb.h"
 #include "position.h"
+#include "url.h"
 #include "schema.h"
 #include "tree.h"
 #include "xmlread.h"
@@ -71,35 +72,39 @@ clean_urls(xmlNodePtr n)
 }
 
 /*
- * Gives every pb:value, pb:cite and pb:directive under n a sourcepos
- * attribute ("L:C-L:C", like cmark's) so a reference is reported where it
- * was written.
+ * Records where every pb:value and pb:directive under n was written, in
+ * document order, so a reference is reported where it was written; gives
+ * every pb:cite a sourcepos attribute ("L:C-L:C", like cmark's).
  */
 static void
-mark_refs(const struct pb_xmlfile *xf, xmlNodePtr n)
+mark_refs(const struct pb_xmlfile *xf, xmlNodePtr n, struct pb_refs *refs)
 {
 	xmlNodePtr	 top = n;
 	struct pb_src	 at;
 	char		 buf[64];
 
-	while (n != NULL) {
-		if (n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-		    xmlStrEqual(n->ns->href, BAD_CAST PB_NS) &&
-		    (xmlStrEqual(n->name, BAD_CAST "value") ||
-		    xmlStrEqual(n->name, BAD_CAST "cite") ||
-		    xmlStrEqual(n->name, BAD_CAST "directive"))) {
+	for (; n != NULL; n = pb_tree_next(n, top)) {
+		if (n->type != XML_ELEMENT_NODE || n->ns == NULL ||
+		    !xmlStrEqual(n->ns->href, BAD_CAST PB_NS))
+			continue;
+		if (xmlStrEqual(n->name, BAD_CAST "cite")) {
 			at = pb_xmlfile_elem(xf, n);
 			snprintf(buf, sizeof(buf), "%lu:%lu-%lu:%lu", at.line,
 			    at.col, at.line, at.col);
 			xmlSetProp(n, BAD_CAST "sourcepos", BAD_CAST buf);
+		} else if (refs != NULL &&
+		    (xmlStrEqual(n->name, BAD_CAST "value") ||
+		    xmlStrEqual(n->name, BAD_CAST "directive"))) {
+			at = pb_xmlfile_elem(xf, n);
+			pb_refs_add(refs, at.line, at.col);
 		}
-		n = pb_tree_next(n, top);
 	}
 }
 
 xmlDocPtr
 pb_xmlpos_read(const char *file, const char *data, size_t len,
-    const char *id, const struct pb_read_opts *o, struct pb_diags *d)
+    const char *id, const struct pb_read_opts *o, struct pb_refs *refs,
+    struct pb_diags *d)
 {
 	xmlDocPtr	 doc;
 	xmlNodePtr	 art, info, title, pos, meta, au, n;
@@ -144,7 +149,7 @@ pb_xmlpos_read(const char *file, const char *data, size_t len,
 	}
 	if (o->schema != NULL && !pb_schema_check(o->schema, &xf, doc, d))
 		goto fail;
-	mark_refs(&xf, art);
+	mark_refs(&xf, art, refs);
 	pb_xmlfile_unindex(&xf);
 	clean_urls(art);
 

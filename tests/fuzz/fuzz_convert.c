@@ -244,6 +244,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char		*file, *text;
 	size_t			 len;
 	int			 xml;
+	struct pb_refs		 refs = { NULL, 0 };
 
 	if (size < 1)
 		return 0;
@@ -253,9 +254,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	text = (const char *)data + 1;
 	len = size - 1;
 	file = xml ? "fuzz.xml" : "fuzz.md";
-	doc = xml ? pb_xmlpos_read(file, text, len, NULL, &o, &d) :
-	    pb_markdown_read(file, text, len, NULL, &o, &d);
-	if (doc != NULL && pb_inject_forbid(doc, file, &d)) {
+	doc = xml ? pb_xmlpos_read(file, text, len, NULL, &o, &refs, &d) :
+	    pb_markdown_read(file, text, len, NULL, &o, &refs, &d);
+	if (doc != NULL && pb_inject(xmlDocGetRootElement(doc), &refs, NULL,
+	    PB_INJECT_FORBID, NULL, &d)) {
 		if (pb_render(styles, PB_FMT_HTML, doc, 0, 0, file, &html,
 		    &d))
 			check_html(&html);
@@ -267,6 +269,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fprintf(stderr, "html %zu bytes, docbook %zu bytes\n",
 		    html.len, dbk.len);
 	xmlFreeDoc(doc);
+	free(refs.v);
 	pb_buf_free(&html);
 	pb_buf_free(&dbk);
 	pb_diags_free(&d);

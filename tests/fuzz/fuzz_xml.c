@@ -109,7 +109,7 @@ static char		*path[F__MAX];
 static char		*pospath;
 static int		 dirty[F__MAX];	/* holds fuzz input, not good[] */
 static char		*schemadir;
-static xmlDocPtr	 posdoc;
+static struct pb_position pos;
 
 /* Writes len bytes to file p, replacing it; aborts on failure. */
 static void
@@ -145,7 +145,7 @@ fuzz_exit(void)
 	rmdir(indir);
 	free(indir);
 	free(schemadir);
-	xmlFreeDoc(posdoc);
+	pb_position_free(&pos);
 	pb_xml_cleanup();
 }
 
@@ -187,9 +187,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	}
 	pospath = pb_xasprintf("%s/positions/pos.md", indir);
 	put(pospath, position_md, strlen(position_md));
-	posdoc = pb_markdown_read(pospath, position_md, strlen(position_md),
-	    "pos", &o, &d);
-	if (posdoc == NULL)
+	if (!pb_position_read(pospath, "pos", 0, &o, &pos, &d))
 		fuzz_setup_failed("reading the position", &d);
 	pb_diags_free(&d);
 	atexit(fuzz_exit);
@@ -231,8 +229,8 @@ packet(const struct pb_model *m, const struct pb_packet *pk,
 {
 	const struct pb_org	**orgs;
 	struct pb_figures	 *f;
-	xmlDocPtr		 *docs, doc;
-	const char		**files;
+	const struct pb_position **docs;
+	xmlDocPtr		  doc;
 	size_t			  i, n = 0;
 
 	orgs = pb_xcalloc(m->norgs + 1, sizeof(*orgs));
@@ -245,16 +243,12 @@ packet(const struct pb_model *m, const struct pb_packet *pk,
 		return;
 	reports(f);
 	docs = pb_xcalloc(pk->npositions + 1, sizeof(*docs));
-	files = pb_xcalloc(pk->npositions + 1, sizeof(*files));
 	for (i = 0; i < pk->npositions; i++)
-		if (strcmp(pk->positions[i].id, "pos") == 0) {
-			docs[i] = posdoc;
-			files[i] = pospath;
-		}
-	doc = pb_packet_assemble(m, pk, f, docs, files, as_of, d);
+		if (strcmp(pk->positions[i].id, "pos") == 0)
+			docs[i] = &pos;
+	doc = pb_packet_assemble(m, pk, f, docs, as_of, d);
 	xmlFreeDoc(doc);
 	free(docs);
-	free(files);
 	pb_figures_free(f);
 }
 

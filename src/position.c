@@ -1,0 +1,54 @@
+/*
+ * position.c - reading a position file in the form its suffix names.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "pb.h"
+#include "position.h"
+
+void
+pb_refs_add(struct pb_refs *refs, unsigned long line, unsigned long col)
+{
+	refs->v = pb_xrealloc(refs->v, (refs->n + 1) * sizeof(*refs->v));
+	refs->v[refs->n].file = NULL;
+	refs->v[refs->n].line = line;
+	refs->v[refs->n].col = col;
+	refs->n++;
+}
+
+int
+pb_position_is_xml(const char *file)
+{
+	size_t	 n = strlen(file);
+
+	return n > 4 && strcmp(file + n - 4, ".xml") == 0;
+}
+
+int
+pb_position_read(const char *path, const char *id, int xml,
+    const struct pb_read_opts *o, struct pb_position *p, struct pb_diags *d)
+{
+	char	*data;
+	size_t	 len;
+
+	memset(p, 0, sizeof(*p));
+	if (!pb_file_read(path, &data, &len, d))
+		return 0;
+	p->doc = xml ? pb_xmlpos_read(path, data, len, id, o, &p->refs, d) :
+	    pb_markdown_read(path, data, len, id, o, &p->refs, d);
+	free(data);
+	if (p->doc == NULL)
+		pb_position_free(p);
+	return p->doc != NULL;
+}
+
+void
+pb_position_free(struct pb_position *p)
+{
+	xmlFreeDoc(p->doc);
+	free(p->refs.v);
+	memset(p, 0, sizeof(*p));
+}
