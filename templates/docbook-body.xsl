@@ -387,7 +387,18 @@
 
   <xsl:template name="pb-db-value">
     <xsl:variable name="phrase">
-      <phrase role="figure"><xsl:value-of select="@display"/></phrase>
+      <phrase role="figure">
+        <!-- running text: a ratio of 1% or more as a whole percentage
+             ("25%", not "25.0%"), as the HTML does -->
+        <xsl:choose>
+          <xsl:when test="@unit = 'ratio' and number(@value) &gt;= 0.01">
+            <xsl:value-of select="concat(format-number(floor(@value * 100 + 0.5), '#,##0'), '%')"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="@display"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </phrase>
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="$figure-links = 'yes' and @anchor != ''

@@ -294,6 +294,35 @@
         <xsl:text>. Each value links to the entry of the appendix </xsl:text>
         <xsl:text>that shows how it was computed.</xsl:text>
       </para>
+      <xsl:variable name="t" select="pb:totals/pb:value"/>
+      <xsl:if test="$t[@ref = 'packet.fiscal_year'] and $t[@ref = 'packet.program_count']/@value &gt; 0">
+        <para>
+          <xsl:text>In </xsl:text>
+          <xsl:call-template name="pb-dbp-value">
+            <xsl:with-param name="v" select="$t[@ref = 'packet.fiscal_year']"/>
+          </xsl:call-template>
+          <xsl:text> DMH paid the packet's </xsl:text>
+          <xsl:call-template name="pb-dbp-value">
+            <xsl:with-param name="v" select="$t[@ref = 'packet.program_count']"/>
+          </xsl:call-template>
+          <xsl:text> programs </xsl:text>
+          <xsl:call-template name="pb-dbp-value">
+            <xsl:with-param name="v" select="$t[@ref = 'packet.total_dmh_payment']"/>
+          </xsl:call-template>
+          <xsl:text> and carried </xsl:text>
+          <xsl:call-template name="pb-dbp-value">
+            <xsl:with-param name="v" select="$t[@ref = 'packet.total_dmh_net_cost']"/>
+          </xsl:call-template>
+          <xsl:text> of it itself, </xsl:text>
+          <emphasis role="strong">
+            <xsl:call-template name="pb-dbp-value">
+              <xsl:with-param name="v" select="$t[@ref = 'packet.unreimbursed_share']"/>
+            </xsl:call-template>
+            <xsl:text> unreimbursed</xsl:text>
+          </emphasis>
+          <xsl:text>. Earlier years are shown apart and never added in.</xsl:text>
+        </para>
+      </xsl:if>
       <xsl:if test="pb:highlights/pb:value">
         <table frame="all">
           <title>Highlights</title>
@@ -316,7 +345,10 @@
                       <xsl:with-param name="name" select="@ref"/>
                     </xsl:call-template>
                   </entry>
-                  <entry><xsl:call-template name="pb-dbp-value"/></entry>
+                  <entry>
+                    <xsl:call-template name="pb-dbp-value"/>
+                    <xsl:call-template name="pb-dbp-count-of"/>
+                  </entry>
                   <entry>
                     <xsl:call-template name="pb-dbp-formula">
                       <xsl:with-param name="name" select="@ref"/>
@@ -332,16 +364,18 @@
       <xsl:if test="$orgs">
         <table frame="all">
           <title>The organizations</title>
-          <tgroup cols="5">
+          <tgroup cols="6">
             <colspec colname="c1" colwidth="3*"/>
             <colspec colname="c2" colwidth="1*"/>
             <colspec colname="c3" colwidth="1*"/>
             <colspec colname="c4" colwidth="1*"/>
             <colspec colname="c5" colwidth="1*"/>
+            <colspec colname="c6" colwidth="1*"/>
             <thead>
               <row>
                 <entry>Organization</entry>
                 <entry>Practices in conflict</entry>
+                <entry>Practices of concern</entry>
                 <entry>Peer staff FTE</entry>
                 <entry>Required peer FTE</entry>
                 <entry>Certifications overdue</entry>
@@ -352,7 +386,7 @@
                 <xsl:variable name="org" select="."/>
                 <row>
                   <entry><xsl:call-template name="pb-dbp-org-name"/></entry>
-                  <xsl:for-each select="str:tokenize('practice_conflicts peer_fte required_peer_fte certifications_overdue', ' ')">
+                  <xsl:for-each select="str:tokenize('practice_conflicts practice_concerns peer_fte required_peer_fte certifications_overdue', ' ')">
                     <xsl:variable name="name" select="string()"/>
                     <xsl:for-each select="$org">
                       <entry>
@@ -389,6 +423,31 @@
         <para>This packet has no highlights, organizations or positions.</para>
       </xsl:if>
     </chapter>
+  </xsl:template>
+
+  <!-- After a count that is part of a total (the context, a pb:value),
+       what it is a part of: " of 5 programs", " of 4 organizations". -->
+  <xsl:template name="pb-dbp-count-of">
+    <xsl:variable name="t" select="/pb:packet/pb:totals/pb:value"/>
+    <xsl:variable name="r" select="substring-after(@ref, '.')"/>
+    <xsl:variable name="last" select="concat(
+        substring($r, 1 div not(contains($r, '.'))),
+        substring-after($r, '.'))"/>
+    <xsl:variable name="o" select="/pb:packet/pb:orgs/pb:org[@id = substring-before(current()/@ref, '.')]"/>
+    <xsl:choose>
+      <xsl:when test="$last = 'programs_meeting_state_average_without_peer_notes'">
+        <xsl:value-of select="concat(' of ', $t[@ref = 'packet.program_count']/@value, ' programs')"/>
+      </xsl:when>
+      <xsl:when test="starts-with($last, 'orgs_')">
+        <xsl:value-of select="concat(' of ', $t[@ref = 'packet.org_count']/@value, ' organizations')"/>
+      </xsl:when>
+      <xsl:when test="$o and starts-with($last, 'practice_')">
+        <xsl:value-of select="concat(' of ', count($o/pb:practice[@value]), ' practices')"/>
+      </xsl:when>
+      <xsl:when test="$o and starts-with($last, 'certifications_')">
+        <xsl:value-of select="concat(' of ', sum($o/pb:role[@name != 'peer-supervisor']/@members), ' peer staff')"/>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="pb-dbp-position-title">
