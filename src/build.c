@@ -34,6 +34,7 @@ pb_run_load(struct pb_run *r, const char *schemadir,
 	struct pb_project	*p;
 
 	r->schemadir = pb_xstrdup(schemadir);
+	pb_src_root(r->indir);
 	if ((r->model = pb_model_read(r->indir, r->schemadir, &r->d)) == NULL)
 		return 0;
 	if ((r->posschema = pb_schema_load(r->schemadir, "position.rng",

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -78,7 +79,14 @@ add_content(struct pb_hasher *h, const char *path, int nofollow)
 int
 pb_hasher_add_file(struct pb_hasher *h, const char *path)
 {
-	pb_hasher_add(h, path, strlen(path) + 1);
+	return pb_hasher_add_file_as(h, path, path);
+}
+
+int
+pb_hasher_add_file_as(struct pb_hasher *h, const char *path,
+    const char *name)
+{
+	pb_hasher_add(h, name, strlen(name) + 1);
 	if (!add_content(h, path, 0)) {
 		pb_hasher_add(h, "\377unreadable", 12);
 		return 0;
@@ -86,38 +94,94 @@ pb_hasher_add_file(struct pb_hasher *h, const char *path)
 	return 1;
 }
 
-void
-pb_hasher_add_tree(struct pb_hasher *h, const char *dir)
+/*
+ * Adds what a build can see of the entry path, named rel (its path below
+ * the folder being hashed): its type, a symbolic link's target and what
+ * the target is (a regular file's content, another type by its letter,
+ * "dangling" or "loop"), a regular file's content, a folder's entries.
+ * Linked folders are not entered (their files are hashed where they are,
+ * or lie outside the input, which a build refuses either way).
+ */
+static void
+add_entry(struct pb_hasher *h, const char *path, const char *rel)
 {
+	struct stat	 st, tst;
+	char		 target[4096], **v = NULL, *p, *r;
+	ssize_t		 n;
+	size_t		 k = 0, i;
 	DIR		*dp;
 	struct dirent	*e;
-	struct stat	 st;
-	char		**v = NULL, *path;
-	size_t		 n = 0, i;
 
-	if ((dp = opendir(dir)) == NULL) {
-		pb_hasher_add(h, dir, strlen(dir) + 1);
+	pb_hasher_add(h, rel, strlen(rel) + 1);
+	if (lstat(path, &st) != 0) {
+		pb_hasher_add(h, "?", 2);
+		return;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		n = readlink(path, target, sizeof(target) - 1);
+		target[n > 0 ? n : 0] = '\0';
+		pb_hasher_add(h, "L", 2);
+		pb_hasher_add(h, target, strlen(target) + 1);
+		if (stat(path, &tst) != 0)
+			pb_hasher_add(h, errno == ELOOP ? "loop" : "dangling",
+			    errno == ELOOP ? 5 : 9);
+		else if (S_ISREG(tst.st_mode)) {
+			pb_hasher_add(h, "f", 2);
+			if (!add_content(h, path, 0))
+				pb_hasher_add(h, "\377unreadable", 12);
+		} else
+			pb_hasher_add(h, S_ISDIR(tst.st_mode) ? "d" : "o", 2);
+		return;
+	}
+	if (S_ISREG(st.st_mode)) {
+		pb_hasher_add(h, "f", 2);
+		if (!add_content(h, path, 1))
+			pb_hasher_add(h, "\377unreadable", 12);
+		return;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		/* a pipe, a socket, a device: never opened */
+		pb_hasher_add(h, S_ISFIFO(st.st_mode) ? "p" : S_ISSOCK(
+		    st.st_mode) ? "s" : S_ISCHR(st.st_mode) ? "c" : "b", 2);
+		return;
+	}
+	pb_hasher_add(h, "d", 2);
+	if ((dp = opendir(path)) == NULL) {
+		pb_hasher_add(h, "\377unreadable", 12);
 		return;
 	}
 	while ((e = readdir(dp)) != NULL) {
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		v = pb_xrealloc(v, (n + 1) * sizeof(*v));
-		v[n++] = pb_xstrdup(e->d_name);
+		v = pb_xrealloc(v, (k + 1) * sizeof(*v));
+		v[k++] = pb_xstrdup(e->d_name);
 	}
 	closedir(dp);
-	if (n > 1)
-		qsort(v, n, sizeof(*v), pb_name_cmp);
-	for (i = 0; i < n; i++) {
-		path = pb_xasprintf("%s/%s", dir, v[i]);
-		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
-			pb_hasher_add_tree(h, path);
-		else if (lstat(path, &st) == 0 && S_ISREG(st.st_mode))
-			pb_hasher_add_file(h, path);
-		free(path);
+	if (k > 1)
+		qsort(v, k, sizeof(*v), pb_name_cmp);
+	for (i = 0; i < k; i++) {
+		p = pb_xasprintf("%s/%s", path, v[i]);
+		r = rel[0] ? pb_xasprintf("%s/%s", rel, v[i]) :
+		    pb_xstrdup(v[i]);
+		add_entry(h, p, r);
+		free(r);
+		free(p);
 		free(v[i]);
 	}
 	free(v);
+}
+
+void
+pb_hasher_add_tree(struct pb_hasher *h, const char *dir)
+{
+	struct stat	 st;
+
+	/* the folder itself may be given through a link */
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		pb_hasher_add(h, "\377nofolder", 10);
+		return;
+	}
+	add_entry(h, dir, "");
 }
 
 struct pb_hash

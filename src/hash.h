@@ -37,9 +37,16 @@ void pb_hasher_add_hash(struct pb_hasher *h, struct pb_hash v);
  */
 int pb_hasher_add_file(struct pb_hasher *h, const char *path);
 
+/* The same, adding name (the path as the build names it) for path's. */
+int pb_hasher_add_file_as(struct pb_hasher *h, const char *path,
+    const char *name);
+
 /*
- * Adds every regular file under dir (names and contents, sorted, not
- * following symbolic links).
+ * Adds everything under dir that a build could read, named relative to
+ * dir (so where dir is does not matter), sorted: each entry's type, the
+ * contents of regular files, each symbolic link's target and what it
+ * leads to (a file's content, a folder, a pipe or other type, nothing,
+ * a loop); pipes, sockets and devices by their type, never opened.
  */
 void pb_hasher_add_tree(struct pb_hasher *h, const char *dir);
 

@@ -345,6 +345,21 @@ pb_manifest_free(struct pb_manifest *m)
 	m->nfiles = 0;
 }
 
+/*
+ * Adds the input file path (indir/REL) to h by its name below the input
+ * folder, so that how the folder was named does not change the hash.
+ */
+static void
+add_input(struct pb_hasher *h, const char *indir, const char *path)
+{
+	size_t	 n = strlen(indir);
+
+	if (strncmp(path, indir, n) == 0 && path[n] == '/')
+		pb_hasher_add_file_as(h, path, path + n + 1);
+	else
+		pb_hasher_add_file(h, path);
+}
+
 /* The files a packet's output is made from, in a fixed order. */
 static struct pb_hash
 packet_hash(const struct pb_model *m, const char *indir,
@@ -355,25 +370,25 @@ packet_hash(const struct pb_model *m, const char *indir,
 	size_t			 i, j;
 
 	pb_hasher_add_hash(h, tool);
-	pb_hasher_add_file(h, m->project.file);
-	pb_hasher_add_file(h, pk->file);
+	add_input(h, indir, m->project.file);
+	add_input(h, indir, pk->file);
 	if (m->works != NULL)
-		pb_hasher_add_file(h, m->works->file);
+		add_input(h, indir, m->works->file);
 	for (i = 0; i < pk->norgs; i++) {
 		path = pb_xasprintf("%s/orgs/%s.xml", indir, pk->orgs[i].id);
-		pb_hasher_add_file(h, path);
+		add_input(h, indir, path);
 		free(path);
 		for (j = 0; j < PB_ORGCSV__MAX; j++) {
 			path = pb_xasprintf("%s/orgs/%s/%s", indir,
 			    pk->orgs[i].id, pb_orgcsv_name(j));
-			pb_hasher_add_file(h, path);
+			add_input(h, indir, path);
 			free(path);
 		}
 	}
 	for (i = 0; i < pk->npositions; i++)
 		if ((j = pb_model_position(m, pk->positions[i].id)) !=
 		    (size_t)-1)
-			pb_hasher_add_file(h, m->position_files[j]);
+			add_input(h, indir, m->position_files[j]);
 	return pb_hasher_end(h);
 }
 

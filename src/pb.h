@@ -82,9 +82,16 @@ struct pb_src {
 
 /*
  * Appends where s was written to out: "FILE:LINE:COL", "FILE (default)"
- * or "OPTION (command line)".
+ * or "OPTION (command line)", FILE relative to the input folder set with
+ * pb_src_root (so output names no path of the machine).
  */
 void pb_src_format(const struct pb_src *s, struct pb_buf *out);
+
+/*
+ * Sets the input folder (as the run names it, copied) whose prefix
+ * pb_src_format cuts off file names. Call before any thread starts.
+ */
+void pb_src_root(const char *indir);
 
 /* One diagnostic: where (line and column count from 1; 0 = unknown). */
 struct pb_diag {

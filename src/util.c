@@ -366,15 +366,37 @@ pb_src_at(const char *file, const char *data, size_t len, size_t off,
 	return s;
 }
 
+/* The input folder as the run names it, with a '/' (pb_src_root). */
+static char	 src_root[PATH_MAX];
+
+void
+pb_src_root(const char *indir)
+{
+	size_t	 n = indir ? strlen(indir) : 0;
+
+	src_root[0] = '\0';
+	if (n > 0 && n + 2 < sizeof(src_root))
+		snprintf(src_root, sizeof(src_root), "%s%s", indir,
+		    indir[n - 1] == '/' ? "" : "/");
+}
+
 void
 pb_src_format(const struct pb_src *s, struct pb_buf *out)
 {
-	if (s->line == 0 && s->col == PB_SRC_ARGV)
-		pb_buf_printf(out, "%s (command line)", s->file);
-	else if (s->line == 0)
-		pb_buf_printf(out, "%s (default)", s->file);
+	const char	*f = s->file;
+	size_t		 n = strlen(src_root);
+
+	if (s->line == 0 && s->col == PB_SRC_ARGV) {
+		pb_buf_printf(out, "%s (command line)", f);
+		return;
+	}
+	if (n > 0 && strncmp(f, src_root, n) == 0 && f[n] != '\0')
+		for (f += n; *f == '/'; f++)
+			;	/* relative to the input folder */
+	if (s->line == 0)
+		pb_buf_printf(out, "%s (default)", f);
 	else
-		pb_buf_printf(out, "%s:%lu:%lu", s->file, s->line, s->col);
+		pb_buf_printf(out, "%s:%lu:%lu", f, s->line, s->col);
 }
 
 void

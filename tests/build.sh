@@ -28,6 +28,20 @@ done
 
 check "second build" $PB build -i input -o "$T/out2"
 check "builds are byte-identical" diff -r "$T/out" "$T/out2"
+# Where the input folder is, and how -i names it, reaches no output file:
+# provenance names files relative to the input folder.
+cp -r input "$T/moved"
+mkdir "$T/sub"
+(cd "$T/sub" && $PB build -q -i "$T/moved/" -o "$T/out3") ||
+    not_ok "a build with -i an absolute path"
+(cd "$T/sub" && $PB build -q -i ../sub/../moved -o ../out4) ||
+    not_ok "a build with -i a relative path through .."
+check "-i input and -i /abs/path/ give byte-identical output" \
+    diff -r "$T/out" "$T/out3"
+check "-i ../sub/../moved gives byte-identical output" \
+    diff -r "$T/out" "$T/out4"
+check "no output names the machine's paths" \
+    sh -c "! grep -rl -e '$T' -e '$(pwd)' '$T/out3'"
 
 # A failing build must leave the previous output exactly as it was.
 cp -r input "$T/in"

@@ -262,7 +262,7 @@ provenance_one_line() {
 	expect "$1 (build)" "$2" $? || return
 	c=$fail
 	for at in 5:118 5:165 5:213 5:257 6:55 6:194; do
-		grep -q "\"IN/orgs/acme.xml:$at\"" "$T/out/pk/figures.json" ||
+		grep -q "\"orgs/acme.xml:$at\"" "$T/out/pk/figures.json" ||
 		    not_ok "$1: out/pk/figures.json lacks acme.xml:$at"
 	done
 	[ "$fail" -eq "$c" ] && ok "$1"
@@ -367,6 +367,49 @@ concurrent_builds() {
 		not_ok "$1: the waiting build's out/ differs from B"
 	fi
 	rm -rf "$T/A" "$T/B" "$T/snapA" "$T/snapB" "$T/freed"
+	[ "$fail" -eq "$c" ] && ok "$1"
+}
+
+# Applies each change of incremental_sees_links to IN/ and compares an
+# incremental build of out/ with a fresh build of fresh/.
+incremental_sees_links() {
+	rebuild
+	c=$fail
+	mkdir -p "$T/IN/texts"
+	printf -- '---\ntitle: A\n---\nVersion A.\n' >"$T/IN/texts/a.md"
+	printf -- '---\ntitle: B\n---\nVersion B.\n' >"$T/IN/texts/b.md"
+	cp "$T/IN/texts/b.md" "$T/outside.md"
+	p="$T/IN/positions/pos.md"
+	for step in link-a retarget-b dangling loop back-b outside fifo \
+	    folder regular; do
+		rm -rf "$p"
+		case $step in
+		link-a) ln -s ../texts/a.md "$p" ;;
+		retarget-b|back-b) ln -s ../texts/b.md "$p" ;;
+		dangling) ln -s ../texts/none.md "$p" ;;
+		loop) ln -s pos.md "$p" ;;
+		outside) ln -s ../../outside.md "$p" ;;
+		fifo) mkfifo "$p" ;;
+		folder) mkdir "$p" ;;
+		regular) cp "$T/IN/texts/a.md" "$p" ;;
+		esac
+		(cd "$T" && run "$limit" $PB build -q -i IN -o out) >/dev/null \
+		    2>"$T/err.inc"
+		si=$?
+		rm -rf "$T/fresh" "$T"/.fresh.*
+		(cd "$T" && run "$limit" $PB build -q -i IN -o fresh) \
+		    >/dev/null 2>"$T/err.fresh"
+		sf=$?
+		if [ "$si" -ne "$sf" ] || ! cmp -s "$T/err.inc" "$T/err.fresh"
+		then
+			not_ok "$1: $step: the rebuild gives exit $si, a fresh build $sf"
+			cat "$T/err.inc" "$T/err.fresh" | head -4
+		elif [ "$sf" -eq 0 ] && ! diff -r "$T/fresh" "$T/out" \
+		    >/dev/null 2>&1; then
+			not_ok "$1: $step: out/ differs from a fresh build"
+		fi
+	done
+	rm -rf "$T/fresh" "$T"/.fresh.* "$T/outside.md"
 	[ "$fail" -eq "$c" ] && ok "$1"
 }
 
