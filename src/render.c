@@ -474,12 +474,12 @@ render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
 	}
 	if (fmt == PB_FMT_HTML || fmt == PB_FMT_INDEX) {
 		if (!save_html(res, out)) {
-			pb_diag_error(d, file, 0, 0, "cannot write HTML");
+			pb_diag_system(d, file, 0, 0, "cannot write HTML");
 			goto out;
 		}
 	} else {
 		if (xsltSaveResultToString(&txt, &len, res, st) != 0) {
-			pb_diag_error(d, file, 0, 0, "cannot write output");
+			pb_diag_system(d, file, 0, 0, "cannot write output");
 			goto out;
 		}
 		if (txt != NULL)

@@ -544,21 +544,51 @@ verr_report(const struct pb_xmlfile *r, struct verrs *vs, struct pb_diags *d)
 	free(vs->v);
 }
 
+/*
+ * Keeps the first line libxml2 reports while a schema is compiled, so
+ * its raw messages never reach the terminal.
+ */
+static void
+on_schema_error(void *ctx, xmlErrorPtr e)
+{
+	unsigned long	*line = ctx;
+
+	if (*line == 0 && e != NULL && e->line > 0)
+		*line = (unsigned long)e->line;
+}
+
+static void
+on_schema_generic(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	(void)fmt;
+}
+
 struct pb_schema *
 pb_schema_load(const char *dir, const char *name, struct pb_diags *d)
 {
 	xmlRelaxNGParserCtxtPtr	 pc;
 	struct pb_schema	*s;
 	char			*path;
+	unsigned long		 line = 0;
 
 	s = pb_xcalloc(1, sizeof(*s));
 	path = pb_xasprintf("%s/%s", dir, name);
+	/* a missing or broken schema is the installation's fault, not the
+	 * input's: one message, exit status 3 */
+	xmlSetStructuredErrorFunc(&line, on_schema_error);
+	xmlSetGenericErrorFunc(NULL, on_schema_generic);
 	pc = xmlRelaxNGNewParserCtxt(path);
+	if (pc != NULL)
+		xmlRelaxNGSetParserStructuredErrors(pc, on_schema_error,
+		    &line);
 	s->rng = pc ? xmlRelaxNGParse(pc) : NULL;
 	if (pc != NULL)
 		xmlRelaxNGFreeParserCtxt(pc);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlSetGenericErrorFunc(NULL, NULL);
 	if (s->rng == NULL) {
-		pb_diag_error(d, path, 0, 0, "cannot load schema");
+		pb_diag_system(d, path, line, 0, "cannot load schema");
 		free(s);
 		s = NULL;
 	} else

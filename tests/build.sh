@@ -223,4 +223,29 @@ check "init wrote nothing there" diff "$T/init.before" "$T/init.after"
 mkdir "$T/empty"
 (cd "$T/empty" && $PB init >/dev/null && test -f input/peerbrief.xml)
 check "init with no folder writes into an empty current folder" test $? -eq 0
+# Each packet's figures.json is what `peerbrief figures --packet ID`
+# reports for it.
+for d in "$T/out"/*/; do
+	id=$(basename "$d")
+	[ -f "$d/figures.json" ] || continue
+	$PB figures --packet "$id" --format json >"$T/fig.json"
+	check "out/$id/figures.json equals figures --packet $id" cmp -s "$T/fig.json" "$d/figures.json"
+done
+
+# The handout and the DocBook show the figures' displays; stylesheets
+# that print raw values instead are caught, for each format.
+check "handout shows the figures' displays" python3 tests/tools/handout-figures.py "$T/out" html
+check "DocBook shows the figures' displays" python3 tests/tools/handout-figures.py "$T/out" docbook
+for fmt in html docbook; do
+	rm -rf "$T/mt" "$T/mo"
+	cp -r templates "$T/mt"
+	sed -i 's/@display/@value/g' "$T/mt/$fmt"*.xsl
+	$PB build -i input -o "$T/mo" -t "$T/mt" >/dev/null 2>&1 ||
+	    not_ok "build with raw-value $fmt stylesheets"
+	if python3 tests/tools/handout-figures.py "$T/mo" "$fmt" >"$T/mut" 2>&1; then
+		not_ok "raw values in the $fmt go unnoticed"
+	else
+		ok "raw values in the $fmt are caught"
+	fi
+done
 finish

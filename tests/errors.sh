@@ -39,4 +39,26 @@ for in in tests/errors/*.md tests/errors/*.xml; do
 		ok "$name"
 	fi
 done
+# A missing or broken schema is a fault of the installation: exit 3, one
+# line naming the schema, none of libxml2's own text.
+mkdir -p "$T/data"
+cp -r templates schema "$T/data/"
+printf '<grammar\n' >"$T/data/schema/position.rng"
+PEERBRIEF_DATADIR="$T/data" $PB check >"$T/out" 2>"$T/err"
+check "broken schema exits 3" test $? -eq 3
+check "broken schema: one line" test "$(wc -l <"$T/err")" -eq 1
+check "broken schema: names it" grep -q 'schema/position.rng:[0-9]*:[0-9]*: error: cannot load schema$' "$T/err"
+rm "$T/data/schema/project.rng"
+PEERBRIEF_DATADIR="$T/data" $PB build -o "$T/o" >"$T/out" 2>"$T/err"
+check "missing schema exits 3" test $? -eq 3
+check "missing schema: one line" test "$(wc -l <"$T/err")" -eq 1
+check "missing schema: no build" test ! -e "$T/o"
+# An unknown position is reported at its <position ref>'s value.
+cp -r input "$T/in"
+sed -i 's|<position ref="accs-peer-roles"/>|<position ref="nosuchpos"/>|' "$T/in/packets/accs-peer-roles.xml"
+want=$(grep -n 'position ref="nosuchpos"' "$T/in/packets/accs-peer-roles.xml" |
+    awk -F: '{ print $1 ":" index($0, "nosuchpos") - length($1) - 1 }')
+$PB check -i "$T/in" >"$T/out" 2>"$T/err"
+check "unknown position exits 1" test $? -eq 1
+check "unknown position at its ref ($want)" grep -q "accs-peer-roles.xml:$want: error: unknown position 'nosuchpos'" "$T/err"
 finish
