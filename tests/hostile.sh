@@ -53,14 +53,17 @@ run() {
 # unsafe FILE: prints what in FILE (HTML or DocBook) could run script in a
 # browser: script-like elements, event-handler attributes, and URL
 # attributes whose scheme is javascript:, vbscript:, file: or data: other
-# than an image, once the tabs and line breaks browsers drop are dropped.
+# than an image (or the empty icon of every page), once the tabs and line breaks browsers drop are dropped.
 unsafe() {
 	tr -d '\t\r' <"$1" | tr '\n' ' ' |
 	    sed -E 's/&#(x0*[9aAdD]|0*9|0*1[03]);//g; s/>[^<]*</></g' >"$T/tags"
 	grep -Eio '<(script|iframe|frame|frameset|object|embed|applet|base|form|svg|math)[ />]' "$T/tags"
 	grep -Eio '<meta [^>]*refresh' "$T/tags"
 	sed -E 's/"[^"]*"/""/g' "$T/tags" | grep -Eio '[ /]on[a-z]+ *='
-	grep -Eo ' ([a-zA-Z]+:)?(href|src|fileref|action|formaction|poster|background|data|url)="[^"]*"' "$T/tags" |
+	# (the pages' own empty icon, <link rel="icon" href="data:,">, which
+	# keeps browsers from asking the server for one, is no URL to follow)
+	sed 's|<link rel="icon" href="data:," />||g' "$T/tags" |
+	    grep -Eo ' ([a-zA-Z]+:)?(href|src|fileref|action|formaction|poster|background|data|url)="[^"]*"' |
 	    tr '[:upper:]' '[:lower:]' | sed 's/=" */="/' |
 	    grep -E '="(javascript|vbscript|livescript|file|data):' |
 	    grep -Ev '="data:image/(png|gif|jpeg|webp)[;,]'
