@@ -19,7 +19,7 @@ DEFS      = -D_XOPEN_SOURCE=700 -DPB_VERSION='"$(VERSION)"' \
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
 
-LIBOBJS = src/arith.o src/build.o src/cache.o src/charts.o src/csv.o src/figures.o src/hash.o src/init.o src/inject.o src/manifest.o src/markdown.o src/model.o src/orgcsv.o src/packet.o src/pdf.o src/position.o src/publish.o src/references.o src/report.o \
+LIBOBJS = src/arith.o src/build.o src/cache.o src/charts.o src/csv.o src/figures.o src/hash.o src/init.o src/inject.o src/manifest.o src/markdown.o src/model.o src/orgcsv.o src/packet.o src/pdf.o src/plain.o src/position.o src/publish.o src/references.o src/report.o \
           src/render.o src/schema.o src/tree.o src/url.o src/util.o src/xmlpos.o \
           src/xmlread.o
 OBJS    = $(LIBOBJS) src/main.o

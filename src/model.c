@@ -693,6 +693,7 @@ packet_read(struct pb_model *m, struct pb_packet *p, const struct pb_schema *s,
 	xmlDocPtr	 doc;
 	xmlNodePtr	 n;
 	char		*buf, *vis;
+	const char	**names, *near;
 	size_t		 i, j;
 
 	p->edition = 1;
@@ -736,10 +737,18 @@ packet_read(struct pb_model *m, struct pb_packet *p, const struct pb_schema *s,
 			refs_read(&r, n, &p->highlights, &p->nhighlights);
 	}
 	for (i = 0; i < p->norgs; i++) {
-		if (pb_model_org(m, p->orgs[i].id) == NULL)
+		if (pb_model_org(m, p->orgs[i].id) == NULL) {
+			names = pb_xcalloc(m->norgs + 1, sizeof(*names));
+			for (j = 0; j < m->norgs; j++)
+				names[j] = m->orgs[j].id;
+			near = pb_nearest(p->orgs[i].id, names, m->norgs);
+			free(names);
 			err_at(&r, p->orgs[i].src, "unknown organization "
-			    "'%s': no file orgs/%s.xml", p->orgs[i].id,
-			    p->orgs[i].id);
+			    "'%s': no file orgs/%s.xml or folder orgs/%s/%s%s%s",
+			    p->orgs[i].id, p->orgs[i].id, p->orgs[i].id,
+			    near ? "; did you mean '" : "", near ? near : "",
+			    near ? "'?" : "");
+		}
 		for (j = 0; j < i; j++)
 			if (strcmp(p->orgs[i].id, p->orgs[j].id) == 0)
 				err_at(&r, p->orgs[i].src, "organization "
@@ -749,10 +758,15 @@ packet_read(struct pb_model *m, struct pb_packet *p, const struct pb_schema *s,
 		for (j = 0; j < m->npositions; j++)
 			if (strcmp(m->positions[j], p->positions[i].id) == 0)
 				break;
-		if (j == m->npositions)
+		if (j == m->npositions) {
+			near = pb_nearest(p->positions[i].id,
+			    (const char *const *)m->positions, m->npositions);
 			err_at(&r, p->positions[i].src, "unknown position "
-			    "'%s': no file positions/%s.md or .xml",
-			    p->positions[i].id, p->positions[i].id);
+			    "'%s': no file positions/%s.md or .xml%s%s%s",
+			    p->positions[i].id, p->positions[i].id,
+			    near ? "; did you mean '" : "", near ? near : "",
+			    near ? "'?" : "");
+		}
 		for (j = 0; j < i; j++)
 			if (strcmp(p->positions[i].id,
 			    p->positions[j].id) == 0)

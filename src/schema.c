@@ -14,6 +14,7 @@
 #include <libxml/tree.h>
 
 #include "pb.h"
+#include "plain.h"
 #include "schema.h"
 #include "tree.h"
 
@@ -353,6 +354,7 @@ pb_xmlfile_attr(const struct pb_xmlfile *r, xmlNodePtr n, const char *name)
 struct pb_schema {
 	xmlRelaxNGPtr	 rng;
 	pthread_mutex_t	 lock;	/* one validation at a time per schema */
+	char		*root;	/* "organization" for organization.rng */
 };
 
 /* One schema violation as libxml2 reported it. */
@@ -591,8 +593,10 @@ pb_schema_load(const char *dir, const char *name, struct pb_diags *d)
 		pb_diag_system(d, path, line, 0, "cannot load schema");
 		free(s);
 		s = NULL;
-	} else
+	} else {
 		pthread_mutex_init(&s->lock, NULL);
+		s->root = pb_xstrndup(name, strcspn(name, "."));
+	}
 	free(path);
 	return s;
 }
@@ -604,6 +608,7 @@ pb_schema_free(struct pb_schema *s)
 		return;
 	xmlRelaxNGFree(s->rng);
 	pthread_mutex_destroy(&s->lock);
+	free(s->root);
 	free(s);
 }
 
@@ -613,7 +618,7 @@ pb_schema_check(const struct pb_schema *s, const struct pb_xmlfile *r,
 {
 	xmlRelaxNGValidCtxtPtr	 vc;
 	struct verrs		 vs = { NULL, 0 };
-	size_t			 errs = d->errors;
+	size_t			 errs = d->errors, i;
 	int			 rc;
 
 	pthread_mutex_lock((pthread_mutex_t *)&s->lock);
@@ -622,7 +627,14 @@ pb_schema_check(const struct pb_schema *s, const struct pb_xmlfile *r,
 	rc = xmlRelaxNGValidateDoc(vc, doc);
 	xmlRelaxNGFreeValidCtxt(vc);
 	pthread_mutex_unlock((pthread_mutex_t *)&s->lock);
-	verr_report(r, &vs, d);
+	/* In plain words where the file's kind is described (plain.c);
+	 * else the validator's messages. */
+	if (rc != 0 && pb_plain_check(r, doc, s->root, d) > 0) {
+		for (i = 0; i < vs.n; i++)
+			free(vs.v[i].msg);
+		free(vs.v);
+	} else
+		verr_report(r, &vs, d);
 	if (rc != 0 && d->errors == errs)
 		pb_diag_error(d, r->file, 1, 1, "does not follow its schema");
 	return rc == 0 && d->errors == errs;

@@ -1,0 +1,26 @@
+/*
+ * plain.h - schema violations in plain words: what is missing, out of
+ * order or not allowed, and for a bad value its allowed values or its
+ * format, each at the value's own position. The RELAX NG schema stays the
+ * judge of validity; this module only words its verdict.
+ */
+#ifndef PB_PLAIN_H
+#define PB_PLAIN_H
+
+#include <libxml/tree.h>
+
+#include "pb.h"
+#include "schema.h"
+
+/*
+ * Checks doc, which should be a root element of the given name
+ * ("organization", "packet", "project"), against a description of that
+ * schema, recording each problem found in d once, in plain words, at its
+ * position in f. Returns the number of problems recorded: 0 when the root
+ * is not one of those described, or when nothing the description covers
+ * is wrong (the caller then reports the validator's own messages).
+ */
+size_t pb_plain_check(const struct pb_xmlfile *f, xmlDocPtr doc,
+    const char *root, struct pb_diags *d);
+
+#endif /* PB_PLAIN_H */
