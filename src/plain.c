@@ -30,6 +30,7 @@ enum vtype {
 	V_FTE,		/* 0.01 to 1.00, at most 2 decimals */
 	V_ID,		/* [a-z0-9][a-z0-9-]*, at most 64 */
 	V_YEAR,		/* four digits, 1990 to 2100 */
+	V_EDITION,	/* 1 to 999, no leading zero */
 	V_ENUM,		/* one of choices */
 	V_ANY		/* not checked here */
 };
@@ -128,7 +129,7 @@ static const struct attr member_at[] = {
 
 static const struct child packet_ch[] = {
 	{ "title", 1, 1 }, { "audience", 0, 1 }, { "date", 1, 1 },
-	{ "fiscal-year", 0, 1 }, { "summary", 0, 1 },
+	{ "edition", 0, 1 }, { "fiscal-year", 0, 1 }, { "summary", 0, 1 },
 	{ "organizations", 0, 1 }, { "positions", 0, 1 },
 	{ "highlights", 0, 1 }, { NULL, 0, 0 }
 };
@@ -174,6 +175,7 @@ static const struct elem elems[] = {
 	{ "title", "packet", NULL, no_at, V_TEXT, NULL, NULL },
 	{ "audience", "packet", NULL, no_at, V_TEXT, NULL, NULL },
 	{ "date", "packet", NULL, no_at, V_DATE, NULL, NULL },
+	{ "edition", "packet", NULL, no_at, V_EDITION, NULL, NULL },
 	{ "fiscal-year", "packet", NULL, no_at, V_YEAR, NULL, NULL },
 	{ "summary", "packet", NULL, no_at, V_TEXT, NULL, NULL },
 	{ "organizations", "packet", orgs_ch, no_at, V_NONE, NULL, NULL },
@@ -314,6 +316,8 @@ valid(const char *v, enum vtype t, const char *const *choices)
 			return 0;
 		y = strtol(v, NULL, 10);
 		return y >= 1990 && y <= 2100;
+	case V_EDITION:
+		return n >= 1 && n <= 3 && v[0] != '0' && all_digits(v, n);
 	case V_ENUM:
 		for (i = 0; choices[i] != NULL; i++)
 			if (strcmp(v, choices[i]) == 0)
@@ -365,6 +369,10 @@ value_check(struct ck *c, struct pb_src s, const char *what, const char *v,
 	case V_YEAR:
 		say(c, s, "%s '%s' is not a year: four digits from 1990 to 2100",
 		    what, v);
+		break;
+	case V_EDITION:
+		say(c, s, "%s '%s' is not an edition: a whole number from 1 to "
+		    "999", what, v);
 		break;
 	case V_ENUM:
 		choices_of(choices, &b);
