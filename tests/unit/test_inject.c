@@ -1,0 +1,165 @@
+/*
+ * test_inject.c - unit tests of figure references: where the reader
+ * records each one, and the one walk of inject.c in its three modes.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <libxml/tree.h>
+
+#include "figures.h"
+#include "inject.h"
+#include "pb.h"
+#include "position.h"
+#include "report.h"
+#include "tree.h"
+
+static const char md[] = "---\ntitle: T\n---\n\n"
+    "A `=x.share` and `=x.shar`.\n\n`=packet.total`\n";
+
+/* A set of one figure, x.share, as figures.c would make it. */
+static void
+one_figure(struct pb_figures *f, struct pb_figure *v, size_t *sorted)
+{
+	memset(f, 0, sizeof(*f));
+	memset(v, 0, sizeof(*v));
+	v->name = (char *)"x.share";
+	v->unit = PB_UNIT_RATIO;
+	strcpy(v->value, "0.333333");
+	strcpy(v->display, "33.3%");
+	sorted[0] = 0;
+	f->v = v;
+	f->n = 1;
+	f->sorted = sorted;
+}
+
+static xmlDocPtr
+read_md(struct pb_refs *refs, struct pb_diags *d)
+{
+	struct pb_read_opts	 o = { 1, 0, NULL };
+
+	return pb_markdown_read("t.md", md, strlen(md), "t", &o, refs, d);
+}
+
+static void
+test_refs_recorded(void **state)
+{
+	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
+	struct pb_refs	 refs = { NULL, 0 };
+	xmlDocPtr	 doc;
+
+	(void)state;
+	doc = read_md(&refs, &d);
+	assert_non_null(doc);
+	assert_int_equal(refs.n, 3);
+	assert_int_equal(refs.v[0].line, 5);
+	assert_int_equal(refs.v[0].col, 4);	/* cmark: the code's text */
+	assert_int_equal(refs.v[1].line, 5);
+	assert_int_equal(refs.v[1].col, 19);
+	assert_int_equal(refs.v[2].line, 7);
+	assert_int_equal(refs.v[2].col, 2);
+	xmlFreeDoc(doc);
+	free(refs.v);
+	pb_diags_free(&d);
+}
+
+static void
+test_packet_mode(void **state)
+{
+	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct pb_refs		 refs = { NULL, 0 };
+	struct pb_figures	 f;
+	struct pb_figure	 v;
+	size_t			 sorted[1];
+	char			 used[1] = { 0 };
+	xmlDocPtr		 doc;
+	xmlNodePtr		 root, n;
+	xmlChar			*disp = NULL;
+
+	(void)state;
+	one_figure(&f, &v, sorted);
+	doc = read_md(&refs, &d);
+	root = xmlDocGetRootElement(doc);
+	assert_int_equal(pb_inject(root, &refs, &f, PB_INJECT_PACKET, used,
+	    &d), 0);
+	assert_int_equal(used[0], 1);
+	for (n = root; n != NULL && disp == NULL; n = pb_tree_next(n, root))
+		if (n->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(n->name, BAD_CAST "value"))
+			disp = xmlGetProp(n, BAD_CAST "display");
+	assert_non_null(disp);
+	assert_string_equal((char *)disp, "33.3%");
+	xmlFree(disp);
+	/* x.shar is unknown, at its own place; packet.total is unknown too */
+	assert_int_equal(d.errors, 2);
+	assert_string_equal(d.v[0].file, "t.md");
+	assert_int_equal(d.v[0].line, 5);
+	assert_int_equal(d.v[0].col, 19);
+	assert_string_equal(d.v[0].msg,
+	    "unknown figure 'x.shar'; did you mean 'x.share'?");
+	xmlFreeDoc(doc);
+	free(refs.v);
+	pb_diags_free(&d);
+}
+
+static void
+test_check_and_forbid(void **state)
+{
+	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct pb_refs		 refs = { NULL, 0 };
+	struct pb_figures	 f;
+	struct pb_figure	 v;
+	size_t			 sorted[1];
+	xmlDocPtr		 doc;
+
+	(void)state;
+	one_figure(&f, &v, sorted);
+	doc = read_md(&refs, &d);
+	pb_inject(xmlDocGetRootElement(doc), &refs, &f, PB_INJECT_CHECK,
+	    NULL, &d);
+	assert_int_equal(d.errors, 2);
+	assert_int_equal(d.v[1].line, 7);
+	assert_string_equal(d.v[1].msg,
+	    "'packet.total': packet figures exist only inside a packet");
+	pb_diags_free(&d);
+	pb_inject(xmlDocGetRootElement(doc), &refs, NULL, PB_INJECT_FORBID,
+	    NULL, &d);
+	assert_int_equal(d.errors, 3);
+	assert_int_equal(d.v[0].col, 4);
+	xmlFreeDoc(doc);
+	free(refs.v);
+	pb_diags_free(&d);
+}
+
+static void
+test_unknown_message(void **state)
+{
+	struct pb_buf		 b = { NULL, 0, 0 };
+	struct pb_figures	 f;
+	struct pb_figure	 v;
+	size_t			 sorted[1];
+
+	(void)state;
+	one_figure(&f, &v, sorted);
+	pb_report_unknown(&f, "zzzzzzzzzz", &b);
+	assert_string_equal(b.data, "unknown figure 'zzzzzzzzzz'");
+	pb_buf_free(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_refs_recorded),
+		cmocka_unit_test(test_packet_mode),
+		cmocka_unit_test(test_check_and_forbid),
+		cmocka_unit_test(test_unknown_message),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
