@@ -126,5 +126,5 @@ dist:
 	@echo "$(DIST).tar.gz"
 
 clean: clean-objs
-	rm -rf out .out.staging .out.stat $(DIST) $(DIST).tar.gz tests/out tests/fuzz/obj tests/fuzz/fuzz_convert \
+	rm -rf out .out.staging .out.staging.* .out.stat .out.lock $(DIST) $(DIST).tar.gz tests/out tests/fuzz/obj tests/fuzz/fuzz_convert \
 	    tests/fuzz/fuzz_xml tests/fuzz/fuzz_csv

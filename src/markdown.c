@@ -166,6 +166,34 @@ fm_shallow(const char *file, const struct fm *f, struct pb_diags *d)
 	return rc;
 }
 
+/*
+ * Refuses the line breaks YAML counts and a file's lines do not: a
+ * carriage return without a line feed, U+0085, U+2028 and U+2029. With
+ * them libyaml's line numbers would not be the file's. Returns 0 (error
+ * recorded at the first) when there is one.
+ */
+static int
+fm_breaks(const char *file, const struct fm *f, struct pb_diags *d)
+{
+	const unsigned char	*y = (const unsigned char *)f->yaml;
+	size_t			 i, n = f->yamllen;
+	struct pb_src		 at;
+
+	for (i = 0; i < n; i++) {
+		if ((y[i] == '\r' && (i + 1 == n || y[i + 1] != '\n')) ||
+		    (y[i] == 0xc2 && i + 1 < n && y[i + 1] == 0x85) ||
+		    (y[i] == 0xe2 && i + 2 < n && y[i + 1] == 0x80 &&
+		    (y[i + 2] == 0xa8 || y[i + 2] == 0xa9))) {
+			at = pb_src_at(file, f->yaml, n, i, 2);
+			pb_diag_error(d, file, at.line, at.col, "front matter: "
+			    "a line break other than LF or CRLF (a lone CR, "
+			    "U+0085, U+2028 or U+2029)");
+			return 0;
+		}
+	}
+	return 1;
+}
+
 /* Adds <pb:NAME>text</pb:NAME> to meta. */
 static void
 meta_add(xmlNodePtr meta, const char *name, const char *text)
@@ -191,6 +219,70 @@ yaml_bad(const char *file, yaml_node_t *n, const char *key,
 	    key, want);
 }
 
+/* One key of the front matter's mapping, for fm_dups. */
+struct fmkey {
+	const char	*key;
+	size_t		 i;	/* its pair's index */
+	yaml_node_t	*node;
+};
+
+static int
+fmkey_cmp(const void *a, const void *b)
+{
+	const struct fmkey	*x = a, *y = b;
+	int			 c = strcmp(x->key, y->key);
+
+	if (c != 0)
+		return c;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/*
+ * Reports every key of the mapping root given a second time, at that key
+ * (YAML 1.2 forbids it; libyaml lets it pass). Returns a flag per pair,
+ * set for the repeats, which the caller then skips; the caller frees it.
+ */
+static char *
+fm_dups(const char *file, yaml_document_t *doc, yaml_node_t *root,
+    unsigned long base, struct pb_diags *d)
+{
+	yaml_node_pair_t	*pair;
+	yaml_node_t		*k;
+	struct fmkey		*v;
+	size_t			 n, m = 0, i;
+	char			*dup;
+
+	n = (size_t)(root->data.mapping.pairs.top -
+	    root->data.mapping.pairs.start);
+	dup = pb_xcalloc(n + 1, 1);
+	v = pb_xcalloc(n + 1, sizeof(*v));
+	for (i = 0, pair = root->data.mapping.pairs.start; i < n;
+	    i++, pair++)
+		if ((k = yaml_document_get_node(doc, pair->key)) != NULL &&
+		    k->type == YAML_SCALAR_NODE) {
+			v[m].key = scalar(k);
+			v[m].i = i;
+			v[m++].node = k;
+		}
+	if (m > 1)
+		qsort(v, m, sizeof(*v), fmkey_cmp);
+	for (i = 1; i < m; i++) {
+		size_t	 first = i - 1;
+
+		if (strcmp(v[i].key, v[first].key) != 0)
+			continue;
+		while (first > 0 && strcmp(v[first - 1].key, v[i].key) == 0)
+			first--;
+		dup[v[i].i] = 1;
+		pb_diag_error(d, file, base + v[i].node->start_mark.line,
+		    v[i].node->start_mark.column + 1, "front matter key '%s' "
+		    "given twice (first at line %lu)", v[i].key,
+		    base + (unsigned long)v[first].node->start_mark.line);
+	}
+	free(v);
+	return dup;
+}
+
 /*
  * Parses the YAML front matter into pb:meta children. Returns 0 when
  * there was any error (each recorded).
@@ -210,6 +302,7 @@ fm_parse(const char *file, const struct fm *f, xmlNodePtr meta,
 	size_t		 errs = d->errors;
 	struct pb_date	 date;
 	int		 loaded = 0;
+	char		*dups = NULL;
 
 	if (f->yaml == NULL) {
 		if (o->require_title)
@@ -225,7 +318,7 @@ fm_parse(const char *file, const struct fm *f, xmlNodePtr meta,
 		pb_tree_meta_finish(meta, "", lang);
 		return 0;
 	}
-	if (!fm_shallow(file, f, d)) {
+	if (!fm_breaks(file, f, d) || !fm_shallow(file, f, d)) {
 		pb_tree_meta_finish(meta, "", lang);
 		return 0;
 	}
@@ -266,11 +359,13 @@ fm_parse(const char *file, const struct fm *f, xmlNodePtr meta,
 		    "front matter must be a mapping of keys to values");
 		goto out;
 	}
+	dups = root ? fm_dups(file, &doc, root, base, d) : NULL;
 	for (pair = root ? root->data.mapping.pairs.start : NULL;
 	    pair != NULL && pair < root->data.mapping.pairs.top; pair++) {
 		k = yaml_document_get_node(&doc, pair->key);
 		v = yaml_document_get_node(&doc, pair->value);
-		if (k == NULL || v == NULL)
+		if (k == NULL || v == NULL ||
+		    dups[pair - root->data.mapping.pairs.start])
 			continue;
 		if (k->type != YAML_SCALAR_NODE) {
 			pb_diag_error(d, file, base + k->start_mark.line,
@@ -338,6 +433,7 @@ fm_parse(const char *file, const struct fm *f, xmlNodePtr meta,
 		    "missing title: add 'title: ...' to the front matter");
 out:
 	pb_tree_meta_finish(meta, title ? title : "", lang);
+	free(dups);
 	if (loaded)
 		yaml_document_delete(&doc);
 	yaml_parser_delete(&p);

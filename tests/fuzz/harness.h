@@ -24,7 +24,7 @@
  * Aborts when the folder does not exist: a harness without its data
  * would fuzz nothing.
  */
-static char *
+static inline char *
 fuzz_data_dir(const char *env, const char *sub)
 {
 	char		 exe[PATH_MAX], *p, *slash;
@@ -53,7 +53,7 @@ fuzz_data_dir(const char *env, const char *sub)
 }
 
 /* Prints every diagnostic of a failed setup and aborts. */
-static void
+static inline void
 fuzz_setup_failed(const char *what, struct pb_diags *d)
 {
 	size_t	 i;
@@ -70,7 +70,7 @@ fuzz_setup_failed(const char *what, struct pb_diags *d)
  * iteration (what a reproducer does to the program, without gdb) and
  * returns non-zero; otherwise returns 0 and prints nothing.
  */
-static int
+static inline int
 fuzz_verbose(const char *stage, const struct pb_diags *d)
 {
 	static int	 on = -1;
