@@ -83,8 +83,7 @@ static const char *const progfigs[] = {
 	"peer_note_share_of_payment"
 };
 static const char *const earlierfigs[] = {
-	"dmh_payment", "rday_rate", "rday_rate_without_peer_notes",
-	"meets_state_average_without_peer_notes"
+	"dmh_payment", "rday_rate", "rday_rate_without_peer_notes"
 };
 
 /* The organization figures the practices, staffing and certification

@@ -964,14 +964,13 @@
           </xsl:if>
           <xsl:text>)</xsl:text>
         </title>
-        <tgroup cols="5">
+        <tgroup cols="4">
           <thead>
             <row>
               <entry>Program</entry>
               <entry>DMH payment</entry>
               <entry>R-day rate</entry>
               <entry>R-day rate without peer notes</entry>
-              <entry>At the state average without peer notes</entry>
             </row>
           </thead>
           <tbody>

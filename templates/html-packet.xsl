@@ -1120,6 +1120,8 @@
 
   <!-- Where each organization's data come from, in its own words. -->
   <xsl:template name="pk-sources-section">
+    <xsl:variable name="same-source" select="normalize-space($pk-orgs[1]/pb:source) != ''
+        and not($pk-orgs[normalize-space(pb:source) != normalize-space($pk-orgs[1]/pb:source)])"/>
     <section id="sources" aria-labelledby="sources-title">
       <xsl:text>&#10;</xsl:text>
       <h2 id="sources-title">Where the data come from</h2>
@@ -1143,6 +1145,17 @@
             </dt>
             <dd>
               <xsl:choose>
+                <!-- a statement all the organizations share is said once,
+                     after the last of them -->
+                <xsl:when test="$same-source and position() != last()">
+                  <xsl:text>See below.</xsl:text>
+                </xsl:when>
+                <xsl:when test="$same-source and last() &gt; 1">
+                  <xsl:text>For all </xsl:text>
+                  <xsl:value-of select="last()"/>
+                  <xsl:text> organizations: </xsl:text>
+                  <xsl:value-of select="normalize-space(pb:source)"/>
+                </xsl:when>
                 <xsl:when test="normalize-space(pb:source) != ''">
                   <xsl:value-of select="normalize-space(pb:source)"/>
                 </xsl:when>
@@ -1591,15 +1604,12 @@
             <th scope="col" class="num">DMH payment</th>
             <th scope="col" class="num">R-day rate</th>
             <th scope="col" class="num">R-day rate without peer notes</th>
-            <th scope="col">At the state average without peer notes</th>
           </tr>
         </thead>
         <xsl:text>&#10;</xsl:text>
         <tbody>
           <xsl:for-each select="$pk-earlier">
             <xsl:variable name="pre" select="concat(../@id, '.', @id, '.')"/>
-            <xsl:variable name="meets"
-                select="pb:value[@ref = concat($pre, 'meets_state_average_without_peer_notes')]"/>
             <tr>
               <th scope="row">
                 <xsl:value-of select="concat(normalize-space(../pb:name), ': ')"/>
@@ -1615,11 +1625,6 @@
               <xsl:call-template name="pk-num-cell">
                 <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'rday_rate_without_peer_notes')]"/>
               </xsl:call-template>
-              <td>
-                <xsl:call-template name="pk-link">
-                  <xsl:with-param name="v" select="$meets"/>
-                </xsl:call-template>
-              </td>
             </tr>
             <xsl:text>&#10;</xsl:text>
           </xsl:for-each>
@@ -2165,6 +2170,8 @@
           </xsl:call-template>
         </xsl:variable>
         <xsl:choose>
+          <!-- money is shown exactly already, to the cent when it has cents -->
+          <xsl:when test="@unit = 'usd'"/>
           <xsl:when test="@value != @display
                           and @value != translate(@display, ',', '')">
             <span class="exact">
@@ -2181,16 +2188,26 @@
             </span>
           </xsl:when>
         </xsl:choose>
-        <xsl:if test="normalize-space(pb:formula) != ''">
-          <span class="formula">
-            <span class="k"> · Formula: </span>
-            <xsl:value-of select="pb:formula"/>
-          </span>
-        </xsl:if>
+        <xsl:choose>
+          <!-- a value read as it is from the data: where, on the same line -->
+          <xsl:when test="pb:formula = 'input' and count(pb:input) = 1
+                          and pb:input/@source">
+            <span class="src">
+              <xsl:value-of select="concat(' · read from ', pb:input/@source)"/>
+            </span>
+          </xsl:when>
+          <xsl:when test="normalize-space(pb:formula) != ''">
+            <span class="formula">
+              <span class="k"> · Formula: </span>
+              <xsl:value-of select="pb:formula"/>
+            </span>
+          </xsl:when>
+        </xsl:choose>
       </dd>
       <!-- the inputs in one run of text, each figure linked to its entry
            and each value read from the data followed by where -->
-      <xsl:if test="pb:input">
+      <xsl:if test="pb:input and not(pb:formula = 'input' and count(pb:input) = 1
+                                     and pb:input/@source)">
         <dd class="inputs">
           <span class="k">Inputs: </span>
           <xsl:for-each select="pb:input">
