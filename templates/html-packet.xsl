@@ -515,6 +515,7 @@
           <xsl:with-param name="name" select="'packet.orgs_without_peer_notes'"/>
           <xsl:with-param name="one" select="' has peers write no progress notes at all'"/>
           <xsl:with-param name="many" select="' have peers write no progress notes at all'"/>
+          <xsl:with-param name="none" select="' keeps peers out of progress notes altogether'"/>
         </xsl:call-template>
         <xsl:text>; </xsl:text>
         <xsl:call-template name="pk-of-orgs">
@@ -589,21 +590,22 @@
     </a>
   </xsl:template>
 
-  <!-- "N of the M organizations" + ONE or MANY as N asks; "none of the M
-       organizations" for 0 (with OF false: "N" alone, the total said
+  <!-- "N of the M organizations" + ONE or MANY as N asks; "None of the M
+       organizations" + NONE (or ONE) for 0, the link on "None", which is
+       the figure's value (with OF false: "N" alone, the total said
        before). -->
   <xsl:template name="pk-of-orgs">
     <xsl:param name="name"/>
     <xsl:param name="one"/>
     <xsl:param name="many"/>
     <xsl:param name="of" select="true()"/>
+    <xsl:param name="none" select="''"/>
     <xsl:variable name="f" select="$pk/pb:totals/pb:value[@ref = $name]"/>
     <xsl:variable name="m" select="$pk/pb:totals/pb:value[@ref = 'packet.org_count']/@value"/>
     <xsl:choose>
       <xsl:when test="$f/@value = 0 and $of">
-        <xsl:text>None of the </xsl:text>
-        <a class="figure" href="#{$f/@anchor}"><xsl:value-of select="$m"/></a>
-        <xsl:text> organizations</xsl:text>
+        <a class="figure" href="#{$f/@anchor}">None</a>
+        <xsl:value-of select="concat(' of the ', $m, ' organizations')"/>
       </xsl:when>
       <xsl:when test="$f/@value = 0">
         <a class="figure" href="#{$f/@anchor}">none</a>
@@ -618,6 +620,9 @@
       </xsl:otherwise>
     </xsl:choose>
     <xsl:choose>
+      <xsl:when test="$f/@value = 0 and $of and $none != ''">
+        <xsl:value-of select="$none"/>
+      </xsl:when>
       <xsl:when test="$f/@value = 1 or ($f/@value = 0 and $of)">
         <xsl:value-of select="$one"/>
       </xsl:when>

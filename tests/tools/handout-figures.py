@@ -5,14 +5,32 @@
 # handout (a.figure to #fig-NAME) or in the DocBook (link to fig-NAME
 # around phrase role="figure") may show its raw value where that differs
 # from its display, and most must show their display exactly (the
-# stylesheets may word a yes/no or round a percentage in prose). FORMAT
-# is html or docbook. Exits 1 naming the first wrong numbers, 2 when
+# stylesheets may word a yes/no or round a percentage in prose), and
+# every number shown must be the figure's own number (a percentage to
+# the precision shown). FORMAT is html or docbook. Exits 1 naming the first wrong numbers, 2 when
 # nothing was found to check.
 import html
 import json
 import os
 import re
 import sys
+from decimal import Decimal, InvalidOperation
+
+
+def same_number(shown, value):
+    """False when SHOWN is a number ("$1,086,320.00", "3", "86%") that is
+    not VALUE's; True when it is, or when SHOWN is words ("yes", "None")."""
+    t = shown.replace("$", "").replace(",", "").strip()
+    pct = t.endswith("%")
+    t = t.rstrip("%").lstrip("<")
+    try:
+        n, v = Decimal(t), Decimal(value)
+    except InvalidOperation:
+        return True
+    if not pct:
+        return n == v
+    places = -n.as_tuple().exponent
+    return abs(n / 100 - v) <= Decimal(5) / (Decimal(10) ** (places + 3))
 
 out, fmt = sys.argv[1], sys.argv[2]
 pat = {
@@ -39,6 +57,11 @@ for pid in sorted(os.listdir(out)):
             print("%s: %s is not a figure of the packet" % (doc, name))
         elif display[name] == shown:
             exact += 1
+        elif not same_number(shown, value[name]):
+            bad += 1
+            if bad <= 5:
+                print("%s: %s shows '%s', not its value '%s'" %
+                      (doc, name, shown, value[name]))
         elif value[name] == shown:
             bad += 1
             if bad <= 5:
