@@ -47,41 +47,6 @@ pb_chart_suggest(const char *name, struct pb_buf *out)
 		    " or " : ", ", charts[i]);
 }
 
-/* Non-zero when n is the pb element name. */
-static int
-is_pb(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    xmlStrEqual(n->ns->href, BAD_CAST PB_NS) &&
-	    xmlStrEqual(n->name, BAD_CAST name);
-}
-
-/* Adds a filled <pb:value> for the figure named fmt..., if it exists. */
-static void
-value_el(xmlNodePtr parent, const struct pb_figures *figs, char *used,
-    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static void
-value_el(xmlNodePtr parent, const struct pb_figures *figs, char *used,
-    const char *fmt, ...)
-{
-	va_list			 ap;
-	char			 name[512];
-	const struct pb_figure	*f;
-	xmlNodePtr		 n;
-
-	va_start(ap, fmt);
-	vsnprintf(name, sizeof(name), fmt, ap);
-	va_end(ap);
-	if ((f = pb_figures_get(figs, name)) == NULL)
-		return;
-	if (used != NULL)
-		used[f - figs->v] = 1;
-	n = xmlNewChild(parent, parent->ns, BAD_CAST "value", NULL);
-	pb_tree_set_prop(n, "ref", name);
-	pb_inject_figure(n, f);
-}
-
 /* The R-day rates of the packet's programs, against the state average. */
 static void
 fill_rday_rates(xmlNodePtr dir, const struct pb_model *m,
@@ -105,13 +70,13 @@ fill_rday_rates(xmlNodePtr dir, const struct pb_model *m,
 			it = xmlNewChild(dir, dir->ns, BAD_CAST "item", NULL);
 			pb_tree_set_prop(it, "org", o->id);
 			pb_tree_set_prop(it, "program", o->programs[k].id);
-			value_el(it, figs, used, "%s.%s.rday_rate", o->id,
+			pb_inject_value(it, figs, used, "%s.%s.rday_rate", o->id,
 			    o->programs[k].id);
-			value_el(it, figs, used, "%s.%s.rday_rate_without_peer_notes",
+			pb_inject_value(it, figs, used, "%s.%s.rday_rate_without_peer_notes",
 			    o->id, o->programs[k].id);
 		}
 	}
-	value_el(dir, figs, used, "param.state_average_rday_rate");
+	pb_inject_value(dir, figs, used, "param.state_average_rday_rate");
 }
 
 /* The peer FTE of the packet's organizations by role, against the
@@ -153,8 +118,8 @@ fill_peer_staff(xmlNodePtr dir, const struct pb_model *m,
 			xmlSetProp(c, BAD_CAST "fte",
 			    BAD_CAST pb_fte_format(fte, buf));
 		}
-		value_el(it, figs, used, "%s.peer_fte", o->id);
-		value_el(it, figs, used, "%s.required_peer_fte", o->id);
+		pb_inject_value(it, figs, used, "%s.peer_fte", o->id);
+		pb_inject_value(it, figs, used, "%s.required_peer_fte", o->id);
 	}
 }
 
@@ -166,7 +131,7 @@ pb_charts_fill(xmlNodePtr top, const struct pb_model *m,
 	char		*kind, *name;
 
 	for (n = top; n != NULL; n = pb_tree_next(n, top)) {
-		if (!is_pb(n, "directive"))
+		if (!pb_tree_is_pb(n, "directive"))
 			continue;
 		kind = pb_tree_attr(n, "kind");
 		name = pb_tree_attr(n, "name");
@@ -190,7 +155,7 @@ pb_charts_used(xmlNodePtr top, size_t *np)
 	size_t		 i, nv = 0;
 
 	for (n = top; n != NULL; n = pb_tree_next(n, top)) {
-		if (!is_pb(n, "directive"))
+		if (!pb_tree_is_pb(n, "directive"))
 			continue;
 		kind = pb_tree_attr(n, "kind");
 		name = pb_tree_attr(n, "name");

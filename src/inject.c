@@ -2,6 +2,7 @@
  * inject.c - figure references in position trees.
  */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,14 +33,6 @@ struct walk {
 };
 
 static int
-is_pb(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    xmlStrEqual(n->ns->href, BAD_CAST PB_NS) &&
-	    xmlStrEqual(n->name, BAD_CAST name);
-}
-
-static int
 directive_known(const char *kind)
 {
 	size_t	 i;
@@ -60,6 +53,28 @@ pb_inject_figure(xmlNodePtr n, const struct pb_figure *f)
 	xmlSetProp(n, BAD_CAST "unit", BAD_CAST pb_unit_name(f->unit));
 	xmlSetProp(n, BAD_CAST "anchor", BAD_CAST anchor);
 	free(anchor);
+}
+
+xmlNodePtr
+pb_inject_value(xmlNodePtr parent, const struct pb_figures *figs, char *used,
+    const char *fmt, ...)
+{
+	va_list			 ap;
+	char			 name[512];
+	const struct pb_figure	*f;
+	xmlNodePtr		 n;
+
+	va_start(ap, fmt);
+	vsnprintf(name, sizeof(name), fmt, ap);
+	va_end(ap);
+	if ((f = pb_figures_get(figs, name)) == NULL)
+		return NULL;
+	if (used != NULL)
+		used[f - figs->v] = 1;
+	n = xmlNewChild(parent, parent->ns, BAD_CAST "value", NULL);
+	xmlSetProp(n, BAD_CAST "ref", BAD_CAST name);
+	pb_inject_figure(n, f);
+	return n;
 }
 
 /* Records an error at at, in the walk's file. */
@@ -166,7 +181,7 @@ visit(struct walk *w, xmlNodePtr n)
 	struct pb_src		 at = { NULL, 0, 0 };
 	const struct pb_figure	*f;
 	char			*ref, *kind;
-	int			 value = is_pb(n, "value");
+	int			 value = pb_tree_is_pb(n, "value");
 
 	if (w->refs != NULL && w->k < w->refs->n)
 		at = w->refs->v[w->k];
@@ -209,7 +224,7 @@ pb_inject(xmlNodePtr top, const struct pb_refs *refs,
 	w.used = used;
 	w.d = d;
 	for (n = top; n != NULL; n = pb_tree_next(n, top))
-		if (is_pb(n, "value") || is_pb(n, "directive"))
+		if (pb_tree_is_pb(n, "value") || pb_tree_is_pb(n, "directive"))
 			visit(&w, n);
 	free(file);
 	return d->errors == errs;

@@ -44,4 +44,13 @@ int pb_inject(xmlNodePtr top, const struct pb_refs *refs,
  */
 void pb_inject_figure(xmlNodePtr n, const struct pb_figure *f);
 
+/*
+ * Adds under parent a <pb:value ref="NAME"> filled from the figure NAME
+ * (formatted from fmt...) of figs, and marks it in used (indexed like
+ * figs->v; may be NULL). Returns the new element (owned by the tree), or
+ * NULL and adds nothing when figs has no such figure.
+ */
+xmlNodePtr pb_inject_value(xmlNodePtr parent, const struct pb_figures *figs,
+    char *used, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
 #endif /* PB_INJECT_H */

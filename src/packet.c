@@ -22,19 +22,6 @@
 #include "report.h"
 #include "tree.h"
 
-/* Adds <pb:name>text</pb:name> (skipped when text is NULL). */
-static xmlNodePtr
-text_el(xmlNodePtr parent, const char *name, const char *text)
-{
-	xmlNodePtr	 n;
-
-	if (text == NULL)
-		return NULL;
-	n = xmlNewChild(parent, parent->ns, BAD_CAST name, NULL);
-	pb_tree_add_text(n, text, strlen(text));
-	return n;
-}
-
 /* Adds a date element with the exact value and its display text. */
 static void
 date_el(xmlNodePtr parent, const char *name, struct pb_date d)
@@ -42,34 +29,8 @@ date_el(xmlNodePtr parent, const char *name, struct pb_date d)
 	char		 v[PB_NUMBUF], s[PB_NUMBUF];
 	xmlNodePtr	 n;
 
-	n = text_el(parent, name, pb_date_display(d, s));
+	n = pb_tree_text_child(parent, name, pb_date_display(d, s));
 	xmlSetProp(n, BAD_CAST "value", BAD_CAST pb_date_format(d, v));
-}
-
-/* Adds a <pb:value> for figure name, filled in; marks it used. */
-static xmlNodePtr
-value_el(xmlNodePtr parent, const struct pb_figures *figs, char *used,
-    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static xmlNodePtr
-value_el(xmlNodePtr parent, const struct pb_figures *figs, char *used,
-    const char *fmt, ...)
-{
-	va_list			 ap;
-	char			 name[512];
-	const struct pb_figure	*f;
-	xmlNodePtr		 n;
-
-	va_start(ap, fmt);
-	vsnprintf(name, sizeof(name), fmt, ap);
-	va_end(ap);
-	if ((f = pb_figures_get(figs, name)) == NULL)
-		return NULL;
-	used[f - figs->v] = 1;
-	n = xmlNewChild(parent, parent->ns, BAD_CAST "value", NULL);
-	xmlSetProp(n, BAD_CAST "ref", BAD_CAST name);
-	pb_inject_figure(n, f);
-	return n;
 }
 
 /* The program figures each table shows: the packet's year's programs in
@@ -135,7 +96,7 @@ staff_el(xmlNodePtr n, const struct pb_model *m, const struct pb_org *o,
 		if (pb_member_cert_due(&m->project, mb, &due))
 			xmlSetProp(c, BAD_CAST "status", BAD_CAST pb_cert_name(
 			    pb_cert_status(mb, due, as_of)));
-		value_el(c, figs, used, "%s.%s.certification_due", o->id,
+		pb_inject_value(c, figs, used, "%s.%s.certification_due", o->id,
 		    mb->id);
 	}
 	for (k = 0; k < PB_ROLE__MAX; k++) {
@@ -193,10 +154,10 @@ org_el(xmlNodePtr parent, const struct pb_model *m, const struct pb_org *o,
 	if (o->nprograms > 0)
 		xmlSetProp(n, BAD_CAST "in-year", BAD_CAST (inyear ? "yes" :
 		    "no"));
-	text_el(n, "name", o->name);
-	text_el(n, "region", o->region);
-	text_el(n, "contracts", o->contracts);
-	text_el(n, "source", o->source);
+	pb_tree_text_child(n, "name", o->name);
+	pb_tree_text_child(n, "region", o->region);
+	pb_tree_text_child(n, "contracts", o->contracts);
+	pb_tree_text_child(n, "source", o->source);
 	for (i = 0; i < PB_PR__MAX; i++) {
 		c = xmlNewChild(n, n->ns, BAD_CAST "practice", NULL);
 		xmlSetProp(c, BAD_CAST "name",
@@ -235,17 +196,17 @@ org_el(xmlNodePtr parent, const struct pb_model *m, const struct pb_org *o,
 				    "rday_shortfall_without_peer_notes") == 0) &&
 				    f->n == 0))
 					continue;
-				value_el(c, figs, used, "%s", nbuf);
+				pb_inject_value(c, figs, used, "%s", nbuf);
 			}
 		else
 			for (k = 0; k < sizeof(earlierfigs) /
 			    sizeof(earlierfigs[0]); k++)
-				value_el(c, figs, used, "%s.%s.%s", o->id,
+				pb_inject_value(c, figs, used, "%s.%s.%s", o->id,
 				    p->id, earlierfigs[k]);
 	}
 	staff_el(n, m, o, figs, used, as_of, internal);
 	for (k = 0; k < sizeof(orgfigs) / sizeof(orgfigs[0]); k++)
-		value_el(n, figs, used, "%s.%s", o->id, orgfigs[k]);
+		pb_inject_value(n, figs, used, "%s.%s", o->id, orgfigs[k]);
 }
 
 /* Adds to used every figure the used ones are computed from. */
@@ -311,7 +272,7 @@ appendix(xmlNodePtr parent, const struct pb_figures *figs, const char *used,
 		n = xmlNewChild(a, a->ns, BAD_CAST "figure", NULL);
 		xmlSetProp(n, BAD_CAST "name", BAD_CAST f->name);
 		pb_inject_figure(n, f);
-		text_el(n, "formula", f->formula);
+		pb_tree_text_child(n, "formula", f->formula);
 		for (k = 0; k < f->ninputs; k++) {
 			c = xmlNewChild(n, n->ns, BAD_CAST "input", NULL);
 			pb_tree_set_prop(c, "name", f->inputs[k].name);
@@ -367,24 +328,24 @@ pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
 	year = f != NULL ? f->n : 0;
 
 	meta = xmlNewChild(root, ns, BAD_CAST "meta", NULL);
-	text_el(meta, "title", pk->title);
-	text_el(meta, "audience", pk->audience);
+	pb_tree_text_child(meta, "title", pk->title);
+	pb_tree_text_child(meta, "audience", pk->audience);
 	date_el(meta, "date", pk->date);
 	{
 		char e[PB_NUMBUF];
 
 		snprintf(e, sizeof(e), "%lld", (long long)pk->edition);
-		text_el(meta, "edition", e);
+		pb_tree_text_child(meta, "edition", e);
 	}
-	text_el(meta, "summary", pk->summary);
-	text_el(meta, "lang", m->project.language);
-	text_el(meta, "project", m->project.title);
-	text_el(meta, "publisher", m->project.publisher);
-	text_el(meta, "base-url", m->project.base_url);
-	text_el(meta, "contact", m->project.contact);
+	pb_tree_text_child(meta, "summary", pk->summary);
+	pb_tree_text_child(meta, "lang", m->project.language);
+	pb_tree_text_child(meta, "project", m->project.title);
+	pb_tree_text_child(meta, "publisher", m->project.publisher);
+	pb_tree_text_child(meta, "base-url", m->project.base_url);
+	pb_tree_text_child(meta, "contact", m->project.contact);
 	date_el(meta, "as-of", as_of);
 	if (f != NULL) {
-		xmlNodePtr y = text_el(meta, "fiscal-year", f->display);
+		xmlNodePtr y = pb_tree_text_child(meta, "fiscal-year", f->display);
 
 		xmlSetProp(y, BAD_CAST "value", BAD_CAST pb_int_format(year,
 		    buf));
@@ -402,15 +363,15 @@ pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
 			pb_buf_free(&s);
 			continue;
 		}
-		pos = value_el(h, figs, used, "%s", f->name);
-		text_el(pos, "formula", f->formula);
+		pos = pb_inject_value(h, figs, used, "%s", f->name);
+		pb_tree_text_child(pos, "formula", f->formula);
 	}
 
 	/* the packet's own figures: key figures and the tables' totals */
 	h = xmlNewChild(root, ns, BAD_CAST "totals", NULL);
 	for (i = 0; i < figs->n; i++)
 		if (strncmp(figs->v[i].name, "packet.", 7) == 0)
-			value_el(h, figs, used, "%s", figs->v[i].name);
+			pb_inject_value(h, figs, used, "%s", figs->v[i].name);
 
 	orgs = xmlNewChild(root, ns, BAD_CAST "orgs", NULL);
 	for (i = 0; i < pk->norgs; i++)
@@ -482,8 +443,8 @@ pb_site_assemble(const struct pb_model *m, const char *const *tags)
 		    m->project.base_url, strlen(m->project.base_url));
 	pb_tree_add_text(xmlNewChild(n, ns, BAD_CAST "lang", NULL),
 	    m->project.language, strlen(m->project.language));
-	text_el(n, "contact", m->project.contact);
-	text_el(n, "description", m->project.description);
+	pb_tree_text_child(n, "contact", m->project.contact);
+	pb_tree_text_child(n, "description", m->project.description);
 	order = pb_xcalloc(m->npackets + 1, sizeof(*order));
 	for (i = 0; i < m->npackets; i++)
 		order[i] = i;

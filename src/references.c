@@ -18,15 +18,6 @@
 #include "tree.h"
 #include "xmlread.h"
 
-/* Non-zero when n is the element name of the peerbrief namespace. */
-static int
-is_pb(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    xmlStrEqual(n->ns->href, BAD_CAST PB_NS) &&
-	    xmlStrEqual(n->name, BAD_CAST name);
-}
-
 /*
  * Reads one <reference> n of file x into w, checking what the schema
  * cannot: a real calendar day.
@@ -50,22 +41,22 @@ work_read(const struct pb_xmlfile *x, xmlNodePtr n, struct pb_work *w,
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		t = pb_tree_squeeze(pb_tree_text(c));
-		if (is_pb(c, "title"))
+		if (pb_tree_is_pb(c, "title"))
 			w->title = t;
-		else if (is_pb(c, "author")) {
+		else if (pb_tree_is_pb(c, "author")) {
 			w->authors = pb_xrealloc(w->authors,
 			    (w->nauthors + 1) * sizeof(*w->authors));
 			w->authors[w->nauthors++] = t;
-		} else if (is_pb(c, "publisher"))
+		} else if (pb_tree_is_pb(c, "publisher"))
 			w->publisher = t;
-		else if (is_pb(c, "date")) {
+		else if (pb_tree_is_pb(c, "date")) {
 			w->date = t;
 			if (strlen(t) == 10 && !pb_date_parse(t, &day)) {
 				at = pb_xmlfile_text(x, c);
 				pb_diag_error(d, at.file, at.line, at.col,
 				    "'%s' is not a calendar date", t);
 			}
-		} else if (is_pb(c, "url"))
+		} else if (pb_tree_is_pb(c, "url"))
 			w->url = t;
 		else
 			free(t);
@@ -108,12 +99,12 @@ pb_works_read(const char *indir, const char *schemadir, struct pb_diags *d)
 	w->file = path;
 	path = NULL;
 	for (n = xmlDocGetRootElement(doc)->children; n != NULL; n = n->next)
-		if (is_pb(n, "reference"))
+		if (pb_tree_is_pb(n, "reference"))
 			w->n++;
 	w->v = pb_xcalloc(w->n, sizeof(*w->v));
 	i = 0;
 	for (n = xmlDocGetRootElement(doc)->children; n != NULL; n = n->next)
-		if (is_pb(n, "reference"))
+		if (pb_tree_is_pb(n, "reference"))
 			work_read(&x, n, &w->v[i++], d);
 	for (i = 1; i < w->n; i++)
 		for (k = 0; k < i; k++)
@@ -253,7 +244,7 @@ pb_cite_resolve(xmlNodePtr top, const char *file,
 	size_t		 k, errs = d->errors;
 
 	for (n = top; n != NULL; n = pb_tree_next(n, top)) {
-		if (!is_pb(n, "cite"))
+		if (!pb_tree_is_pb(n, "cite"))
 			continue;
 		ref = pb_tree_attr(n, "ref");
 		if (ref == NULL)
@@ -286,19 +277,6 @@ pb_cite_resolve(xmlNodePtr top, const char *file,
 	return d->errors == errs;
 }
 
-/* Adds <pb:name>text</pb:name> under parent (skipped when text is NULL). */
-static xmlNodePtr
-text_el(xmlNodePtr parent, const char *name, const char *text)
-{
-	xmlNodePtr	 n;
-
-	if (text == NULL)
-		return NULL;
-	n = xmlNewChild(parent, parent->ns, BAD_CAST name, NULL);
-	pb_tree_add_text(n, text, strlen(text));
-	return n;
-}
-
 void
 pb_cite_list(xmlNodePtr parent, const struct pb_works *works,
     const struct pb_citations *c)
@@ -320,15 +298,15 @@ pb_cite_list(xmlNodePtr parent, const struct pb_works *works,
 		anchor = pb_xasprintf("ref-%s", w->id);
 		pb_tree_set_prop(n, "anchor", anchor);
 		free(anchor);
-		text_el(n, "title", w->title);
+		pb_tree_text_child(n, "title", w->title);
 		for (k = 0; k < w->nauthors; k++)
-			text_el(n, "author", w->authors[k]);
-		text_el(n, "publisher", w->publisher);
-		if ((e = text_el(n, "date", w->date)) != NULL)
+			pb_tree_text_child(n, "author", w->authors[k]);
+		pb_tree_text_child(n, "publisher", w->publisher);
+		if ((e = pb_tree_text_child(n, "date", w->date)) != NULL)
 			pb_tree_set_prop(e, "value", w->date);
-		text_el(n, "url", w->url);
+		pb_tree_text_child(n, "url", w->url);
 		for (k = 0; k < c->v[i].nlocs; k++)
-			text_el(n, "locator", c->v[i].locs[k]);
+			pb_tree_text_child(n, "locator", c->v[i].locs[k]);
 	}
 }
 

@@ -213,3 +213,23 @@ pb_tree_squeeze(char *s)
 	*w = '\0';
 	return s;
 }
+
+int
+pb_tree_is_pb(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    xmlStrEqual(n->ns->href, BAD_CAST PB_NS) &&
+	    xmlStrEqual(n->name, BAD_CAST name);
+}
+
+xmlNodePtr
+pb_tree_text_child(xmlNodePtr parent, const char *name, const char *text)
+{
+	xmlNodePtr	 n;
+
+	if (text == NULL)
+		return NULL;
+	n = xmlNewChild(parent, parent->ns, BAD_CAST name, NULL);
+	pb_tree_add_text(n, text, strlen(text));
+	return n;
+}

@@ -29,6 +29,17 @@ void pb_tree_meta_finish(xmlNodePtr meta, const char *title,
  */
 void pb_tree_add_text(xmlNodePtr node, const char *s, size_t len);
 
+/* Non-zero when n is the element name of the peerbrief namespace. */
+int pb_tree_is_pb(xmlNodePtr n, const char *name);
+
+/*
+ * Adds <name>text</name> under parent, in parent's namespace, the text
+ * copied and cleaned like pb_tree_add_text; nothing when text is NULL.
+ * Returns the new element (owned by the tree) or NULL.
+ */
+xmlNodePtr pb_tree_text_child(xmlNodePtr parent, const char *name,
+    const char *text);
+
 /* Sets attribute name to value (copied, cleaned like pb_tree_add_text). */
 void pb_tree_set_prop(xmlNodePtr node, const char *name, const char *value);
 
