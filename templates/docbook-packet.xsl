@@ -305,7 +305,9 @@
           <xsl:call-template name="pb-dbp-value">
             <xsl:with-param name="v" select="$t[@ref = 'packet.program_count']"/>
           </xsl:call-template>
-          <xsl:text> programs </xsl:text>
+          <xsl:text> program</xsl:text>
+          <xsl:if test="$t[@ref = 'packet.program_count']/@value != 1">s</xsl:if>
+          <xsl:text> </xsl:text>
           <xsl:call-template name="pb-dbp-value">
             <xsl:with-param name="v" select="$t[@ref = 'packet.total_dmh_payment']"/>
           </xsl:call-template>
@@ -426,7 +428,7 @@
   </xsl:template>
 
   <!-- After a count that is part of a total (the context, a pb:value),
-       what it is a part of: " of 5 programs", " of 4 organizations". -->
+       what it is a part of: " of 5 programs", " of 1 organization". -->
   <xsl:template name="pb-dbp-count-of">
     <xsl:variable name="t" select="/pb:packet/pb:totals/pb:value"/>
     <xsl:variable name="r" select="substring-after(@ref, '.')"/>
@@ -434,20 +436,32 @@
         substring($r, 1 div not(contains($r, '.'))),
         substring-after($r, '.'))"/>
     <xsl:variable name="o" select="/pb:packet/pb:orgs/pb:org[@id = substring-before(current()/@ref, '.')]"/>
-    <xsl:choose>
-      <xsl:when test="$last = 'programs_meeting_state_average_without_peer_notes'">
-        <xsl:value-of select="concat(' of ', $t[@ref = 'packet.program_count']/@value, ' programs')"/>
-      </xsl:when>
-      <xsl:when test="starts-with($last, 'orgs_')">
-        <xsl:value-of select="concat(' of ', $t[@ref = 'packet.org_count']/@value, ' organizations')"/>
-      </xsl:when>
-      <xsl:when test="$o and starts-with($last, 'practice_')">
-        <xsl:value-of select="concat(' of ', count($o/pb:practice[@value]), ' practices')"/>
-      </xsl:when>
-      <xsl:when test="$o and starts-with($last, 'certifications_')">
-        <xsl:value-of select="concat(' of ', sum($o/pb:role[@name != 'peer-supervisor']/@members), ' peer staff')"/>
-      </xsl:when>
-    </xsl:choose>
+    <xsl:variable name="n">
+      <xsl:choose>
+        <xsl:when test="$last = 'programs_meeting_state_average_without_peer_notes'">
+          <xsl:value-of select="$t[@ref = 'packet.program_count']/@value"/>
+        </xsl:when>
+        <xsl:when test="starts-with($last, 'orgs_')">
+          <xsl:value-of select="$t[@ref = 'packet.org_count']/@value"/>
+        </xsl:when>
+        <xsl:when test="$o and starts-with($last, 'practice_')">
+          <xsl:value-of select="count($o/pb:practice[@value])"/>
+        </xsl:when>
+        <xsl:when test="$o and starts-with($last, 'certifications_')">
+          <xsl:value-of select="sum($o/pb:role[@name != 'peer-supervisor']/@members)"/>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:if test="$n != ''">
+      <xsl:value-of select="concat(' of ', $n, ' ')"/>
+      <xsl:choose>
+        <xsl:when test="starts-with($last, 'programs_')">program</xsl:when>
+        <xsl:when test="starts-with($last, 'orgs_')">organization</xsl:when>
+        <xsl:when test="starts-with($last, 'practice_')">practice</xsl:when>
+        <xsl:otherwise>peer staff</xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$n != 1 and not(starts-with($last, 'certifications_'))">s</xsl:if>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="pb-dbp-position-title">
