@@ -15,6 +15,9 @@
 //   - the at-a-glance section (#at-a-glance) is exactly page 1: it starts
 //     and ends on page 1 and what follows it starts on page 2;
 //   - no table row is split across two pages;
+//   - no heading (h2 to h4) is alone at the foot of a page: a marker at
+//     its foot and one at the top of the element after it are on the same
+//     page;
 //   - the running heads and feet (pdftotext): every page after the first
 //     reads "N of M" and the packet's URL (its canonical link), the first
 //     page reads neither "1 of M" but names the publisher ("Published
@@ -176,6 +179,19 @@ function addMarkers() {
 		mark(cell, `PBMK${n}T`, 'top', 'left', 1);
 		mark(cell, `PBMK${n}B`, 'bottom', 'right', 1);
 	}
+	// Each heading with a B marker at its foot, the element after it with
+	// a T marker at its top: both on one page means no heading is left
+	// alone at the foot of a page.
+	placed.heads = [];
+	let h = 0;
+	for (const e of document.querySelectorAll('main h2, main h3, main h4')) {
+		const next = e.nextElementSibling;
+		if (!shown(e) || !next || !shown(next)) continue;
+		h += 1;
+		placed.heads.push({ n: h, text: e.textContent.replace(/\s+/g, ' ').trim().slice(0, 60) });
+		mark(e, `PBMKH${h}B`, 'bottom', 'left', 1);
+		mark(next, `PBMKH${h}N`, 'top', 'left', 1);
+	}
 	const glance = document.getElementById('at-a-glance');
 	if (glance && shown(glance)) {
 		// The first element after the section in document order, outside
@@ -218,7 +234,7 @@ function markersByPage(pdf) {
 		{ encoding: 'utf8', maxBuffer: 64 << 20 });
 	const pages = text.split('\f');
 	if (pages.length > 1 && pages[pages.length - 1].trim() === '') pages.pop();
-	return pages.map((t) => new Set(t.match(/PBMK(?:\d+[TB]|GLANCE[TB]|NEXTT)/g) || []));
+	return pages.map((t) => new Set(t.match(/PBMK(?:\d+[TB]|H\d+[BN]|GLANCE[TB]|NEXTT)/g) || []));
 }
 
 function pagesOf(byPage, token) {
@@ -287,6 +303,17 @@ async function checkPrint(context, url, id, work, seen) {
 	const rname = `no table row split across pages: ${id} (${placed.rows.length} rows)`;
 	if (split.length === 0 && missing.length === 0) ok(rname);
 	else notOk(rname, [...split, ...missing.map((m) => `${m}: markers not found in the PDF's text`)]);
+
+	const alone = [];
+	for (const hd of placed.heads) {
+		const b = pagesOf(byPage, `PBMKH${hd.n}B`);
+		const nx = pagesOf(byPage, `PBMKH${hd.n}N`);
+		if (b.length === 0 || nx.length === 0) alone.push(`"${hd.text}": markers not found in the PDF's text`);
+		else if (nx[0] !== b[b.length - 1]) alone.push(`"${hd.text}" ends page ${b.join(',')}, what follows starts on page ${nx[0]}`);
+	}
+	const hname = `no heading alone at the foot of a page: ${id} (${placed.heads.length} headings)`;
+	if (alone.length === 0) ok(hname);
+	else notOk(hname, alone);
 
 	checkFurniture(pdf, id, canonical);
 }
