@@ -63,7 +63,8 @@ struct cmd_help {
 
 #define OPT_COMMON \
 	"  -q, --quiet           print only errors\n" \
-	"  -v, --verbose         say more about what is done\n" \
+	"  -v, --verbose         print warnings and the summary (the default;\n" \
+	"                        undoes an earlier -q)\n" \
 	"  -h, --help            print this help and exit\n"
 
 static const struct cmd_help helps[] = {
