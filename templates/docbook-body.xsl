@@ -391,8 +391,8 @@
         <!-- running text: a ratio of 1% or more as a whole percentage
              ("25%", not "25.0%"), as the HTML does -->
         <xsl:choose>
-          <xsl:when test="@unit = 'ratio' and number(@value) &gt;= 0.01">
-            <xsl:value-of select="concat(format-number(floor(@value * 100 + 0.5), '#,##0'), '%')"/>
+          <xsl:when test="@prose">
+            <xsl:value-of select="@prose"/>
           </xsl:when>
           <xsl:otherwise>
             <xsl:value-of select="@display"/>

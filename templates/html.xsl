@@ -268,8 +268,8 @@
        keep the decimal), anything else as its display. -->
   <xsl:template name="prose-display">
     <xsl:choose>
-      <xsl:when test="@unit = 'ratio' and number(@value) &gt;= 0.01">
-        <xsl:value-of select="concat(format-number(floor(@value * 100 + 0.5), '#,##0'), '%')"/>
+      <xsl:when test="@prose">
+        <xsl:value-of select="@prose"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:value-of select="@display"/>
