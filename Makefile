@@ -75,7 +75,7 @@ check-fast: $(TEST_BINS)
 asan: check-deps
 	$(MAKE) clean-objs
 	$(MAKE) $(TEST_BINS) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" LDFLAGS="-fsanitize=address,undefined"
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 tests/run.sh
+	PB_ASAN=1 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 tests/run.sh
 	$(MAKE) clean-objs
 
 valgrind: check-deps $(TEST_BINS)
