@@ -206,7 +206,8 @@ bom_agrees(const char *file, const char *data, size_t len, struct pb_diags *d)
 		return 1;
 	p = data + 3;
 	end = memchr(p, '>', len - 3);
-	if (strncmp(p, "<?xml", 5) != 0 || end == NULL)
+	/* end first: the data need not be NUL-terminated (a lone BOM) */
+	if (end == NULL || end - p < 5 || memcmp(p, "<?xml", 5) != 0)
 		return 1;
 	for (q = p; q + 9 < end && strncmp(q, "encoding=", 9) != 0; q++)
 		;
