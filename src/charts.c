@@ -39,7 +39,7 @@ pb_chart_suggest(const char *name, struct pb_buf *out)
 {
 	size_t	 i, len = out->len;
 
-	pb_suggest(name, charts, NCHARTS, out);
+	pb_suggest(name, charts, NCHARTS, 0, out);
 	if (out->len > len)
 		return;
 	for (i = 0; i < NCHARTS; i++)

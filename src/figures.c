@@ -1077,36 +1077,15 @@ void
 pb_figures_suggest(const struct pb_figures *f, const char *name,
     struct pb_buf *out)
 {
-	size_t		 i, k, d, cap, best[3], bestd[3], nb = 0;
-	const char	*tail, *ntail;
+	const char	**names;
+	size_t		  i;
 
-	cap = strlen(name) / 3;
-	if (cap < 2)
-		cap = 2;
-	ntail = strrchr(name, '.');
-	ntail = ntail ? ntail + 1 : name;
-	for (i = 0; i < f->n; i++) {
-		d = pb_distance(name, f->v[i].name, cap);
-		/* the same last part under another owner is near too */
-		tail = strrchr(f->v[i].name, '.');
-		if (d > cap && tail && strcmp(tail + 1, ntail) == 0 &&
-		    strncmp(name, "packet.", 7) != 0)
-			d = cap;
-		if (d > cap)
-			continue;
-		for (k = nb; k > 0 && bestd[k - 1] > d; k--)
-			if (k < 3) {
-				best[k] = best[k - 1];
-				bestd[k] = bestd[k - 1];
-			}
-		if (k < 3) {
-			best[k] = i;
-			bestd[k] = d;
-			if (nb < 3)
-				nb++;
-		}
-	}
-	for (k = 0; k < nb; k++)
-		pb_buf_printf(out, "%s'%s'", k == 0 ? "" : k + 1 == nb ?
-		    " or " : ", ", f->v[best[k]].name);
+	names = pb_xcalloc(f->n ? f->n : 1, sizeof(*names));
+	for (i = 0; i < f->n; i++)
+		names[i] = f->v[i].name;
+	/* the same last part under another owner is near too, except
+	 * among the packet's own figures */
+	pb_suggest(name, names, f->n, strncmp(name, "packet.", 7) == 0 ?
+	    0 : PB_SUGGEST_TAIL, out);
+	free(names);
 }

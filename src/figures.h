@@ -89,8 +89,9 @@ void pb_figures_sources(const struct pb_figures *f, size_t i,
     const char *sep, struct pb_buf *out);
 
 /*
- * Writes into out up to max names of the set nearest to name (edit
- * distance), as "'a', 'b' or 'c'"; empty when none is near.
+ * "Did you mean" among the set's figures: pb_suggest, where a figure of
+ * another owner with the same last part is near too (not for a name of
+ * packet.*).
  */
 void pb_figures_suggest(const struct pb_figures *f, const char *name,
     struct pb_buf *out);

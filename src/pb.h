@@ -202,12 +202,18 @@ size_t pb_distance(const char *a, const char *b, size_t cap);
 const char *pb_nearest(const char *name, const char *const *names,
     size_t n);
 
+/* Flags of pb_suggest. */
+#define PB_SUGGEST_TAIL	1	/* a name ending in the same part after
+				 * its last dot is near too */
+
 /*
  * "Did you mean": appends to out up to three of names[0..n) nearest to
- * name by edit distance (within a third of its length, at least 2), as
- * "'a', 'b' or 'c'", nearest first; nothing when none is near.
+ * name by edit distance (within a third of its length, at least 2; with
+ * PB_SUGGEST_TAIL also one of the same last part), as "'a', 'b' or 'c'",
+ * nearest first, the earlier of two as near (pb_nearest is the first);
+ * nothing when none is near.
  */
 void pb_suggest(const char *name, const char *const *names, size_t n,
-    struct pb_buf *out);
+    int flags, struct pb_buf *out);
 
 #endif /* PB_H */

@@ -193,7 +193,7 @@ unknown(xmlNodePtr n, const char *file, const char *id,
 	ids = pb_xcalloc(w->n + 1, sizeof(*ids));
 	for (i = 0; i < w->n; i++)
 		ids[i] = w->v[i].id;
-	pb_suggest(id, ids, w->n, &s);
+	pb_suggest(id, ids, w->n, 0, &s);
 	if (s.len > 0)
 		pb_diag_error(d, file, line, col, "unknown reference '@%s'; "
 		    "did you mean %s?", id, s.data);

@@ -513,22 +513,53 @@ pb_distance(const char *a, const char *b, size_t cap)
 	return t;
 }
 
-const char *
-pb_nearest(const char *name, const char *const *names, size_t n)
+/*
+ * The up to three of names[0..n) nearest to name, nearest first (the
+ * earlier of two as near), in best[]: within an edit distance of a third
+ * of name's length (at least 2), or, with PB_SUGGEST_TAIL, ending in the
+ * same part after the last dot. Returns how many.
+ */
+static size_t
+rank(const char *name, const char *const *names, size_t n, int flags,
+    size_t best[3])
 {
-	size_t		 i, d, cap, bestd;
-	const char	*best = NULL;
+	size_t		 i, k, d, cap, bestd[3], nb = 0;
+	const char	*tail, *ntail;
 
 	cap = strlen(name) / 3;
 	if (cap < 2)
 		cap = 2;
-	bestd = cap + 1;
-	for (i = 0; i < n; i++)
-		if ((d = pb_distance(name, names[i], cap)) < bestd) {
-			bestd = d;
-			best = names[i];
+	ntail = strrchr(name, '.');
+	ntail = ntail ? ntail + 1 : name;
+	for (i = 0; i < n; i++) {
+		d = pb_distance(name, names[i], cap);
+		if (d > cap && (flags & PB_SUGGEST_TAIL) &&
+		    (tail = strrchr(names[i], '.')) != NULL &&
+		    strcmp(tail + 1, ntail) == 0)
+			d = cap;
+		if (d > cap)
+			continue;
+		for (k = nb; k > 0 && bestd[k - 1] > d; k--)
+			if (k < 3) {
+				best[k] = best[k - 1];
+				bestd[k] = bestd[k - 1];
+			}
+		if (k < 3) {
+			best[k] = i;
+			bestd[k] = d;
+			if (nb < 3)
+				nb++;
 		}
-	return best;
+	}
+	return nb;
+}
+
+const char *
+pb_nearest(const char *name, const char *const *names, size_t n)
+{
+	size_t	 best[3];
+
+	return rank(name, names, n, 0, best) > 0 ? names[best[0]] : NULL;
 }
 
 int
@@ -557,29 +588,12 @@ pb_read_full(int fd, void *buf, size_t size)
 }
 
 void
-pb_suggest(const char *name, const char *const *names, size_t n,
+pb_suggest(const char *name, const char *const *names, size_t n, int flags,
     struct pb_buf *out)
 {
-	size_t		 i, k, d, cap, best[3], bestd[3], nb = 0;
+	size_t	 best[3], k, nb;
 
-	cap = strlen(name) / 3;
-	if (cap < 2)
-		cap = 2;
-	for (i = 0; i < n; i++) {
-		if ((d = pb_distance(name, names[i], cap)) > cap)
-			continue;
-		for (k = nb; k > 0 && bestd[k - 1] > d; k--)
-			if (k < 3) {
-				best[k] = best[k - 1];
-				bestd[k] = bestd[k - 1];
-			}
-		if (k < 3) {
-			best[k] = i;
-			bestd[k] = d;
-			if (nb < 3)
-				nb++;
-		}
-	}
+	nb = rank(name, names, n, flags, best);
 	for (k = 0; k < nb; k++)
 		pb_buf_printf(out, "%s'%s'", k == 0 ? "" : k + 1 == nb ?
 		    " or " : ", ", names[best[k]]);
