@@ -228,14 +228,16 @@ project_read(struct pb_model *m, const char *indir, const struct pb_schema *s,
 	struct rd		 r = { NULL, { NULL, NULL, 0, NULL }, d };
 	xmlDocPtr		 doc;
 	xmlNodePtr		 n, q;
+	struct stat		 st;
+	const char		*why;
 	char			*buf;
 	size_t			 i;
 
 	p->file = pb_xasprintf("%s/peerbrief.xml", indir);
 	r.file = p->file;
-	if (access(p->file, F_OK) == 0 && !pb_path_inside(p->file, indir)) {
-		pb_diag_error(d, p->file, 0, 0, "a symbolic link to a file "
-		    "outside the input folder; refusing to follow it");
+	if (lstat(p->file, &st) == 0 &&
+	    (why = pb_path_refusal(p->file, indir, "file")) != NULL) {
+		pb_diag_error(d, p->file, 0, 0, "%s", why);
 		return;
 	}
 	for (i = 0; i < PB_PARAM__MAX; i++) {
@@ -566,7 +568,7 @@ org_read_csv(struct pb_org *o, const struct pb_schema *s, struct pb_diags *d)
 static int
 org_csv_files(struct pb_org *o, const char *indir, struct pb_diags *d)
 {
-	const char	*names[PB_ORGCSV__MAX], *near;
+	const char	*names[PB_ORGCSV__MAX], *near, *why;
 	DIR		*dp;
 	struct dirent	*e;
 	struct stat	 st;
@@ -595,9 +597,9 @@ org_csv_files(struct pb_org *o, const char *indir, struct pb_diags *d)
 			    "organization folder holds organization.csv, "
 			    "programs.csv and staff.csv", near ? " (did you "
 			    "mean " : "", near ? near : "", near ? "?)" : "");
-		} else if (!pb_path_inside(path, indir)) {
-			pb_diag_error(d, path, 0, 0, "a symbolic link to a file "
-			    "outside the input folder; refusing to follow it");
+		} else if ((why = pb_path_refusal(path, indir, "file")) !=
+		    NULL) {
+			pb_diag_error(d, path, 0, 0, "%s", why);
 			ok = 0;
 		} else if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
 			pb_diag_error(d, path, 0, 0, "not a regular file; "
@@ -629,6 +631,7 @@ static size_t
 list_org_dirs(const char *indir, char ***out, struct pb_diags *d)
 {
 	char		*dir, *path, **v = NULL;
+	const char	*why;
 	DIR		*dp;
 	struct dirent	*e;
 	struct stat	 st;
@@ -648,10 +651,8 @@ list_org_dirs(const char *indir, char ***out, struct pb_diags *d)
 			free(path);
 			continue;
 		}
-		if (!pb_path_inside(path, indir))
-			pb_diag_error(d, path, 0, 0, "a symbolic link to a "
-			    "folder outside the input folder; refusing to "
-			    "follow it");
+		if ((why = pb_path_refusal(path, indir, "folder")) != NULL)
+			pb_diag_error(d, path, 0, 0, "%s", why);
 		else if (!pb_id_valid(e->d_name))
 			pb_diag_error(d, dir, 0, 0, "'%s': not a valid id "
 			    "(lower-case letters, digits and '-', at most 64)",
@@ -804,6 +805,7 @@ list_ids(const char *indir, const char *sub, const char *sfx1,
     struct pb_diags *d)
 {
 	char		*dir, *id, *path;
+	const char	*why;
 	struct listed	*v = NULL;
 	DIR		*dp;
 	struct stat	 st;
@@ -833,9 +835,8 @@ list_ids(const char *indir, const char *sub, const char *sfx1,
 		else
 			continue;
 		path = pb_xasprintf("%s/%s", dir, e->d_name);
-		if (!pb_path_inside(path, indir))
-			pb_diag_error(d, path, 0, 0, "a symbolic link to a file "
-			    "outside the input folder; refusing to follow it");
+		if ((why = pb_path_refusal(path, indir, "file")) != NULL)
+			pb_diag_error(d, path, 0, 0, "%s", why);
 		else if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
 			pb_diag_error(d, path, 0, 0, "not a regular file; "
 			    "refusing to read it");

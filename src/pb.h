@@ -172,6 +172,15 @@ struct pb_src pb_src_at(const char *file, const char *data, size_t len,
 int pb_path_inside(const char *path, const char *dir);
 
 /*
+ * Why path may not be read as an input of the folder dir, or NULL when it
+ * lies inside dir once every link is resolved: a link whose target does not
+ * exist, a loop of links, or a link out of dir (what is a "folder" or a
+ * "file", as what). The message is static.
+ */
+const char *pb_path_refusal(const char *path, const char *dir,
+    const char *what);
+
+/*
  * The data folder sub (templates, schema) of this program: the one beside
  * the executable (a source tree), else ../share/peerbrief/sub beside its
  * folder (installed anywhere), else the one of the configured PREFIX

@@ -4,6 +4,8 @@
  * listed for the packet's References. How they look is decided by
  * templates/.
  */
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,17 +73,18 @@ pb_works_read(const char *indir, const char *schemadir, struct pb_diags *d)
 	struct pb_xmlfile	 x = { NULL, NULL, 0, NULL };
 	xmlDocPtr		 doc = NULL;
 	xmlNodePtr		 n;
+	struct stat		 st;
+	const char		*why;
 	char			*path, *buf = NULL;
 	size_t			 len, i, k, errs = d->errors;
 
 	path = pb_xasprintf("%s/references.xml", indir);
-	if (access(path, F_OK) != 0) {
+	if (lstat(path, &st) != 0) {
 		free(path);
 		return NULL;
 	}
-	if (!pb_path_inside(path, indir)) {
-		pb_diag_error(d, path, 0, 0, "a symbolic link to a file "
-		    "outside the input folder; refusing to follow it");
+	if ((why = pb_path_refusal(path, indir, "file")) != NULL) {
+		pb_diag_error(d, path, 0, 0, "%s", why);
 		goto out;
 	}
 	if ((s = pb_schema_load(schemadir, "references.rng", d)) == NULL ||

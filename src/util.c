@@ -329,6 +329,28 @@ pb_path_inside(const char *path, const char *dir)
 	    (n == 1 && rd[0] == '/'));
 }
 
+const char *
+pb_path_refusal(const char *path, const char *dir, const char *what)
+{
+	static char	 msg[128];
+	char		 rp[PATH_MAX];
+
+	if (pb_path_inside(path, dir))
+		return NULL;
+	if (realpath(path, rp) == NULL) {
+		if (errno == ELOOP)
+			return "a loop of symbolic links; cannot follow it";
+		if (errno == ENOENT)
+			return "a dangling symbolic link: its target does not "
+			    "exist";
+		snprintf(msg, sizeof(msg), "cannot resolve: %s",
+		    strerror(errno));
+	} else
+		snprintf(msg, sizeof(msg), "a symbolic link to a %s outside "
+		    "the input folder; refusing to follow it", what);
+	return msg;
+}
+
 int
 pb_id_valid(const char *s)
 {
