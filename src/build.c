@@ -111,8 +111,8 @@ pb_run_check_loose(struct pb_run *r, const struct pb_read_opts *o,
 			continue;
 		pb_inject(xmlDocGetRootElement(pos.doc), &pos.refs, all,
 		    PB_INJECT_CHECK, NULL, &r->d);
-		pb_cite_resolve(xmlDocGetRootElement(pos.doc),
-		    m->position_files[i], m->works, NULL, &r->d);
+		pb_cite_resolve(xmlDocGetRootElement(pos.doc), &pos.refs,
+		    m->works, NULL, &r->d);
 		pb_position_free(&pos);
 	}
 	free(inpk);

@@ -555,6 +555,10 @@ cm_element(cmark_node *n, xmlNsPtr cm, xmlNsPtr pb, unsigned long off,
 		free(s);
 		pb_tree_add_text(x, lit, strlen(lit));
 		set_sourcepos(x, n, off);
+		if (refs != NULL)
+			pb_refs_add_cite(refs, (unsigned long)
+			    cmark_node_get_start_line(n) + off, (unsigned long)
+			    cmark_node_get_start_column(n));
 		return x;
 	}
 	info = t == CMARK_NODE_CODE_BLOCK ? cmark_node_get_fence_info(n) : NULL;

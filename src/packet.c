@@ -308,7 +308,7 @@ pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
 	xmlNsPtr		 ns;
 	const struct pb_org	*o;
 	const struct pb_figure	*f;
-	char			*used, *src, buf[PB_NUMBUF];
+	char			*used, buf[PB_NUMBUF];
 	size_t			 i, errs = d->errors, plen;
 	int64_t			 year;
 	struct pb_citations	 cites = { NULL, 0 };
@@ -388,9 +388,8 @@ pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
 		if (pb_inject(pos, &positions[i]->refs, figs,
 		    PB_INJECT_PACKET, used, d))
 			pb_charts_fill(pos, m, pk, figs, used);
-		src = pb_tree_attr(pos, "source");
-		pb_cite_resolve(pos, src, m->works, &cites, d);
-		free(src);
+		pb_cite_resolve(pos, &positions[i]->refs, m->works, &cites,
+		    d);
 	}
 	pb_cite_list(root, m->works, &cites);
 	pb_citations_free(&cites);

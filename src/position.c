@@ -19,6 +19,25 @@ pb_refs_add(struct pb_refs *refs, unsigned long line, unsigned long col)
 	refs->n++;
 }
 
+void
+pb_refs_add_cite(struct pb_refs *refs, unsigned long line, unsigned long col)
+{
+	refs->cite = pb_xrealloc(refs->cite, (refs->ncite + 1) *
+	    sizeof(*refs->cite));
+	refs->cite[refs->ncite].file = NULL;
+	refs->cite[refs->ncite].line = line;
+	refs->cite[refs->ncite].col = col;
+	refs->ncite++;
+}
+
+void
+pb_refs_free(struct pb_refs *refs)
+{
+	free(refs->v);
+	free(refs->cite);
+	memset(refs, 0, sizeof(*refs));
+}
+
 int
 pb_position_is_xml(const char *file)
 {
@@ -49,6 +68,6 @@ void
 pb_position_free(struct pb_position *p)
 {
 	xmlFreeDoc(p->doc);
-	free(p->refs.v);
+	pb_refs_free(&p->refs);
 	memset(p, 0, sizeof(*p));
 }

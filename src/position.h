@@ -24,16 +24,26 @@ struct pb_read_opts {
 
 /*
  * Where each figure reference (pb:value, pb:directive) of a position's
- * tree was written, in document order: v[k] is the k-th. The file is the
- * tree root's @source (v[k].file is NULL).
+ * tree was written, in document order: v[k] is the k-th; and each
+ * citation (pb:cite): cite[k] is the k-th. The file is the tree root's
+ * @source (the entries' file is NULL).
  */
 struct pb_refs {
 	struct pb_src	*v;
 	size_t		 n;
+	struct pb_src	*cite;
+	size_t		 ncite;
 };
 
-/* Appends one position to refs. */
+/* Appends the position of one figure reference to refs. */
 void pb_refs_add(struct pb_refs *refs, unsigned long line, unsigned long col);
+
+/* Appends the position of one citation to refs. */
+void pb_refs_add_cite(struct pb_refs *refs, unsigned long line,
+    unsigned long col);
+
+/* Frees what refs holds and empties it. */
+void pb_refs_free(struct pb_refs *refs);
 
 /* A position as read: its tree and its references' positions. */
 struct pb_position {
@@ -58,8 +68,8 @@ void pb_position_free(struct pb_position *p);
 /*
  * Reads a Markdown position (optional YAML front matter, then CommonMark)
  * from data/len. file names it in diagnostics; id becomes the root's id
- * attribute (may be NULL). Where each figure reference was written is
- * appended to refs when it is not NULL. Returns a new document the caller
+ * attribute (may be NULL). Where each figure reference and citation was
+ * written is appended to refs when it is not NULL. Returns a new document the caller
  * frees with xmlFreeDoc, or NULL with every problem recorded in d.
  */
 xmlDocPtr pb_markdown_read(const char *file, const char *data, size_t len,

@@ -15,6 +15,7 @@
 
 #include "arith.h"
 #include "pb.h"
+#include "position.h"
 #include "references.h"
 #include "schema.h"
 #include "tree.h"
@@ -168,31 +169,31 @@ work_find(const struct pb_works *w, const char *id)
 	return (size_t)-1;
 }
 
-/* Where a pb:cite was written: its sourcepos, else its parse line. */
-static void
-where(xmlNodePtr n, unsigned long *line, unsigned long *col)
+/*
+ * Where the k-th pb:cite n was written: as the reader recorded it in
+ * refs, else (refs NULL, or a citation added since) its parse line.
+ */
+static struct pb_src
+where(xmlNodePtr n, const struct pb_refs *refs, size_t k)
 {
-	xmlChar	*sp;
+	struct pb_src	 at = { NULL, 0, 0 };
 
-	*line = (unsigned long)xmlGetLineNo(n);
-	*col = 0;
-	if ((sp = xmlGetProp(n, BAD_CAST "sourcepos")) != NULL) {
-		sscanf((const char *)sp, "%lu:%lu", line, col);
-		xmlFree(sp);
-	}
+	if (refs != NULL && k < refs->ncite)
+		return refs->cite[k];
+	at.line = (unsigned long)xmlGetLineNo(n);
+	return at;
 }
 
-/* Records an unknown id at n, with the nearest ids suggested. */
+/* Records an unknown id, written at at, with the nearest ids suggested. */
 static void
-unknown(xmlNodePtr n, const char *file, const char *id,
+unknown(struct pb_src at, const char *file, const char *id,
     const struct pb_works *w, struct pb_diags *d)
 {
 	struct pb_buf	 s = { NULL, 0, 0 };
 	const char	**ids;
-	unsigned long	 line, col;
+	unsigned long	 line = at.line, col = at.col;
 	size_t		 i;
 
-	where(n, &line, &col);
 	ids = pb_xcalloc(w->n + 1, sizeof(*ids));
 	for (i = 0; i < w->n; i++)
 		ids[i] = w->v[i].id;
@@ -237,33 +238,33 @@ cite_add(struct pb_citations *c, size_t k, const char *loc)
 }
 
 int
-pb_cite_resolve(xmlNodePtr top, const char *file,
+pb_cite_resolve(xmlNodePtr top, const struct pb_refs *refs,
     const struct pb_works *works, struct pb_citations *c,
     struct pb_diags *d)
 {
 	xmlNodePtr	 n;
-	char		*ref, *loc, *anchor, num[32];
-	unsigned long	 line, col;
-	size_t		 k, errs = d->errors;
+	char		*file, *ref, *loc, *anchor, num[32];
+	struct pb_src	 at;
+	size_t		 k, nth = 0, errs = d->errors;
 
+	file = top != NULL ? pb_tree_attr(top, "source") : NULL;
 	for (n = top; n != NULL; n = pb_tree_next(n, top)) {
 		if (!pb_tree_is_pb(n, "cite"))
 			continue;
+		at = where(n, refs, nth++);
 		ref = pb_tree_attr(n, "ref");
 		if (ref == NULL)
 			ref = pb_xstrdup("");
-		if (works == NULL) {
-			where(n, &line, &col);
-			pb_diag_error(d, file, line, col, "citation '@%s' "
-			    "needs references.xml in the input folder, and "
-			    "there is none", ref);
-		} else if (*ref == '\0') {
-			where(n, &line, &col);
-			pb_diag_error(d, file, line, col, "a citation needs "
-			    "a reference id, as in '@%s'", works->n ?
+		if (works == NULL)
+			pb_diag_error(d, file, at.line, at.col, "citation "
+			    "'@%s' needs references.xml in the input folder, "
+			    "and there is none", ref);
+		else if (*ref == '\0')
+			pb_diag_error(d, file, at.line, at.col, "a citation "
+			    "needs a reference id, as in '@%s'", works->n ?
 			    works->v[0].id : "accs-rfr");
-		} else if ((k = work_find(works, ref)) == (size_t)-1)
-			unknown(n, file, ref, works, d);
+		else if ((k = work_find(works, ref)) == (size_t)-1)
+			unknown(at, file, ref, works, d);
 		else if (c != NULL) {
 			loc = pb_tree_attr(n, "loc");
 			if (loc != NULL)
@@ -277,6 +278,7 @@ pb_cite_resolve(xmlNodePtr top, const char *file,
 		}
 		free(ref);
 	}
+	free(file);
 	return d->errors == errs;
 }
 

@@ -10,6 +10,8 @@
 
 #include "pb.h"
 
+struct pb_refs;
+
 /* One work that may be cited; every string is owned by the set. */
 struct pb_work {
 	char		 *id;
@@ -54,15 +56,16 @@ struct pb_citations {
 };
 
 /*
- * Checks every pb:cite under top (a position's tree, from file) against
- * works (NULL: there is no references.xml, and every citation is an error
+ * Checks every pb:cite under top (a position's tree, read from its
+ * @source; the k-th written at refs->cite[k], refs may be NULL: then at
+ * its parse line) against works (NULL: there is no references.xml, and every citation is an error
  * at its position; an unknown id is one too, with the nearest ids
  * suggested). With c not NULL, also numbers them: each pb:cite gets
  * n (the work's number in c, counting from 1 in order of first citation)
  * and anchor ("ref-ID"), and c records the work and its locator. Returns
  * 0 when there was any error.
  */
-int pb_cite_resolve(xmlNodePtr top, const char *file,
+int pb_cite_resolve(xmlNodePtr top, const struct pb_refs *refs,
     const struct pb_works *works, struct pb_citations *c,
     struct pb_diags *d);
 

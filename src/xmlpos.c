@@ -73,8 +73,9 @@ clean_urls(xmlNodePtr n)
 
 /*
  * Records where every pb:value and pb:directive under n was written, in
- * document order, so a reference is reported where it was written; gives
- * every pb:cite a sourcepos attribute ("L:C-L:C", like cmark's).
+ * document order, so a reference is reported where it was written, and
+ * every pb:cite, which also gets a sourcepos attribute ("L:C-L:C", like
+ * cmark's) for the tree.
  */
 static void
 mark_refs(const struct pb_xmlfile *xf, xmlNodePtr n, struct pb_refs *refs)
@@ -92,6 +93,8 @@ mark_refs(const struct pb_xmlfile *xf, xmlNodePtr n, struct pb_refs *refs)
 			snprintf(buf, sizeof(buf), "%lu:%lu-%lu:%lu", at.line,
 			    at.col, at.line, at.col);
 			xmlSetProp(n, BAD_CAST "sourcepos", BAD_CAST buf);
+			if (refs != NULL)
+				pb_refs_add_cite(refs, at.line, at.col);
 		} else if (refs != NULL &&
 		    (xmlStrEqual(n->name, BAD_CAST "value") ||
 		    xmlStrEqual(n->name, BAD_CAST "directive"))) {

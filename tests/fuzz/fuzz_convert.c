@@ -244,7 +244,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char		*file, *text;
 	size_t			 len;
 	int			 xml;
-	struct pb_refs		 refs = { NULL, 0 };
+	struct pb_refs		 refs = { NULL, 0, NULL, 0 };
 
 	if (size < 1)
 		return 0;
@@ -269,7 +269,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fprintf(stderr, "html %zu bytes, docbook %zu bytes\n",
 		    html.len, dbk.len);
 	xmlFreeDoc(doc);
-	free(refs.v);
+	pb_refs_free(&refs);
 	pb_buf_free(&html);
 	pb_buf_free(&dbk);
 	pb_diags_free(&d);

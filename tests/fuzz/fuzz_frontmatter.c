@@ -70,7 +70,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const char head[] = "---\ntitle: T\n", tail[] = "\n---\nBody.\n";
 	struct pb_read_opts	 o = { 1, 0, NULL };
 	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
-	struct pb_refs		 refs = { NULL, 0 };
+	struct pb_refs		 refs = { NULL, 0, NULL, 0 };
 	struct pb_buf		 b = { NULL, 0, 0 };
 	xmlDocPtr		 doc;
 	size_t			 i;
@@ -84,7 +84,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_place(&d.v[i], b.data, b.len);
 	(void)fuzz_verbose("pb_markdown_read", &d);
 	xmlFreeDoc(doc);
-	free(refs.v);
+	pb_refs_free(&refs);
 	pb_diags_free(&d);
 	pb_buf_free(&b);
 	xmlResetLastError();

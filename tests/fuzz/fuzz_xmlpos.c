@@ -84,7 +84,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct pb_read_opts	 o = { 1, 0, NULL };
 	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
-	struct pb_refs		 refs = { NULL, 0 };
+	struct pb_refs		 refs = { NULL, 0, NULL, 0 };
 	xmlDocPtr		 doc;
 	size_t			 i;
 
@@ -96,7 +96,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check_ref(&refs.v[i], data, size);
 	(void)fuzz_verbose("pb_xmlpos_read", &d);
 	xmlFreeDoc(doc);
-	free(refs.v);
+	pb_refs_free(&refs);
 	pb_diags_free(&d);
 	xmlResetLastError();
 	return 0;

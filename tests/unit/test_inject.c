@@ -50,7 +50,7 @@ static void
 test_refs_recorded(void **state)
 {
 	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
-	struct pb_refs	 refs = { NULL, 0 };
+	struct pb_refs	 refs = { NULL, 0, NULL, 0 };
 	xmlDocPtr	 doc;
 
 	(void)state;
@@ -64,7 +64,7 @@ test_refs_recorded(void **state)
 	assert_int_equal(refs.v[2].line, 7);
 	assert_int_equal(refs.v[2].col, 2);
 	xmlFreeDoc(doc);
-	free(refs.v);
+	pb_refs_free(&refs);
 	pb_diags_free(&d);
 }
 
@@ -72,7 +72,7 @@ static void
 test_packet_mode(void **state)
 {
 	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
-	struct pb_refs		 refs = { NULL, 0 };
+	struct pb_refs		 refs = { NULL, 0, NULL, 0 };
 	struct pb_figures	 f;
 	struct pb_figure	 v;
 	size_t			 sorted[1];
@@ -103,7 +103,7 @@ test_packet_mode(void **state)
 	assert_string_equal(d.v[0].msg,
 	    "unknown figure 'x.shar'; did you mean 'x.share'?");
 	xmlFreeDoc(doc);
-	free(refs.v);
+	pb_refs_free(&refs);
 	pb_diags_free(&d);
 }
 
@@ -111,7 +111,7 @@ static void
 test_check_and_forbid(void **state)
 {
 	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
-	struct pb_refs		 refs = { NULL, 0 };
+	struct pb_refs		 refs = { NULL, 0, NULL, 0 };
 	struct pb_figures	 f;
 	struct pb_figure	 v;
 	size_t			 sorted[1];
@@ -132,7 +132,7 @@ test_check_and_forbid(void **state)
 	assert_int_equal(d.errors, 3);
 	assert_int_equal(d.v[0].col, 4);
 	xmlFreeDoc(doc);
-	free(refs.v);
+	pb_refs_free(&refs);
 	pb_diags_free(&d);
 }
 
