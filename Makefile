@@ -22,7 +22,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
 LIBOBJS = src/arith.o src/build.o src/cache.o src/charts.o src/csv.o src/figures.o src/hash.o src/init.o src/inject.o src/manifest.o src/markdown.o src/model.o src/orgcsv.o src/packet.o src/pdf.o src/plain.o src/position.o src/publish.o src/references.o src/report.o \
           src/render.o src/schema.o src/tree.o src/url.o src/util.o src/xmlpos.o \
           src/xmlread.o
-OBJS    = $(LIBOBJS) src/main.o
+OBJS    = $(LIBOBJS) src/cli.o src/help.o src/main.o
 
 UNIT_TESTS = tests/unit/test_arith tests/unit/test_csv tests/unit/test_figures tests/unit/test_inject tests/unit/test_markdown
 

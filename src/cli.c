@@ -1,0 +1,508 @@
+/*
+ * cli.c - the command line: every command's options and operands, usage
+ * errors, and what the driver prints on standard error and output.
+ */
+#define _GNU_SOURCE
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "help.h"
+#include "pb.h"
+
+static const char *progname = "peerbrief";
+
+int pb_quiet;
+
+/* The command a usage error is about, for its hint. */
+static const char *current = NULL;
+
+void
+pb_cli_begin(const char *cmd)
+{
+	current = cmd != NULL && pb_help_of(cmd) != NULL ? cmd : NULL;
+}
+
+void
+pb_say(const char *fmt, ...)
+{
+	va_list		 ap;
+	char		*m;
+	struct pb_buf	 b = { NULL, 0, 0 };
+
+	va_start(ap, fmt);
+	m = pb_xvasprintf(fmt, ap);
+	va_end(ap);
+	pb_buf_printf(&b, "%s: ", progname);
+	pb_buf_put_safe(&b, m);
+	pb_buf_putc(&b, '\n');
+	fwrite(b.data, 1, b.len, stderr);
+	pb_buf_free(&b);
+	free(m);
+}
+
+int
+pb_usage_error(const char *fmt, const char *arg)
+{
+	char		*m = pb_xasprintf(fmt, arg);
+	struct pb_buf	 b = { NULL, 0, 0 };
+
+	pb_buf_printf(&b, "%s%s%s: ", progname, current ? " " : "",
+	    current ? current : "");
+	pb_buf_put_safe(&b, m);
+	pb_buf_putc(&b, '\n');
+	fwrite(b.data, 1, b.len, stderr);
+	pb_buf_free(&b);
+	free(m);
+	if (current != NULL)
+		fprintf(stderr, "usage: peerbrief %s %s\n"
+		    "Run 'peerbrief %s --help' for its options.\n", current,
+		    pb_help_of(current)->synopsis, current);
+	else
+		pb_usage(stderr);
+	return PB_EXIT_USAGE;
+}
+
+
+/*
+ * The usage error for what getopt_long returned as '?' or ':' (opterr is
+ * off, so it printed nothing): the option as the user wrote it.
+ */
+static int
+option_error(int c, char *argv[])
+{
+	const char	*arg = argv[optind - 1];
+	char		 shortopt[3] = { '-', (char)optopt, '\0' };
+
+	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
+		arg = shortopt;
+	if (c == ':')
+		return pb_usage_error("option %s needs a value", arg);
+	return pb_usage_error("unknown option %s", arg);
+}
+
+/* The long options every command takes, after its own. */
+#define LONGOPTS_COMMON \
+	{ "quiet", no_argument, NULL, 'q' }, \
+	{ "verbose", no_argument, NULL, 'v' }, \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ NULL, 0, NULL, 0 }
+
+/*
+ * Handles the options every command takes (c from getopt_long). Returns
+ * -1 when c is not one of them, else the exit status to return at once
+ * (help) or -2 to go on.
+ */
+static int
+common_option(int c, char *argv[])
+{
+	switch (c) {
+	case 'q':
+		pb_quiet = 1;
+		return -2;
+	case 'v':
+		pb_quiet = 0;
+		return -2;
+	case 'h':
+		return pb_help_print(pb_help_of(current));
+	case '?':
+	case ':':
+		return option_error(c, argv);
+	default:
+		return -1;
+	}
+}
+
+/* Non-zero when diagnostics on standard error may be in colour. */
+static int
+colour(void)
+{
+	const char	*nc = getenv("NO_COLOR");
+
+	return (nc == NULL || *nc == '\0') && isatty(STDERR_FILENO) &&
+	    getenv("TERM") != NULL && strcmp(getenv("TERM"), "dumb") != 0;
+}
+
+/* Writes one formatted diagnostic, its severity in colour when asked. */
+static void
+put_diag(const char *line, int col)
+{
+	const char	*p, *word;
+	size_t		 n;
+
+	if (!col) {
+		fputs(line, stderr);
+		return;
+	}
+	if ((p = strstr(line, ": error: ")) != NULL)
+		word = "\033[1;31merror\033[0m";
+	else if ((p = strstr(line, ": warning: ")) != NULL)
+		word = "\033[1;35mwarning\033[0m";
+	else {
+		fputs(line, stderr);
+		return;
+	}
+	n = (size_t)(p - line);
+	fprintf(stderr, "\033[1m%.*s\033[0m: %s", (int)n, line, word);
+	p += 2;
+	p += strcspn(p, ":");
+	fputs(p, stderr);
+}
+
+/* How many warnings d holds. */
+size_t
+pb_warnings_of(const struct pb_diags *d)
+{
+	return d->n - d->errors;
+}
+
+void
+pb_print_diags(struct pb_diags *d, int summary)
+{
+	struct pb_buf	 b = { NULL, 0, 0 };
+	size_t		 i, w = pb_warnings_of(d);
+	int		 col = colour();
+
+	pb_diags_sort(d);
+	for (i = 0; i < d->n; i++) {
+		if (pb_quiet && d->v[i].sev != PB_ERROR)
+			continue;
+		b.len = 0;
+		pb_diag_format(&d->v[i], &b);
+		put_diag(b.data, col);
+	}
+	pb_buf_free(&b);
+	if (pb_quiet)
+		w = 0;
+	if ((summary && d->errors == 0) || (d->errors < 2 && w == 0))
+		return;
+	fprintf(stderr, "%s: ", progname);
+	if (d->errors > 0)
+		fprintf(stderr, "%zu error%s%s", d->errors, d->errors == 1 ?
+		    "" : "s", w > 0 ? ", " : "");
+	if (w > 0)
+		fprintf(stderr, "%zu warning%s", w, w == 1 ? "" : "s");
+	fputc('\n', stderr);
+}
+
+int
+pb_input_missing(const char *indir)
+{
+	struct stat	 st;
+	DIR		*dp;
+	struct dirent	*e;
+	int		 empty = 1;
+
+	if (stat(indir, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if ((dp = opendir(indir)) == NULL)
+			return 0;
+		while (empty && (e = readdir(dp)) != NULL)
+			empty = strcmp(e->d_name, ".") == 0 ||
+			    strcmp(e->d_name, "..") == 0;
+		closedir(dp);
+		if (!empty)
+			return 0;
+		pb_say("the input folder '%s' is empty. Start a project with "
+		    "'peerbrief init', or name another folder with -i DIR.",
+		    indir);
+		return 1;
+	}
+	if (stat(indir, &st) == 0)
+		return 0;	/* not a folder: the reader says so */
+	pb_say("no input folder '%s' here. Start a project with 'peerbrief "
+	    "init' (then cd into it), or name the folder with -i DIR.", indir);
+	return 1;
+}
+
+int
+pb_write_out(const struct pb_buf *b)
+{
+	if ((b->len > 0 && fwrite(b->data, 1, b->len, stdout) != b->len) ||
+	    fflush(stdout) != 0) {
+		perror(progname);
+		return PB_EXIT_SYSTEM;
+	}
+	return PB_EXIT_OK;
+}
+
+int
+pb_write_file(const char *path, const struct pb_buf *b)
+{
+	char	*tmp;
+	FILE	*f;
+	int	 ok;
+
+	tmp = pb_xasprintf("%s.tmp%ld", path, (long)getpid());
+	if ((f = fopen(tmp, "wbx")) == NULL) {
+		pb_say("%s: %s", path, strerror(errno));
+		free(tmp);
+		return PB_EXIT_SYSTEM;
+	}
+	ok = (b->len == 0 || fwrite(b->data, 1, b->len, f) == b->len);
+	ok = fclose(f) == 0 && ok;
+	if (!ok || rename(tmp, path) != 0) {
+		pb_say("%s: %s", path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return PB_EXIT_SYSTEM;
+	}
+	free(tmp);
+	return PB_EXIT_OK;
+}
+
+int
+pb_cli_convert(int argc, char *argv[], struct pb_cli_convert *o)
+{
+	static const struct option longopts[] = {
+		{ "to", required_argument, NULL, 't' },
+		{ "standalone", no_argument, NULL, 's' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "templates", required_argument, NULL, 'T' },
+		{ "from", required_argument, NULL, 'f' },
+		{ "max-input-size", required_argument, NULL, 'M' },
+		LONGOPTS_COMMON
+	};
+	char		*end;
+	int		 c, rc;
+	unsigned long	 max;
+
+	memset(o, 0, sizeof(*o));
+	o->file = "-";
+	o->fmt = PB_FMT_HTML;
+	o->max_bytes = PB_MAX_INPUT;
+	while ((c = getopt_long(argc, argv, ":t:so:T:f:qvh", longopts,
+	    NULL)) != -1) {
+		if ((rc = common_option(c, argv)) != -1) {
+			if (rc == -2)
+				continue;
+			goto fail;
+		}
+		switch (c) {
+		case 't':
+			if (strcmp(optarg, "html") == 0)
+				o->fmt = PB_FMT_HTML;
+			else if (strcmp(optarg, "docbook") == 0)
+				o->fmt = PB_FMT_DOCBOOK;
+			else {
+				rc = pb_usage_error("unknown output format "
+				    "'%s' (html or docbook)", optarg);
+				goto fail;
+			}
+			break;
+		case 's':
+			o->standalone = 1;
+			break;
+		case 'o':
+			o->ofile = optarg;
+			break;
+		case 'T':
+			free(o->tdir);
+			o->tdir = pb_xstrdup(optarg);
+			break;
+		case 'f':
+			if (strcmp(optarg, "markdown") != 0 &&
+			    strcmp(optarg, "xml") != 0) {
+				rc = pb_usage_error("unknown input format "
+				    "'%s' (markdown or xml)", optarg);
+				goto fail;
+			}
+			o->from = optarg;
+			break;
+		case 'M':
+			max = strtoul(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0') {
+				rc = pb_usage_error("--max-input-size wants "
+				    "a number of bytes, not '%s'", optarg);
+				goto fail;
+			}
+			o->max_bytes = max;
+			break;
+		}
+	}
+	if (argc - optind > 1) {
+		rc = pb_usage_error("convert takes one file, not %s",
+		    argv[optind + 1]);
+		goto fail;
+	}
+	if (optind < argc)
+		o->file = argv[optind];
+	return PB_CLI_RUN;
+fail:
+	free(o->tdir);
+	o->tdir = NULL;
+	return rc;
+}
+
+int
+pb_cli_figures(int argc, char *argv[], int explain, struct pb_cli_figures *o)
+{
+	static const struct option longopts[] = {
+		{ "input", required_argument, NULL, 'i' },
+		{ "packet", required_argument, NULL, 'p' },
+		{ "as-of", required_argument, NULL, 'a' },
+		{ "format", required_argument, NULL, 'F' },
+		LONGOPTS_COMMON
+	};
+	int	 c, rc;
+
+	memset(o, 0, sizeof(*o));
+	o->indir = "input";
+	o->fmt = PB_REPORT_TEXT;
+	while ((c = getopt_long(argc, argv, ":i:p:F:qvh", longopts,
+	    NULL)) != -1) {
+		if ((rc = common_option(c, argv)) != -1) {
+			if (rc == -2)
+				continue;
+			return rc;
+		}
+		switch (c) {
+		case 'i':
+			o->indir = optarg;
+			break;
+		case 'p':
+			o->packet = optarg;
+			break;
+		case 'a':
+			o->as_of = optarg;
+			break;
+		case 'F':
+			if (explain)
+				return pb_usage_error("explain has no %s",
+				    "--format");
+			if (strcmp(optarg, "text") == 0)
+				o->fmt = PB_REPORT_TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				o->fmt = PB_REPORT_JSON;
+			else if (strcmp(optarg, "csv") == 0)
+				o->fmt = PB_REPORT_CSV;
+			else
+				return pb_usage_error("unknown format '%s' "
+				    "(text, json or csv)", optarg);
+			break;
+		}
+	}
+	if (explain) {
+		if (argc - optind != 1)
+			return pb_usage_error("explain takes one figure "
+			    "name%s", argc - optind > 1 ? ", not more" : "");
+		o->name = argv[optind];
+	} else if (optind < argc)
+		return pb_usage_error("figures takes no operands (got '%s')",
+		    argv[optind]);
+	return PB_CLI_RUN;
+}
+
+int
+pb_cli_check(int argc, char *argv[], const char **indir)
+{
+	static const struct option longopts[] = {
+		{ "input", required_argument, NULL, 'i' },
+		LONGOPTS_COMMON
+	};
+	int	 ch, rc;
+
+	*indir = "input";
+	while ((ch = getopt_long(argc, argv, ":i:qvh", longopts,
+	    NULL)) != -1) {
+		if ((rc = common_option(ch, argv)) != -1) {
+			if (rc == -2)
+				continue;
+			return rc;
+		}
+		*indir = optarg;
+	}
+	if (optind < argc)
+		return pb_usage_error("check takes no operands (got '%s')",
+		    argv[optind]);
+	return PB_CLI_RUN;
+}
+
+int
+pb_cli_build(int argc, char *argv[], struct pb_cli_build *o)
+{
+	static const struct option longopts[] = {
+		{ "input", required_argument, NULL, 'i' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "templates", required_argument, NULL, 'T' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "pdf", no_argument, NULL, 'P' },
+		LONGOPTS_COMMON
+	};
+	char	*end;
+	int	 ch, rc;
+
+	memset(o, 0, sizeof(*o));
+	o->indir = "input";
+	o->outdir = "out";
+	while ((ch = getopt_long(argc, argv, ":i:o:t:T:j:qvh", longopts,
+	    NULL)) != -1) {
+		if ((rc = common_option(ch, argv)) != -1) {
+			if (rc == -2)
+				continue;
+			goto fail;
+		}
+		switch (ch) {
+		case 'P':
+			o->pdf = 1;
+			break;
+		case 'i':
+			o->indir = optarg;
+			break;
+		case 'o':
+			o->outdir = optarg;
+			break;
+		case 't':
+		case 'T':
+			free(o->tdir);
+			o->tdir = pb_xstrdup(optarg);
+			break;
+		case 'j':
+			o->jobs = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || o->jobs < 1 ||
+			    o->jobs > 256) {
+				rc = pb_usage_error("-j wants a number of "
+				    "workers from 1 to 256, not '%s'", optarg);
+				goto fail;
+			}
+			break;
+		}
+	}
+	if (optind < argc) {
+		rc = pb_usage_error("build takes no operands (got '%s')",
+		    argv[optind]);
+		goto fail;
+	}
+	return PB_CLI_RUN;
+fail:
+	free(o->tdir);
+	o->tdir = NULL;
+	return rc;
+}
+
+int
+pb_cli_init(int argc, char *argv[], const char **dir)
+{
+	static const struct option longopts[] = {
+		LONGOPTS_COMMON
+	};
+	int	 ch, rc;
+
+	*dir = ".";
+	while ((ch = getopt_long(argc, argv, ":qvh", longopts, NULL)) != -1)
+		if ((rc = common_option(ch, argv)) != -2)
+			return rc;
+	if (argc - optind > 1)
+		return pb_usage_error("init takes one folder, not %s",
+		    argv[optind + 1]);
+	if (optind < argc)
+		*dir = argv[optind];
+	return PB_CLI_RUN;
+}

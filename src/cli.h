@@ -1,0 +1,119 @@
+/*
+ * cli.h - the command line: each command's options read into a plain
+ * structure, usage errors, and what the driver prints (messages,
+ * diagnostics, results on standard output). Part of the driver, which
+ * alone prints; the words of the help are in help.h.
+ */
+#ifndef PB_CLI_H
+#define PB_CLI_H
+
+#include <stddef.h>
+
+#include "pb.h"
+#include "render.h"
+#include "report.h"
+
+/*
+ * Default cap on a Markdown body. Debian's cmark 0.30.2 lacks the fixes
+ * for CVE-2023-22486 and CVE-2023-22484: repeated "![[]()" takes 0.4 s at
+ * 128 KiB but 7.6 s at 256 KiB and 27 s at 512 KiB. 128 KiB is some
+ * 20,000 words, longer than any position paper; --max-input-size raises
+ * it for trusted input.
+ */
+#define PB_MAX_INPUT (128u * 1024)
+
+/* What an option reader returns when the command is to run. */
+#define PB_CLI_RUN (-1)
+
+/* Set by -q (and cleared by -v), which every command takes. */
+extern int pb_quiet;
+
+/* The options of `peerbrief convert`; tdir is the caller's to free. */
+struct pb_cli_convert {
+	const char	*file;		/* "-": standard input */
+	const char	*from;		/* "markdown", "xml" or NULL */
+	const char	*ofile;		/* NULL: standard output */
+	char		*tdir;		/* -T, or NULL */
+	enum pb_format	 fmt;
+	int		 standalone;
+	size_t		 max_bytes;	/* 0: no cap */
+};
+
+/* The options of `peerbrief figures` and `explain`. */
+struct pb_cli_figures {
+	const char		*indir;
+	const char		*packet;	/* NULL: none */
+	const char		*as_of;		/* NULL: the data's */
+	const char		*name;		/* explain's figure */
+	enum pb_report_format	 fmt;
+};
+
+/* The options of `peerbrief build`; tdir is the caller's to free. */
+struct pb_cli_build {
+	const char	*indir;
+	const char	*outdir;
+	char		*tdir;		/* -T or -t, or NULL */
+	long		 jobs;		/* 0: the number of cores */
+	int		 pdf;
+};
+
+/*
+ * Notes the command being run (argv[1]), which usage errors name with
+ * its synopsis; NULL or an unknown command: the usage of all.
+ */
+void pb_cli_begin(const char *cmd);
+
+/*
+ * Each reads the options and operands of its command (argv[0] is the
+ * command) into o. Returns PB_CLI_RUN when the command is to run, else
+ * the exit status to return at once: the help was printed, or a usage
+ * error (then nothing in o is left to free).
+ */
+int pb_cli_convert(int argc, char *argv[], struct pb_cli_convert *o);
+int pb_cli_figures(int argc, char *argv[], int explain,
+    struct pb_cli_figures *o);
+int pb_cli_check(int argc, char *argv[], const char **indir);
+int pb_cli_build(int argc, char *argv[], struct pb_cli_build *o);
+int pb_cli_init(int argc, char *argv[], const char **dir);
+
+/*
+ * Prints "peerbrief: MESSAGE" and a new line on stderr in one write, with
+ * the message escaped (pb_buf_put_safe): it may quote a file or the
+ * command line.
+ */
+void pb_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * Prints the usage error fmt (one %s: arg) about the current command and
+ * its synopsis, or the usage of all; returns PB_EXIT_USAGE.
+ */
+int pb_usage_error(const char *fmt, const char *arg);
+
+/* How many warnings d holds. */
+size_t pb_warnings_of(const struct pb_diags *d);
+
+/*
+ * Prints every diagnostic as FILE:LINE:COL: error: message (warnings
+ * only without -q), then how many there were when more than one error,
+ * or any warning, was printed; not when a build's summary line follows
+ * (summary: non-zero) and there was no error, as that line counts them.
+ * Sorts d.
+ */
+void pb_print_diags(struct pb_diags *d, int summary);
+
+/*
+ * Says how to start when the input folder is missing or empty; returns
+ * non-zero when it did (the command then fails with exit status 1).
+ */
+int pb_input_missing(const char *indir);
+
+/* Writes b to standard output; the exit status. */
+int pb_write_out(const struct pb_buf *b);
+
+/*
+ * Writes b to the file path through a temporary name beside it, so a
+ * failed write leaves no half file; the exit status.
+ */
+int pb_write_file(const char *path, const struct pb_buf *b);
+
+#endif /* PB_CLI_H */
