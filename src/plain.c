@@ -1,11 +1,12 @@
 /*
- * plain.c - schema violations of organizations and packets in plain
- * words. libxml2's RELAX NG validator decides whether a file is valid; its
+ * plain.c - schema violations of organizations, packets, the project
+ * file and the references in plain words. libxml2's RELAX NG validator decides whether a file is valid; its
  * messages ("Did not expect element region there", three lines for one
  * bad date) stop at the first problem of an element and name neither the
  * expected order nor the allowed values. When a file is invalid, this
- * module walks it against a description of schema/organization.rng and
- * schema/packet.rng (kept beside them: change both together) and says
+ * module walks it against a description of schema/organization.rng,
+ * packet.rng, project.rng and references.rng (kept beside them: change
+ * both together; tests/tools/rngdesc.py compares the two) and says
  * what is missing, out of order or unknown, and what a bad value should
  * look like, at the value's position, once per problem.
  */
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include <libxml/tree.h>
+#include <libxml/xmlschemastypes.h>
 
 #include "arith.h"
 #include "pb.h"
@@ -32,8 +34,22 @@ enum vtype {
 	V_YEAR,		/* four digits, 1990 to 2100 */
 	V_EDITION,	/* 1 to 999, no leading zero */
 	V_ENUM,		/* one of choices */
-	V_ANY		/* not checked here */
+	V_ANY,		/* not checked here */
+	V_RATIO,	/* 0 to 1, at most 6 decimals */
+	V_MONTHS,	/* a whole number from 1 to 120 */
+	V_PER100,	/* up to 3 digits, at most 2 decimals */
+	V_CONTACT,	/* an e-mail address or an http(s) URL, at most 200 */
+	V_LANG,		/* xsd:language, as libxml2 checks it */
+	V_URI,		/* xsd:anyURI, as libxml2 checks it */
+	V_REFDATE,	/* YYYY, YYYY-MM or YYYY-MM-DD */
+	V_HTTPURL	/* http(s)://, no space, and an xsd:anyURI */
 };
+
+/* The names of the kinds, for pb_plain_describe (as rngdesc.py names them). */
+static const char *const vtype_names[] = { "none", "text", "date", "count",
+	"money", "fte", "id", "year", "edition", "enum", "any", "ratio",
+	"months", "per100", "contact", "language", "uri", "refdate",
+	"httpurl" };
 
 struct attr {
 	const char		*name;
@@ -151,6 +167,29 @@ static const struct attr figure_at[] = {
 };
 static const struct attr no_at[] = { { NULL, 0, V_NONE, NULL } };
 
+static const struct child project_ch[] = {
+	{ "title", 1, 1 }, { "publisher", 0, 1 }, { "base-url", 0, 1 },
+	{ "language", 0, 1 }, { "as-of", 0, 1 }, { "contact", 0, 1 },
+	{ "description", 0, 1 }, { "parameters", 0, 1 }, { NULL, 0, 0 }
+};
+static const struct child parameters_ch[] = {
+	{ "medicaid-share", 0, 1 }, { "state-average-rday-rate", 0, 1 },
+	{ "certification-window-months", 0, 1 },
+	{ "peer-fte-per-100-enrolled", 0, 1 },
+	{ "max-family-partner-share", 0, 1 },
+	{ "max-recovery-coach-share", 0, 1 }, { NULL, 0, 0 }
+};
+static const struct child references_ch[] = {
+	{ "reference", 0, -1 }, { NULL, 0, 0 }
+};
+static const struct child reference_ch[] = {
+	{ "title", 1, 1 }, { "author", 0, -1 }, { "publisher", 0, 1 },
+	{ "date", 0, 1 }, { "url", 0, 1 }, { NULL, 0, 0 }
+};
+static const struct attr reference_at[] = {
+	{ "id", 1, V_ANY, NULL }, { NULL, 0, V_NONE, NULL }
+};
+
 static const struct elem elems[] = {
 	{ "organization", NULL, organization_ch, no_at, V_NONE, NULL, NULL },
 	{ "name", "organization", NULL, no_at, V_TEXT, NULL, NULL },
@@ -184,6 +223,34 @@ static const struct elem elems[] = {
 	{ "position", "positions", NULL, ref_at, V_NONE, NULL, NULL },
 	{ "highlights", "packet", highlights_ch, no_at, V_NONE, NULL, NULL },
 	{ "figure", "highlights", NULL, figure_at, V_NONE, NULL, NULL },
+	{ "project", NULL, project_ch, no_at, V_NONE, NULL, NULL },
+	{ "title", "project", NULL, no_at, V_TEXT, NULL, NULL },
+	{ "publisher", "project", NULL, no_at, V_TEXT, NULL, NULL },
+	{ "base-url", "project", NULL, no_at, V_URI, NULL, NULL },
+	{ "language", "project", NULL, no_at, V_LANG, NULL, NULL },
+	{ "as-of", "project", NULL, no_at, V_DATE, NULL, NULL },
+	{ "contact", "project", NULL, no_at, V_CONTACT, NULL, NULL },
+	{ "description", "project", NULL, no_at, V_TEXT, NULL, NULL },
+	{ "parameters", "project", parameters_ch, no_at, V_NONE, NULL, NULL },
+	{ "medicaid-share", "parameters", NULL, no_at, V_RATIO, NULL, NULL },
+	{ "state-average-rday-rate", "parameters", NULL, no_at, V_RATIO, NULL,
+	  NULL },
+	{ "certification-window-months", "parameters", NULL, no_at, V_MONTHS,
+	  NULL, NULL },
+	{ "peer-fte-per-100-enrolled", "parameters", NULL, no_at, V_PER100,
+	  NULL, NULL },
+	{ "max-family-partner-share", "parameters", NULL, no_at, V_RATIO,
+	  NULL, NULL },
+	{ "max-recovery-coach-share", "parameters", NULL, no_at, V_RATIO,
+	  NULL, NULL },
+	{ "references", NULL, references_ch, no_at, V_NONE, NULL, NULL },
+	{ "reference", "references", reference_ch, reference_at, V_NONE, NULL,
+	  NULL },
+	{ "title", "reference", NULL, no_at, V_TEXT, NULL, NULL },
+	{ "author", "reference", NULL, no_at, V_TEXT, NULL, NULL },
+	{ "publisher", "reference", NULL, no_at, V_TEXT, NULL, NULL },
+	{ "date", "reference", NULL, no_at, V_REFDATE, NULL, NULL },
+	{ "url", "reference", NULL, no_at, V_HTTPURL, NULL, NULL },
 	{ NULL, NULL, NULL, NULL, V_NONE, NULL, NULL }
 };
 
@@ -277,6 +344,53 @@ all_digits(const char *s, size_t n)
 	return n > 0;
 }
 
+/* Non-zero when v is of the XML Schema type name, as libxml2 judges it. */
+static int
+xsd_valid(const char *v, const char *name)
+{
+	xmlSchemaTypePtr	 t;
+
+	t = xmlSchemaGetPredefinedType(BAD_CAST name,
+	    BAD_CAST "http://www.w3.org/2001/XMLSchema");
+	return t != NULL && xmlSchemaValidatePredefinedType(t, BAD_CAST v,
+	    NULL) == 0;
+}
+
+/* Non-zero when c is white space as XML Schema's \s means it. */
+static int
+xsd_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/*
+ * Non-zero when v is an e-mail address (one '@', a '.' in the domain
+ * neither first nor last) or an http(s) URL, with no white space, '<',
+ * '>' or '"', at most 200 characters: project.rng's contact.
+ */
+static int
+contact_valid(const char *v)
+{
+	const char	*at, *dot, *p;
+	size_t		 chars = 0;
+
+	for (p = v; *p != '\0'; p++) {
+		if (xsd_space(*p) || *p == '<' || *p == '>' || *p == '"')
+			return 0;
+		chars += ((unsigned char)*p & 0xc0) != 0x80;
+	}
+	if (chars > 200)
+		return 0;
+	if ((strncmp(v, "http://", 7) == 0 && v[7] != '\0') ||
+	    (strncmp(v, "https://", 8) == 0 && v[8] != '\0'))
+		return 1;
+	if ((at = strchr(v, '@')) == NULL || at == v ||
+	    strchr(at + 1, '@') != NULL)
+		return 0;
+	dot = strrchr(at + 1, '.');
+	return dot != NULL && dot > at + 1 && dot[1] != '\0';
+}
+
 /* Non-zero when v (already trimmed for element text) is of type t. */
 static int
 valid(const char *v, enum vtype t, const char *const *choices)
@@ -323,6 +437,49 @@ valid(const char *v, enum vtype t, const char *const *choices)
 			if (strcmp(v, choices[i]) == 0)
 				return 1;
 		return 0;
+	case V_RATIO:
+		if (strcmp(v, "0") == 0 || strcmp(v, "1") == 0)
+			return 1;
+		if (n < 3 || n > 8 || v[1] != '.')
+			return 0;
+		if (v[0] == '0')
+			return all_digits(v + 2, n - 2);
+		return v[0] == '1' && strspn(v + 2, "0") == n - 2;
+	case V_MONTHS:
+		if (!all_digits(v, n))
+			return 0;
+		v += strspn(v, "0");
+		return strlen(v) >= 1 && strlen(v) <= 3 &&
+		    strtol(v, NULL, 10) <= 120;
+	case V_PER100:
+		dot = strchr(v, '.');
+		i = dot ? (size_t)(dot - v) : n;
+		return i >= 1 && i <= 3 && all_digits(v, i) && (dot == NULL ||
+		    (n - i - 1 >= 1 && n - i - 1 <= 2 &&
+		    all_digits(dot + 1, n - i - 1)));
+	case V_CONTACT:
+		return contact_valid(v);
+	case V_LANG:
+		return xsd_valid(v, "language");
+	case V_URI:
+		return xsd_valid(v, "anyURI");
+	case V_REFDATE:
+		if (n != 4 && n != 7 && n != 10)
+			return 0;
+		if (!all_digits(v, 4))
+			return 0;
+		if (n >= 7 && (v[4] != '-' || !all_digits(v + 5, 2) ||
+		    strncmp(v + 5, "01", 2) < 0 || strncmp(v + 5, "12", 2) > 0))
+			return 0;
+		return n < 10 || (v[7] == '-' && all_digits(v + 8, 2) &&
+		    strncmp(v + 8, "01", 2) >= 0 && strncmp(v + 8, "31", 2) <= 0);
+	case V_HTTPURL:
+		for (i = 0; i < n; i++)
+			if (xsd_space(v[i]))
+				return 0;
+		return ((strncmp(v, "http://", 7) == 0 && n > 7) ||
+		    (strncmp(v, "https://", 8) == 0 && n > 8)) &&
+		    xsd_valid(v, "anyURI");
 	default:
 		return 1;
 	}
@@ -381,6 +538,39 @@ value_check(struct ck *c, struct pb_src s, const char *what, const char *v,
 		    near ? " (did you mean '" : "", near ? near : "",
 		    near ? "'?)" : "");
 		pb_buf_free(&b);
+		break;
+	case V_RATIO:
+		say(c, s, "%s '%s' is not a share: a number from 0 to 1 with at "
+		    "most 6 decimals (0.5, 0.25)", what, v);
+		break;
+	case V_MONTHS:
+		say(c, s, "%s '%s' is not a number of months: a whole number from "
+		    "1 to 120", what, v);
+		break;
+	case V_PER100:
+		say(c, s, "%s '%s' is not an FTE per 100 enrolled: a number below "
+		    "1000 with at most 2 decimals, no commas (2.00)", what, v);
+		break;
+	case V_CONTACT:
+		say(c, s, "%s '%s' is not an e-mail address or a web address: "
+		    "write name@host.domain or http(s)://..., no spaces, at "
+		    "most 200 characters", what, v);
+		break;
+	case V_LANG:
+		say(c, s, "%s '%s' is not a language tag: letters, then "
+		    "'-' and letters or digits (en, en-US, es)", what, v);
+		break;
+	case V_URI:
+		say(c, s, "%s '%s' is not a URL: write the address the site is "
+		    "published at, with '%%' only before two hex digits", what, v);
+		break;
+	case V_REFDATE:
+		say(c, s, "%s '%s' is not a date: write YYYY, YYYY-MM or "
+		    "YYYY-MM-DD (2017, 2017-06, 2017-06-30)", what, v);
+		break;
+	case V_HTTPURL:
+		say(c, s, "%s '%s' is not a web address: http:// or https:// "
+		    "and the address, no spaces", what, v);
 		break;
 	default:
 		break;
@@ -666,4 +856,51 @@ pb_plain_check(const struct pb_xmlfile *f, xmlDocPtr doc, const char *root,
 	}
 	elem_check(&c, r, e);
 	return c.n;
+}
+
+/* " a b c" for pb_plain_describe. */
+static void
+describe_choices(const char *const *v, struct pb_buf *b)
+{
+	size_t	 i;
+
+	for (i = 0; v != NULL && v[i] != NULL; i++)
+		pb_buf_printf(b, " %s", v[i]);
+}
+
+void
+pb_plain_describe(struct pb_buf *b)
+{
+	const struct elem	*e;
+	const struct attr	*a;
+	const struct child	*ch;
+	size_t			 i;
+
+	pb_buf_put(b, "", 0);
+	for (e = elems; e->name != NULL; e++) {
+		pb_buf_printf(b, "element %s%s%s\n", e->name,
+		    e->parent ? " in " : "", e->parent ? e->parent : "");
+		for (a = e->attrs; a->name != NULL; a++) {
+			pb_buf_printf(b, "attr %s %s %s", a->name,
+			    a->required ? "required" : "optional",
+			    vtype_names[a->type]);
+			describe_choices(a->choices, b);
+			pb_buf_putc(b, '\n');
+		}
+		for (ch = e->children; ch != NULL && ch->name != NULL; ch++)
+			pb_buf_printf(b, "child %s %d %d\n", ch->name, ch->min,
+			    ch->max);
+		if (strcmp(e->name, "practice") == 0) {
+			for (i = 0; practice_names[i] != NULL; i++) {
+				pb_buf_printf(b, "text when name=%s enum",
+				    practice_names[i]);
+				describe_choices(practice_values[i], b);
+				pb_buf_putc(b, '\n');
+			}
+			continue;
+		}
+		pb_buf_printf(b, "text %s", vtype_names[e->text]);
+		describe_choices(e->choices, b);
+		pb_buf_putc(b, '\n');
+	}
 }

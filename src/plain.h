@@ -14,13 +14,25 @@
 
 /*
  * Checks doc, which should be a root element of the given name
- * ("organization", "packet", "project"), against a description of that
- * schema, recording each problem found in d once, in plain words, at its
+ * ("organization", "packet", "project", "references"), against a
+ * description of that schema, recording each problem found in d once, in plain words, at its
  * position in f. Returns the number of problems recorded: 0 when the root
- * is not one of those described, or when nothing the description covers
- * is wrong (the caller then reports the validator's own messages).
+ * is not one of those described (a DocBook position), or when nothing the
+ * description covers is wrong (the caller then reports the validator's
+ * own messages).
  */
 size_t pb_plain_check(const struct pb_xmlfile *f, xmlDocPtr doc,
     const char *root, struct pb_diags *d);
+
+/*
+ * Appends to b (the caller frees it) the description the checks above
+ * work from, one line per fact: "element NAME [in PARENT]", then its
+ * "attr NAME required|optional KIND [VALUE...]", "child NAME MIN MAX"
+ * (MAX -1: any number) in order, and "text KIND [VALUE...]" (for
+ * <practice>, one "text when name=NAME enum VALUE..." per practice).
+ * tests/tools/rngdesc.py derives the same lines from the schemas in
+ * schema/, so that the two cannot drift apart.
+ */
+void pb_plain_describe(struct pb_buf *b);
 
 #endif /* PB_PLAIN_H */

@@ -1,8 +1,11 @@
 #!/bin/sh
 # errors.sh - bad inputs: tests/errors/NAME.md or NAME.xml must make
 # `peerbrief convert` (or, for NAME.build.md, a build of tests/semantic/base
-# with it as the position pos.md, the input folder shown as IN) exit with the status in NAME.status (default 1)
-# and print exactly NAME.err on standard error, nothing on standard output.
+# with it as the position pos.md, the input folder shown as IN; for
+# NAME.peerbrief.xml and NAME.references.xml, a check of that folder with it
+# as its project file or its references.xml) exit with the status in
+# NAME.status (default 1) and print exactly NAME.err on standard error,
+# nothing on standard output.
 . tests/lib.sh
 for in in tests/errors/*.md tests/errors/*.xml; do
 	[ -f "$in" ] || continue
@@ -21,6 +24,13 @@ for in in tests/errors/*.md tests/errors/*.xml; do
 		if [ -e "$T/out.d" ]; then
 			not_ok "$name: a failed build wrote its output"
 		fi
+		;;
+	*.peerbrief|*.references)
+		rm -rf "$T/IN"
+		cp -r tests/semantic/base "$T/IN"
+		cp "$in" "$T/IN/${name##*.}.xml"
+		(cd "$T" && $PB check -i IN) >"$T/out" 2>"$T/err"
+		status=$?
 		;;
 	*)
 		$PB convert "$in" >"$T/out" 2>"$T/err"
