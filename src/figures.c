@@ -117,6 +117,25 @@ in_raw(struct fx *x, size_t i, const struct pb_raw *raw, const char *fmt, ...)
 	in->src = raw->src;
 }
 
+/* Adds src to the sources of figure i's last input (a raw sum), unless it
+ * is the one added last (summed values come in document order). */
+static void
+in_more(struct fx *x, size_t i, struct pb_src src)
+{
+	struct pb_figure	*f = F(x, i);
+	struct pb_input		*in = &f->inputs[f->ninputs - 1];
+	const struct pb_src	*last = in->nmore > 0 ?
+				    &in->more[in->nmore - 1] : &in->src;
+
+	if (src.line == last->line && src.col == last->col &&
+	    strcmp(src.file, last->file) == 0)
+		return;
+	if ((in->nmore & (in->nmore - 1)) == 0)
+		in->more = pb_xrealloc(in->more, (in->nmore ? in->nmore * 2 :
+		    1) * sizeof(*in->more));
+	in->more[in->nmore++] = src;
+}
+
 /* Fills value and display from the figure's number, ratio or date. */
 static void
 finish(struct fx *x, size_t i)
@@ -488,17 +507,18 @@ struct orgfig {
  * Adds the FTE of o's members in role r (all of them, or with want_lived
  * 0 only those whose lived-experience is no) as inputs of figure i: one
  * input per member, or in a public packet one per role, named after the
- * role and placed at the first member's position. Returns the sum.
+ * role and sourced at every summed member's fte (and lived-experience).
+ * Returns the sum.
  */
 static int64_t
 in_staff_fte(struct fx *x, size_t i, const struct pb_org *o, enum pb_role r,
     int want_lived)
 {
-	const struct pb_member	*mb, *first = NULL;
+	const struct pb_member	*mb;
 	struct pb_raw		 raw;
 	char			 buf[PB_NUMBUF];
 	int64_t			 sum = 0;
-	size_t			 k;
+	size_t			 k, n = 0;
 
 	for (k = 0; k < o->nmembers; k++) {
 		mb = &o->members[k];
@@ -506,8 +526,7 @@ in_staff_fte(struct fx *x, size_t i, const struct pb_org *o, enum pb_role r,
 			continue;
 		if (!pb_int_add(sum, mb->fte, &sum))
 			overflow(x, i, mb->src);
-		if (first == NULL)
-			first = mb;
+		n++;
 		if (!x->public) {
 			in_raw(x, i, &mb->raw_fte, "%s.%s.fte", o->id, mb->id);
 			if (want_lived == 0)
@@ -515,12 +534,23 @@ in_staff_fte(struct fx *x, size_t i, const struct pb_org *o, enum pb_role r,
 				    "%s.%s.lived-experience", o->id, mb->id);
 		}
 	}
-	if (x->public && first != NULL) {
-		raw.text = pb_fte_format(sum, buf);
-		raw.src = first->raw_fte.src;
-		in_raw(x, i, &raw, want_lived == 0 ?
-		    "%s.staff[%s, lived-experience no].fte" :
-		    "%s.staff[%s].fte", o->id, pb_role_name(r));
+	if (!x->public || n == 0)
+		return sum;
+	raw.text = pb_fte_format(sum, buf);
+	raw.src = (struct pb_src){ NULL, 0, 0 };
+	for (k = 0; k < o->nmembers; k++) {
+		mb = &o->members[k];
+		if (mb->role != r || (want_lived == 0 && mb->lived != 0))
+			continue;
+		if (raw.src.file == NULL) {
+			raw.src = mb->raw_fte.src;
+			in_raw(x, i, &raw, want_lived == 0 ?
+			    "%s.staff[%s, lived-experience no].fte" :
+			    "%s.staff[%s].fte", o->id, pb_role_name(r));
+		} else
+			in_more(x, i, mb->raw_fte.src);
+		if (want_lived == 0)
+			in_more(x, i, mb->raw_lived.src);
 	}
 	return sum;
 }
@@ -687,6 +717,12 @@ org(struct fx *x, const struct pb_org *o, const size_t *pi,
 				raw.src = first->raw_hired.src;
 				in_raw(x, c, &raw, "%s.staff[%s].not_certified",
 				    o->id, pb_role_name((enum pb_role)k));
+				for (j = 0; j < o->nmembers; j++) {
+					mb = &o->members[j];
+					if (mb->role == (enum pb_role)k &&
+					    !mb->certified_set)
+						in_more(x, c, mb->raw_hired.src);
+				}
 			}
 		}
 		F(x, c)->n = n;
@@ -955,6 +991,7 @@ pb_figures_free(struct pb_figures *f)
 		for (k = 0; k < f->v[i].ninputs; k++) {
 			free(f->v[i].inputs[k].name);
 			free(f->v[i].inputs[k].value);
+			free(f->v[i].inputs[k].more);
 		}
 		free(f->v[i].inputs);
 	}
@@ -1055,8 +1092,11 @@ pb_figures_sources(const struct pb_figures *f, size_t i, const char *sep,
 				}
 				continue;
 			}
-			srcs = pb_xrealloc(srcs, (ns + 1) * sizeof(*srcs));
+			srcs = pb_xrealloc(srcs, (ns + 1 + in->nmore) *
+			    sizeof(*srcs));
 			srcs[ns++] = &in->src;
+			for (j = 0; j < in->nmore; j++)
+				srcs[ns++] = &in->more[j];
 		}
 	}
 	if (ns > 1)

@@ -31,6 +31,10 @@ struct pb_input {
 	long		 figure;	/* index in the set, or -1: a raw value */
 	struct pb_src	 src;		/* raw values: where written (line 0:
 					 * a default of DESIGN.md) */
+	struct pb_src	*more;		/* a sum of raw values (a public
+					 * packet's staff by role): where each
+					 * other summed value was written */
+	size_t		 nmore;
 };
 
 struct pb_figure {

@@ -233,23 +233,84 @@ close_used(const struct pb_figures *figs, char *used)
 	}
 }
 
-/* Where a raw input was written, as print shows it: the file relative to
- * the input folder (its prefix, of plen bytes, cut off) and the line. */
-static void
-source_text(struct pb_buf *s, const struct pb_src *src, size_t plen)
+/* The file name of src as print shows it: relative to the input folder
+ * (its prefix, of plen bytes, cut off). Points into src->file. */
+static const char *
+source_file(const struct pb_src *src, size_t plen)
 {
 	const char	*f = src->file;
 
-	if (src->line == 0 && src->col == PB_SRC_ARGV) {
-		pb_buf_printf(s, "%s (command line)", f);
-		return;
-	}
 	if (strlen(f) > plen && strncmp(f, "--", 2) != 0)
 		f += plen;
-	if (src->line == 0)
-		pb_buf_printf(s, "%s (default)", f);
-	else
-		pb_buf_printf(s, "%s, line %lu", f, src->line);
+	return f;
+}
+
+/*
+ * Where a raw input was written, as print shows it: the file and the line.
+ * A sum (in->more) names every line it sums, file by file ("FILE, lines
+ * 49-50 and 52"; files separated by "; "), a run of consecutive lines as
+ * a range.
+ */
+static void
+source_text(struct pb_buf *s, const struct pb_input *in, size_t plen)
+{
+	const struct pb_src	**v;
+	const char		 *f;
+	size_t			  n, j, k, e, runs, r;
+
+	if (in->src.line == 0 && in->src.col == PB_SRC_ARGV) {
+		pb_buf_printf(s, "%s (command line)", in->src.file);
+		return;
+	}
+	if (in->src.line == 0 && in->nmore == 0) {
+		pb_buf_printf(s, "%s (default)", source_file(&in->src, plen));
+		return;
+	}
+	n = in->nmore + 1;
+	v = pb_xcalloc(n, sizeof(*v));
+	v[0] = &in->src;
+	for (j = 1; j < n; j++)
+		v[j] = &in->more[j - 1];
+	/* in file order, then by line (insertion sort: members are
+	 * already in document order) */
+	for (j = 1; j < n; j++)
+		for (k = j; k > 0 && (strcmp(v[k - 1]->file, v[k]->file) > 0 ||
+		    (strcmp(v[k - 1]->file, v[k]->file) == 0 &&
+		    v[k - 1]->line > v[k]->line)); k--) {
+			const struct pb_src *t = v[k];
+
+			v[k] = v[k - 1];
+			v[k - 1] = t;
+		}
+	for (j = 0; j < n; j = e) {
+		f = v[j]->file;
+		for (e = j + 1; e < n && strcmp(v[e]->file, f) == 0; e++)
+			continue;
+		if (j > 0)
+			pb_buf_puts(s, "; ");
+		/* the runs of consecutive lines between j and e */
+		for (runs = 0, k = j; k < e; runs++) {
+			for (k++; k < e && v[k]->line <= v[k - 1]->line + 1; k++)
+				continue;
+		}
+		pb_buf_printf(s, "%s, %s ", source_file(v[j], plen),
+		    e - j == 1 || v[e - 1]->line == v[j]->line ?
+		    "line" : "lines");
+		for (r = 0, k = j; k < e; r++) {
+			size_t b = k;
+
+			for (k++; k < e && v[k]->line <= v[k - 1]->line + 1; k++)
+				continue;
+			if (r > 0)
+				pb_buf_puts(s, r + 1 == runs ? " and " : ", ");
+			if (v[k - 1]->line == v[b]->line)
+				pb_buf_printf(s, "%lu", v[b]->line);
+			else
+				pb_buf_printf(s, "%lu\xe2\x80\x93%lu", v[b]->line,
+				    v[k - 1]->line);
+		}
+	}
+	free(v);
 }
 
 /* The appendix: every used figure, in the set's order; figure inputs link
@@ -291,7 +352,7 @@ appendix(xmlNodePtr parent, const struct pb_figures *figs, const char *used,
 			}
 			s.len = 0;
 			pb_buf_put(&s, "", 0);
-			source_text(&s, &f->inputs[k].src, plen);
+			source_text(&s, &f->inputs[k], plen);
 			pb_tree_set_prop(c, "source", s.data);
 		}
 	}

@@ -35,11 +35,17 @@ input_sources(const struct pb_figures *f, const struct pb_figure *fig,
     size_t k, const char *sep, struct pb_buf *out)
 {
 	const struct pb_input	*in = &fig->inputs[k];
+	size_t			 j;
 
-	if (in->figure >= 0)
+	if (in->figure >= 0) {
 		pb_figures_sources(f, (size_t)in->figure, sep, out);
-	else
-		pb_src_format(&in->src, out);
+		return;
+	}
+	pb_src_format(&in->src, out);
+	for (j = 0; j < in->nmore; j++) {
+		pb_buf_puts(out, sep);
+		pb_src_format(&in->more[j], out);
+	}
 }
 
 static void

@@ -65,6 +65,10 @@ check "--as-of is sourced to the command line" grep -q \
 $PB figures --as-of 2027-01-15 --format json >"$T/out"
 check "--as-of source in json" grep -q '"sources": \["--as-of (command line)"\]' "$T/out"
 check "check passes on input/" $PB check
+# A public packet's sum by role names every member it adds up.
+$PB explain -i $G/small --packet latest alder.peer_fte >"$T/out"
+check "a sum by role names each summed value" grep -q \
+    'alder.staff\[peer-specialist\].fte = 0.50 *orgs/alder.xml:35:49, orgs/alder.xml:39:49$' "$T/out"
 
 # One organization as spreadsheets (tests/csv/harborview: a byte-order
 # mark, CRLF, quoted cells, a cell with line breaks, columns in another

@@ -245,7 +245,7 @@ diag_command_line() {
 
 # explain on NAME/IN laid over the base (expect.out), then a build whose
 # out/pk/figures.json must give the same positions (a public packet shows
-# staff by role, each role at its first member).
+# staff by role, each sum at every member it adds up).
 provenance_one_line() {
 	fresh
 	cp -r "$2/IN/." "$T/IN/"

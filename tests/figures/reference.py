@@ -13,6 +13,13 @@ and values), so a change to input/ can never leave the reference stale.
 Written independently of src/figures.c: only the standard library (xml.etree,
 fractions), DESIGN.md's table as the specification.
 
+For a public packet it also checks where each sum by role says it comes
+from: the input ORG.staff[ROLE].fte (and its "lived-experience no" and
+not_certified kin) must name the position of every member value it sums,
+found here by reading the file's text (FILE:LINE:COL of the value's first
+character), and every input that is a figure must name exactly the sources
+of all that figure's inputs, transitively.
+
 Prints one line per difference and "N figures in M sets agree"; exits 1 on
 any difference.
 """
@@ -20,6 +27,7 @@ import calendar
 import datetime
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -110,6 +118,26 @@ class Project:
         self.max_rc = dec(get("max-recovery-coach-share", "0.34"))
 
 
+def attr_positions(path):
+    """For each <member> in document order: {attribute: "FILE:LINE:COL"} of
+    its values' first characters, from the text (FILE relative to the input
+    folder, as peerbrief names it)."""
+    rel = "orgs/" + os.path.basename(path)
+    with open(path, encoding="utf-8") as f:
+        data = f.read()
+    out = []
+    for m in re.finditer(r"<member\b[^>]*>", data):
+        pos = {}
+        for a in re.finditer(r"([\w-]+)\s*=\s*([\"'])",
+                             m.group(0)):
+            at = m.start() + a.end()
+            line = data.count("\n", 0, at) + 1
+            col = at - (data.rfind("\n", 0, at) + 1) + 1
+            pos[a.group(1)] = "%s:%d:%d" % (rel, line, col)
+        out.append(pos)
+    return out
+
+
 def read_org(path):
     root = ET.parse(path).getroot()
     o = {"id": os.path.basename(path)[:-4], "practices": {}, "programs": [],
@@ -131,8 +159,10 @@ def read_org(path):
             "rate": int(dec(text(g, "daily-rate")) * 100),
             "staff": staff, "peer": peer})
     st = root.find(NS + "staff")
-    for m in ([] if st is None else st):
+    at = attr_positions(path)
+    for k, m in enumerate([] if st is None else st):
         o["members"].append({
+            "at": at[k],
             "id": m.get("id"), "role": m.get("role"),
             "fte": int(dec(m.get("fte")) * 100),
             "hired": datetime.date.fromisoformat(m.get("hired")),
@@ -268,15 +298,85 @@ def read_packet(path):
             "orgs": [] if orgs is None else [o.get("ref") for o in orgs]}
 
 
-def peerbrief(pb, indir, as_of, packet):
+def sum_sources(orgs):
+    """A public packet's sums by role: {input name: (value, sources)}."""
+    S = {}
+    for o in orgs:
+        for r in ROLES:
+            ms = [m for m in o["members"] if m["role"] == r]
+            if ms:
+                S["%s.staff[%s].fte" % (o["id"], r)] = (
+                    fmt("fte", sum(m["fte"] for m in ms)),
+                    sorted(m["at"]["fte"] for m in ms))
+            no = [m for m in ms if m["lived"] == "no"]
+            if no:
+                S["%s.staff[%s, lived-experience no].fte" % (o["id"], r)] = (
+                    fmt("fte", sum(m["fte"] for m in no)),
+                    sorted([m["at"]["fte"] for m in no] +
+                           [m["at"]["lived-experience"] for m in no]))
+            nc = [m for m in ms if not m["certified"]]
+            if nc:
+                S["%s.staff[%s].not_certified" % (o["id"], r)] = (
+                    str(len(nc)), sorted(m["at"]["hired"] for m in nc))
+    return S
+
+
+def check_sources(figs, sums, where):
+    """Differences in the sources of figs (the JSON's figures): the sums
+    against sums, and every figure input against its figure's inputs."""
+    by = {f["name"]: f for f in figs}
+    memo = {}
+
+    def reach(name):
+        if name not in memo:
+            memo[name] = set()
+            for i in by[name]["inputs"]:
+                memo[name] |= reach(i["name"]) if i["name"] in by \
+                    else set(i["sources"])
+        return memo[name]
+
+    bad = []
+    seen = set()
+    for f in figs:
+        for i in f["inputs"]:
+            n = i["name"]
+            if n in by:
+                want = sorted(reach(n), key=src_key)
+            elif n in sums:
+                seen.add(n)
+                if i["value"] != sums[n][0]:
+                    bad.append("%s: %s in %s: value %s, reference %s" % (
+                        where, n, f["name"], i["value"], sums[n][0]))
+                want = sorted(sums[n][1], key=src_key)
+            elif "staff[" in n:
+                bad.append("%s: %s in %s: not a sum the reference knows" % (
+                    where, n, f["name"]))
+                continue
+            else:
+                continue
+            if sorted(i["sources"], key=src_key) != want:
+                bad.append("%s: %s in %s: sources %s, reference %s" % (
+                    where, n, f["name"], i["sources"], want))
+    for n in sorted(set(sums) - seen):
+        bad.append("%s: %s: a sum no figure has as input" % (where, n))
+    return bad
+
+
+def src_key(s):
+    f, line, col = s.rsplit(":", 2) if s.count(":") >= 2 else (s, 0, 0)
+    return (f, int(line), int(col))
+
+
+def peerbrief_json(pb, indir, as_of, packet):
     cmd = shlex.split(pb) + ["figures", "-i", indir, "--format", "json"]
     if packet:
         cmd += ["--packet", packet]
     if as_of:
         cmd += ["--as-of", as_of]
     out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE).stdout
-    return {f["name"]: (f["unit"], f["value"])
-            for f in json.loads(out)["figures"]}
+    return json.loads(out)["figures"]
+
+
 
 
 def main():
@@ -288,24 +388,31 @@ def main():
     orgs = {o["id"]: o for o in (read_org(os.path.join(odir, f))
                                  for f in sorted(os.listdir(odir))
                                  if f.endswith(".xml"))}
-    sets = [(None, compute(pj, list(orgs.values())))]
+    sets = [(None, compute(pj, list(orgs.values())), None)]
     pdir = os.path.join(indir, "packets")
     for f in sorted(os.listdir(pdir)) if os.path.isdir(pdir) else []:
         if f.endswith(".xml"):
             pk = read_packet(os.path.join(pdir, f))
-            sets.append((pk["id"], compute(
-                pj, [orgs[i] for i in pk["orgs"]], pk)))
-    bad = total = 0
-    for pk, want in sets:
-        got = peerbrief(pb, indir, as_of, pk)
+            mine = [orgs[i] for i in pk["orgs"]]
+            sets.append((pk["id"], compute(pj, mine, pk),
+                         None if pk["internal"] else sum_sources(mine)))
+    bad = total = nsrc = 0
+    for pk, want, sums in sets:
+        figs = peerbrief_json(pb, indir, as_of, pk)
+        got = {f["name"]: (f["unit"], f["value"]) for f in figs}
         where = "packet " + pk if pk else "all"
+        for line in check_sources(figs, sums or {}, where):
+            bad += 1
+            print(line)
+        nsrc += sum(len(f["inputs"]) for f in figs)
         for name in sorted(set(want) | set(got)):
             total += 1
             if want.get(name) != got.get(name):
                 bad += 1
                 print("%s: %s: reference %s, peerbrief %s" % (
                     where, name, want.get(name), got.get(name)))
-    print("%d figures in %d sets %s" % (total, len(sets),
+    print("%d figures (%d inputs' sources) in %d sets %s" % (
+          total, nsrc, len(sets),
           "agree" if not bad else "checked, %d differ" % bad))
     return 1 if bad else 0
 
