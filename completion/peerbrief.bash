@@ -38,7 +38,7 @@ _peerbrief()
 	case $cmd in
 	init) COMPREPLY=($(compgen -W "$common" -- "$cur"))
 	      [ "${cur#-}" = "$cur" ] && COMPREPLY+=($(compgen -d -- "$cur")) ;;
-	build) COMPREPLY=($(compgen -W "-i --input -o --output -T --templates -j --jobs $common" -- "$cur")) ;;
+	build) COMPREPLY=($(compgen -W "-i --input -o --output -T --templates -j --jobs -p --packet --pdf $common" -- "$cur")) ;;
 	check) COMPREPLY=($(compgen -W "-i --input $common" -- "$cur")) ;;
 	figures) COMPREPLY=($(compgen -W "-i --input -p --packet --as-of -F --format $common" -- "$cur")) ;;
 	explain) COMPREPLY=($(compgen -W "-i --input -p --packet --as-of $common" -- "$cur")) ;;

@@ -429,8 +429,9 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	int			 rc = PB_EXIT_INPUT;
 
 	r->built = r->reused = 0;
+	/* with --packet, load even so: the id must be checked */
 	if (pb_increment_begin(&inc, r->indir, outdir, tdir, sdir,
-	    chromium != NULL)) {
+	    chromium != NULL) && r->only == NULL) {
 		pb_stage_clean(outdir);
 		r->reused = inc.old.n;
 		rc = PB_EXIT_OK;
@@ -443,6 +444,10 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	pb_styles_set_pdf(st, chromium != NULL);
 	if (!pb_run_load(r, sdir, NULL))
 		goto out;
+	if (r->only != NULL && pb_model_packet(r->model, r->only) == NULL) {
+		rc = PB_EXIT_USAGE;
+		goto out;
+	}
 	pb_run_check(r, &o, jobs, 1);
 	if (r->d.errors > 0)
 		goto out;
@@ -451,7 +456,7 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 		goto out;
 	}
 	pb_xml_allow(pb_stage_path(stage));
-	reuse = pb_increment_reuse(&inc, stage, r->model, r->indir);
+	reuse = pb_increment_reuse(&inc, stage, r->model, r->indir, r->only);
 	for (i = 0; i < r->model->npackets; i++)
 		r->reused += reuse != NULL && reuse[i];
 	r->built = r->model->npackets - r->reused;

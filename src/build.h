@@ -34,6 +34,8 @@ struct pb_run {
 	size_t			 built;		/* by pb_build: packets built */
 	size_t			 reused;	/* and packets whose previous
 						 * output was kept */
+	const char		*only;		/* build --packet: the one
+						 * packet to build, or NULL */
 	/* Called (when set) after each packet a build renders, with the
 	 * count done and the count to do, one call at a time. */
 	void			(*progress)(void *, size_t, size_t);
@@ -118,8 +120,11 @@ void pb_run_check(struct pb_run *r, struct pb_read_opts *o, long jobs,
  * workers, the site's index and feed and the manifest, and swap the
  * stage in. Markdown over max_input bytes is an error. With chromium
  * (the path of pb_pdf_chromium; NULL: none) each packet is also printed
- * to ID/ID.pdf from its HTML. Returns the exit status; problems go to
- * r->d.
+ * to ID/ID.pdf from its HTML. With r->only, that packet alone is built:
+ * every other keeps its previous output as it is (and is built only when
+ * it has none), and the site's pages list them all; PB_EXIT_USAGE when
+ * r->model has no such packet (nothing recorded: the driver says so).
+ * Returns the exit status; problems go to r->d.
  */
 int pb_build(struct pb_run *r, const char *outdir, const char *tdir,
     const char *sdir, long jobs, size_t max_input, const char *chromium);

@@ -434,6 +434,7 @@ pb_cli_build(int argc, char *argv[], struct pb_cli_build *o)
 		{ "templates", required_argument, NULL, 'T' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "pdf", no_argument, NULL, 'P' },
+		{ "packet", required_argument, NULL, 'p' },
 		LONGOPTS_COMMON
 	};
 	char	*end;
@@ -442,7 +443,7 @@ pb_cli_build(int argc, char *argv[], struct pb_cli_build *o)
 	memset(o, 0, sizeof(*o));
 	o->indir = "input";
 	o->outdir = "out";
-	while ((ch = getopt_long(argc, argv, ":i:o:t:T:j:qvh", longopts,
+	while ((ch = getopt_long(argc, argv, ":i:o:t:T:j:p:qvh", longopts,
 	    NULL)) != -1) {
 		if ((rc = common_option(ch, argv)) != -1) {
 			if (rc == -2)
@@ -452,6 +453,9 @@ pb_cli_build(int argc, char *argv[], struct pb_cli_build *o)
 		switch (ch) {
 		case 'P':
 			o->pdf = 1;
+			break;
+		case 'p':
+			o->packet = optarg;
 			break;
 		case 'i':
 			o->indir = optarg;

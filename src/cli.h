@@ -54,6 +54,7 @@ struct pb_cli_build {
 	const char	*outdir;
 	char		*tdir;		/* -T or -t, or NULL */
 	long		 jobs;		/* 0: the number of cores */
+	const char	*packet;	/* --packet: build only it, or NULL */
 	int		 pdf;
 };
 

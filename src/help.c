@@ -28,7 +28,8 @@ static const struct pb_help helps[] = {
 	  "must be new or empty: input/ with an organization in XML and one as\n"
 	  "CSV, a position, a packet, and a README.\n",
 	  OPT_COMMON },
-	{ "build", "[-i input] [-o out] [-T templates] [-j N] [--pdf]",
+	{ "build", "[-i input] [-o out] [-T templates] [-j N] [--packet ID] "
+	  "[--pdf]",
 	  "Validates the input folder, computes every figure and renders every\n"
 	  "packet into the output folder, replacing it only when all succeeded.\n"
 	  "Packets whose inputs did not change are reused.\n",
@@ -38,6 +39,9 @@ static const struct pb_help helps[] = {
 	  "  -T, --templates DIR   the templates folder (default: the installed\n"
 	  "                        one); -t DIR is the same\n"
 	  "  -j, --jobs N          N worker threads (default: the number of cores)\n"
+	  "  -p, --packet ID       build packet ID only: the others keep their\n"
+	  "                        output as it is (built when they have none);\n"
+	  "                        the index, feed and sitemap list them all\n"
 	  "      --pdf             also print each packet to ID/ID.pdf with headless\n"
 	  "                        Chromium (PEERBRIEF_CHROMIUM, else chromium on\n"
 	  "                        PATH; PEERBRIEF_PDF_TIMEOUT seconds per packet)\n"

@@ -277,6 +277,7 @@ cmd_build(int argc, char *argv[])
 {
 	struct pb_cli_build	 c;
 	struct pb_run		 r;
+	const struct pb_packet	*pk;
 	struct progress		 prog;
 	const char		*outdir;
 	char			*tdir, *sdir = NULL;
@@ -291,6 +292,7 @@ cmd_build(int argc, char *argv[])
 	memset(&r, 0, sizeof(r));
 	memset(&prog, 0, sizeof(prog));
 	r.indir = c.indir;
+	r.only = c.packet;
 	outdir = c.outdir;
 	tdir = c.tdir;
 	jobs = c.jobs > 0 ? c.jobs : jobs_default();
@@ -338,6 +340,8 @@ cmd_build(int argc, char *argv[])
 	rc = pb_build(&r, outdir, tdir, sdir, jobs, PB_MAX_INPUT, chromium);
 	if (prog.shown)
 		fputs("\r\033[K", stderr);
+	if (rc == PB_EXIT_USAGE)	/* no packet --packet names */
+		run_packet(&r, c.packet, &pk);
 	w = pb_warnings_of(&r.d);
 	if (rc == PB_EXIT_OK && !pb_quiet) {
 		pb_buf_printf(&line, "%zu packet%s built, %zu reused, ",

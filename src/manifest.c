@@ -463,14 +463,25 @@ pb_increment_begin(struct pb_increment *inc, const char *indir,
 
 char *
 pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
-    const struct pb_model *m, const char *indir)
+    const struct pb_model *m, const char *indir, const char *only)
 {
 	char		*reuse;
 	struct pb_hash	 h;
 	size_t		 i;
 
 	reuse = pb_xcalloc(m->npackets + 1, 1);
+	/* a partial build: out/ no longer matches the whole input */
+	if (only != NULL)
+		inc->cur.all = none;
 	for (i = 0; i < m->npackets; i++) {
+		h = pb_manifest_get(&inc->old, m->packets[i].id);
+		if (only != NULL && strcmp(m->packets[i].id, only) != 0 &&
+		    !pb_hash_eq(h, none) && packet_reuse(stage, &inc->old,
+		    m->packets[i].id, inc->pdf)) {
+			pb_manifest_add(&inc->cur, m->packets[i].id, h);
+			reuse[i] = 1;
+			continue;
+		}
 		h = packet_hash(m, indir, &m->packets[i], inc->tool);
 		pb_manifest_add(&inc->cur, m->packets[i].id, h);
 		reuse[i] = pb_hash_eq(pb_manifest_get(&inc->old,

@@ -121,11 +121,14 @@ int pb_increment_begin(struct pb_increment *inc, const char *indir,
 /*
  * Records what each packet of m is made from (its files) and puts the
  * previous output of every packet made from the same files into the
- * stage. Returns a flag per packet, set when its output was reused (the
- * caller frees it).
+ * stage. With only (build --packet; NULL: none), every other packet that
+ * has a previous output keeps it, whatever it was made from, and keeps
+ * its previous record, so the next whole build rebuilds it if it is out
+ * of date. Returns a flag per packet, set when its output was reused
+ * (the caller frees it).
  */
 char *pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
-    const struct pb_model *m, const char *indir);
+    const struct pb_model *m, const char *indir, const char *only);
 
 /* Writes the manifest of every file in the stage, last, into it. */
 void pb_increment_write(struct pb_increment *inc, struct pb_stage *stage,

@@ -1,7 +1,7 @@
 #!/bin/sh
 # cli.sh - the command line: every command's --help and `help CMD`,
 # --version, long options, usage errors that name the option, the build's
-# summary line and -q, convert -o, the hints for a missing input folder
+# summary line and -q, build --packet, convert -o, the hints for a missing input folder
 # and a packet figure without --packet, and colour only on a terminal.
 . tests/lib.sh
 
@@ -81,6 +81,42 @@ check "-q: still built" grep -q "And another" "$T/o/accs-peer-roles/index.html"
 printf '<packet xmlns="urn:peerbrief:1"><title>x</title></packet>\n' >"$T/in/packets/bad.xml"
 $PB build --quiet -i "$T/in" -o "$T/o" >/dev/null 2>"$T/e"
 check "-q: errors still print" test $? -eq 1 -a -s "$T/e"
+
+# build --packet ID: that packet alone; the others' output untouched
+# (the same files, not copies); the index, feed and sitemap as a whole
+# build makes them; the next whole build rebuilds what was left stale.
+cp -r input "$T/pk"
+$PB build -i "$T/pk" -o "$T/po" 2>/dev/null
+snap() { (cd "$T/po" && find . -type f | sort | xargs stat -c '%n %i %Y %s'); }
+snap | grep '^./note-taking-funding/' >"$T/before"
+cp -r "$T/po/note-taking-funding" "$T/nt-before"
+printf '\nA sentence for one packet.\n' >>"$T/pk/positions/certification.md"
+printf '\nA sentence for the other.\n' >>"$T/pk/positions/note-taking.md"
+$PB build --packet accs-peer-roles -i "$T/pk" -o "$T/po" >"$T/a" 2>"$T/e"
+check "build --packet: exit 0" test $? -eq 0 -a ! -s "$T/a"
+sed -E 's/[0-9]+\.[0-9]{2} s/T s/' "$T/e" >"$T/e2"
+printf '1 packet built, 1 reused, T s -> %s/po/\n' "$T" >"$T/want"
+check "build --packet: the summary" cmp -s "$T/want" "$T/e2"
+check "build --packet: its packet built" grep -q "A sentence for one packet" "$T/po/accs-peer-roles/index.html"
+snap | grep '^./note-taking-funding/' >"$T/after"
+check "build --packet: the other's files untouched" cmp -s "$T/before" "$T/after"
+check "build --packet: the other's output byte-identical" diff -r "$T/nt-before" "$T/po/note-taking-funding"
+$PB build -q -i "$T/pk" -o "$T/pfull"
+for f in index.html feed.xml sitemap.xml; do
+	check "build --packet: $f as a whole build's" cmp -s "$T/pfull/$f" "$T/po/$f"
+done
+$PB build -i "$T/pk" -o "$T/po" 2>"$T/e"
+check "the next whole build rebuilds the packet left stale" grep -Eqx "1 packet built, 1 reused, [0-9]+\.[0-9]{2} s -> $T/po/" "$T/e"
+check "and it holds the change" grep -q "A sentence for the other" "$T/po/note-taking-funding/index.html"
+snap >"$T/before"
+$PB build --packet accs-peer-role -i "$T/pk" -o "$T/po" >"$T/a" 2>"$T/e"
+check "build --packet of no packet: exit 2" test $? -eq 2
+printf "peerbrief: no packet 'accs-peer-role' in %s/pk/packets; did you mean 'accs-peer-roles'? (packets: accs-peer-roles, note-taking-funding)\n" "$T" >"$T/want"
+check "build --packet of no packet: the nearest" cmp -s "$T/want" "$T/e"
+snap >"$T/after"
+check "build --packet of no packet: out/ untouched" cmp -s "$T/before" "$T/after"
+$PB build -p note-taking-funding -i "$T/pk" -o "$T/pnew" 2>"$T/e"
+check "build --packet into a new folder builds the others too" grep -Eqx "2 packets built, 0 reused, [0-9]+\.[0-9]{2} s -> $T/pnew/" "$T/e"
 
 # convert -o FILE writes the file, not standard output.
 printf -- '---\ntitle: T\n---\n*hi* `=param.medicaid_share`\n' >"$T/p.md"
