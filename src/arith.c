@@ -286,66 +286,6 @@ pb_ratio_parse(const char *s, int max_places, struct pb_ratio *out)
 }
 
 /*
- * Stores (sa ? -a : a) + (sb ? -b : b) as sign and magnitude; a and b
- * are below 2^127 so the sum cannot wrap.
- */
-static void
-signed_add(int sa, u128 a, int sb, u128 b, int *sr, u128 *r)
-{
-	if (sa == sb) {
-		*sr = sa;
-		*r = a + b;
-	} else if (a >= b) {
-		*sr = sa;
-		*r = a - b;
-	} else {
-		*sr = sb;
-		*r = b - a;
-	}
-}
-
-/* a + b, or a - b when negate_b; the sum of the cross products. */
-static int
-ratio_addsub(struct pb_ratio a, struct pb_ratio b, int negate_b,
-    struct pb_ratio *out)
-{
-	u128	 x, y, n;
-	int	 sx, sy, sn;
-
-	if (out == NULL || !pb_ratio_valid(a) || !pb_ratio_valid(b))
-		return 0;
-	x = (u128)mag(a.num) * (uint64_t)b.den;
-	sx = a.num < 0;
-	y = (u128)mag(b.num) * (uint64_t)a.den;
-	sy = (b.num < 0) != (negate_b != 0);
-	signed_add(sx, x, sy, y, &sn, &n);
-	return ratio_from(sn, n, (u128)(uint64_t)a.den * (uint64_t)b.den,
-	    out);
-}
-
-int
-pb_ratio_add(struct pb_ratio a, struct pb_ratio b, struct pb_ratio *out)
-{
-	return ratio_addsub(a, b, 0, out);
-}
-
-int
-pb_ratio_sub(struct pb_ratio a, struct pb_ratio b, struct pb_ratio *out)
-{
-	return ratio_addsub(a, b, 1, out);
-}
-
-int
-pb_ratio_mul(struct pb_ratio a, struct pb_ratio b, struct pb_ratio *out)
-{
-	if (out == NULL || !pb_ratio_valid(a) || !pb_ratio_valid(b))
-		return 0;
-	return ratio_from((a.num < 0) != (b.num < 0),
-	    (u128)mag(a.num) * mag(b.num),
-	    (u128)(uint64_t)a.den * (uint64_t)b.den, out);
-}
-
-/*
  * Reads any ratio as sign, magnitude and a positive denominator: a
  * negative den moves its sign to the value, a zero den reads as 0/1.
  */
@@ -764,14 +704,5 @@ pb_date_add_days(struct pb_date d, int64_t days, struct pb_date *out)
 	if (days < -n || days > max - n)
 		return 0;
 	*out = date_from_days(n + days);
-	return 1;
-}
-
-int
-pb_date_days_between(struct pb_date a, struct pb_date b, int64_t *out)
-{
-	if (out == NULL || !pb_date_valid(a) || !pb_date_valid(b))
-		return 0;
-	*out = date_days(b) - date_days(a);
 	return 1;
 }

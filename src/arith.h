@@ -95,15 +95,6 @@ struct pb_ratio pb_ratio_from_int(int64_t n);
 int pb_ratio_parse(const char *s, int max_places, struct pb_ratio *out);
 
 /*
- * Exact sum, difference and product of the valid ratios a and b, reduced,
- * in *out. Return 0 when a or b is not valid or the reduced result does
- * not fit int64_t; *out is then unchanged.
- */
-int pb_ratio_add(struct pb_ratio a, struct pb_ratio b, struct pb_ratio *out);
-int pb_ratio_sub(struct pb_ratio a, struct pb_ratio b, struct pb_ratio *out);
-int pb_ratio_mul(struct pb_ratio a, struct pb_ratio b, struct pb_ratio *out);
-
-/*
  * Compares a and b exactly: returns -1, 0 or 1 as a <, =, > b. Never
  * overflows. Defined for every input: a negative den is read with its
  * sign (1/-2 = -1/2), a zero den as the value 0.
@@ -234,11 +225,5 @@ int pb_date_add_months(struct pb_date d, int64_t months, struct pb_date *out);
  * valid or the result falls outside years 1-9999, *out unchanged.
  */
 int pb_date_add_days(struct pb_date d, int64_t days, struct pb_date *out);
-
-/*
- * Stores the number of days from a to b (b - a; negative when b is
- * before a) in *out. Returns 0 when either date is not valid.
- */
-int pb_date_days_between(struct pb_date a, struct pb_date b, int64_t *out);
 
 #endif /* PB_ARITH_H */

@@ -61,14 +61,6 @@ void pb_run_free(struct pb_run *r);
 struct pb_figures *pb_run_figures(const struct pb_run *r,
     const struct pb_packet *pk, struct pb_diags *d);
 
-/*
- * Checks the positions no packet includes, each read with o and freed:
- * their references may name parameters and organizations' figures
- * (all). Problems go to r->d.
- */
-void pb_run_check_loose(struct pb_run *r, const struct pb_read_opts *o,
-    const struct pb_figures *all);
-
 /* The files of one packet's output, under out/ID/. */
 enum pb_output {
 	PB_OUT_HTML,		/* ID/index.html */
@@ -81,28 +73,6 @@ enum pb_output {
 
 /* The path of output o of packet id, relative to out/ (caller frees). */
 char *pb_packet_output(const char *id, enum pb_output o);
-
-/*
- * Assembles every packet of r whose reuse flag is not set (reuse NULL:
- * all), with jobs threads, each taking the next packet, their positions
- * read with o into a cache serving those packets. With a stage, each
- * packet is rendered with st and its outputs written into it; without
- * (check), packets are only assembled and checked. With chromium (not
- * NULL) each packet's HTML is also printed to its PDF. With tags (one
- * per packet), each packet built sets its own to the tags of its
- * positions (see pb_site_assemble; the caller frees them). Problems go
- * to r->d.
- */
-void pb_build_packets(struct pb_run *r, const struct pb_read_opts *o,
-    struct pb_styles *st, struct pb_stage *stage, const char *reuse,
-    long jobs, const char *chromium, char **tags);
-
-/*
- * Renders the site's index page, Atom feed and (with a base-url) sitemap
- * into the stage; tags as for pb_site_assemble.
- */
-void pb_build_site(struct pb_run *r, struct pb_styles *st,
-    struct pb_stage *stage, const char *const *tags);
 
 /*
  * The check stage of a loaded run: checks the positions no packet

@@ -761,7 +761,12 @@ org(struct fx *x, const struct pb_org *o, const size_t *pi,
 
 /* --------------------------------------------------------------- packets */
 
-int64_t
+/*
+ * The year the totals of packet pk over orgs[0..norgs) cover: its
+ * <fiscal-year>, else the latest fiscal year among the organizations'
+ * programs; 0 when it has neither.
+ */
+static int64_t
 pb_packet_year(const struct pb_packet *pk, const struct pb_org *const *orgs,
     size_t norgs)
 {

@@ -120,14 +120,6 @@ enum pb_cert pb_cert_status(const struct pb_member *mb, struct pb_date due,
 /* "certified", "certified-late", "overdue", "due-soon", "pending". */
 const char *pb_cert_name(enum pb_cert c);
 
-/*
- * The year the totals of packet pk over orgs[0..norgs) cover: its
- * <fiscal-year>, else the latest fiscal year among the organizations'
- * programs; 0 when it has neither.
- */
-int64_t pb_packet_year(const struct pb_packet *pk,
-    const struct pb_org *const *orgs, size_t norgs);
-
 /* How a practice's value stands (DESIGN.md, Practice assessments). */
 enum pb_assess {
 	PB_ASSESS_CONFLICT,	/* against the CPS Code of Ethics or ACCS 7.5 */

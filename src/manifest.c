@@ -46,7 +46,11 @@ unhex(const char *p)
 	return b.data;
 }
 
-void
+static void pb_manifest_add(struct pb_manifest *, const char *,
+    struct pb_hash);
+
+/* Reads outdir/.manifest; an absent or damaged one reads as empty. */
+static void
 pb_manifest_read(const char *outdir, struct pb_manifest *m)
 {
 	char		*path, *line = NULL, id[256], hex[PB_HASH_HEX];
@@ -145,7 +149,8 @@ pb_manifest_set_tags(struct pb_manifest *m, const char *id, const char *tags)
 	e->tags = tags != NULL && *tags != '\0' ? pb_xstrdup(tags) : NULL;
 }
 
-struct pb_hash
+/* The hash recorded for packet id, or zero when there is none. */
+static struct pb_hash
 pb_manifest_get(const struct pb_manifest *m, const char *id)
 {
 	const struct pb_manifest_entry	*e;
@@ -154,7 +159,8 @@ pb_manifest_get(const struct pb_manifest *m, const char *id)
 	return e ? e->hash : none;
 }
 
-void
+/* Adds an entry (id copied). */
+static void
 pb_manifest_add(struct pb_manifest *m, const char *id, struct pb_hash hash)
 {
 	list_add(&m->v, &m->n, id, hash);
@@ -177,7 +183,8 @@ pb_manifest_add_file(struct pb_manifest *m, const char *rel,
 	m->sorted = 0;
 }
 
-struct pb_hash
+/* The recorded hash of output file rel; zero when there is none. */
+static struct pb_hash
 pb_manifest_file(const struct pb_manifest *m, const char *rel)
 {
 	const struct pb_manifest_entry	*e;
@@ -230,7 +237,14 @@ verify_one(const char *path, const struct stat *st, int flag, struct FTW *f)
 	return 0;
 }
 
-int
+/*
+ * Returns non-zero when outdir holds exactly the files m records (and
+ * .manifest), each with its recorded content, and nothing else: no other
+ * file, no symbolic link. A file whose size, time and inode are as
+ * recorded is taken as unchanged; any other is read and hashed. A build
+ * may then leave outdir as it is.
+ */
+static int
 pb_manifest_verify(const struct pb_manifest *m, const char *outdir)
 {
 	struct walk	 w = { m, strlen(outdir) + 1, 0, 0 };
@@ -246,7 +260,8 @@ pb_manifest_verify(const struct pb_manifest *m, const char *outdir)
 	return rc == 0 && !w.bad && w.seen == m->nfiles;
 }
 
-void
+/* Serializes m into out, sorted by id, for writing as .manifest. */
+static void
 pb_manifest_format(const struct pb_manifest *m, struct pb_buf *out)
 {
 	struct pb_manifest_entry	*v;
@@ -282,7 +297,12 @@ pb_manifest_format(const struct pb_manifest *m, struct pb_buf *out)
 	free(v);
 }
 
-void
+/*
+ * Serializes the size, time and inode of m's files into out (a cache kept
+ * beside the output folder, since they differ from build to build while
+ * .manifest must not); pb_manifest_read_stat reads them back.
+ */
+static void
 pb_manifest_format_stat(const struct pb_manifest *m, struct pb_buf *out)
 {
 	size_t	 i;
@@ -294,7 +314,11 @@ pb_manifest_format_stat(const struct pb_manifest *m, struct pb_buf *out)
 		    m->files[i].ino);
 }
 
-void
+/*
+ * Reads the size, time and inode of output files from path (as
+ * pb_manifest_format_stat wrote them) into the matching entries of m.
+ */
+static void
 pb_manifest_read_stat(struct pb_manifest *m, const char *path)
 {
 	char				 line[512], id[256];

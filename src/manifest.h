@@ -38,16 +38,6 @@ struct pb_manifest {
 						 * read from disk) */
 };
 
-/* Reads outdir/.manifest; an absent or damaged one reads as empty. */
-void pb_manifest_read(const char *outdir, struct pb_manifest *m);
-
-/* The hash recorded for packet id, or zero when there is none. */
-struct pb_hash pb_manifest_get(const struct pb_manifest *m, const char *id);
-
-/* Adds an entry (id copied). */
-void pb_manifest_add(struct pb_manifest *m, const char *id,
-    struct pb_hash hash);
-
 /*
  * The tags recorded for packet id (the tags of its positions, one a line,
  * owned by m), or NULL; and setting them (copied; NULL: none) on the
@@ -65,29 +55,6 @@ void pb_manifest_set_tags(struct pb_manifest *m, const char *id,
 struct stat;
 void pb_manifest_add_file(struct pb_manifest *m, const char *rel,
     struct pb_hash hash, const struct stat *st);
-
-/* The recorded hash of output file rel; zero when there is none. */
-struct pb_hash pb_manifest_file(const struct pb_manifest *m, const char *rel);
-
-/*
- * Returns non-zero when outdir holds exactly the files m records (and
- * .manifest), each with its recorded content, and nothing else: no other
- * file, no symbolic link. A file whose size, time and inode are as
- * recorded is taken as unchanged; any other is read and hashed. A build
- * may then leave outdir as it is.
- */
-int pb_manifest_verify(const struct pb_manifest *m, const char *outdir);
-
-/*
- * Serializes the size, time and inode of m's files into out (a cache kept
- * beside the output folder, since they differ from build to build while
- * .manifest must not), and reads them back into the matching entries of m.
- */
-void pb_manifest_format_stat(const struct pb_manifest *m, struct pb_buf *out);
-void pb_manifest_read_stat(struct pb_manifest *m, const char *path);
-
-/* Serializes m into out, sorted by id, for writing as .manifest. */
-void pb_manifest_format(const struct pb_manifest *m, struct pb_buf *out);
 
 /* Frees the entries; the struct is the caller's. */
 void pb_manifest_free(struct pb_manifest *m);

@@ -1,7 +1,8 @@
 /*
  * pb.h - what every part of peerbrief shares: allocation that cannot fail,
  * growable byte buffers, and diagnostics (file, line, column, message)
- * that library code collects and only the driver prints.
+ * that library code collects and only the driver prints. The functions
+ * are in util.c.
  */
 #ifndef PB_H
 #define PB_H

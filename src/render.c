@@ -380,12 +380,6 @@ pb_styles_set_pdf(struct pb_styles *s, int pdf)
 	s->pdf = pdf;
 }
 
-const char *
-pb_styles_dir(const struct pb_styles *s)
-{
-	return s->dir;
-}
-
 /* Serializes an HTML result in XML syntax (void elements as <br />). */
 static int
 save_html(xmlDocPtr res, struct pb_buf *out)

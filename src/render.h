@@ -38,9 +38,6 @@ void pb_styles_free(struct pb_styles *s);
  */
 void pb_styles_set_pdf(struct pb_styles *s, int pdf);
 
-/* Returns the folder the set was loaded from (owned by the set). */
-const char *pb_styles_dir(const struct pb_styles *s);
-
 /*
  * Transforms tree with the stylesheet for fmt and appends the serialized
  * result to out (HTML pages as HTML5 in XML syntax, the others as the
