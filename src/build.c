@@ -110,10 +110,12 @@ pb_run_check_loose(struct pb_run *r, const struct pb_read_opts *o,
 			    m->packets[i].positions[k].id)) != (size_t)-1)
 				inpk[j] = 1;
 	for (i = 0; i < m->npositions; i++) {
-		if (inpk[i] || !pb_position_read(m->position_files[i],
-		    m->positions[i], pb_position_is_xml(m->position_files[i]),
-		    o, &pos, &r->d))
+		if (inpk[i])
 			continue;
+		pb_position_read(m->position_files[i], m->positions[i],
+		    pb_position_is_xml(m->position_files[i]), o, &pos, &r->d);
+		if (pos.doc == NULL)
+			continue;	/* read as far as it could be */
 		pb_inject(xmlDocGetRootElement(pos.doc), &pos.refs, all,
 		    PB_INJECT_CHECK, NULL, &r->d);
 		pb_cite_resolve(xmlDocGetRootElement(pos.doc), &pos.refs,
@@ -469,8 +471,10 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 		goto out;
 	}
 	pb_run_check(r, &o, jobs, 1);
-	if (r->d.errors > 0)
+	if (r->d.errors > 0) {	/* the packets' own errors too, as check */
+		pb_build_packets(r, &o, NULL, NULL, NULL, jobs, NULL, NULL);
 		goto out;
+	}
 	if ((stage = pb_stage_begin(outdir, &r->d)) == NULL) {
 		rc = PB_EXIT_SYSTEM;
 		goto out;
@@ -519,7 +523,7 @@ pb_convert(const char *file, const char *tdir, const char *sdir,
 	struct pb_styles	*st = NULL;
 	struct pb_schema	*sch = NULL;
 	struct pb_position	 pos;
-	int			 rc = PB_EXIT_INPUT;
+	int			 rc = PB_EXIT_INPUT, ok;
 
 	memset(&pos, 0, sizeof(pos));
 	if ((st = pb_styles_load(tdir, d)) == NULL) {
@@ -534,9 +538,9 @@ pb_convert(const char *file, const char *tdir, const char *sdir,
 		}
 		o->schema = sch;
 	}
-	if (pb_position_read(file, NULL, sdir != NULL, o, &pos, d) &&
-	    pb_inject(xmlDocGetRootElement(pos.doc), &pos.refs, NULL,
-	    PB_INJECT_FORBID, NULL, d) &&
+	ok = pb_position_read(file, NULL, sdir != NULL, o, &pos, d);
+	if (pos.doc != NULL && pb_inject(xmlDocGetRootElement(pos.doc),
+	    &pos.refs, NULL, PB_INJECT_FORBID, NULL, d) && ok &&
 	    pb_render(st, fmt, pos.doc, standalone, 0, file, out, d))
 		rc = PB_EXIT_OK;
 out:

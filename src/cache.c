@@ -88,7 +88,7 @@ get(struct pb_cache *c, struct entry *e, struct pb_diags *d)
 		pthread_cond_wait(&c->ready, &c->lock);
 	if (e->state == READY) {
 		pthread_mutex_unlock(&c->lock);
-		return e->ok ? &e->pos : NULL;
+		return e->pos.doc != NULL ? &e->pos : NULL;
 	}
 	e->state = READING;
 	pthread_mutex_unlock(&c->lock);
@@ -100,7 +100,7 @@ get(struct pb_cache *c, struct entry *e, struct pb_diags *d)
 	e->state = READY;
 	pthread_cond_broadcast(&c->ready);
 	pthread_mutex_unlock(&c->lock);
-	return ok ? &e->pos : NULL;
+	return e->pos.doc != NULL ? &e->pos : NULL;
 }
 
 void

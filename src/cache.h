@@ -27,7 +27,8 @@ void pb_cache_free(struct pb_cache *c);
 
 /*
  * Sets v[i] to position pk->positions[i] for every i, reading each on its
- * first use (problems go to d, once; v[i] is then NULL for every packet).
+ * first use (problems go to d, once; v[i] is then NULL for every packet,
+ * or broken when its tree could be read all the same).
  * The positions are shared: read them, copy from them, never change
  * them. pk must be a packet the cache serves; end with pb_cache_close.
  */

@@ -704,8 +704,8 @@ pb_markdown_read(const char *file, const char *data, size_t len,
 	xmlDocPtr	 doc = NULL;
 	xmlNodePtr	 meta;
 	xmlNsPtr	 pb;
-	cmark_node	*root = NULL;
-	size_t		 errs = d->errors;
+	cmark_node	*root;
+	size_t		 fmerrs;
 
 	if (!fm_split(file, data, len, &f, d))
 		return NULL;
@@ -716,15 +716,15 @@ pb_markdown_read(const char *file, const char *data, size_t len,
 		return NULL;
 	}
 	doc = pb_tree_position_new(file, id, &pb, &meta);
-	if (!fm_parse(file, &f, meta, o, d))
-		goto out;
+	/* A bad front matter does not hide the body's own problems: the
+	 * body is read all the same, and its tree kept for checking. */
+	fm_parse(file, &f, meta, o, d);
+	fmerrs = d->errors;
 	root = cmark_parse_document(f.body, f.bodylen,
 	    CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SOURCEPOS);
 	cm_build(root, xmlDocGetRootElement(doc), pb, f.lines, file, refs, d);
-out:
-	if (root != NULL)
-		cmark_node_free(root);
-	if (d->errors != errs) {
+	cmark_node_free(root);
+	if (d->errors != fmerrs) {
 		xmlFreeDoc(doc);
 		return NULL;
 	}

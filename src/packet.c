@@ -446,6 +446,13 @@ pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
 		pos = xmlDocCopyNode(xmlDocGetRootElement(positions[i]->doc),
 		    doc, 1);
 		xmlAddChild(root, pos);
+		if (positions[i]->broken) {	/* its errors are recorded */
+			pb_inject(pos, &positions[i]->refs, figs,
+			    PB_INJECT_CHECK, NULL, d);
+			pb_cite_resolve(pos, &positions[i]->refs, m->works,
+			    NULL, d);
+			continue;
+		}
 		if (pb_inject(pos, &positions[i]->refs, figs,
 		    PB_INJECT_PACKET, used, d))
 			pb_charts_fill(pos, m, pk, figs, used);

@@ -142,7 +142,10 @@ void pb_diags_merge(struct pb_diags *dst, const struct pb_diags *src);
  * forge a line or bury the message.
  */
 void pb_diag_format(const struct pb_diag *g, struct pb_buf *out);
-/* Sorts diagnostics by file, line, column (stable), for reproducible output. */
+/*
+ * Sorts diagnostics by file, line, column (stable), for reproducible
+ * output, and drops each repeat of a message already at its place.
+ */
 void pb_diags_sort(struct pb_diags *d);
 /* Frees every diagnostic; the struct itself is the caller's. NULL: no-op. */
 void pb_diags_free(struct pb_diags *d);

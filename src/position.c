@@ -51,7 +51,7 @@ pb_position_read(const char *path, const char *id, int xml,
     const struct pb_read_opts *o, struct pb_position *p, struct pb_diags *d)
 {
 	char	*data;
-	size_t	 len;
+	size_t	 len, errs = d->errors;
 
 	memset(p, 0, sizeof(*p));
 	if (!pb_file_read(path, &data, &len, d))
@@ -61,7 +61,9 @@ pb_position_read(const char *path, const char *id, int xml,
 	free(data);
 	if (p->doc == NULL)
 		pb_position_free(p);
-	return p->doc != NULL;
+	else if (d->errors != errs)
+		p->broken = 1;
+	return p->doc != NULL && !p->broken;
 }
 
 void

@@ -45,16 +45,22 @@ void pb_refs_add_cite(struct pb_refs *refs, unsigned long line,
 /* Frees what refs holds and empties it. */
 void pb_refs_free(struct pb_refs *refs);
 
-/* A position as read: its tree and its references' positions. */
+/*
+ * A position as read: its tree and its references' positions. A broken
+ * one had errors (its front matter), but its tree is there to check its
+ * references and citations, not to publish.
+ */
 struct pb_position {
 	xmlDocPtr	 doc;
 	struct pb_refs	 refs;
+	int		 broken;
 };
 
 /*
  * Reads one position file as XML (when xml is set) or Markdown into p,
- * with id the root's id attribute (may be NULL). Returns 0 (p empty) with
- * problems recorded in d. Free with pb_position_free.
+ * with id the root's id attribute (may be NULL). Returns 0 with problems
+ * recorded in d: p is empty, or broken when its tree could still be read.
+ * Free with pb_position_free either way.
  */
 int pb_position_read(const char *path, const char *id, int xml,
     const struct pb_read_opts *o, struct pb_position *p, struct pb_diags *d);
@@ -70,7 +76,9 @@ void pb_position_free(struct pb_position *p);
  * from data/len. file names it in diagnostics; id becomes the root's id
  * attribute (may be NULL). Where each figure reference and citation was
  * written is appended to refs when it is not NULL. Returns a new document the caller
- * frees with xmlFreeDoc, or NULL with every problem recorded in d.
+ * frees with xmlFreeDoc, or NULL with every problem recorded in d. When
+ * the only problems are in the front matter (recorded in d), the body is
+ * still read and its document returned, for its references to be checked.
  */
 xmlDocPtr pb_markdown_read(const char *file, const char *data, size_t len,
     const char *id, const struct pb_read_opts *o, struct pb_refs *refs,

@@ -229,7 +229,7 @@ diag_cmp(const struct pb_diag *a, const struct pb_diag *b)
 void
 pb_diags_sort(struct pb_diags *d)
 {
-	size_t		 i, j;
+	size_t		 i, j, k;
 	struct pb_diag	 t;
 
 	/* Insertion sort: stable, and diagnostics are few and mostly sorted. */
@@ -239,6 +239,23 @@ pb_diags_sort(struct pb_diags *d)
 			d->v[j] = d->v[j - 1];
 		d->v[j] = t;
 	}
+	/* The same message at the same place (a position two packets
+	 * include, read once per packet) is printed once. */
+	for (i = k = 0; i < d->n; i++) {
+		for (j = k; j > 0 && diag_cmp(&d->v[j - 1], &d->v[i]) == 0;
+		    j--)
+			if (d->v[j - 1].sev == d->v[i].sev &&
+			    strcmp(d->v[j - 1].msg, d->v[i].msg) == 0)
+				break;
+		if (j > 0 && diag_cmp(&d->v[j - 1], &d->v[i]) == 0) {
+			if (d->v[i].sev == PB_ERROR)
+				d->errors--;
+			free(d->v[i].file);
+			free(d->v[i].msg);
+		} else
+			d->v[k++] = d->v[i];
+	}
+	d->n = k;
 }
 
 void
