@@ -422,20 +422,119 @@ fix_pdf(struct pb_buf *b, const struct pb_pdf_job *job)
 	return 1;
 }
 
+/*
+ * Chromium's command line and environment for printing one page: the
+ * strings are the structure's own, freed by chromium_free.
+ */
+struct chromium {
+	char		*url, *logp, *pdfp;
+	char		*a_prof, *a_out;
+	char		*e_home, *e_cfg, *e_cache, *e_path;
+	const char	*argv[32], *envp[8];
+};
+
+/*
+ * Fills c to print the page at the absolute path real into dir/out.pdf,
+ * with its profile, home and caches in the private folder dir and its
+ * log in dir/chromium.log.
+ */
+static void
+chromium_make(struct chromium *c, const struct pb_pdf_job *job,
+    const char *real, const char *dir)
+{
+	int	 n = 0;
+
+	c->url = file_url(real);
+	c->logp = pb_xasprintf("%s/chromium.log", dir);
+	c->pdfp = pb_xasprintf("%s/out.pdf", dir);
+	c->a_prof = pb_xasprintf("--user-data-dir=%s/profile", dir);
+	c->a_out = pb_xasprintf("--print-to-pdf=%s", c->pdfp);
+	c->e_home = pb_xasprintf("HOME=%s", dir);
+	c->e_cfg = pb_xasprintf("XDG_CONFIG_HOME=%s/config", dir);
+	c->e_cache = pb_xasprintf("XDG_CACHE_HOME=%s/cache", dir);
+	c->e_path = pb_xasprintf("PATH=%s", getenv("PATH") != NULL ?
+	    getenv("PATH") : "/usr/bin:/bin");
+	c->argv[n++] = job->chromium;
+	c->argv[n++] = "--headless";
+	if (geteuid() == 0)		/* root cannot run Chromium's sandbox */
+		c->argv[n++] = "--no-sandbox";
+	c->argv[n++] = "--disable-gpu";
+	c->argv[n++] = c->a_prof;
+	c->argv[n++] = "--no-first-run";
+	c->argv[n++] = "--no-default-browser-check";
+	c->argv[n++] = "--disable-background-networking";
+	c->argv[n++] = "--disable-component-update";
+	c->argv[n++] = "--disable-sync";
+	c->argv[n++] = "--disable-extensions";
+	c->argv[n++] = "--disable-default-apps";
+	c->argv[n++] = "--disable-breakpad";
+	c->argv[n++] = "--host-resolver-rules=MAP * ~NOTFOUND";
+	c->argv[n++] = "--no-pdf-header-footer";
+	c->argv[n++] = "--generate-pdf-document-outline";
+	c->argv[n++] = c->a_out;
+	c->argv[n++] = c->url;
+	c->argv[n] = NULL;
+	n = 0;
+	c->envp[n++] = c->e_home;
+	c->envp[n++] = c->e_cfg;
+	c->envp[n++] = c->e_cache;
+	c->envp[n++] = c->e_path;
+	c->envp[n++] = "TZ=UTC";
+	c->envp[n++] = "LANG=C.UTF-8";
+	c->envp[n++] = "LC_ALL=C.UTF-8";
+	c->envp[n] = NULL;
+}
+
+/* Frees the strings chromium_make made. */
+static void
+chromium_free(struct chromium *c)
+{
+	free(c->url);
+	free(c->logp);
+	free(c->pdfp);
+	free(c->a_prof);
+	free(c->a_out);
+	free(c->e_home);
+	free(c->e_cfg);
+	free(c->e_cache);
+	free(c->e_path);
+}
+
+/*
+ * Appends to out the PDF Chromium wrote (data, len) with its title,
+ * author and dates set (fix_pdf). Returns 0, the problem recorded in d
+ * at file, when the PDF is not shaped as expected.
+ */
+static int
+pdf_finish(const struct pb_pdf_job *job, const char *data, size_t len,
+    const char *file, struct pb_buf *out, struct pb_diags *d)
+{
+	struct pb_buf	 b = { NULL, 0, 0 };
+
+	pb_buf_put(&b, data, len);
+	if (!fix_pdf(&b, job)) {
+		pb_diag_system(d, file, 0, 0, "the PDF Chromium wrote "
+		    "for %s is not shaped as expected (no trailer); "
+		    "cannot give it its title and author", job->html);
+		pb_buf_free(&b);
+		return 0;
+	}
+	pb_buf_put(out, b.data, b.len);
+	pb_buf_free(&b);
+	return 1;
+}
+
 int
 pb_pdf_print(const struct pb_pdf_job *job, const char *file,
     struct pb_buf *out, struct pb_diags *d)
 {
 	struct pb_diags	 rd = { NULL, 0, 0, 0, 0 };
+	struct chromium	 c;
 	const char	*tmp, *why;
 	char		 real[4096];
-	char		*dir = NULL, *url = NULL, *logp = NULL, *pdfp = NULL;
-	char		*a_prof = NULL, *a_out = NULL, *e_home = NULL;
-	char		*e_cfg = NULL, *e_cache = NULL, *e_path = NULL;
-	char		*tail, *data = NULL;
-	const char	*argv[32], *envp[8];
+	char		*dir, *tail, *data = NULL;
 	size_t		 len = 0;
-	int		 status, rc = 0, n = 0;
+	int		 status, rc = 0;
 
 	if (realpath(job->html, real) == NULL) {
 		pb_diag_system(d, file, 0, 0, "cannot find %s to print it",
@@ -451,48 +550,10 @@ pb_pdf_print(const struct pb_pdf_job *job, const char *file,
 		free(dir);
 		return 0;
 	}
-	url = file_url(real);
-	logp = pb_xasprintf("%s/chromium.log", dir);
-	pdfp = pb_xasprintf("%s/out.pdf", dir);
-	a_prof = pb_xasprintf("--user-data-dir=%s/profile", dir);
-	a_out = pb_xasprintf("--print-to-pdf=%s", pdfp);
-	e_home = pb_xasprintf("HOME=%s", dir);
-	e_cfg = pb_xasprintf("XDG_CONFIG_HOME=%s/config", dir);
-	e_cache = pb_xasprintf("XDG_CACHE_HOME=%s/cache", dir);
-	e_path = pb_xasprintf("PATH=%s", getenv("PATH") != NULL ?
-	    getenv("PATH") : "/usr/bin:/bin");
-	argv[n++] = job->chromium;
-	argv[n++] = "--headless";
-	if (geteuid() == 0)		/* root cannot run Chromium's sandbox */
-		argv[n++] = "--no-sandbox";
-	argv[n++] = "--disable-gpu";
-	argv[n++] = a_prof;
-	argv[n++] = "--no-first-run";
-	argv[n++] = "--no-default-browser-check";
-	argv[n++] = "--disable-background-networking";
-	argv[n++] = "--disable-component-update";
-	argv[n++] = "--disable-sync";
-	argv[n++] = "--disable-extensions";
-	argv[n++] = "--disable-default-apps";
-	argv[n++] = "--disable-breakpad";
-	argv[n++] = "--host-resolver-rules=MAP * ~NOTFOUND";
-	argv[n++] = "--no-pdf-header-footer";
-	argv[n++] = "--generate-pdf-document-outline";
-	argv[n++] = a_out;
-	argv[n++] = url;
-	argv[n] = NULL;
-	n = 0;
-	envp[n++] = e_home;
-	envp[n++] = e_cfg;
-	envp[n++] = e_cache;
-	envp[n++] = e_path;
-	envp[n++] = "TZ=UTC";
-	envp[n++] = "LANG=C.UTF-8";
-	envp[n++] = "LC_ALL=C.UTF-8";
-	envp[n] = NULL;
-	if (!run((char *const *)argv, (char *const *)envp, logp, job->timeout,
-	    &why, &status)) {
-		tail = log_tail(logp);
+	chromium_make(&c, job, real, dir);
+	if (!run((char *const *)c.argv, (char *const *)c.envp, c.logp,
+	    job->timeout, &why, &status)) {
+		tail = log_tail(c.logp);
 		if (status != 0)
 			pb_diag_system(d, file, 0, 0, "Chromium (%s) %s %d "
 			    "while printing %s: %s", job->chromium, why,
@@ -504,42 +565,20 @@ pb_pdf_print(const struct pb_pdf_job *job, const char *file,
 		free(tail);
 		goto out;
 	}
-	if (!pb_file_read(pdfp, &data, &len, &rd) || len < 8 ||
+	if (!pb_file_read(c.pdfp, &data, &len, &rd) || len < 8 ||
 	    memcmp(data, "%PDF-", 5) != 0) {
-		tail = log_tail(logp);
+		tail = log_tail(c.logp);
 		pb_diag_system(d, file, 0, 0, "Chromium (%s) wrote no PDF for "
 		    "%s: %s", job->chromium, job->html, tail);
 		free(tail);
 		goto out;
 	}
-	{
-		struct pb_buf	 b = { NULL, 0, 0 };
-
-		pb_buf_put(&b, data, len);
-		if (!fix_pdf(&b, job)) {
-			pb_diag_system(d, file, 0, 0, "the PDF Chromium wrote "
-			    "for %s is not shaped as expected (no trailer); "
-			    "cannot give it its title and author", job->html);
-			pb_buf_free(&b);
-			goto out;
-		}
-		pb_buf_put(out, b.data, b.len);
-		pb_buf_free(&b);
-	}
-	rc = 1;
+	rc = pdf_finish(job, data, len, file, out, d);
 out:
 	pb_diags_free(&rd);
 	pb_rmtree(dir);
 	free(data);
 	free(dir);
-	free(url);
-	free(logp);
-	free(pdfp);
-	free(a_prof);
-	free(a_out);
-	free(e_home);
-	free(e_cfg);
-	free(e_cache);
-	free(e_path);
+	chromium_free(&c);
 	return rc;
 }
