@@ -313,6 +313,75 @@ source_text(struct pb_buf *s, const struct pb_input *in, size_t plen)
 	free(v);
 }
 
+/*
+ * Adds the packet's <meta> to root: its title, audience, date, edition
+ * and summary, the project's language, title, publisher, address and
+ * contact, the as-of date, and the fiscal year (figure fy, when there is
+ * one) that the totals cover.
+ */
+static void
+meta_el(xmlNodePtr root, const struct pb_model *m, const struct pb_packet *pk,
+    struct pb_date as_of, const struct pb_figure *fy)
+{
+	xmlNodePtr	 meta;
+	char		 buf[PB_NUMBUF];
+
+	meta = xmlNewChild(root, root->ns, BAD_CAST "meta", NULL);
+	pb_tree_text_child(meta, "title", pk->title);
+	pb_tree_text_child(meta, "audience", pk->audience);
+	date_el(meta, "date", pk->date);
+	{
+		char e[PB_NUMBUF];
+
+		snprintf(e, sizeof(e), "%lld", (long long)pk->edition);
+		pb_tree_text_child(meta, "edition", e);
+	}
+	pb_tree_text_child(meta, "summary", pk->summary);
+	pb_tree_text_child(meta, "lang", m->project.language);
+	pb_tree_text_child(meta, "project", m->project.title);
+	pb_tree_text_child(meta, "publisher", m->project.publisher);
+	pb_tree_text_child(meta, "base-url", m->project.base_url);
+	pb_tree_text_child(meta, "contact", m->project.contact);
+	date_el(meta, "as-of", as_of);
+	if (fy != NULL) {
+		xmlNodePtr y = pb_tree_text_child(meta, "fiscal-year",
+		    fy->display);
+
+		xmlSetProp(y, BAD_CAST "value", BAD_CAST pb_int_format(fy->n,
+		    buf));
+	}
+}
+
+/*
+ * Adds the packet's <highlights> to root: each highlighted figure with
+ * its formula, marked in used; a name figs lacks is an error in d at the
+ * highlight.
+ */
+static void
+highlights_el(xmlNodePtr root, const struct pb_packet *pk,
+    const struct pb_figures *figs, char *used, struct pb_diags *d)
+{
+	const struct pb_figure	*f;
+	xmlNodePtr		 h, pos;
+	size_t			 i;
+
+	h = xmlNewChild(root, root->ns, BAD_CAST "highlights", NULL);
+	for (i = 0; i < pk->nhighlights; i++) {
+		if ((f = pb_figures_get(figs, pk->highlights[i].id)) == NULL) {
+			struct pb_buf s = { NULL, 0, 0 };
+
+			pb_report_unknown(figs, pk->highlights[i].id, &s);
+			pb_diag_error(d, pk->highlights[i].src.file,
+			    pk->highlights[i].src.line,
+			    pk->highlights[i].src.col, "%s", s.data);
+			pb_buf_free(&s);
+			continue;
+		}
+		pos = pb_inject_value(h, figs, used, "%s", f->name);
+		pb_tree_text_child(pos, "formula", f->formula);
+	}
+}
+
 /* The appendix: every used figure, in the set's order; figure inputs link
  * to their own entries, raw inputs say where they were written. */
 static void
@@ -365,11 +434,11 @@ pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
     struct pb_date as_of, struct pb_diags *d)
 {
 	xmlDocPtr		 doc;
-	xmlNodePtr		 root, meta, h, orgs, pos;
+	xmlNodePtr		 root, h, orgs, pos;
 	xmlNsPtr		 ns;
 	const struct pb_org	*o;
 	const struct pb_figure	*f;
-	char			*used, buf[PB_NUMBUF];
+	char			*used;
 	size_t			 i, errs = d->errors, plen;
 	int64_t			 year;
 	struct pb_citations	 cites = { NULL, 0 };
@@ -388,45 +457,8 @@ pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
 	f = pb_figures_get(figs, "packet.fiscal_year");
 	year = f != NULL ? f->n : 0;
 
-	meta = xmlNewChild(root, ns, BAD_CAST "meta", NULL);
-	pb_tree_text_child(meta, "title", pk->title);
-	pb_tree_text_child(meta, "audience", pk->audience);
-	date_el(meta, "date", pk->date);
-	{
-		char e[PB_NUMBUF];
-
-		snprintf(e, sizeof(e), "%lld", (long long)pk->edition);
-		pb_tree_text_child(meta, "edition", e);
-	}
-	pb_tree_text_child(meta, "summary", pk->summary);
-	pb_tree_text_child(meta, "lang", m->project.language);
-	pb_tree_text_child(meta, "project", m->project.title);
-	pb_tree_text_child(meta, "publisher", m->project.publisher);
-	pb_tree_text_child(meta, "base-url", m->project.base_url);
-	pb_tree_text_child(meta, "contact", m->project.contact);
-	date_el(meta, "as-of", as_of);
-	if (f != NULL) {
-		xmlNodePtr y = pb_tree_text_child(meta, "fiscal-year", f->display);
-
-		xmlSetProp(y, BAD_CAST "value", BAD_CAST pb_int_format(year,
-		    buf));
-	}
-
-	h = xmlNewChild(root, ns, BAD_CAST "highlights", NULL);
-	for (i = 0; i < pk->nhighlights; i++) {
-		if ((f = pb_figures_get(figs, pk->highlights[i].id)) == NULL) {
-			struct pb_buf s = { NULL, 0, 0 };
-
-			pb_report_unknown(figs, pk->highlights[i].id, &s);
-			pb_diag_error(d, pk->highlights[i].src.file,
-			    pk->highlights[i].src.line,
-			    pk->highlights[i].src.col, "%s", s.data);
-			pb_buf_free(&s);
-			continue;
-		}
-		pos = pb_inject_value(h, figs, used, "%s", f->name);
-		pb_tree_text_child(pos, "formula", f->formula);
-	}
+	meta_el(root, m, pk, as_of, f);
+	highlights_el(root, pk, figs, used, d);
 
 	/* the packet's own figures: key figures and the tables' totals */
 	h = xmlNewChild(root, ns, BAD_CAST "totals", NULL);
