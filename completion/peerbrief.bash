@@ -42,7 +42,7 @@ _peerbrief()
 	check) COMPREPLY=($(compgen -W "-i --input $common" -- "$cur")) ;;
 	figures) COMPREPLY=($(compgen -W "-i --input -p --packet --as-of -F --format $common" -- "$cur")) ;;
 	explain) COMPREPLY=($(compgen -W "-i --input -p --packet --as-of $common" -- "$cur")) ;;
-	convert) COMPREPLY=($(compgen -W "-t --to -s --standalone -o --output -f --from -T --templates --max-input-size $common" -- "$cur"))
+	convert) COMPREPLY=($(compgen -W "-t --to -s --standalone -o --output -f --from -i --input -p --packet -T --templates --max-input-size $common" -- "$cur"))
 	      [ "${cur#-}" = "$cur" ] && COMPREPLY+=($(compgen -f -- "$cur")) ;;
 	help) COMPREPLY=($(compgen -W "init build check figures explain convert" -- "$cur")) ;;
 	esac

@@ -518,14 +518,27 @@ out:
 int
 pb_convert(const char *file, const char *tdir, const char *sdir,
     enum pb_format fmt, int standalone, struct pb_read_opts *o,
-    struct pb_buf *out, struct pb_diags *d)
+    const struct pb_run *r, const struct pb_packet *pk, struct pb_buf *out,
+    struct pb_diags *d)
 {
 	struct pb_styles	*st = NULL;
 	struct pb_schema	*sch = NULL;
+	struct pb_model		*defaults = NULL;
+	struct pb_figures	*figs = NULL;
 	struct pb_position	 pos;
+	struct pb_date		 day;
 	int			 rc = PB_EXIT_INPUT, ok;
 
 	memset(&pos, 0, sizeof(pos));
+	if (r != NULL)
+		figs = pb_run_figures(r, pk, d);
+	else {	/* the parameters' defaults; no figure depends on the day */
+		defaults = pb_model_defaults();
+		pb_date_parse("2000-01-01", &day);
+		figs = pb_figures_compute(defaults, NULL, 0, NULL, day, d);
+	}
+	if (figs == NULL)
+		goto out;
 	if ((st = pb_styles_load(tdir, d)) == NULL) {
 		rc = PB_EXIT_SYSTEM;
 		goto out;
@@ -540,7 +553,8 @@ pb_convert(const char *file, const char *tdir, const char *sdir,
 	}
 	ok = pb_position_read(file, NULL, sdir != NULL, o, &pos, d);
 	if (pos.doc != NULL && pb_inject(xmlDocGetRootElement(pos.doc),
-	    &pos.refs, NULL, PB_INJECT_FORBID, NULL, d) && ok &&
+	    &pos.refs, figs, pk ? PB_INJECT_PACKET : PB_INJECT_FORBID, NULL,
+	    d) && ok &&
 	    pb_render(st, fmt, pos.doc, standalone, 0, file, out, d))
 		rc = PB_EXIT_OK;
 out:
@@ -550,5 +564,7 @@ out:
 	pb_position_free(&pos);
 	pb_styles_free(st);
 	pb_schema_free(sch);
+	pb_figures_free(figs);
+	pb_model_free(defaults);
 	return rc;
 }

@@ -101,12 +101,17 @@ int pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 
 /*
  * convert: reads the position file (XML, validated with sdir's schema,
- * when sdir is not NULL; else Markdown) with o, refuses figure
- * references, and renders it with tdir's stylesheet for fmt into out.
- * Returns the exit status; problems go to d.
+ * when sdir is not NULL; else Markdown) with o, fills in its figure
+ * references and renders it with tdir's stylesheet for fmt into out.
+ * With pk (a packet of the loaded run r), every reference resolves
+ * against that packet's figures, as the build fills them in; without,
+ * only param.* names do (r's project's, or the defaults when r is NULL)
+ * and every other reference is an error. Returns the exit status;
+ * problems go to d.
  */
 int pb_convert(const char *file, const char *tdir, const char *sdir,
     enum pb_format fmt, int standalone, struct pb_read_opts *o,
-    struct pb_buf *out, struct pb_diags *d);
+    const struct pb_run *r, const struct pb_packet *pk, struct pb_buf *out,
+    struct pb_diags *d);
 
 #endif /* PB_BUILD_H */

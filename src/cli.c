@@ -268,6 +268,8 @@ pb_cli_convert(int argc, char *argv[], struct pb_cli_convert *o)
 		{ "templates", required_argument, NULL, 'T' },
 		{ "from", required_argument, NULL, 'f' },
 		{ "max-input-size", required_argument, NULL, 'M' },
+		{ "input", required_argument, NULL, 'i' },
+		{ "packet", required_argument, NULL, 'p' },
 		LONGOPTS_COMMON
 	};
 	char		*end;
@@ -278,7 +280,7 @@ pb_cli_convert(int argc, char *argv[], struct pb_cli_convert *o)
 	o->file = "-";
 	o->fmt = PB_FMT_HTML;
 	o->max_bytes = PB_MAX_INPUT;
-	while ((c = getopt_long(argc, argv, ":t:so:T:f:qvh", longopts,
+	while ((c = getopt_long(argc, argv, ":t:so:T:f:i:p:qvh", longopts,
 	    NULL)) != -1) {
 		if ((rc = common_option(c, argv)) != -1) {
 			if (rc == -2)
@@ -299,6 +301,12 @@ pb_cli_convert(int argc, char *argv[], struct pb_cli_convert *o)
 			break;
 		case 's':
 			o->standalone = 1;
+			break;
+		case 'i':
+			o->indir = optarg;
+			break;
+		case 'p':
+			o->packet = optarg;
 			break;
 		case 'o':
 			o->ofile = optarg;
@@ -334,6 +342,8 @@ pb_cli_convert(int argc, char *argv[], struct pb_cli_convert *o)
 	}
 	if (optind < argc)
 		o->file = argv[optind];
+	if (o->packet != NULL && o->indir == NULL)
+		o->indir = "input";	/* as every command over input/ */
 	return PB_CLI_RUN;
 fail:
 	free(o->tdir);

@@ -34,6 +34,8 @@ struct pb_cli_convert {
 	const char	*from;		/* "markdown", "xml" or NULL */
 	const char	*ofile;		/* NULL: standard output */
 	char		*tdir;		/* -T, or NULL */
+	const char	*indir;		/* -i, or NULL: no input folder */
+	const char	*packet;	/* --packet, or NULL */
 	enum pb_format	 fmt;
 	int		 standalone;
 	size_t		 max_bytes;	/* 0: no cap */

@@ -67,14 +67,20 @@ static const struct pb_help helps[] = {
 	  "  -p, --packet ID       the packet whose figures NAME is among\n"
 	  "      --as-of DATE      date-relative figures on DATE (YYYY-MM-DD)\n"
 	  OPT_COMMON },
-	{ "convert", "[-t html|docbook] [--standalone] [-o FILE] [FILE|-]",
+	{ "convert", "[-t html|docbook] [--standalone] [-o FILE] "
+	  "[-i input --packet ID] [FILE|-]",
 	  "Turns one position (Markdown, or XML by its .xml name) into an HTML\n"
 	  "fragment, as cmark does, or DocBook; a whole document with\n"
-	  "--standalone. Reads standard input without FILE or with -.\n",
+	  "--standalone. Reads standard input without FILE or with -.\n"
+	  "param.* figures show their values; other figures need --packet.\n",
 	  "  -t, --to FORMAT       html (the default) or docbook\n"
 	  "  -s, --standalone      a whole document, not a fragment\n"
 	  "  -o, --output FILE     write to FILE instead of standard output\n"
 	  "  -f, --from FORMAT     markdown or xml, whatever FILE's name says\n"
+	  "  -i, --input DIR       param.* figures from DIR's project (default:\n"
+	  "                        the defaults; with --packet: input)\n"
+	  "  -p, --packet ID       fill in every figure as packet ID of the input\n"
+	  "                        folder shows it, to preview the position there\n"
 	  "  -T, --templates DIR   the templates folder (default: the installed one)\n"
 	  "      --max-input-size BYTES  refuse Markdown over BYTES (default\n"
 	  "                        131072; 0: no limit)\n"

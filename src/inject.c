@@ -164,7 +164,7 @@ directive(struct walk *w, xmlNodePtr n, struct pb_src at, const char *kind,
 			err(w, at, "'=figure' needs a figure name, as in "
 			    "'=figure packet.org_count'");
 		else if ((f = resolve(w, at, ref)) != NULL &&
-		    w->mode == PB_INJECT_PACKET)
+		    w->mode != PB_INJECT_CHECK)
 			pb_inject_figure(n, f);
 	} else if (strcmp(kind, "chart") == 0)
 		check_chart(w, n, at);
@@ -183,7 +183,7 @@ visit(struct walk *w, xmlNodePtr n)
 	struct pb_src		 at = { NULL, 0, 0 };
 	const struct pb_figure	*f;
 	char			*ref, *kind;
-	int			 value = pb_tree_is_pb(n, "value");
+	int			 value = pb_tree_is_pb(n, "value"), param;
 
 	if (w->refs != NULL && w->k < w->refs->n)
 		at = w->refs->v[w->k];
@@ -192,14 +192,18 @@ visit(struct walk *w, xmlNodePtr n)
 	w->k++;
 	ref = pb_tree_attr(n, "ref");
 	kind = value ? NULL : pb_tree_attr(n, "kind");
-	if (w->mode == PB_INJECT_FORBID)
-		err(w, at, "figure %s '%s' needs a packet: figures are "
-		    "injected by 'peerbrief build'", value ? "reference" :
-		    "directive", value ? (ref ? ref : "") : (kind ? kind :
-		    ""));
+	/* convert: the parameters have values without a packet */
+	param = w->figs != NULL && ref != NULL &&
+	    strncmp(ref, "param.", 6) == 0 && (value || (kind != NULL &&
+	    strcmp(kind, "figure") == 0));
+	if (w->mode == PB_INJECT_FORBID && !param)
+		err(w, at, "figure %s '%s' needs a packet: preview it with "
+		    "'peerbrief convert --packet ID -i DIR', or build it",
+		    value ? "reference" : "directive", value ? (ref ? ref :
+		    "") : (kind ? kind : ""));
 	else if (value) {
 		if ((f = resolve(w, at, ref ? ref : "")) != NULL &&
-		    w->mode == PB_INJECT_PACKET)
+		    w->mode != PB_INJECT_CHECK)
 			pb_inject_figure(n, f);
 	} else
 		directive(w, n, at, kind, ref);

@@ -20,15 +20,18 @@ enum pb_inject_mode {
 	PB_INJECT_CHECK,	/* a position no packet includes: check
 				 * each, change nothing; packet.* names and
 				 * table directives are errors */
-	PB_INJECT_FORBID	/* convert: every reference is an error */
+	PB_INJECT_FORBID	/* convert without a packet: a param.* name
+				 * (figs may hold them) is filled in, every
+				 * other reference is an error */
 };
 
 /*
  * Walks the position tree under top (its pb:position root, whose @source
  * names the file in diagnostics) once. The k-th reference met was written
  * at refs->v[k] (refs may be NULL: then at its parse line). Against figs
- * (NULL with PB_INJECT_FORBID), a pb:value or =figure directive gets
- * value, display, unit and anchor attributes (PB_INJECT_PACKET), and
+ * (may be NULL with PB_INJECT_FORBID), a pb:value or =figure directive gets
+ * value, display, unit and anchor attributes (PB_INJECT_PACKET, and
+ * PB_INJECT_FORBID for param.* names), and
  * when used is not NULL, used[i] is set for every figure i a reference
  * names. An unknown name or directive kind is an error at its position
  * with the nearest known names suggested. Returns 0 when there was any

@@ -49,38 +49,6 @@ has_suffix(const char *s, const char *suf)
 	return n >= m && strcmp(s + n - m, suf) == 0;
 }
 
-static int
-cmd_convert(int argc, char *argv[])
-{
-	struct pb_cli_convert	 c;
-	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
-	struct pb_read_opts	 o = { 0, PB_MAX_INPUT, NULL };
-	char			*sdir = NULL;
-	struct pb_buf		 out = { NULL, 0, 0 };
-	int			 xml, rc;
-
-	if ((rc = pb_cli_convert(argc, argv, &c)) != PB_CLI_RUN)
-		return rc;
-	o.max_bytes = c.max_bytes;
-	if (c.tdir == NULL)
-		c.tdir = data_dir("templates");
-	xml = c.from ? c.from[0] == 'x' : has_suffix(c.file, ".xml");
-	if (xml)
-		sdir = data_dir("schema");
-	pb_xml_init(NULL);
-	if ((rc = pb_convert(c.file, c.tdir, sdir, c.fmt, c.standalone, &o,
-	    &out, &d)) == PB_EXIT_OK)
-		rc = c.ofile && strcmp(c.ofile, "-") != 0 ?
-		    pb_write_file(c.ofile, &out) : pb_write_out(&out);
-	pb_print_diags(&d, 0);
-	pb_diags_free(&d);
-	pb_buf_free(&out);
-	pb_xml_cleanup();
-	free(sdir);
-	free(c.tdir);
-	return rc;
-}
-
 /*
  * Loads input/ for a command, with the as-of date of the command line
  * when as_of_opt is not NULL. Returns 0 when it loaded, else the exit
@@ -150,6 +118,55 @@ run_packet(const struct pb_run *r, const char *id,
 	pb_buf_free(&b);
 	free(names);
 	return PB_EXIT_USAGE;
+}
+
+static int
+cmd_convert(int argc, char *argv[])
+{
+	struct pb_cli_convert	 c;
+	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct pb_read_opts	 o = { 0, PB_MAX_INPUT, NULL };
+	struct pb_run		 r;
+	const struct pb_packet	*pk = NULL;
+	char			*sdir = NULL, *rsdir = NULL;
+	struct pb_buf		 out = { NULL, 0, 0 };
+	int			 xml, rc;
+
+	if ((rc = pb_cli_convert(argc, argv, &c)) != PB_CLI_RUN)
+		return rc;
+	o.max_bytes = c.max_bytes;
+	if (c.tdir == NULL)
+		c.tdir = data_dir("templates");
+	xml = c.from ? c.from[0] == 'x' : has_suffix(c.file, ".xml");
+	memset(&r, 0, sizeof(r));
+	pb_xml_init(NULL);
+	if (c.indir != NULL) {
+		/* the figures of the input folder's project, or its packet */
+		r.indir = c.indir;
+		rsdir = data_dir("schema");
+		if (pb_input_missing(r.indir))
+			rc = PB_EXIT_INPUT;
+		else if ((rc = run_load(&r, rsdir, NULL)) == PB_EXIT_OK)
+			rc = run_packet(&r, c.packet, &pk);
+		if (rc != PB_EXIT_OK)
+			goto out;
+	}
+	if (xml)
+		sdir = data_dir("schema");
+	if ((rc = pb_convert(c.file, c.tdir, sdir, c.fmt, c.standalone, &o,
+	    c.indir ? &r : NULL, pk, &out, &d)) == PB_EXIT_OK)
+		rc = c.ofile && strcmp(c.ofile, "-") != 0 ?
+		    pb_write_file(c.ofile, &out) : pb_write_out(&out);
+out:
+	pb_diags_merge(&r.d, &d);
+	pb_diags_free(&d);
+	run_end(&r, 0);
+	pb_buf_free(&out);
+	pb_xml_cleanup();
+	free(sdir);
+	free(rsdir);
+	free(c.tdir);
+	return rc;
 }
 
 static int

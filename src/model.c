@@ -220,6 +220,18 @@ load(struct rd *r, char **buf, const struct pb_schema *s)
 
 /* --------------------------------------------------------------- project */
 
+/* The project's parameters, from their text (read or default). */
+static void
+params_of(struct rd *r, struct pb_project *p)
+{
+	p->medicaid_share = ratio_of(r, &p->param[0]);
+	p->state_average_rday_rate = ratio_of(r, &p->param[1]);
+	p->certification_window_months = int_of(r, &p->param[2]);
+	p->peer_fte_per_100 = dec_of(r, &p->param[3], 2);
+	p->max_family_partner_share = ratio_of(r, &p->param[4]);
+	p->max_recovery_coach_share = ratio_of(r, &p->param[5]);
+}
+
 static void
 project_read(struct pb_model *m, const char *indir, const struct pb_schema *s,
     struct pb_diags *d)
@@ -293,14 +305,32 @@ project_read(struct pb_model *m, const char *indir, const struct pb_schema *s,
 		p->language = pb_xstrdup("en");
 	if (p->as_of_raw.text != NULL)
 		p->as_of = date_of(&r, &p->as_of_raw);
-	p->medicaid_share = ratio_of(&r, &p->param[0]);
-	p->state_average_rday_rate = ratio_of(&r, &p->param[1]);
-	p->certification_window_months = int_of(&r, &p->param[2]);
-	p->peer_fte_per_100 = dec_of(&r, &p->param[3], 2);
-	p->max_family_partner_share = ratio_of(&r, &p->param[4]);
-	p->max_recovery_coach_share = ratio_of(&r, &p->param[5]);
+	params_of(&r, p);
 	pb_xmlfile_unindex(&r.x);
 	free(buf);
+}
+
+struct pb_model *
+pb_model_defaults(void)
+{
+	struct pb_model		*m = pb_xcalloc(1, sizeof(*m));
+	struct pb_project	*p = &m->project;
+	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct rd		 r = { NULL, { NULL, NULL, 0, NULL }, &d };
+	size_t			 i;
+
+	p->file = pb_xstrdup("peerbrief.xml");
+	r.file = p->file;
+	for (i = 0; i < PB_PARAM__MAX; i++) {
+		p->param[i].text = pb_xstrdup(param_defaults[i]);
+		p->param[i].src.file = p->file;
+		p->param[i].src.line = 0;	/* a default */
+	}
+	p->title = pb_xstrdup("");
+	p->language = pb_xstrdup("en");
+	params_of(&r, p);
+	pb_diags_free(&d);	/* the defaults are valid */
+	return m;
 }
 
 

@@ -180,6 +180,13 @@ const char *pb_param_name(enum pb_param p);	/* "medicaid_share" */
 struct pb_model *pb_model_read(const char *indir, const char *schemadir,
     struct pb_diags *d);
 
+/*
+ * A model without an input folder: no organization, packet or position,
+ * and a project whose parameters are the defaults (the param.* figures
+ * convert shows). The caller frees it with pb_model_free.
+ */
+struct pb_model *pb_model_defaults(void);
+
 /* Frees a model; NULL is a no-op. */
 void pb_model_free(struct pb_model *m);
 

@@ -1,7 +1,8 @@
 #!/bin/sh
 # cli.sh - the command line: every command's --help and `help CMD`,
 # --version, long options, usage errors that name the option, the build's
-# summary line and -q, build --packet, convert -o, the hints for a missing input folder
+# summary line and -q, build --packet, convert -o, param.* and --packet,
+# the hints for a missing input folder
 # and a packet figure without --packet, and colour only on a terminal.
 . tests/lib.sh
 
@@ -127,6 +128,31 @@ check "convert -o: exit 0, nothing on stdout" test $? -eq 0 -a ! -s "$T/a"
 check "convert -o: the file holds the output" cmp -s "$T/want.html" "$T/got.html"
 $PB convert --to docbook --standalone --output "$T/got.dbk" "$T/q.md"
 check "convert long options" grep -q "<emphasis>hi</emphasis>" "$T/got.dbk"
+
+# convert fills in param.* figures (the defaults, or -i DIR's project's);
+# with --packet ID -i DIR every figure, as that packet's build does.
+printf -- '---\ntitle: T\n---\nMedicaid pays `=param.medicaid_share`; window `=param.certification_window_months`.\n' >"$T/param.md"
+$PB convert "$T/param.md" >"$T/a" 2>"$T/e"
+check "convert param.*: exit 0" test $? -eq 0 -a ! -s "$T/e"
+printf '<p>Medicaid pays <span class="figure">50%%</span>; window <span class="figure">6</span>.</p>\n' >"$T/want"
+check "convert param.*: the defaults" cmp -s "$T/want" "$T/a"
+cp -r tests/semantic/base "$T/pin"
+sed -i 's|</as-of>|</as-of><parameters><medicaid-share>0.6</medicaid-share></parameters>|' "$T/pin/peerbrief.xml"
+$PB convert -i "$T/pin" "$T/param.md" >"$T/a"
+check "convert -i DIR: that project's parameters" grep -q '>60%</span>; window' "$T/a"
+printf -- '---\ntitle: T\n---\nRate `=riverbend.accs-fy2026.rday_rate`, share `=packet.peer_note_share_of_payment`, orgs `=packet.org_count`.\n' >"$T/pk.md"
+$PB convert "$T/pk.md" >"$T/a" 2>"$T/e"
+check "convert without --packet: other figures are errors" test $? -eq 1 -a ! -s "$T/a"
+check "and say how to preview them" grep -q "^$T/pk.md:4:7: error: figure reference 'riverbend.accs-fy2026.rday_rate' needs a packet: preview it with 'peerbrief convert --packet ID -i DIR', or build it$" "$T/e"
+$PB convert --packet note-taking-funding -i input "$T/pk.md" >"$T/a" 2>"$T/e"
+check "convert --packet: exit 0" test $? -eq 0 -a ! -s "$T/e"
+printf '<p>Rate <span class="figure">26%%</span>, share <span class="figure">0.8%%</span>, orgs <span class="figure">4</span>.</p>\n' >"$T/want"
+check "convert --packet: the packet's figures" cmp -s "$T/want" "$T/a"
+$PB convert --packet note-taking-funding "$T/pk.md" >"$T/a" 2>"$T/e"
+check "convert --packet: -i defaults to input" cmp -s "$T/want" "$T/a"
+$PB convert --packet note-taking-fundin -i input "$T/pk.md" >"$T/a" 2>"$T/e"
+check "convert --packet of no packet: exit 2" test $? -eq 2 -a ! -s "$T/a"
+check "convert --packet of no packet: the nearest" grep -qx "peerbrief: no packet 'note-taking-fundin' in input/packets; did you mean 'note-taking-funding'? (packets: accs-peer-roles, note-taking-funding)" "$T/e"
 
 # Colour: on a terminal only, never with NO_COLOR, never into a pipe.
 $PB check -i tests/semantic/csv-quote 2>"$T/e" >/dev/null

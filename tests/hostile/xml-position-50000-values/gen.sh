@@ -1,4 +1,5 @@
-# Writes in.xml: 50,000 references to param.medicaid_share, five to a
+# Writes in.xml: 50,000 references to orgname.program.rate (a figure
+# convert has not: each an error), five to a
 # line from line 5; each takes 39 bytes, so the k-th on a line is at
 # column 39 * (k - 1) + 1.
 awk 'BEGIN {
@@ -6,7 +7,7 @@ awk 'BEGIN {
 	printf "<article xmlns=\"http://docbook.org/ns/docbook\" xmlns:pb=\"urn:peerbrief:1\" version=\"5.0\">\n"
 	printf "<info><title>Many figures</title></info>\n<para>\n"
 	for (i = 1; i <= 50000; i++) {
-		printf "<pb:value ref=\"param.medicaid_share\"/> "
+		printf "<pb:value ref=\"orgname.program.rate\"/> "
 		if (i % 5 == 0)
 			printf "\n"
 	}
