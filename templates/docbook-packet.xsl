@@ -322,7 +322,10 @@
             </xsl:call-template>
             <xsl:text> unreimbursed</xsl:text>
           </emphasis>
-          <xsl:text>. Earlier years are shown apart and never added in.</xsl:text>
+          <xsl:text>.</xsl:text>
+          <xsl:if test="$orgs/pb:program[@in-year = 'no']">
+            <xsl:text> Earlier years are shown apart and never added in.</xsl:text>
+          </xsl:if>
         </para>
       </xsl:if>
       <xsl:if test="pb:highlights/pb:value">

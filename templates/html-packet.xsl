@@ -415,7 +415,10 @@
       <xsl:text>&#10;</xsl:text>
       <!-- who is compared, and the year -->
       <li>
-        <xsl:text>This packet compares </xsl:text>
+        <xsl:choose>
+          <xsl:when test="$norgs/@value = 1">This packet looks at </xsl:when>
+          <xsl:otherwise>This packet compares </xsl:otherwise>
+        </xsl:choose>
         <xsl:call-template name="pk-count">
           <xsl:with-param name="name" select="'packet.org_count'"/>
           <xsl:with-param name="one" select="'organization'"/>
@@ -427,26 +430,50 @@
           <xsl:value-of select="normalize-space(pb:name)"/>
         </xsl:for-each>
         <xsl:text>)</xsl:text>
-        <xsl:if test="$t[@ref = 'packet.fiscal_year']">
-          <xsl:text> and their </xsl:text>
-          <xsl:call-template name="pk-count">
-            <xsl:with-param name="name" select="'packet.program_count'"/>
-            <xsl:with-param name="one" select="'program'"/>
-            <xsl:with-param name="many" select="'programs'"/>
-          </xsl:call-template>
-          <xsl:text> of </xsl:text>
-          <xsl:call-template name="pk-link">
-            <xsl:with-param name="v" select="$t[@ref = 'packet.fiscal_year']"/>
-          </xsl:call-template>
-          <xsl:if test="$pk-earlier"> (earlier years are shown apart and never added in)</xsl:if>
-        </xsl:if>
+        <xsl:choose>
+          <xsl:when test="$nprog/@value = 0 and $t[@ref = 'packet.fiscal_year']">
+            <!-- no program in the year: said once, here -->
+            <xsl:text>. </xsl:text>
+            <xsl:choose>
+              <xsl:when test="$norgs/@value = 1">It reported </xsl:when>
+              <xsl:otherwise>They reported </xsl:otherwise>
+            </xsl:choose>
+            <a class="figure" href="#{$nprog/@anchor}">no</a>
+            <xsl:text> program for </xsl:text>
+            <xsl:call-template name="pk-link">
+              <xsl:with-param name="v" select="$t[@ref = 'packet.fiscal_year']"/>
+            </xsl:call-template>
+            <xsl:text>, so the packet has no funding totals</xsl:text>
+            <xsl:if test="$pk-earlier"> (earlier years are shown apart)</xsl:if>
+          </xsl:when>
+          <xsl:when test="$t[@ref = 'packet.fiscal_year']">
+            <xsl:choose>
+              <xsl:when test="$norgs/@value = 1"> and its </xsl:when>
+              <xsl:otherwise> and their </xsl:otherwise>
+            </xsl:choose>
+            <xsl:call-template name="pk-count">
+              <xsl:with-param name="name" select="'packet.program_count'"/>
+              <xsl:with-param name="one" select="'program'"/>
+              <xsl:with-param name="many" select="'programs'"/>
+            </xsl:call-template>
+            <xsl:text> of </xsl:text>
+            <xsl:call-template name="pk-link">
+              <xsl:with-param name="v" select="$t[@ref = 'packet.fiscal_year']"/>
+            </xsl:call-template>
+            <xsl:if test="$pk-earlier"> (earlier years are shown apart and never added in)</xsl:if>
+          </xsl:when>
+        </xsl:choose>
         <xsl:text>.</xsl:text>
       </li>
       <xsl:text>&#10;</xsl:text>
       <!-- the money -->
       <xsl:if test="$nprog/@value &gt; 0">
         <li>
-          <xsl:text>DMH paid these programs </xsl:text>
+          <xsl:text>DMH paid </xsl:text>
+          <xsl:choose>
+            <xsl:when test="$nprog/@value = 1">this program </xsl:when>
+            <xsl:otherwise>these programs </xsl:otherwise>
+          </xsl:choose>
           <xsl:call-template name="pk-link">
             <xsl:with-param name="v" select="$t[@ref = 'packet.total_dmh_payment']"/>
           </xsl:call-template>
@@ -480,32 +507,41 @@
         <xsl:text>&#10;</xsl:text>
         <!-- the state average without peer notes -->
         <li>
+          <!-- the verb agrees with the count: "1 of 5 programs reaches",
+               "3 of 5 programs reach", "none of the 5 programs reaches";
+               one program: "the packet's one program reaches" or "does
+               not reach", linked to the count -->
+          <xsl:variable name="meets"
+              select="$t[@ref = 'packet.programs_meeting_state_average_without_peer_notes']"/>
           <xsl:text>Counting staff documentation alone, without a single peer note, </xsl:text>
-          <xsl:call-template name="pk-count">
-            <xsl:with-param name="name"
-                select="'packet.programs_meeting_state_average_without_peer_notes'"/>
-          </xsl:call-template>
-          <xsl:text> of </xsl:text>
-          <xsl:value-of select="$nprog/@display"/>
           <xsl:choose>
-            <xsl:when test="$nprog/@value = 1"> program</xsl:when>
-            <xsl:otherwise> programs</xsl:otherwise>
-          </xsl:choose>
-          <xsl:choose>
-            <xsl:when test="$t[@ref = 'packet.programs_meeting_state_average_without_peer_notes']/@value = 1"> reaches</xsl:when>
-            <xsl:otherwise> reach</xsl:otherwise>
+            <xsl:when test="$nprog/@value = 1">
+              <xsl:text>the packet's one program </xsl:text>
+              <a class="figure" href="#{$meets/@anchor}">
+                <xsl:choose>
+                  <xsl:when test="$meets/@value = 1">reaches</xsl:when>
+                  <xsl:otherwise>does not reach</xsl:otherwise>
+                </xsl:choose>
+              </a>
+            </xsl:when>
+            <xsl:when test="$meets/@value = 0">
+              <a class="figure" href="#{$meets/@anchor}">none</a>
+              <xsl:value-of select="concat(' of the ', $nprog/@display, ' programs reaches')"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="pk-link">
+                <xsl:with-param name="v" select="$meets"/>
+              </xsl:call-template>
+              <xsl:value-of select="concat(' of ', $nprog/@display, ' programs')"/>
+              <xsl:choose>
+                <xsl:when test="$meets/@value = 1"> reaches</xsl:when>
+                <xsl:otherwise> reach</xsl:otherwise>
+              </xsl:choose>
+            </xsl:otherwise>
           </xsl:choose>
           <xsl:text> the statewide R-day average of about </xsl:text>
           <xsl:apply-templates select="key('pk-fig', 'param.state_average_rday_rate')" mode="pk-prose"/>
           <xsl:text>; there is no minimum.</xsl:text>
-        </li>
-        <xsl:text>&#10;</xsl:text>
-      </xsl:if>
-      <xsl:if test="$nprog/@value = 0 and $t[@ref = 'packet.fiscal_year']">
-        <li>
-          <xsl:text>No organization in this packet reported a program for </xsl:text>
-          <xsl:value-of select="$t[@ref = 'packet.fiscal_year']/@display"/>
-          <xsl:text>, so it has no funding totals.</xsl:text>
         </li>
         <xsl:text>&#10;</xsl:text>
       </xsl:if>
@@ -516,12 +552,14 @@
           <xsl:with-param name="one" select="' has peers write no progress notes at all'"/>
           <xsl:with-param name="many" select="' have peers write no progress notes at all'"/>
           <xsl:with-param name="none" select="' keeps peers out of progress notes altogether'"/>
+          <xsl:with-param name="not" select="' does not keep peers out of progress notes altogether'"/>
         </xsl:call-template>
         <xsl:text>; </xsl:text>
         <xsl:call-template name="pk-of-orgs">
           <xsl:with-param name="name" select="'packet.orgs_with_practice_conflicts'"/>
           <xsl:with-param name="one" select="' asks peers to do at least one thing the CPS Code of Ethics or ACCS section 7.5 rules out'"/>
           <xsl:with-param name="many" select="' ask peers to do at least one thing the CPS Code of Ethics or ACCS section 7.5 rules out'"/>
+          <xsl:with-param name="not" select="' asks peers to do nothing the CPS Code of Ethics or ACCS section 7.5 rules out'"/>
           <xsl:with-param name="of" select="false()"/>
         </xsl:call-template>
         <xsl:text>; and </xsl:text>
@@ -529,6 +567,7 @@
           <xsl:with-param name="name" select="'packet.orgs_with_practice_concerns'"/>
           <xsl:with-param name="one" select="' has at least one practice that works against the peer role'"/>
           <xsl:with-param name="many" select="' have at least one practice that works against the peer role'"/>
+          <xsl:with-param name="not" select="' has no practice that works against the peer role'"/>
           <xsl:with-param name="of" select="false()"/>
         </xsl:call-template>
         <xsl:text>.</xsl:text>
@@ -593,22 +632,54 @@
   <!-- "N of the M organizations" + ONE or MANY as N asks; "None of the M
        organizations" + NONE (or ONE) for 0, the link on "None", which is
        the figure's value (with OF false: "N" alone, the total said
-       before). -->
+       before; "none" takes ONE). A packet of one organization names it
+       (with OF false: "it"), linked, + ONE, or + NOT for 0. -->
   <xsl:template name="pk-of-orgs">
     <xsl:param name="name"/>
     <xsl:param name="one"/>
     <xsl:param name="many"/>
+    <xsl:param name="not"/>
     <xsl:param name="of" select="true()"/>
     <xsl:param name="none" select="''"/>
     <xsl:variable name="f" select="$pk/pb:totals/pb:value[@ref = $name]"/>
     <xsl:variable name="m" select="$pk/pb:totals/pb:value[@ref = 'packet.org_count']/@value"/>
     <xsl:choose>
-      <xsl:when test="$f/@value = 0 and $of">
-        <a class="figure" href="#{$f/@anchor}">None</a>
-        <xsl:value-of select="concat(' of the ', $m, ' organizations')"/>
+      <xsl:when test="$m = 1">
+        <a class="figure" href="#{$f/@anchor}">
+          <xsl:choose>
+            <xsl:when test="$of">
+              <xsl:value-of select="normalize-space($pk-orgs[1]/pb:name)"/>
+            </xsl:when>
+            <xsl:otherwise>it</xsl:otherwise>
+          </xsl:choose>
+        </a>
+        <xsl:choose>
+          <xsl:when test="$f/@value = 1">
+            <xsl:value-of select="$one"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="$not"/>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:when>
       <xsl:when test="$f/@value = 0">
-        <a class="figure" href="#{$f/@anchor}">none</a>
+        <a class="figure" href="#{$f/@anchor}">
+          <xsl:choose>
+            <xsl:when test="$of">None</xsl:when>
+            <xsl:otherwise>none</xsl:otherwise>
+          </xsl:choose>
+        </a>
+        <xsl:if test="$of">
+          <xsl:value-of select="concat(' of the ', $m, ' organizations')"/>
+        </xsl:if>
+        <xsl:choose>
+          <xsl:when test="$of and $none != ''">
+            <xsl:value-of select="$none"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="$one"/>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="pk-link">
@@ -617,17 +688,14 @@
         <xsl:if test="$of">
           <xsl:value-of select="concat(' of the ', $m, ' organizations')"/>
         </xsl:if>
-      </xsl:otherwise>
-    </xsl:choose>
-    <xsl:choose>
-      <xsl:when test="$f/@value = 0 and $of and $none != ''">
-        <xsl:value-of select="$none"/>
-      </xsl:when>
-      <xsl:when test="$f/@value = 1 or ($f/@value = 0 and $of)">
-        <xsl:value-of select="$one"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$many"/>
+        <xsl:choose>
+          <xsl:when test="$f/@value = 1">
+            <xsl:value-of select="$one"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="$many"/>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

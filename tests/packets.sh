@@ -49,6 +49,28 @@ check "the internal packet is not in the feed" sh -c '! grep -q "earlier/" "$1"'
 check "a public packet is in the index" grep -q 'latest/' "$T/small/index.html"
 check "a public packet is in the feed" grep -q 'latest/' "$T/small/feed.xml"
 
+# Key-figure sentences read right for 0, 1 and many (the verb agrees with
+# the count; one organization or program is named as one).
+keyfig() {	# PACKET: its key figures as plain text, one line
+	sed -n '/<ul class="key-figures">/,/<\/ul>/p' "$T/small/$1/index.html" |
+	    sed 's/<[^>]*>//g' | tr '\n' ' '
+}
+for c in "latest:1 of 2 programs reaches the statewide" \
+    "earlier:the packet's one program does not reach the statewide" \
+    "earlier:DMH paid this program \$" \
+    "earlier:None of the 2 organizations keeps peers out" \
+    "empty:This packet looks at 1 organization (Cedar Point)" \
+    "empty:Cedar Point has peers write no progress notes at all; it asks peers to do nothing" \
+    "none:They reported no program for FY2030, so the packet has no funding totals" \
+    "none:1 has at least one practice"; do
+	check "key figures of ${c%%:*}: ${c#*:}" sh -c \
+	    'printf "%s" "$1" | grep -qF -- "$2"' - "$(keyfig "${c%%:*}")" "${c#*:}"
+done
+for p in latest earlier empty none; do
+	check "key figures of $p: no \"of 1 programs\", \"1 ... reach \" or \"0 of\"" sh -c \
+	    '! printf "%s" "$1" | grep -Eq -- "of 1 [a-z]+s|(^|[^0-9])1 of [0-9]+ programs reach |(^|[^0-9])0 of |their 0 "' - "$(keyfig $p)"
+done
+
 # shellcheck disable=SC2046
 if python3 $G/check.py captions $(find "$T/out" "$T/small" -name index.html \
     -path '*/*/index.html' ! -path "$T/out/index.html" ! -path "$T/small/index.html") \
