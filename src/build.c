@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <libxml/tree.h>
 
@@ -65,6 +66,20 @@ pb_run_free(struct pb_run *r)
 	r->posschema = NULL;
 	free(r->schemadir);
 	r->schemadir = NULL;
+	free(r->why);
+	r->why = NULL;
+}
+
+/* Adds the seconds since *t (monotonic) to *acc, and restarts *t. */
+static void
+lap(struct timespec *t, double *acc)
+{
+	struct timespec	 now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	*acc += (double)(now.tv_sec - t->tv_sec) +
+	    (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+	*t = now;
 }
 
 struct pb_figures *
@@ -445,12 +460,15 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	struct pb_increment	 inc;
 	struct pb_styles	*st = NULL;
 	struct pb_stage		*stage = NULL;
+	struct timespec		 clock;
 	char			*reuse = NULL, **tags = NULL;
 	const char		*t;
 	size_t			 i;
 	int			 rc = PB_EXIT_INPUT;
 
 	r->built = r->reused = 0;
+	memset(r->secs, 0, sizeof(r->secs));
+	clock_gettime(CLOCK_MONOTONIC, &clock);
 	/* with --packet, load even so: the id must be checked */
 	if (pb_increment_begin(&inc, r->indir, outdir, tdir, sdir,
 	    chromium != NULL) && r->only == NULL) {
@@ -466,11 +484,13 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	pb_styles_set_pdf(st, chromium != NULL);
 	if (!pb_run_load(r, sdir, NULL))
 		goto out;
+	lap(&clock, &r->secs[PB_STAGE_LOAD]);
 	if (r->only != NULL && pb_model_packet(r->model, r->only) == NULL) {
 		rc = PB_EXIT_USAGE;
 		goto out;
 	}
 	pb_run_check(r, &o, jobs, 1);
+	lap(&clock, &r->secs[PB_STAGE_CHECK]);
 	if (r->d.errors > 0) {	/* the packets' own errors too, as check */
 		pb_build_packets(r, &o, NULL, NULL, NULL, jobs, NULL, NULL);
 		goto out;
@@ -480,7 +500,9 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 		goto out;
 	}
 	pb_xml_allow(pb_stage_path(stage));
-	reuse = pb_increment_reuse(&inc, stage, r->model, r->indir, r->only);
+	r->why = pb_xcalloc(r->model->npackets + 1, 1);
+	reuse = pb_increment_reuse(&inc, stage, r->model, r->indir, r->only,
+	    r->why);
 	for (i = 0; i < r->model->npackets; i++)
 		r->reused += reuse != NULL && reuse[i];
 	r->built = r->model->npackets - r->reused;
@@ -491,14 +513,17 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 		    r->model->packets[i].id)) != NULL)
 			tags[i] = pb_xstrdup(t);
 	pb_build_packets(r, &o, st, stage, reuse, jobs, chromium, tags);
+	lap(&clock, &r->secs[PB_STAGE_PACKETS]);
 	for (i = 0; i < r->model->npackets; i++)
 		pb_manifest_set_tags(&inc.cur, r->model->packets[i].id,
 		    tags[i]);
 	pb_build_site(r, st, stage, (const char *const *)tags);
 	pb_increment_write(&inc, stage, &r->d);	/* the manifest comes last */
+	lap(&clock, &r->secs[PB_STAGE_SITE]);
 	if (r->d.errors > 0)
 		goto out;
 	rc = pb_stage_commit(stage, &r->d) ? PB_EXIT_OK : PB_EXIT_SYSTEM;
+	lap(&clock, &r->secs[PB_STAGE_WRITE]);
 	stage = NULL;
 	if (rc == PB_EXIT_OK)
 		pb_increment_commit(&inc);

@@ -22,6 +22,16 @@ struct pb_schema;
 struct pb_stage;
 struct pb_styles;
 
+/* The stages of a build, timed for build -v. */
+enum pb_stage_time {
+	PB_STAGE_LOAD,		/* read and validate input/ */
+	PB_STAGE_CHECK,		/* the positions no packet includes */
+	PB_STAGE_PACKETS,	/* assemble and render the packets */
+	PB_STAGE_SITE,		/* the index, feed, sitemap and manifest */
+	PB_STAGE_WRITE,		/* swap the new out/ in */
+	PB_STAGE__MAX
+};
+
 /* What every command that reads input/ shares. */
 struct pb_run {
 	const char		*indir;
@@ -36,6 +46,10 @@ struct pb_run {
 						 * output was kept */
 	const char		*only;		/* build --packet: the one
 						 * packet to build, or NULL */
+	unsigned char		*why;		/* by pb_build: per packet,
+						 * why built or reused (enum
+						 * pb_why); NULL: all were */
+	double			 secs[PB_STAGE__MAX]; /* by pb_build */
 	/* Called (when set) after each packet a build renders, with the
 	 * count done and the count to do, one call at a time. */
 	void			(*progress)(void *, size_t, size_t);

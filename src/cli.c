@@ -21,6 +21,7 @@
 static const char *progname = "peerbrief";
 
 int pb_quiet;
+int pb_verbose;
 
 /* The command a usage error is about, for its hint. */
 static const char *current = NULL;
@@ -107,9 +108,11 @@ common_option(int c, char *argv[])
 	switch (c) {
 	case 'q':
 		pb_quiet = 1;
+		pb_verbose = 0;
 		return -2;
 	case 'v':
 		pb_quiet = 0;
+		pb_verbose = 1;
 		return -2;
 	case 'h':
 		return pb_help_print(pb_help_of(current));

@@ -28,6 +28,9 @@
 /* Set by -q (and cleared by -v), which every command takes. */
 extern int pb_quiet;
 
+/* Set by -v (and cleared by -q): build says what it did and why. */
+extern int pb_verbose;
+
 /* The options of `peerbrief convert`; tdir is the caller's to free. */
 struct pb_cli_convert {
 	const char	*file;		/* "-": standard input */

@@ -16,11 +16,14 @@
 #include "help.h"
 #include "pb.h"
 
-#define OPT_COMMON \
-	"  -q, --quiet           print only errors\n" \
+#define OPT_QUIET \
+	"  -q, --quiet           print only errors\n"
+#define OPT_HELP \
+	"  -h, --help            print this help and exit\n"
+#define OPT_COMMON OPT_QUIET \
 	"  -v, --verbose         print warnings and the summary (the default;\n" \
 	"                        undoes an earlier -q)\n" \
-	"  -h, --help            print this help and exit\n"
+	OPT_HELP
 
 static const struct pb_help helps[] = {
 	{ "init", "[DIR]",
@@ -45,7 +48,11 @@ static const struct pb_help helps[] = {
 	  "      --pdf             also print each packet to ID/ID.pdf with headless\n"
 	  "                        Chromium (PEERBRIEF_CHROMIUM, else chromium on\n"
 	  "                        PATH; PEERBRIEF_PDF_TIMEOUT seconds per packet)\n"
-	  OPT_COMMON },
+	  OPT_QUIET
+	  "  -v, --verbose         also say for each packet whether it was built or\n"
+	  "                        its output reused, and why, and how long each\n"
+	  "                        stage of the build took (undoes an earlier -q)\n"
+	  OPT_HELP },
 	{ "check", "[-i input]",
 	  "Reads, validates and computes everything, as build does, and writes\n"
 	  "nothing.\n",

@@ -20,6 +20,7 @@
 #include "figures.h"
 #include "help.h"
 #include "init.h"
+#include "manifest.h"
 #include "model.h"
 #include "pb.h"
 #include "publish.h"
@@ -289,6 +290,43 @@ progress_show(void *arg, size_t done, size_t todo)
 	p->shown = 1;
 }
 
+/*
+ * build -v: for each packet, built or reused and why, then how long each
+ * stage took; or, when the build found nothing changed, that.
+ */
+static void
+build_explain(const struct pb_run *r)
+{
+	static const char *const why[] = {
+		[PB_WHY_NEW] = "built: the output folder had none of it",
+		[PB_WHY_CHANGED] = "built: what it is made from changed (its "
+		    "files, the templates or the program)",
+		[PB_WHY_OUTPUT] = "built: its output in the output folder was "
+		    "changed or removed",
+		[PB_WHY_SAME] = "reused: nothing it is made from changed",
+		[PB_WHY_KEPT] = "reused: kept as it was (--packet names "
+		    "another)",
+	};
+	static const char *const stage[PB_STAGE__MAX] = { "load", "check",
+		"packets", "site", "write" };
+	struct pb_buf	 b = { NULL, 0, 0 };
+	size_t		 i;
+
+	if (r->why == NULL) {
+		pb_say("nothing changed since the last build: every packet "
+		    "reused");
+		return;
+	}
+	for (i = 0; i < r->model->npackets; i++)
+		pb_say("%s: %s", r->model->packets[i].id, why[r->why[i]]);
+	pb_buf_put(&b, "", 0);
+	for (i = 0; i < PB_STAGE__MAX; i++)
+		pb_buf_printf(&b, "%s%s %.2f s", i ? ", " : "", stage[i],
+		    r->secs[i]);
+	pb_say("%s", b.data);
+	pb_buf_free(&b);
+}
+
 static int
 cmd_build(int argc, char *argv[])
 {
@@ -360,6 +398,8 @@ cmd_build(int argc, char *argv[])
 	if (rc == PB_EXIT_USAGE)	/* no packet --packet names */
 		run_packet(&r, c.packet, &pk);
 	w = pb_warnings_of(&r.d);
+	if (rc == PB_EXIT_OK && pb_verbose)
+		build_explain(&r);
 	if (rc == PB_EXIT_OK && !pb_quiet) {
 		pb_buf_printf(&line, "%zu packet%s built, %zu reused, ",
 		    r.built, r.built == 1 ? "" : "s", r.reused);

@@ -487,7 +487,8 @@ pb_increment_begin(struct pb_increment *inc, const char *indir,
 
 char *
 pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
-    const struct pb_model *m, const char *indir, const char *only)
+    const struct pb_model *m, const char *indir, const char *only,
+    unsigned char *why)
 {
 	char		*reuse;
 	struct pb_hash	 h;
@@ -504,14 +505,23 @@ pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
 		    m->packets[i].id, inc->pdf)) {
 			pb_manifest_add(&inc->cur, m->packets[i].id, h);
 			reuse[i] = 1;
+			why[i] = PB_WHY_KEPT;
 			continue;
 		}
 		h = packet_hash(m, indir, &m->packets[i], inc->tool);
 		pb_manifest_add(&inc->cur, m->packets[i].id, h);
-		reuse[i] = pb_hash_eq(pb_manifest_get(&inc->old,
-		    m->packets[i].id), h) &&
-		    packet_reuse(stage, &inc->old, m->packets[i].id,
-		    inc->pdf);
+		if (pb_hash_eq(pb_manifest_get(&inc->old, m->packets[i].id),
+		    none))
+			why[i] = PB_WHY_NEW;
+		else if (!pb_hash_eq(pb_manifest_get(&inc->old,
+		    m->packets[i].id), h))
+			why[i] = PB_WHY_CHANGED;
+		else if (packet_reuse(stage, &inc->old, m->packets[i].id,
+		    inc->pdf)) {
+			why[i] = PB_WHY_SAME;
+			reuse[i] = 1;
+		} else
+			why[i] = PB_WHY_OUTPUT;
 	}
 	return reuse;
 }

@@ -85,17 +85,27 @@ struct pb_increment {
 int pb_increment_begin(struct pb_increment *inc, const char *indir,
     const char *outdir, const char *tdir, const char *schemadir, int pdf);
 
+/* Why a packet was built, or its previous output reused. */
+enum pb_why {
+	PB_WHY_NEW,		/* built: out/ held no output of it */
+	PB_WHY_CHANGED,		/* built: what it is made from changed */
+	PB_WHY_OUTPUT,		/* built: its output was changed or removed */
+	PB_WHY_SAME,		/* reused: nothing it is made from changed */
+	PB_WHY_KEPT		/* reused: build --packet named another */
+};
+
 /*
  * Records what each packet of m is made from (its files) and puts the
  * previous output of every packet made from the same files into the
  * stage. With only (build --packet; NULL: none), every other packet that
  * has a previous output keeps it, whatever it was made from, and keeps
  * its previous record, so the next whole build rebuilds it if it is out
- * of date. Returns a flag per packet, set when its output was reused
- * (the caller frees it).
+ * of date. Sets why[i] (an enum pb_why) for each packet i. Returns a flag
+ * per packet, set when its output was reused (the caller frees it).
  */
 char *pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
-    const struct pb_model *m, const char *indir, const char *only);
+    const struct pb_model *m, const char *indir, const char *only,
+    unsigned char *why);
 
 /* Writes the manifest of every file in the stage, last, into it. */
 void pb_increment_write(struct pb_increment *inc, struct pb_stage *stage,

@@ -1,7 +1,7 @@
 #!/bin/sh
 # cli.sh - the command line: every command's --help and `help CMD`,
 # --version, long options, usage errors that name the option, the build's
-# summary line and -q, build --packet, convert -o, param.* and --packet,
+# summary line, -q and -v, build --packet, convert -o, param.* and --packet,
 # the hints for a missing input folder
 # and a packet figure without --packet, and colour only on a terminal.
 . tests/lib.sh
@@ -128,6 +128,44 @@ check "convert -o: exit 0, nothing on stdout" test $? -eq 0 -a ! -s "$T/a"
 check "convert -o: the file holds the output" cmp -s "$T/want.html" "$T/got.html"
 $PB convert --to docbook --standalone --output "$T/got.dbk" "$T/q.md"
 check "convert long options" grep -q "<emphasis>hi</emphasis>" "$T/got.dbk"
+
+# build -v: each packet built or reused and why, then each stage's time
+# (the seconds shown as T).
+cp -r input "$T/vin"
+vbuild() { $PB build "$@" -i "$T/vin" -o "$T/vo" 2>&1 | sed -E 's/[0-9]+\.[0-9]{2} s/T s/g'; }
+vbuild -v >"$T/a"
+cat >"$T/want" <<EOF
+peerbrief: accs-peer-roles: built: the output folder had none of it
+peerbrief: note-taking-funding: built: the output folder had none of it
+peerbrief: load T s, check T s, packets T s, site T s, write T s
+2 packets built, 0 reused, T s -> $T/vo/
+EOF
+check "build -v: a first build" cmp -s "$T/want" "$T/a"
+vbuild --verbose >"$T/a"
+printf 'peerbrief: nothing changed since the last build: every packet reused\n0 packets built, 2 reused, T s -> %s/vo/\n' "$T" >"$T/want"
+check "build -v: nothing changed" cmp -s "$T/want" "$T/a"
+printf '\nMore.\n' >>"$T/vin/positions/certification.md"
+rm "$T/vo/note-taking-funding/figures.csv"
+vbuild -v >"$T/a"
+cat >"$T/want" <<EOF
+peerbrief: accs-peer-roles: built: what it is made from changed (its files, the templates or the program)
+peerbrief: note-taking-funding: built: its output in the output folder was changed or removed
+peerbrief: load T s, check T s, packets T s, site T s, write T s
+2 packets built, 0 reused, T s -> $T/vo/
+EOF
+check "build -v: a changed input and a removed output" cmp -s "$T/want" "$T/a"
+printf '\nMore again.\n' >>"$T/vin/positions/note-taking.md"
+vbuild -v --packet accs-peer-roles >"$T/a"
+cat >"$T/want" <<EOF
+peerbrief: accs-peer-roles: reused: nothing it is made from changed
+peerbrief: note-taking-funding: reused: kept as it was (--packet names another)
+peerbrief: load T s, check T s, packets T s, site T s, write T s
+0 packets built, 2 reused, T s -> $T/vo/
+EOF
+check "build -v --packet: the other kept" cmp -s "$T/want" "$T/a"
+vbuild -v -q >"$T/a"
+check "build -v -q: the last wins" test ! -s "$T/a"
+check "and it built" grep -q "More again" "$T/vo/note-taking-funding/index.html"
 
 # convert fills in param.* figures (the defaults, or -i DIR's project's);
 # with --packet ID -i DIR every figure, as that packet's build does.
