@@ -284,6 +284,101 @@ fm_dups(const char *file, yaml_document_t *doc, yaml_node_t *root,
 }
 
 /*
+ * Reports why libyaml's parser p could not load the front matter of f.
+ * Points at what was open (a quote, a bracket) when there is one: that
+ * is where the mistake usually is. base is the file line of YAML's line 0.
+ */
+static void
+fm_yaml_error(const char *file, const struct fm *f, const yaml_parser_t *p,
+    unsigned long base, struct pb_diags *d)
+{
+	if (p->error == YAML_READER_ERROR) {
+		/* the YAML text starts on the file's line 2 */
+		struct pb_src at = pb_src_at(file, f->yaml, f->yamllen,
+		    p->problem_offset, 2);
+
+		pb_diag_error(d, file, at.line, at.col, "front matter: %s",
+		    p->problem ? p->problem : "unreadable text");
+	} else if (p->context != NULL)
+		pb_diag_error(d, file, base + p->context_mark.line,
+		    p->context_mark.column + 1, "front matter: %s: %s "
+		    "(line %lu)", p->context, p->problem ? p->problem :
+		    "invalid YAML", base + (unsigned long)p->problem_mark.line);
+	else
+		pb_diag_error(d, file, base + p->problem_mark.line,
+		    p->problem_mark.column + 1, "front matter: %s",
+		    p->problem ? p->problem : "invalid YAML");
+}
+
+/*
+ * Adds the value v of front matter key "authors" or "tags" to meta, one
+ * <author> or <tag> per item (a single text is one item); a value that
+ * is not text or a list of text is reported once.
+ */
+static void
+fm_list(const char *file, yaml_document_t *doc, yaml_node_t *v,
+    const char *key, xmlNodePtr meta, struct pb_diags *d)
+{
+	const char		*el = key[0] == 'a' ? "author" : "tag";
+	yaml_node_item_t	*item;
+	yaml_node_t		*it;
+
+	if (v->type == YAML_SCALAR_NODE) {
+		meta_add(meta, el, scalar(v));
+		return;
+	}
+	if (v->type != YAML_SEQUENCE_NODE) {
+		yaml_bad(file, v, key, "a list of text", d);
+		return;
+	}
+	for (item = v->data.sequence.items.start;
+	    item < v->data.sequence.items.top; item++) {
+		it = yaml_document_get_node(doc, *item);
+		if (it == NULL || it->type != YAML_SCALAR_NODE) {
+			yaml_bad(file, it ? it : v, key, "a list of text", d);
+			break;	/* once is enough */
+		}
+		meta_add(meta, el, scalar(it));
+	}
+}
+
+/*
+ * Takes the text v of front matter key "title", "subtitle", "date",
+ * "summary" or "lang": the title and the language into *title and *lang
+ * (pointing into the YAML document), the others added to meta. A blank
+ * title (*title NULL), a bad language tag (*lang "en") or a bad date is
+ * reported at the value.
+ */
+static void
+fm_text(const char *file, yaml_node_t *v, const char *key,
+    unsigned long base, xmlNodePtr meta, const char **title,
+    const char **lang, struct pb_diags *d)
+{
+	struct pb_date	 date;
+
+	if (strcmp(key, "title") == 0) {
+		*title = scalar(v);
+		if ((*title)[strspn(*title, " \t")] == '\0') {
+			pb_diag_error(d, file, base + v->start_mark.line,
+			    v->start_mark.column + 1,
+			    "title must not be empty");
+			*title = NULL;
+		}
+	} else if (strcmp(key, "lang") == 0) {
+		*lang = scalar(v);
+		if (!pb_lang_valid(*lang)) {
+			yaml_bad(file, v, key,
+			    "a language tag such as 'en' or 'es-US'", d);
+			*lang = "en";
+		}
+	} else if (strcmp(key, "date") == 0 &&
+	    !pb_date_parse(scalar(v), &date)) {
+		yaml_bad(file, v, key, "a date YYYY-MM-DD", d);
+	} else
+		meta_add(meta, key, scalar(v));
+}
+
+/*
  * Parses the YAML front matter into pb:meta children. Returns 0 when
  * there was any error (each recorded).
  */
@@ -293,14 +388,12 @@ fm_parse(const char *file, const struct fm *f, xmlNodePtr meta,
 {
 	yaml_parser_t	 p;
 	yaml_document_t	 doc;
-	yaml_node_t	*root, *k, *v, *it;
+	yaml_node_t	*root, *k, *v;
 	yaml_node_pair_t *pair;
-	yaml_node_item_t *item;
 	const char	*key;
 	const char	*title = NULL, *lang = "en";
 	unsigned long	 base = 2;	/* the file line of YAML's line 0 */
 	size_t		 errs = d->errors;
-	struct pb_date	 date;
 	int		 loaded = 0;
 	char		*dups = NULL;
 
@@ -329,26 +422,7 @@ fm_parse(const char *file, const struct fm *f, xmlNodePtr meta,
 	yaml_parser_set_input_string(&p, (const unsigned char *)f->yaml,
 	    f->yamllen);
 	if (!yaml_parser_load(&p, &doc)) {
-		/* Point at what was open (a quote, a bracket) when there is
-		 * one: that is where the mistake usually is. */
-		if (p.error == YAML_READER_ERROR) {
-			/* the YAML text starts on the file's line 2 */
-			struct pb_src at = pb_src_at(file, f->yaml,
-			    f->yamllen, p.problem_offset, 2);
-
-			pb_diag_error(d, file, at.line, at.col,
-			    "front matter: %s", p.problem ? p.problem :
-			    "unreadable text");
-		} else if (p.context != NULL)
-			pb_diag_error(d, file, base + p.context_mark.line,
-			    p.context_mark.column + 1, "front matter: %s: %s "
-			    "(line %lu)", p.context, p.problem ? p.problem :
-			    "invalid YAML", base + (unsigned long)
-			    p.problem_mark.line);
-		else
-			pb_diag_error(d, file, base + p.problem_mark.line,
-			    p.problem_mark.column + 1, "front matter: %s",
-			    p.problem ? p.problem : "invalid YAML");
+		fm_yaml_error(file, f, &p, base, d);
 		goto out;
 	}
 	loaded = 1;
@@ -375,27 +449,7 @@ fm_parse(const char *file, const struct fm *f, xmlNodePtr meta,
 		}
 		key = scalar(k);
 		if (strcmp(key, "authors") == 0 || strcmp(key, "tags") == 0) {
-			const char *el = key[0] == 'a' ? "author" : "tag";
-
-			if (v->type == YAML_SCALAR_NODE) {
-				meta_add(meta, el, scalar(v));
-				continue;
-			}
-			if (v->type != YAML_SEQUENCE_NODE) {
-				yaml_bad(file, v, key,
-				    "a list of text", d);
-				continue;
-			}
-			for (item = v->data.sequence.items.start;
-			    item < v->data.sequence.items.top; item++) {
-				it = yaml_document_get_node(&doc, *item);
-				if (it == NULL || it->type != YAML_SCALAR_NODE) {
-					yaml_bad(file, it ? it : v, key,
-					    "a list of text", d);
-					break;	/* once is enough */
-				}
-				meta_add(meta, el, scalar(it));
-			}
+			fm_list(file, &doc, v, key, meta, d);
 			continue;
 		}
 		if (strcmp(key, "title") != 0 && strcmp(key, "subtitle") != 0 &&
@@ -406,27 +460,7 @@ fm_parse(const char *file, const struct fm *f, xmlNodePtr meta,
 			yaml_bad(file, v, key, "text", d);
 			continue;
 		}
-		if (strcmp(key, "title") == 0) {
-			title = scalar(v);
-			if (title[strspn(title, " \t")] == '\0') {
-				pb_diag_error(d, file,
-				    base + v->start_mark.line,
-				    v->start_mark.column + 1,
-				    "title must not be empty");
-				title = NULL;
-			}
-		} else if (strcmp(key, "lang") == 0) {
-			lang = scalar(v);
-			if (!pb_lang_valid(lang)) {
-				yaml_bad(file, v, key,
-				    "a language tag such as 'en' or 'es-US'", d);
-				lang = "en";
-			}
-		} else if (strcmp(key, "date") == 0 &&
-		    !pb_date_parse(scalar(v), &date)) {
-			yaml_bad(file, v, key, "a date YYYY-MM-DD", d);
-		} else
-			meta_add(meta, key, scalar(v));
+		fm_text(file, v, key, base, meta, &title, &lang, d);
 	}
 	if (title == NULL && o->require_title && d->errors == errs)
 		pb_diag_error(d, file, 1, 1,
