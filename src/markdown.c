@@ -283,6 +283,37 @@ fm_dups(const char *file, yaml_document_t *doc, yaml_node_t *root,
 	return dup;
 }
 
+/* The front matter keys peerbrief reads (DESIGN.md), in its order. */
+static const char *const fm_keys[] = {
+	"title", "subtitle", "authors", "date", "summary", "tags", "lang"
+};
+#define FM_NKEYS (sizeof(fm_keys) / sizeof(fm_keys[0]))
+
+/*
+ * Warns of a front matter key peerbrief does not read, at the key, with
+ * the nearest known keys (or all of them when none is near): a typo
+ * would otherwise lose its value without a word.
+ */
+static void
+fm_unknown(const char *file, yaml_node_t *k, unsigned long base,
+    struct pb_diags *d)
+{
+	struct pb_buf	 s = { NULL, 0, 0 };
+	size_t		 i;
+
+	pb_suggest(scalar(k), fm_keys, FM_NKEYS, 0, &s);
+	if (s.len == 0) {
+		pb_buf_puts(&s, "one of ");
+		for (i = 0; i < FM_NKEYS; i++)
+			pb_buf_printf(&s, "%s'%s'", i == 0 ? "" :
+			    i + 1 == FM_NKEYS ? " or " : ", ", fm_keys[i]);
+	}
+	pb_diag_warning(d, file, base + k->start_mark.line,
+	    k->start_mark.column + 1, "unknown front matter key '%s', "
+	    "ignored; did you mean %s?", scalar(k), s.data);
+	pb_buf_free(&s);
+}
+
 /*
  * Reports why libyaml's parser p could not load the front matter of f.
  * Points at what was open (a quote, a bracket) when there is one: that
@@ -454,8 +485,10 @@ fm_parse(const char *file, const struct fm *f, xmlNodePtr meta,
 		}
 		if (strcmp(key, "title") != 0 && strcmp(key, "subtitle") != 0 &&
 		    strcmp(key, "date") != 0 && strcmp(key, "summary") != 0 &&
-		    strcmp(key, "lang") != 0)
-			continue;	/* other keys are the user's own */
+		    strcmp(key, "lang") != 0) {
+			fm_unknown(file, k, base, d);
+			continue;
+		}
 		if (v->type != YAML_SCALAR_NODE) {
 			yaml_bad(file, v, key, "text", d);
 			continue;
@@ -729,6 +762,175 @@ cm_build(cmark_node *root, xmlNodePtr parent, xmlNsPtr pb, unsigned long off,
 	return top;
 }
 
+/*
+ * Non-zero when s (a line of a paragraph) is a GFM table's delimiter row:
+ * cells of dashes, each with an optional colon at either end, between
+ * pipes, at least one pipe ("|---|:--:|", "--- | ---").
+ */
+static int
+md_delimiter_row(const char *s)
+{
+	int	 pipes = 0, dashes;
+
+	s += strspn(s, " \t");
+	if (*s == '|') {
+		pipes++;
+		s++;
+	}
+	for (;;) {
+		s += strspn(s, " \t");
+		if (*s == ':')
+			s++;
+		for (dashes = 0; *s == '-'; s++)
+			dashes++;
+		if (dashes == 0)
+			return 0;
+		if (*s == ':')
+			s++;
+		s += strspn(s, " \t");
+		if (*s == '\0')
+			return pipes > 0;
+		if (*s != '|')
+			return 0;
+		pipes++;
+		s++;
+		s += strspn(s, " \t");
+		if (*s == '\0')
+			return 1;
+	}
+}
+
+/* The body's lines: where each starts, for columns of raw text. */
+struct md_lines {
+	const char	*body;
+	size_t		 len;
+	size_t		*start;
+	size_t		 n;
+};
+
+static void
+md_lines_init(struct md_lines *l, const char *body, size_t len)
+{
+	size_t	 i;
+
+	l->body = body;
+	l->len = len;
+	l->n = 1;
+	for (i = 0; i < len; i++)
+		l->n += body[i] == '\n';
+	l->start = pb_xcalloc(l->n + 1, sizeof(*l->start));
+	l->n = 1;
+	for (i = 0; i < len; i++)
+		if (body[i] == '\n')
+			l->start[l->n++] = i + 1;
+}
+
+/*
+ * The column (from 1) of the first "[^LABEL]" on body line line, from
+ * column from to column to, with a copy of it in *label (the caller
+ * frees it); 0 when there is none there.
+ */
+static unsigned long
+md_footnote_at(const struct md_lines *l, int line, int from, int to,
+    char **label)
+{
+	const char	*p, *q, *end;
+	size_t		 a, b;
+
+	if (line < 1 || (size_t)line > l->n || from < 1 || to < from)
+		return 0;
+	a = l->start[line - 1];
+	b = (size_t)line < l->n ? l->start[line] : l->len;
+	end = l->body + (a + (size_t)to < b ? a + (size_t)to : b);
+	for (p = l->body + a + (size_t)from - 1; p + 1 < end; p++) {
+		if (p[0] != '[' || p[1] != '^')
+			continue;
+		for (q = p + 2; q < end && *q != ']' && *q != '[' &&
+		    !isspace((unsigned char)*q); q++)
+			;
+		if (q < end && *q == ']' && q > p + 2) {
+			*label = pb_xstrndup(p, (size_t)(q - p) + 1);
+			return (unsigned long)(p - (l->body + a)) + 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Warns of what CommonMark reads differently from what the author meant,
+ * each at its position: raw HTML (dropped; once a line), a GFM pipe
+ * table (a delimiter row under a line of the same paragraph: it prints
+ * as text) and a "[^1]" footnote (text too).
+ */
+static void
+md_lint(cmark_node *root, const char *body, size_t len, unsigned long off,
+    const char *file, struct pb_diags *d)
+{
+	struct md_lines	 l;
+	cmark_iter	*it;
+	cmark_event_type ev;
+	cmark_node	*n, *prev, *first;
+	cmark_node_type	 t;
+	const char	*lit;
+	char		*label;
+	unsigned long	 html_line = 0, line, col;
+
+	md_lines_init(&l, body, len);
+	it = cmark_iter_new(root);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev == CMARK_EVENT_EXIT)
+			continue;
+		n = cmark_iter_get_node(it);
+		t = cmark_node_get_type(n);
+		line = (unsigned long)cmark_node_get_start_line(n) + off;
+		col = (unsigned long)cmark_node_get_start_column(n);
+		if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE) {
+			if (line != html_line)
+				pb_diag_warning(d, file, line, col, "raw HTML "
+				    "dropped: peerbrief copies no HTML into its "
+				    "output; write it in Markdown");
+			html_line = line;
+			continue;
+		}
+		if (t != CMARK_NODE_TEXT || (lit = cmark_node_get_literal(n)) ==
+		    NULL)
+			continue;
+		if (strstr(lit, "[^") != NULL && (col = md_footnote_at(&l,
+		    cmark_node_get_start_line(n),
+		    cmark_node_get_start_column(n),
+		    cmark_node_get_end_column(n), &label)) > 0) {
+			pb_diag_warning(d, file, line, col, "'%s' looks like a "
+			    "footnote, which CommonMark does not have (it "
+			    "prints as text): cite a reference with `@ID`, or "
+			    "write an XML position", label);
+			free(label);
+		}
+		/* a delimiter row that is a line of its own, after another */
+		prev = cmark_node_previous(n);
+		if (prev == NULL || cmark_node_get_type(prev) !=
+		    CMARK_NODE_SOFTBREAK || (cmark_node_next(n) != NULL &&
+		    cmark_node_get_type(cmark_node_next(n)) !=
+		    CMARK_NODE_SOFTBREAK) || !md_delimiter_row(lit))
+			continue;
+		/* the table's first line: its first node */
+		for (first = cmark_node_previous(prev); first != NULL &&
+		    cmark_node_previous(first) != NULL &&
+		    cmark_node_get_type(cmark_node_previous(first)) !=
+		    CMARK_NODE_SOFTBREAK; first = cmark_node_previous(first))
+			;
+		if (first == NULL)
+			continue;
+		pb_diag_warning(d, file, (unsigned long)
+		    cmark_node_get_start_line(first) + off, (unsigned long)
+		    cmark_node_get_start_column(first), "this looks like a "
+		    "pipe table, which CommonMark does not have (it prints as "
+		    "text): use a table directive such as ```=funding, an XML "
+		    "position's informaltable, or a list");
+	}
+	cmark_iter_free(it);
+	free(l.start);
+}
+
 xmlDocPtr
 pb_markdown_read(const char *file, const char *data, size_t len,
     const char *id, const struct pb_read_opts *o, struct pb_refs *refs,
@@ -757,6 +959,7 @@ pb_markdown_read(const char *file, const char *data, size_t len,
 	root = cmark_parse_document(f.body, f.bodylen,
 	    CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SOURCEPOS);
 	cm_build(root, xmlDocGetRootElement(doc), pb, f.lines, file, refs, d);
+	md_lint(root, f.body, f.bodylen, f.lines, file, d);
 	cmark_node_free(root);
 	if (d->errors != fmerrs) {
 		xmlFreeDoc(doc);

@@ -24,8 +24,9 @@
 # NAME/gen.sh, if present, writes large or odd inputs into the working
 # folder (the case's copy for convert, else the folder holding IN/ and out/).
 # NAME/expect.err is the exact standard error, "$T" standing for the
-# temporary folder; NAME/expect.out, if present, the exact standard output
-# of the first format.
+# temporary folder (NAME/expect.packet.err, if present, that of the packet
+# build, whose messages name IN/positions/pos.md); NAME/expect.out, if
+# present, the exact standard output of the first format.
 #
 # The secret that must never show: $T/secret.txt and $T/secret.xml hold
 # $SECRET; /etc/passwd's first line starts "root:".
@@ -86,8 +87,8 @@ leaks() {
 	done
 }
 
-# expect NAME DIR STATUS: compares the exit status and $T/err with what
-# the case expects; 0 when both match (and no message shows a secret).
+# expect NAME DIR STATUS [FILE]: compares the exit status and $T/err with
+# what the case expects (DIR/FILE, default DIR/expect.err); 0 when both match (and no message shows a secret).
 expect() {
 	if grep -aq -e "$SECRET" -e '^root:' "$T/err"; then
 		not_ok "$1: a secret leaked into the messages"
@@ -96,7 +97,7 @@ expect() {
 	# a build's summary line (its time varies) is tested in build.sh
 	sed -e "s|$T|\$T|g" -e '/^[0-9]* packets\{0,1\} built, [0-9]* reused, .* s -> .*\/$/d' \
 	    "$T/err" >"$T/err.n"
-	if [ -f "$2/expect.err" ]; then cp "$2/expect.err" "$T/want"; else : >"$T/want"; fi
+	if [ -f "$2/${4:-expect.err}" ]; then cp "$2/${4:-expect.err}" "$T/want"; else : >"$T/want"; fi
 	if [ "$3" -eq 124 ] || [ "$3" -eq 137 ]; then
 		not_ok "$1: killed after $((limit * slow))s"
 		return 1
@@ -178,7 +179,9 @@ convert_case() {
 	(cd "$T" && run "$limit" $PB build -i IN -o out) >"$T/stdout" 2>"$T/err"
 	st=$?
 	c=$fail
-	expect "$name (packet)" "$dir" "$st"
+	want=expect.err
+	[ -f "$dir/expect.packet.err" ] && want=expect.packet.err
+	expect "$name (packet)" "$dir" "$st" "$want"
 	leaks "$name (packet)" $(find "$T/out" -type f | sort)
 	for f in "$T/out/pk/index.html" "$T/out/pk/pk.dbk"; do
 		grep -q "$marker" "$f" 2>/dev/null ||
