@@ -3,6 +3,7 @@
  * context per document under security preferences, errors collected.
  */
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,9 +16,16 @@
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
 
+#include "hash.h"
 #include "pb.h"
 #include "render.h"
 #include "xmlread.h"
+
+/* Parts of a result kept for the rest of the build (pb:memo-keep). */
+struct memo {
+	pthread_mutex_t	 lock;
+	xmlHashTablePtr	 parts;	/* key -> xmlDocPtr, its root holding the part */
+};
 
 struct pb_styles {
 	char			*dir;
@@ -25,6 +33,7 @@ struct pb_styles {
 	char			*css;
 	xsltSecurityPrefsPtr	 sec;
 	int			 pdf;	/* the build writes PDFs */
+	struct memo		 memo;
 };
 
 /* Where stylesheet errors go while one stage runs. */
@@ -286,6 +295,202 @@ section_owner(xmlXPathParserContextPtr ctxt, int nargs)
 	valuePush(ctxt, xmlXPathNewNodeSet(r));
 }
 
+/*
+ * Parts rendered once per build. Every packet showing the same
+ * organization with the same figures shows the same appendix section for
+ * it: the stylesheet names such a part by a key that says everything the
+ * part depends on (pb:digest of the nodes it reads, and the parameters it
+ * uses), renders it the first time and keeps it (pb:memo-keep), and copies
+ * what was kept every later time (pb:memo). A part is rendered only when
+ * a packet being built needs it, so a build of one packet renders only
+ * that packet's. The parts are shared by the worker threads: each is a
+ * document of its own, never changed once kept.
+ */
+
+/* Adds node n and everything under it to h: names, attributes, text. */
+static void
+digest_node(struct pb_hasher *h, xmlNodePtr n)
+{
+	xmlAttrPtr	 a;
+	xmlNodePtr	 c;
+	xmlChar		*v;
+	char		 t = (char)('A' + (int)n->type);
+
+	pb_hasher_add(h, &t, 1);
+	switch (n->type) {
+	case XML_ELEMENT_NODE:
+		if (n->ns != NULL)
+			pb_hasher_add(h, n->ns->href, xmlStrlen(n->ns->href));
+		pb_hasher_add(h, "", 1);
+		pb_hasher_add(h, n->name, xmlStrlen(n->name) + 1);
+		for (a = n->properties; a != NULL; a = a->next)
+			digest_node(h, (xmlNodePtr)a);
+		for (c = n->children; c != NULL; c = c->next)
+			digest_node(h, c);
+		pb_hasher_add(h, "/", 1);
+		break;
+	case XML_ATTRIBUTE_NODE:
+		if (n->ns != NULL)
+			pb_hasher_add(h, n->ns->href, xmlStrlen(n->ns->href));
+		pb_hasher_add(h, "", 1);
+		pb_hasher_add(h, n->name, xmlStrlen(n->name) + 1);
+		v = xmlNodeGetContent(n);
+		if (v != NULL)
+			pb_hasher_add(h, v, xmlStrlen(v));
+		pb_hasher_add(h, "", 1);
+		xmlFree(v);
+		break;
+	case XML_DOCUMENT_NODE:
+	case XML_HTML_DOCUMENT_NODE:
+		for (c = n->children; c != NULL; c = c->next)
+			digest_node(h, c);
+		break;
+	default:
+		if (n->content != NULL)
+			pb_hasher_add(h, n->content, xmlStrlen(n->content));
+		pb_hasher_add(h, "", 1);
+		break;
+	}
+}
+
+/*
+ * pb:digest(ARG...): a hash (32 hex digits) of its arguments, in order:
+ * of a node-set, every node of it with all it holds; of any other value,
+ * its string.
+ */
+static void
+xpath_digest(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlXPathObjectPtr	*args;
+	struct pb_hasher	*h;
+	xmlChar			*str;
+	char			 hex[PB_HASH_HEX], sep = 0;
+	int			 i, k;
+
+	args = pb_xcalloc((size_t)nargs + 1, sizeof(*args));
+	for (i = nargs - 1; i >= 0; i--)
+		args[i] = valuePop(ctxt);
+	h = pb_hasher_new();
+	for (i = 0; i < nargs; i++) {
+		if (args[i] == NULL)
+			continue;
+		if (args[i]->type == XPATH_NODESET ||
+		    args[i]->type == XPATH_XSLT_TREE) {
+			pb_hasher_add(h, "N", 1);
+			for (k = 0; args[i]->nodesetval != NULL &&
+			    k < args[i]->nodesetval->nodeNr; k++)
+				digest_node(h, args[i]->nodesetval->nodeTab[k]);
+		} else {
+			str = xmlXPathCastToString(args[i]);
+			pb_hasher_add(h, "S", 1);
+			pb_hasher_add(h, str, xmlStrlen(str));
+			xmlFree(str);
+		}
+		pb_hasher_add(h, &sep, 1);
+		xmlXPathFreeObject(args[i]);
+	}
+	free(args);
+	pb_hash_format(pb_hasher_end(h), hex);
+	valuePush(ctxt, xmlXPathNewString(BAD_CAST hex));
+}
+
+/* The build's memo, from the transform running this XPath function. */
+static struct memo *
+xpath_memo(xmlXPathParserContextPtr ctxt)
+{
+	xsltTransformContextPtr	 t = xsltXPathGetTransformContext(ctxt);
+	struct pb_styles	*s;
+
+	if (t == NULL || (s = t->_private) == NULL)
+		return NULL;
+	return &s->memo;
+}
+
+/* pb:memo(KEY): the kept part's root (its children are the part), or an
+ * empty node-set when no part was kept as KEY. */
+static void
+xpath_memo_get(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	struct memo	*m;
+	xmlChar		*key;
+	xmlDocPtr	 doc = NULL;
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	key = xmlXPathPopString(ctxt);
+	if ((m = xpath_memo(ctxt)) != NULL && key != NULL) {
+		pthread_mutex_lock(&m->lock);
+		doc = xmlHashLookup(m->parts, key);
+		pthread_mutex_unlock(&m->lock);
+	}
+	xmlFree(key);
+	valuePush(ctxt, xmlXPathNewNodeSet(doc != NULL ?
+	    xmlDocGetRootElement(doc) : NULL));
+}
+
+/* Frees a kept part (xmlHashFree). */
+static void
+memo_part_free(void *payload, const xmlChar *name)
+{
+	(void)name;
+	xmlFreeDoc(payload);
+}
+
+/*
+ * pb:memo-keep(KEY, PART): keeps a copy of the node-set or result tree
+ * fragment PART as KEY and returns its root, as pb:memo(KEY) will; when a
+ * part is already kept as KEY (another thread rendered it too), that one.
+ */
+static void
+xpath_memo_keep(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	struct memo		*m;
+	xmlXPathObjectPtr	 part;
+	xmlChar			*key;
+	xmlDocPtr		 doc, kept = NULL;
+	xmlNodePtr		 root, n, c;
+	int			 i;
+
+	if (nargs != 2) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	part = valuePop(ctxt);
+	key = xmlXPathPopString(ctxt);
+	if (part == NULL || (part->type != XPATH_NODESET &&
+	    part->type != XPATH_XSLT_TREE) || key == NULL ||
+	    (m = xpath_memo(ctxt)) == NULL) {
+		xmlXPathFreeObject(part);
+		xmlFree(key);
+		xmlXPathSetTypeError(ctxt);
+		return;
+	}
+	doc = xmlNewDoc(BAD_CAST "1.0");
+	root = xmlNewDocNode(doc, NULL, BAD_CAST "part", NULL);
+	xmlDocSetRootElement(doc, root);
+	for (i = 0; part->nodesetval != NULL && i < part->nodesetval->nodeNr;
+	    i++) {
+		n = part->nodesetval->nodeTab[i];
+		c = n->type == XML_DOCUMENT_NODE ? n->children : n;
+		for (; c != NULL; c = n->type == XML_DOCUMENT_NODE ?
+		    c->next : NULL)
+			xmlAddChild(root, xmlDocCopyNode(c, doc, 1));
+	}
+	pthread_mutex_lock(&m->lock);
+	if ((kept = xmlHashLookup(m->parts, key)) == NULL &&
+	    xmlHashAddEntry(m->parts, key, doc) == 0)
+		kept = doc;
+	pthread_mutex_unlock(&m->lock);
+	if (kept != doc)
+		xmlFreeDoc(doc);
+	xmlXPathFreeObject(part);
+	xmlFree(key);
+	valuePush(ctxt, xmlXPathNewNodeSet(kept != NULL ?
+	    xmlDocGetRootElement(kept) : NULL));
+}
+
 static xsltStylesheetPtr
 compile(const char *dir, const char *name, struct pb_diags *d)
 {
@@ -343,6 +548,14 @@ pb_styles_load(const char *dir, struct pb_diags *d)
 	xsltRegisterExtModule(BAD_CAST PB_EXT_URI, owners_init, owners_free);
 	xsltRegisterExtModuleFunction(BAD_CAST "section-owner",
 	    BAD_CAST PB_EXT_URI, section_owner);
+	xsltRegisterExtModuleFunction(BAD_CAST "digest",
+	    BAD_CAST PB_EXT_URI, xpath_digest);
+	xsltRegisterExtModuleFunction(BAD_CAST "memo",
+	    BAD_CAST PB_EXT_URI, xpath_memo_get);
+	xsltRegisterExtModuleFunction(BAD_CAST "memo-keep",
+	    BAD_CAST PB_EXT_URI, xpath_memo_keep);
+	pthread_mutex_init(&s->memo.lock, NULL);
+	s->memo.parts = xmlHashCreate(0);
 	for (i = 0; i < PB_FMT__MAX; i++)
 		s->xsl[i] = compile(s->dir, names[i], d);
 	path = pb_xasprintf("%s/style.css", s->dir);
@@ -367,6 +580,10 @@ pb_styles_free(struct pb_styles *s)
 		if (s->xsl[i] != NULL)
 			xsltFreeStylesheet(s->xsl[i]);
 	xsltSetDefaultSecurityPrefs(NULL);
+	if (s->memo.parts != NULL) {
+		xmlHashFree(s->memo.parts, memo_part_free);
+		pthread_mutex_destroy(&s->memo.lock);
+	}
 	if (s->sec != NULL)
 		xsltFreeSecurityPrefs(s->sec);
 	free(s->css);
@@ -446,6 +663,7 @@ render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
 		goto out;
 	}
 	xsltSetTransformErrorFunc(ctxt, NULL, on_generic);
+	ctxt->_private = s;	/* for pb:memo */
 	if (xsltSetCtxtSecurityPrefs(s->sec, ctxt) != 0)
 		goto out;
 	ctxt->maxTemplateDepth = 3000;

@@ -1315,6 +1315,26 @@
   <!-- ================================================= the appendix -->
 
   <xsl:template name="pb-dbp-appendix">
+    <!-- the same in every packet with the same organizations, figures and
+         as-of date: rendered once per build (pb:memo, render.c) -->
+    <xsl:variable name="key" select="concat('docbook appendix ', $figure-links,
+        ' ', pb:digest(pb:figures, pb:orgs, pb:meta/pb:as-of))"/>
+    <xsl:variable name="kept" select="pb:memo($key)"/>
+    <xsl:choose>
+      <xsl:when test="$kept">
+        <xsl:copy-of select="$kept/node()"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="part">
+          <xsl:call-template name="pb-dbp-appendix-part"/>
+        </xsl:variable>
+        <xsl:copy-of select="pb:memo-keep($key, $part)/node()"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The appendix itself (context: the pb:packet). -->
+  <xsl:template name="pb-dbp-appendix-part">
     <xsl:variable name="figs" select="pb:figures/pb:figure"/>
     <xsl:variable name="ids" select="pb:orgs/pb:org/@id"/>
     <appendix xml:id="figures">

@@ -2115,6 +2115,25 @@
        totals, each organization (its own figures, each program, its
        staff), then anything else. Each entry's id is its anchor. -->
   <xsl:template name="pk-appendix">
+    <!-- the same in every packet with the same organizations and figures:
+         rendered once per build (pb:memo, render.c) -->
+    <xsl:variable name="key" select="concat('html appendix ', $figure-links,
+        ' ', pb:digest($pk/pb:figures, $pk-orgs))"/>
+    <xsl:variable name="kept" select="pb:memo($key)"/>
+    <xsl:choose>
+      <xsl:when test="$kept">
+        <xsl:copy-of select="$kept/node()"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="part">
+          <xsl:call-template name="pk-appendix-part"/>
+        </xsl:variable>
+        <xsl:copy-of select="pb:memo-keep($key, $part)/node()"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="pk-appendix-part">
     <xsl:variable name="all" select="$pk/pb:figures/pb:figure"/>
     <section id="appendix" aria-labelledby="appendix-title">
       <xsl:text>&#10;</xsl:text>
@@ -2143,37 +2162,26 @@
         <xsl:variable name="pre" select="concat(@id, '.')"/>
         <xsl:variable name="mine" select="$all[starts-with(@name, $pre)]"/>
         <xsl:if test="$mine">
-          <section aria-labelledby="appendix-org-{@id}">
-            <xsl:text>&#10;</xsl:text>
-            <h3 id="appendix-org-{@id}">
-              <xsl:value-of select="normalize-space(pb:name)"/>
-            </h3>
-            <xsl:text>&#10;</xsl:text>
-            <xsl:call-template name="pk-fig-list">
-              <xsl:with-param name="figs"
-                  select="$mine[not(contains(substring-after(@name, $pre), '.'))]"/>
-            </xsl:call-template>
-            <xsl:for-each select="pb:program">
-              <xsl:variable name="pp" select="concat($pre, @id, '.')"/>
-              <xsl:call-template name="pk-fig-group">
-                <xsl:with-param name="id" select="concat('appendix-', $pre, @id)"/>
-                <xsl:with-param name="level" select="4"/>
-                <xsl:with-param name="title">
-                  <xsl:call-template name="pk-program-name"/>
-                </xsl:with-param>
-                <xsl:with-param name="figs" select="$mine[starts-with(@name, $pp)]"/>
-              </xsl:call-template>
-            </xsl:for-each>
-            <xsl:call-template name="pk-fig-group">
-              <xsl:with-param name="id" select="concat('appendix-', @id, '-staff')"/>
-              <xsl:with-param name="level" select="4"/>
-              <xsl:with-param name="title" select="'Staff certification due dates (internal)'"/>
-              <xsl:with-param name="figs" select="$mine[
-                  substring-before(substring-after(@name, $pre), '.')
-                    = current()/pb:member/@id]"/>
-            </xsl:call-template>
-          </section>
-          <xsl:text>&#10;</xsl:text>
+          <!-- the same in every packet showing this organization with
+               these figures, whatever its other organizations -->
+          <xsl:variable name="key"
+              select="concat('html appendix-org ', $figure-links, ' ',
+                  pb:digest(., $mine))"/>
+          <xsl:variable name="kept" select="pb:memo($key)"/>
+          <xsl:choose>
+            <xsl:when test="$kept">
+              <xsl:copy-of select="$kept/node()"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:variable name="part">
+                <xsl:call-template name="pk-appendix-org">
+                  <xsl:with-param name="pre" select="$pre"/>
+                  <xsl:with-param name="mine" select="$mine"/>
+                </xsl:call-template>
+              </xsl:variable>
+              <xsl:copy-of select="pb:memo-keep($key, $part)/node()"/>
+            </xsl:otherwise>
+          </xsl:choose>
         </xsl:if>
       </xsl:for-each>
       <xsl:call-template name="pk-fig-group">
@@ -2182,6 +2190,44 @@
         <xsl:with-param name="figs" select="$all[not(starts-with(@name, 'param.')
             or starts-with(@name, 'packet.')
             or substring-before(@name, '.') = $pk-orgs/@id)]"/>
+      </xsl:call-template>
+    </section>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- An organization's section of the appendix (context: its pb:org):
+       PRE is its id and a dot, MINE its figures. -->
+  <xsl:template name="pk-appendix-org">
+    <xsl:param name="pre"/>
+    <xsl:param name="mine"/>
+    <section aria-labelledby="appendix-org-{@id}">
+      <xsl:text>&#10;</xsl:text>
+      <h3 id="appendix-org-{@id}">
+        <xsl:value-of select="normalize-space(pb:name)"/>
+      </h3>
+      <xsl:text>&#10;</xsl:text>
+      <xsl:call-template name="pk-fig-list">
+        <xsl:with-param name="figs"
+            select="$mine[not(contains(substring-after(@name, $pre), '.'))]"/>
+      </xsl:call-template>
+      <xsl:for-each select="pb:program">
+        <xsl:variable name="pp" select="concat($pre, @id, '.')"/>
+        <xsl:call-template name="pk-fig-group">
+          <xsl:with-param name="id" select="concat('appendix-', $pre, @id)"/>
+          <xsl:with-param name="level" select="4"/>
+          <xsl:with-param name="title">
+            <xsl:call-template name="pk-program-name"/>
+          </xsl:with-param>
+          <xsl:with-param name="figs" select="$mine[starts-with(@name, $pp)]"/>
+        </xsl:call-template>
+      </xsl:for-each>
+      <xsl:call-template name="pk-fig-group">
+        <xsl:with-param name="id" select="concat('appendix-', @id, '-staff')"/>
+        <xsl:with-param name="level" select="4"/>
+        <xsl:with-param name="title" select="'Staff certification due dates (internal)'"/>
+        <xsl:with-param name="figs" select="$mine[
+            substring-before(substring-after(@name, $pre), '.')
+              = current()/pb:member/@id]"/>
       </xsl:call-template>
     </section>
     <xsl:text>&#10;</xsl:text>
