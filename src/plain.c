@@ -42,14 +42,15 @@ enum vtype {
 	V_LANG,		/* xsd:language, as libxml2 checks it */
 	V_URI,		/* xsd:anyURI, as libxml2 checks it */
 	V_REFDATE,	/* YYYY, YYYY-MM or YYYY-MM-DD */
-	V_HTTPURL	/* http(s)://, no space, and an xsd:anyURI */
+	V_HTTPURL,	/* http(s)://, no space, and an xsd:anyURI */
+	V_FIGNAME	/* ID.NAME or ID.ID.NAME, at most 200 */
 };
 
 /* The names of the kinds, for pb_plain_describe (as rngdesc.py names them). */
 static const char *const vtype_names[] = { "none", "text", "date", "count",
 	"money", "fte", "id", "year", "edition", "enum", "any", "ratio",
 	"months", "per100", "contact", "language", "uri", "refdate",
-	"httpurl" };
+	"httpurl", "figname" };
 
 struct attr {
 	const char		*name;
@@ -163,7 +164,7 @@ static const struct attr ref_at[] = {
 	{ "ref", 1, V_ID, NULL }, { NULL, 0, V_NONE, NULL }
 };
 static const struct attr figure_at[] = {
-	{ "ref", 1, V_ANY, NULL }, { NULL, 0, V_NONE, NULL }
+	{ "ref", 1, V_FIGNAME, NULL }, { NULL, 0, V_NONE, NULL }
 };
 static const struct attr no_at[] = { { NULL, 0, V_NONE, NULL } };
 
@@ -391,6 +392,31 @@ contact_valid(const char *v)
 	return dot != NULL && dot > at + 1 && dot[1] != '\0';
 }
 
+/*
+ * Non-zero when v is a figure name as packet.rng writes it: one or two
+ * ids ([a-z0-9][a-z0-9-]*), each followed by '.', then [a-z][a-z0-9_]*,
+ * at most 200 characters.
+ */
+static int
+figname_valid(const char *v)
+{
+	const char	*p = v;
+	size_t		 ids = 0, n;
+
+	if (strlen(v) > 200)
+		return 0;
+	for (;;) {
+		n = strspn(p, "abcdefghijklmnopqrstuvwxyz0123456789-");
+		if (p[n] != '.')
+			break;
+		if (n == 0 || *p == '-' || ++ids > 2)
+			return 0;
+		p += n + 1;
+	}
+	return ids >= 1 && *p >= 'a' && *p <= 'z' &&
+	    p[strspn(p, "abcdefghijklmnopqrstuvwxyz0123456789_")] == '\0';
+}
+
 /* Non-zero when v (already trimmed for element text) is of type t. */
 static int
 valid(const char *v, enum vtype t, const char *const *choices)
@@ -473,6 +499,8 @@ valid(const char *v, enum vtype t, const char *const *choices)
 			return 0;
 		return n < 10 || (v[7] == '-' && all_digits(v + 8, 2) &&
 		    strncmp(v + 8, "01", 2) >= 0 && strncmp(v + 8, "31", 2) <= 0);
+	case V_FIGNAME:
+		return figname_valid(v);
 	case V_HTTPURL:
 		for (i = 0; i < n; i++)
 			if (xsd_space(v[i]))
@@ -571,6 +599,11 @@ value_check(struct ck *c, struct pb_src s, const char *what, const char *v,
 	case V_HTTPURL:
 		say(c, s, "%s '%s' is not a web address: http:// or https:// "
 		    "and the address, no spaces", what, v);
+		break;
+	case V_FIGNAME:
+		say(c, s, "%s '%s' is not a figure name: param.NAME, packet.NAME, "
+		    "ORG.NAME or ORG.PROGRAM.NAME, in lower case "
+		    "(packet.org_count; see peerbrief figures)", what, v);
 		break;
 	default:
 		break;

@@ -2,8 +2,9 @@
 # errors.sh - bad inputs: tests/errors/NAME.md or NAME.xml must make
 # `peerbrief convert` (or, for NAME.build.md, a build of tests/semantic/base
 # with it as the position pos.md, the input folder shown as IN; for
-# NAME.peerbrief.xml and NAME.references.xml, a check of that folder with it
-# as its project file or its references.xml) exit with the status in
+# NAME.peerbrief.xml, NAME.references.xml and NAME.packet.xml, a check of
+# that folder with it as its project file, its references.xml or its
+# packet pk.xml) exit with the status in
 # NAME.status (default 1) and print exactly NAME.err on standard error,
 # nothing on standard output unless it succeeds (NAME.status 0: a case
 # of warnings).
@@ -26,10 +27,13 @@ for in in tests/errors/*.md tests/errors/*.xml; do
 			not_ok "$name: a failed build wrote its output"
 		fi
 		;;
-	*.peerbrief|*.references)
+	*.peerbrief|*.references|*.packet)
 		rm -rf "$T/IN"
 		cp -r tests/semantic/base "$T/IN"
-		cp "$in" "$T/IN/${name##*.}.xml"
+		case $name in
+		*.packet) cp "$in" "$T/IN/packets/pk.xml" ;;
+		*) cp "$in" "$T/IN/${name##*.}.xml" ;;
+		esac
 		(cd "$T" && $PB check -i IN) >"$T/out" 2>"$T/err"
 		status=$?
 		;;

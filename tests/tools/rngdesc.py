@@ -32,10 +32,9 @@ KINDS = {
     ("positiveInteger", (("maxInclusive", "2100"), ("minInclusive", "1990"),
                          ("pattern", r"\s*[0-9]{4}\s*"))): "year",
     ("token", (("pattern", r"\s*[1-9][0-9]{0,2}\s*"),)): "edition",
-    # figure names are checked by the program against the figures
     ("string", (("maxLength", "200"),
                 ("pattern", r"([a-z0-9][a-z0-9\-]*\.){1,2}[a-z][a-z0-9_]*"))):
-        "any",
+        "figname",
     ("decimal", (("pattern", r"\s*(0(\.[0-9]{1,6})?|1(\.0{1,6})?)\s*"),)):
         "ratio",
     ("positiveInteger", (("maxInclusive", "120"),

@@ -138,6 +138,9 @@ static const char *const editions[] = { "1", "0", "999", "1000", " 2 ",
 static const char *const years[] = { "2026", "1989", " 2026 ", "02026",
 	"2101", "1990", NULL };
 static const char *const ids[] = { "p", "P", "-p", "p-1", "", NULL };
+static const char *const fignames[] = { "packet.org_count", "param.x",
+	"a.b.c", "a.b.c.d", "a", ".x", "a..x", "-a.x", "a-.x", "a.B", "a.1x",
+	"a.x_1", "A.x", "a.b-c.x", "a.x.", "a. x", " a.x", "a.x-y", NULL };
 
 static const struct trial trials[] = {
 	{ "project.rng", "project", PROJECT "<as-of>%s</as-of></project>",
@@ -191,6 +194,8 @@ static const struct trial trials[] = {
 	  "</edition></packet>", editions },
 	{ "packet.rng", "packet", PACKET "<date>2026-11-01</date><fiscal-year>"
 	  "%s</fiscal-year></packet>", years },
+	{ "packet.rng", "packet", PACKET "<date>2026-11-01</date><highlights>"
+	  "<figure ref=\"%s\"/></highlights></packet>", fignames },
 };
 
 /* Every element in its place, or one missing, doubled or out of order. */
