@@ -2143,7 +2143,8 @@
         computed from, with its exact value, its formula and its inputs. An
         input that is itself a figure links to its entry; one read from the
         data says where: the file (in the project's input folder) and the
-        line. Money is exact to the cent; a percentage is shown rounded,
+        line. Inputs of the entry's own organization or program are named
+        without its prefix. Money is exact to the cent; a percentage is shown rounded,
         its exact ratio beside it. The figures of every organization, shown
         here or not, are in figures.json and figures.csv beside this
         packet.</p>
@@ -2329,19 +2330,39 @@
                                      and pb:input/@source)">
         <dd class="inputs">
           <span class="k">Inputs: </span>
+          <!-- an input of the entry's own organization or program is
+               named without that prefix (the entry's name gives it) -->
+          <xsl:variable name="r" select="substring-after(@name, '.')"/>
+          <xsl:variable name="own">
+            <xsl:value-of select="concat(substring-before(@name, '.'), '.')"/>
+            <xsl:if test="contains($r, '.')">
+              <xsl:value-of select="concat(substring-before($r, '.'), '.')"/>
+            </xsl:if>
+          </xsl:variable>
           <xsl:for-each select="pb:input">
             <xsl:if test="position() &gt; 1">; </xsl:if>
+            <xsl:variable name="short">
+              <xsl:choose>
+                <xsl:when test="$own != 'packet.' and $own != 'param.'
+                                and starts-with(@name, $own)">
+                  <xsl:value-of select="substring-after(@name, $own)"/>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:value-of select="@name"/>
+                </xsl:otherwise>
+              </xsl:choose>
+            </xsl:variable>
             <xsl:choose>
               <xsl:when test="@anchor">
                 <a href="#{@anchor}">
                   <code>
-                    <xsl:value-of select="@name"/>
+                    <xsl:value-of select="$short"/>
                   </code>
                 </a>
               </xsl:when>
               <xsl:otherwise>
                 <code>
-                  <xsl:value-of select="@name"/>
+                  <xsl:value-of select="$short"/>
                 </code>
               </xsl:otherwise>
             </xsl:choose>
