@@ -238,15 +238,23 @@ struct progfig {
 	size_t	 payment, medicaid, net, peer_note, meets, required_fte;
 };
 
+/* Indexes of one program's figures that its later figures use. */
+struct progix {
+	size_t	 days, rd;
+};
+
+/*
+ * Adds program p's enrolled days, DMH payment, R-days and their rate,
+ * Medicaid reimbursement, DMH net cost and unreimbursed share.
+ */
 static void
-program(struct fx *x, const struct pb_org *o, const struct pb_program *p,
-    const size_t *pi, struct progfig *out)
+program_money(struct fx *x, const struct pb_org *o,
+    const struct pb_program *p, const size_t *pi, struct progix *ix,
+    struct progfig *out)
 {
 	const struct pb_project	*pj = &x->m->project;
 	const char		*q = o->id, *g = p->id;
-	size_t			 days, pay, rd, rate, med, net, sa, wo, meets,
-				 gap, pn, i;
-	int64_t			 v;
+	size_t			 days, pay, rd, rate, med, net, i;
 
 	days = add(x, PB_UNIT_DAYS, "input", "%s.%s.enrolled_days", q, g);
 	in_raw(x, days, &p->raw_days, "%s.%s.enrolled-days", q, g);
@@ -301,6 +309,29 @@ program(struct fx *x, const struct pb_org *o, const struct pb_program *p,
 	in_fig(x, i, pay);
 	share(F(x, net)->n, F(x, pay)->n, &F(x, i)->r);
 	finish(x, i);
+
+	ix->days = days;
+	ix->rd = rd;
+	out->payment = pay;
+	out->medicaid = med;
+	out->net = net;
+}
+
+/*
+ * Adds program p's state-average R-days, its rate, whether it meets the
+ * state average and its shortfall without peer notes, the peer notes'
+ * reimbursement and share of the payment, and whether it has no R-days.
+ */
+static void
+program_rdays(struct fx *x, const struct pb_org *o,
+    const struct pb_program *p, const size_t *pi, const struct progix *ix,
+    struct progfig *out)
+{
+	const struct pb_project	*pj = &x->m->project;
+	const char		*q = o->id, *g = p->id;
+	size_t			 days = ix->days, rd = ix->rd;
+	size_t			 pay = out->payment;
+	size_t			 sa, wo, meets, gap, pn, i;
 
 	sa = add(x, PB_UNIT_DAYS, "ceiling(state_average_rday_rate x "
 	    "enrolled_days)", "%s.%s.state_average_rdays", q, g);
@@ -358,6 +389,22 @@ program(struct fx *x, const struct pb_org *o, const struct pb_program *p,
 	F(x, i)->n = F(x, rd)->n == 0;
 	finish(x, i);
 
+	out->peer_note = pn;
+	out->meets = meets;
+}
+
+/* Adds the figures of program p of organization o into out. */
+static void
+program(struct fx *x, const struct pb_org *o, const struct pb_program *p,
+    const size_t *pi, struct progfig *out)
+{
+	const struct pb_project	*pj = &x->m->project;
+	const char		*q = o->id, *g = p->id;
+	struct progix		 ix;
+	int64_t			 v;
+
+	program_money(x, o, p, pi, &ix, out);
+	program_rdays(x, o, p, pi, &ix, out);
 	out->required_fte = add(x, PB_UNIT_FTE, "enrolled_persons x "
 	    "peer_fte_per_100_enrolled / 100, rounded up to 0.01",
 	    "%s.%s.required_peer_fte", q, g);
@@ -370,12 +417,6 @@ program(struct fx *x, const struct pb_org *o, const struct pb_program *p,
 		overflow(x, out->required_fte, p->src);
 	F(x, out->required_fte)->n = v;
 	finish(x, out->required_fte);
-
-	out->payment = pay;
-	out->medicaid = med;
-	out->net = net;
-	out->peer_note = pn;
-	out->meets = meets;
 }
 
 /* ------------------------------------------------------------------ orgs */
@@ -555,19 +596,16 @@ in_staff_fte(struct fx *x, size_t i, const struct pb_org *o, enum pb_role r,
 	return sum;
 }
 
-static void
-org(struct fx *x, const struct pb_org *o, const size_t *pi,
-    const struct pb_raw *as_of, struct pb_date asof,
-    struct progfig *pf, struct orgfig *of)
+/*
+ * Adds o's peer FTE (the five peer roles' sum) and its part without
+ * lived experience; returns the index of the first, with the family
+ * partners' and recovery coaches' FTE in *fp and *rc.
+ */
+static size_t
+org_peer_fte(struct fx *x, const struct pb_org *o, int64_t *fp, int64_t *rc)
 {
-	const struct pb_project	*pj = &x->m->project;
-	const struct pb_member	*mb;
-	size_t			 peer, req, i, k, *due;
-	int64_t			 latest = -1, sum, fp = 0, rc = 0, n, v;
-	struct pb_date		*dd;
-
-	for (k = 0; k < o->nprograms; k++)
-		program(x, o, &o->programs[k], pi, &pf[k]);
+	size_t	 peer, i, k;
+	int64_t	 sum, v;
 
 	peer = add(x, PB_UNIT_FTE, "sum of fte over the five peer roles "
 	    "(supervisors excluded)", "%s.peer_fte", o->id);
@@ -579,9 +617,9 @@ org(struct fx *x, const struct pb_org *o, const size_t *pi,
 		if (!pb_int_add(sum, v, &sum))
 			overflow(x, peer, o->members[0].src);
 		if (k == PB_ROLE_FAMILY_PARTNER)
-			fp = v;
+			*fp = v;
 		else if (k == PB_ROLE_RECOVERY_COACH)
-			rc = v;
+			*rc = v;
 	}
 	F(x, peer)->n = sum;
 	finish(x, peer);
@@ -599,6 +637,19 @@ org(struct fx *x, const struct pb_org *o, const size_t *pi,
 	}
 	F(x, i)->n = sum;
 	finish(x, i);
+	return peer;
+}
+
+/*
+ * Adds o's required peer FTE (over the programs of its latest fiscal
+ * year, whose figures are pf) and whether peer FTE (figure peer) meets it.
+ */
+static void
+org_required(struct fx *x, const struct pb_org *o, const struct progfig *pf,
+    size_t peer)
+{
+	size_t	 req, i, k;
+	int64_t	 latest = -1, sum;
 
 	for (k = 0; k < o->nprograms; k++)
 		if (o->programs[k].fiscal_year > latest)
@@ -623,6 +674,18 @@ org(struct fx *x, const struct pb_org *o, const size_t *pi,
 	in_fig(x, i, req);
 	F(x, i)->n = F(x, peer)->n >= F(x, req)->n;
 	finish(x, i);
+}
+
+/*
+ * Adds o's family partner and recovery coach shares of peer FTE (figure
+ * peer; fp and rc their FTE) and whether each exceeds its maximum.
+ */
+static void
+org_shares(struct fx *x, const struct pb_org *o, const size_t *pi,
+    size_t peer, int64_t fp, int64_t rc)
+{
+	const struct pb_project	*pj = &x->m->project;
+	size_t			 k;
 
 	for (k = 0; k < 2; k++) {
 		const char *role = k == 0 ? "family-partner" : "recovery-coach";
@@ -652,11 +715,20 @@ org(struct fx *x, const struct pb_org *o, const size_t *pi,
 		    pj->max_recovery_coach_share) > 0;
 		finish(x, ex);
 	}
+}
 
-	/* Certification due dates: a figure per member unless the packet is
-	 * public; the counts: peer roles without a certified date. */
-	due = pb_xcalloc(o->nmembers + 1, sizeof(*due));
-	dd = pb_xcalloc(o->nmembers + 1, sizeof(*dd));
+/*
+ * Stores each member's certification due date in dd[] and, unless the
+ * packet is public, adds it as a figure whose index goes in due[].
+ */
+static void
+org_cert_due(struct fx *x, const struct pb_org *o, const size_t *pi,
+    size_t *due, struct pb_date *dd)
+{
+	const struct pb_project	*pj = &x->m->project;
+	const struct pb_member	*mb;
+	size_t			 k;
+
 	for (k = 0; k < o->nmembers; k++) {
 		mb = &o->members[k];
 		if (!pb_member_cert_due(pj, mb, &dd[k]))
@@ -675,88 +747,136 @@ org(struct fx *x, const struct pb_org *o, const size_t *pi,
 		F(x, due[k])->date = dd[k];
 		finish(x, due[k]);
 	}
-	for (i = 0; i < 2; i++) {
-		size_t c = add(x, PB_UNIT_COUNT, i == 0 ?
-		    "peer-role members with no certified date whose "
-		    "certification_due is before as-of" :
-		    "peer-role members with no certified date whose "
-		    "certification_due is between as-of and as-of + 60 days, "
-		    "inclusive", i == 0 ? "%s.certifications_overdue" :
-		    "%s.certifications_due_within_60_days", o->id);
+}
 
-		in_raw(x, c, as_of, "peerbrief.as-of");
-		if (x->public)
-			in_fig(x, c, pi[PB_PARAM_CERTIFICATION_WINDOW_MONTHS]);
-		n = 0;
-		for (k = 0; k < PB_ROLE__MAX; k++) {
-			const struct pb_member *first = NULL;
-			int64_t count = 0;
-			size_t j;
+/*
+ * Adds o's count of peer-role members not certified whose due date
+ * (dd[], figures due[]) is past as-of (i 0) or within 60 days of it (1).
+ */
+static void
+org_cert_count(struct fx *x, const struct pb_org *o, const size_t *pi,
+    const struct pb_raw *as_of, struct pb_date asof, const size_t *due,
+    const struct pb_date *dd, size_t i)
+{
+	const struct pb_member	*mb;
+	size_t			 c, k;
+	int64_t			 n;
 
-			if (!pb_role_is_peer((enum pb_role)k))
+	c = add(x, PB_UNIT_COUNT, i == 0 ?
+	    "peer-role members with no certified date whose "
+	    "certification_due is before as-of" :
+	    "peer-role members with no certified date whose "
+	    "certification_due is between as-of and as-of + 60 days, "
+	    "inclusive", i == 0 ? "%s.certifications_overdue" :
+	    "%s.certifications_due_within_60_days", o->id);
+	in_raw(x, c, as_of, "peerbrief.as-of");
+	if (x->public)
+		in_fig(x, c, pi[PB_PARAM_CERTIFICATION_WINDOW_MONTHS]);
+	n = 0;
+	for (k = 0; k < PB_ROLE__MAX; k++) {
+		const struct pb_member *first = NULL;
+		int64_t count = 0;
+		size_t j;
+
+		if (!pb_role_is_peer((enum pb_role)k))
+			continue;
+		for (j = 0; j < o->nmembers; j++) {
+			mb = &o->members[j];
+			if (mb->role != (enum pb_role)k ||
+			    mb->certified_set)
 				continue;
+			if (!x->public)
+				in_fig(x, c, due[j]);
+			else if (first == NULL)
+				first = mb;
+			count++;
+			n += pb_cert_status(mb, dd[j], asof) ==
+			    (i == 0 ? PB_CERT_OVERDUE :
+			    PB_CERT_DUE_SOON);
+		}
+		if (first != NULL) {
+			struct pb_raw raw;
+			char buf[PB_NUMBUF];
+
+			raw.text = pb_int_format(count, buf);
+			raw.src = first->raw_hired.src;
+			in_raw(x, c, &raw, "%s.staff[%s].not_certified",
+			    o->id, pb_role_name((enum pb_role)k));
 			for (j = 0; j < o->nmembers; j++) {
 				mb = &o->members[j];
-				if (mb->role != (enum pb_role)k ||
-				    mb->certified_set)
-					continue;
-				if (!x->public)
-					in_fig(x, c, due[j]);
-				else if (first == NULL)
-					first = mb;
-				count++;
-				n += pb_cert_status(mb, dd[j], asof) ==
-				    (i == 0 ? PB_CERT_OVERDUE :
-				    PB_CERT_DUE_SOON);
-			}
-			if (first != NULL) {
-				struct pb_raw raw;
-				char buf[PB_NUMBUF];
-
-				raw.text = pb_int_format(count, buf);
-				raw.src = first->raw_hired.src;
-				in_raw(x, c, &raw, "%s.staff[%s].not_certified",
-				    o->id, pb_role_name((enum pb_role)k));
-				for (j = 0; j < o->nmembers; j++) {
-					mb = &o->members[j];
-					if (mb->role == (enum pb_role)k &&
-					    !mb->certified_set)
-						in_more(x, c, mb->raw_hired.src);
-				}
+				if (mb->role == (enum pb_role)k &&
+				    !mb->certified_set)
+					in_more(x, c, mb->raw_hired.src);
 			}
 		}
-		F(x, c)->n = n;
-		finish(x, c);
 	}
+	F(x, c)->n = n;
+	finish(x, c);
+}
+
+/*
+ * Adds o's count of practices assessed as conflicts (i 0) or concerns
+ * (1); returns the figure's index.
+ */
+static size_t
+org_practices(struct fx *x, const struct pb_org *o, size_t i)
+{
+	enum pb_assess	 want = i == 0 ? PB_ASSESS_CONFLICT :
+			    PB_ASSESS_CONCERN;
+	size_t		 c, k;
+	int64_t		 n;
+
+	c = add(x, PB_UNIT_COUNT, i == 0 ?
+	    "practices whose assessment is conflict" :
+	    "practices whose assessment is concern", i == 0 ?
+	    "%s.practice_conflicts" : "%s.practice_concerns", o->id);
+	n = 0;
+	for (k = 0; k < PB_PR__MAX; k++) {
+		/* inputs: the practices that can be at this level */
+		if (!o->practice_set[k] ||
+		    assessments[k].level[want][0] == '\0')
+			continue;
+		in_raw(x, c, &o->practice[k], "%s.practice[%s]",
+		    o->id, pb_practice_name((enum pb_practice)k));
+		n += pb_practice_assess((enum pb_practice)k,
+		    o->practice[k].text) == want;
+	}
+	F(x, c)->n = n;
+	finish(x, c);
+	return c;
+}
+
+/*
+ * Adds the figures of organization o, with those of its programs into
+ * pf, and the indexes packet figures use into of.
+ */
+static void
+org(struct fx *x, const struct pb_org *o, const size_t *pi,
+    const struct pb_raw *as_of, struct pb_date asof,
+    struct progfig *pf, struct orgfig *of)
+{
+	size_t		 peer, i, k, *due;
+	int64_t		 fp = 0, rc = 0;
+	struct pb_date	*dd;
+
+	for (k = 0; k < o->nprograms; k++)
+		program(x, o, &o->programs[k], pi, &pf[k]);
+	peer = org_peer_fte(x, o, &fp, &rc);
+	org_required(x, o, pf, peer);
+	org_shares(x, o, pi, peer, fp, rc);
+
+	/* Certification due dates: a figure per member unless the packet is
+	 * public; the counts: peer roles without a certified date. */
+	due = pb_xcalloc(o->nmembers + 1, sizeof(*due));
+	dd = pb_xcalloc(o->nmembers + 1, sizeof(*dd));
+	org_cert_due(x, o, pi, due, dd);
+	for (i = 0; i < 2; i++)
+		org_cert_count(x, o, pi, as_of, asof, due, dd, i);
 	free(due);
 	free(dd);
 
-	for (i = 0; i < 2; i++) {
-		enum pb_assess want = i == 0 ? PB_ASSESS_CONFLICT :
-		    PB_ASSESS_CONCERN;
-		size_t c = add(x, PB_UNIT_COUNT, i == 0 ?
-		    "practices whose assessment is conflict" :
-		    "practices whose assessment is concern", i == 0 ?
-		    "%s.practice_conflicts" : "%s.practice_concerns", o->id);
-
-		n = 0;
-		for (k = 0; k < PB_PR__MAX; k++) {
-			/* inputs: the practices that can be at this level */
-			if (!o->practice_set[k] ||
-			    assessments[k].level[want][0] == '\0')
-				continue;
-			in_raw(x, c, &o->practice[k], "%s.practice[%s]",
-			    o->id, pb_practice_name((enum pb_practice)k));
-			n += pb_practice_assess((enum pb_practice)k,
-			    o->practice[k].text) == want;
-		}
-		F(x, c)->n = n;
-		finish(x, c);
-		if (i == 0)
-			of->conflicts = c;
-		else
-			of->concerns = c;
-	}
+	of->conflicts = org_practices(x, o, 0);
+	of->concerns = org_practices(x, o, 1);
 }
 
 /* --------------------------------------------------------------- packets */
@@ -782,43 +902,48 @@ pb_packet_year(const struct pb_packet *pk, const struct pb_org *const *orgs,
 	return y;
 }
 
-static void
-packet(struct fx *x, const struct pb_packet *pk,
-    const struct pb_org *const *orgs, size_t norgs, struct progfig **pf,
-    struct orgfig *of)
+/*
+ * Adds packet.fiscal_year, the year the packet's totals cover (its own
+ * fiscal-year, else the programs' latest); returns its index.
+ */
+static size_t
+packet_year_fig(struct fx *x, const struct pb_packet *pk,
+    const struct pb_org *const *orgs, size_t norgs, int64_t year)
 {
-	size_t	 i, k, c, tp, tm, tnet, tn, fy = (size_t)-1, j;
-	int64_t	 n, year = pb_packet_year(pk, orgs, norgs);
-	int	 bad[4] = { 0, 0, 0, 0 };	/* each total's overflow
-						 * said once */
-	struct pb_src at = { pk->file, 1, 1 };
-	const struct pb_program *p;
+	const struct pb_program	*p;
+	size_t			 fy, i, k;
 
-	c = add(x, PB_UNIT_COUNT, "organizations in the packet",
-	    "packet.org_count");
-	F(x, c)->n = (int64_t)norgs;
-	finish(x, c);
+	fy = add(x, PB_UNIT_YEAR, pk->fiscal_year_set ?
+	    "the packet's fiscal-year" : "the latest fiscal year "
+	    "among the organizations' programs", "packet.fiscal_year");
+	if (pk->fiscal_year_set)
+		in_raw(x, fy, &pk->raw_fiscal_year, "packet.fiscal-year");
+	else
+		for (i = 0; i < norgs; i++)
+			for (k = 0; k < orgs[i]->nprograms; k++) {
+				p = &orgs[i]->programs[k];
+				if (p->fiscal_year == year)
+					in_raw(x, fy, &p->raw_fiscal_year,
+					    "%s.%s.fiscal-year", orgs[i]->id,
+					    p->id);
+			}
+	F(x, fy)->n = year;
+	finish(x, fy);
+	return fy;
+}
 
-	if (year > 0) {
-		fy = add(x, PB_UNIT_YEAR, pk->fiscal_year_set ?
-		    "the packet's fiscal-year" : "the latest fiscal year "
-		    "among the organizations' programs", "packet.fiscal_year");
-		if (pk->fiscal_year_set)
-			in_raw(x, fy, &pk->raw_fiscal_year,
-			    "packet.fiscal-year");
-		else
-			for (i = 0; i < norgs; i++)
-				for (k = 0; k < orgs[i]->nprograms; k++) {
-					p = &orgs[i]->programs[k];
-					if (p->fiscal_year == year)
-						in_raw(x, fy,
-						    &p->raw_fiscal_year,
-						    "%s.%s.fiscal-year",
-						    orgs[i]->id, p->id);
-				}
-		F(x, fy)->n = year;
-		finish(x, fy);
-	}
+/*
+ * Adds the counts of the packet's programs of the year (figure fy, or
+ * (size_t)-1 when there is none) and of those meeting the state average
+ * without peer notes (their figures in pf).
+ */
+static void
+packet_programs(struct fx *x, const struct pb_org *const *orgs,
+    size_t norgs, struct progfig **pf, int64_t year, size_t fy)
+{
+	const struct pb_program	*p;
+	size_t			 c, i, k;
+	int64_t			 n;
 
 	c = add(x, PB_UNIT_COUNT, "programs of the packet's organizations "
 	    "whose fiscal year is packet.fiscal_year",
@@ -849,6 +974,18 @@ packet(struct fx *x, const struct pb_packet *pk,
 		}
 	F(x, c)->n = n;
 	finish(x, c);
+}
+
+/*
+ * Adds the counts of the packet's organizations without peer notes and
+ * with practice conflicts or concerns (their figures in of).
+ */
+static void
+packet_orgs(struct fx *x, const struct pb_org *const *orgs, size_t norgs,
+    const struct orgfig *of)
+{
+	size_t	 c, i, j, k;
+	int64_t	 n;
 
 	c = add(x, PB_UNIT_COUNT, "organizations whose peer-progress-notes "
 	    "is no", "packet.orgs_without_peer_notes");
@@ -878,6 +1015,20 @@ packet(struct fx *x, const struct pb_packet *pk,
 		F(x, c)->n = n;
 		finish(x, c);
 	}
+}
+
+/*
+ * Adds the packet's totals over the programs of the year (their figures
+ * in pf) and the shares of payment they give; an overflow is said once
+ * per total, at at.
+ */
+static void
+packet_totals(struct fx *x, const struct pb_org *const *orgs, size_t norgs,
+    struct progfig **pf, int64_t year, struct pb_src at)
+{
+	size_t	 c, i, j, k, tp, tm, tnet, tn;
+	int	 bad[4] = { 0, 0, 0, 0 };	/* each total's overflow
+						 * said once */
 
 	tp = add(x, PB_UNIT_USD, "sum of dmh_payment over the packet's "
 	    "programs", "packet.total_dmh_payment");
@@ -924,6 +1075,31 @@ packet(struct fx *x, const struct pb_packet *pk,
 	in_fig(x, c, tp);
 	share(F(x, tn)->n, F(x, tp)->n, &F(x, c)->r);
 	finish(x, c);
+}
+
+/*
+ * Adds the packet.* figures of packet pk over orgs[0..norgs), whose
+ * programs' and organizations' figures are pf and of.
+ */
+static void
+packet(struct fx *x, const struct pb_packet *pk,
+    const struct pb_org *const *orgs, size_t norgs, struct progfig **pf,
+    struct orgfig *of)
+{
+	size_t	 c, fy = (size_t)-1;
+	int64_t	 year = pb_packet_year(pk, orgs, norgs);
+	struct pb_src at = { pk->file, 1, 1 };
+
+	c = add(x, PB_UNIT_COUNT, "organizations in the packet",
+	    "packet.org_count");
+	F(x, c)->n = (int64_t)norgs;
+	finish(x, c);
+
+	if (year > 0)
+		fy = packet_year_fig(x, pk, orgs, norgs, year);
+	packet_programs(x, orgs, norgs, pf, year, fy);
+	packet_orgs(x, orgs, norgs, of);
+	packet_totals(x, orgs, norgs, pf, year, at);
 }
 
 /* ------------------------------------------------------------------ sets */
