@@ -10,7 +10,7 @@
 #            fonts its pagination is measured with)
 set -eu
 
-build="gcc make pkg-config libxml2-dev libxslt1-dev libcmark-dev libyaml-dev libxxhash-dev"
+build="gcc make pkg-config libxml2-dev libxslt1-dev libcmark-dev libyaml-dev libxxhash-dev libmimalloc-dev"
 test="cmark libcmocka-dev libxml2-utils xsltproc docbook5-xml docbook-xsl-ns valgrind xxhash python3"
 fuzz="clang libclang-rt-14-dev"
 bench="hyperfine time hugo cmark jq"
@@ -45,7 +45,8 @@ for g in "$@"; do
 	case $g in
 	build)	# the libraries found by pkg-config are enough, however installed
 		command -v pkg-config >/dev/null 2>&1 && command -v "${CC:-cc}" >/dev/null 2>&1 &&
-		    pkg-config --exists libxml-2.0 libxslt libexslt libcmark yaml-0.1 ||
+		    pkg-config --exists libxml-2.0 libxslt libexslt libcmark yaml-0.1 &&
+		    test -e /usr/include/mimalloc.h ||
 		    want="$want $build" ;;
 	test) want="$want $test" ;;
 	fuzz) want="$want $fuzz" ;;
