@@ -2,6 +2,8 @@
  * build.c - the run of a command over input/, and the worker pool that
  * assembles, renders and writes packets.
  */
+#include <sys/stat.h>
+
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +41,7 @@ pb_run_load(struct pb_run *r, const char *schemadir,
 	if ((r->model = pb_model_read(r->indir, r->schemadir, &r->d)) == NULL)
 		return 0;
 	if ((r->posschema = pb_schema_load(r->schemadir, "position.rng",
-	    &r->d)) == NULL)
+	    &r->d)) == NULL || r->model->broken)
 		return 0;
 	p = &r->model->project;
 	if (as_of != NULL) {
@@ -102,6 +104,30 @@ pb_run_figures(const struct pb_run *r, const struct pb_packet *pk,
 	f = pb_figures_compute(r->model, orgs, n, pk, r->as_of, d);
 	free(orgs);
 	return f;
+}
+
+void
+pb_run_check_alone(struct pb_run *r, struct pb_read_opts *o)
+{
+	const struct pb_model	*m = r->model;
+	struct pb_position	 pos;
+	struct stat		 st;
+	size_t			 i;
+
+	if (m == NULL || r->posschema == NULL)
+		return;
+	o->schema = r->posschema;
+	for (i = 0; i < m->npositions; i++) {
+		/* a link out of the folder, or no file: reported, not read */
+		if (pb_path_refusal(m->position_files[i], r->indir,
+		    "file") != NULL || stat(m->position_files[i], &st) != 0 ||
+		    !S_ISREG(st.st_mode))
+			continue;
+		pb_position_read(m->position_files[i], m->positions[i],
+		    pb_position_is_xml(m->position_files[i]), o, &pos, &r->d);
+		pb_position_free(&pos);
+	}
+	o->schema = NULL;
 }
 
 /*
@@ -482,8 +508,10 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 		goto out;
 	}
 	pb_styles_set_pdf(st, chromium != NULL);
-	if (!pb_run_load(r, sdir, NULL))
+	if (!pb_run_load(r, sdir, NULL)) {
+		pb_run_check_alone(r, &o);
 		goto out;
+	}
 	lap(&clock, &r->secs[PB_STAGE_LOAD]);
 	if (r->only != NULL && pb_model_packet(r->model, r->only) == NULL) {
 		rc = PB_EXIT_USAGE;

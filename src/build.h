@@ -98,6 +98,14 @@ void pb_run_check(struct pb_run *r, struct pb_read_opts *o, long jobs,
     int render);
 
 /*
+ * What can be checked of a run whose input did not load (a broken
+ * organization, packet or project): each position is read (with o,
+ * validated with the run's position schema) for its own problems, its
+ * figures and citations unchecked, as they depend on what broke.
+ */
+void pb_run_check_alone(struct pb_run *r, struct pb_read_opts *o);
+
+/*
  * The build of r->indir into outdir with the templates tdir and schemas
  * sdir: nothing when outdir is up to date; else load, check, stage a new
  * outdir holding the reused packets' output, build the others with jobs

@@ -252,6 +252,8 @@ cmd_check(int argc, char *argv[])
 	sdir = data_dir("schema");
 	if ((rc = run_load(&r, sdir, NULL)) == PB_EXIT_OK)
 		pb_run_check(&r, &o, jobs_default(), 0);
+	else if (rc == PB_EXIT_INPUT)
+		pb_run_check_alone(&r, &o);
 	if (rc == PB_EXIT_OK || rc == PB_EXIT_INPUT)
 		rc = r.d.system ? PB_EXIT_SYSTEM : r.d.errors > 0 ?
 		    PB_EXIT_INPUT : PB_EXIT_OK;

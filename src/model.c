@@ -973,10 +973,7 @@ pb_model_read(const char *indir, const char *schemadir, struct pb_diags *d)
 	pb_schema_free(sp);
 	pb_schema_free(so);
 	pb_schema_free(sk);
-	if (d->errors != errs) {
-		pb_model_free(m);
-		return NULL;
-	}
+	m->broken = d->errors != errs;
 	return m;
 fail:
 	pb_schema_free(sp);

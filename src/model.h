@@ -165,6 +165,8 @@ struct pb_model {
 					 * ID.xml */
 	size_t		   npositions;
 	struct pb_works	  *works;	/* references.xml; NULL: none */
+	int		   broken;	/* read with errors: only its
+					 * positions' list is to be used */
 };
 
 /* The names used in files and figure names. */
@@ -175,7 +177,8 @@ const char *pb_param_name(enum pb_param p);	/* "medicaid_share" */
 /*
  * Reads indir (peerbrief.xml, orgs/, packets/, references.xml; positions/
  * only listed) and validates it with the schemas in schemadir. Returns a new model (free with
- * pb_model_free) or NULL with every problem recorded in d.
+ * pb_model_free), broken when it had problems (each recorded in d), or
+ * NULL when a schema could not be loaded.
  */
 struct pb_model *pb_model_read(const char *indir, const char *schemadir,
     struct pb_diags *d);
