@@ -52,7 +52,7 @@ pb_run_load(struct pb_run *r, const char *schemadir,
 	} else if (p->as_of_raw.text != NULL)
 		r->as_of = p->as_of;
 	else {
-		pb_diag_error(&r->d, p->file, 1, 1, "no as-of date: add "
+		pb_diag_error(&r->d, p->file, 0, 0, "no as-of date: add "
 		    "<as-of>YYYY-MM-DD</as-of> or pass --as-of");
 		return 0;
 	}

@@ -1088,7 +1088,7 @@ packet(struct fx *x, const struct pb_packet *pk,
 {
 	size_t	 c, fy = (size_t)-1;
 	int64_t	 year = pb_packet_year(pk, orgs, norgs);
-	struct pb_src at = { pk->file, 1, 1 };
+	struct pb_src at = { pk->file, 0, 0 };	/* a total: no one line */
 
 	c = add(x, PB_UNIT_COUNT, "organizations in the packet",
 	    "packet.org_count");

@@ -430,7 +430,7 @@ fm_parse(const char *file, const struct fm *f, xmlNodePtr meta,
 
 	if (f->yaml == NULL) {
 		if (o->require_title)
-			pb_diag_error(d, file, 1, 1, "missing title: "
+			pb_diag_error(d, file, 0, 0, "missing title: "
 			    "start the file with front matter "
 			    "('---', 'title: ...', '---')");
 		pb_tree_meta_finish(meta, "", lang);

@@ -207,7 +207,7 @@ header_read(struct sheet *s, struct pb_diags *d)
 	}
 	col_list(s, &all, 0);
 	if (s->csv.n == 0) {
-		pb_diag_error(d, s->file, 1, 1, "the file is empty; its first "
+		pb_diag_error(d, s->file, 0, 0, "the file is empty; its first "
 		    "line names the columns: %s", all.data);
 		goto out;
 	}
@@ -330,7 +330,7 @@ required(const struct sheet *s, const struct pb_csv_row *r, size_t k,
 		free(v);
 		return 1;
 	}
-	pb_diag_error(d, s->file, c ? c->line : r->line, c ? c->col : 1,
+	pb_diag_error(d, s->file, c ? c->line : r->line, c ? c->col : 0,
 	    "empty %s cell: every %s needs one", s->cols[k].name, what);
 	return 0;
 }
@@ -470,8 +470,8 @@ plain(xmlDocPtr doc, xmlNodePtr root, const struct sheet *s,
 	}
 	if (!req)
 		return;
-	pb_diag_error(d, s->file, s->csv.n ? s->csv.rows[0].line : 1, 1,
-	    "no '%s' row: organization.csv needs a row %s,VALUE", name, name);
+	pb_diag_error(d, s->file, s->csv.n ? s->csv.rows[0].line : 0,
+	    s->csv.n ? 1 : 0, "no '%s' row: organization.csv needs a row %s,VALUE", name, name);
 	e = el(doc, root, name, s->file, 1, 1);
 	pb_tree_add_text(e, "?", 1);
 }

@@ -82,7 +82,8 @@ struct pb_src {
 #define PB_SRC_ARGV ((unsigned long)-1)
 
 /*
- * Appends where s was written to out: "FILE:LINE:COL", "FILE (default)"
+ * Appends where s was written to out: "FILE:LINE:COL" ("FILE:LINE" with
+ * column 0), "FILE (default)"
  * or "OPTION (command line)", FILE relative to the input folder set with
  * pb_src_root (so output names no path of the machine).
  */
@@ -136,8 +137,9 @@ void pb_diag_system(struct pb_diags *d, const char *file, unsigned long line,
 /* Appends every diagnostic of src to dst, each with its severity. */
 void pb_diags_merge(struct pb_diags *dst, const struct pb_diags *src);
 /*
- * Appends diagnostic g to out as "FILE:LINE:COL: error: message" (an
- * unknown line or column shows as 1), with control characters escaped
+ * Appends diagnostic g to out as "FILE:LINE:COL: error: message", or
+ * "FILE:LINE: ..." when the column is unknown, "FILE: ..." when the line
+ * is (as gcc and cmark do; never a made-up position), with control characters escaped
  * and every run of name characters over 64 shortened, so no input can
  * forge a line or bury the message.
  */

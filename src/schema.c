@@ -267,8 +267,8 @@ cells(const struct pb_xmlfile *r, const void *node, struct pb_src *s)
 		*s = *p;
 	else {
 		s->file = r->file;
-		s->line = 1;
-		s->col = 1;
+		s->line = 0;
+		s->col = 0;
 	}
 	return 1;
 }
@@ -380,7 +380,7 @@ on_verr(void *data, xmlErrorPtr e)
 	v = &vs->v[vs->n++];
 	v->node = e->node != NULL &&
 	    ((xmlNodePtr)e->node)->type == XML_ELEMENT_NODE ? e->node : NULL;
-	v->line = e->line > 0 ? (unsigned long)e->line : 1;
+	v->line = e->line > 0 ? (unsigned long)e->line : 0;
 	v->msg = pb_xstrdup(e->message ? e->message : "invalid");
 	n = strlen(v->msg);
 	while (n > 0 && (v->msg[n - 1] == '\n' || v->msg[n - 1] == ' '))
@@ -445,7 +445,7 @@ verr_one(const struct pb_xmlfile *r, const struct verr *v, struct pb_diags *d)
 
 	at.file = r->file;
 	at.line = v->line;
-	at.col = 1;
+	at.col = 0;
 	if (v->node == NULL) {
 		err_at(r, d, at, "%s", v->msg);
 		return;
@@ -547,16 +547,20 @@ verr_report(const struct pb_xmlfile *r, struct verrs *vs, struct pb_diags *d)
 }
 
 /*
- * Keeps the first line libxml2 reports while a schema is compiled, so
- * its raw messages never reach the terminal.
+ * Keeps the first line libxml2 reports while a schema is compiled (and
+ * its column, which only the XML parser gives), so its raw messages
+ * never reach the terminal.
  */
 static void
 on_schema_error(void *ctx, xmlErrorPtr e)
 {
-	unsigned long	*line = ctx;
+	struct pb_src	*at = ctx;
 
-	if (*line == 0 && e != NULL && e->line > 0)
-		*line = (unsigned long)e->line;
+	if (at->line == 0 && e != NULL && e->line > 0) {
+		at->line = (unsigned long)e->line;
+		if (e->domain == XML_FROM_PARSER && e->int2 > 0)
+			at->col = (unsigned long)e->int2;
+	}
 }
 
 static void
@@ -572,25 +576,26 @@ pb_schema_load(const char *dir, const char *name, struct pb_diags *d)
 	xmlRelaxNGParserCtxtPtr	 pc;
 	struct pb_schema	*s;
 	char			*path;
-	unsigned long		 line = 0;
+	struct pb_src		 at = { NULL, 0, 0 };
 
 	s = pb_xcalloc(1, sizeof(*s));
 	path = pb_xasprintf("%s/%s", dir, name);
 	/* a missing or broken schema is the installation's fault, not the
 	 * input's: one message, exit status 3 */
-	xmlSetStructuredErrorFunc(&line, on_schema_error);
+	xmlSetStructuredErrorFunc(&at, on_schema_error);
 	xmlSetGenericErrorFunc(NULL, on_schema_generic);
 	pc = xmlRelaxNGNewParserCtxt(path);
 	if (pc != NULL)
 		xmlRelaxNGSetParserStructuredErrors(pc, on_schema_error,
-		    &line);
+		    &at);
 	s->rng = pc ? xmlRelaxNGParse(pc) : NULL;
 	if (pc != NULL)
 		xmlRelaxNGFreeParserCtxt(pc);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlSetGenericErrorFunc(NULL, NULL);
 	if (s->rng == NULL) {
-		pb_diag_system(d, path, line, 0, "cannot load schema");
+		pb_diag_system(d, path, at.line, at.col,
+		    "cannot load schema");
 		free(s);
 		s = NULL;
 	} else {
@@ -636,7 +641,7 @@ pb_schema_check(const struct pb_schema *s, const struct pb_xmlfile *r,
 	} else
 		verr_report(r, &vs, d);
 	if (rc != 0 && d->errors == errs)
-		pb_diag_error(d, r->file, 1, 1, "does not follow its schema");
+		pb_diag_error(d, r->file, 0, 0, "does not follow its schema");
 	return rc == 0 && d->errors == errs;
 }
 

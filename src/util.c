@@ -434,6 +434,8 @@ pb_src_format(const struct pb_src *s, struct pb_buf *out)
 			;	/* relative to the input folder */
 	if (s->line == 0)
 		pb_buf_printf(out, "%s (default)", f);
+	else if (s->col == 0)
+		pb_buf_printf(out, "%s:%lu", f, s->line);
 	else
 		pb_buf_printf(out, "%s:%lu:%lu", f, s->line, s->col);
 }
@@ -485,8 +487,12 @@ void
 pb_diag_format(const struct pb_diag *g, struct pb_buf *out)
 {
 	pb_buf_put_safe(out, g->file);
-	pb_buf_printf(out, ":%lu:%lu: %s: ", g->line ? g->line : 1,
-	    g->col ? g->col : 1, g->sev == PB_ERROR ? "error" : "warning");
+	if (g->line > 0)
+		pb_buf_printf(out, ":%lu", g->line);
+	if (g->line > 0 && g->col > 0)
+		pb_buf_printf(out, ":%lu", g->col);
+	pb_buf_printf(out, ": %s: ", g->sev == PB_ERROR ? "error" :
+	    "warning");
 	put_short(out, g->msg);
 	pb_buf_putc(out, '\n');
 }

@@ -118,7 +118,7 @@ pb_xmlpos_read(const char *file, const char *data, size_t len,
 	struct pb_src	 at;
 
 	if (o->max_bytes > 0 && len > o->max_bytes) {
-		pb_diag_error(d, file, 1, 1, "the XML position is %zu bytes, "
+		pb_diag_error(d, file, 0, 0, "the XML position is %zu bytes, "
 		    "over the limit of %zu (raise it with --max-input-size)",
 		    len, o->max_bytes);
 		return NULL;
