@@ -30,7 +30,7 @@ LIBOBJS = src/arith.o src/build.o src/cache.o src/charts.o src/csv.o src/figures
           src/xmlread.o
 OBJS    = $(LIBOBJS) src/cli.o src/help.o src/main.o
 
-UNIT_TESTS = tests/unit/test_arith tests/unit/test_csv tests/unit/test_figures tests/unit/test_inject tests/unit/test_markdown tests/unit/test_plain
+UNIT_TESTS = tests/unit/test_arith tests/unit/test_cache tests/unit/test_csv tests/unit/test_figures tests/unit/test_inject tests/unit/test_manifest tests/unit/test_markdown tests/unit/test_packet tests/unit/test_plain tests/unit/test_report tests/unit/test_schema
 
 -include Makefile.local
 

@@ -1,0 +1,143 @@
+/*
+ * test_report.c - unit tests of figures as text: the JSON and CSV of
+ * `peerbrief figures` and of each packet's figures.json and figures.csv,
+ * on a set of two figures written out by hand.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "figures.h"
+#include "pb.h"
+#include "report.h"
+
+/*
+ * Two figures: a sum of a value written at orgs/a.xml:6:20 and a
+ * default, and a ratio computed from the sum, whose formula holds a
+ * comma and quotes (CSV must quote it, JSON escape it).
+ */
+static struct pb_input	 sum_in[2], ratio_in[1];
+static struct pb_figure	 v[2];
+static size_t		 sorted[2] = { 1, 0 };	/* a.note < a.total */
+static struct pb_figures f = { v, 2, 2, sorted };
+
+static void
+make(void)
+{
+	memset(v, 0, sizeof(v));
+	sum_in[0].name = (char *)"x";
+	sum_in[0].value = (char *)"1000.00";
+	sum_in[0].figure = -1;
+	sum_in[0].src.file = "orgs/a.xml";
+	sum_in[0].src.line = 6;
+	sum_in[0].src.col = 20;
+	sum_in[1].name = (char *)"y";
+	sum_in[1].value = (char *)"234.50";
+	sum_in[1].figure = -1;
+	sum_in[1].src.file = "orgs/a.xml";	/* line 0: a default */
+	sum_in[1].src.line = 0;
+	sum_in[1].src.col = 0;
+	v[0].name = (char *)"a.total";
+	v[0].unit = PB_UNIT_USD;
+	strcpy(v[0].value, "1234.50");
+	strcpy(v[0].display, "$1,234.50");
+	v[0].formula = (char *)"x + y";
+	v[0].inputs = sum_in;
+	v[0].ninputs = 2;
+	ratio_in[0].name = (char *)"a.total";
+	ratio_in[0].value = (char *)"1234.50";
+	ratio_in[0].figure = 0;
+	v[1].name = (char *)"a.note";
+	v[1].unit = PB_UNIT_RATIO;
+	strcpy(v[1].value, "0.5");
+	strcpy(v[1].display, "50.0%");
+	v[1].formula = (char *)"half of \"a.total\", rounded";
+	v[1].inputs = ratio_in;
+	v[1].ninputs = 1;
+}
+
+static void
+test_json(void **state)
+{
+	struct pb_buf	 b = { NULL, 0, 0 };
+
+	(void)state;
+	make();
+	pb_report_figures(&f, PB_REPORT_JSON, &b);
+	/* the ratio's input lists the sum's own sources, sorted (the
+	 * default, line 0, before line 6), each once */
+	assert_string_equal(b.data, "{\"figures\": [\n"
+	    "  {\"name\": \"a.total\", \"value\": \"1234.50\", "
+	    "\"unit\": \"usd\", \"display\": \"$1,234.50\", "
+	    "\"formula\": \"x + y\", \"inputs\": ["
+	    "{\"name\": \"x\", \"value\": \"1000.00\", "
+	    "\"sources\": [\"orgs/a.xml:6:20\"]}, "
+	    "{\"name\": \"y\", \"value\": \"234.50\", "
+	    "\"sources\": [\"orgs/a.xml (default)\"]}]},\n"
+	    "  {\"name\": \"a.note\", \"value\": \"0.5\", "
+	    "\"unit\": \"ratio\", \"display\": \"50.0%\", "
+	    "\"formula\": \"half of \\\"a.total\\\", rounded\", "
+	    "\"inputs\": [{\"name\": \"a.total\", \"value\": \"1234.50\", "
+	    "\"sources\": [\"orgs/a.xml (default)\", \"orgs/a.xml:6:20\"]}]}"
+	    "\n]}\n");
+	pb_buf_free(&b);
+}
+
+static void
+test_csv(void **state)
+{
+	struct pb_buf	 b = { NULL, 0, 0 };
+
+	(void)state;
+	make();
+	pb_report_figures(&f, PB_REPORT_CSV, &b);
+	/* RFC 4180: CRLF, a field with a comma or quote quoted, quotes
+	 * doubled */
+	assert_string_equal(b.data,
+	    "name,value,unit,display,formula,inputs\r\n"
+	    "a.total,1234.50,usd,\"$1,234.50\",x + y,"
+	    "x=1000.00; y=234.50\r\n"
+	    "a.note,0.5,ratio,50.0%,\"half of \"\"a.total\"\", rounded\","
+	    "a.total=1234.50\r\n");
+	pb_buf_free(&b);
+}
+
+static void
+test_unknown(void **state)
+{
+	struct pb_buf	 b = { NULL, 0, 0 };
+
+	(void)state;
+	make();
+	/* a.total one edit away, a.note two (t/n, l/e): a third of 6 is
+	 * 2, so both, nearest first */
+	pb_report_unknown(&f, "a.totl", &b);
+	assert_string_equal(b.data, "unknown figure 'a.totl'; did you mean "
+	    "'a.total' or 'a.note'?");
+	b.len = 0;
+	/* the same last part under another owner is near */
+	pb_report_unknown(&f, "bbbbbbbbbb.note", &b);
+	assert_string_equal(b.data,
+	    "unknown figure 'bbbbbbbbbb.note'; did you mean 'a.note'?");
+	b.len = 0;
+	pb_report_unknown(&f, "zzzzzz", &b);
+	assert_string_equal(b.data, "unknown figure 'zzzzzz'");
+	pb_buf_free(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_unknown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,154 @@
+/*
+ * test_schema.c - unit tests of validation against a RELAX NG schema:
+ * a valid document passes, and each problem of an invalid one is
+ * reported once, at the line and column of what it is about.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <libxml/tree.h>
+
+#include "pb.h"
+#include "schema.h"
+#include "xmlread.h"
+
+/* Parses text as file t.xml and validates it with schema/project.rng. */
+static int
+check(const char *text, struct pb_diags *d)
+{
+	struct pb_schema	*s;
+	struct pb_xmlfile	 f;
+	xmlDocPtr		 doc;
+	int			 ok;
+
+	s = pb_schema_load("schema", "project.rng", d);
+	assert_non_null(s);
+	f.file = "t.xml";
+	f.data = text;
+	f.len = strlen(text);
+	f.pos = NULL;
+	doc = pb_xml_parse(f.file, f.data, f.len, d);
+	assert_non_null(doc);
+	pb_xmlfile_index(&f, doc);
+	ok = pb_schema_check(s, &f, doc, d);
+	pb_xmlfile_unindex(&f);
+	xmlFreeDoc(doc);
+	pb_schema_free(s);
+	return ok;
+}
+
+static void
+test_valid(void **state)
+{
+	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
+
+	(void)state;
+	assert_int_equal(check("<project xmlns=\"urn:peerbrief:1\">\n"
+	    "  <title>T</title>\n  <as-of>2026-11-01</as-of>\n"
+	    "</project>\n", &d), 1);
+	assert_int_equal(d.n, 0);
+	pb_diags_free(&d);
+}
+
+static void
+test_unknown_element(void **state)
+{
+	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
+
+	(void)state;
+	/* "<titel>" starts at line 2, column 3; the title it lacks is
+	 * missing where <as-of> stands, line 3, column 3 */
+	assert_int_equal(check("<project xmlns=\"urn:peerbrief:1\">\n"
+	    "  <titel>T</titel>\n  <as-of>2026-11-01</as-of>\n"
+	    "</project>\n", &d), 0);
+	assert_int_equal(d.n, 2);
+	assert_string_equal(d.v[0].file, "t.xml");
+	assert_int_equal(d.v[0].line, 2);
+	assert_int_equal(d.v[0].col, 3);
+	assert_non_null(strstr(d.v[0].msg, "<titel>"));
+	assert_non_null(strstr(d.v[0].msg, "did you mean <title>?"));
+	assert_int_equal(d.v[1].line, 3);
+	assert_int_equal(d.v[1].col, 3);
+	assert_non_null(strstr(d.v[1].msg, "missing <title> before <as-of>"));
+	pb_diags_free(&d);
+}
+
+static void
+test_bad_value(void **state)
+{
+	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
+
+	(void)state;
+	/* the date "2026-13-01" (no month 13) starts at line 3, column 10 */
+	assert_int_equal(check("<project xmlns=\"urn:peerbrief:1\">\n"
+	    "  <title>T</title>\n  <as-of>2026-13-01</as-of>\n"
+	    "</project>\n", &d), 0);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].line, 3);
+	assert_int_equal(d.v[0].col, 10);
+	assert_non_null(strstr(d.v[0].msg, "'2026-13-01' is not a date"));
+	pb_diags_free(&d);
+}
+
+static void
+test_unknown_attribute(void **state)
+{
+	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
+	struct pb_buf	 b = { NULL, 0, 0 };
+
+	(void)state;
+	/* the attribute's value "x" starts at line 2, column 17 */
+	assert_int_equal(check("<project xmlns=\"urn:peerbrief:1\">\n"
+	    "  <title lang2=\"x\">T</title>\n  <as-of>2026-11-01</as-of>\n"
+	    "</project>\n", &d), 0);
+	assert_int_equal(d.n, 1);
+	pb_diag_format(&d.v[0], &b);
+	assert_string_equal(b.data,
+	    "t.xml:2:17: error: <title> takes no attributes, not lang2\n");
+	pb_buf_free(&b);
+	pb_diags_free(&d);
+}
+
+/* A schema that does not parse is a fault of the system, at its line. */
+static void
+test_broken_schema(void **state)
+{
+	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
+	struct pb_buf	 b = { NULL, 0, 0 };
+
+	(void)state;
+	assert_null(pb_schema_load("tests/unit", "no-such.rng", &d));
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.system, 1);
+	assert_int_equal(d.v[0].line, 0);
+	pb_diag_format(&d.v[0], &b);
+	/* no made-up position: just the file */
+	assert_string_equal(b.data,
+	    "tests/unit/no-such.rng: error: cannot load schema\n");
+	pb_buf_free(&b);
+	pb_diags_free(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_valid),
+		cmocka_unit_test(test_unknown_element),
+		cmocka_unit_test(test_bad_value),
+		cmocka_unit_test(test_unknown_attribute),
+		cmocka_unit_test(test_broken_schema),
+	};
+	const char *const roots[] = { "schema", NULL };
+	int rc;
+
+	pb_xml_init(roots);
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	pb_xml_cleanup();
+	return rc;
+}
