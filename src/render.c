@@ -313,7 +313,6 @@ digest_node(struct pb_hasher *h, xmlNodePtr n)
 {
 	xmlAttrPtr	 a;
 	xmlNodePtr	 c;
-	xmlChar		*v;
 	char		 t = (char)('A' + (int)n->type);
 
 	pb_hasher_add(h, &t, 1);
@@ -334,11 +333,12 @@ digest_node(struct pb_hasher *h, xmlNodePtr n)
 			pb_hasher_add(h, n->ns->href, xmlStrlen(n->ns->href));
 		pb_hasher_add(h, "", 1);
 		pb_hasher_add(h, n->name, xmlStrlen(n->name) + 1);
-		v = xmlNodeGetContent(n);
-		if (v != NULL)
-			pb_hasher_add(h, v, xmlStrlen(v));
+		/* the value: its text nodes, read where they are */
+		for (c = n->children; c != NULL; c = c->next)
+			if (c->content != NULL)
+				pb_hasher_add(h, c->content,
+				    xmlStrlen(c->content));
 		pb_hasher_add(h, "", 1);
-		xmlFree(v);
 		break;
 	case XML_DOCUMENT_NODE:
 	case XML_HTML_DOCUMENT_NODE:

@@ -91,19 +91,26 @@ pb_xml_clean(const char *s, size_t len)
 {
 	struct pb_buf		 b = { NULL, 0, 0 };
 	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 i = 0, k;
+	size_t			 i = 0, k, n = 0;
 	unsigned long		 c;
 
 	pb_buf_put(&b, "", 0);
 	while (i < len) {
-		k = utf8_len(p + i, len - i, &c);
-		if (k == 0 || !xml_char(c)) {
-			pb_buf_puts(&b, "\xEF\xBF\xBD");
-			i += k ? k : 1;
-			continue;
+		/* a run of characters XML allows, copied at once */
+		for (k = i; k < len; k += n) {
+			if (p[k] >= 0x20 && p[k] < 0x80) {
+				n = 1;
+				continue;
+			}
+			if ((n = utf8_len(p + k, len - k, &c)) == 0 ||
+			    !xml_char(c))
+				break;
 		}
-		pb_buf_put(&b, s + i, k);
-		i += k;
+		pb_buf_put(&b, s + i, k - i);
+		if ((i = k) < len) {
+			pb_buf_puts(&b, "\xEF\xBF\xBD");
+			i += n ? n : 1;
+		}
 	}
 	return b.data;
 }
