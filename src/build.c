@@ -207,6 +207,7 @@ struct pool {
 	struct pb_stage		*stage;	/* NULL: check only */
 	const char		*chromium; /* NULL: no PDF */
 	char			**tags;	/* per packet: its tags, or NULL */
+	char			**images; /* per packet: its images, or NULL */
 	const char		*reuse;	/* per packet: previous output fits */
 	pthread_mutex_t		 lock;
 	size_t			 next;
@@ -329,6 +330,59 @@ packet_tags(xmlDocPtr doc)
 	return b.data;
 }
 
+/*
+ * Copies every image the positions pos (n of them) link into the stage,
+ * each once, as pk's folder's media/HASH.TYPE, and returns the images'
+ * files below the input folder, found or not, sorted, each once, one a
+ * line (what the manifest hashes for the packet), or NULL when there is
+ * none. The caller frees the result.
+ */
+static char *
+packet_images(struct pool *b, const struct pb_packet *pk,
+    const struct pb_position **pos, size_t n, struct pb_diags *d)
+{
+	struct pb_buf		 out = { NULL, 0, 0 };
+	const struct pb_image	*e;
+	const char		**names, **outs;
+	char			*rel, *data;
+	size_t			 i, k, j, m = 0, no = 0, len;
+
+	for (i = 0; i < n; i++)
+		m += pos[i] != NULL ? pos[i]->images.n : 0;
+	names = pb_xcalloc(m + 1, sizeof(*names));
+	outs = pb_xcalloc(m + 1, sizeof(*outs));
+	m = 0;
+	for (i = 0; i < n; i++)
+		for (k = 0; pos[i] != NULL && k < pos[i]->images.n; k++) {
+			e = &pos[i]->images.v[k];
+			names[m++] = e->name;
+			if (b->stage == NULL || e->out == NULL)
+				continue;
+			for (j = 0; j < no && strcmp(outs[j], e->out) != 0; j++)
+				;
+			if (j < no)
+				continue;	/* linked twice: copied once */
+			outs[no++] = e->out;
+			rel = pb_xasprintf("%s/%s", pk->id, e->out);
+			if (pb_file_read(e->path, &data, &len, d)) {
+				pb_stage_write(b->stage, rel, data, len, d);
+				free(data);
+			}
+			free(rel);
+		}
+	if (m > 1)
+		qsort(names, m, sizeof(*names), pb_name_cmp);
+	for (i = 0; i < m; i++)
+		if (i == 0 || strcmp(names[i], names[i - 1]) != 0) {
+			if (out.len > 0)
+				pb_buf_putc(&out, '\n');
+			pb_buf_puts(&out, names[i]);
+		}
+	free(names);
+	free(outs);
+	return out.data;
+}
+
 /* Assembles (and with a stage, publishes) packet pk. */
 static void
 build_packet(struct pool *b, const struct pb_packet *pk, struct pb_diags *d)
@@ -342,6 +396,9 @@ build_packet(struct pool *b, const struct pb_packet *pk, struct pb_diags *d)
 	if ((f = pb_run_figures(b->r, pk, d)) != NULL)
 		doc = pb_packet_assemble(b->r->model, pk, f, pos,
 		    b->r->as_of, d);
+	if (doc != NULL && b->images != NULL)
+		b->images[pk - b->r->model->packets] = packet_images(b, pk,
+		    pos, pk->npositions, d);
 	pb_cache_close(b->cache, pk);
 	if (doc != NULL && b->tags != NULL)
 		b->tags[pk - b->r->model->packets] = packet_tags(doc);
@@ -396,13 +453,14 @@ worker_main(void *arg)
  * (check), packets are only assembled and checked. With chromium (not
  * NULL) each packet's HTML is also printed to its PDF. With tags (one
  * per packet), each packet built sets its own to the tags of its
- * positions (see pb_site_assemble; the caller frees them). Problems go
- * to r->d.
+ * positions (see pb_site_assemble; the caller frees them), and with
+ * images its images (packet_images), each copied into the stage.
+ * Problems go to r->d.
  */
 static void
 pb_build_packets(struct pb_run *r, const struct pb_read_opts *o,
     struct pb_styles *st, struct pb_stage *stage, const char *reuse,
-    long jobs, const char *chromium, char **tags)
+    long jobs, const char *chromium, char **tags, char **images)
 {
 	const struct pb_model	*m = r->model;
 	struct pool		 b;
@@ -420,6 +478,7 @@ pb_build_packets(struct pb_run *r, const struct pb_read_opts *o,
 		b.todo += reuse == NULL || !reuse[k];
 	b.chromium = chromium;
 	b.tags = tags;
+	b.images = images;
 	if ((size_t)n > m->npackets)
 		n = (long)m->npackets;
 	if (n < 1)
@@ -471,23 +530,24 @@ pb_run_check(struct pb_run *r, struct pb_read_opts *o, long jobs, int render)
 	struct pb_figures	*all;
 
 	o->schema = r->posschema;
+	o->indir = r->indir;
 	if ((all = pb_run_figures(r, NULL, &r->d)) != NULL)
 		pb_run_check_loose(r, o, all);
 	pb_figures_free(all);
 	if (!render)
-		pb_build_packets(r, o, NULL, NULL, NULL, jobs, NULL, NULL);
+		pb_build_packets(r, o, NULL, NULL, NULL, jobs, NULL, NULL, NULL);
 }
 
 int
 pb_build(struct pb_run *r, const char *outdir, const char *tdir,
     const char *sdir, long jobs, size_t max_input, const char *chromium)
 {
-	struct pb_read_opts	 o = { 1, max_input, NULL };
+	struct pb_read_opts	 o = { 1, max_input, NULL, NULL };
 	struct pb_increment	 inc;
 	struct pb_styles	*st = NULL;
 	struct pb_stage		*stage = NULL;
 	struct timespec		 clock;
-	char			*reuse = NULL, **tags = NULL;
+	char			*reuse = NULL, **tags = NULL, **images = NULL;
 	const char		*t;
 	size_t			 i;
 	int			 rc = PB_EXIT_INPUT;
@@ -520,7 +580,7 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	pb_run_check(r, &o, jobs, 1);
 	lap(&clock, &r->secs[PB_STAGE_CHECK]);
 	if (r->d.errors > 0) {	/* the packets' own errors too, as check */
-		pb_build_packets(r, &o, NULL, NULL, NULL, jobs, NULL, NULL);
+		pb_build_packets(r, &o, NULL, NULL, NULL, jobs, NULL, NULL, NULL);
 		goto out;
 	}
 	if ((stage = pb_stage_begin(outdir, &r->d)) == NULL) {
@@ -540,11 +600,21 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 		if (reuse[i] && (t = pb_manifest_tags(&inc.old,
 		    r->model->packets[i].id)) != NULL)
 			tags[i] = pb_xstrdup(t);
-	pb_build_packets(r, &o, st, stage, reuse, jobs, chromium, tags);
-	lap(&clock, &r->secs[PB_STAGE_PACKETS]);
+	/* and its images: a reused one's as the manifest recorded them */
+	images = pb_xcalloc(r->model->npackets + 1, sizeof(*images));
 	for (i = 0; i < r->model->npackets; i++)
+		if (reuse[i] && (t = pb_manifest_images(&inc.old,
+		    r->model->packets[i].id)) != NULL)
+			images[i] = pb_xstrdup(t);
+	pb_build_packets(r, &o, st, stage, reuse, jobs, chromium, tags,
+	    images);
+	lap(&clock, &r->secs[PB_STAGE_PACKETS]);
+	for (i = 0; i < r->model->npackets; i++) {
 		pb_manifest_set_tags(&inc.cur, r->model->packets[i].id,
 		    tags[i]);
+		pb_increment_set_images(&inc, r->model, r->indir, i,
+		    images[i], !reuse[i]);
+	}
 	pb_build_site(r, st, stage, (const char *const *)tags);
 	pb_increment_write(&inc, stage, &r->d);	/* the manifest comes last */
 	lap(&clock, &r->secs[PB_STAGE_SITE]);
@@ -564,6 +634,9 @@ out:
 	for (i = 0; tags != NULL && i < r->model->npackets; i++)
 		free(tags[i]);
 	free(tags);
+	for (i = 0; images != NULL && i < r->model->npackets; i++)
+		free(images[i]);
+	free(images);
 	free(reuse);
 	return rc;
 }

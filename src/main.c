@@ -126,7 +126,7 @@ cmd_convert(int argc, char *argv[])
 {
 	struct pb_cli_convert	 c;
 	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
-	struct pb_read_opts	 o = { 0, PB_MAX_INPUT, NULL };
+	struct pb_read_opts	 o = { 0, PB_MAX_INPUT, NULL, NULL };
 	struct pb_run		 r;
 	const struct pb_packet	*pk = NULL;
 	char			*sdir = NULL, *rsdir = NULL;
@@ -238,7 +238,7 @@ jobs_default(void)
 static int
 cmd_check(int argc, char *argv[])
 {
-	struct pb_read_opts	 o = { 1, PB_MAX_INPUT, NULL };
+	struct pb_read_opts	 o = { 1, PB_MAX_INPUT, NULL, NULL };
 	struct pb_run		 r;
 	char			*sdir;
 	int			 rc;

@@ -57,6 +57,7 @@ pb_manifest_read(const char *outdir, struct pb_manifest *m)
 	size_t		 cap = 0;
 	FILE		*f;
 	struct pb_hash	 h;
+	struct pb_manifest_entry *e;
 	int		 fd, end;
 
 	memset(m, 0, sizeof(*m));
@@ -79,6 +80,15 @@ pb_manifest_read(const char *outdir, struct pb_manifest *m)
 			pb_manifest_add(m, id, h);
 			if (line[end] == ' ')
 				m->v[m->n - 1].tags = unhex(line + end + 1);
+		} else if (sscanf(line, "images %255s %n", id, &end) == 1 &&
+		    end > 0) {
+			/* right after its packet's line */
+			e = m->n > 0 && strcmp(m->v[m->n - 1].id, id) == 0 ?
+			    &m->v[m->n - 1] : NULL;
+			if (e != NULL) {
+				free(e->images);
+				e->images = unhex(line + end);
+			}
 		} else if (sscanf(line, "file %255s %32s", id, hex) == 2 &&
 		    pb_hash_parse(hex, &h))
 			pb_manifest_add_file(m, id, h, NULL);
@@ -135,6 +145,15 @@ pb_manifest_tags(const struct pb_manifest *m, const char *id)
 
 	e = list_get(m->v, m->n, m->sorted, id);
 	return e ? e->tags : NULL;
+}
+
+const char *
+pb_manifest_images(const struct pb_manifest *m, const char *id)
+{
+	const struct pb_manifest_entry	*e;
+
+	e = list_get(m->v, m->n, m->sorted, id);
+	return e ? e->images : NULL;
 }
 
 void
@@ -293,6 +312,15 @@ pb_manifest_format(const struct pb_manifest *m, struct pb_buf *out)
 				pb_buf_printf(out, "%02x", *t);
 		}
 		pb_buf_putc(out, '\n');
+		/* its images, in hex too, on a line after it */
+		if (i < m->n && v[i].images != NULL) {
+			const unsigned char *t;
+
+			pb_buf_printf(out, "images %s ", v[i].id);
+			for (t = (const unsigned char *)v[i].images; *t; t++)
+				pb_buf_printf(out, "%02x", *t);
+			pb_buf_putc(out, '\n');
+		}
 	}
 	free(v);
 }
@@ -358,6 +386,7 @@ pb_manifest_free(struct pb_manifest *m)
 	for (i = 0; i < m->n; i++) {
 		free(m->v[i].id);
 		free(m->v[i].tags);
+		free(m->v[i].images);
 	}
 	free(m->v);
 	m->v = NULL;
@@ -387,10 +416,11 @@ add_input(struct pb_hasher *h, const char *indir, const char *path)
 /* The files a packet's output is made from, in a fixed order. */
 static struct pb_hash
 packet_hash(const struct pb_model *m, const char *indir,
-    const struct pb_packet *pk, struct pb_hash tool)
+    const struct pb_packet *pk, struct pb_hash tool, const char *images)
 {
 	struct pb_hasher	*h = pb_hasher_new();
 	char			*path;
+	const char		*p, *nl;
 	size_t			 i, j;
 
 	pb_hasher_add_hash(h, tool);
@@ -413,6 +443,14 @@ packet_hash(const struct pb_model *m, const char *indir,
 		if ((j = pb_model_position(m, pk->positions[i].id)) !=
 		    (size_t)-1)
 			add_input(h, indir, m->position_files[j]);
+	/* the images its positions link, found or not */
+	for (p = images; p != NULL && *p != '\0'; p = nl ? nl + 1 : "") {
+		nl = strchr(p, '\n');
+		path = pb_xasprintf("%s/%.*s", indir, nl ? (int)(nl - p) :
+		    (int)strlen(p), p);
+		add_input(h, indir, path);
+		free(path);
+	}
 	return pb_hasher_end(h);
 }
 
@@ -447,12 +485,15 @@ packet_reuse(struct pb_stage *stage, const struct pb_manifest *old,
 		ok = pb_stage_reuse(stage, rel, pb_manifest_file(old, rel));
 		free(rel);
 	}
-	/* and the charts beside its DocBook, ID/NAME.svg */
+	/* and the charts beside its DocBook, ID/NAME.svg, and the images
+	 * its positions link, ID/media/HASH.TYPE */
 	for (o = 0; ok && o < old->nfiles; o++) {
 		rel = old->files[o].id;
 		if (strncmp(rel, id, len) == 0 && rel[len] == '/' &&
-		    strchr(rel + len + 1, '/') == NULL &&
-		    strlen(rel) > 4 && strcmp(rel + strlen(rel) - 4, ".svg") == 0)
+		    ((strchr(rel + len + 1, '/') == NULL &&
+		    strlen(rel) > 4 && strcmp(rel + strlen(rel) - 4,
+		    ".svg") == 0) || (strncmp(rel + len + 1, "media/", 6) == 0 &&
+		    strchr(rel + len + 7, '/') == NULL)))
 			ok = pb_stage_reuse(stage, rel, old->files[o].hash);
 	}
 	return ok;
@@ -508,7 +549,8 @@ pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
 			why[i] = PB_WHY_KEPT;
 			continue;
 		}
-		h = packet_hash(m, indir, &m->packets[i], inc->tool);
+		h = packet_hash(m, indir, &m->packets[i], inc->tool,
+		    pb_manifest_images(&inc->old, m->packets[i].id));
 		pb_manifest_add(&inc->cur, m->packets[i].id, h);
 		if (pb_hash_eq(pb_manifest_get(&inc->old, m->packets[i].id),
 		    none))
@@ -524,6 +566,24 @@ pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
 			why[i] = PB_WHY_OUTPUT;
 	}
 	return reuse;
+}
+
+void
+pb_increment_set_images(struct pb_increment *inc, const struct pb_model *m,
+    const char *indir, size_t i, const char *images, int rehash)
+{
+	struct pb_manifest_entry	*e;
+
+	e = (struct pb_manifest_entry *)list_get(inc->cur.v, inc->cur.n,
+	    inc->cur.sorted, m->packets[i].id);
+	if (e == NULL)
+		return;
+	free(e->images);
+	e->images = images != NULL && *images != '\0' ? pb_xstrdup(images) :
+	    NULL;
+	if (rehash)
+		e->hash = packet_hash(m, indir, &m->packets[i], inc->tool,
+		    e->images);
 }
 
 void

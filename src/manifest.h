@@ -21,6 +21,8 @@
 struct pb_manifest_entry {
 	char		*id;
 	char		*tags;	/* a packet's tags, one a line, or NULL */
+	char		*images; /* a packet's images (files below the
+				 * input folder), one a line, or NULL */
 	struct pb_hash	 hash;
 	uint64_t	 size;
 	uint64_t	 mtime;
@@ -47,6 +49,13 @@ struct pb_manifest {
 const char *pb_manifest_tags(const struct pb_manifest *m, const char *id);
 void pb_manifest_set_tags(struct pb_manifest *m, const char *id,
     const char *tags);
+
+/*
+ * The images recorded for packet id (files below the input folder its
+ * positions link, one a line, owned by m), or NULL. A build hashes them
+ * with the packet's other inputs, so a changed image rebuilds it.
+ */
+const char *pb_manifest_images(const struct pb_manifest *m, const char *id);
 
 /*
  * Adds an output file (path copied) with the hash of its content and, when
@@ -106,6 +115,15 @@ enum pb_why {
 char *pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
     const struct pb_model *m, const char *indir, const char *only,
     unsigned char *why);
+
+/*
+ * Records images (one a line, copied; NULL: none) as what packet number
+ * i of m links, and with rehash recomputes its hash with them (a packet
+ * just built, whose positions may link other images than last time).
+ */
+void pb_increment_set_images(struct pb_increment *inc,
+    const struct pb_model *m, const char *indir, size_t i,
+    const char *images, int rehash);
 
 /* Writes the manifest of every file in the stage, last, into it. */
 void pb_increment_write(struct pb_increment *inc, struct pb_stage *stage,

@@ -59,6 +59,9 @@ pb_position_read(const char *path, const char *id, int xml,
 	p->doc = xml ? pb_xmlpos_read(path, data, len, id, o, &p->refs, d) :
 	    pb_markdown_read(path, data, len, id, o, &p->refs, d);
 	free(data);
+	if (p->doc != NULL && o->indir != NULL)
+		pb_images_resolve(xmlDocGetRootElement(p->doc), path, o->indir,
+		    &p->images, d);
 	if (p->doc == NULL)
 		pb_position_free(p);
 	else if (d->errors != errs)
@@ -71,5 +74,6 @@ pb_position_free(struct pb_position *p)
 {
 	xmlFreeDoc(p->doc);
 	pb_refs_free(&p->refs);
+	pb_images_free(&p->images);
 	memset(p, 0, sizeof(*p));
 }

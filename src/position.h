@@ -9,6 +9,7 @@
 
 #include <libxml/tree.h>
 
+#include "image.h"
 #include "pb.h"
 
 struct pb_schema;
@@ -20,6 +21,9 @@ struct pb_read_opts {
 						 * 0: no cap */
 	const struct pb_schema	*schema;	/* XML positions: validate
 						 * (schema/position.rng) */
+	const char		*indir;		/* the input folder: find
+						 * the images (image.h);
+						 * NULL: leave them */
 };
 
 /*
@@ -53,6 +57,7 @@ void pb_refs_free(struct pb_refs *refs);
 struct pb_position {
 	xmlDocPtr	 doc;
 	struct pb_refs	 refs;
+	struct pb_images images;	/* the images it links (opts' indir) */
 	int		 broken;
 };
 

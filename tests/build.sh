@@ -248,4 +248,69 @@ for fmt in html docbook; do
 		ok "raw values in the $fmt are caught"
 	fi
 done
+# Images a position links by relative path are copied into the packet's
+# folder byte for byte as media/HASH.TYPE, the HTML and the DocBook point
+# there, a changed image rebuilds the packet, a missing one is a warning,
+# and one out of the input folder, too large or of another type an error.
+img_fresh() {
+	rm -rf "$T/I" "$T/io"
+	cp -r tests/semantic/base "$T/I"
+	mkdir -p "$T/I/positions/img"
+	printf '\211PNG\r\n\032\nfirst image' >"$T/I/positions/img/a.png"
+	printf '<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"><rect width="2" height="2"/></svg>\n' >"$T/I/positions/img/b.svg"
+	printf -- '---\ntitle: Images\n---\n%s\n' "$1" >"$T/I/positions/pos.md"
+}
+img_fresh '![a](img/a.png) ![b](./img/b.svg) ![a again](img/a.png) ![gone](img/gone.png) ![web](https://example.org/x.png)'
+(cd "$T" && $PB build -i I -o io) >/dev/null 2>"$T/err"
+check "images: build succeeds" test $? -eq 0
+check "images: a missing one is a warning at it" grep -Fqx "I/positions/pos.md:4:57: warning: image 'img/gone.png' not found (no file positions/img/gone.png in the input folder): the packet links to a missing file" "$T/err"
+check "images: the warning is counted" grep -q '^1 packet built, 0 reused, 1 warning, ' "$T/err"
+png=$(find "$T/io/pk/media" -name '*.png')
+svg=$(find "$T/io/pk/media" -name '*.svg')
+check "images: one copy of each" test "$(find "$T/io/pk/media" -type f | wc -l)" -eq 2
+check "images: PNG copied byte for byte" cmp "$T/I/positions/img/a.png" "$png"
+check "images: SVG copied byte for byte" cmp "$T/I/positions/img/b.svg" "$svg"
+check "images: the HTML shows the copy" grep -Fq "<img src=\"media/${png##*/}\" alt=\"a\"" "$T/io/pk/index.html"
+check "images: the DocBook refers to the copy" grep -Fq "<imagedata fileref=\"media/${svg##*/}\"/>" "$T/io/pk/pk.dbk"
+check "images: other links stay as written" grep -Fq '<img src="https://example.org/x.png"' "$T/io/pk/index.html"
+check "images: the DocBook stays valid" xmllint --noout --nonet --relaxng "$RNG" "$T/io/pk/pk.dbk"
+touch "$T/I/unrelated.txt"
+(cd "$T" && $PB build -i I -o io) >/dev/null 2>"$T/err"
+check "images: an unchanged packet is reused" grep -q '^0 packets built, 1 reused, ' "$T/err"
+check "images: a reused packet keeps its images" cmp "$T/I/positions/img/a.png" "$png"
+printf '\211PNG\r\n\032\nsecond image' >"$T/I/positions/img/a.png"
+(cd "$T" && $PB build -i I -o io) >/dev/null 2>"$T/err"
+check "images: a changed image rebuilds its packet" grep -q '^1 packet built, 0 reused, ' "$T/err"
+png2=$(find "$T/io/pk/media" -name '*.png')
+check "images: the new image replaces the old" test "$png2" != "$png" -a "$(echo "$png2" | wc -l)" -eq 1
+check "images: the new image's bytes" cmp "$T/I/positions/img/a.png" "$png2"
+cp "$T/I/positions/img/a.png" "$T/I/positions/img/gone.png"
+(cd "$T" && $PB build -i I -o io) >/dev/null 2>"$T/err"
+check "images: a missing image that appears rebuilds" grep -q '^1 packet built, 0 reused, 0\.' "$T/err"
+# refused, each at its position, and out/ left as it was
+echo secret >"$T/outside.png"
+ln -s "$T/outside.png" "$T/I/positions/img/link.png"
+truncate -s 10485761 "$T/I/positions/img/huge.png"
+printf 'GIF8 not an image' >"$T/I/positions/img/fake.gif"
+printf '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>' >"$T/I/positions/img/evil.svg"
+printf '<svg xmlns="http://www.w3.org/2000/svg"><image href="file:///etc/passwd"/></svg>' >"$T/I/positions/img/far.svg"
+printf -- '---\ntitle: Images\n---\n%s\n%s\n' '![a](../../a.png) ![b](/etc/passwd) ![c](img/link.png)' \
+    '![d](img/huge.png) ![e](img/fake.gif) ![f](img/evil.svg) ![g](img/far.svg)' >"$T/I/positions/pos.md"
+cp -r "$T/io" "$T/io.before"
+(cd "$T" && $PB build -i I -o io) >/dev/null 2>"$T/err"
+check "images: refused ones fail the build" test $? -eq 1
+cat >"$T/want" <<'EOF'
+I/positions/pos.md:4:1: error: image '../../a.png' lies outside the input folder: keep images inside it
+I/positions/pos.md:4:19: error: image '/etc/passwd' is an absolute path: give it relative to the position's folder, inside the input folder
+I/positions/pos.md:4:37: error: image 'img/link.png' leads outside the input folder (a symbolic link): keep images inside it
+I/positions/pos.md:5:1: error: image 'img/huge.png' is 10485761 bytes, over the limit of 10485760 (10 MiB): make it smaller
+I/positions/pos.md:5:20: error: image 'img/fake.gif' is not a PNG, JPEG, GIF, WebP or SVG file (by its content)
+I/positions/pos.md:5:39: error: image 'img/evil.svg' is an SVG with a script, an event handler, a foreignObject or a link to another file: only SVG that draws is copied
+I/positions/pos.md:5:58: error: image 'img/far.svg' is an SVG with a script, an event handler, a foreignObject or a link to another file: only SVG that draws is copied
+peerbrief: 7 errors
+EOF
+check "images: each refused at its position" diff -u "$T/want" "$T/err"
+check "images: a failed build leaves out/ as it was" diff -r "$T/io.before" "$T/io"
+check "images: no secret copied" sh -c "! grep -rq secret '$T/io'"
+
 finish

@@ -41,7 +41,7 @@ one_figure(struct pb_figures *f, struct pb_figure *v, size_t *sorted)
 static xmlDocPtr
 read_md(struct pb_refs *refs, struct pb_diags *d)
 {
-	struct pb_read_opts	 o = { 1, 0, NULL };
+	struct pb_read_opts	 o = { 1, 0, NULL, NULL };
 
 	return pb_markdown_read("t.md", md, strlen(md), "t", &o, refs, d);
 }

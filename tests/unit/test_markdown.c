@@ -115,7 +115,7 @@ xpath(xmlDocPtr doc, const char *expr)
 static xmlDocPtr
 read_md(const char *src, int require_title, struct pb_diags *d)
 {
-	struct pb_read_opts o = { require_title, 0, NULL };
+	struct pb_read_opts o = { require_title, 0, NULL, NULL };
 
 	return pb_markdown_read("t.md", src, strlen(src), "t", &o, NULL, d);
 }
