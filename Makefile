@@ -21,7 +21,8 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
 # mimalloc in place of the C library's malloc, where it is installed:
 # libxml2 and libxslt allocate and free a node, string or node-set at
 # nearly every step of a transform, and glibc's malloc and free took a
-# fifth of a build's instructions. `make asan` builds without it.
+# fifth of a build's instructions. `make asan` and `make valgrind` build
+# without it.
 MALLOC_LIBS ?= $(shell printf 'int main(void){return 0;}' | \
     $(CC) -x c -o /dev/null - -lmimalloc 2>/dev/null && echo -lmimalloc)
 
@@ -84,8 +85,13 @@ asan: check-deps
 	PB_ASAN=1 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 tests/run.sh
 	$(MAKE) clean-objs
 
-valgrind: check-deps $(TEST_BINS)
+# The whole suite under valgrind, with the C library's malloc: memcheck
+# sees only the allocations of the allocator it replaces.
+valgrind: check-deps
+	rm -f peerbrief
+	$(MAKE) $(TEST_BINS) MALLOC_LIBS=
 	PB_VALGRIND=1 tests/run.sh
+	rm -f peerbrief
 
 # libFuzzer harnesses: replay tests/fuzz/regress, then a one-minute run of
 # each on a copy of its seed corpus (FUZZ_TIME=SECONDS for longer).
