@@ -478,9 +478,12 @@ pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
 		pos = xmlDocCopyNode(xmlDocGetRootElement(positions[i]->doc),
 		    doc, 1);
 		xmlAddChild(root, pos);
-		if (positions[i]->broken) {	/* its errors are recorded */
+		/* A broken one's errors are recorded: its references are
+		 * checked as the packet reads them, in this copy, which is
+		 * never published (no false "needs a packet"). */
+		if (positions[i]->broken) {
 			pb_inject(pos, &positions[i]->refs, figs,
-			    PB_INJECT_CHECK, NULL, d);
+			    PB_INJECT_PACKET, NULL, d);
 			pb_cite_resolve(pos, &positions[i]->refs, m->works,
 			    NULL, d);
 			continue;

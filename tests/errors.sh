@@ -54,6 +54,10 @@ for in in tests/errors/*.md tests/errors/*.xml; do
 		ok "$name"
 	fi
 done
+# -q prints errors only: a file with warnings alone prints nothing.
+$PB convert -q tests/errors/warn-raw-html.md >/dev/null 2>"$T/err"
+check "-q: exit 0 with warnings" test $? -eq 0
+check "-q: no warning printed" test ! -s "$T/err"
 # A missing or broken schema is a fault of the installation: exit 3, one
 # line naming the schema, none of libxml2's own text.
 mkdir -p "$T/data"
