@@ -237,11 +237,11 @@
         </line>
       </xsl:when>
       <xsl:otherwise>
-        <rect x="{$ch-left}" y="{$y - 12}" width="28" height="14"
+        <rect x="{$ch-left}" y="{$y - 14}" width="32" height="18"
                   fill="{$fill}" stroke="#000" stroke-width="1"/>
       </xsl:otherwise>
     </xsl:choose>
-    <text x="{$ch-left + 36}" y="{$y}" font-size="15">
+    <text x="{$ch-left + 40}" y="{$y}" font-size="15">
       <xsl:value-of select="$text"/>
     </text>
   </xsl:template>
@@ -507,17 +507,17 @@
         <pattern id="{$id}-family-partner" width="6" height="6"
                      patternUnits="userSpaceOnUse">
           <rect width="6" height="6" fill="#fff"/>
-          <circle cx="3" cy="3" r="1.6" fill="#1f4e79"/>
+          <circle cx="3" cy="3" r="2" fill="#1f4e79"/>
         </pattern>
         <pattern id="{$id}-young-adult-peer-mentor" width="8" height="8"
                      patternUnits="userSpaceOnUse">
           <rect width="8" height="8" fill="#fff"/>
-          <path d="M0 0L8 8M8 0L0 8" stroke="#1f4e79" stroke-width="1.5"/>
+          <path d="M0 0L8 8M8 0L0 8" stroke="#1f4e79" stroke-width="2"/>
         </pattern>
         <pattern id="{$id}-older-adult-peer-specialist" width="6" height="6"
                      patternUnits="userSpaceOnUse">
           <rect width="6" height="6" fill="#fff"/>
-          <line x1="0" y1="3" x2="6" y2="3" stroke="#1f4e79" stroke-width="2"/>
+          <line x1="0" y1="3" x2="6" y2="3" stroke="#1f4e79" stroke-width="2.5"/>
         </pattern>
       </defs>
       <xsl:call-template name="ch-role-legend">
