@@ -497,9 +497,9 @@ static void
 org_fill(struct pb_org *o, const struct rd *r, xmlDocPtr doc)
 {
 	xmlNodePtr	 n, q;
-	char		*name, *type, *since;
-	size_t		 i;
-	struct pb_buf	 c = { NULL, 0, 0 };
+	char			*name;
+	size_t			 i;
+	struct pb_contract	*c;
 
 	for (n = first_el(xmlDocGetRootElement(doc)); n; n = next_el(n)) {
 		if (named(n, "name"))
@@ -510,14 +510,12 @@ org_fill(struct pb_org *o, const struct rd *r, xmlDocPtr doc)
 			o->source = pb_tree_squeeze(pb_tree_text(n));
 		else if (named(n, "contracts")) {
 			for (q = first_el(n); q; q = next_el(q)) {
-				type = pb_tree_attr(q, "type");
-				since = pb_tree_attr(q, "since");
-				pb_buf_printf(&c, "%s%s since %s",
-				    c.len ? "; " : "", type, since);
-				free(type);
-				free(since);
+				o->contracts = pb_xrealloc(o->contracts,
+				    (o->ncontracts + 1) * sizeof(*o->contracts));
+				c = &o->contracts[o->ncontracts++];
+				c->type = pb_tree_attr(q, "type");
+				c->since = pb_tree_attr(q, "since");
 			}
-			o->contracts = c.data;
 		} else if (named(n, "practices")) {
 			for (q = first_el(n); q; q = next_el(q)) {
 				name = pb_tree_attr(q, "name");
@@ -1062,6 +1060,10 @@ pb_model_free(struct pb_model *m)
 		free(o->name);
 		free(o->region);
 		free(o->source);
+		for (j = 0; j < o->ncontracts; j++) {
+			free(o->contracts[j].type);
+			free(o->contracts[j].since);
+		}
 		free(o->contracts);
 		for (j = 0; j < PB_PR__MAX; j++)
 			free(o->practice[j].text);

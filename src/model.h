@@ -108,6 +108,13 @@ struct pb_member {
 	struct pb_raw	 raw_lived;
 };
 
+/* One contract of an organization, as written (the words are the
+ * templates'). */
+struct pb_contract {
+	char		*type;		/* "ACCS" */
+	char		*since;		/* YYYY-MM-DD */
+};
+
 struct pb_org {
 	char		*id;
 	char		*file;		/* orgs/ID.xml, or the folder orgs/ID */
@@ -117,7 +124,8 @@ struct pb_org {
 	char		*name;
 	char		*region;	/* NULL when not given */
 	char		*source;
-	char		*contracts;	/* "ACCS since 2018-07-01; ..." or NULL */
+	struct pb_contract *contracts;	/* in the file's order */
+	size_t		 ncontracts;
 	int		 practice_set[PB_PR__MAX];
 	struct pb_raw	 practice[PB_PR__MAX];
 	struct pb_program *programs;

@@ -33,6 +33,25 @@ date_el(xmlNodePtr parent, const char *name, struct pb_date d)
 	xmlSetProp(n, BAD_CAST "value", BAD_CAST pb_date_format(d, v));
 }
 
+/* Adds pb:contracts, a pb:contract (type, since) for each; none without. */
+static void
+contracts_el(xmlNodePtr parent, const struct pb_org *o)
+{
+	xmlNodePtr	 g, c;
+	size_t		 i;
+
+	if (o->ncontracts == 0)
+		return;
+	g = xmlNewChild(parent, parent->ns, BAD_CAST "contracts", NULL);
+	for (i = 0; i < o->ncontracts; i++) {
+		c = xmlNewChild(g, g->ns, BAD_CAST "contract", NULL);
+		pb_tree_set_prop(c, "type", o->contracts[i].type ?
+		    o->contracts[i].type : "");
+		pb_tree_set_prop(c, "since", o->contracts[i].since ?
+		    o->contracts[i].since : "");
+	}
+}
+
 /* The program figures each table shows: the packet's year's programs in
  * the funding table, earlier years' in the "Earlier years" table. */
 static const char *const progfigs[] = {
@@ -156,7 +175,7 @@ org_el(xmlNodePtr parent, const struct pb_model *m, const struct pb_org *o,
 		    "no"));
 	pb_tree_text_child(n, "name", o->name);
 	pb_tree_text_child(n, "region", o->region);
-	pb_tree_text_child(n, "contracts", o->contracts);
+	contracts_el(n, o);
 	pb_tree_text_child(n, "source", o->source);
 	for (i = 0; i < PB_PR__MAX; i++) {
 		c = xmlNewChild(n, n->ns, BAD_CAST "practice", NULL);

@@ -1398,8 +1398,14 @@
             <xsl:for-each select="pb:region[normalize-space() != '']">
               <xsl:value-of select="concat('Region: ', normalize-space(), '. ')"/>
             </xsl:for-each>
-            <xsl:for-each select="pb:contracts[normalize-space() != '']">
-              <xsl:value-of select="concat('Contracts: ', normalize-space(), '. ')"/>
+            <xsl:for-each select="pb:contracts[pb:contract]">
+              <xsl:text>Contracts: </xsl:text>
+              <xsl:for-each select="pb:contract">
+                <xsl:if test="position() &gt; 1">; </xsl:if>
+                <xsl:value-of select="concat(normalize-space(@type), ' since ',
+                                             normalize-space(@since))"/>
+              </xsl:for-each>
+              <xsl:text>. </xsl:text>
             </xsl:for-each>
             <xsl:text>Source of the data: </xsl:text>
             <xsl:choose>

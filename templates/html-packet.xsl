@@ -1205,14 +1205,19 @@
             <dt>
               <xsl:value-of select="normalize-space(pb:name)"/>
               <xsl:if test="normalize-space(pb:region) != ''
-                            or normalize-space(pb:contracts) != ''">
+                            or pb:contracts/pb:contract">
                 <span class="context">
                   <xsl:value-of select="normalize-space(pb:region)"/>
                   <xsl:if test="normalize-space(pb:region) != ''
-                                and normalize-space(pb:contracts) != ''">
+                                and pb:contracts/pb:contract">
                     <xsl:text>; </xsl:text>
                   </xsl:if>
-                  <xsl:value-of select="normalize-space(pb:contracts)"/>
+                  <!-- "ACCS since 2018-07-01; ..." -->
+                  <xsl:for-each select="pb:contracts/pb:contract">
+                    <xsl:if test="position() &gt; 1">; </xsl:if>
+                    <xsl:value-of select="concat(normalize-space(@type), ' since ',
+                                                 normalize-space(@since))"/>
+                  </xsl:for-each>
                 </span>
               </xsl:if>
             </dt>
