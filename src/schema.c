@@ -510,6 +510,33 @@ verr_one(const struct pb_xmlfile *r, const struct verr *v, struct pb_diags *d)
 }
 
 /*
+ * Non-zero when libxml2's "Element P has extra content: N" (v, about N)
+ * follows from a specific message about N, or about an element inside
+ * N or after it in P: what made P's content fail there was said already.
+ */
+static int
+extra_said(const struct verrs *vs, const struct verr *v)
+{
+	xmlNodePtr	 n = v->node, s, t;
+	size_t		 j;
+
+	if (n == NULL || n->parent == NULL ||
+	    strstr(v->msg, "has extra content") == NULL)
+		return 0;
+	for (j = 0; j < vs->n; j++) {
+		if (generic(vs->v[j].msg))
+			continue;
+		for (s = vs->v[j].node; s != NULL && s->parent != n->parent;
+		    s = s->parent)
+			continue;
+		for (t = n; s != NULL && t != NULL; t = t->next)
+			if (t == s)
+				return 1;
+	}
+	return 0;
+}
+
+/*
  * Reports the violations of one file: for each element, its specific
  * messages, or its first generic one when it has nothing more specific;
  * generic follow-on messages of elements that hold the real problem are
@@ -528,6 +555,8 @@ verr_report(const struct pb_xmlfile *r, struct verrs *vs, struct pb_diags *d)
 			keep = 1;
 		else if (strncmp(vs->v[i].msg, "Expecting an element", 20) ==
 		    0 && specific > 0)
+			keep = 0;
+		else if (extra_said(vs, &vs->v[i]))
 			keep = 0;
 		else {
 			/* the first generic message of an element that has

@@ -440,6 +440,26 @@ out_is_symlink() {
 	rm -f "$T/out"
 }
 
+# Builds the base with base-url lacking its trailing slash; the absolute
+# links of out/ (file, link, count) are expect.out.
+base_url_without_slash() {
+	fresh
+	rm -rf "$T/out"
+	sed -i 's|</title>|</title><base-url>https://example.org/briefs</base-url>|' \
+	    "$T/IN/peerbrief.xml"
+	(cd "$T" && run "$limit" $PB build -q -i IN -o out) >/dev/null 2>"$T/err"
+	expect "$1" "$2" $? || return
+	(cd "$T" && grep -o 'https://example.org[^"<]*' out/feed.xml \
+	    out/sitemap.xml out/index.html out/pk/index.html | sort |
+	    uniq -c) >"$T/stdout"
+	if ! diff -u "$2/expect.out" "$T/stdout" >"$T/diff"; then
+		not_ok "$1: the links differ from expect.out"
+		head -20 "$T/diff"
+	else
+		ok "$1"
+	fi
+}
+
 # A good build made just now (the one made at the start may be stale for
 # the build's manifest if templates/ changed since).
 rebuild() {

@@ -1,0 +1,1 @@
+rm IN/positions/pos.md
