@@ -12,10 +12,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "build.h"
 #include "cli.h"
 #include "help.h"
+#include "manifest.h"
+#include "model.h"
 #include "pb.h"
 
 static const char *progname = "peerbrief";
@@ -522,4 +526,140 @@ pb_cli_init(int argc, char *argv[], const char **dir)
 	if (optind < argc)
 		*dir = argv[optind];
 	return PB_CLI_RUN;
+}
+
+void
+pb_cli_packets(const struct pb_run *r, struct pb_buf *b)
+{
+	size_t	 i;
+
+	pb_buf_put(b, "", 0);
+	for (i = 0; i < r->model->npackets; i++)
+		pb_buf_printf(b, "%s%s", i ? ", " : "",
+		    r->model->packets[i].id);
+	if (r->model->npackets == 0)
+		pb_buf_puts(b, "none");
+}
+
+int
+pb_cli_packet(const struct pb_run *r, const char *id,
+    const struct pb_packet **pk)
+{
+	struct pb_buf	 b = { NULL, 0, 0 };
+	const char	**names, *near;
+	size_t		 i;
+
+	if (id == NULL || (*pk = pb_model_packet(r->model, id)) != NULL)
+		return PB_EXIT_OK;
+	names = pb_xcalloc(r->model->npackets + 1, sizeof(*names));
+	for (i = 0; i < r->model->npackets; i++)
+		names[i] = r->model->packets[i].id;
+	near = pb_nearest(id, names, r->model->npackets);
+	pb_cli_packets(r, &b);
+	pb_say("no packet '%s' in %s/packets%s%s%s (packets: %s)", id,
+	    r->indir, near ? "; did you mean '" : "", near ? near : "",
+	    near ? "'?" : "", b.data);
+	pb_buf_free(&b);
+	free(names);
+	return PB_EXIT_USAGE;
+}
+
+/* Seconds since t0 on the monotonic clock. */
+static double
+elapsed(const struct timespec *t0)
+{
+	struct timespec	 t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void
+progress_show(void *arg, size_t done, size_t todo)
+{
+	struct pb_progress	*p = arg;
+
+	if (elapsed(&p->t0) < 1.0 && !p->shown)
+		return;
+	fprintf(stderr, "\r%s: %zu of %zu packets built", progname, done,
+	    todo);
+	p->shown = 1;
+}
+
+/*
+ * build -v: for each packet, built or reused and why, then how long each
+ * stage took; or, when the build found nothing changed, that.
+ */
+static void
+say_why(const struct pb_run *r)
+{
+	static const char *const why[] = {
+		[PB_WHY_NEW] = "built: the output folder had none of it",
+		[PB_WHY_CHANGED] = "built: what it is made from changed (its "
+		    "files, the templates or the program)",
+		[PB_WHY_OUTPUT] = "built: its output in the output folder was "
+		    "changed or removed",
+		[PB_WHY_SAME] = "reused: nothing it is made from changed",
+		[PB_WHY_KEPT] = "reused: kept as it was (--packet names "
+		    "another)",
+	};
+	static const char *const stage[PB_STAGE__MAX] = { "load", "check",
+		"packets", "site", "write" };
+	struct pb_buf	 b = { NULL, 0, 0 };
+	size_t		 i;
+
+	if (r->why == NULL) {
+		pb_say("nothing changed since the last build: every packet "
+		    "reused");
+		return;
+	}
+	for (i = 0; i < r->model->npackets; i++)
+		pb_say("%s: %s", r->model->packets[i].id, why[r->why[i]]);
+	pb_buf_put(&b, "", 0);
+	for (i = 0; i < PB_STAGE__MAX; i++)
+		pb_buf_printf(&b, "%s%s %.2f s", i ? ", " : "", stage[i],
+		    r->secs[i]);
+	pb_say("%s", b.data);
+	pb_buf_free(&b);
+}
+
+void
+pb_progress_start(struct pb_progress *p, struct pb_run *r)
+{
+	memset(p, 0, sizeof(*p));
+	clock_gettime(CLOCK_MONOTONIC, &p->t0);
+	if (!pb_quiet && isatty(STDERR_FILENO)) {
+		r->progress = progress_show;
+		r->progress_arg = p;
+	}
+}
+
+void
+pb_progress_end(struct pb_progress *p)
+{
+	if (p->shown)
+		fputs("\r\033[K", stderr);
+}
+
+void
+pb_say_built(const struct pb_run *r, const struct pb_progress *p,
+    const char *outdir)
+{
+	struct pb_buf	 line = { NULL, 0, 0 };
+	size_t		 w = pb_warnings_of(&r->d);
+
+	if (pb_verbose)
+		say_why(r);
+	if (pb_quiet)
+		return;
+	pb_buf_printf(&line, "%zu packet%s built, %zu reused, ", r->built,
+	    r->built == 1 ? "" : "s", r->reused);
+	if (w > 0)
+		pb_buf_printf(&line, "%zu warning%s, ", w, w == 1 ? "" : "s");
+	pb_buf_printf(&line, "%.2f s -> ", elapsed(&p->t0));
+	pb_buf_put_safe(&line, outdir);	/* from the command line */
+	pb_buf_puts(&line, "/\n");
+	fwrite(line.data, 1, line.len, stderr);
+	pb_buf_free(&line);
 }

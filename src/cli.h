@@ -8,6 +8,7 @@
 #define PB_CLI_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "pb.h"
 #include "render.h"
@@ -121,5 +122,43 @@ int pb_write_out(const struct pb_buf *b);
  * failed write leaves no half file; the exit status.
  */
 int pb_write_file(const char *path, const struct pb_buf *b);
+
+struct pb_run;
+struct pb_packet;
+
+/*
+ * Finds the packet named by --packet (id; NULL: none) of run r into *pk.
+ * Returns 0 when found, else prints the packets there are (the nearest
+ * first) and returns a usage error.
+ */
+int pb_cli_packet(const struct pb_run *r, const char *id,
+    const struct pb_packet **pk);
+
+/* Sets b to the packets of run r, "a, b" or "none", for messages. */
+void pb_cli_packets(const struct pb_run *r, struct pb_buf *b);
+
+/* A build's progress line: on a terminal, once it has run a second. */
+struct pb_progress {
+	struct timespec	 t0;
+	int		 shown;
+};
+
+/*
+ * Starts the clock of a build of run r and, unless -q, shows its
+ * progress when standard error is a terminal.
+ */
+void pb_progress_start(struct pb_progress *p, struct pb_run *r);
+
+/* Clears the progress line, when one was shown. */
+void pb_progress_end(struct pb_progress *p);
+
+/*
+ * Says what a build of run r into outdir did: with -v, for each packet
+ * whether it was built or reused and why, then each stage's time; unless
+ * -q, the packets built and reused, the warnings and the time since p
+ * started.
+ */
+void pb_say_built(const struct pb_run *r, const struct pb_progress *p,
+    const char *outdir);
 
 #endif /* PB_CLI_H */

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
@@ -20,7 +19,6 @@
 #include "figures.h"
 #include "help.h"
 #include "init.h"
-#include "manifest.h"
 #include "model.h"
 #include "pb.h"
 #include "publish.h"
@@ -32,8 +30,6 @@
 #ifndef PB_DATADIR
 #define PB_DATADIR "/usr/local/share/peerbrief"
 #endif
-
-static const char *progname = "peerbrief";
 
 /* A data folder of the program (templates, schema); the caller frees it. */
 static char *
@@ -79,48 +75,6 @@ run_end(struct pb_run *r, int summary)
 	pb_run_free(r);
 }
 
-/* The packets of the run, "a, b" or "none", for messages. */
-static void
-packet_list(const struct pb_run *r, struct pb_buf *b)
-{
-	size_t	 i;
-
-	pb_buf_put(b, "", 0);
-	for (i = 0; i < r->model->npackets; i++)
-		pb_buf_printf(b, "%s%s", i ? ", " : "",
-		    r->model->packets[i].id);
-	if (r->model->npackets == 0)
-		pb_buf_puts(b, "none");
-}
-
-/*
- * Finds the packet named by --packet (id; NULL: none) into *pk. Returns 0
- * when found, else prints the packets there are (the nearest first) and
- * returns a usage error.
- */
-static int
-run_packet(const struct pb_run *r, const char *id,
-    const struct pb_packet **pk)
-{
-	struct pb_buf	 b = { NULL, 0, 0 };
-	const char	**names, *near;
-	size_t		 i;
-
-	if (id == NULL || (*pk = pb_model_packet(r->model, id)) != NULL)
-		return PB_EXIT_OK;
-	names = pb_xcalloc(r->model->npackets + 1, sizeof(*names));
-	for (i = 0; i < r->model->npackets; i++)
-		names[i] = r->model->packets[i].id;
-	near = pb_nearest(id, names, r->model->npackets);
-	packet_list(r, &b);
-	pb_say("no packet '%s' in %s/packets%s%s%s (packets: %s)", id,
-	    r->indir, near ? "; did you mean '" : "", near ? near : "",
-	    near ? "'?" : "", b.data);
-	pb_buf_free(&b);
-	free(names);
-	return PB_EXIT_USAGE;
-}
-
 static int
 cmd_convert(int argc, char *argv[])
 {
@@ -148,7 +102,7 @@ cmd_convert(int argc, char *argv[])
 		if (pb_input_missing(r.indir))
 			rc = PB_EXIT_INPUT;
 		else if ((rc = run_load(&r, rsdir, NULL)) == PB_EXIT_OK)
-			rc = run_packet(&r, c.packet, &pk);
+			rc = pb_cli_packet(&r, c.packet, &pk);
 		if (rc != PB_EXIT_OK)
 			goto out;
 	}
@@ -193,10 +147,10 @@ cmd_figures(int argc, char *argv[], int explain)
 	pb_xml_init(NULL);
 	sdir = data_dir("schema");
 	if ((rc = run_load(&r, sdir, c.as_of)) != PB_EXIT_OK ||
-	    (rc = run_packet(&r, c.packet, &pk)) != PB_EXIT_OK)
+	    (rc = pb_cli_packet(&r, c.packet, &pk)) != PB_EXIT_OK)
 		goto out;
 	if (explain && pk == NULL && strncmp(name, "packet.", 7) == 0) {
-		packet_list(&r, &s);
+		pb_cli_packets(&r, &s);
 		pb_say("%s is a packet's figure: add --packet ID to say which "
 		    "packet (packets: %s)", name, s.data);
 		rc = PB_EXIT_USAGE;
@@ -263,91 +217,22 @@ cmd_check(int argc, char *argv[])
 	return rc;
 }
 
-/* Seconds since t0 on the monotonic clock. */
-static double
-elapsed(const struct timespec *t0)
-{
-	struct timespec	 t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)(t.tv_sec - t0->tv_sec) +
-	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
-}
-
-/* A build's progress line: on a terminal, once it has run a second. */
-struct progress {
-	struct timespec	 t0;
-	int		 shown;
-};
-
-static void
-progress_show(void *arg, size_t done, size_t todo)
-{
-	struct progress	*p = arg;
-
-	if (elapsed(&p->t0) < 1.0 && !p->shown)
-		return;
-	fprintf(stderr, "\r%s: %zu of %zu packets built", progname, done,
-	    todo);
-	p->shown = 1;
-}
-
-/*
- * build -v: for each packet, built or reused and why, then how long each
- * stage took; or, when the build found nothing changed, that.
- */
-static void
-build_explain(const struct pb_run *r)
-{
-	static const char *const why[] = {
-		[PB_WHY_NEW] = "built: the output folder had none of it",
-		[PB_WHY_CHANGED] = "built: what it is made from changed (its "
-		    "files, the templates or the program)",
-		[PB_WHY_OUTPUT] = "built: its output in the output folder was "
-		    "changed or removed",
-		[PB_WHY_SAME] = "reused: nothing it is made from changed",
-		[PB_WHY_KEPT] = "reused: kept as it was (--packet names "
-		    "another)",
-	};
-	static const char *const stage[PB_STAGE__MAX] = { "load", "check",
-		"packets", "site", "write" };
-	struct pb_buf	 b = { NULL, 0, 0 };
-	size_t		 i;
-
-	if (r->why == NULL) {
-		pb_say("nothing changed since the last build: every packet "
-		    "reused");
-		return;
-	}
-	for (i = 0; i < r->model->npackets; i++)
-		pb_say("%s: %s", r->model->packets[i].id, why[r->why[i]]);
-	pb_buf_put(&b, "", 0);
-	for (i = 0; i < PB_STAGE__MAX; i++)
-		pb_buf_printf(&b, "%s%s %.2f s", i ? ", " : "", stage[i],
-		    r->secs[i]);
-	pb_say("%s", b.data);
-	pb_buf_free(&b);
-}
-
 static int
 cmd_build(int argc, char *argv[])
 {
 	struct pb_cli_build	 c;
 	struct pb_run		 r;
 	const struct pb_packet	*pk;
-	struct progress		 prog;
+	struct pb_progress	 prog;
 	const char		*outdir;
 	char			*tdir, *sdir = NULL;
 	char			*chromium = NULL;
 	long			 jobs;
-	struct pb_buf		 line = { NULL, 0, 0 };
-	size_t			 w;
 	int			 rc, lock;
 
 	if ((rc = pb_cli_build(argc, argv, &c)) != PB_CLI_RUN)
 		return rc;
 	memset(&r, 0, sizeof(r));
-	memset(&prog, 0, sizeof(prog));
 	r.indir = c.indir;
 	r.only = c.packet;
 	outdir = c.outdir;
@@ -368,9 +253,9 @@ cmd_build(int argc, char *argv[])
 	if (pb_out_overlaps(outdir, r.indir) || pb_out_overlaps(outdir, tdir)) {
 		pb_say("the output folder '%s' and the %s folder '%s' overlap "
 		    "(one is the other or lies inside it); a build would "
-		    "replace it: choose another -o", outdir, pb_out_overlaps(outdir,
-		    r.indir) ? "input" : "templates", pb_out_overlaps(outdir,
-		    r.indir) ? r.indir : tdir);
+		    "replace it: choose another -o", outdir,
+		    pb_out_overlaps(outdir, r.indir) ? "input" : "templates",
+		    pb_out_overlaps(outdir, r.indir) ? r.indir : tdir);
 		rc = PB_EXIT_USAGE;
 		goto out;
 	}
@@ -387,33 +272,15 @@ cmd_build(int argc, char *argv[])
 		rc = PB_EXIT_SYSTEM;
 		goto out;
 	}
-	clock_gettime(CLOCK_MONOTONIC, &prog.t0);
-	if (!pb_quiet && isatty(STDERR_FILENO)) {
-		r.progress = progress_show;
-		r.progress_arg = &prog;
-	}
+	pb_progress_start(&prog, &r);
 	pb_xml_init(NULL);
 	pb_xml_allow(sdir);
 	rc = pb_build(&r, outdir, tdir, sdir, jobs, PB_MAX_INPUT, chromium);
-	if (prog.shown)
-		fputs("\r\033[K", stderr);
+	pb_progress_end(&prog);
 	if (rc == PB_EXIT_USAGE)	/* no packet --packet names */
-		run_packet(&r, c.packet, &pk);
-	w = pb_warnings_of(&r.d);
-	if (rc == PB_EXIT_OK && pb_verbose)
-		build_explain(&r);
-	if (rc == PB_EXIT_OK && !pb_quiet) {
-		pb_buf_printf(&line, "%zu packet%s built, %zu reused, ",
-		    r.built, r.built == 1 ? "" : "s", r.reused);
-		if (w > 0)
-			pb_buf_printf(&line, "%zu warning%s, ", w,
-			    w == 1 ? "" : "s");
-		pb_buf_printf(&line, "%.2f s -> ", elapsed(&prog.t0));
-		pb_buf_put_safe(&line, outdir);	/* from the command line */
-		pb_buf_puts(&line, "/\n");
-		fwrite(line.data, 1, line.len, stderr);
-		pb_buf_free(&line);
-	}
+		pb_cli_packet(&r, c.packet, &pk);
+	if (rc == PB_EXIT_OK)
+		pb_say_built(&r, &prog, outdir);
 	run_end(&r, rc == PB_EXIT_OK);
 	pb_xml_cleanup();
 	pb_out_unlock(lock);
