@@ -279,9 +279,12 @@ cmd_build(int argc, char *argv[])
 	pb_progress_end(&prog);
 	if (rc == PB_EXIT_USAGE)	/* no packet --packet names */
 		pb_cli_packet(&r, c.packet, &pk);
+	/* the problems first, as cc and make print them; the summary last */
+	pb_print_diags(&r.d, rc == PB_EXIT_OK);
 	if (rc == PB_EXIT_OK)
 		pb_say_built(&r, &prog, outdir);
-	run_end(&r, rc == PB_EXIT_OK);
+	pb_diags_free(&r.d);
+	pb_run_free(&r);
 	pb_xml_cleanup();
 	pb_out_unlock(lock);
 out:

@@ -102,7 +102,7 @@ assert_root_id(const struct pb_position *p, const char *id)
 	xmlFree(v);
 }
 
-static const struct pb_read_opts opts = { 1, 0, NULL };
+static const struct pb_read_opts opts = { 1, 0, NULL, NULL };
 
 static void
 test_read_once(void **state)
