@@ -9,25 +9,32 @@
 #include "pb.h"
 #include "position.h"
 
+/*
+ * Appends a position to the array *v of *n: the array doubles when *n
+ * reaches a power of two (its capacity is always the next one), so that
+ * 50,000 references cost 17 reallocations, not 50,000 copies.
+ */
+static void
+src_push(struct pb_src **v, size_t *n, unsigned long line, unsigned long col)
+{
+	if ((*n & (*n - 1)) == 0)
+		*v = pb_xrealloc(*v, (*n ? *n * 2 : 1) * sizeof(**v));
+	(*v)[*n].file = NULL;
+	(*v)[*n].line = line;
+	(*v)[*n].col = col;
+	(*n)++;
+}
+
 void
 pb_refs_add(struct pb_refs *refs, unsigned long line, unsigned long col)
 {
-	refs->v = pb_xrealloc(refs->v, (refs->n + 1) * sizeof(*refs->v));
-	refs->v[refs->n].file = NULL;
-	refs->v[refs->n].line = line;
-	refs->v[refs->n].col = col;
-	refs->n++;
+	src_push(&refs->v, &refs->n, line, col);
 }
 
 void
 pb_refs_add_cite(struct pb_refs *refs, unsigned long line, unsigned long col)
 {
-	refs->cite = pb_xrealloc(refs->cite, (refs->ncite + 1) *
-	    sizeof(*refs->cite));
-	refs->cite[refs->ncite].file = NULL;
-	refs->cite[refs->ncite].line = line;
-	refs->cite[refs->ncite].col = col;
-	refs->ncite++;
+	src_push(&refs->cite, &refs->ncite, line, col);
 }
 
 void
