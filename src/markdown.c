@@ -826,6 +826,28 @@ md_lines_init(struct md_lines *l, const char *body, size_t len)
 }
 
 /*
+ * Column col of body line line as a place on that line: cmark gives a
+ * lazy continuation line (one without its block quote's "> ") the column
+ * of the paragraph's first line, which can lie past the line's end; such
+ * a column becomes the line's first character that is not a blank.
+ */
+static unsigned long
+md_col_on(const struct md_lines *l, int line, unsigned long col)
+{
+	size_t	 a, b, i;
+
+	if (line < 1 || (size_t)line > l->n)
+		return col;
+	a = l->start[line - 1];
+	b = (size_t)line < l->n ? l->start[line] - 1 : l->len;
+	if (col >= 1 && col <= b - a + 1)
+		return col;
+	for (i = a; i < b && (l->body[i] == ' ' || l->body[i] == '\t'); i++)
+		;
+	return i < b ? (unsigned long)(i - a) + 1 : 1;
+}
+
+/*
  * The column (from 1) of the first "[^LABEL]" on body line line, from
  * column from to column to, with a copy of it in *label (the caller
  * frees it); 0 when there is none there.
@@ -883,7 +905,8 @@ md_lint(cmark_node *root, const char *body, size_t len, unsigned long off,
 		n = cmark_iter_get_node(it);
 		t = cmark_node_get_type(n);
 		line = (unsigned long)cmark_node_get_start_line(n) + off;
-		col = (unsigned long)cmark_node_get_start_column(n);
+		col = md_col_on(&l, cmark_node_get_start_line(n),
+		    (unsigned long)cmark_node_get_start_column(n));
 		if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE) {
 			if (line != html_line)
 				pb_diag_warning(d, file, line, col, "raw HTML "
@@ -921,8 +944,9 @@ md_lint(cmark_node *root, const char *body, size_t len, unsigned long off,
 		if (first == NULL)
 			continue;
 		pb_diag_warning(d, file, (unsigned long)
-		    cmark_node_get_start_line(first) + off, (unsigned long)
-		    cmark_node_get_start_column(first), "this looks like a "
+		    cmark_node_get_start_line(first) + off, md_col_on(&l,
+		    cmark_node_get_start_line(first), (unsigned long)
+		    cmark_node_get_start_column(first)), "this looks like a "
 		    "pipe table, which CommonMark does not have (it prints as "
 		    "text): use a table directive such as ```=funding, an XML "
 		    "position's informaltable, or a list");
