@@ -800,29 +800,56 @@ md_delimiter_row(const char *s)
 	}
 }
 
-/* The body's lines: where each starts, for columns of raw text. */
+/*
+ * The body's lines as cmark counts them (a line ends at LF, CRLF or a
+ * lone CR): where each starts, and on which of the file's lines (which
+ * end at LF only) at which offset, for the places of warnings.
+ */
 struct md_lines {
 	const char	*body;
 	size_t		 len;
-	size_t		*start;
+	size_t		*start;		/* cmark line i + 1 starts here */
+	unsigned long	*fline;		/* on this file line (from 1) */
+	size_t		*fstart;	/* which starts here */
 	size_t		 n;
 };
 
 static void
 md_lines_init(struct md_lines *l, const char *body, size_t len)
 {
-	size_t	 i;
+	size_t		 i, fs = 0;
+	unsigned long	 fl = 1;
 
 	l->body = body;
 	l->len = len;
 	l->n = 1;
 	for (i = 0; i < len; i++)
-		l->n += body[i] == '\n';
+		l->n += body[i] == '\n' ||
+		    (body[i] == '\r' && (i + 1 == len || body[i + 1] != '\n'));
 	l->start = pb_xcalloc(l->n + 1, sizeof(*l->start));
+	l->fline = pb_xcalloc(l->n + 1, sizeof(*l->fline));
+	l->fstart = pb_xcalloc(l->n + 1, sizeof(*l->fstart));
+	l->fline[0] = 1;
 	l->n = 1;
-	for (i = 0; i < len; i++)
-		if (body[i] == '\n')
-			l->start[l->n++] = i + 1;
+	for (i = 0; i < len; i++) {
+		if (body[i] == '\n') {
+			fl++;
+			fs = i + 1;
+		} else if (body[i] != '\r' || (i + 1 < len &&
+		    body[i + 1] == '\n'))
+			continue;
+		l->start[l->n] = i + 1;
+		l->fline[l->n] = fl;
+		l->fstart[l->n++] = fs;
+	}
+}
+
+static void
+md_lines_free(struct md_lines *l)
+{
+	free(l->start);
+	free(l->fline);
+	free(l->fstart);
 }
 
 /*
@@ -845,6 +872,25 @@ md_col_on(const struct md_lines *l, int line, unsigned long col)
 	for (i = a; i < b && (l->body[i] == ' ' || l->body[i] == '\t'); i++)
 		;
 	return i < b ? (unsigned long)(i - a) + 1 : 1;
+}
+
+/*
+ * Sets *line and *col to the file's line and column of column col of
+ * cmark's body line cline, the body starting after off lines.
+ */
+static void
+md_place(const struct md_lines *l, int cline, unsigned long col,
+    unsigned long off, unsigned long *line, unsigned long *fcol)
+{
+	if (cline < 1 || (size_t)cline > l->n) {
+		*line = (unsigned long)cline + off;
+		*fcol = col;
+		return;
+	}
+	col = md_col_on(l, cline, col);
+	*line = l->fline[cline - 1] + off;
+	*fcol = (unsigned long)(l->start[cline - 1] - l->fstart[cline - 1]) +
+	    col;
 }
 
 /*
@@ -904,9 +950,8 @@ md_lint(cmark_node *root, const char *body, size_t len, unsigned long off,
 			continue;
 		n = cmark_iter_get_node(it);
 		t = cmark_node_get_type(n);
-		line = (unsigned long)cmark_node_get_start_line(n) + off;
-		col = md_col_on(&l, cmark_node_get_start_line(n),
-		    (unsigned long)cmark_node_get_start_column(n));
+		md_place(&l, cmark_node_get_start_line(n), (unsigned long)
+		    cmark_node_get_start_column(n), off, &line, &col);
 		if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE) {
 			if (line != html_line)
 				pb_diag_warning(d, file, line, col, "raw HTML "
@@ -922,6 +967,8 @@ md_lint(cmark_node *root, const char *body, size_t len, unsigned long off,
 		    cmark_node_get_start_line(n),
 		    cmark_node_get_start_column(n),
 		    cmark_node_get_end_column(n), &label)) > 0) {
+			md_place(&l, cmark_node_get_start_line(n), col, off,
+			    &line, &col);
 			pb_diag_warning(d, file, line, col, "'%s' looks like a "
 			    "footnote, which CommonMark does not have (it "
 			    "prints as text): cite a reference with `@ID`, or "
@@ -943,16 +990,15 @@ md_lint(cmark_node *root, const char *body, size_t len, unsigned long off,
 			;
 		if (first == NULL)
 			continue;
-		pb_diag_warning(d, file, (unsigned long)
-		    cmark_node_get_start_line(first) + off, md_col_on(&l,
-		    cmark_node_get_start_line(first), (unsigned long)
-		    cmark_node_get_start_column(first)), "this looks like a "
+		md_place(&l, cmark_node_get_start_line(first), (unsigned long)
+		    cmark_node_get_start_column(first), off, &line, &col);
+		pb_diag_warning(d, file, line, col, "this looks like a "
 		    "pipe table, which CommonMark does not have (it prints as "
 		    "text): use a table directive such as ```=funding, an XML "
 		    "position's informaltable, or a list");
 	}
 	cmark_iter_free(it);
-	free(l.start);
+	md_lines_free(&l);
 }
 
 xmlDocPtr
