@@ -19,8 +19,8 @@
 #                        which html.xsl includes NAME/evil.xsl
 #            special     the function below named after the case
 #   status   the exit status (default 1)
-#   limit    seconds it may take (default 30; five times that under
-#            AddressSanitizer, PB_ASAN=1, and ten under valgrind)
+#   limit    seconds it may take (default 30; ten times that under
+#            AddressSanitizer, PB_ASAN=1, as under valgrind)
 # NAME/gen.sh, if present, writes large or odd inputs into the working
 # folder (the case's copy for convert, else the folder holding IN/ and out/).
 # NAME/expect.err is the exact standard error, "$T" standing for the
@@ -42,7 +42,7 @@ ROOT=$(pwd)
 echo "$SECRET" >"$T/secret.txt"
 echo "<secret>$SECRET</secret>" >"$T/secret.xml"
 slow=1
-[ "${PB_ASAN:-0}" = 1 ] && slow=5
+[ "${PB_ASAN:-0}" = 1 ] && slow=10
 [ "${PB_VALGRIND:-0}" = 1 ] && slow=10
 
 # run LIMIT COMMAND... : runs COMMAND, killed after LIMIT seconds (scaled
