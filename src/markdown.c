@@ -26,7 +26,60 @@ struct fm {
 	unsigned long	 lines;		/* file lines before the body */
 	const char	*yaml;
 	size_t		 yamllen;
+	const char	*notmap;	/* NULL, or "a list" or "plain
+					 * text": a block between
+					 * two '---' lines that is YAML but
+					 * not key: value lines */
 };
+
+/*
+ * Length of the line at p (up to end) without its line end and trailing
+ * blanks; *next is set to the start of the line after it, or NULL.
+ */
+static size_t
+fm_line(const char *p, const char *end, const char **next)
+{
+	const char	*nl = memchr(p, '\n', (size_t)(end - p));
+	size_t		 n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+	*next = nl ? nl + 1 : NULL;
+	if (n > 0 && p[n - 1] == '\r')
+		n--;
+	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	return n;
+}
+
+/*
+ * What the lines from line (the one after a first '---') hold when they
+ * do not open front matter but look like front matter all the same: no
+ * blank line, then a closing '---' or '...' line. Returns "a list" when
+ * the first line is a YAML sequence entry, else "plain text" (a YAML
+ * scalar); NULL when there is no such block.
+ */
+static const char *
+fm_notmap(const char *line, const char *end)
+{
+	const char	*first = line, *next;
+	size_t		 n, firstn = 0;
+	int		 lines = 0;
+
+	for (; line != NULL && line < end; line = next) {
+		n = fm_line(line, end, &next);
+		if (n == 0)
+			return NULL;
+		if (n == 3 && (memcmp(line, "---", 3) == 0 ||
+		    memcmp(line, "...", 3) == 0))
+			break;
+		if (lines++ == 0)
+			firstn = n;
+	}
+	if (line == NULL || line >= end || lines == 0)
+		return NULL;
+	if (first[0] == '-' && (firstn == 1 || first[1] == ' '))
+		return "a list";
+	return "plain text";
+}
 
 /*
  * Non-zero when the line at p (n bytes) can open YAML front matter: a
@@ -87,8 +140,10 @@ fm_split(const char *file, const char *data, size_t len, struct fm *f,
 		return 1;
 	line = nl + 1;
 	nl = memchr(line, '\n', (size_t)(end - line));
-	if (!fm_opens(line, nl ? (size_t)(nl - line) : (size_t)(end - line)))
+	if (!fm_opens(line, nl ? (size_t)(nl - line) : (size_t)(end - line))) {
+		f->notmap = fm_notmap(line, end);
 		return 1;
+	}
 	f->yaml = line;
 	for (line = f->yaml; line < end; line = nl + 1) {
 		lineno++;
@@ -410,6 +465,26 @@ fm_text(const char *file, yaml_node_t *v, const char *key,
 }
 
 /*
+ * Says that the block after the first '---' of f is not front matter:
+ * an error where a title is required (a position of a build), else a
+ * warning, since CommonMark reads the block as a thematic break and
+ * Markdown and convert keeps that reading.
+ */
+static void
+fm_notmap_say(const char *file, const struct fm *f,
+    const struct pb_read_opts *o, struct pb_diags *d)
+{
+	if (o->require_title)
+		pb_diag_error(d, file, 2, 1, "front matter is 'key: value' "
+		    "lines, one per line ('title: ...', 'date: YYYY-MM-DD'), "
+		    "not %s", f->notmap);
+	else
+		pb_diag_warning(d, file, 2, 1, "%s between two '---' lines "
+		    "is read as Markdown; front matter is 'key: value' lines "
+		    "('title: ...')", f->notmap);
+}
+
+/*
  * Parses the YAML front matter into pb:meta children. Returns 0 when
  * there was any error (each recorded).
  */
@@ -428,6 +503,11 @@ fm_parse(const char *file, const struct fm *f, xmlNodePtr meta,
 	int		 loaded = 0;
 	char		*dups = NULL;
 
+	if (f->yaml == NULL && f->notmap != NULL) {
+		fm_notmap_say(file, f, o, d);
+		pb_tree_meta_finish(meta, "", lang);
+		return d->errors == errs;
+	}
 	if (f->yaml == NULL) {
 		if (o->require_title)
 			pb_diag_error(d, file, 0, 0, "missing title: "
