@@ -734,6 +734,11 @@ children_check(struct ck *c, xmlNodePtr n, const struct elem *e)
 			    q->name, n->name, near ? " (did you mean <" : "",
 			    near ? near : "", near ? ">?)" : "", n->name,
 			    order.data);
+			/* a misspelled required element is one problem: no
+			 * "missing" message for the element it was meant as */
+			for (j = 0; near != NULL && j < nch; j++)
+				if (strcmp(near, ch[j].name) == 0)
+					said[j] = 1;
 			continue;
 		}
 		if (k < pos) {

@@ -61,17 +61,27 @@ test_unknown_element(void **state)
 	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
 
 	(void)state;
-	/* "<titel>" starts at line 2, column 3; the title it lacks is
-	 * missing where <as-of> stands, line 3, column 3 */
+	/* "<titel>" starts at line 2, column 3: a misspelled <title> is
+	 * one problem, with no "missing <title>" after it */
 	assert_int_equal(check("<project xmlns=\"urn:peerbrief:1\">\n"
 	    "  <titel>T</titel>\n  <as-of>2026-11-01</as-of>\n"
 	    "</project>\n", &d), 0);
-	assert_int_equal(d.n, 2);
+	assert_int_equal(d.n, 1);
 	assert_string_equal(d.v[0].file, "t.xml");
 	assert_int_equal(d.v[0].line, 2);
 	assert_int_equal(d.v[0].col, 3);
 	assert_non_null(strstr(d.v[0].msg, "<titel>"));
 	assert_non_null(strstr(d.v[0].msg, "did you mean <title>?"));
+	pb_diags_free(&d);
+	/* an unknown element like no other leaves the title missing where
+	 * <as-of> stands, line 3, column 3 */
+	memset(&d, 0, sizeof(d));
+	assert_int_equal(check("<project xmlns=\"urn:peerbrief:1\">\n"
+	    "  <xyzzy>T</xyzzy>\n  <as-of>2026-11-01</as-of>\n"
+	    "</project>\n", &d), 0);
+	assert_int_equal(d.n, 2);
+	assert_int_equal(d.v[0].line, 2);
+	assert_non_null(strstr(d.v[0].msg, "unknown element <xyzzy>"));
 	assert_int_equal(d.v[1].line, 3);
 	assert_int_equal(d.v[1].col, 3);
 	assert_non_null(strstr(d.v[1].msg, "missing <title> before <as-of>"));
