@@ -663,3 +663,56 @@ pb_say_built(const struct pb_run *r, const struct pb_progress *p,
 	fwrite(line.data, 1, line.len, stderr);
 	pb_buf_free(&line);
 }
+
+/* "N NOUNs" into b, the noun's plural with an s. */
+static void
+count_of(struct pb_buf *b, size_t n, const char *noun)
+{
+	pb_buf_printf(b, "%zu %s%s", n, noun, n == 1 ? "" : "s");
+}
+
+void
+pb_say_checked(const struct pb_run *r)
+{
+	struct pb_buf	 line = { NULL, 0, 0 };
+	size_t		 w = pb_warnings_of(&r->d);
+
+	if (!pb_verbose || r->d.errors > 0 || r->model == NULL)
+		return;
+	pb_buf_puts(&line, "checked ");
+	pb_buf_put_safe(&line, r->indir);	/* from the command line */
+	pb_buf_puts(&line, "/: ");
+	count_of(&line, r->model->npackets, "packet");
+	pb_buf_puts(&line, ", ");
+	count_of(&line, r->model->norgs, "organization");
+	pb_buf_puts(&line, " and ");
+	count_of(&line, r->model->npositions, "position");
+	pb_buf_puts(&line, "; no errors");
+	if (w > 0) {
+		pb_buf_puts(&line, ", ");
+		count_of(&line, w, "warning");
+	}
+	pb_buf_puts(&line, "\n");
+	fwrite(line.data, 1, line.len, stderr);
+	pb_buf_free(&line);
+}
+
+int
+pb_cli_leading(int argc, char *argv[])
+{
+	int	 i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-q") == 0 ||
+		    strcmp(argv[i], "--quiet") == 0) {
+			pb_quiet = 1;
+			pb_verbose = 0;
+		} else if (strcmp(argv[i], "-v") == 0 ||
+		    strcmp(argv[i], "--verbose") == 0) {
+			pb_quiet = 0;
+			pb_verbose = 1;
+		} else
+			break;
+	}
+	return i - 1;
+}

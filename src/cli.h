@@ -161,4 +161,18 @@ void pb_progress_end(struct pb_progress *p);
 void pb_say_built(const struct pb_run *r, const struct pb_progress *p,
     const char *outdir);
 
+/*
+ * check -v: says on standard error what a check that found no error
+ * read ("checked input/: 3 packets, 4 organizations and 12 positions; no
+ * errors"); nothing without -v.
+ */
+void pb_say_checked(const struct pb_run *r);
+
+/*
+ * Takes the -q, -v, --quiet and --verbose written before the command
+ * ("peerbrief -q build"), as if written after it. Returns how many of
+ * argv's words from argv[1] on they were.
+ */
+int pb_cli_leading(int argc, char *argv[]);
+
 #endif /* PB_CLI_H */

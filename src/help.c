@@ -30,7 +30,10 @@ static const struct pb_help helps[] = {
 	  "Writes a new project into DIR (default: the current folder), which\n"
 	  "must be new or empty: input/ with an organization in XML and one as\n"
 	  "CSV, a position, a packet, and a README.\n",
-	  OPT_COMMON },
+	  "  -q, --quiet           print only errors, not how to build the project\n"
+	  "  -v, --verbose         say how to build the project (the default;\n"
+	  "                        undoes an earlier -q)\n"
+	  OPT_HELP },
 	{ "build", "[-i input] [-o out] [-T templates] [-j N] [--packet ID] "
 	  "[--pdf]",
 	  "Validates the input folder, computes every figure and renders every\n"
@@ -57,7 +60,11 @@ static const struct pb_help helps[] = {
 	  "Reads, validates and computes everything, as build does, and writes\n"
 	  "nothing.\n",
 	  "  -i, --input DIR       the input folder (default: input)\n"
-	  OPT_COMMON },
+	  OPT_QUIET
+	  "  -v, --verbose         also say, when there is no error, how many\n"
+	  "                        packets, organizations and positions were\n"
+	  "                        checked (undoes an earlier -q)\n"
+	  OPT_HELP },
 	{ "figures", "[-i input] [--packet ID] [--as-of DATE] "
 	  "[--format text|json|csv]",
 	  "Prints every figure (of one packet with --packet): name, exact value,\n"
@@ -93,7 +100,8 @@ static const struct pb_help helps[] = {
 	  "                        131072; 0: no limit)\n"
 	  OPT_COMMON },
 	{ "help", "[COMMAND]",
-	  "Prints the usage of every command, or the help of one.\n",
+	  "Prints the usage of every command, or the help of one.\n"
+	  "-q and -v may also be written before any command (peerbrief -q build).\n",
 	  "" },
 	{ NULL, NULL, NULL, NULL }
 };

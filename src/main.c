@@ -211,7 +211,12 @@ cmd_check(int argc, char *argv[])
 	if (rc == PB_EXIT_OK || rc == PB_EXIT_INPUT)
 		rc = r.d.system ? PB_EXIT_SYSTEM : r.d.errors > 0 ?
 		    PB_EXIT_INPUT : PB_EXIT_OK;
-	run_end(&r, 0);
+	/* with -v, a line that counts the warnings follows them */
+	pb_print_diags(&r.d, pb_verbose && rc == PB_EXIT_OK);
+	if (rc == PB_EXIT_OK)
+		pb_say_checked(&r);
+	pb_diags_free(&r.d);
+	pb_run_free(&r);
 	pb_xml_cleanup();
 	free(sdir);
 	return rc;
@@ -358,6 +363,9 @@ main(int argc, char *argv[])
 	int		 rc = PB_EXIT_USAGE;
 
 	opterr = 0;
+	i = (size_t)pb_cli_leading(argc, argv);
+	argc -= (int)i;
+	argv += i;
 	if (argc < 2) {
 		pb_usage(stderr);
 		return PB_EXIT_USAGE;

@@ -192,6 +192,52 @@ $PB convert --packet note-taking-fundin -i input "$T/pk.md" >"$T/a" 2>"$T/e"
 check "convert --packet of no packet: exit 2" test $? -eq 2 -a ! -s "$T/a"
 check "convert --packet of no packet: the nearest" grep -qx "peerbrief: no packet 'note-taking-fundin' in input/packets; did you mean 'note-taking-funding'? (packets: accs-peer-roles, note-taking-funding)" "$T/e"
 
+# -q and -v on every command that prints warnings: the same input with a
+# warning (an unknown front matter key) gives it by default and with -v,
+# none with -q; the last of -q and -v wins, before the command too (each
+# build into a new folder: a build that reuses every packet reads nothing).
+rm -rf "$T/w" && cp -r input "$T/w"
+printf -- '---\ntitle: Warned\nsumary: x\n---\nBody.\n' >"$T/w/positions/warned.md"
+wmsg="$T/w/positions/warned.md:3:1: warning: unknown front matter key 'sumary'"
+pbw() { rm -rf "$T/wo"; $PB "$@"; }
+for cmd in "check -i $T/w" "build -i $T/w -o $T/wo" \
+    "convert $T/w/positions/warned.md" \
+    "convert -i $T/w --packet accs-peer-roles $T/w/positions/warned.md"; do
+	pbw $cmd >/dev/null 2>"$T/e"
+	check "$cmd: the warning by default" grep -q "^$wmsg" "$T/e"
+	pbw $cmd -v >/dev/null 2>"$T/e"
+	check "$cmd -v: the warning" grep -q "^$wmsg" "$T/e"
+	pbw $cmd -q >/dev/null 2>"$T/e"
+	check "$cmd -q: exit 0, nothing" test $? -eq 0 -a ! -s "$T/e"
+	pbw $cmd -q -v >/dev/null 2>"$T/e"
+	check "$cmd -q -v: the last wins" grep -q "^$wmsg" "$T/e"
+	pbw -q $cmd >/dev/null 2>"$T/e"
+	check "-q $cmd: before the command" test $? -eq 0 -a ! -s "$T/e"
+	pbw --quiet $cmd --verbose >/dev/null 2>"$T/e"
+	check "--quiet $cmd --verbose: the last wins" grep -q "^$wmsg" "$T/e"
+done
+$PB check -v -i "$T/w" 2>"$T/e"
+nposn=$(ls "$T/w/positions" | wc -l)
+norg=$(ls "$T/w/orgs" | wc -l)
+npk=$(ls "$T/w/packets" | wc -l)
+check "check -v: the warning, then what it checked" sh -c "sed -n 2p '$T/e' | grep -qx 'checked $T/w/: $npk packets, $norg organizations and $nposn positions; no errors, 1 warning'"
+check "check -v: two lines" test "$(wc -l <"$T/e")" -eq 2
+$PB check -i "$T/w" 2>"$T/e"
+check "check: no line of what it checked without -v" sh -c "! grep -q '^checked' '$T/e'"
+rm -rf "$T/ini"
+$PB init -q "$T/ini" >"$T/a" 2>"$T/e"
+check "init -q: exit 0, nothing printed" test $? -eq 0 -a ! -s "$T/a" -a ! -s "$T/e"
+check "init -q: the project written" test -f "$T/ini/input/peerbrief.xml"
+rm -rf "$T/ini"
+$PB -q init -v "$T/ini" >"$T/a" 2>"$T/e"
+check "-q init -v: says how to build" grep -q "peerbrief build" "$T/a"
+for c in init check; do
+	$PB $c --help >"$T/a"
+	check "$c --help lists -v" grep -q -- '-v, --verbose' "$T/a"
+done
+$PB help help >"$T/a"
+check "help help: -q and -v before any command" grep -q "peerbrief -q build" "$T/a"
+
 # Colour: on a terminal only, never with NO_COLOR, never into a pipe.
 $PB check -i tests/semantic/csv-quote 2>"$T/e" >/dev/null
 check "no colour into a pipe" sh -c "! grep -q '$(printf '\033')' '$T/e'"
