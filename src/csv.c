@@ -202,6 +202,15 @@ pb_csv_parse(const char *file, const char *data, size_t len,
 	r.line = 1;
 	r.col = 1;
 	r.d = d;
+	/* Excel's "Unicode Text" is UTF-16, with a byte-order mark or
+	 * (without one) a zero byte beside every ASCII character. */
+	if (len >= 2 && ((r.p[0] == 0xFF && r.p[1] == 0xFE) ||
+	    (r.p[0] == 0xFE && r.p[1] == 0xFF) || r.p[0] == 0 || r.p[1] == 0)) {
+		pb_diag_error(d, file, 0, 0, "the file is UTF-16 (as Excel's "
+		    "\"Unicode Text\" saves it); save the sheet as \"CSV "
+		    "UTF-8 (Comma delimited)\"");
+		return 0;
+	}
 	/* Excel's "CSV UTF-8" starts with a byte-order mark an editor
 	 * does not show: the first cell is still column 1. */
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)

@@ -185,6 +185,52 @@ col_find(const struct sheet *s, const char *t)
 }
 
 /*
+ * Non-zero (the problem recorded once, at the file's first character)
+ * when the first line of data (len bytes) has no comma but two or more
+ * of the sheet's column names split by a semicolon or a tab: a sheet
+ * saved with another separator (a European Excel's "CSV" writes
+ * semicolons, "Text (Tab delimited)" tabs), every line of which would
+ * otherwise be one wrong cell, or a quote in the middle of one.
+ */
+static int
+other_separator(const struct sheet *s, const char *data, size_t len,
+    struct pb_diags *d)
+{
+	static const char	 seps[] = ";\t";
+	const char		*p;
+	char			*line, *name, sep[2] = { '\0', '\0' };
+	size_t			 i, n, known = 0;
+
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
+	for (n = 0; n < len && data[n] != '\r' && data[n] != '\n'; n++)
+		;
+	line = pb_xstrndup(data, n);
+	for (i = 0; strchr(line, ',') == NULL && seps[i] != '\0' && known < 2;
+	    i++) {
+		sep[0] = seps[i];
+		for (known = 0, p = line; *p != '\0';
+		    p += n + (p[n] != '\0')) {
+			n = strcspn(p, sep);
+			name = pb_xstrndup(p, n);
+			if (col_find(s, name) < s->ncols)
+				known++;
+			free(name);
+		}
+	}
+	free(line);
+	if (known < 2)
+		return 0;
+	pb_diag_error(d, s->file, 1, 1, "the cells are separated by %s, not "
+	    "commas; save the sheet as \"CSV UTF-8 (Comma delimited)\" (in "
+	    "LibreOffice: Text CSV, field delimiter ',')", sep[0] == ';' ?
+	    "semicolons" : "tabs");
+	return 1;
+}
+
+/*
  * Maps the header row of s to its columns: an unknown, repeated or
  * missing required column is an error at the header, once: an unknown
  * column that stands for a missing one (a typo, a renamed column) is one
@@ -281,7 +327,8 @@ sheet_load(struct sheet *s, const char *file, const struct col *cols,
 		return 0;
 	if (!pb_file_read(file, &buf, &len, d))
 		return 0;
-	if (pb_csv_parse(file, buf, len, &s->csv, d))
+	if (!other_separator(s, buf, len, d) &&
+	    pb_csv_parse(file, buf, len, &s->csv, d))
 		header_read(s, d);
 	free(buf);
 	return s->ok;
