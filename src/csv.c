@@ -185,6 +185,19 @@ row_free(struct pb_csv_row *row)
 	free(row->cells);
 }
 
+/*
+ * Non-zero when p (len bytes) starts with two ASCII characters in UTF-16
+ * without a byte-order mark: a zero byte beside each, before or after.
+ */
+static int
+utf16_ascii(const unsigned char *p, size_t len)
+{
+	if (len < 4)
+		return 0;
+	return (p[0] == 0 && p[2] == 0 && p[1] != 0 && p[3] != 0) ||
+	    (p[1] == 0 && p[3] == 0 && p[0] != 0 && p[2] != 0);
+}
+
 int
 pb_csv_parse(const char *file, const char *data, size_t len,
     struct pb_csv *c, struct pb_diags *d)
@@ -205,7 +218,7 @@ pb_csv_parse(const char *file, const char *data, size_t len,
 	/* Excel's "Unicode Text" is UTF-16, with a byte-order mark or
 	 * (without one) a zero byte beside every ASCII character. */
 	if (len >= 2 && ((r.p[0] == 0xFF && r.p[1] == 0xFE) ||
-	    (r.p[0] == 0xFE && r.p[1] == 0xFF) || r.p[0] == 0 || r.p[1] == 0)) {
+	    (r.p[0] == 0xFE && r.p[1] == 0xFF) || utf16_ascii(r.p, len))) {
 		pb_diag_error(d, file, 0, 0, "the file is UTF-16 (as Excel's "
 		    "\"Unicode Text\" saves it); save the sheet as \"CSV "
 		    "UTF-8 (Comma delimited)\"");

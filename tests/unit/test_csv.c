@@ -159,6 +159,27 @@ test_problems(void **state)
 	assert_int_equal(d.v[0].col, 2);
 	pb_csv_free(&c);
 	pb_diags_free(&d);
+
+	/* UTF-16, as Excel's "Unicode Text" saves a sheet: with a
+	 * byte-order mark either way round, or little-endian without one;
+	 * one error for the whole file */
+	memset(&d, 0, sizeof(d));
+	assert_false(pb_csv_parse("t.csv", "\xFF\xFEi\0d\0", 6, &c, &d));
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].line, 0);
+	assert_non_null(strstr(d.v[0].msg, "UTF-16"));
+	pb_csv_free(&c);
+	pb_diags_free(&d);
+	memset(&d, 0, sizeof(d));
+	assert_false(pb_csv_parse("t.csv", "\xFE\xFF\0i\0d", 6, &c, &d));
+	assert_non_null(strstr(d.v[0].msg, "UTF-16"));
+	pb_csv_free(&c);
+	pb_diags_free(&d);
+	memset(&d, 0, sizeof(d));
+	assert_false(pb_csv_parse("t.csv", "i\0d\0,\0", 6, &c, &d));
+	assert_non_null(strstr(d.v[0].msg, "UTF-16"));
+	pb_csv_free(&c);
+	pb_diags_free(&d);
 }
 
 int
