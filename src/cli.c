@@ -200,12 +200,43 @@ pb_print_diags(struct pb_diags *d, int summary)
 	fputc('\n', stderr);
 }
 
+/*
+ * The first (by name) folder of the current one that holds
+ * input/peerbrief.xml, as a project that peerbrief init wrote does, or
+ * NULL; the caller frees it.
+ */
+static char *
+project_below(void)
+{
+	DIR		*dp;
+	struct dirent	*e;
+	struct stat	 st;
+	char		*p, *best = NULL;
+
+	if ((dp = opendir(".")) == NULL)
+		return NULL;
+	while ((e = readdir(dp)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		p = pb_xasprintf("%s/input/peerbrief.xml", e->d_name);
+		if (stat(p, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (best == NULL || strcmp(e->d_name, best) < 0)) {
+			free(best);
+			best = pb_xstrdup(e->d_name);
+		}
+		free(p);
+	}
+	closedir(dp);
+	return best;
+}
+
 int
 pb_input_missing(const char *indir)
 {
 	struct stat	 st;
 	DIR		*dp;
 	struct dirent	*e;
+	char		*near;
 	int		 empty = 1;
 
 	if (stat(indir, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -224,6 +255,20 @@ pb_input_missing(const char *indir)
 	}
 	if (stat(indir, &st) == 0)
 		return 0;	/* not a folder: the reader says so */
+	if (strcmp(indir, "input") == 0 && stat("peerbrief.xml", &st) == 0) {
+		pb_say("no input folder 'input' here, but this folder holds "
+		    "peerbrief.xml: it is an input folder itself. Run "
+		    "peerbrief in the folder above it (cd ..), or name this "
+		    "one with -i .");
+		return 1;
+	}
+	if (strcmp(indir, "input") == 0 && (near = project_below()) != NULL) {
+		pb_say("no input folder 'input' here, but %s/ holds a project: "
+		    "cd %s first, or name its input with -i %s/input.", near,
+		    near, near);
+		free(near);
+		return 1;
+	}
 	pb_say("no input folder '%s' here. Start a project with 'peerbrief "
 	    "init' (then cd into it), or name the folder with -i DIR.", indir);
 	return 1;

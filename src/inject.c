@@ -148,16 +148,22 @@ directive(struct walk *w, xmlNodePtr n, struct pb_src at, const char *kind,
 {
 	const struct pb_figure	*f;
 	struct pb_buf		 s = { NULL, 0, 0 };
-	size_t			 i;
+	const char		*near;
+	size_t			 i, nd = sizeof(directives) /
+				    sizeof(directives[0]);
 
 	if (kind == NULL || !directive_known(kind)) {
+		near = kind ? pb_nearest(kind, directives, nd) : NULL;
 		pb_buf_put(&s, "", 0);
-		for (i = 0; i < sizeof(directives) / sizeof(directives[0]);
-		    i++)
+		for (i = 0; i < nd; i++)
 			pb_buf_printf(&s, "%s=%s", i ? ", " : "",
 			    directives[i]);
-		err(w, at, "unknown directive '=%s'; known: %s",
-		    kind ? kind : "", s.data);
+		if (near != NULL)
+			err(w, at, "unknown directive '=%s'; did you mean "
+			    "'=%s'? (known: %s)", kind, near, s.data);
+		else
+			err(w, at, "unknown directive '=%s'; known: %s",
+			    kind ? kind : "", s.data);
 		pb_buf_free(&s);
 	} else if (strcmp(kind, "figure") == 0) {
 		if (ref == NULL)

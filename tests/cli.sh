@@ -53,6 +53,18 @@ check "help of an unknown command exits 2" test $? -eq 2
 (cd "$T" && $PB build) >/dev/null 2>"$T/e"
 check "no input folder: exit 1" test $? -eq 1
 check "no input folder: says to run peerbrief init" grep -q "peerbrief init" "$T/e"
+# build in the wrong folder: above a project, or in its input folder
+mkdir "$T/above" && $PB init -q "$T/above/proj"
+(cd "$T/above" && $PB build) >/dev/null 2>"$T/e"
+check "above a project: exit 1" test $? -eq 1
+check "above a project: says to cd into it, once" sh -c "test \$(wc -l <'$T/e') -eq 1 && grep -qx \"peerbrief: no input folder 'input' here, but proj/ holds a project: cd proj first, or name its input with -i proj/input.\" '$T/e'"
+(cd "$T/above" && $PB build -i proj/input -o proj/out) >/dev/null 2>&1
+check "and what it says works" test -f "$T/above/proj/out/first-packet/index.html"
+(cd "$T/above/proj/input" && $PB check) >/dev/null 2>"$T/e"
+check "in the input folder: exit 1" test $? -eq 1
+check "in the input folder: says to go up" grep -qx "peerbrief: no input folder 'input' here, but this folder holds peerbrief.xml: it is an input folder itself. Run peerbrief in the folder above it (cd ..), or name this one with -i ." "$T/e"
+(cd "$T/above/proj/input" && $PB check -i .) >/dev/null 2>"$T/e"
+check "and -i . works" test $? -eq 0
 mkdir "$T/empty"
 $PB check -i "$T/empty" >/dev/null 2>"$T/e"
 check "an empty input folder says to run peerbrief init" grep -q "is empty. Start a project with 'peerbrief init'" "$T/e"
