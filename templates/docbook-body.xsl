@@ -444,6 +444,12 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A link inside a link's text keeps its text, not its address: links
+       do not nest. -->
+  <xsl:template match="db:link[ancestor::db:link]" mode="pb-db-copy">
+    <xsl:apply-templates mode="pb-db-copy"/>
+  </xsl:template>
+
   <!-- Containers that need a block keep one when only directives were in them. -->
   <xsl:template match="db:section | db:blockquote | db:listitem" mode="pb-db-copy">
     <xsl:element name="{local-name()}" namespace="{$pb-db-ns}">

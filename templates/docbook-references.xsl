@@ -5,7 +5,9 @@
 
   In a packet a pb:cite (numbered by the program, docs/tree.md) becomes
   <biblioref linkend="ref-ID"/>, which DocBook XSL shows as "[n]" (the
-  entry's abbrev), followed by ", locator" when one was given. The
+  entry's abbrev), followed by ", locator" when one was given; inside a
+  link's text, where a biblioref would be a link in a link, it is the
+  words "[n, locator]" in a phrase role="cite". The
   packet's pb:references become one <bibliography xml:id="references">
   whose biblioentry ids are the anchors the citations link to, each with
   abbrev n, title, authors, publisher, pubdate, the URL as a link and the
@@ -18,8 +20,10 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns="http://docbook.org/ns/docbook"
     xmlns:pb="urn:peerbrief:1"
+    xmlns:cm="http://commonmark.org/xml/1.0"
+    xmlns:db="http://docbook.org/ns/docbook"
     xmlns:xlink="http://www.w3.org/1999/xlink"
-    exclude-result-prefixes="pb">
+    exclude-result-prefixes="pb cm db">
 
   <xsl:template match="pb:cite" mode="pb-db">
     <xsl:call-template name="pb-dbr-cite"/>
@@ -46,6 +50,9 @@
 
   <xsl:template name="pb-dbr-cite">
     <xsl:choose>
+      <xsl:when test="@n and (ancestor::cm:link | ancestor::db:link)">
+        <phrase role="cite"><xsl:apply-templates select="." mode="pb-db-alt"/></phrase>
+      </xsl:when>
       <xsl:when test="@n and /pb:packet/pb:references/pb:work[@anchor = current()/@anchor]">
         <biblioref linkend="{@anchor}"/>
         <xsl:if test="normalize-space(@loc) != ''">

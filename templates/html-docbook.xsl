@@ -450,6 +450,12 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A link inside a link's text keeps its text, not its address: HTML
+       does not nest links. -->
+  <xsl:template match="db:link[ancestor::db:link]">
+    <xsl:apply-templates/>
+  </xsl:template>
+
   <!-- A link whose URL was unsafe keeps its text but is no link (an <a>
        without href). -->
   <xsl:template match="db:link">

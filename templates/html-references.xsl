@@ -5,7 +5,8 @@
 
   In a packet every pb:cite carries n (the work's number, in order of first
   citation) and anchor (the id of its entry); it shows as "[n]" or
-  "[n, locator]", the number linking to the entry. The packet's
+  "[n, locator]", the number linking to the entry (inside a link's text,
+  which HTML does not let nest, the number alone). The packet's
   pb:references lists each cited work once, in that order (docs/tree.md).
 
   Outside a packet (peerbrief convert) a citation has no number: it shows
@@ -14,7 +15,9 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:pb="urn:peerbrief:1"
-    exclude-result-prefixes="pb">
+    xmlns:cm="http://commonmark.org/xml/1.0"
+    xmlns:db="http://docbook.org/ns/docbook"
+    exclude-result-prefixes="pb cm db">
 
   <xsl:template match="pb:cite">
     <xsl:choose>
@@ -22,9 +25,16 @@
         <xsl:variable name="w" select="/pb:packet/pb:references/pb:work[@n = current()/@n]"/>
         <span class="cite">
           <xsl:text>[</xsl:text>
-          <a href="#{@anchor}" title="{normalize-space($w/pb:title)}">
-            <xsl:value-of select="@n"/>
-          </a>
+          <xsl:choose>
+            <xsl:when test="ancestor::cm:link | ancestor::db:link">
+              <xsl:value-of select="@n"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <a href="#{@anchor}" title="{normalize-space($w/pb:title)}">
+                <xsl:value-of select="@n"/>
+              </a>
+            </xsl:otherwise>
+          </xsl:choose>
           <xsl:if test="normalize-space(@loc) != ''">
             <xsl:text>, </xsl:text>
             <xsl:value-of select="normalize-space(@loc)"/>

@@ -246,10 +246,12 @@
   <!-- Injected content (build only) ============================= -->
 
   <!-- A computed figure, where a code span (Markdown) or pb:value (XML)
-       asked for it. -->
+       asked for it; inside a link's text it is no link of its own (HTML
+       does not nest links). -->
   <xsl:template match="pb:value">
     <xsl:choose>
-      <xsl:when test="$figure-links = 'yes'">
+      <xsl:when test="$figure-links = 'yes'
+                      and not(ancestor::cm:link | ancestor::db:link)">
         <a class="figure" href="#{@anchor}">
           <xsl:call-template name="prose-display"/>
         </a>

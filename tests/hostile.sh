@@ -21,6 +21,12 @@
 #   status   the exit status (default 1)
 #   limit    seconds it may take (default 30; ten times that under
 #            AddressSanitizer, PB_ASAN=1, as under valgrind)
+#   sound    (build) 1: every HTML file of out/ is well-formed, has no
+#            id twice and no link inside a link, and every DocBook file
+#            is valid against DocBook 5.0 and has no xml:id twice
+#   show     (build) an extended regular expression: what it matches in
+#            out/pk/index.html and out/pk/pk.dbk (grep -o) must be
+#            NAME/expect.out
 # NAME/gen.sh, if present, writes large or odd inputs into the working
 # folder (the case's copy for convert, else the folder holding IN/ and out/).
 # NAME/expect.err is the exact standard error, "$T" standing for the
@@ -38,6 +44,7 @@ trap 'umount "$T/disk" 2>/dev/null; rm -rf "$T"' EXIT
 T=$(cd "$T" && pwd -P)
 SECRET='PB-SECRET-7f3a9c'
 BASE=tests/semantic/base
+RNG=/usr/share/xml/docbook/schema/rng/5.0/docbook.rng
 ROOT=$(pwd)
 echo "$SECRET" >"$T/secret.txt"
 echo "<secret>$SECRET</secret>" >"$T/secret.xml"
@@ -111,6 +118,32 @@ expect() {
 		return 1
 	fi
 	return 0
+}
+
+# sound NAME: not_ok for each HTML file of out/ that is not well-formed,
+# holds an id twice or a link inside a link, and each DocBook file that
+# is not valid DocBook 5.0 or holds an xml:id twice.
+sound() {
+	for f in $(find "$T/out" -name '*.html' -o -name '*.dbk' | sort); do
+		r=${f#"$T/"}
+		if ! xmllint --noout --nonet "$f" 2>/dev/null; then
+			not_ok "$1: $r is not well-formed"
+			continue
+		fi
+		case $f in
+		*.html)
+			n=$(xmllint --xpath "count(//*[local-name()='a']//*[local-name()='a'])" "$f")
+			[ "$n" = 0 ] || not_ok "$1: $r has $n links inside links"
+			ids=$(xmllint --xpath '//@id' "$f" 2>/dev/null) ;;
+		*)
+			xmllint --noout --nonet --relaxng "$RNG" "$f" \
+			    >/dev/null 2>"$T/rng" ||
+			    { not_ok "$1: $r is not valid DocBook"; head -3 "$T/rng"; }
+			ids=$(xmllint --xpath '//@xml:id' "$f" 2>/dev/null) ;;
+		esac
+		d=$(printf '%s\n' "$ids" | sed 's/^ *//' | sort | uniq -d)
+		[ -z "$d" ] || { not_ok "$1: $r holds ids twice"; echo "$d" | head -5; }
+	done
 }
 
 # Each case starts from a copy of the base input and of a good build of it.
@@ -201,6 +234,13 @@ build_case() {
 	expect "$name" "$dir" "$st"
 	[ "$st" -eq 0 ] || unchanged "$name"
 	leaks "$name" "$T/stdout" $(find "$T/out" -type f | sort)
+	[ "$sound" = 1 ] && sound "$name"
+	if [ -n "$show" ]; then
+		(cd "$T" && grep -Eo "$show" out/pk/index.html out/pk/pk.dbk) \
+		    >"$T/shown"
+		diff -u "$dir/expect.out" "$T/shown" >"$T/diff" ||
+		    { not_ok "$name: out/pk differs from expect.out"; head -30 "$T/diff"; }
+	fi
 	[ "$fail" -eq "$c" ] && ok "$name"
 }
 
@@ -604,7 +644,7 @@ for dir in "$@"; do
 	dir=tests/hostile/$(basename "$dir")
 	name=${dir##*/}
 	kind='' status=1 limit=30 file='' formats='html standalone docbook'
-	packet=0 marker=''
+	packet=0 marker='' sound=0 show=''
 	# shellcheck disable=SC1090
 	. "./$dir/case.sh"
 	case $kind in
