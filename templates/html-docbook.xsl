@@ -26,7 +26,7 @@
     filename, ...
     quote            <q>;  superscript/subscript <sup>/<sub>
     imagedata        <img> (alt from the media object's textobject)
-  An xml:id becomes an id. Anything else keeps its content and loses its
+  An xml:id becomes an id (in a packet pos-ID.XMLID). Anything else keeps its content and loses its
   markup; indexterm, remark and the like are dropped.
   URLs with an unsafe scheme (see "safe-url" in html.xsl) lose the URL.
 -->
@@ -51,10 +51,17 @@
   <xsl:variable name="db-sections"
       select="'|section|sect1|sect2|sect3|sect4|sect5|simplesect|'"/>
 
-  <!-- An id attribute from xml:id, when there is one. -->
+  <!-- An id attribute from xml:id, when there is one. In a packet it is
+       renamed pos-ID.XMLID (ID the position's): the packet's own ids
+       (pos-ID, pos-ID-KIND-N, fig-NAME, ref-ID, highlights, ...) hold no
+       dot after pos-, so an author's id can clash with none of them, nor
+       with another position's. -->
   <xsl:template name="db-id">
     <xsl:if test="@xml:id">
       <xsl:attribute name="id">
+        <xsl:if test="ancestor::pb:packet">
+          <xsl:value-of select="concat('pos-', ancestor::pb:position[1]/@id, '.')"/>
+        </xsl:if>
         <xsl:value-of select="@xml:id"/>
       </xsl:attribute>
     </xsl:if>

@@ -959,14 +959,19 @@
       <xsl:number level="any" from="pb:position"
                   count="db:informaltable | db:table"/>
     </xsl:variable>
+    <!-- the table's id: the author's (renamed as db-id renames it) or
+         pos-ID-table-N; its caption's is always pos-ID-table-N-caption, so
+         that it cannot meet an id the author wrote -->
+    <xsl:variable name="gen" select="concat('pos-', ancestor::pb:position[1]/@id,
+                                            '-table-', $n)"/>
     <xsl:variable name="id">
       <xsl:choose>
         <xsl:when test="@xml:id">
-          <xsl:value-of select="@xml:id"/>
+          <xsl:value-of select="concat('pos-', ancestor::pb:position[1]/@id,
+                                       '.', @xml:id)"/>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:value-of select="concat('pos-', ancestor::pb:position[1]/@id,
-                                       '-table-', $n)"/>
+          <xsl:value-of select="$gen"/>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
@@ -976,11 +981,11 @@
         or self::db:sect2 or self::db:sect3 or self::db:sect4 or self::db:sect5
         or self::db:simplesect][1]"/>
     <div class="table-wrap" role="region"
-         aria-labelledby="{normalize-space(concat($id, '-caption ', $also))}"
+         aria-labelledby="{normalize-space(concat($gen, '-caption ', $also))}"
          tabindex="0">
       <table id="{$id}">
         <xsl:text>&#10;</xsl:text>
-        <caption id="{$id}-caption">
+        <caption id="{$gen}-caption">
           <xsl:choose>
             <xsl:when test="$own">
               <xsl:apply-templates select="$own/node()"/>
