@@ -209,6 +209,8 @@ struct pool {
 	char			**tags;	/* per packet: its tags, or NULL */
 	char			**images; /* per packet: its images, or NULL */
 	const char		*reuse;	/* per packet: previous output fits */
+	struct pb_diags		*warns;	/* per packet: the warnings building
+					 * it gave, or NULL */
 	pthread_mutex_t		 lock;
 	size_t			 next;
 	size_t			 done;	/* packets rendered so far */
@@ -422,7 +424,7 @@ worker_main(void *arg)
 {
 	struct worker	*w = arg;
 	struct pool	*b = w->b;
-	size_t		 i;
+	size_t		 i, from;
 
 	for (;;) {
 		pthread_mutex_lock(&b->lock);
@@ -432,7 +434,16 @@ worker_main(void *arg)
 			break;
 		if (b->reuse != NULL && b->reuse[i])
 			continue;
+		from = w->d.n;
 		build_packet(b, &b->r->model->packets[i], &w->d);
+		if (b->warns != NULL)	/* kept for a build that reuses it */
+			for (; from < w->d.n; from++)
+				if (w->d.v[from].sev == PB_WARNING)
+					pb_diag_warning(&b->warns[i],
+					    w->d.v[from].file,
+					    w->d.v[from].line,
+					    w->d.v[from].col, "%s",
+					    w->d.v[from].msg);
 		if (b->stage != NULL) {
 			pthread_mutex_lock(&b->lock);
 			b->done++;
@@ -454,13 +465,15 @@ worker_main(void *arg)
  * NULL) each packet's HTML is also printed to its PDF. With tags (one
  * per packet), each packet built sets its own to the tags of its
  * positions (see pb_site_assemble; the caller frees them), and with
- * images its images (packet_images), each copied into the stage.
- * Problems go to r->d.
+ * images its images (packet_images), each copied into the stage. With
+ * warns (one per packet), each packet built also gets the warnings
+ * building it gave. Problems go to r->d.
  */
 static void
 pb_build_packets(struct pb_run *r, const struct pb_read_opts *o,
     struct pb_styles *st, struct pb_stage *stage, const char *reuse,
-    long jobs, const char *chromium, char **tags, char **images)
+    long jobs, const char *chromium, char **tags, char **images,
+    struct pb_diags *warns)
 {
 	const struct pb_model	*m = r->model;
 	struct pool		 b;
@@ -479,6 +492,7 @@ pb_build_packets(struct pb_run *r, const struct pb_read_opts *o,
 	b.chromium = chromium;
 	b.tags = tags;
 	b.images = images;
+	b.warns = warns;
 	if ((size_t)n > m->npackets)
 		n = (long)m->npackets;
 	if (n < 1)
@@ -535,7 +549,8 @@ pb_run_check(struct pb_run *r, struct pb_read_opts *o, long jobs, int render)
 		pb_run_check_loose(r, o, all);
 	pb_figures_free(all);
 	if (!render)
-		pb_build_packets(r, o, NULL, NULL, NULL, jobs, NULL, NULL, NULL);
+		pb_build_packets(r, o, NULL, NULL, NULL, jobs, NULL, NULL, NULL,
+		    NULL);
 }
 
 int
@@ -548,7 +563,8 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	struct pb_stage		*stage = NULL;
 	struct timespec		 clock;
 	char			*reuse = NULL, **tags = NULL, **images = NULL;
-	const char		*t;
+	struct pb_diags		*warns = NULL;
+	const char		*t, *id;
 	size_t			 i;
 	int			 rc = PB_EXIT_INPUT;
 
@@ -559,6 +575,8 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	if (pb_increment_begin(&inc, r->indir, outdir, tdir, sdir,
 	    chromium != NULL) && r->only == NULL) {
 		pb_stage_clean(outdir);
+		/* what the build that wrote outdir said, as a fresh one would */
+		pb_manifest_replay(&inc.old, NULL, r->indir, &r->d);
 		r->reused = inc.old.n;
 		rc = PB_EXIT_OK;
 		goto out;
@@ -580,7 +598,8 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	pb_run_check(r, &o, jobs, 1);
 	lap(&clock, &r->secs[PB_STAGE_CHECK]);
 	if (r->d.errors > 0) {	/* the packets' own errors too, as check */
-		pb_build_packets(r, &o, NULL, NULL, NULL, jobs, NULL, NULL, NULL);
+		pb_build_packets(r, &o, NULL, NULL, NULL, jobs, NULL, NULL, NULL,
+		    NULL);
 		goto out;
 	}
 	if ((stage = pb_stage_begin(outdir, &r->d)) == NULL) {
@@ -606,16 +625,28 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 		if (reuse[i] && (t = pb_manifest_images(&inc.old,
 		    r->model->packets[i].id)) != NULL)
 			images[i] = pb_xstrdup(t);
+	warns = pb_xcalloc(r->model->npackets + 1, sizeof(*warns));
 	pb_build_packets(r, &o, st, stage, reuse, jobs, chromium, tags,
-	    images);
+	    images, warns);
 	lap(&clock, &r->secs[PB_STAGE_PACKETS]);
 	for (i = 0; i < r->model->npackets; i++) {
-		pb_manifest_set_tags(&inc.cur, r->model->packets[i].id,
-		    tags[i]);
+		id = r->model->packets[i].id;
+		pb_manifest_set_tags(&inc.cur, id, tags[i]);
+		/* a reused packet's warnings, as building it gave them (a
+		 * packet build --packet left alone says nothing) */
+		if (reuse[i] && r->why[i] == PB_WHY_SAME)
+			pb_manifest_replay(&inc.old, id, r->indir, &r->d);
+		if (reuse[i])
+			pb_manifest_replay(&inc.old, id, r->indir, &warns[i]);
+		pb_manifest_keep_warnings(&inc.cur, id, &warns[i], 0,
+		    r->indir);
 		pb_increment_set_images(&inc, r->model, r->indir, i,
 		    images[i], !reuse[i]);
 	}
 	pb_build_site(r, st, stage, (const char *const *)tags);
+	/* a whole build's warnings, for one that finds nothing changed */
+	if (r->only == NULL)
+		pb_manifest_keep_warnings(&inc.cur, NULL, &r->d, 0, r->indir);
 	pb_increment_write(&inc, stage, &r->d);	/* the manifest comes last */
 	lap(&clock, &r->secs[PB_STAGE_SITE]);
 	if (r->d.errors > 0)
@@ -637,6 +668,9 @@ out:
 	for (i = 0; images != NULL && i < r->model->npackets; i++)
 		free(images[i]);
 	free(images);
+	for (i = 0; warns != NULL && i < r->model->npackets; i++)
+		pb_diags_free(&warns[i]);
+	free(warns);
 	free(reuse);
 	return rc;
 }

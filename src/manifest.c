@@ -49,6 +49,67 @@ unhex(const char *p)
 static void pb_manifest_add(struct pb_manifest *, const char *,
     struct pb_hash);
 
+/*
+ * Reads one recorded warning, "LINE COL FILE MSG" with FILE and MSG in
+ * hex, into d; a damaged one is left out.
+ */
+static void
+warning_read(struct pb_diags *d, const char *p)
+{
+	unsigned long	 line, col;
+	char		*file, *msg;
+	int		 end = 0;
+
+	if (sscanf(p, "%lu %lu %n", &line, &col, &end) != 2 || end == 0)
+		return;
+	file = unhex(p + end);
+	p += end + strspn(p + end, "0123456789abcdefABCDEF");
+	msg = *p == ' ' ? unhex(p + 1) : NULL;
+	if (file != NULL && msg != NULL)
+		pb_diag_warning(d, file, line, col, "%s", msg);
+	free(file);
+	free(msg);
+}
+
+/* Appends s to out in hex: any text stays on one line. */
+static void
+put_hex(struct pb_buf *out, const char *s)
+{
+	const unsigned char	*t;
+
+	for (t = (const unsigned char *)s; *t; t++)
+		pb_buf_printf(out, "%02x", *t);
+}
+
+/* Writes the warnings of d as the "warning ID" lines of the manifest. */
+static void
+warnings_format(const struct pb_diags *d, const char *id, struct pb_buf *out)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->n; i++) {
+		pb_buf_printf(out, "warning %s %lu %lu ", id, d->v[i].line,
+		    d->v[i].col);
+		put_hex(out, d->v[i].file);
+		pb_buf_putc(out, ' ');
+		put_hex(out, d->v[i].msg);
+		pb_buf_putc(out, '\n');
+	}
+}
+
+/* The file name f relative to indir, when it lies under it (pointing
+ * into f). */
+static const char *
+below(const char *f, const char *indir)
+{
+	size_t	 n = strlen(indir);
+
+	if (strncmp(f, indir, n) == 0 && f[n] == '/')
+		return f + n + 1;
+	return f;
+}
+
+
 /* Reads outdir/.manifest; an absent or damaged one reads as empty. */
 static void
 pb_manifest_read(const char *outdir, struct pb_manifest *m)
@@ -89,6 +150,16 @@ pb_manifest_read(const char *outdir, struct pb_manifest *m)
 				free(e->images);
 				e->images = unhex(line + end);
 			}
+		} else if (strncmp(line, "warnings", 8) == 0 &&
+		    (line[8] == '\n' || line[8] == '\0'))
+			m->warned = 1;
+		else if (sscanf(line, "warning %255s %n", id, &end) == 1 &&
+		    end > 0) {
+			/* the build's own (id "-"), or right after its packet */
+			if (strcmp(id, "-") == 0)
+				warning_read(&m->warns, line + end);
+			else if (m->n > 0 && strcmp(m->v[m->n - 1].id, id) == 0)
+				warning_read(&m->v[m->n - 1].warns, line + end);
 		} else if (sscanf(line, "file %255s %32s", id, hex) == 2 &&
 		    pb_hash_parse(hex, &h))
 			pb_manifest_add_file(m, id, h, NULL);
@@ -166,6 +237,50 @@ pb_manifest_set_tags(struct pb_manifest *m, const char *id, const char *tags)
 		return;
 	free(e->tags);
 	e->tags = tags != NULL && *tags != '\0' ? pb_xstrdup(tags) : NULL;
+}
+
+void
+pb_manifest_keep_warnings(struct pb_manifest *m, const char *id,
+    const struct pb_diags *d, size_t from, const char *indir)
+{
+	struct pb_manifest_entry	*e = NULL;
+	struct pb_diags			*to = &m->warns;
+	size_t				 i;
+
+	if (id != NULL) {
+		e = (struct pb_manifest_entry *)list_get(m->v, m->n,
+		    m->sorted, id);
+		if (e == NULL)
+			return;
+		to = &e->warns;
+	} else
+		m->warned = 1;
+	for (i = from; i < d->n; i++)
+		if (d->v[i].sev == PB_WARNING)
+			pb_diag_warning(to, below(d->v[i].file, indir),
+			    d->v[i].line, d->v[i].col, "%s", d->v[i].msg);
+}
+
+void
+pb_manifest_replay(const struct pb_manifest *m, const char *id,
+    const char *indir, struct pb_diags *d)
+{
+	const struct pb_manifest_entry	*e;
+	const struct pb_diags		*from = &m->warns;
+	char				*file;
+	size_t				 i;
+
+	if (id != NULL) {
+		if ((e = list_get(m->v, m->n, m->sorted, id)) == NULL)
+			return;
+		from = &e->warns;
+	}
+	for (i = 0; i < from->n; i++) {
+		file = pb_xasprintf("%s/%s", indir, from->v[i].file);
+		pb_diag_warning(d, file, from->v[i].line, from->v[i].col, "%s",
+		    from->v[i].msg);
+		free(file);
+	}
 }
 
 /* The hash recorded for packet id, or zero when there is none. */
@@ -299,6 +414,11 @@ pb_manifest_format(const struct pb_manifest *m, struct pb_buf *out)
 	pb_hash_format(m->all, hex);
 	pb_buf_printf(out, "# peerbrief build manifest: what each packet was "
 	    "built from, and every file written (XXH3-128)\nall %s\n", hex);
+	/* the whole build's warnings, replayed when nothing changed */
+	if (m->warned) {
+		pb_buf_printf(out, "warnings\n");
+		warnings_format(&m->warns, "-", out);
+	}
 	for (i = 0; i < n; i++) {
 		pb_hash_format(v[i].hash, hex);
 		pb_buf_printf(out, "%s %s %s", i < m->n ? "packet" : "file",
@@ -321,6 +441,9 @@ pb_manifest_format(const struct pb_manifest *m, struct pb_buf *out)
 				pb_buf_printf(out, "%02x", *t);
 			pb_buf_putc(out, '\n');
 		}
+		/* and the warnings building it gave */
+		if (i < m->n)
+			warnings_format(&v[i].warns, v[i].id, out);
 	}
 	free(v);
 }
@@ -387,7 +510,10 @@ pb_manifest_free(struct pb_manifest *m)
 		free(m->v[i].id);
 		free(m->v[i].tags);
 		free(m->v[i].images);
+		pb_diags_free(&m->v[i].warns);
 	}
+	pb_diags_free(&m->warns);
+	m->warned = 0;
 	free(m->v);
 	m->v = NULL;
 	m->n = 0;
@@ -521,7 +647,7 @@ pb_increment_begin(struct pb_increment *inc, const char *indir,
 	pb_manifest_read(outdir, &inc->old);
 	inc->statpath = pb_out_sidecar(outdir, "stat");
 	pb_manifest_read_stat(&inc->old, inc->statpath);
-	return !pb_hash_eq(inc->old.all, none) &&
+	return !pb_hash_eq(inc->old.all, none) && inc->old.warned &&
 	    pb_hash_eq(inc->old.all, inc->cur.all) &&
 	    pb_manifest_verify(&inc->old, outdir);
 }

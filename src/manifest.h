@@ -23,6 +23,8 @@ struct pb_manifest_entry {
 	char		*tags;	/* a packet's tags, one a line, or NULL */
 	char		*images; /* a packet's images (files below the
 				 * input folder), one a line, or NULL */
+	struct pb_diags	 warns;	/* the warnings building a packet gave,
+				 * files relative to the input folder */
 	struct pb_hash	 hash;
 	uint64_t	 size;
 	uint64_t	 mtime;
@@ -38,6 +40,9 @@ struct pb_manifest {
 	size_t				 nfiles;
 	int				 sorted; /* both lists, by id (as
 						 * read from disk) */
+	struct pb_diags			 warns;	/* every warning of the
+						 * whole build that wrote it */
+	int				 warned; /* warns was recorded */
 };
 
 /*
@@ -56,6 +61,20 @@ void pb_manifest_set_tags(struct pb_manifest *m, const char *id,
  * with the packet's other inputs, so a changed image rebuilds it.
  */
 const char *pb_manifest_images(const struct pb_manifest *m, const char *id);
+
+/*
+ * The warnings of a build, kept so that a build which reuses its output
+ * prints exactly what a fresh one would. pb_manifest_keep_warnings copies
+ * the warnings of d from index from on into the record of packet id (NULL:
+ * the record of the whole build), each file named relative to indir;
+ * pb_manifest_replay appends the warnings recorded for id (NULL: the whole
+ * build) of m to d, each file under indir again. A packet without a
+ * record, or a whole build, adds nothing.
+ */
+void pb_manifest_keep_warnings(struct pb_manifest *m, const char *id,
+    const struct pb_diags *d, size_t from, const char *indir);
+void pb_manifest_replay(const struct pb_manifest *m, const char *id,
+    const char *indir, struct pb_diags *d);
 
 /*
  * Adds an output file (path copied) with the hash of its content and, when
@@ -88,8 +107,9 @@ struct pb_increment {
  * templates tdir and the schemas schemadir, with PDFs when pdf is
  * non-zero (a build with and one without differ in every packet: the
  * pages link to their PDF). Returns non-zero when nothing changed since
- * the last build and outdir holds exactly what it wrote: outdir is then
- * up to date and the build may stop.
+ * the last whole build, which recorded its warnings, and outdir holds
+ * exactly what it wrote: outdir is then up to date and the build may
+ * stop, printing the warnings recorded (pb_manifest_replay, id NULL).
  */
 int pb_increment_begin(struct pb_increment *inc, const char *indir,
     const char *outdir, const char *tdir, const char *schemadir, int pdf);

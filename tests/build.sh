@@ -315,4 +315,35 @@ check "images: each refused at its position" diff -u "$T/want" "$T/err"
 check "images: a failed build leaves out/ as it was" diff -r "$T/io.before" "$T/io"
 check "images: no secret copied" sh -c "! grep -rq secret '$T/io'"
 
+# A rebuild that reuses packets prints the warnings a fresh build prints:
+# those of the positions of a reused packet, and, when nothing changed at
+# all, every one (the manifest keeps them, files named within the input).
+rm -rf "$T/W" "$T/wo" "$T/wf"
+cp -r tests/semantic/base "$T/W"
+printf '\nSome <b>raw</b> HTML, a missing ![img](none.png).\n\n| a | b |\n|---|---|\n' \
+    >>"$T/W/positions/pos.md"
+printf -- '---\ntitle: Alone\nfoo: bar\n---\nIn no <i>packet</i>.\n' >"$T/W/positions/alone.md"
+printf -- '---\ntitle: Other\n---\nOther <i>text</i>.\n' >"$T/W/positions/other.md"
+sed 's|ref="pos"|ref="other"|; s|Test packet|Second|' "$T/W/packets/pk.xml" >"$T/W/packets/pk2.xml"
+# warnings: the messages and the summary's count, not its time
+warnings() { sed -E 's/, [0-9.]+ s -> .*$//' "$1"; }
+(cd "$T" && $PB build -i W -o wo) >/dev/null 2>"$T/err"
+warnings "$T/err" >"$T/fresh"
+check "warnings: a fresh build gives six and counts them" sh -c \
+    "test \$(grep -c ': warning: ' '$T/fresh') -eq 6 && tail -n 1 '$T/fresh' | grep -qx '2 packets built, 0 reused, 6 warnings'"
+check "warnings: the manifest names no path of the machine" sh -c "! grep -q '$T' '$T/wo/.manifest'"
+(cd "$T" && $PB build -i W -o wo) >/dev/null 2>"$T/err"
+warnings "$T/err" | sed 's/^0 packets built, 2 reused/2 packets built, 0 reused/' >"$T/got"
+check "warnings: a rebuild with nothing changed gives them all" diff -u "$T/fresh" "$T/got"
+sed -i 's|Second|Second packet|' "$T/W/packets/pk2.xml"
+(cd "$T" && $PB build -i W -o wo) >/dev/null 2>"$T/err"
+(cd "$T" && $PB build -i W -o wf) >/dev/null 2>"$T/err2"
+warnings "$T/err2" >"$T/fresh"
+warnings "$T/err" | sed 's/^1 packet built, 1 reused/2 packets built, 0 reused/' >"$T/got"
+check "warnings: a reused packet's positions warn as when it was built" diff -u "$T/fresh" "$T/got"
+check "warnings: the rebuild reused one packet" grep -q '^1 packet built, 1 reused, 6 warnings, ' "$T/err"
+(cd "$T" && $PB build -i "$T/W" -o wo) >/dev/null 2>"$T/err"
+sed "s|^$T/W/|W/|" "$T/err" | warnings /dev/stdin | sed 's/^0 packets built, 2 reused/2 packets built, 0 reused/' >"$T/got"
+check "warnings: replayed under the input folder as now given" diff -u "$T/fresh" "$T/got"
+
 finish
