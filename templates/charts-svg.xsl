@@ -28,8 +28,9 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:pb="urn:peerbrief:1"
+    xmlns:str="http://exslt.org/strings"
     xmlns="http://www.w3.org/2000/svg"
-    exclude-result-prefixes="pb">
+    exclude-result-prefixes="pb str">
 
   <!-- Geometry (SVG user units). -->
   <xsl:variable name="ch-w" select="400"/>      <!-- drawing width -->
@@ -246,15 +247,18 @@
     </text>
   </xsl:template>
 
-  <!-- Axis ticks from k = 0 to n, step `step`, at x = left + k*step/max*plot. -->
+  <!-- Axis ticks from k = 0 to n (at most 10: each scale is chosen so),
+       step `step`, at x = left + k*step/max*plot; k counts the tokens of
+       ch-counts, so a tick is a loop's turn, not a nested call. -->
+  <xsl:variable name="ch-counts" select="'0 1 2 3 4 5 6 7 8 9 10'"/>
   <xsl:template name="ch-ticks">
-    <xsl:param name="k" select="0"/>
     <xsl:param name="n"/>
     <xsl:param name="step"/>
     <xsl:param name="max"/>
     <xsl:param name="y"/>
     <xsl:param name="percent" select="false()"/>
-    <xsl:if test="$k &lt;= $n">
+    <xsl:for-each select="str:tokenize($ch-counts, ' ')[number(.) &lt;= $n]">
+      <xsl:variable name="k" select="number(.)"/>
       <xsl:variable name="x" select="$ch-left + $k * $step div $max * $ch-plot"/>
       <line x1="{$x}" y1="{$y}" x2="{$x}" y2="{$y + 5}" stroke="#000" stroke-width="1"/>
       <text x="{$x}" y="{$y + 19}" font-size="13" text-anchor="middle">
@@ -267,15 +271,23 @@
           </xsl:otherwise>
         </xsl:choose>
       </text>
-      <xsl:call-template name="ch-ticks">
-        <xsl:with-param name="k" select="$k + 1"/>
-        <xsl:with-param name="n" select="$n"/>
-        <xsl:with-param name="step" select="$step"/>
-        <xsl:with-param name="max" select="$max"/>
-        <xsl:with-param name="y" select="$y"/>
-        <xsl:with-param name="percent" select="$percent"/>
-      </xsl:call-template>
-    </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The step of an FTE scale reaching top: 0.5 up to 3, 1 up to 10, and
+       beyond the first of 2, 5, 10, 20, 50, ... that needs at most ten
+       ticks (the list reaches far past any staff a file can hold). -->
+  <xsl:variable name="ch-steps"
+      select="'2 5 10 20 50 100 200 500 1000 2000 5000 10000 20000 50000 100000 200000 500000 1000000 2000000 5000000 10000000 20000000 50000000 100000000 200000000 500000000 1000000000 2000000000 5000000000 10000000000 20000000000 50000000000 100000000000 200000000000 500000000000 1000000000000 2000000000000 5000000000000 10000000000000 20000000000000 50000000000000 100000000000000 200000000000000 500000000000000 1000000000000000'"/>
+  <xsl:template name="ch-fte-step">
+    <xsl:param name="top"/>
+    <xsl:choose>
+      <xsl:when test="$top &lt;= 3">0.5</xsl:when>
+      <xsl:when test="$top &lt;= 10">1</xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="str:tokenize($ch-steps, ' ')[$top div number(.) &lt;= 10][1]"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- =chart rday-rates =========================================== -->
@@ -475,15 +487,16 @@
         <xsl:with-param name="v" select="$items/pb:value/@value"/>
       </xsl:call-template>
     </xsl:variable>
+    <xsl:variable name="step">
+      <xsl:call-template name="ch-fte-step">
+        <xsl:with-param name="top" select="ceiling(number($top))"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <!-- the scale: the largest value, up to the next whole step -->
     <xsl:variable name="max">
       <xsl:choose>
-        <xsl:when test="number($top) &gt; 0"><xsl:value-of select="ceiling(number($top))"/></xsl:when>
-        <xsl:otherwise>1</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:variable name="step">
-      <xsl:choose>
-        <xsl:when test="number($max) &lt;= 3">0.5</xsl:when>
+        <xsl:when test="number($top) &gt; 0 and number($top) &lt;= 10"><xsl:value-of select="ceiling(number($top))"/></xsl:when>
+        <xsl:when test="number($top) &gt; 0"><xsl:value-of select="ceiling(number($top) div number($step)) * number($step)"/></xsl:when>
         <xsl:otherwise>1</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>

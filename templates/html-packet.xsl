@@ -2389,55 +2389,6 @@
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
-  <!-- A source list "f:1:2; f:3:4; g:5:6" written shorter, each file
-       once: "f 1:2, 3:4; g 5:6" (line:column). Entries without a line,
-       such as "input/peerbrief.xml (default)", stay as they are. -->
-  <xsl:template name="pk-sources">
-    <xsl:param name="list"/>
-    <xsl:param name="prev" select="''"/>
-    <xsl:variable name="item">
-      <xsl:choose>
-        <xsl:when test="contains($list, '; ')">
-          <xsl:value-of select="substring-before($list, '; ')"/>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:value-of select="$list"/>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:variable name="file">
-      <xsl:if test="contains($item, ':')">
-        <xsl:value-of select="substring-before($item, ':')"/>
-      </xsl:if>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$file = ''">
-        <xsl:if test="$prev != ''">; </xsl:if>
-        <xsl:value-of select="$item"/>
-      </xsl:when>
-      <xsl:when test="$file = $prev">
-        <xsl:value-of select="concat(', ', substring-after($item, ':'))"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:if test="$prev != ''">; </xsl:if>
-        <xsl:value-of select="concat($file, ' ', substring-after($item, ':'))"/>
-      </xsl:otherwise>
-    </xsl:choose>
-    <xsl:if test="contains($list, '; ')">
-      <xsl:call-template name="pk-sources">
-        <xsl:with-param name="list" select="substring-after($list, '; ')"/>
-        <xsl:with-param name="prev">
-          <xsl:choose>
-            <xsl:when test="$file = ''">-</xsl:when>
-            <xsl:otherwise>
-              <xsl:value-of select="$file"/>
-            </xsl:otherwise>
-          </xsl:choose>
-        </xsl:with-param>
-      </xsl:call-template>
-    </xsl:if>
-  </xsl:template>
-
   <!-- Small helpers =============================================== -->
 
   <!-- A figure's display value linked to its appendix entry. V is a

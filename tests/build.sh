@@ -346,4 +346,34 @@ check "warnings: the rebuild reused one packet" grep -q '^1 packet built, 1 reus
 sed "s|^$T/W/|W/|" "$T/err" | warnings /dev/stdin | sed 's/^0 packets built, 2 reused/2 packets built, 0 reused/' >"$T/got"
 check "warnings: replayed under the input folder as now given" diff -u "$T/fresh" "$T/got"
 
+# 6,000 peer specialists at 1.00 FTE each: the staffing and certification
+# tables and the peer-staff chart are built (its axis in steps of 1,000,
+# seven ticks: one tick a whole FTE went past libxslt's nesting limit).
+rm -rf "$T/L" "$T/lo"
+cp -r tests/semantic/base "$T/L"
+awk 'BEGIN {
+	printf "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	printf "<organization xmlns=\"urn:peerbrief:1\">\n  <name>Acme (fictional)</name>\n"
+	printf "  <program id=\"accs-fy2026\" contract=\"ACCS\" fiscal-year=\"2026\">"
+	printf "<enrolled-persons>10</enrolled-persons><enrolled-days>3650</enrolled-days>"
+	printf "<daily-rate currency=\"USD\">100.00</daily-rate><rdays documented-by=\"staff\">900</rdays>"
+	printf "<rdays documented-by=\"peer-only\">10</rdays></program>\n  <staff>\n"
+	for (i = 1; i <= 6000; i++)
+		printf "    <member id=\"m%d\" role=\"peer-specialist\" fte=\"1.00\" hired=\"2026-03-02\"/>\n", i
+	printf "  </staff>\n  <source>Generated.</source>\n</organization>\n"
+}' >"$T/L/orgs/acme.xml"
+printf -- '---\ntitle: Six thousand\n---\nA large staff.\n\n```=chart peer-staff\n```\n\n```=staffing\n```\n\n```=certifications\n```\n' \
+    >"$T/L/positions/pos.md"
+(cd "$T" && $PB build -q -i L -o lo) >/dev/null 2>"$T/err"
+check "6,000 staff: the build succeeds" test $? -eq 0 -a ! -s "$T/err"
+grep -Eo 'font-size="13" text-anchor="middle">[0-9]+<' "$T/lo/pk/index.html" |
+    sed 's/.*">//; s/<$//' | tr '\n' ' ' >"$T/ticks"
+check "6,000 staff: the chart's axis is 0 to 6000 by 1000" \
+    test "$(cat "$T/ticks")" = "0 1000 2000 3000 4000 5000 6000 "
+check "6,000 staff: the staffing table counts them" \
+    grep -qF '<li>6000 Peer Specialists</li>' "$T/lo/pk/index.html"
+check "6,000 staff: the chart says the total" \
+    grep -qF '>Peer FTE 6000.00, required 0.20</text>' "$T/lo/pk/index.html"
+check "6,000 staff: the DocBook is valid" xmllint --noout --nonet --relaxng "$RNG" "$T/lo/pk/pk.dbk"
+
 finish
