@@ -125,11 +125,13 @@ int pb_build(struct pb_run *r, const char *outdir, const char *tdir,
  * convert: reads the position file (XML, validated with sdir's schema,
  * when sdir is not NULL; else Markdown) with o, fills in its figure
  * references and renders it with tdir's stylesheet for fmt into out.
- * With pk (a packet of the loaded run r), every reference resolves
- * against that packet's figures, as the build fills them in; without,
- * only param.* names do (r's project's, or the defaults when r is NULL)
- * and every other reference is an error. Returns the exit status;
- * problems go to d.
+ * With pk (a packet of the loaded run r), out is the position as the
+ * build of pk shows it: the packet's page (standalone) or only the
+ * position's element of it, its tables, charts and citation numbers the
+ * page's (convert.c); without, only param.* names resolve (r's
+ * project's, or the defaults when r is NULL), every other reference is
+ * an error, and a file in an input folder's positions/ gets build's
+ * warnings of its images. Returns the exit status; problems go to d.
  */
 int pb_convert(const char *file, const char *tdir, const char *sdir,
     enum pb_format fmt, int standalone, struct pb_read_opts *o,

@@ -215,10 +215,13 @@ add(struct pb_images *im, const char *name)
 	return e;
 }
 
-/* Resolves one cm:image (see pb_images_resolve). */
+/*
+ * Resolves one cm:image (see pb_images_resolve); the image is pointed at
+ * its copy only when point is set (pb_images_check leaves it).
+ */
 static void
 resolve(xmlNodePtr x, const char *file, const char *dir, const char *indir,
-    struct pb_images *im, struct pb_diags *d)
+    int point, struct pb_images *im, struct pb_diags *d)
 {
 	xmlChar		*dest;
 	char		*rel = NULL, *name = NULL, *path = NULL, *data = NULL;
@@ -295,7 +298,8 @@ resolve(xmlNodePtr x, const char *file, const char *dir, const char *indir,
 	e->path = path;
 	path = NULL;
 	e->out = pb_xasprintf("media/%s.%s", hex, type);
-	xmlSetProp(x, BAD_CAST "destination", BAD_CAST e->out);
+	if (point)
+		xmlSetProp(x, BAD_CAST "destination", BAD_CAST e->out);
 out:
 	free(data);
 	free(path);
@@ -304,9 +308,13 @@ out:
 	xmlFree(dest);
 }
 
-int
-pb_images_resolve(xmlNodePtr root, const char *file, const char *indir,
-    struct pb_images *im, struct pb_diags *d)
+/*
+ * pb_images_resolve, and with point 0 pb_images_check; below, when not
+ * NULL, is the position's folder below indir (else found from file).
+ */
+static int
+images(xmlNodePtr root, const char *file, const char *indir,
+    const char *below, int point, struct pb_images *im, struct pb_diags *d)
 {
 	xmlNodePtr	 x = root;
 	size_t		 errs = d->errors, n = strlen(indir);
@@ -314,20 +322,24 @@ pb_images_resolve(xmlNodePtr root, const char *file, const char *indir,
 	const char	*slash;
 
 	/* the position's folder below the input folder */
-	if (strncmp(file, indir, n) == 0 && file[n] == '/')
-		dir = pb_xstrdup(file + n + 1);
-	else
-		dir = pb_xstrdup(file);
-	if ((slash = strrchr(dir, '/')) != NULL)
-		dir[slash - dir] = '\0';
-	else
-		dir[0] = '\0';
+	if (below != NULL)
+		dir = pb_xstrdup(below);
+	else {
+		if (strncmp(file, indir, n) == 0 && file[n] == '/')
+			dir = pb_xstrdup(file + n + 1);
+		else
+			dir = pb_xstrdup(file);
+		if ((slash = strrchr(dir, '/')) != NULL)
+			dir[slash - dir] = '\0';
+		else
+			dir[0] = '\0';
+	}
 	/* every element in document order, without recursion */
 	while (x != NULL) {
 		if (x->type == XML_ELEMENT_NODE && x->ns != NULL &&
 		    xmlStrEqual(x->ns->href, BAD_CAST PB_CM_NS) &&
 		    xmlStrEqual(x->name, BAD_CAST "image"))
-			resolve(x, file, dir, indir, im, d);
+			resolve(x, file, dir, indir, point, im, d);
 		if (x->children != NULL && x->type == XML_ELEMENT_NODE)
 			x = x->children;
 		else {
@@ -338,6 +350,25 @@ pb_images_resolve(xmlNodePtr root, const char *file, const char *indir,
 	}
 	free(dir);
 	return d->errors == errs;
+}
+
+int
+pb_images_resolve(xmlNodePtr root, const char *file, const char *indir,
+    struct pb_images *im, struct pb_diags *d)
+{
+	return images(root, file, indir, NULL, 1, im, d);
+}
+
+int
+pb_images_check(xmlNodePtr root, const char *file, const char *indir,
+    const char *below, struct pb_diags *d)
+{
+	struct pb_images	 im = { NULL, 0 };
+	int			 ok;
+
+	ok = images(root, file, indir, below, 0, &im, d);
+	pb_images_free(&im);
+	return ok;
 }
 
 void

@@ -38,6 +38,17 @@ struct pb_images {
 int pb_images_resolve(xmlNodePtr root, const char *file, const char *indir,
     struct pb_images *im, struct pb_diags *d);
 
+/*
+ * Checks the images under root as pb_images_resolve does, with the same
+ * warnings and errors, but leaves every destination as it was written
+ * (convert's output is the position as written). below, when not NULL,
+ * is the position's folder below indir ("positions"), for a file named
+ * from elsewhere; NULL: found from file. Returns 0 when there was an
+ * error.
+ */
+int pb_images_check(xmlNodePtr root, const char *file, const char *indir,
+    const char *below, struct pb_diags *d);
+
 /* Frees what im holds and empties it; NULL is a no-op. */
 void pb_images_free(struct pb_images *im);
 

@@ -196,13 +196,50 @@ check "convert without --packet: other figures are errors" test $? -eq 1 -a ! -s
 check "and say how to preview them" grep -q "^$T/pk.md:4:7: error: figure reference 'riverbend.accs-fy2026.rday_rate' needs a packet: preview it with 'peerbrief convert --packet ID -i DIR', or build it$" "$T/e"
 $PB convert --packet note-taking-funding -i input "$T/pk.md" >"$T/a" 2>"$T/e"
 check "convert --packet: exit 0" test $? -eq 0 -a ! -s "$T/e"
-printf '<p>Rate <span class="figure">26%%</span>, share <span class="figure">0.8%%</span>, orgs <span class="figure">4</span>.</p>\n' >"$T/want"
-check "convert --packet: the packet's figures" cmp -s "$T/want" "$T/a"
-$PB convert --packet note-taking-funding "$T/pk.md" >"$T/a" 2>"$T/e"
-check "convert --packet: -i defaults to input" cmp -s "$T/want" "$T/a"
-$PB convert --packet note-taking-fundin -i input "$T/pk.md" >"$T/a" 2>"$T/e"
-check "convert --packet of no packet: exit 2" test $? -eq 2 -a ! -s "$T/a"
-check "convert --packet of no packet: the nearest" grep -qx "peerbrief: no packet 'note-taking-fundin' in input/packets; did you mean 'note-taking-funding'? (packets: accs-peer-roles, note-taking-funding)" "$T/e"
+printf '<p>Rate <a class="figure" href="#fig-riverbend.accs-fy2026.rday_rate">26%%</a>, share <a class="figure" href="#fig-packet.peer_note_share_of_payment">0.8%%</a>, orgs <a class="figure" href="#fig-packet.org_count">4</a>.</p>\n' >"$T/want"
+check "convert --packet: the packet's figures" grep -qxF -f "$T/want" "$T/a"
+check "convert --packet: a position the packet lacks comes after its own" grep -q '^<article class="position" id="pos-pk"' "$T/a"
+$PB convert --packet note-taking-funding "$T/pk.md" >"$T/b" 2>"$T/e"
+check "convert --packet: -i defaults to input" cmp -s "$T/a" "$T/b"
+# convert --packet of each position of each shipped packet: the element
+# of that position in the packet's page, tables, charts and citation
+# numbers and all (the DocBook chapter with its namespace declared)
+rm -rf "$T/cvo"
+$PB build -q -i input -o "$T/cvo"
+for pk in accs-peer-roles note-taking-funding; do
+	for f in $(sed -n 's/.*<position ref="\([^"]*\)".*/\1/p' input/packets/$pk.xml); do
+		src=$(ls input/positions/$f.* | head -1)
+		python3 tests/tools/pickpos.py "$T/cvo/$pk/index.html" "$f" html >"$T/want"
+		$PB convert --packet $pk "$src" >"$T/a" 2>"$T/e"
+		check "convert --packet $pk $src: its article in the page" cmp -s "$T/want" "$T/a"
+		python3 tests/tools/pickpos.py "$T/cvo/$pk/$pk.dbk" "$f" docbook >"$T/want"
+		$PB convert -t docbook --packet $pk "$src" >"$T/a" 2>"$T/e"
+		sed -i 's| xmlns="http://docbook.org/ns/docbook"||; s| xmlns:xlink="http://www.w3.org/1999/xlink"||' "$T/a"
+		check "convert -t docbook --packet $pk $src: its chapter in the book" cmp -s "$T/want" "$T/a"
+	done
+	$PB convert --standalone --packet $pk "$src" >"$T/a"
+	check "convert --standalone --packet $pk: the page itself" cmp -s "$T/cvo/$pk/index.html" "$T/a"
+done
+grep -q '<table' "$T/cvo/note-taking-funding/index.html" && grep -q '<svg' "$T/cvo/accs-peer-roles/index.html"
+check "the pages compared hold tables and charts" test $? -eq 0
+grep -q 'class="cite">\[<a' "$T/cvo/accs-peer-roles/index.html"
+check "and numbered citations" test $? -eq 0
+# convert of a file gives build's image warnings, its images as written
+rm -rf "$T/img" && cp -r tests/semantic/base "$T/img"
+printf -- '---\ntitle: I\n---\n![A chart](../media/none.png)\n' >"$T/img/positions/img.md"
+(cd "$T" && $PB check -i img) 2>"$T/c.err"
+grep 'warning: image' "$T/c.err" >"$T/want"
+check "check warns of the missing image" grep -q "^img/positions/img.md:4:1: warning: image '../media/none.png' not found" "$T/want"
+(cd "$T" && $PB convert img/positions/img.md) >"$T/a" 2>"$T/e"
+check "convert with a missing image: exit 0" test $? -eq 0
+grep 'warning: image' "$T/e" >"$T/got"
+check "convert: the same image warning as check" cmp -s "$T/want" "$T/got"
+check "convert: the image as written" grep -q 'src="../media/none.png"' "$T/a"
+(cd "$T/img/positions" && $PB convert img.md) 2>&1 >/dev/null | grep 'warning: image' | sed 's|^|img/positions/|' >"$T/got"
+check "convert in the positions folder: the same warning" cmp -s "$T/want" "$T/got"
+printf -- '---\ntitle: I\n---\n![A chart](../media/none.png)\n' >"$T/lone.md"
+$PB convert "$T/lone.md" >/dev/null 2>"$T/e"
+check "convert of a file of no project: its images not looked at" test $? -eq 0 -a ! -s "$T/e"
 
 # -q and -v on every command that prints warnings: the same input with a
 # warning (an unknown front matter key) gives it by default and with -v,
