@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <xxhash.h>
@@ -17,9 +18,207 @@
 #include "hash.h"
 #include "pb.h"
 
+static void add_folder(struct pb_hasher *, int, const char *);
+
 struct pb_hasher {
-	XXH3_state_t	*st;
+	XXH3_state_t		*st;
+	struct pb_hash_memo	*memo;	/* NULL: none */
 };
+
+/* One file the memo knows, by identity. */
+struct memo_entry {
+	uint64_t	 dev;
+	uint64_t	 ino;	/* 0: a free slot */
+	uint64_t	 size;
+	uint64_t	 mtime;	/* ns */
+	uint64_t	 ctime;	/* ns */
+	struct pb_hash	 hash;
+	unsigned char	 used;	/* asked for or learned by this build */
+	unsigned char	 learned; /* not known when read */
+};
+
+/* A hash table by device and inode, open addressing, 3/4 full at most. */
+struct pb_hash_memo {
+	struct memo_entry	*v;
+	size_t			 cap;	/* a power of two */
+	size_t			 n;
+	uint64_t		 settled; /* ns: changes before it are old */
+};
+
+struct pb_hash_memo *
+pb_hash_memo_new(void)
+{
+	struct pb_hash_memo	*m;
+	struct timespec		 now;
+
+	m = pb_xcalloc(1, sizeof(*m));
+	clock_gettime(CLOCK_REALTIME, &now);
+	pb_hash_memo_settle(m, ((int64_t)now.tv_sec - PB_MEMO_SETTLE) *
+	    1000000000 + now.tv_nsec);
+	return m;
+}
+
+void
+pb_hash_memo_settle(struct pb_hash_memo *m, int64_t ns)
+{
+	m->settled = ns > 0 ? (uint64_t)ns : 0;
+}
+
+void
+pb_hash_memo_free(struct pb_hash_memo *m)
+{
+	if (m == NULL)
+		return;
+	free(m->v);
+	free(m);
+}
+
+static uint64_t
+ns_of(const struct timespec *t)
+{
+	return (uint64_t)t->tv_sec * 1000000000u + (uint64_t)t->tv_nsec;
+}
+
+/* The slot of (dev, ino): its entry, or the free slot it would take. */
+static struct memo_entry *
+memo_slot(const struct pb_hash_memo *m, uint64_t dev, uint64_t ino)
+{
+	size_t	 i;
+
+	i = (size_t)((ino * 0x9e3779b97f4a7c15u) ^ dev) & (m->cap - 1);
+	while (m->v[i].ino != 0 && (m->v[i].ino != ino || m->v[i].dev != dev))
+		i = (i + 1) & (m->cap - 1);
+	return &m->v[i];
+}
+
+/* Adds or replaces an entry (e's identity, hash and flags). */
+static void
+memo_put(struct pb_hash_memo *m, const struct memo_entry *e)
+{
+	struct memo_entry	*old, *slot;
+	size_t			 i, cap;
+
+	if (e->ino == 0)
+		return;		/* no file has it: the free slots' mark */
+	if (4 * (m->n + 1) > 3 * m->cap) {
+		old = m->v;
+		cap = m->cap;
+		m->cap = cap ? 2 * cap : 256;
+		m->v = pb_xcalloc(m->cap, sizeof(*m->v));
+		for (i = 0; i < cap; i++)
+			if (old[i].ino != 0)
+				*memo_slot(m, old[i].dev, old[i].ino) = old[i];
+		free(old);
+	}
+	slot = memo_slot(m, e->dev, e->ino);
+	if (slot->ino == 0)
+		m->n++;
+	*slot = *e;
+}
+
+/* The hash remembered for the file st describes, or NULL. */
+static const struct pb_hash *
+memo_get(struct pb_hash_memo *m, const struct stat *st)
+{
+	struct memo_entry	*e;
+
+	if (m->cap == 0)
+		return NULL;
+	e = memo_slot(m, (uint64_t)st->st_dev, (uint64_t)st->st_ino);
+	if (e->ino == 0 || e->size != (uint64_t)st->st_size ||
+	    e->mtime != ns_of(&st->st_mtim) || e->ctime != ns_of(&st->st_ctim))
+		return NULL;
+	e->used = 1;
+	return &e->hash;
+}
+
+/* Remembers the hash of the file st describes, once its times settled. */
+static void
+memo_learn(struct pb_hash_memo *m, const struct stat *st, struct pb_hash h)
+{
+	struct memo_entry	 e;
+
+	if (ns_of(&st->st_mtim) >= m->settled ||
+	    ns_of(&st->st_ctim) >= m->settled)
+		return;
+	memset(&e, 0, sizeof(e));
+	e.dev = (uint64_t)st->st_dev;
+	e.ino = (uint64_t)st->st_ino;
+	e.size = (uint64_t)st->st_size;
+	e.mtime = ns_of(&st->st_mtim);
+	e.ctime = ns_of(&st->st_ctim);
+	e.hash = h;
+	e.used = e.learned = 1;
+	memo_put(m, &e);
+}
+
+/* Reads a decimal number at *p and the space after it; 0 when none. */
+static int
+number(const char **p, uint64_t *v)
+{
+	char	*end;
+
+	if (**p < '0' || **p > '9')
+		return 0;
+	errno = 0;
+	*v = strtoull(*p, &end, 10);
+	if (errno != 0 || *end != ' ')
+		return 0;
+	*p = end + 1;
+	return 1;
+}
+
+int
+pb_hash_memo_parse(struct pb_hash_memo *m, const char *line)
+{
+	struct memo_entry	 e;
+	const char		*p = line;
+	char			 hex[PB_HASH_HEX];
+
+	memset(&e, 0, sizeof(e));
+	if (p[0] != '=' || p[1] != ' ')
+		return 0;
+	p += 2;
+	if (!number(&p, &e.dev) || !number(&p, &e.ino) ||
+	    !number(&p, &e.size) || !number(&p, &e.mtime) ||
+	    !number(&p, &e.ctime) || strspn(p, "0123456789abcdef") != 32)
+		return 0;
+	memcpy(hex, p, 32);
+	hex[32] = '\0';
+	if ((p[32] != '\n' && p[32] != '\0') || !pb_hash_parse(hex, &e.hash))
+		return 0;
+	memo_put(m, &e);
+	return 1;
+}
+
+void
+pb_hash_memo_format(const struct pb_hash_memo *m, struct pb_buf *out)
+{
+	const struct memo_entry	*e;
+	char			 hex[PB_HASH_HEX];
+	size_t			 i;
+
+	for (i = 0; i < m->cap; i++) {
+		e = &m->v[i];
+		if (e->ino == 0 || !e->used)
+			continue;
+		pb_hash_format(e->hash, hex);
+		pb_buf_printf(out, "= %" PRIu64 " %" PRIu64 " %" PRIu64 " %"
+		    PRIu64 " %" PRIu64 " %s\n", e->dev, e->ino, e->size,
+		    e->mtime, e->ctime, hex);
+	}
+}
+
+int
+pb_hash_memo_changed(const struct pb_hash_memo *m)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->cap; i++)
+		if (m->v[i].ino != 0 && (m->v[i].learned || !m->v[i].used))
+			return 1;
+	return 0;
+}
 
 struct pb_hasher *
 pb_hasher_new(void)
@@ -33,6 +232,12 @@ pb_hasher_new(void)
 	}
 	XXH3_128bits_reset(h->st);
 	return h;
+}
+
+void
+pb_hasher_memo(struct pb_hasher *h, struct pb_hash_memo *memo)
+{
+	h->memo = memo;
 }
 
 void
@@ -52,28 +257,73 @@ pb_hasher_add_hash(struct pb_hasher *h, struct pb_hash v)
 }
 
 /*
- * Adds the content of the regular file path to h; 0 when it cannot be
- * read.
+ * Sets *out to the hash of the content of the regular file path (below
+ * the folder open as dfd, or AT_FDCWD), and
+ * with a memo remembers it (the file's identity taken before reading);
+ * 0 (and *out none) when it cannot be read.
  */
 static int
-add_content(struct pb_hasher *h, const char *path, int nofollow)
+read_content(int dfd, const char *path, int nofollow,
+    struct pb_hash_memo *memo, struct pb_hash *out)
 {
+	XXH3_state_t	*x;
+	XXH128_hash_t	 v;
 	char		 buf[65536];
 	ssize_t		 n;
 	int		 fd;
 	struct stat	 st;
 
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC |
+	out->hi = out->lo = 0;
+	if ((fd = openat(dfd, path, O_RDONLY | O_NONBLOCK | O_CLOEXEC |
 	    (nofollow ? O_NOFOLLOW : 0))) < 0)
 		return 0;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
 		return 0;
 	}
+	if ((x = XXH3_createState()) == NULL) {
+		fputs("peerbrief: out of memory\n", stderr);
+		abort();
+	}
+	XXH3_128bits_reset(x);
 	while ((n = pb_read_full(fd, buf, sizeof(buf))) > 0)
-		pb_hasher_add(h, buf, (size_t)n);
+		XXH3_128bits_update(x, buf, (size_t)n);
 	close(fd);
+	v = XXH3_128bits_digest(x);
+	XXH3_freeState(x);
+	out->hi = v.high64;
+	out->lo = v.low64;
+	if (n == 0 && memo != NULL)
+		memo_learn(memo, &st, *out);
 	return n == 0;
+}
+
+/*
+ * Adds the hash of the content of the regular file path (below the
+ * folder open as dfd, or AT_FDCWD) to h, taken from
+ * h's memo when the file is as it remembers (st: what lstat, or stat when
+ * not nofollow, says path is; NULL: not known yet); 0 when it cannot be
+ * read.
+ */
+static int
+add_content(struct pb_hasher *h, int dfd, const char *path, int nofollow,
+    const struct stat *st)
+{
+	const struct pb_hash	*known = NULL;
+	struct stat		 own;
+	struct pb_hash		 v;
+
+	if (h->memo != NULL && st == NULL && fstatat(dfd, path, &own,
+	    nofollow ? AT_SYMLINK_NOFOLLOW : 0) == 0)
+		st = &own;
+	if (h->memo != NULL && st != NULL && S_ISREG(st->st_mode))
+		known = memo_get(h->memo, st);
+	if (known != NULL)
+		v = *known;
+	else if (!read_content(dfd, path, nofollow, h->memo, &v))
+		return 0;
+	pb_hasher_add_hash(h, v);
+	return 1;
 }
 
 int
@@ -87,7 +337,7 @@ pb_hasher_add_file_as(struct pb_hasher *h, const char *path,
     const char *name)
 {
 	pb_hasher_add(h, name, strlen(name) + 1);
-	if (!add_content(h, path, 0)) {
+	if (!add_content(h, AT_FDCWD, path, 0, NULL)) {
 		pb_hasher_add(h, "\377unreadable", 12);
 		return 0;
 	}
@@ -95,39 +345,39 @@ pb_hasher_add_file_as(struct pb_hasher *h, const char *path,
 }
 
 /*
- * Adds what a build can see of the entry path, named rel (its path below
- * the folder being hashed): its type, a symbolic link's target and what
- * the target is (a regular file's content, another type by its letter,
- * "dangling" or "loop"), a regular file's content, a folder's entries.
- * Linked folders are not entered (their files are hashed where they are,
- * or lie outside the input, which a build refuses either way).
+ * Adds what a build can see of the entry name of the folder open as dfd,
+ * named rel (its path below the folder being hashed): its type, a
+ * symbolic link's target and what the target is (a regular file's
+ * content, another type by its letter, "dangling" or "loop"), a regular
+ * file's content, a folder's entries. Linked folders are not entered
+ * (their files are hashed where they are, or lie outside the input,
+ * which a build refuses either way). Each entry is looked up by its name
+ * in its folder, not by its whole path.
  */
 static void
-add_entry(struct pb_hasher *h, const char *path, const char *rel)
+add_entry(struct pb_hasher *h, int dfd, const char *name, const char *rel)
 {
 	struct stat	 st, tst;
-	char		 target[4096], **v = NULL, *p, *r;
+	char		 target[4096];
 	ssize_t		 n;
-	size_t		 k = 0, i;
-	DIR		*dp;
-	struct dirent	*e;
+	int		 sub;
 
 	pb_hasher_add(h, rel, strlen(rel) + 1);
-	if (lstat(path, &st) != 0) {
+	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
 		pb_hasher_add(h, "?", 2);
 		return;
 	}
 	if (S_ISLNK(st.st_mode)) {
-		n = readlink(path, target, sizeof(target) - 1);
+		n = readlinkat(dfd, name, target, sizeof(target) - 1);
 		target[n > 0 ? n : 0] = '\0';
 		pb_hasher_add(h, "L", 2);
 		pb_hasher_add(h, target, strlen(target) + 1);
-		if (stat(path, &tst) != 0)
+		if (fstatat(dfd, name, &tst, 0) != 0)
 			pb_hasher_add(h, errno == ELOOP ? "loop" : "dangling",
 			    errno == ELOOP ? 5 : 9);
 		else if (S_ISREG(tst.st_mode)) {
 			pb_hasher_add(h, "f", 2);
-			if (!add_content(h, path, 0))
+			if (!add_content(h, dfd, name, 0, &tst))
 				pb_hasher_add(h, "\377unreadable", 12);
 		} else
 			pb_hasher_add(h, S_ISDIR(tst.st_mode) ? "d" : "o", 2);
@@ -135,7 +385,7 @@ add_entry(struct pb_hasher *h, const char *path, const char *rel)
 	}
 	if (S_ISREG(st.st_mode)) {
 		pb_hasher_add(h, "f", 2);
-		if (!add_content(h, path, 1))
+		if (!add_content(h, dfd, name, 1, &st))
 			pb_hasher_add(h, "\377unreadable", 12);
 		return;
 	}
@@ -146,28 +396,45 @@ add_entry(struct pb_hasher *h, const char *path, const char *rel)
 		return;
 	}
 	pb_hasher_add(h, "d", 2);
-	if ((dp = opendir(path)) == NULL) {
+	if ((sub = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC)) < 0) {
+		pb_hasher_add(h, "\377unreadable", 12);
+		return;
+	}
+	add_folder(h, sub, rel);
+}
+
+/* Adds the entries of the folder open as dfd (which it closes), sorted. */
+static void
+add_folder(struct pb_hasher *h, int dfd, const char *rel)
+{
+	char		**v = NULL, *r;
+	size_t		 k = 0, i;
+	DIR		*dp;
+	struct dirent	*e;
+
+	if ((dp = fdopendir(dfd)) == NULL) {
+		close(dfd);
 		pb_hasher_add(h, "\377unreadable", 12);
 		return;
 	}
 	while ((e = readdir(dp)) != NULL) {
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		v = pb_xrealloc(v, (k + 1) * sizeof(*v));
+		if ((k & (k - 1)) == 0)
+			v = pb_xrealloc(v, (k ? 2 * k : 1) * sizeof(*v));
 		v[k++] = pb_xstrdup(e->d_name);
 	}
-	closedir(dp);
 	if (k > 1)
 		qsort(v, k, sizeof(*v), pb_name_cmp);
 	for (i = 0; i < k; i++) {
-		p = pb_xasprintf("%s/%s", path, v[i]);
 		r = rel[0] ? pb_xasprintf("%s/%s", rel, v[i]) :
 		    pb_xstrdup(v[i]);
-		add_entry(h, p, r);
+		add_entry(h, dirfd(dp), v[i], r);
 		free(r);
-		free(p);
 		free(v[i]);
 	}
+	closedir(dp);
 	free(v);
 }
 
@@ -175,13 +442,20 @@ void
 pb_hasher_add_tree(struct pb_hasher *h, const char *dir)
 {
 	struct stat	 st;
+	int		 fd;
 
 	/* the folder itself may be given through a link */
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		pb_hasher_add(h, "\377nofolder", 10);
 		return;
 	}
-	add_entry(h, dir, "");
+	pb_hasher_add(h, "", 1);
+	pb_hasher_add(h, "d", 2);
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+		pb_hasher_add(h, "\377unreadable", 12);
+		return;
+	}
+	add_folder(h, fd, "");
 }
 
 struct pb_hash
@@ -207,12 +481,7 @@ pb_hash_data(const void *data, size_t len)
 int
 pb_hash_content(const char *path, int nofollow, struct pb_hash *out)
 {
-	struct pb_hasher	*h = pb_hasher_new();
-	int			 ok;
-
-	ok = add_content(h, path, nofollow);
-	*out = pb_hasher_end(h);
-	return ok;
+	return read_content(AT_FDCWD, path, nofollow, NULL, out);
 }
 
 int

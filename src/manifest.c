@@ -6,7 +6,8 @@
 #include <sys/stat.h>
 
 #include <errno.h>
-#include <ftw.h>
+#include <dirent.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -180,7 +181,9 @@ list_add(struct pb_manifest_entry **v, size_t *n, const char *id,
 {
 	struct pb_manifest_entry	*e;
 
-	*v = pb_xrealloc(*v, (*n + 1) * sizeof(**v));
+	/* doubling at each power of two: a list of n costs log n copies */
+	if ((*n & (*n - 1)) == 0)
+		*v = pb_xrealloc(*v, (*n ? 2 * *n : 1) * sizeof(**v));
 	e = &(*v)[(*n)++];
 	memset(e, 0, sizeof(*e));
 	e->id = pb_xstrdup(id);
@@ -317,58 +320,72 @@ pb_manifest_add_file(struct pb_manifest *m, const char *rel,
 	m->sorted = 0;
 }
 
-/* The recorded hash of output file rel; zero when there is none. */
-static struct pb_hash
-pb_manifest_file(const struct pb_manifest *m, const char *rel)
-{
-	const struct pb_manifest_entry	*e;
-
-	e = list_get(m->files, m->nfiles, m->sorted, rel);
-	return e ? e->hash : none;
-}
-
-/* What one verification walk has seen. */
-struct walk {
-	const struct pb_manifest *m;
-	size_t			  root;	/* length of "outdir/" */
-	size_t			  seen;
-	int			  bad;
-};
-static _Thread_local struct walk *walk;
-
+/*
+ * Checks the entries of the folder open as dfd (which it closes), rel
+ * below outdir (rel is a buffer of PATH_MAX bytes holding it, "" for
+ * outdir itself), against m, counting in *seen the files found as m
+ * records them. Returns 0 at the first entry that is not: a link, a pipe,
+ * an unreadable folder, a file m does not record or with other content.
+ */
 static int
-verify_one(const char *path, const struct stat *st, int flag, struct FTW *f)
+verify_dir(const struct pb_manifest *m, const char *outdir, int dfd,
+    char *rel, size_t *seen)
 {
-	const char			*rel = path + walk->root;
 	const struct pb_manifest_entry	*e;
+	struct dirent			*de;
+	struct stat			 st;
 	struct pb_hash			 h;
+	char				*path;
+	size_t				 len = strlen(rel);
+	DIR				*dp;
+	int				 ok = 1, sub;
 
-	(void)f;
-	if (flag == FTW_D || flag == FTW_DP)
-		return 0;
-	if (flag != FTW_F || !S_ISREG(st->st_mode)) {
-		walk->bad = 1;	/* a link, a pipe, an unreadable folder */
-		return 1;
-	}
-	if (strcmp(rel, ".manifest") == 0)
-		return 0;
-	e = list_get(walk->m->files, walk->m->nfiles, walk->m->sorted, rel);
-	if (e == NULL) {
-		walk->bad = 1;	/* a file the build did not write */
-		return 1;
-	}
-	if ((uint64_t)st->st_size == e->size && (uint64_t)st->st_ino ==
-	    e->ino && (uint64_t)st->st_mtim.tv_sec * 1000000000u +
-	    (uint64_t)st->st_mtim.tv_nsec == e->mtime) {
-		walk->seen++;	/* as written: no need to read it */
+	if ((dp = fdopendir(dfd)) == NULL) {
+		close(dfd);
 		return 0;
 	}
-	if (!pb_hash_content(path, 1, &h) || !pb_hash_eq(h, e->hash)) {
-		walk->bad = 1;
-		return 1;
+	while (ok && (de = readdir(dp)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		if (len + strlen(de->d_name) + 2 > PATH_MAX ||
+		    fstatat(dirfd(dp), de->d_name, &st,
+		    AT_SYMLINK_NOFOLLOW) != 0) {
+			ok = 0;
+			break;
+		}
+		snprintf(rel + len, PATH_MAX - len, "%s%s", len ? "/" : "",
+		    de->d_name);
+		if (S_ISDIR(st.st_mode)) {
+			ok = (sub = openat(dirfd(dp), de->d_name, O_RDONLY |
+			    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) >= 0 &&
+			    verify_dir(m, outdir, sub, rel, seen);
+			rel[len] = '\0';
+			continue;
+		}
+		if (!S_ISREG(st.st_mode))
+			ok = 0;	/* a link, a pipe */
+		else if (len == 0 && strcmp(rel, ".manifest") == 0)
+			;
+		else if ((e = list_get(m->files, m->nfiles, m->sorted,
+		    rel)) == NULL)
+			ok = 0;	/* a file the build did not write */
+		else if ((uint64_t)st.st_size == e->size &&
+		    (uint64_t)st.st_ino == e->ino &&
+		    (uint64_t)st.st_mtim.tv_sec * 1000000000u +
+		    (uint64_t)st.st_mtim.tv_nsec == e->mtime)
+			(*seen)++;	/* as written: no need to read it */
+		else {
+			path = pb_xasprintf("%s/%s", outdir, rel);
+			ok = pb_hash_content(path, 1, &h) &&
+			    pb_hash_eq(h, e->hash);
+			free(path);
+			*seen += ok;
+		}
+		rel[len] = '\0';
 	}
-	walk->seen++;
-	return 0;
+	closedir(dp);
+	return ok;
 }
 
 /*
@@ -381,17 +398,16 @@ verify_one(const char *path, const struct stat *st, int flag, struct FTW *f)
 static int
 pb_manifest_verify(const struct pb_manifest *m, const char *outdir)
 {
-	struct walk	 w = { m, strlen(outdir) + 1, 0, 0 };
 	struct stat	 st;
-	int		 rc;
+	char		 rel[PATH_MAX] = "";
+	size_t		 seen = 0;
+	int		 fd;
 
 	if (lstat(outdir, &st) != 0 || !S_ISDIR(st.st_mode) ||
-	    m->nfiles == 0)
+	    m->nfiles == 0 || (fd = open(outdir, O_RDONLY | O_DIRECTORY |
+	    O_NOFOLLOW | O_CLOEXEC)) < 0)
 		return 0;
-	walk = &w;
-	rc = nftw(outdir, verify_one, 16, FTW_PHYS);
-	walk = NULL;
-	return rc == 0 && !w.bad && w.seen == m->nfiles;
+	return verify_dir(m, outdir, fd, rel, &seen) && seen == m->nfiles;
 }
 
 /* Serializes m into out, sorted by id, for writing as .manifest. */
@@ -451,10 +467,12 @@ pb_manifest_format(const struct pb_manifest *m, struct pb_buf *out)
 /*
  * Serializes the size, time and inode of m's files into out (a cache kept
  * beside the output folder, since they differ from build to build while
- * .manifest must not); pb_manifest_read_stat reads them back.
+ * .manifest must not), then memo's entries; pb_manifest_read_stat reads
+ * them back.
  */
 static void
-pb_manifest_format_stat(const struct pb_manifest *m, struct pb_buf *out)
+pb_manifest_format_stat(const struct pb_manifest *m,
+    const struct pb_hash_memo *memo, struct pb_buf *out)
 {
 	size_t	 i;
 
@@ -463,14 +481,18 @@ pb_manifest_format_stat(const struct pb_manifest *m, struct pb_buf *out)
 		pb_buf_printf(out, "%s %" PRIu64 " %" PRIu64 " %" PRIu64 "\n",
 		    m->files[i].id, m->files[i].size, m->files[i].mtime,
 		    m->files[i].ino);
+	if (memo != NULL)
+		pb_hash_memo_format(memo, out);
 }
 
 /*
  * Reads the size, time and inode of output files from path (as
- * pb_manifest_format_stat wrote them) into the matching entries of m.
+ * pb_manifest_format_stat wrote them) into the matching entries of m,
+ * and the memo's lines into memo.
  */
 static void
-pb_manifest_read_stat(struct pb_manifest *m, const char *path)
+pb_manifest_read_stat(struct pb_manifest *m, struct pb_hash_memo *memo,
+    const char *path)
 {
 	char				 line[512], id[256];
 	uint64_t			 size, mtime, ino;
@@ -485,6 +507,10 @@ pb_manifest_read_stat(struct pb_manifest *m, const char *path)
 		return;
 	}
 	while (fgets(line, sizeof(line), f) != NULL) {
+		if (line[0] == '=') {
+			pb_hash_memo_parse(memo, line);
+			continue;
+		}
 		if (sscanf(line, "%255s %" SCNu64 " %" SCNu64 " %" SCNu64, id,
 		    &size, &mtime, &ino) != 4)
 			continue;
@@ -539,12 +565,23 @@ add_input(struct pb_hasher *h, const char *indir, const char *path)
 		pb_hasher_add_file(h, path);
 }
 
+/* A new hasher that reads files through memo. */
+static struct pb_hasher *
+hasher(struct pb_hash_memo *memo)
+{
+	struct pb_hasher	*h = pb_hasher_new();
+
+	pb_hasher_memo(h, memo);
+	return h;
+}
+
 /* The files a packet's output is made from, in a fixed order. */
 static struct pb_hash
 packet_hash(const struct pb_model *m, const char *indir,
-    const struct pb_packet *pk, struct pb_hash tool, const char *images)
+    const struct pb_packet *pk, struct pb_hash tool, const char *images,
+    struct pb_hash_memo *memo)
 {
-	struct pb_hasher	*h = pb_hasher_new();
+	struct pb_hasher	*h = hasher(memo);
 	char			*path;
 	const char		*p, *nl;
 	size_t			 i, j;
@@ -582,9 +619,9 @@ packet_hash(const struct pb_model *m, const char *indir,
 
 /* Hash of the program itself, its templates and its schemas. */
 static struct pb_hash
-tool_hash(const char *tdir, const char *schemadir)
+tool_hash(const char *tdir, const char *schemadir, struct pb_hash_memo *memo)
 {
-	struct pb_hasher	*h = pb_hasher_new();
+	struct pb_hasher	*h = hasher(memo);
 
 	pb_hasher_add_file(h, "/proc/self/exe");
 	pb_hasher_add_tree(h, tdir);
@@ -608,19 +645,39 @@ packet_reuse(struct pb_stage *stage, const struct pb_manifest *old,
 		if (o == PB_OUT_PDF && !pdf)
 			continue;
 		rel = pb_packet_output(id, (enum pb_output)o);
-		ok = pb_stage_reuse(stage, rel, pb_manifest_file(old, rel));
+		ok = pb_stage_reuse(stage, list_get(old->files, old->nfiles,
+		    old->sorted, rel));
 		free(rel);
 	}
 	/* and the charts beside its DocBook, ID/NAME.svg, and the images
-	 * its positions link, ID/media/HASH.TYPE */
-	for (o = 0; ok && o < old->nfiles; o++) {
+	 * its positions link, ID/media/HASH.TYPE: sorted, the files under
+	 * ID/ lie together, from the first not before "ID/" */
+	o = 0;
+	if (old->sorted) {
+		size_t	 lo = 0, hi = old->nfiles, mid;
+
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			if (strncmp(old->files[mid].id, id, len) < 0 ||
+			    (strncmp(old->files[mid].id, id, len) == 0 &&
+			    (unsigned char)old->files[mid].id[len] < '/'))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		o = lo;
+	}
+	for (; ok && o < old->nfiles; o++) {
 		rel = old->files[o].id;
+		if (old->sorted && (strncmp(rel, id, len) != 0 ||
+		    rel[len] != '/'))
+			break;	/* past ID/ */
 		if (strncmp(rel, id, len) == 0 && rel[len] == '/' &&
 		    ((strchr(rel + len + 1, '/') == NULL &&
 		    strlen(rel) > 4 && strcmp(rel + strlen(rel) - 4,
 		    ".svg") == 0) || (strncmp(rel + len + 1, "media/", 6) == 0 &&
 		    strchr(rel + len + 7, '/') == NULL)))
-			ok = pb_stage_reuse(stage, rel, old->files[o].hash);
+			ok = pb_stage_reuse(stage, &old->files[o]);
 	}
 	return ok;
 }
@@ -630,9 +687,16 @@ pb_increment_begin(struct pb_increment *inc, const char *indir,
     const char *outdir, const char *tdir, const char *schemadir, int pdf)
 {
 	struct pb_hasher	*h;
+	struct pb_buf		 b = { NULL, 0, 0 };
+	int			 up;
 
 	memset(inc, 0, sizeof(*inc));
-	inc->tool = tool_hash(tdir, schemadir);
+	/* what the last build recorded first: it spares reading files */
+	pb_manifest_read(outdir, &inc->old);
+	inc->statpath = pb_out_sidecar(outdir, "stat");
+	inc->memo = pb_hash_memo_new();
+	pb_manifest_read_stat(&inc->old, inc->memo, inc->statpath);
+	inc->tool = tool_hash(tdir, schemadir, inc->memo);
 	inc->pdf = pdf;
 	if (pdf) {	/* the pages link to their PDF: another build */
 		h = pb_hasher_new();
@@ -640,16 +704,20 @@ pb_increment_begin(struct pb_increment *inc, const char *indir,
 		pb_hasher_add(h, "pdf", 3);
 		inc->tool = pb_hasher_end(h);
 	}
-	h = pb_hasher_new();
+	h = hasher(inc->memo);
 	pb_hasher_add_hash(h, inc->tool);
 	pb_hasher_add_tree(h, indir);
 	inc->cur.all = pb_hasher_end(h);
-	pb_manifest_read(outdir, &inc->old);
-	inc->statpath = pb_out_sidecar(outdir, "stat");
-	pb_manifest_read_stat(&inc->old, inc->statpath);
-	return !pb_hash_eq(inc->old.all, none) && inc->old.warned &&
+	up = !pb_hash_eq(inc->old.all, none) && inc->old.warned &&
 	    pb_hash_eq(inc->old.all, inc->cur.all) &&
 	    pb_manifest_verify(&inc->old, outdir);
+	/* nothing to build: keep what the memo learned all the same */
+	if (up && pb_hash_memo_changed(inc->memo)) {
+		pb_manifest_format_stat(&inc->old, inc->memo, &b);
+		pb_write_aside(inc->statpath, b.data, b.len);
+		pb_buf_free(&b);
+	}
+	return up;
 }
 
 char *
@@ -676,7 +744,8 @@ pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
 			continue;
 		}
 		h = packet_hash(m, indir, &m->packets[i], inc->tool,
-		    pb_manifest_images(&inc->old, m->packets[i].id));
+		    pb_manifest_images(&inc->old, m->packets[i].id),
+		    inc->memo);
 		pb_manifest_add(&inc->cur, m->packets[i].id, h);
 		if (pb_hash_eq(pb_manifest_get(&inc->old, m->packets[i].id),
 		    none))
@@ -709,7 +778,7 @@ pb_increment_set_images(struct pb_increment *inc, const struct pb_model *m,
 	    NULL;
 	if (rehash)
 		e->hash = packet_hash(m, indir, &m->packets[i], inc->tool,
-		    e->images);
+		    e->images, inc->memo);
 }
 
 void
@@ -729,7 +798,7 @@ pb_increment_commit(struct pb_increment *inc)
 {
 	struct pb_buf	 mb = { NULL, 0, 0 };
 
-	pb_manifest_format_stat(&inc->cur, &mb);
+	pb_manifest_format_stat(&inc->cur, inc->memo, &mb);
 	pb_write_aside(inc->statpath, mb.data, mb.len);
 	pb_buf_free(&mb);
 }
@@ -739,6 +808,8 @@ pb_increment_free(struct pb_increment *inc)
 {
 	pb_manifest_free(&inc->old);
 	pb_manifest_free(&inc->cur);
+	pb_hash_memo_free(inc->memo);
+	inc->memo = NULL;
 	free(inc->statpath);
 	inc->statpath = NULL;
 }

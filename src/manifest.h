@@ -98,6 +98,8 @@ struct pb_increment {
 	struct pb_manifest	 old;	/* out/.manifest and .out.stat */
 	struct pb_manifest	 cur;	/* this build's */
 	struct pb_hash		 tool;	/* the program, templates, schemas */
+	struct pb_hash_memo	*memo;	/* the hashes of the files read, by
+					 * identity, kept in .out.stat */
 	char			*statpath;	/* .out.stat beside out/ */
 	int			 pdf;	/* the build writes ID/ID.pdf too */
 };
@@ -152,7 +154,8 @@ void pb_increment_write(struct pb_increment *inc, struct pb_stage *stage,
 /*
  * After the stage became outdir: keeps the size, time and inode of every
  * file beside it (.out.stat), so the next build can check outdir without
- * reading it.
+ * reading it, and the memo of the input files' hashes, so it can hash
+ * input/ without reading what did not change.
  */
 void pb_increment_commit(struct pb_increment *inc);
 

@@ -7,7 +7,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <dirent.h>
 #include <libgen.h>
 #include <limits.h>
@@ -246,26 +245,61 @@ stage_failed(struct pb_stage *s)
 	return f;
 }
 
+/*
+ * Removes everything inside the folder open as dfd (which it closes),
+ * never following a link: each entry by its name in its folder, the
+ * type readdir gives looked up only where it does not give one. depth
+ * bounds the nesting, and so the folders open at once (a build writes
+ * two levels). 0 on failure.
+ */
 static int
-rm_one(const char *path, const struct stat *st, int flag, struct FTW *f)
+rm_inside(int dfd, int depth)
 {
-	(void)st;
-	(void)f;
-	if (flag == FTW_DP)
-		return rmdir(path);
-	return unlink(path);
+	DIR		*dp;
+	struct dirent	*e;
+	struct stat	 st;
+	int		 sub, ok = 1, isdir;
+
+	if ((dp = fdopendir(dfd)) == NULL) {
+		close(dfd);
+		return 0;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		isdir = e->d_type == DT_DIR;
+		if (e->d_type == DT_UNKNOWN)
+			isdir = fstatat(dirfd(dp), e->d_name, &st,
+			    AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+		if (!isdir) {
+			if (unlinkat(dirfd(dp), e->d_name, 0) != 0)
+				ok = 0;
+			continue;
+		}
+		if (depth <= 0 || (sub = openat(dirfd(dp), e->d_name,
+		    O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0 ||
+		    !rm_inside(sub, depth - 1) ||
+		    unlinkat(dirfd(dp), e->d_name, AT_REMOVEDIR) != 0)
+			ok = 0;
+	}
+	closedir(dp);
+	return ok;
 }
 
 int
 pb_rmtree(const char *path)
 {
 	struct stat	 st;
+	int		 fd;
 
 	if (lstat(path, &st) != 0)
 		return errno == ENOENT;
 	if (!S_ISDIR(st.st_mode))
 		return unlink(path) == 0;
-	return nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS) == 0;
+	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC)) < 0)
+		return 0;
+	return rm_inside(fd, 256) && rmdir(path) == 0;
 }
 
 struct pb_stage *
@@ -416,41 +450,92 @@ open_parent(const char *root, const char *relpath, const char **name)
 	return dfd;
 }
 
-int
-pb_stage_reuse(struct pb_stage *s, const char *relpath,
-    struct pb_hash want)
+/*
+ * Hard-links name (in the folder dfd) as to, relpath in the stage, not
+ * following a link; creates the folders on the way when they are not
+ * there yet (most files go into a folder made for an earlier one).
+ */
+static int
+link_into(struct pb_stage *s, int dfd, const char *name, const char *relpath,
+    const char *to)
 {
-	char		*to, buf[65536];
-	const char	*name;
-	struct pb_buf	 b = { NULL, 0, 0 };
-	struct stat	 st;
-	struct pb_hasher	*h;
-	struct pb_hash	 got;
-	int		 dfd, in = -1, out, rc = 0;
-	ssize_t		 n = -1;
+	if (linkat(dfd, name, AT_FDCWD, to, 0) == 0)
+		return 1;
+	return errno == ENOENT && mkparents(s->path, relpath) &&
+	    linkat(dfd, name, AT_FDCWD, to, 0) == 0;
+}
 
+/* Non-zero when st is the file e records, as its last build left it. */
+static int
+as_recorded(const struct stat *st, const struct pb_manifest_entry *e)
+{
+	return e->ino != 0 && (uint64_t)st->st_ino == e->ino &&
+	    (uint64_t)st->st_size == e->size &&
+	    (uint64_t)st->st_mtim.tv_sec * 1000000000u +
+	    (uint64_t)st->st_mtim.tv_nsec == e->mtime;
+}
+
+/*
+ * Reads the open file in into *b; sets *got to its content's hash.
+ * Returns 0 on a read error.
+ */
+static int
+read_hashed(int in, struct pb_buf *b, struct pb_hash *got)
+{
+	struct pb_hasher	*h = pb_hasher_new();
+	char			 buf[65536];
+	ssize_t			 n;
+
+	while ((n = pb_read_full(in, buf, sizeof(buf))) > 0) {
+		pb_hasher_add(h, buf, (size_t)n);
+		pb_buf_put(b, buf, (size_t)n);
+	}
+	*got = pb_hasher_end(h);
+	return n == 0;
+}
+
+int
+pb_stage_reuse(struct pb_stage *s, const struct pb_manifest_entry *e)
+{
+	char		*to = NULL;
+	const char	*name, *relpath;
+	struct pb_buf	 b = { NULL, 0, 0 };
+	struct stat	 st, lst;
+	struct pb_hash	 got;
+	int		 dfd, in = -1, out, rc = 0, known;
+
+	if (e == NULL)
+		return 0;
+	relpath = e->id;
 	if (strstr(relpath, "..") != NULL || stage_failed(s) ||
 	    (dfd = open_parent(s->out, relpath, &name)) < 0)
 		return 0;
 	to = pb_xasprintf("%s/%s", s->path, relpath);
-	h = pb_hasher_new();
+	/* as the last build left it: linked without being read, and the
+	 * link checked to be that very file */
+	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISREG(st.st_mode) && as_recorded(&st, e) &&
+	    link_into(s, dfd, name, relpath, to)) {
+		if (lstat(to, &lst) == 0 && lst.st_ino == st.st_ino &&
+		    lst.st_dev == st.st_dev && as_recorded(&lst, e)) {
+			stage_record(s, relpath, e->hash, &lst);
+			rc = 1;
+			goto out;
+		}
+		unlink(to);	/* replaced in between: read it */
+	}
 	if ((in = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
 	    O_CLOEXEC)) < 0 || fstat(in, &st) != 0 || !S_ISREG(st.st_mode))
 		goto out;
-	while ((n = pb_read_full(in, buf, sizeof(buf))) > 0) {
-		pb_hasher_add(h, buf, (size_t)n);
-		pb_buf_put(&b, buf, (size_t)n);
-	}
-	got = pb_hasher_end(h);
-	h = NULL;
-	if (n < 0 || !pb_hash_eq(got, want) || !mkparents(s->path, relpath))
+	known = read_hashed(in, &b, &got);
+	if (!known || !pb_hash_eq(got, e->hash))
 		goto out;	/* changed since the manifest: rebuild */
 	/* A hard link to the file just checked (not through a link: linkat
 	 * without AT_SYMLINK_FOLLOW); a copy where links cannot be made. */
-	if (linkat(dfd, name, AT_FDCWD, to, 0) == 0)
+	if (link_into(s, dfd, name, relpath, to))
 		rc = 1;		/* the same inode: st stays true */
-	else if ((out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
-	    O_CLOEXEC, 0644)) >= 0) {
+	else if (mkparents(s->path, relpath) && (out = open(to, O_WRONLY |
+	    O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644)) >= 0) {
 		rc = (b.len == 0 || write(out, b.data, b.len) ==
 		    (ssize_t)b.len) && fstat(out, &st) == 0;
 		if (close(out) != 0)
@@ -461,8 +546,6 @@ pb_stage_reuse(struct pb_stage *s, const char *relpath,
 	if (rc)
 		stage_record(s, relpath, got, &st);
 out:
-	if (h != NULL)
-		pb_hasher_end(h);
 	if (in >= 0)
 		close(in);
 	close(dfd);

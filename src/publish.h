@@ -33,14 +33,18 @@ const char *pb_stage_path(const struct pb_stage *s);
 int pb_stage_write(struct pb_stage *s, const char *relpath,
     const char *data, size_t len, struct pb_diags *d);
 
+struct pb_manifest_entry;
+
 /*
- * Copies the file relpath of the previous output folder into the stage
- * when its content still hashes to want, opening every folder on the way
- * without following a symbolic link. Returns 0 (nothing recorded) when
- * there is no such regular file or it was changed since.
+ * Copies the output file e records (e->id, its path) from the previous
+ * output folder into the stage when its content still hashes to e->hash,
+ * opening every folder on the way without following a symbolic link. A
+ * file whose size, modification time and inode are those e records (as
+ * written or kept by the last build) is taken as unchanged without being
+ * read. Returns 0 (nothing recorded) when e is NULL, there is no such
+ * regular file or it was changed since.
  */
-int pb_stage_reuse(struct pb_stage *s, const char *relpath,
-    struct pb_hash want);
+int pb_stage_reuse(struct pb_stage *s, const struct pb_manifest_entry *e);
 
 struct pb_manifest;
 

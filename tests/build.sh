@@ -67,6 +67,14 @@ check "a changed position rebuilds its packets only" test "$(ino "$T/o/accs-peer
 check "the changed packet shows the change" grep -q "One more sentence" "$T/o/note-taking-funding/index.html"
 $PB build -i "$T/inc" -o "$T/full" -j 1
 check "incremental output equals a full build" diff -r "$T/o" "$T/full"
+# an input folder named through a symbolic link: its files count, not the
+# link alone
+ln -s inc "$T/inc-link"
+$PB build -q -i "$T/inc-link" -o "$T/ol" || not_ok "incremental: linked input"
+printf '\nThrough the link.\n' >>"$T/inc/positions/note-taking.md"
+$PB build -q -i "$T/inc-link" -o "$T/ol"
+check "a linked input folder's changed position is rebuilt" \
+    grep -q "Through the link" "$T/ol/note-taking-funding/index.html"
 # tags: those of a packet's positions, once each; a reused packet's come
 # from the manifest
 check "index: a rebuilt packet's tags" grep -qF '<li>documentation</li>' "$T/o/index.html"

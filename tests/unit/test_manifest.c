@@ -2,8 +2,10 @@
  * test_manifest.c - unit tests of the incremental build's bookkeeping:
  * a packet whose files are unchanged reuses its output; a changed file,
  * a new file it is made of, or a link of it pointed elsewhere makes it
- * stale; a change to no file of it leaves it reused.
+ * stale; a change to no file of it leaves it reused. The memo of file
+ * hashes spares reading a file only while the file is as it was.
  */
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,11 +13,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
 #include "build.h"
+#include "hash.h"
 #include "manifest.h"
 #include "model.h"
 #include "pb.h"
@@ -156,11 +160,105 @@ test_reuse(void **state)
 	assert_int_equal(up, 0);
 }
 
+/* The hash of file through memo (NULL: none). */
+static struct pb_hash
+hash_file(const char *file, struct pb_hash_memo *memo)
+{
+	struct pb_hasher	*h = pb_hasher_new();
+
+	pb_hasher_memo(h, memo);
+	assert_int_equal(pb_hasher_add_file_as(h, file, "f"), 1);
+	return pb_hasher_end(h);
+}
+
+/* A memo made from what m wrote; *learned set as its writing said. */
+static struct pb_hash_memo *
+reread(struct pb_hash_memo *m, int *learned)
+{
+	struct pb_buf		 b = { NULL, 0, 0 };
+	struct pb_hash_memo	*n = pb_hash_memo_new();
+	char			*line, *nl;
+
+	*learned = pb_hash_memo_changed(m);
+	pb_hash_memo_format(m, &b);
+	for (line = b.data; line != NULL && *line != '\0'; line = nl + 1) {
+		nl = strchr(line, '\n');
+		assert_non_null(nl);
+		*nl = '\0';
+		assert_int_equal(pb_hash_memo_parse(n, line), 1);
+	}
+	pb_buf_free(&b);
+	pb_hash_memo_settle(n, INT64_MAX);
+	pb_hash_memo_free(m);
+	return n;
+}
+
+static void
+test_memo(void **state)
+{
+	struct pb_hash_memo	*m;
+	struct pb_hash		 a, b, plain;
+	struct timespec		 t[2];
+	struct stat		 st, st2;
+	char			*f;
+	int			 learned, fd;
+
+	(void)state;
+	f = pb_xasprintf("%s/memo.txt", dir);
+	sh("printf 'first\\n' >%s", f);
+	plain = hash_file(f, NULL);
+
+	/* a file changed too lately is hashed, not remembered */
+	m = pb_hash_memo_new();
+	pb_hash_memo_settle(m, 0);
+	a = hash_file(f, m);
+	assert_true(pb_hash_eq(a, plain));
+	m = reread(m, &learned);
+	assert_int_equal(learned, 0);
+
+	/* a settled file is remembered, and then not learned again */
+	a = hash_file(f, m);
+	assert_true(pb_hash_eq(a, plain));
+	m = reread(m, &learned);
+	assert_int_equal(learned, 1);
+	assert_true(pb_hash_eq(hash_file(f, m), plain));
+	m = reread(m, &learned);
+	assert_int_equal(learned, 0);	/* found: not read */
+
+	/* the same size and modification time, other content: the change
+	 * time tells, and the file is read again */
+	assert_int_equal(stat(f, &st), 0);
+	do {
+		assert_true((fd = open(f, O_WRONLY | O_TRUNC)) >= 0);
+		assert_int_equal(write(fd, "other\n", 6), 6);
+		t[0] = st.st_atim;
+		t[1] = st.st_mtim;
+		assert_int_equal(futimens(fd, t), 0);
+		assert_int_equal(close(fd), 0);
+		assert_int_equal(stat(f, &st2), 0);
+	} while (st2.st_ctim.tv_sec == st.st_ctim.tv_sec &&
+	    st2.st_ctim.tv_nsec == st.st_ctim.tv_nsec);
+	assert_int_equal(st2.st_size, st.st_size);
+	b = hash_file(f, m);
+	assert_false(pb_hash_eq(b, a));
+	assert_true(pb_hash_eq(b, hash_file(f, NULL)));
+	m = reread(m, &learned);
+	assert_int_equal(learned, 1);
+
+	/* a line that is not one of the memo's is refused */
+	assert_int_equal(pb_hash_memo_parse(m, "= 1 2 3"), 0);
+	assert_int_equal(pb_hash_memo_parse(m, "x 1 2 3 4 5 "
+	    "0123456789abcdef0123456789abcdef"), 0);
+	pb_hash_memo_free(m);
+	free(f);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_reuse, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_memo, setup, teardown),
 	};
 	const char *const roots[] = { "schema", NULL };
 	int rc;
