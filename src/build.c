@@ -553,20 +553,81 @@ pb_run_check(struct pb_run *r, struct pb_read_opts *o, long jobs, int render)
 		    NULL);
 }
 
+/*
+ * The stylesheets of a build, compiled in a thread of their own while the
+ * input is read and checked (pb_styles_load; its problems kept apart).
+ */
+struct styles_job {
+	const char		*tdir;
+	struct pb_styles	*st;
+	struct pb_diags		 d;
+	pthread_t		 tid;
+	int			 started;
+};
+
+static void *
+styles_main(void *arg)
+{
+	struct styles_job	*j = arg;
+
+	j->st = pb_styles_load(j->tdir, &j->d);
+	return NULL;
+}
+
+/* Starts compiling tdir's stylesheets (in this thread if no other). */
+static void
+styles_start(struct styles_job *j, const char *tdir)
+{
+	memset(j, 0, sizeof(*j));
+	j->tdir = tdir;
+	if (pthread_create(&j->tid, NULL, styles_main, j) == 0)
+		j->started = 1;
+	else
+		styles_main(j);
+}
+
+/*
+ * Waits for the stylesheets and puts the problems in order in r->d: what
+ * it held before they started (before, which it takes), theirs, then
+ * what the run recorded since; when the stylesheets failed, the run's
+ * are dropped, as a build that compiled them first would have stopped
+ * there. Returns the stylesheets, or NULL when they failed.
+ */
+static struct pb_styles *
+styles_done(struct styles_job *j, struct pb_run *r, struct pb_diags *before)
+{
+	struct pb_diags	 since = r->d;
+
+	if (j->started) {
+		pthread_join(j->tid, NULL);
+		j->started = 0;
+	}
+	r->d = *before;
+	memset(before, 0, sizeof(*before));
+	pb_diags_merge(&r->d, &j->d);
+	pb_diags_free(&j->d);
+	if (j->st != NULL)
+		pb_diags_merge(&r->d, &since);
+	pb_diags_free(&since);
+	return j->st;
+}
+
 int
 pb_build(struct pb_run *r, const char *outdir, const char *tdir,
     const char *sdir, long jobs, size_t max_input, const char *chromium)
 {
 	struct pb_read_opts	 o = { 1, max_input, NULL, NULL };
 	struct pb_increment	 inc;
+	struct styles_job	 sj;
 	struct pb_styles	*st = NULL;
 	struct pb_stage		*stage = NULL;
+	struct pb_diags		 before;
 	struct timespec		 clock;
 	char			*reuse = NULL, **tags = NULL, **images = NULL;
 	struct pb_diags		*warns = NULL;
 	const char		*t, *id;
 	size_t			 i;
-	int			 rc = PB_EXIT_INPUT;
+	int			 rc = PB_EXIT_INPUT, compiling = 0;
 
 	r->built = r->reused = 0;
 	memset(r->secs, 0, sizeof(r->secs));
@@ -581,11 +642,13 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 		rc = PB_EXIT_OK;
 		goto out;
 	}
-	if ((st = pb_styles_load(tdir, &r->d)) == NULL) {
-		rc = PB_EXIT_SYSTEM;
-		goto out;
-	}
-	pb_styles_set_pdf(st, chromium != NULL);
+	/* The stylesheets compile while the input loads; their problems
+	 * come first, and alone when they fail, as if they had been
+	 * compiled before anything else. */
+	before = r->d;
+	memset(&r->d, 0, sizeof(r->d));
+	styles_start(&sj, tdir);
+	compiling = 1;
 	if (!pb_run_load(r, sdir, NULL)) {
 		pb_run_check_alone(r, &o);
 		goto out;
@@ -610,6 +673,12 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	r->why = pb_xcalloc(r->model->npackets + 1, 1);
 	reuse = pb_increment_reuse(&inc, stage, r->model, r->indir, r->only,
 	    r->why);
+	compiling = 0;
+	if ((st = styles_done(&sj, r, &before)) == NULL) {
+		rc = PB_EXIT_SYSTEM;
+		goto out;
+	}
+	pb_styles_set_pdf(st, chromium != NULL);
 	for (i = 0; i < r->model->npackets; i++)
 		r->reused += reuse != NULL && reuse[i];
 	r->built = r->model->npackets - r->reused;
@@ -657,6 +726,8 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	if (rc == PB_EXIT_OK)
 		pb_increment_commit(&inc);
 out:
+	if (compiling && (st = styles_done(&sj, r, &before)) == NULL)
+		rc = PB_EXIT_SYSTEM;	/* nothing else counts */
 	if (rc == PB_EXIT_INPUT && r->d.system)
 		rc = PB_EXIT_SYSTEM;
 	pb_stage_abort(stage);

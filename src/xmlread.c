@@ -3,6 +3,7 @@
  * stylesheets load.
  */
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -15,9 +16,11 @@
 #include "pb.h"
 #include "xmlread.h"
 
-/* Folders whose files may be loaded (stylesheets, staging). */
+/* Folders whose files may be loaded (stylesheets, staging); a folder
+ * may be allowed while another thread compiles the stylesheets. */
 static char	**roots;
 static size_t	  nroots;
+static pthread_mutex_t roots_lock = PTHREAD_MUTEX_INITIALIZER;
 static xmlExternalEntityLoader default_loader;
 
 /* What one parse is collecting; thread-local so workers don't mix. */
@@ -38,8 +41,10 @@ pb_xml_allow(const char *dir)
 
 	if (realpath(dir, real) == NULL)
 		return;
+	pthread_mutex_lock(&roots_lock);
 	roots = pb_xrealloc(roots, (nroots + 1) * sizeof(*roots));
 	roots[nroots++] = pb_xstrdup(real);
+	pthread_mutex_unlock(&roots_lock);
 }
 
 int
@@ -47,6 +52,7 @@ pb_xml_allowed(const char *url)
 {
 	char	 real[PATH_MAX];
 	size_t	 i, n;
+	int	 ok = 0;
 
 	if (url == NULL)
 		return 0;
@@ -56,13 +62,14 @@ pb_xml_allowed(const char *url)
 		return 0;	/* any other scheme */
 	if (realpath(url, real) == NULL)
 		return 0;
-	for (i = 0; i < nroots; i++) {
+	pthread_mutex_lock(&roots_lock);
+	for (i = 0; !ok && i < nroots; i++) {
 		n = strlen(roots[i]);
-		if (strncmp(real, roots[i], n) == 0 &&
-		    (real[n] == '/' || real[n] == '\0'))
-			return 1;
+		ok = strncmp(real, roots[i], n) == 0 &&
+		    (real[n] == '/' || real[n] == '\0');
 	}
-	return 0;
+	pthread_mutex_unlock(&roots_lock);
+	return ok;
 }
 
 /*
@@ -111,11 +118,13 @@ pb_xml_cleanup(void)
 {
 	size_t	 i;
 
+	pthread_mutex_lock(&roots_lock);
 	for (i = 0; i < nroots; i++)
 		free(roots[i]);
 	free(roots);
 	roots = NULL;
 	nroots = 0;
+	pthread_mutex_unlock(&roots_lock);
 }
 
 /* Collects libxml2's structured errors into the parse's diagnostics. */
