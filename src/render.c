@@ -10,6 +10,7 @@
 #include <libxml/xmlsave.h>
 #include <libxml/xpathInternals.h>
 #include <libxslt/extensions.h>
+#include <libxslt/imports.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/variables.h>
@@ -19,6 +20,7 @@
 #include "hash.h"
 #include "pb.h"
 #include "render.h"
+#include "tree.h"
 #include "xmlread.h"
 
 /* Parts of a result kept for the rest of the build (pb:memo-keep). */
@@ -27,9 +29,27 @@ struct memo {
 	xmlHashTablePtr	 parts;	/* key -> xmlDocPtr, its root holding the part */
 };
 
+/*
+ * A stylesheet's xsl:strip-space and xsl:preserve-space rules, taken out
+ * of the compiled stylesheet and applied by strip_apply (see there).
+ */
+struct strip_rule {
+	xmlChar		*ns;	/* namespace URI, NULL for none */
+	xmlChar		*name;	/* local name, or "*" for any in ns */
+	int		 level;	/* import level: the first level that names
+				   an element decides */
+	int		 strip;	/* 1 strip, 0 preserve */
+};
+
+struct strip {
+	struct strip_rule	*rule;
+	size_t			 n;
+};
+
 struct pb_styles {
 	char			*dir;
 	xsltStylesheetPtr	 xsl[PB_FMT__MAX];
+	struct strip		 strip[PB_FMT__MAX];
 	char			*css;
 	xsltSecurityPrefsPtr	 sec;
 	int			 pdf;	/* the build writes PDFs */
@@ -307,48 +327,63 @@ section_owner(xmlXPathParserContextPtr ctxt, int nargs)
  * document of its own, never changed once kept.
  */
 
-/* Adds node n and everything under it to h: names, attributes, text. */
+/* Appends n bytes to b: inline while they fit, the call to grow it only
+ * when they do not (b is hashed by its length, never read as a string). */
+static inline void
+dput(struct pb_buf *b, const void *s, size_t n)
+{
+	if (b->len + n < b->cap) {
+		memcpy(b->data + b->len, s, n);
+		b->len += n;
+	} else
+		pb_buf_put(b, s, n);
+}
+
+/* Appends string s and its NUL to b. */
+static inline void
+dputs(struct pb_buf *b, const xmlChar *s)
+{
+	dput(b, s, strlen((const char *)s) + 1);
+}
+
+/* Adds node n and everything under it to b: names, attributes, text
+ * (hashed at once by xpath_digest: a node's pieces are small, and hashing
+ * each on its own cost more than the rest of the digest). */
 static void
-digest_node(struct pb_hasher *h, xmlNodePtr n)
+digest_node(struct pb_buf *b, xmlNodePtr n)
 {
 	xmlAttrPtr	 a;
 	xmlNodePtr	 c;
 	char		 t = (char)('A' + (int)n->type);
 
-	pb_hasher_add(h, &t, 1);
+	dput(b, &t, 1);
 	switch (n->type) {
 	case XML_ELEMENT_NODE:
-		if (n->ns != NULL)
-			pb_hasher_add(h, n->ns->href, xmlStrlen(n->ns->href));
-		pb_hasher_add(h, "", 1);
-		pb_hasher_add(h, n->name, xmlStrlen(n->name) + 1);
+		dputs(b, n->ns != NULL ? n->ns->href : BAD_CAST "");
+		dputs(b, n->name);
 		for (a = n->properties; a != NULL; a = a->next)
-			digest_node(h, (xmlNodePtr)a);
+			digest_node(b, (xmlNodePtr)a);
 		for (c = n->children; c != NULL; c = c->next)
-			digest_node(h, c);
-		pb_hasher_add(h, "/", 1);
+			digest_node(b, c);
+		dput(b, "/", 1);
 		break;
 	case XML_ATTRIBUTE_NODE:
-		if (n->ns != NULL)
-			pb_hasher_add(h, n->ns->href, xmlStrlen(n->ns->href));
-		pb_hasher_add(h, "", 1);
-		pb_hasher_add(h, n->name, xmlStrlen(n->name) + 1);
+		dputs(b, n->ns != NULL ? n->ns->href : BAD_CAST "");
+		dputs(b, n->name);
 		/* the value: its text nodes, read where they are */
 		for (c = n->children; c != NULL; c = c->next)
 			if (c->content != NULL)
-				pb_hasher_add(h, c->content,
-				    xmlStrlen(c->content));
-		pb_hasher_add(h, "", 1);
+				dput(b, c->content,
+				    strlen((const char *)c->content));
+		dput(b, "", 1);
 		break;
 	case XML_DOCUMENT_NODE:
 	case XML_HTML_DOCUMENT_NODE:
 		for (c = n->children; c != NULL; c = c->next)
-			digest_node(h, c);
+			digest_node(b, c);
 		break;
 	default:
-		if (n->content != NULL)
-			pb_hasher_add(h, n->content, xmlStrlen(n->content));
-		pb_hasher_add(h, "", 1);
+		dputs(b, n->content != NULL ? n->content : BAD_CAST "");
 		break;
 	}
 }
@@ -362,35 +397,36 @@ static void
 xpath_digest(xmlXPathParserContextPtr ctxt, int nargs)
 {
 	xmlXPathObjectPtr	*args;
-	struct pb_hasher	*h;
+	struct pb_buf		 b = { NULL, 0, 0 };
 	xmlChar			*str;
-	char			 hex[PB_HASH_HEX], sep = 0;
+	char			 hex[PB_HASH_HEX];
 	int			 i, k;
 
+	pb_buf_put(&b, "", 0);	/* room for dput from the start */
 	args = pb_xcalloc((size_t)nargs + 1, sizeof(*args));
 	for (i = nargs - 1; i >= 0; i--)
 		args[i] = valuePop(ctxt);
-	h = pb_hasher_new();
 	for (i = 0; i < nargs; i++) {
 		if (args[i] == NULL)
 			continue;
 		if (args[i]->type == XPATH_NODESET ||
 		    args[i]->type == XPATH_XSLT_TREE) {
-			pb_hasher_add(h, "N", 1);
+			pb_buf_putc(&b, 'N');
 			for (k = 0; args[i]->nodesetval != NULL &&
 			    k < args[i]->nodesetval->nodeNr; k++)
-				digest_node(h, args[i]->nodesetval->nodeTab[k]);
+				digest_node(&b, args[i]->nodesetval->nodeTab[k]);
 		} else {
 			str = xmlXPathCastToString(args[i]);
-			pb_hasher_add(h, "S", 1);
-			pb_hasher_add(h, str, xmlStrlen(str));
+			pb_buf_putc(&b, 'S');
+			pb_buf_puts(&b, (const char *)str);
 			xmlFree(str);
 		}
-		pb_hasher_add(h, &sep, 1);
+		pb_buf_put(&b, "", 1);
 		xmlXPathFreeObject(args[i]);
 	}
 	free(args);
-	pb_hash_format(pb_hasher_end(h), hex);
+	pb_hash_format(pb_hash_data(b.data, b.len), hex);
+	pb_buf_free(&b);
 	valuePush(ctxt, xmlXPathNewString(BAD_CAST hex));
 }
 
@@ -491,6 +527,153 @@ xpath_memo_keep(xmlXPathParserContextPtr ctxt, int nargs)
 	    xmlDocGetRootElement(kept) : NULL));
 }
 
+/*
+ * Whitespace-only text between the elements a stylesheet's xsl:strip-space
+ * names is layout, not content; libxslt removes it before a transform by
+ * looking every element of the tree up in each imported stylesheet's
+ * table, a fifth of an HTML transform's own time. strip_take moves those
+ * rules out of the compiled stylesheet st (and its imports) into s, and
+ * strip_apply removes the same text nodes in one walk before each
+ * transform: the stylesheets still say what is stripped. A stylesheet
+ * with strip-space="*" or preserve-space="*" is left to libxslt. Like
+ * libxslt's, the strip does not reach documents the stylesheet loads with
+ * document() (templates/practices.xml, which none of the rules names).
+ */
+struct strip_scan {
+	struct strip	*s;
+	int		 level;
+};
+
+static void
+strip_scan(void *payload, void *data, const xmlChar *name,
+    const xmlChar *ns, const xmlChar *unused)
+{
+	struct strip_scan	*c = data;
+	struct strip_rule	*r;
+
+	(void)unused;
+	c->s->rule = pb_xrealloc(c->s->rule,
+	    (c->s->n + 1) * sizeof(*c->s->rule));
+	r = &c->s->rule[c->s->n++];
+	r->ns = ns != NULL ? xmlStrdup(ns) : NULL;
+	r->name = xmlStrdup(name);
+	r->level = c->level;
+	r->strip = xmlStrEqual(payload, BAD_CAST "strip");
+}
+
+static void
+strip_take(struct strip *s, xsltStylesheetPtr st)
+{
+	xsltStylesheetPtr	 cur;
+	struct strip_scan	 c;
+
+	for (cur = st; cur != NULL; cur = xsltNextImport(cur))
+		if (cur->stripAll != 0)
+			return;
+	c.s = s;
+	c.level = 0;
+	for (cur = st; cur != NULL; cur = xsltNextImport(cur), c.level++)
+		if (cur->stripSpaces != NULL) {
+			xmlHashScanFull(cur->stripSpaces, strip_scan, &c);
+			xmlHashFree(cur->stripSpaces, NULL);
+			cur->stripSpaces = NULL;
+		}
+}
+
+static void
+strip_free(struct strip *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->n; i++) {
+		xmlFree(s->rule[i].ns);
+		xmlFree(s->rule[i].name);
+	}
+	free(s->rule);
+	s->rule = NULL;
+	s->n = 0;
+}
+
+/* Whether the rules strip the whitespace-only text children of element
+ * e: as libxslt decides it (xsltFindElemSpaceHandling), the first import
+ * level with a rule for e's name, else for "*" in e's namespace. */
+static int
+strip_element(const struct strip *s, xmlNodePtr e)
+{
+	const xmlChar	*ns = e->ns != NULL ? e->ns->href : NULL;
+	size_t		 i;
+	int		 rank, best = INT_MAX, strip = 0;
+
+	for (i = 0; i < s->n; i++) {
+		const struct strip_rule *r = &s->rule[i];
+
+		if (r->ns == NULL ? ns != NULL : ns == NULL ||
+		    !xmlStrEqual(r->ns, ns))
+			continue;
+		if (xmlStrEqual(r->name, e->name))
+			rank = 2 * r->level;
+		else if (ns != NULL && xmlStrEqual(r->name, BAD_CAST "*"))
+			rank = 2 * r->level + 1;
+		else
+			continue;
+		if (rank < best) {
+			best = rank;
+			strip = r->strip;
+		}
+	}
+	return strip;
+}
+
+/* A text node of nothing but XML white space (libxslt's IS_BLANK_NODE). */
+static int
+blank_text(xmlNodePtr n)
+{
+	const xmlChar	*p;
+
+	if (n->type != XML_TEXT_NODE)
+		return 0;
+	for (p = n->content; p != NULL && *p != '\0'; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+			return 0;
+	return 1;
+}
+
+/* Removes from tree the text nodes the rules strip (the tree is changed
+ * in place, as libxslt changes it). */
+static void
+strip_apply(const struct strip *s, xmlDocPtr tree)
+{
+	xmlNodePtr	 top = xmlDocGetRootElement(tree), n, c, next;
+	xmlNsPtr	 seen = NULL;	/* a namespace no rule names */
+	size_t		 i;
+
+	if (s->n == 0 || top == NULL)
+		return;
+	for (n = top; n != NULL; n = pb_tree_next(n, top)) {
+		if (n->type != XML_ELEMENT_NODE || n->children == NULL ||
+		    (n->ns != NULL && n->ns == seen))
+			continue;
+		if (!strip_element(s, n)) {
+			/* most elements are of a namespace no rule names
+			 * (CommonMark's): say so once for its node */
+			for (i = 0; n->ns != NULL && i < s->n; i++)
+				if (s->rule[i].ns != NULL &&
+				    xmlStrEqual(s->rule[i].ns, n->ns->href))
+					break;
+			if (n->ns != NULL && i == s->n)
+				seen = n->ns;
+			continue;
+		}
+		for (c = n->children; c != NULL; c = next) {
+			next = c->next;
+			if (blank_text(c)) {
+				xmlUnlinkNode(c);
+				xmlFreeNode(c);
+			}
+		}
+	}
+}
+
 static xsltStylesheetPtr
 compile(const char *dir, const char *name, struct pb_diags *d)
 {
@@ -557,7 +740,8 @@ pb_styles_load(const char *dir, struct pb_diags *d)
 	pthread_mutex_init(&s->memo.lock, NULL);
 	s->memo.parts = xmlHashCreate(0);
 	for (i = 0; i < PB_FMT__MAX; i++)
-		s->xsl[i] = compile(s->dir, names[i], d);
+		if ((s->xsl[i] = compile(s->dir, names[i], d)) != NULL)
+			strip_take(&s->strip[i], s->xsl[i]);
 	path = pb_xasprintf("%s/style.css", s->dir);
 	if (!pb_file_read(path, &s->css, &len, d))
 		s->css = NULL;
@@ -577,8 +761,10 @@ pb_styles_free(struct pb_styles *s)
 	if (s == NULL)
 		return;
 	for (i = 0; i < PB_FMT__MAX; i++)
-		if (s->xsl[i] != NULL)
+		if (s->xsl[i] != NULL) {
 			xsltFreeStylesheet(s->xsl[i]);
+			strip_free(&s->strip[i]);
+		}
 	xsltSetDefaultSecurityPrefs(NULL);
 	if (s->memo.parts != NULL) {
 		xmlHashFree(s->memo.parts, memo_part_free);
@@ -677,6 +863,7 @@ render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
 	    BAD_CAST (s->pdf ? "yes" : "no"));
 	if ((fmt == PB_FMT_HTML || fmt == PB_FMT_INDEX) && s->css != NULL)
 		xsltQuoteOneUserParam(ctxt, BAD_CAST "css", BAD_CAST s->css);
+	strip_apply(&s->strip[fmt], tree);
 	res = xsltApplyStylesheetUser(st, tree, NULL, NULL, NULL, ctxt);
 	if (res == NULL || ctxt->state != XSLT_STATE_OK) {
 		sink_flush(&k);
