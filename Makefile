@@ -26,7 +26,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
 MALLOC_LIBS ?= $(shell printf 'int main(void){return 0;}' | \
     $(CC) -x c -o /dev/null - -lmimalloc 2>/dev/null && echo -lmimalloc)
 
-LIBOBJS = src/arith.o src/build.o src/cache.o src/charts.o src/convert.o src/csv.o src/figures.o src/hash.o src/image.o src/init.o src/inject.o src/manifest.o src/markdown.o src/model.o src/orgcsv.o src/packet.o src/pdf.o src/plain.o src/position.o src/publish.o src/references.o src/report.o \
+LIBOBJS = src/arith.o src/build.o src/cache.o src/charts.o src/convert.o src/csv.o src/figures.o src/hash.o src/image.o src/init.o src/inject.o src/manifest.o src/markdown.o src/model.o src/orgcsv.o src/packet.o src/pdf.o src/plain.o src/plainpos.o src/position.o src/publish.o src/references.o src/report.o \
           src/render.o src/schema.o src/tree.o src/url.o src/util.o src/xmlpos.o \
           src/xmlread.o
 OBJS    = $(LIBOBJS) src/cli.o src/help.o src/main.o

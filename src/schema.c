@@ -15,6 +15,7 @@
 
 #include "pb.h"
 #include "plain.h"
+#include "plainpos.h"
 #include "schema.h"
 #include "tree.h"
 
@@ -646,6 +647,44 @@ pb_schema_free(struct pb_schema *s)
 	free(s);
 }
 
+/* Non-zero when n is one of said[0..n) or an ancestor of one. */
+static int
+said_about(xmlNodePtr n, xmlNodePtr *said, size_t nsaid)
+{
+	xmlNodePtr	 p;
+	size_t		 i;
+
+	for (i = 0; i < nsaid; i++)
+		for (p = said[i]; p != NULL; p = p->parent)
+			if (p == n)
+				return 1;
+	return 0;
+}
+
+/*
+ * An invalid XML position: its problems in plain words (plainpos.c),
+ * then the validator's messages about the nodes those did not cover.
+ * Frees vs.
+ */
+static void
+position_report(const struct pb_xmlfile *r, xmlDocPtr doc, struct verrs *vs,
+    struct pb_diags *d)
+{
+	xmlNodePtr	*said = NULL;
+	size_t		 nsaid, i, k = 0;
+
+	pb_plainpos_check(r, doc, d, &said, &nsaid);
+	for (i = 0; i < vs->n; i++) {
+		if (nsaid > 0 && said_about(vs->v[i].node, said, nsaid))
+			free(vs->v[i].msg);
+		else
+			vs->v[k++] = vs->v[i];
+	}
+	vs->n = k;
+	verr_report(r, vs, d);
+	free(said);
+}
+
 int
 pb_schema_check(const struct pb_schema *s, const struct pb_xmlfile *r,
     xmlDocPtr doc, struct pb_diags *d)
@@ -663,7 +702,9 @@ pb_schema_check(const struct pb_schema *s, const struct pb_xmlfile *r,
 	pthread_mutex_unlock((pthread_mutex_t *)&s->lock);
 	/* In plain words where the file's kind is described (plain.c);
 	 * else the validator's messages. */
-	if (rc != 0 && pb_plain_check(r, doc, s->root, d) > 0) {
+	if (rc != 0 && strcmp(s->root, "position") == 0)
+		position_report(r, doc, &vs, d);
+	else if (rc != 0 && pb_plain_check(r, doc, s->root, d) > 0) {
 		for (i = 0; i < vs.n; i++)
 			free(vs.v[i].msg);
 		free(vs.v);

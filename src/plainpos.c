@@ -1,0 +1,611 @@
+/*
+ * plainpos.c - schema violations of XML positions (schema/position.rng,
+ * a DocBook 5 subset with pb:value, pb:directive and pb:cite) in plain
+ * words, as plain.c words those of the other inputs. libxml2's validator
+ * judges; when a position is invalid this module walks it against the
+ * table below (kept beside schema/position.rng: change both together)
+ * and says, at the
+ * node's own position, what is unknown (with the nearest known name),
+ * where an element may not stand and what its parent holds, what is
+ * missing or out of order, and what a bad value should look like.
+ * Whatever it does not word is left to the validator's own messages.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+#include <libxml/xmlschemastypes.h>
+
+#include "pb.h"
+#include "plainpos.h"
+#include "schema.h"
+
+#define DB_NS	"http://docbook.org/ns/docbook"
+#define XLINK_NS "http://www.w3.org/1999/xlink"
+
+/* What an element holds. */
+enum content {
+	C_BLOCKS,	/* (title first where named) blocks, then sections */
+	C_INLINES,	/* text and inline elements */
+	C_TEXT,		/* text only */
+	C_EMPTY,	/* nothing */
+	C_OTHER		/* a structure of its own (info, lists, tables,
+			 * names): its order is left to the validator */
+};
+
+/* What an element is, where it may stand. */
+enum kind {
+	K_BLOCK,	/* where blocks may stand */
+	K_INLINE,	/* where inlines may stand */
+	K_SECTION,	/* a section: in article or section, after blocks */
+	K_PART		/* a part of one structure only (info, title, ...) */
+};
+
+static const char *const spacing[] = { "compact", "normal", NULL };
+static const char *const numeration[] = { "arabic", "loweralpha",
+	"upperalpha", "lowerroman", "upperroman", NULL };
+static const char *const align[] = { "left", "center", "right", "justify",
+	"char", NULL };
+static const char *const kinds[] = { "funding", "practices", "staffing",
+	"certifications", "figure", "chart", NULL };
+
+struct attr {
+	const char		*name;	/* "xml:id", "xlink:href", "ref" */
+	int			 required;
+	const char *const	*choices;	/* NULL: not checked here */
+};
+
+#define COMMON { "xml:id", 0, NULL }, { "xml:lang", 0, NULL }, \
+	{ "role", 0, NULL }
+
+static const struct attr common_at[] = { COMMON, { NULL, 0, NULL } };
+static const struct attr article_at[] = { { "version", 0, NULL }, COMMON,
+	{ NULL, 0, NULL } };
+static const struct attr itemized_at[] = { COMMON, { "mark", 0, NULL },
+	{ "spacing", 0, spacing }, { NULL, 0, NULL } };
+static const struct attr ordered_at[] = { COMMON,
+	{ "numeration", 0, numeration }, { "startingnumber", 0, NULL },
+	{ "spacing", 0, spacing }, { NULL, 0, NULL } };
+static const struct attr table_at[] = { COMMON, { "summary", 0, NULL },
+	{ "class", 0, NULL }, { NULL, 0, NULL } };
+static const struct attr program_at[] = { COMMON, { "language", 0, NULL },
+	{ NULL, 0, NULL } };
+static const struct attr htmlcell_at[] = { { "colspan", 0, NULL },
+	{ "rowspan", 0, NULL }, { "align", 0, align }, { NULL, 0, NULL } };
+static const struct attr tgroup_at[] = { { "cols", 1, NULL },
+	{ "align", 0, align }, { NULL, 0, NULL } };
+static const struct attr colspec_at[] = { { "colname", 0, NULL },
+	{ "colnum", 0, NULL }, { "colwidth", 0, NULL }, { "align", 0, align },
+	{ NULL, 0, NULL } };
+static const struct attr entry_at[] = { { "namest", 0, NULL },
+	{ "nameend", 0, NULL }, { "morerows", 0, NULL }, { "align", 0, align },
+	{ NULL, 0, NULL } };
+static const struct attr emphasis_at[] = { { "role", 0, NULL },
+	{ NULL, 0, NULL } };
+static const struct attr link_at[] = { { "xlink:href", 1, NULL },
+	{ "xlink:title", 0, NULL }, { NULL, 0, NULL } };
+static const struct attr value_at[] = { { "ref", 1, NULL },
+	{ NULL, 0, NULL } };
+static const struct attr directive_at[] = { { "kind", 1, kinds },
+	{ "ref", 0, NULL }, { "name", 0, NULL }, { NULL, 0, NULL } };
+static const struct attr cite_at[] = { { "ref", 1, NULL },
+	{ "loc", 0, NULL }, { NULL, 0, NULL } };
+static const struct attr none_at[] = { { NULL, 0, NULL } };
+
+struct elem {
+	const char		*name;	/* "para", "pb:value" */
+	enum kind		 kind;
+	enum content		 content;
+	const struct attr	*attrs;
+};
+
+static const struct elem elems[] = {
+	{ "article", K_PART, C_BLOCKS, article_at },
+	{ "info", K_PART, C_OTHER, none_at },
+	{ "title", K_PART, C_INLINES, none_at },
+	{ "subtitle", K_PART, C_INLINES, none_at },
+	{ "author", K_PART, C_OTHER, none_at },
+	{ "personname", K_PART, C_OTHER, none_at },
+	{ "honorific", K_PART, C_TEXT, none_at },
+	{ "firstname", K_PART, C_TEXT, none_at },
+	{ "surname", K_PART, C_TEXT, none_at },
+	{ "orgname", K_PART, C_TEXT, none_at },
+	{ "pubdate", K_PART, C_TEXT, none_at },
+	{ "abstract", K_PART, C_OTHER, none_at },
+	{ "section", K_SECTION, C_BLOCKS, common_at },
+	{ "para", K_BLOCK, C_INLINES, common_at },
+	{ "itemizedlist", K_BLOCK, C_OTHER, itemized_at },
+	{ "orderedlist", K_BLOCK, C_OTHER, ordered_at },
+	{ "listitem", K_PART, C_BLOCKS, common_at },
+	{ "blockquote", K_BLOCK, C_OTHER, common_at },
+	{ "attribution", K_PART, C_INLINES, none_at },
+	{ "informaltable", K_BLOCK, C_OTHER, table_at },
+	{ "programlisting", K_BLOCK, C_TEXT, program_at },
+	{ "thead", K_PART, C_OTHER, none_at },
+	{ "tfoot", K_PART, C_OTHER, none_at },
+	{ "tbody", K_PART, C_OTHER, none_at },
+	{ "tr", K_PART, C_OTHER, none_at },
+	{ "th", K_PART, C_OTHER, htmlcell_at },
+	{ "td", K_PART, C_OTHER, htmlcell_at },
+	{ "tgroup", K_PART, C_OTHER, tgroup_at },
+	{ "colspec", K_PART, C_EMPTY, colspec_at },
+	{ "row", K_PART, C_OTHER, none_at },
+	{ "entry", K_PART, C_OTHER, entry_at },
+	{ "emphasis", K_INLINE, C_INLINES, emphasis_at },
+	{ "link", K_INLINE, C_INLINES, link_at },
+	{ "literal", K_INLINE, C_TEXT, none_at },
+	{ "pb:value", K_INLINE, C_EMPTY, value_at },
+	{ "pb:directive", K_BLOCK, C_EMPTY, directive_at },
+	{ "pb:cite", K_INLINE, C_EMPTY, cite_at },
+	{ NULL, K_PART, C_OTHER, NULL }
+};
+
+#define BLOCKS	"<para>, <itemizedlist>, <orderedlist>, <blockquote>, " \
+	"<informaltable>, <programlisting> or <pb:directive>"
+#define INLINES	"text, <emphasis>, <link>, <literal>, <pb:value> and <pb:cite>"
+#define INFO	"<title>, <subtitle>?, <author>*, <pubdate>?, <abstract>?"
+
+struct ck {
+	const struct pb_xmlfile	*f;
+	struct pb_diags		*d;
+	xmlNodePtr		*said;	/* the nodes a message was about */
+	size_t			 n;	/* entries of said */
+	size_t			 marks;	/* of them without a message */
+};
+
+static void
+say(struct ck *c, xmlNodePtr n, struct pb_src s, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+say(struct ck *c, xmlNodePtr n, struct pb_src s, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	pb_diag_verror(c->d, PB_ERROR, s.file ? s.file : c->f->file, s.line,
+	    s.col, fmt, ap);
+	va_end(ap);
+	c->said = pb_xrealloc(c->said, (c->n + 1) * sizeof(*c->said));
+	c->said[c->n++] = n;
+}
+
+/* Marks n as covered by a message said of another node. */
+static void
+say_none(struct ck *c, xmlNodePtr n)
+{
+	if (n == NULL || c->n == 0)
+		return;
+	c->said = pb_xrealloc(c->said, (c->n + 1) * sizeof(*c->said));
+	c->said[c->n++] = n;
+	c->marks++;
+}
+
+/* The element's name as the table has it ("pb:value"), or NULL when it is
+ * in neither namespace. Points into a static buffer. */
+static const char *
+name_of(xmlNodePtr n)
+{
+	static _Thread_local char	 buf[128];
+	const char			*ns = n->ns ? (const char *)n->ns->href :
+					    "";
+
+	if (strcmp(ns, DB_NS) == 0)
+		snprintf(buf, sizeof(buf), "%s", (const char *)n->name);
+	else if (strcmp(ns, PB_NS) == 0)
+		snprintf(buf, sizeof(buf), "pb:%s", (const char *)n->name);
+	else
+		return NULL;
+	return buf;
+}
+
+static const struct elem *
+elem_of(xmlNodePtr n)
+{
+	const char	*name = name_of(n);
+	size_t		 i;
+
+	for (i = 0; name != NULL && elems[i].name != NULL; i++)
+		if (strcmp(elems[i].name, name) == 0)
+			return &elems[i];
+	return NULL;
+}
+
+/* An attribute's name as the table has it ("xml:id", "xlink:href"). */
+static void
+attr_name(xmlAttrPtr a, char *buf, size_t sz)
+{
+	const char	*ns = a->ns ? (const char *)a->ns->href : NULL;
+
+	if (ns != NULL && strcmp(ns, (const char *)XML_XML_NAMESPACE) == 0)
+		snprintf(buf, sz, "xml:%s", (const char *)a->name);
+	else if (ns != NULL && strcmp(ns, XLINK_NS) == 0)
+		snprintf(buf, sz, "xlink:%s", (const char *)a->name);
+	else if (ns != NULL)
+		snprintf(buf, sz, "{%s}%s", ns, (const char *)a->name);
+	else
+		snprintf(buf, sz, "%s", (const char *)a->name);
+}
+
+/* Appends "'a', 'b' or 'c'" of v to b. */
+static void
+list_of(const char *const *v, struct pb_buf *b)
+{
+	size_t	 i, n;
+
+	for (n = 0; v[n] != NULL; n++)
+		;
+	for (i = 0; i < n; i++)
+		pb_buf_printf(b, "%s'%s'", i == 0 ? "" : i + 1 == n ? " or " :
+		    ", ", v[i]);
+}
+
+/* Unknown, missing and badly valued attributes of n (known as e). */
+static void
+attrs_check(struct ck *c, xmlNodePtr n, const struct elem *e)
+{
+	const char	*names[16], *near, *meant[1] = { NULL };
+	char		 an[256];
+	struct pb_buf	 b = { NULL, 0, 0 };
+	xmlAttrPtr	 a;
+	xmlChar		*v;
+	size_t		 i, k;
+
+	for (k = 0; e->attrs[k].name != NULL && k < 16; k++)
+		names[k] = e->attrs[k].name;
+	for (a = n->properties; a != NULL; a = a->next) {
+		attr_name(a, an, sizeof(an));
+		for (i = 0; i < k && strcmp(names[i], an) != 0; i++)
+			;
+		if (i == k) {
+			b.len = 0;
+			pb_buf_put(&b, "", 0);
+			for (i = 0; i < k; i++)
+				pb_buf_printf(&b, "%s%s", i == 0 ? "" :
+				    i + 1 == k ? " and " : ", ", names[i]);
+			near = k > 0 ? pb_nearest(an, names, k) : NULL;
+			for (i = 0; near == NULL && i < k; i++)
+				if (strchr(names[i], ':') != NULL &&
+				    strcmp(strchr(names[i], ':') + 1, an) == 0)
+					near = names[i];	/* href */
+			if (near != NULL)
+				meant[0] = near;
+			say(c, n, pb_xmlfile_attr(c->f, n, (const char *)
+			    a->name), "unknown attribute '%s' on <%s>%s%s%s; "
+			    "%s%s", an, e->name, near ? " (did you mean '" : "",
+			    near ? near : "", near ? "'?)" : "", k ? "it takes "
+			    : "it takes no attributes", b.data);
+			continue;
+		}
+		if (e->attrs[i].choices == NULL)
+			continue;
+		v = xmlNodeGetContent((xmlNodePtr)a);
+		for (k = 0; e->attrs[i].choices[k] != NULL &&
+		    strcmp(e->attrs[i].choices[k], (char *)v) != 0; k++)
+			;
+		if (e->attrs[i].choices[k] == NULL) {
+			b.len = 0;
+			pb_buf_put(&b, "", 0);
+			list_of(e->attrs[i].choices, &b);
+			near = pb_nearest((char *)v, e->attrs[i].choices, k);
+			say(c, n, pb_xmlfile_attr(c->f, n, (const char *)
+			    a->name), "%s '%s' on <%s> is not one of %s%s%s%s",
+			    an, (char *)v, e->name, b.data, near ?
+			    "; did you mean '" : "", near ? near : "",
+			    near ? "'?" : "");
+		}
+		xmlFree(v);
+		for (k = 0; e->attrs[k].name != NULL; k++)
+			names[k] = e->attrs[k].name;
+	}
+	for (i = 0; e->attrs[i].name != NULL; i++) {
+		if (!e->attrs[i].required)
+			continue;
+		for (a = n->properties; a != NULL; a = a->next) {
+			attr_name(a, an, sizeof(an));
+			if (strcmp(an, e->attrs[i].name) == 0)
+				break;
+		}
+		/* a misspelling of it is one problem, said above */
+		if (a == NULL && (meant[0] == NULL ||
+		    strcmp(meant[0], e->attrs[i].name) != 0))
+			say(c, n, pb_xmlfile_elem(c->f, n), "<%s> needs a %s "
+			    "attribute", e->name, e->attrs[i].name);
+	}
+	pb_buf_free(&b);
+}
+
+/* Non-zero when the text node t holds more than white space. */
+static int
+text_real(xmlNodePtr t)
+{
+	return (t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE) &&
+	    !xmlIsBlankNode(t);
+}
+
+/* The names the table knows, for "did you mean". */
+static const char *
+nearest_elem(const char *name)
+{
+	const char	*names[64];
+	size_t		 n;
+
+	for (n = 0; elems[n].name != NULL && n < 64; n++)
+		names[n] = elems[n].name;
+	return pb_nearest(name, names, n);
+}
+
+/* The children of p (known as e) against what e holds. */
+static void
+children_check(struct ck *c, xmlNodePtr p, const struct elem *e)
+{
+	const struct elem	*k;
+	xmlNodePtr		 n;
+	int			 first = 1, sections = 0;
+
+	for (n = p->children; n != NULL; n = n->next) {
+		if (text_real(n)) {
+			if (e->content == C_BLOCKS || e->content == C_EMPTY)
+				say(c, p, pb_xmlfile_text(c->f, n), "text "
+				    "directly in <%s>%s", e->name,
+				    e->content == C_EMPTY ? ", which holds "
+				    "nothing" : ": put it in a <para>");
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if ((k = elem_of(n)) == NULL)
+			continue;	/* said by the walk */
+		if (e->content == C_TEXT || e->content == C_EMPTY)
+			say(c, n, pb_xmlfile_elem(c->f, n), "<%s> cannot "
+			    "stand in <%s>, which holds %s", k->name, e->name,
+			    e->content == C_TEXT ? "text only" : "nothing");
+		else if (e->content == C_INLINES && k->kind != K_INLINE)
+			say(c, n, pb_xmlfile_elem(c->f, n), "<%s> cannot "
+			    "stand in <%s>, which holds %s%s", k->name,
+			    e->name, INLINES, k->kind == K_BLOCK ? ": close "
+			    "the paragraph first" : "");
+		else if (e->content == C_BLOCKS) {
+			if (first && strcmp(e->name, "section") == 0 &&
+			    strcmp(k->name, "title") != 0)
+				say(c, n, pb_xmlfile_elem(c->f, n), "missing "
+				    "<title>: a <section> starts with <title>,"
+				    " then blocks (%s) and sections", BLOCKS);
+			else if (first && strcmp(e->name, "article") == 0 &&
+			    strcmp(k->name, "info") != 0)
+				say(c, n, pb_xmlfile_elem(c->f, n), "missing "
+				    "<info>: an <article> starts with "
+				    "<info><title>...</title></info>");
+			else if (first && (strcmp(k->name, "title") == 0 ||
+			    strcmp(k->name, "info") == 0))
+				;
+			else if (k->kind == K_SECTION)
+				sections = 1;
+			else if (k->kind == K_BLOCK && sections)
+				say(c, n, pb_xmlfile_elem(c->f, n), "<%s> after "
+				    "a <section> in <%s>: its blocks come "
+				    "before its first <section> (or put it in "
+				    "a section)", k->name, e->name);
+			else if (k->kind == K_INLINE)
+				say(c, n, pb_xmlfile_elem(c->f, n), "<%s> "
+				    "cannot stand directly in <%s>: put it in "
+				    "a <para>", k->name, e->name);
+			else if (k->kind == K_PART || (k->kind == K_SECTION &&
+			    strcmp(e->name, "listitem") == 0))
+				say(c, n, pb_xmlfile_elem(c->f, n), "<%s> "
+				    "cannot stand in <%s>, which holds %s%s",
+				    k->name, e->name, BLOCKS,
+				    strcmp(e->name, "listitem") ? ", then "
+				    "sections" : "");
+		}
+		first = 0;
+	}
+}
+
+/* The order of <info>: INFO. */
+static void
+info_check(struct ck *c, xmlNodePtr p)
+{
+	static const char *const order[] = { "title", "subtitle", "author",
+		"pubdate", "abstract", NULL };
+	static const int many[] = { 0, 0, 1, 0, 0 };
+	const char	*name;
+	xmlNodePtr	 n;
+	xmlNodePtr	 prev = NULL;
+	size_t		 i;
+	int		 at = -1, title = 0;
+
+	for (n = p->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || (name = name_of(n)) == NULL)
+			continue;
+		for (i = 0; order[i] != NULL && strcmp(order[i], name) != 0;
+		    i++)
+			;
+		if (order[i] == NULL) {
+			if (elem_of(n) != NULL)
+				say(c, n, pb_xmlfile_elem(c->f, n), "<%s> "
+				    "cannot stand in <info>, which holds, in "
+				    "this order: %s", name, INFO);
+			continue;
+		}
+		if (i == 0)
+			title = 1;
+		if ((int)i < at || ((int)i == at && !many[i])) {
+			say(c, n, pb_xmlfile_elem(c->f, n), "<%s> is out of "
+			    "order, after <%s>: <info> holds, in this order: "
+			    "%s", name, order[at], INFO);
+			/* the validator's word is about the earlier one */
+			say_none(c, prev);
+			continue;
+		}
+		at = (int)i;
+		prev = n;
+	}
+	if (!title)
+		say(c, p, pb_xmlfile_elem(c->f, p), "missing <title>: <info> "
+		    "starts with <title>, then %s", INFO + strlen("<title>, "));
+}
+
+/* The text of <pubdate>: a date, YYYY-MM-DD. */
+static void
+pubdate_check(struct ck *c, xmlNodePtr n)
+{
+	xmlSchemaTypePtr	 t;
+	xmlChar			*v = xmlNodeGetContent(n);
+	char			*s = (char *)v;
+	size_t			 len;
+
+	while (s != NULL && (*s == ' ' || *s == '\t' || *s == '\n' ||
+	    *s == '\r'))
+		s++;
+	len = s ? strlen(s) : 0;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
+	    s[len - 1] == '\n' || s[len - 1] == '\r'))
+		s[--len] = '\0';
+	t = xmlSchemaGetPredefinedType(BAD_CAST "date",
+	    BAD_CAST "http://www.w3.org/2001/XMLSchema");
+	if (s != NULL && (len != 10 || s[4] != '-' || s[7] != '-' ||
+	    t == NULL || xmlSchemaValidatePredefinedType(t, BAD_CAST s,
+	    NULL) != 0))
+		say(c, n, pb_xmlfile_text(c->f, n), "pubdate '%s' is not a "
+		    "date: write YYYY-MM-DD, a day that exists (2026-03-02 "
+		    "for March 2, 2026)", s);
+	xmlFree(v);
+}
+
+/* The number of element children of p named name ("": any). */
+static size_t
+count_named(xmlNodePtr p, const char *name)
+{
+	xmlNodePtr	 n;
+	size_t		 k = 0;
+
+	for (n = p->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && (*name == '\0' ||
+		    (name_of(n) != NULL && strcmp(name_of(n), name) == 0)))
+			k++;
+	return k;
+}
+
+/* A list: <title>?, then one <listitem> or more. */
+static void
+list_check(struct ck *c, xmlNodePtr p, const struct elem *e)
+{
+	xmlNodePtr	 n;
+	const char	*name;
+
+	for (n = p->children; n != NULL; n = n->next) {
+		if (text_real(n))
+			say(c, p, pb_xmlfile_text(c->f, n), "text directly in "
+			    "<%s>: put it in a <listitem><para>", e->name);
+		if (n->type != XML_ELEMENT_NODE || elem_of(n) == NULL)
+			continue;
+		name = name_of(n);
+		if (strcmp(name, "listitem") != 0 && (strcmp(name, "title") ||
+		    n != xmlFirstElementChild(p)))
+			say(c, n, pb_xmlfile_elem(c->f, n), "<%s> cannot stand "
+			    "in <%s>, which holds <title>?, then <listitem>s",
+			    name, e->name);
+	}
+	if (count_named(p, "listitem") == 0)
+		say(c, p, pb_xmlfile_elem(c->f, p), "<%s> holds no "
+		    "<listitem>: a list has one or more", e->name);
+}
+
+/* An article or section: after its <info> or <title>, at least one
+ * block or section. */
+static void
+body_check(struct ck *c, xmlNodePtr p, const struct elem *e)
+{
+	size_t	 head = count_named(p, strcmp(e->name, "article") == 0 ?
+		    "info" : "title");
+
+	if (head > 0 && count_named(p, "") == head)
+		say(c, p, pb_xmlfile_elem(c->f, p), "<%s> holds nothing "
+		    "after its %s: add a <para> (or another block, or a "
+		    "<section>)", e->name, strcmp(e->name, "article") == 0 ?
+		    "<info>" : "<title>");
+}
+
+/*
+ * Checks the element n and everything under it, without recursion on
+ * the C stack deeper than the tree's own nesting of known elements.
+ */
+static void
+walk(struct ck *c, xmlNodePtr root)
+{
+	const struct elem	*e;
+	const char		*name, *near;
+	char			 nbuf[128];
+	struct pb_buf		 tail = { NULL, 0, 0 };
+	xmlNodePtr		 n = root;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE) {
+			if ((e = elem_of(n)) == NULL) {
+				name = name_of(n);
+				snprintf(nbuf, sizeof(nbuf), "%s", name ?
+				    name : (const char *)n->name);
+				name = name ? nbuf : NULL;
+				near = name ? nearest_elem(name) : NULL;
+				e = n->parent != NULL && n->parent->type ==
+				    XML_ELEMENT_NODE ? elem_of(n->parent) : NULL;
+				tail.len = 0;
+				pb_buf_put(&tail, "", 0);
+				if (e != NULL && e->content == C_BLOCKS)
+					pb_buf_puts(&tail, "; a block is one "
+					    "of " BLOCKS);
+				else if (e != NULL && e->content == C_INLINES)
+					pb_buf_printf(&tail, "; <%s> holds "
+					    INLINES, e->name);
+				say(c, n, pb_xmlfile_elem(c->f, n), "unknown "
+				    "element <%s>%s%s%s%s%s", nbuf, name ? "" :
+				    " (of another namespace)", near ?
+				    "; did you mean <" : "", near ? near : "",
+				    near ? ">?" : "", tail.data);
+				/* nothing under it is looked at */
+				while (n != root && n->next == NULL)
+					n = n->parent;
+				n = n == root ? NULL : n->next;
+				continue;
+			}
+			attrs_check(c, n, e);
+			if (strcmp(e->name, "info") == 0)
+				info_check(c, n);
+			else if (strcmp(e->name, "pubdate") == 0)
+				pubdate_check(c, n);
+			else if (e->content != C_OTHER)
+				children_check(c, n, e);
+			if (strcmp(e->name, "itemizedlist") == 0 ||
+			    strcmp(e->name, "orderedlist") == 0)
+				list_check(c, n, e);
+			else if (e->content == C_BLOCKS &&
+			    strcmp(e->name, "listitem") != 0)
+				body_check(c, n, e);
+		}
+		if (n->children != NULL && n->type == XML_ELEMENT_NODE)
+			n = n->children;
+		else {
+			while (n != root && n->next == NULL)
+				n = n->parent;
+			n = n == root ? NULL : n->next;
+		}
+	}
+	pb_buf_free(&tail);
+}
+
+size_t
+pb_plainpos_check(const struct pb_xmlfile *f, xmlDocPtr doc,
+    struct pb_diags *d, xmlNodePtr **said, size_t *nsaid)
+{
+	struct ck	 c = { f, d, NULL, 0, 0 };
+	xmlNodePtr	 root = xmlDocGetRootElement(doc);
+
+	if (root != NULL)
+		walk(&c, root);
+	*said = c.said;
+	*nsaid = c.n;
+	return c.n - c.marks;
+}

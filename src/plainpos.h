@@ -1,0 +1,26 @@
+/*
+ * plainpos.h - schema violations of XML positions in plain words (what
+ * is unknown, misplaced, missing or out of order, and what a bad value
+ * should look like), at each node's own position. The RELAX NG schema
+ * stays the judge of validity; the validator's messages about anything
+ * this module does not word are still shown.
+ */
+#ifndef PB_PLAINPOS_H
+#define PB_PLAINPOS_H
+
+#include <libxml/tree.h>
+
+#include "pb.h"
+#include "schema.h"
+
+/*
+ * Checks doc, an XML position that failed validation, recording each
+ * problem found in d once, in plain words, at its position in f. Sets
+ * *said to the *nsaid nodes the messages were about (the caller frees
+ * the array; a node may repeat), so the validator's messages about them
+ * and their ancestors can be dropped. Returns the number of problems.
+ */
+size_t pb_plainpos_check(const struct pb_xmlfile *f, xmlDocPtr doc,
+    struct pb_diags *d, xmlNodePtr **said, size_t *nsaid);
+
+#endif /* PB_PLAINPOS_H */
