@@ -388,16 +388,16 @@
   <xsl:template name="pb-db-value">
     <xsl:variable name="phrase">
       <phrase role="figure">
-        <!-- running text: a ratio of 1% or more as a whole percentage
-             ("25%", not "25.0%"), as the HTML does -->
-        <xsl:choose>
-          <xsl:when test="@prose">
-            <xsl:value-of select="@prose"/>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:value-of select="@display"/>
-          </xsl:otherwise>
-        </xsl:choose>
+        <!-- the figure's display, as computed; an amount of money with
+             its cents when another in the same block has cents, as the
+             HTML does (html.xsl, prose-display) -->
+        <xsl:value-of select="@display"/>
+        <xsl:if test="@unit = 'usd' and not(contains(@display, '.'))
+                      and ancestor::*[self::cm:paragraph or self::cm:heading
+                          or self::db:para or self::db:simpara
+                          or self::db:title or self::db:td or self::db:th
+                          or self::db:entry][1]/descendant::pb:value
+                          [@unit = 'usd'][contains(@display, '.')]">.00</xsl:if>
       </phrase>
     </xsl:variable>
     <xsl:choose>

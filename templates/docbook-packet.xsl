@@ -327,20 +327,33 @@
           <xsl:text> program</xsl:text>
           <xsl:if test="$t[@ref = 'packet.program_count']/@value != 1">s</xsl:if>
           <xsl:text> </xsl:text>
+          <!-- the two amounts in one format: cents on both when one has
+               them -->
+          <xsl:variable name="pay" select="$t[@ref = 'packet.total_dmh_payment']"/>
+          <xsl:variable name="net" select="$t[@ref = 'packet.total_dmh_net_cost']"/>
+          <xsl:variable name="cents" select="contains($pay/@display, '.') or contains($net/@display, '.')"/>
           <xsl:call-template name="pb-dbp-value">
-            <xsl:with-param name="v" select="$t[@ref = 'packet.total_dmh_payment']"/>
+            <xsl:with-param name="v" select="$pay"/>
+            <xsl:with-param name="text" select="concat($pay/@display,
+                substring('.00', 1, 3 * ($cents and not(contains($pay/@display, '.')))))"/>
           </xsl:call-template>
           <xsl:text> and carried </xsl:text>
           <xsl:call-template name="pb-dbp-value">
-            <xsl:with-param name="v" select="$t[@ref = 'packet.total_dmh_net_cost']"/>
+            <xsl:with-param name="v" select="$net"/>
+            <xsl:with-param name="text" select="concat($net/@display,
+                substring('.00', 1, 3 * ($cents and not(contains($net/@display, '.')))))"/>
           </xsl:call-template>
-          <xsl:text> of it itself, </xsl:text>
-          <emphasis role="strong">
-            <xsl:call-template name="pb-dbp-value">
-              <xsl:with-param name="v" select="$t[@ref = 'packet.unreimbursed_share']"/>
-            </xsl:call-template>
-            <xsl:text> unreimbursed</xsl:text>
-          </emphasis>
+          <xsl:text> of it itself</xsl:text>
+          <!-- the share only when the highlights do not show it -->
+          <xsl:if test="not(pb:highlights/pb:value[@ref = 'packet.unreimbursed_share'])">
+            <xsl:text>, </xsl:text>
+            <emphasis role="strong">
+              <xsl:call-template name="pb-dbp-value">
+                <xsl:with-param name="v" select="$t[@ref = 'packet.unreimbursed_share']"/>
+              </xsl:call-template>
+              <xsl:text> unreimbursed</xsl:text>
+            </emphasis>
+          </xsl:if>
           <xsl:text>.</xsl:text>
           <xsl:if test="$orgs/pb:program[@in-year = 'no']">
             <xsl:text> Earlier years are shown apart and never added in.</xsl:text>

@@ -80,6 +80,9 @@
   <xsl:variable name="pk-table-digest"
       select="pb:digest($pk/@visibility, $pk/pb:orgs, $pk/pb:totals,
           $pk/pb:figures, $pk-meta/pb:fiscal-year, $pk-meta/pb:as-of)"/>
+  <!-- The names of the figures the highlights show: the key figures
+       leave them out rather than say them twice. -->
+  <xsl:variable name="pk-highlighted" select="$pk/pb:highlights/pb:value/@ref"/>
   <!-- The tables positions place (=figure is not a table). descendant::,
        not //: libxml2 evaluates //step[predicate] by merging a node-set
        for every node of the positions, which took a third of the
@@ -399,6 +402,7 @@
         <h2 id="key-figures">Key figures</h2>
         <xsl:text>&#10;</xsl:text>
         <xsl:call-template name="pk-key-figures"/>
+        <xsl:call-template name="pk-orgs-glance"/>
       </xsl:if>
       <xsl:call-template name="pk-contents"/>
       <xsl:if test="$pk-orgs">
@@ -477,8 +481,12 @@
         <xsl:text>.</xsl:text>
       </li>
       <xsl:text>&#10;</xsl:text>
-      <!-- the money -->
+      <!-- the money, in one format: cents on every amount when one has
+           them -->
       <xsl:if test="$nprog/@value &gt; 0">
+        <xsl:variable name="cents" select="boolean($t[@ref = 'packet.total_dmh_payment'
+            or @ref = 'packet.total_medicaid_reimbursement'
+            or @ref = 'packet.total_dmh_net_cost'][contains(@display, '.')])"/>
         <li>
           <xsl:text>DMH paid </xsl:text>
           <xsl:choose>
@@ -487,104 +495,200 @@
           </xsl:choose>
           <xsl:call-template name="pk-link">
             <xsl:with-param name="v" select="$t[@ref = 'packet.total_dmh_payment']"/>
+            <xsl:with-param name="cents" select="$cents"/>
           </xsl:call-template>
-          <xsl:text>, and Medicaid reimbursed DMH </xsl:text>
+          <xsl:text> for the year, and Medicaid reimbursed DMH </xsl:text>
           <xsl:call-template name="pk-link">
             <xsl:with-param name="v" select="$t[@ref = 'packet.total_medicaid_reimbursement']"/>
+            <xsl:with-param name="cents" select="$cents"/>
           </xsl:call-template>
-          <xsl:text> of it: DMH itself carries </xsl:text>
+          <xsl:text> of it. DMH itself carries the other </xsl:text>
           <xsl:call-template name="pk-link">
             <xsl:with-param name="v" select="$t[@ref = 'packet.total_dmh_net_cost']"/>
+            <xsl:with-param name="cents" select="$cents"/>
           </xsl:call-template>
-          <xsl:text>, </xsl:text>
-          <strong>
+          <!-- the share only when the highlights do not show it -->
+          <xsl:if test="not($pk-highlighted[. = 'packet.unreimbursed_share'])">
+            <xsl:text> (</xsl:text>
             <xsl:apply-templates select="$t[@ref = 'packet.unreimbursed_share']" mode="pk-prose"/>
-            <xsl:text> of what it pays, unreimbursed</xsl:text>
-          </strong>
-          <xsl:text>, and expects to.</xsl:text>
+            <xsl:text> of what it pays)</xsl:text>
+          </xsl:if>
+          <xsl:text>, as the funding rules expect: it pays for every enrolled day, R-day or not.</xsl:text>
         </li>
         <xsl:text>&#10;</xsl:text>
-        <li>
-          <xsl:text>The reimbursement that rests only on R-days a peer's note made billable is </xsl:text>
-          <xsl:call-template name="pk-link">
-            <xsl:with-param name="v" select="$t[@ref = 'packet.total_peer_note_reimbursement']"/>
-          </xsl:call-template>
-          <xsl:text>, </xsl:text>
-          <xsl:call-template name="pk-link">
-            <xsl:with-param name="v" select="$t[@ref = 'packet.peer_note_share_of_payment']"/>
-          </xsl:call-template>
-          <xsl:text> of the payment.</xsl:text>
-        </li>
-        <xsl:text>&#10;</xsl:text>
-        <!-- the state average without peer notes -->
-        <li>
-          <!-- the verb agrees with the count: "1 of 5 programs reaches",
-               "3 of 5 programs reach", "none of the 5 programs reaches";
-               one program: "the packet's one program reaches" or "does
-               not reach", linked to the count -->
-          <xsl:variable name="meets"
-              select="$t[@ref = 'packet.programs_meeting_state_average_without_peer_notes']"/>
-          <xsl:text>Counting staff documentation alone, without a single peer note, </xsl:text>
-          <xsl:choose>
-            <xsl:when test="$nprog/@value = 1">
-              <xsl:text>the packet's one program </xsl:text>
-              <a class="figure" href="#{$meets/@anchor}">
-                <xsl:choose>
-                  <xsl:when test="$meets/@value = 1">reaches</xsl:when>
-                  <xsl:otherwise>does not reach</xsl:otherwise>
-                </xsl:choose>
-              </a>
-            </xsl:when>
-            <xsl:when test="$meets/@value = 0">
-              <a class="figure" href="#{$meets/@anchor}">none</a>
-              <xsl:value-of select="concat(' of the ', $nprog/@display, ' programs reaches')"/>
-            </xsl:when>
-            <xsl:otherwise>
+        <!-- what rests on peer notes: what the highlights do not show -->
+        <xsl:variable name="hl-amount"
+            select="boolean($pk-highlighted[. = 'packet.total_peer_note_reimbursement'])"/>
+        <xsl:variable name="hl-share"
+            select="boolean($pk-highlighted[. = 'packet.peer_note_share_of_payment'])"/>
+        <xsl:if test="not($hl-amount and $hl-share)">
+          <li>
+            <xsl:text>The reimbursement that rests only on R-days a peer's note made billable </xsl:text>
+            <xsl:if test="not($hl-amount)">
+              <xsl:text>is </xsl:text>
               <xsl:call-template name="pk-link">
-                <xsl:with-param name="v" select="$meets"/>
+                <xsl:with-param name="v" select="$t[@ref = 'packet.total_peer_note_reimbursement']"/>
               </xsl:call-template>
-              <xsl:value-of select="concat(' of ', $nprog/@display, ' programs')"/>
+            </xsl:if>
+            <xsl:if test="not($hl-amount or $hl-share)">, </xsl:if>
+            <xsl:if test="$hl-amount">is </xsl:if>
+            <xsl:if test="not($hl-share)">
+              <xsl:call-template name="pk-link">
+                <xsl:with-param name="v" select="$t[@ref = 'packet.peer_note_share_of_payment']"/>
+              </xsl:call-template>
+              <xsl:text> of DMH's payment</xsl:text>
+            </xsl:if>
+            <xsl:text>.</xsl:text>
+          </li>
+          <xsl:text>&#10;</xsl:text>
+        </xsl:if>
+        <!-- the state average without peer notes -->
+        <xsl:if test="not($pk-highlighted[. = 'packet.programs_meeting_state_average_without_peer_notes'])">
+          <li>
+            <!-- the verb agrees with the count: "1 of 5 programs reaches",
+                 "3 of 5 programs reach", "none of the 5 programs reaches";
+                 one program: "the packet's one program reaches" or "does
+                 not reach", linked to the count -->
+            <xsl:variable name="meets"
+                select="$t[@ref = 'packet.programs_meeting_state_average_without_peer_notes']"/>
+            <xsl:text>Counting staff documentation alone, without a single peer note, </xsl:text>
+            <xsl:choose>
+              <xsl:when test="$nprog/@value = 1">
+                <xsl:text>the packet's one program </xsl:text>
+                <a class="figure" href="#{$meets/@anchor}">
+                  <xsl:choose>
+                    <xsl:when test="$meets/@value = 1">reaches</xsl:when>
+                    <xsl:otherwise>does not reach</xsl:otherwise>
+                  </xsl:choose>
+                </a>
+              </xsl:when>
+              <xsl:when test="$meets/@value = 0">
+                <a class="figure" href="#{$meets/@anchor}">none</a>
+                <xsl:value-of select="concat(' of the ', $nprog/@display, ' programs reaches')"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:call-template name="pk-link">
+                  <xsl:with-param name="v" select="$meets"/>
+                </xsl:call-template>
+                <xsl:value-of select="concat(' of ', $nprog/@display, ' programs')"/>
+                <xsl:choose>
+                  <xsl:when test="$meets/@value = 1"> reaches</xsl:when>
+                  <xsl:otherwise> reach</xsl:otherwise>
+                </xsl:choose>
+              </xsl:otherwise>
+            </xsl:choose>
+            <xsl:text> the statewide R-day average</xsl:text>
+            <xsl:if test="not($pk-highlighted[. = 'param.state_average_rday_rate'])">
+              <xsl:text> (</xsl:text>
+              <xsl:apply-templates select="key('pk-fig', 'param.state_average_rday_rate')" mode="pk-prose"/>
+              <xsl:text> of enrolled days)</xsl:text>
+            </xsl:if>
+            <xsl:text>; no rule sets a minimum.</xsl:text>
+          </li>
+          <xsl:text>&#10;</xsl:text>
+        </xsl:if>
+      </xsl:if>
+      <!-- practices: each count the highlights do not show; the first
+           said says "of the N organizations" -->
+      <xsl:variable name="c1" select="not($pk-highlighted[. = 'packet.orgs_without_peer_notes'])"/>
+      <xsl:variable name="c2" select="not($pk-highlighted[. = 'packet.orgs_with_practice_conflicts'])"/>
+      <xsl:variable name="c3" select="not($pk-highlighted[. = 'packet.orgs_with_practice_concerns'])"/>
+      <xsl:if test="$c1 or $c2 or $c3">
+        <li>
+          <xsl:if test="$c1">
+            <xsl:call-template name="pk-of-orgs">
+              <xsl:with-param name="name" select="'packet.orgs_without_peer_notes'"/>
+              <xsl:with-param name="one" select="' has peers write no progress notes at all'"/>
+              <xsl:with-param name="many" select="' have peers write no progress notes at all'"/>
+              <xsl:with-param name="none" select="' keeps peers out of progress notes altogether'"/>
+              <xsl:with-param name="not" select="' does not keep peers out of progress notes altogether'"/>
+            </xsl:call-template>
+          </xsl:if>
+          <xsl:if test="$c2">
+            <xsl:if test="$c1">
               <xsl:choose>
-                <xsl:when test="$meets/@value = 1"> reaches</xsl:when>
-                <xsl:otherwise> reach</xsl:otherwise>
+                <xsl:when test="$c3">; </xsl:when>
+                <xsl:otherwise>; and </xsl:otherwise>
               </xsl:choose>
-            </xsl:otherwise>
-          </xsl:choose>
-          <xsl:text> the statewide R-day average of about </xsl:text>
-          <xsl:apply-templates select="key('pk-fig', 'param.state_average_rday_rate')" mode="pk-prose"/>
-          <xsl:text>; there is no minimum.</xsl:text>
+            </xsl:if>
+            <xsl:call-template name="pk-of-orgs">
+              <xsl:with-param name="name" select="'packet.orgs_with_practice_conflicts'"/>
+              <xsl:with-param name="one" select="' asks peers to do at least one thing the CPS Code of Ethics or ACCS section 7.5 rules out'"/>
+              <xsl:with-param name="many" select="' ask peers to do at least one thing the CPS Code of Ethics or ACCS section 7.5 rules out'"/>
+              <xsl:with-param name="not" select="' asks peers to do nothing the CPS Code of Ethics or ACCS section 7.5 rules out'"/>
+              <xsl:with-param name="of" select="not($c1)"/>
+            </xsl:call-template>
+          </xsl:if>
+          <xsl:if test="$c3">
+            <xsl:if test="$c1 or $c2">; and </xsl:if>
+            <xsl:call-template name="pk-of-orgs">
+              <xsl:with-param name="name" select="'packet.orgs_with_practice_concerns'"/>
+              <xsl:with-param name="one" select="' has at least one practice that works against the peer role'"/>
+              <xsl:with-param name="many" select="' have at least one practice that works against the peer role'"/>
+              <xsl:with-param name="not" select="' has no practice that works against the peer role'"/>
+              <xsl:with-param name="of" select="not($c1 or $c2)"/>
+            </xsl:call-template>
+          </xsl:if>
+          <xsl:text>.</xsl:text>
         </li>
         <xsl:text>&#10;</xsl:text>
       </xsl:if>
-      <!-- practices -->
-      <li>
-        <xsl:call-template name="pk-of-orgs">
-          <xsl:with-param name="name" select="'packet.orgs_without_peer_notes'"/>
-          <xsl:with-param name="one" select="' has peers write no progress notes at all'"/>
-          <xsl:with-param name="many" select="' have peers write no progress notes at all'"/>
-          <xsl:with-param name="none" select="' keeps peers out of progress notes altogether'"/>
-          <xsl:with-param name="not" select="' does not keep peers out of progress notes altogether'"/>
-        </xsl:call-template>
-        <xsl:text>; </xsl:text>
-        <xsl:call-template name="pk-of-orgs">
-          <xsl:with-param name="name" select="'packet.orgs_with_practice_conflicts'"/>
-          <xsl:with-param name="one" select="' asks peers to do at least one thing the CPS Code of Ethics or ACCS section 7.5 rules out'"/>
-          <xsl:with-param name="many" select="' ask peers to do at least one thing the CPS Code of Ethics or ACCS section 7.5 rules out'"/>
-          <xsl:with-param name="not" select="' asks peers to do nothing the CPS Code of Ethics or ACCS section 7.5 rules out'"/>
-          <xsl:with-param name="of" select="false()"/>
-        </xsl:call-template>
-        <xsl:text>; and </xsl:text>
-        <xsl:call-template name="pk-of-orgs">
-          <xsl:with-param name="name" select="'packet.orgs_with_practice_concerns'"/>
-          <xsl:with-param name="one" select="' has at least one practice that works against the peer role'"/>
-          <xsl:with-param name="many" select="' have at least one practice that works against the peer role'"/>
-          <xsl:with-param name="not" select="' has no practice that works against the peer role'"/>
-          <xsl:with-param name="of" select="false()"/>
-        </xsl:call-template>
-        <xsl:text>.</xsl:text>
-      </li>
-      <xsl:text>&#10;</xsl:text>
     </ul>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- Each organization in one row, so that a reader finds their own
+       at once: the practices against the peer role, peer staff against
+       the ratio, overdue certifications, each linked to its entry; the
+       name links to all the organization's figures in the appendix. -->
+  <xsl:template name="pk-orgs-glance">
+    <div class="table-wrap" role="region" aria-labelledby="orgs-glance-caption"
+         tabindex="0">
+      <table id="orgs-glance" class="data orgs-glance">
+        <xsl:text>&#10;</xsl:text>
+        <caption id="orgs-glance-caption">Each organization at a glance</caption>
+        <xsl:text>&#10;</xsl:text>
+        <thead>
+          <tr>
+            <th scope="col">Organization</th>
+            <th scope="col" class="num">Practices in conflict</th>
+            <th scope="col" class="num">Practices of concern</th>
+            <th scope="col" class="num">Peer FTE</th>
+            <th scope="col" class="num">Required FTE</th>
+            <th scope="col" class="num">Certifications overdue</th>
+          </tr>
+        </thead>
+        <xsl:text>&#10;</xsl:text>
+        <tbody>
+          <xsl:for-each select="$pk-orgs">
+            <xsl:variable name="pre" select="concat(@id, '.')"/>
+            <tr>
+              <th scope="row">
+                <a href="#appendix-org-{@id}">
+                  <xsl:value-of select="normalize-space(pb:name)"/>
+                </a>
+              </th>
+              <xsl:call-template name="pk-num-cell">
+                <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'practice_conflicts')]"/>
+              </xsl:call-template>
+              <xsl:call-template name="pk-num-cell">
+                <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'practice_concerns')]"/>
+              </xsl:call-template>
+              <xsl:call-template name="pk-num-cell">
+                <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'peer_fte')]"/>
+              </xsl:call-template>
+              <xsl:call-template name="pk-num-cell">
+                <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'required_peer_fte')]"/>
+              </xsl:call-template>
+              <xsl:call-template name="pk-num-cell">
+                <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'certifications_overdue')]"/>
+              </xsl:call-template>
+            </tr>
+            <xsl:text>&#10;</xsl:text>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </div>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
@@ -1161,6 +1265,9 @@
         </p>
         <xsl:text>&#10;</xsl:text>
         <xsl:if test="$f/pb:input">
+          <!-- its amounts in one format: cents on all when one has them -->
+          <xsl:variable name="cents" select="boolean(key('pk-fig', $f/pb:input/@name)
+              [@unit = 'usd'][contains(@display, '.')])"/>
           <p>
             <xsl:text>From: </xsl:text>
             <xsl:for-each select="$f/pb:input">
@@ -1174,6 +1281,7 @@
                   <xsl:text> </xsl:text>
                   <xsl:call-template name="pk-link">
                     <xsl:with-param name="v" select="$in"/>
+                    <xsl:with-param name="cents" select="$cents"/>
                   </xsl:call-template>
                 </xsl:when>
                 <xsl:otherwise>
@@ -1545,6 +1653,14 @@
   <xsl:template name="pk-funding-table">
     <xsl:param name="id"/>
     <xsl:param name="also" select="''"/>
+    <!-- every amount the table shows: one format for all of them -->
+    <xsl:variable name="money" select="$pk-programs/pb:value
+        [substring-after(@ref, concat(../../@id, '.', ../@id, '.')) = 'dmh_payment'
+         or substring-after(@ref, concat(../../@id, '.', ../@id, '.')) = 'medicaid_reimbursement'
+         or substring-after(@ref, concat(../../@id, '.', ../@id, '.')) = 'peer_note_reimbursement']
+        | $pk/pb:totals/pb:value[@ref = 'packet.total_dmh_payment'
+          or @ref = 'packet.total_medicaid_reimbursement'
+          or @ref = 'packet.total_peer_note_reimbursement']"/>
     <div role="region">
       <xsl:call-template name="pk-wrap-class">
         <xsl:with-param name="rows" select="count($pk-programs | $pk-orgs[pb:program[@in-year = 'yes']])"/>
@@ -1592,7 +1708,7 @@
                 </th>
                 <xsl:call-template name="pk-money-cell">
                   <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'dmh_payment')]"/>
-                  <xsl:with-param name="column" select="$pk-programs/pb:value[substring-after(@ref, concat(../../@id, '.', ../@id, '.')) = 'dmh_payment'] | $pk/pb:totals/pb:value[@ref = 'packet.total_dmh_payment']"/>
+                  <xsl:with-param name="column" select="$money"/>
                 </xsl:call-template>
                 <td class="num">
                   <xsl:call-template name="pk-link">
@@ -1627,14 +1743,14 @@
                 </td>
                 <xsl:call-template name="pk-money-cell">
                   <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'medicaid_reimbursement')]"/>
-                  <xsl:with-param name="column" select="$pk-programs/pb:value[substring-after(@ref, concat(../../@id, '.', ../@id, '.')) = 'medicaid_reimbursement'] | $pk/pb:totals/pb:value[@ref = 'packet.total_medicaid_reimbursement']"/>
+                  <xsl:with-param name="column" select="$money"/>
                 </xsl:call-template>
                 <xsl:call-template name="pk-num-cell">
                   <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'unreimbursed_share')]"/>
                 </xsl:call-template>
                 <xsl:call-template name="pk-money-cell">
                   <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'peer_note_reimbursement')]"/>
-                  <xsl:with-param name="column" select="$pk-programs/pb:value[substring-after(@ref, concat(../../@id, '.', ../@id, '.')) = 'peer_note_reimbursement'] | $pk/pb:totals/pb:value[@ref = 'packet.total_peer_note_reimbursement']"/>
+                  <xsl:with-param name="column" select="$money"/>
                 </xsl:call-template>
                 <xsl:call-template name="pk-num-cell">
                   <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'peer_note_share_of_payment')]"/>
@@ -1664,7 +1780,7 @@
               </th>
               <xsl:call-template name="pk-money-cell">
                 <xsl:with-param name="v" select="$t[@ref = 'packet.total_dmh_payment']"/>
-                <xsl:with-param name="column" select="$pk-programs/pb:value[substring-after(@ref, concat(../../@id, '.', ../@id, '.')) = 'dmh_payment'] | $t[@ref = 'packet.total_dmh_payment']"/>
+                <xsl:with-param name="column" select="$money"/>
               </xsl:call-template>
               <td></td>
               <td></td>
@@ -1679,7 +1795,7 @@
               </td>
               <xsl:call-template name="pk-money-cell">
                 <xsl:with-param name="v" select="$t[@ref = 'packet.total_medicaid_reimbursement']"/>
-                <xsl:with-param name="column" select="$pk-programs/pb:value[substring-after(@ref, concat(../../@id, '.', ../@id, '.')) = 'medicaid_reimbursement'] | $t[@ref = 'packet.total_medicaid_reimbursement']"/>
+                <xsl:with-param name="column" select="$money"/>
               </xsl:call-template>
               <xsl:call-template name="pk-num-cell">
                 <xsl:with-param name="v" select="$t[@ref = 'packet.unreimbursed_share']"/>
@@ -1687,7 +1803,7 @@
               </xsl:call-template>
               <xsl:call-template name="pk-money-cell">
                 <xsl:with-param name="v" select="$t[@ref = 'packet.total_peer_note_reimbursement']"/>
-                <xsl:with-param name="column" select="$pk-programs/pb:value[substring-after(@ref, concat(../../@id, '.', ../@id, '.')) = 'peer_note_reimbursement'] | $t[@ref = 'packet.total_peer_note_reimbursement']"/>
+                <xsl:with-param name="column" select="$money"/>
               </xsl:call-template>
               <xsl:call-template name="pk-num-cell">
                 <xsl:with-param name="v" select="$t[@ref = 'packet.peer_note_share_of_payment']"/>
@@ -1790,8 +1906,9 @@
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
-  <!-- A money cell in a column that uses one format: whole dollars when
-       every value of COLUMN is whole, else every value with its cents. -->
+  <!-- A money cell of a table that uses one format for its amounts:
+       whole dollars when every value of COLUMN (every amount the table
+       shows) is whole, else every value with its cents. -->
   <xsl:template name="pk-money-cell">
     <xsl:param name="v"/>
     <xsl:param name="column"/>
@@ -1799,8 +1916,12 @@
       <xsl:if test="$v">
         <a class="figure" href="#{$v/@anchor}">
           <xsl:choose>
-            <xsl:when test="$column[substring-after(@value, '.') != '00']">
-              <xsl:value-of select="concat('$', format-number($v/@value, '#,##0.00'))"/>
+            <xsl:when test="$column[contains(@display, '.')]">
+              <xsl:for-each select="$v">
+                <xsl:call-template name="money-display">
+                  <xsl:with-param name="cents" select="true()"/>
+                </xsl:call-template>
+              </xsl:for-each>
             </xsl:when>
             <xsl:otherwise>
               <xsl:value-of select="$v/@display"/>
@@ -1843,7 +1964,7 @@
             <th scope="col" class="staff">Peer staff</th>
             <th scope="col">Team and supervision</th>
             <th scope="col" class="num">Peer FTE</th>
-            <th scope="col" class="num">of it without lived experience</th>
+            <th scope="col" class="num">Peer FTE without lived experience</th>
             <th scope="col" class="num">Required FTE</th>
             <th scope="col">Meets ratio</th>
             <th scope="col">Family Partner share
@@ -2469,7 +2590,18 @@
        tree has no such figure. -->
   <xsl:template name="pk-link">
     <xsl:param name="v" select="."/>
+    <!-- money: cents even on whole dollars (its sentence has cents) -->
+    <xsl:param name="cents" select="false()"/>
     <xsl:choose>
+      <xsl:when test="$v/@anchor and $cents and $v/@unit = 'usd'">
+        <a class="figure" href="#{$v/@anchor}">
+          <xsl:for-each select="$v">
+            <xsl:call-template name="money-display">
+              <xsl:with-param name="cents" select="true()"/>
+            </xsl:call-template>
+          </xsl:for-each>
+        </a>
+      </xsl:when>
       <xsl:when test="$v/@anchor">
         <a class="figure" href="#{$v/@anchor}">
           <xsl:value-of select="$v/@display"/>
@@ -2559,13 +2691,13 @@
     <l n="rday_rate">R-day rate</l>
     <l n="medicaid_reimbursement">Medicaid reimbursement to DMH</l>
     <l n="dmh_net_cost">DMH's cost after reimbursement</l>
-    <l n="unreimbursed_share">Share of payment not reimbursed</l>
+    <l n="unreimbursed_share">Share of DMH's payment Medicaid does not reimburse</l>
     <l n="state_average_rdays">R-days at the state average</l>
     <l n="rday_rate_without_peer_notes">R-day rate without peer notes</l>
     <l n="meets_state_average_without_peer_notes">At the state average without peer notes</l>
     <l n="rday_shortfall_without_peer_notes">R-days short of the state average without peer notes</l>
-    <l n="peer_note_reimbursement">Reimbursement that rests on peer notes</l>
-    <l n="peer_note_share_of_payment">Share of DMH payment that rests on peer notes</l>
+    <l n="peer_note_reimbursement">Medicaid reimbursement that rests only on peer notes</l>
+    <l n="peer_note_share_of_payment">Share of DMH's payment that rests only on peer notes</l>
     <l n="zero_rdays">No R-days at all</l>
     <l n="required_peer_fte">Required peer FTE</l>
     <!-- organizations and staff -->
@@ -2587,12 +2719,12 @@
     <!-- the packet -->
     <l n="org_count">Organizations compared</l>
     <l n="program_count">Programs compared</l>
-    <l n="programs_meeting_state_average_without_peer_notes">Programs at the state R-day average without any peer notes</l>
+    <l n="programs_meeting_state_average_without_peer_notes">Programs at the statewide R-day average without any peer notes</l>
     <l n="orgs_without_peer_notes">Organizations where peers write no progress notes</l>
     <l n="orgs_with_practice_conflicts">Organizations with a practice in conflict</l>
     <l n="total_dmh_payment">Total DMH payment</l>
     <l n="total_medicaid_reimbursement">Total Medicaid reimbursement to DMH</l>
-    <l n="total_peer_note_reimbursement">Reimbursement that rests only on peer notes</l>
+    <l n="total_peer_note_reimbursement">Medicaid reimbursement that rests only on peer notes</l>
   </xsl:variable>
   <xsl:variable name="pk-labels" select="exsl:node-set($pk-labels-rtf)"/>
   <xsl:key name="pk-label" match="l" use="@n"/>
@@ -2621,12 +2753,37 @@
   </xsl:template>
 
   <!-- Whose figure it is, after its label: the organization, and the
-       program or staff member (nothing for parameters and the packet). -->
+       program or staff member; for a packet total, its programs and
+       year; for a parameter, that the series sets it. -->
   <xsl:template name="pk-figure-context">
     <xsl:param name="name"/>
     <xsl:variable name="o" select="$pk-orgs[@id = substring-before($name, '.')]"/>
     <xsl:variable name="rest" select="substring-after(substring-after($name, '.'), '.')"/>
     <xsl:variable name="mid" select="substring-before(substring-after($name, '.'), '.')"/>
+    <xsl:variable name="nprog" select="$pk/pb:totals/pb:value[@ref = 'packet.program_count']"/>
+    <!-- a packet total: over which programs, of which year -->
+    <xsl:if test="(starts-with($name, 'packet.total_')
+                   or $name = 'packet.unreimbursed_share'
+                   or $name = 'packet.peer_note_share_of_payment')
+                  and $nprog/@value &gt; 0">
+      <xsl:text> </xsl:text>
+      <span class="context">
+        <xsl:choose>
+          <xsl:when test="$nprog/@value = 1">The packet's one program</xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="concat('All ', $nprog/@display, ' programs')"/>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="$pk-year">
+          <xsl:value-of select="concat(', ', $pk-year)"/>
+        </xsl:if>
+      </span>
+    </xsl:if>
+    <!-- a parameter: what the series assumes, not what the data say -->
+    <xsl:if test="starts-with($name, 'param.')">
+      <xsl:text> </xsl:text>
+      <span class="context">Set for this series, not taken from the data</span>
+    </xsl:if>
     <xsl:if test="$o">
       <xsl:text> </xsl:text>
       <span class="context">

@@ -264,19 +264,39 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A figure (the context) as running text shows it: a ratio of 1% or
-       more as a whole percentage ("25%", not "25.0%": prose claims no
-       precision the sentence does not need; the tables and the appendix
-       keep the decimal), anything else as its display. -->
+  <!-- A figure (the context) as running text shows it: its display, the
+       figure as computed ("86.2%", as the tables and the appendix show
+       it), except that an amount of money shows its cents when another
+       amount in the same paragraph, list item, heading or table cell has
+       cents, so that one sentence never mixes "$31,296,764" with
+       "$4,324,392.50". -->
   <xsl:template name="prose-display">
     <xsl:choose>
-      <xsl:when test="@prose">
-        <xsl:value-of select="@prose"/>
+      <xsl:when test="@unit = 'usd'">
+        <xsl:variable name="block" select="ancestor::*[self::cm:paragraph
+            or self::cm:heading or self::db:para or self::db:simpara
+            or self::db:title or self::db:td or self::db:th
+            or self::db:entry][1]"/>
+        <xsl:call-template name="money-display">
+          <xsl:with-param name="cents"
+              select="boolean($block/descendant::pb:value[@unit = 'usd']
+                      [contains(@display, '.')])"/>
+        </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <xsl:value-of select="@display"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- An amount of money (the context, a pb:value or pb:figure of unit
+       usd) as its display, with ".00" added to whole dollars when CENTS
+       ("$31,296,764.00"): the display already shows cents when there are
+       any, so this needs no arithmetic. -->
+  <xsl:template name="money-display">
+    <xsl:param name="cents" select="false()"/>
+    <xsl:value-of select="@display"/>
+    <xsl:if test="$cents and not(contains(@display, '.'))">.00</xsl:if>
   </xsl:template>
 
   <!-- A block directive (funding, practices, ... tables): see
