@@ -3,8 +3,8 @@
  * a DocBook 5 subset with pb:value, pb:directive and pb:cite) in plain
  * words, as plain.c words those of the other inputs. libxml2's validator
  * judges; when a position is invalid this module walks it against the
- * table below (kept beside schema/position.rng: change both together)
- * and says, at the
+ * table below (kept beside schema/position.rng: change both together;
+ * tests/tools/rngpos.py compares the two) and says, at the
  * node's own position, what is unknown (with the nearest known name),
  * where an element may not stand and what its parent holds, what is
  * missing or out of order, and what a bad value should look like.
@@ -608,4 +608,24 @@ pb_plainpos_check(const struct pb_xmlfile *f, xmlDocPtr doc,
 	*said = c.said;
 	*nsaid = c.n;
 	return c.n - c.marks;
+}
+
+void
+pb_plainpos_describe(struct pb_buf *b)
+{
+	size_t	 i, k, j;
+
+	for (i = 0; elems[i].name != NULL; i++) {
+		pb_buf_printf(b, "element %s\n", elems[i].name);
+		for (k = 0; elems[i].attrs[k].name != NULL; k++) {
+			pb_buf_printf(b, "attr %s %s", elems[i].attrs[k].name,
+			    elems[i].attrs[k].required ? "required" :
+			    "optional");
+			for (j = 0; elems[i].attrs[k].choices != NULL &&
+			    elems[i].attrs[k].choices[j] != NULL; j++)
+				pb_buf_printf(b, " %s",
+				    elems[i].attrs[k].choices[j]);
+			pb_buf_putc(b, '\n');
+		}
+	}
 }

@@ -23,4 +23,13 @@
 size_t pb_plainpos_check(const struct pb_xmlfile *f, xmlDocPtr doc,
     struct pb_diags *d, xmlNodePtr **said, size_t *nsaid);
 
+/*
+ * Appends to b (the caller frees it) the table the checks above work
+ * from: "element NAME" per element, then one "attr NAME required|optional
+ * [VALUE...]" per attribute it takes (the values only where they are
+ * checked here). tests/tools/rngpos.py derives the same lines from
+ * schema/position.rng, so that the two cannot drift apart.
+ */
+void pb_plainpos_describe(struct pb_buf *b);
+
 #endif /* PB_PLAINPOS_H */

@@ -18,6 +18,7 @@
 
 #include "pb.h"
 #include "plain.h"
+#include "plainpos.h"
 #include "schema.h"
 #include "xmlread.h"
 
@@ -48,6 +49,36 @@ test_describe_matches_schemas(void **state)
 	remove(path);
 	if (rc != 0)
 		fail_msg("plain.c and schema/ disagree: %s", out);
+}
+
+/* The same for plainpos.c's table of XML positions (rngpos.py). */
+static void
+test_position_table_matches_schema(void **state)
+{
+	struct pb_buf	 b = { NULL, 0, 0 };
+	char		 path[] = "/tmp/pbplainpos.XXXXXX", out[4096];
+	FILE		*f, *p;
+	size_t		 n;
+	int		 fd, rc;
+	char		*cmd;
+
+	(void)state;
+	pb_plainpos_describe(&b);
+	assert_true((fd = mkstemp(path)) >= 0);
+	assert_true((f = fdopen(fd, "w")) != NULL);
+	assert_int_equal(fwrite(b.data, 1, b.len, f), b.len);
+	fclose(f);
+	pb_buf_free(&b);
+	cmd = pb_xasprintf("python3 tests/tools/rngpos.py schema %s 2>&1",
+	    path);
+	assert_true((p = popen(cmd, "r")) != NULL);
+	n = fread(out, 1, sizeof(out) - 1, p);
+	out[n] = '\0';
+	rc = pclose(p);
+	free(cmd);
+	remove(path);
+	if (rc != 0)
+		fail_msg("plainpos.c and schema/position.rng disagree: %s", out);
 }
 
 static void
@@ -298,6 +329,7 @@ main(void)
 {
 	const struct CMUnitTest	 tests[] = {
 		cmocka_unit_test(test_describe_matches_schemas),
+		cmocka_unit_test(test_position_table_matches_schema),
 		cmocka_unit_test(test_values_as_the_schema_judges),
 	};
 
