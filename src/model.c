@@ -258,6 +258,7 @@ project_read(struct pb_model *m, const char *indir, const struct pb_schema *s,
 		p->param[i].src.line = 0;	/* a default */
 	}
 	if ((doc = load(&r, &buf, s)) != NULL) {
+		p->root = pb_xmlfile_elem(&r.x, xmlDocGetRootElement(doc));
 		for (n = first_el(xmlDocGetRootElement(doc)); n != NULL;
 		    n = next_el(n)) {
 			if (named(n, "title"))

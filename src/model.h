@@ -32,6 +32,8 @@ enum pb_param {
 
 struct pb_project {
 	char		*file;
+	struct pb_src	 root;		/* the <project> element, where a
+					 * warning about the whole file goes */
 	char		*title;
 	char		*publisher;
 	char		*base_url;

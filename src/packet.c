@@ -13,6 +13,7 @@
 #include "arith.h"
 #include "charts.h"
 #include "figures.h"
+#include "hash.h"
 #include "inject.h"
 #include "model.h"
 #include "packet.h"
@@ -538,6 +539,28 @@ packet_cmp(const void *a, const void *b)
 	return c ? c : strcmp(x->id, y->id);
 }
 
+/*
+ * The site's own name for feeds without a base-url, as pb:urn under meta:
+ * urn:peerbrief:site:HASH, HASH the XXH3-128 of the project's title and
+ * publisher, which name the series wherever it is built (never a path).
+ */
+static void
+site_urn(xmlNodePtr meta, xmlNsPtr ns, const struct pb_project *p)
+{
+	struct pb_hasher	*h;
+	char			 hex[PB_HASH_HEX], *urn;
+
+	h = pb_hasher_new();
+	pb_hasher_add(h, p->title, strlen(p->title) + 1);
+	if (p->publisher != NULL)
+		pb_hasher_add(h, p->publisher, strlen(p->publisher));
+	pb_hash_format(pb_hasher_end(h), hex);
+	urn = pb_xasprintf("urn:peerbrief:site:%s", hex);
+	pb_tree_add_text(xmlNewChild(meta, ns, BAD_CAST "urn", NULL), urn,
+	    strlen(urn));
+	free(urn);
+}
+
 xmlDocPtr
 pb_site_assemble(const struct pb_model *m, const char *const *tags)
 {
@@ -566,6 +589,7 @@ pb_site_assemble(const struct pb_model *m, const char *const *tags)
 	    m->project.language, strlen(m->project.language));
 	pb_tree_text_child(n, "contact", m->project.contact);
 	pb_tree_text_child(n, "description", m->project.description);
+	site_urn(n, ns, &m->project);
 	order = pb_xcalloc(m->npackets + 1, sizeof(*order));
 	for (i = 0; i < m->npackets; i++)
 		order[i] = i;

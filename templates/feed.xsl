@@ -37,7 +37,7 @@
       <id>
         <xsl:choose>
           <xsl:when test="$base != ''"><xsl:value-of select="$base"/></xsl:when>
-          <xsl:otherwise>urn:peerbrief:site</xsl:otherwise>
+          <xsl:otherwise><xsl:value-of select="pb:meta/pb:urn"/></xsl:otherwise>
         </xsl:choose>
       </id>
       <updated>
@@ -77,7 +77,7 @@
       <id>
         <xsl:choose>
           <xsl:when test="$base != ''"><xsl:value-of select="concat($base, @id, '/')"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="concat('urn:peerbrief:packet:', @id)"/></xsl:otherwise>
+          <xsl:otherwise><xsl:value-of select="concat(/pb:site/pb:meta/pb:urn, ':packet:', @id)"/></xsl:otherwise>
         </xsl:choose>
       </id>
       <updated><xsl:call-template name="updated"/></updated>

@@ -157,7 +157,19 @@ check "no base-url: no canonical link" sh -c '! grep -q "rel=\"canonical\"" "$1"
 check "no base-url: no URL at the foot" grep -qF '@bottom-left { content: ""; }' "$P"
 check "a URL contact links as it is" grep -qF 'href="https://example.org/contact"' "$T/edo/index.html"
 FX() { xmllint --nonet --xpath "$1" "$T/edo/feed.xml" 2>/dev/null; }
-E="/*[local-name()='feed']/*[local-name()='entry'][*[local-name()='id']='urn:peerbrief:packet:note-taking-funding']"
+# no base-url: ids made from the title and publisher (as xxhsum hashes them)
+u=urn:peerbrief:site:$(printf '%s\0%s' "$(xmllint --xpath "string(//*[local-name()='title'])" "$T/ed/peerbrief.xml")" \
+    "$(xmllint --xpath "string(//*[local-name()='publisher'])" "$T/ed/peerbrief.xml")" | xxhsum -H2 - | cut -d' ' -f1)
+check "no base-url: the feed's id is the site's urn" test "$(FX "string(/*/*[local-name()='id'])")" = "$u"
+check "no base-url: each entry's id is under it" \
+    test "$(FX "count(//*[local-name()='entry']/*[local-name()='id'][starts-with(., '$u:packet:')])")" = 2
+(cd "$T" && $PB build -i ed -o edo2) >/dev/null 2>"$T/err"
+check "no base-url: one warning at the project" \
+    test "$(grep -c ': warning: ' "$T/err")" = 1 -a "$(grep -c '^ed/peerbrief.xml:3:1: warning: no <base-url>: ' "$T/err")" = 1
+check "no base-url: the warning is counted" grep -q '^2 packets built, 0 reused, 1 warning, ' "$T/err"
+(cd "$T" && $PB build -i ed -o edo2) >/dev/null 2>"$T/err"
+check "no base-url: a rebuild warns the same" grep -q '^ed/peerbrief.xml:3:1: warning: no <base-url>: ' "$T/err"
+E="/*[local-name()='feed']/*[local-name()='entry'][*[local-name()='id']='$u:packet:note-taking-funding']"
 check "feed: a second edition is updated a second later" test "$(FX "string($E/*[local-name()='updated'])")" = 2026-11-15T00:00:01Z
 check "feed: a second edition has no published date" test "$(FX "count($E/*[local-name()='published'])")" = 0
 check "feed: updated is the newest entry's" test "$(FX "string(/*[local-name()='feed']/*[local-name()='updated'])")" = 2026-11-15T00:00:01Z
@@ -263,6 +275,8 @@ done
 img_fresh() {
 	rm -rf "$T/I" "$T/io"
 	cp -r tests/semantic/base "$T/I"
+	# a base-url: the only warning is the image's
+	sed -i 's|</title>|</title><base-url>https://example.org/briefs/</base-url>|' "$T/I/peerbrief.xml"
 	mkdir -p "$T/I/positions/img"
 	printf '\211PNG\r\n\032\nfirst image' >"$T/I/positions/img/a.png"
 	printf '<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"><rect width="2" height="2"/></svg>\n' >"$T/I/positions/img/b.svg"
@@ -328,6 +342,7 @@ check "images: no secret copied" sh -c "! grep -rq secret '$T/io'"
 # all, every one (the manifest keeps them, files named within the input).
 rm -rf "$T/W" "$T/wo" "$T/wf"
 cp -r tests/semantic/base "$T/W"
+sed -i 's|</title>|</title><base-url>https://example.org/briefs/</base-url>|' "$T/W/peerbrief.xml"
 printf '\nSome <b>raw</b> HTML, a missing ![img](none.png).\n\n| a | b |\n|---|---|\n' \
     >>"$T/W/positions/pos.md"
 printf -- '---\ntitle: Alone\nfoo: bar\n---\nIn no <i>packet</i>.\n' >"$T/W/positions/alone.md"

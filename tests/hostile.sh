@@ -286,7 +286,8 @@ diag_command_line() {
 	expect "$1" "$2" 0 && unchanged "$1" && ok "$1"
 }
 
-# explain on NAME/IN laid over the base (expect.out), then a build whose
+# explain on NAME/IN laid over the base (expect.out), then a build (-q:
+# without the warning of the base's missing base-url) whose
 # out/pk/figures.json must give the same positions (a public packet shows
 # staff by role, each sum at every member it adds up).
 provenance_one_line() {
@@ -306,7 +307,7 @@ provenance_one_line() {
 		return
 	fi
 	rm -rf "$T/out"
-	(cd "$T" && run "$limit" $PB build -i IN -o out) >/dev/null 2>"$T/err"
+	(cd "$T" && run "$limit" $PB build -q -i IN -o out) >/dev/null 2>"$T/err"
 	expect "$1 (build)" "$2" $? || return
 	c=$fail
 	for at in 5:118 5:165 5:213 5:257 6:55 6:194; do
