@@ -491,22 +491,6 @@ pb_ratio_display(struct pb_ratio r, char *buf)
 	return buf;
 }
 
-char *
-pb_ratio_prose(struct pb_ratio r, char *buf)
-{
-	u128	 q;
-
-	if (buf == NULL)
-		return NULL;
-	if (!pb_ratio_valid(r) ||
-	    !muldiv_round(mag(r.num), 100, (uint64_t)r.den, &q))
-		return fail(buf);
-	/* Below 1% whole percents would read as "0%": keep the display. */
-	if (q == 0 || (u128)mag(r.num) * 100 < (u128)r.den)
-		return pb_ratio_display(r, buf);
-	return fixed(buf, r.num < 0, q, 0, 1, "", "%");
-}
-
 const char *
 pb_bool_format(int b)
 {

@@ -152,16 +152,11 @@ char *pb_ratio_format(struct pb_ratio r, char *buf);
  * pb_ratio_display:   percent with one decimal rounded half up, computed
  *                     from the exact fraction: 1/3 "33.3%", 0.0005 "0.1%",
  *                     0 "0.0%", 12 "1,200.0%"; NULL when r is not valid.
- * pb_ratio_prose:     what running text shows: a ratio of 1% or more as a
- *                     whole percent rounded half up from the exact
- *                     fraction (29/200 "15%", 861826/1000000 "86%"), a
- *                     smaller one as pb_ratio_display; NULL when invalid.
  */
 char *pb_int_display(int64_t n, char *buf);
 char *pb_money_display(int64_t cents, char *buf);
 char *pb_fte_display(int64_t hundredths, char *buf);
 char *pb_ratio_display(struct pb_ratio r, char *buf);
-char *pb_ratio_prose(struct pb_ratio r, char *buf);
 
 /*
  * Booleans: pb_bool_format gives the value text "true"/"false",

@@ -150,7 +150,6 @@ finish(struct fx *x, size_t i)
 	case PB_UNIT_RATIO:
 		pb_ratio_format(f->r, f->value);
 		pb_ratio_display(f->r, f->display);
-		pb_ratio_prose(f->r, f->prose);
 		break;
 	case PB_UNIT_DAYS:
 	case PB_UNIT_COUNT:

@@ -46,8 +46,6 @@ struct pb_figure {
 	struct pb_date	 date;	/* date */
 	char		 value[PB_NUMBUF];	/* exact text (JSON value) */
 	char		 display[PB_NUMBUF];	/* what documents show */
-	char		 prose[PB_NUMBUF];	/* ratios: what running text
-						 * shows ("86%"); else "" */
 	char		*formula;
 	struct pb_input	*inputs;
 	size_t		 ninputs;

@@ -50,8 +50,6 @@ pb_inject_figure(xmlNodePtr n, const struct pb_figure *f)
 
 	xmlSetProp(n, BAD_CAST "value", BAD_CAST f->value);
 	xmlSetProp(n, BAD_CAST "display", BAD_CAST f->display);
-	if (f->prose[0] != '\0')
-		xmlSetProp(n, BAD_CAST "prose", BAD_CAST f->prose);
 	xmlSetProp(n, BAD_CAST "unit", BAD_CAST pb_unit_name(f->unit));
 	xmlSetProp(n, BAD_CAST "anchor", BAD_CAST anchor);
 	free(anchor);

@@ -2619,8 +2619,8 @@
   </xsl:template>
 
   <!-- The wrapper's class: "table-wrap", plus "long" for a table of more
-       than ROWS rows, which on paper may run over a page (a shorter one
-       moves to the next page whole). -->
+       than 20 rows (ROWS), for a restyled stylesheet to treat apart;
+       style.css lets every table break between rows on paper. -->
   <xsl:template name="pk-wrap-class">
     <xsl:param name="rows" select="0"/>
     <xsl:attribute name="class">

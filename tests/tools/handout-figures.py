@@ -5,7 +5,7 @@
 # handout (a.figure to #fig-NAME) or in the DocBook (link to fig-NAME
 # around phrase role="figure") may show its raw value where that differs
 # from its display, and most must show their display exactly (the
-# stylesheets may word a yes/no or round a percentage in prose), and
+# stylesheets may word a yes/no or add ".00" to whole dollars), and
 # every number shown must be the figure's own number (a percentage to
 # the precision shown). FORMAT is html or docbook. Exits 1 naming the first wrong numbers, 2 when
 # nothing was found to check.
