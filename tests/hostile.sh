@@ -430,7 +430,7 @@ incremental_sees_links() {
 	cp "$T/IN/texts/b.md" "$T/outside.md"
 	p="$T/IN/positions/pos.md"
 	for step in link-a retarget-b dangling loop back-b outside fifo \
-	    folder regular; do
+	    socket folder regular; do
 		rm -rf "$p"
 		case $step in
 		link-a) ln -s ../texts/a.md "$p" ;;
@@ -439,6 +439,8 @@ incremental_sees_links() {
 		loop) ln -s pos.md "$p" ;;
 		outside) ln -s ../../outside.md "$p" ;;
 		fifo) mkfifo "$p" ;;
+		socket) python3 -c 'import socket, sys
+socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$p" ;;
 		folder) mkdir "$p" ;;
 		regular) cp "$T/IN/texts/a.md" "$p" ;;
 		esac
