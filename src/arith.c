@@ -18,11 +18,6 @@ __extension__ typedef unsigned __int128 u128;
 #define TWO63	((u128)1 << 63)		/* magnitude of INT64_MIN */
 #define TWO64	((u128)1 << 64)
 
-static const char *const months[12] = {
-	"January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December"
-};
-
 /* The magnitude of x, INT64_MIN included, with no overflow or wrap. */
 static uint64_t
 mag(int64_t x)
@@ -581,29 +576,6 @@ pb_date_format(struct pb_date d, char *buf)
 	*p++ = (char)('0' + d.d / 10);
 	*p++ = (char)('0' + d.d % 10);
 	*p = '\0';
-	return buf;
-}
-
-char *
-pb_date_display(struct pb_date d, char *buf)
-{
-	char	 num[PB_NUMBUF];
-	size_t	 n;
-
-	if (buf == NULL)
-		return NULL;
-	if (!pb_date_valid(d))
-		return fail(buf);
-	n = strlen(months[d.m - 1]);
-	memcpy(buf, months[d.m - 1], n);
-	buf[n++] = ' ';
-	pb_int_format(d.d, num);
-	memcpy(buf + n, num, strlen(num));
-	n += strlen(num);
-	buf[n++] = ',';
-	buf[n++] = ' ';
-	pb_int_format(d.y, num);
-	memcpy(buf + n, num, strlen(num) + 1);
 	return buf;
 }
 

@@ -195,13 +195,6 @@ int pb_date_parse(const char *s, struct pb_date *out);
 char *pb_date_format(struct pb_date d, char *buf);
 
 /*
- * Writes "March 2, 2027" (English month name, day without a leading
- * zero) into buf (PB_NUMBUF bytes) and returns buf, or NULL (buf empty)
- * when d is not valid.
- */
-char *pb_date_display(struct pb_date d, char *buf);
-
-/*
  * Compares a and b: returns -1, 0 or 1 as a is before, the same as or
  * after b. Total: compares (y, m, d) in that order, valid or not.
  */

@@ -250,9 +250,10 @@ write_packet(struct pool *b, const struct pb_packet *pk, xmlDocPtr doc,
     const struct pb_figures *f, struct pb_diags *d)
 {
 	struct pb_buf	 out = { NULL, 0, 0 };
-	char		*rel, **names;
+	char		*rel, **names, **dates;
 	size_t		 o, n;
 
+	dates = pb_render_dates(b->st, f, d);
 	for (o = 0; o < PB_OUT__MAX; o++) {
 		if (o == PB_OUT_PDF && b->chromium == NULL)
 			continue;
@@ -264,7 +265,8 @@ write_packet(struct pool *b, const struct pb_packet *pk, xmlDocPtr doc,
 			    b->stage, rel, d);
 		else {
 			out.len = 0;
-			pb_report_figures(f, outputs[o].report, &out);
+			pb_report_figures(f, (const char *const *)dates,
+			    outputs[o].report, &out);
 			pb_stage_write(b->stage, rel, out.data, out.len, d);
 		}
 		free(rel);
@@ -282,6 +284,7 @@ write_packet(struct pool *b, const struct pb_packet *pk, xmlDocPtr doc,
 		free(names[o]);
 	}
 	free(names);
+	pb_render_dates_free(dates, f->n);
 	pb_buf_free(&out);
 }
 

@@ -167,8 +167,9 @@ finish(struct fx *x, size_t i)
 		    pb_bool_display((int)f->n));
 		break;
 	case PB_UNIT_DATE:
+		/* worded by templates/dates.xsl, where it is shown */
 		pb_date_format(f->date, f->value);
-		pb_date_display(f->date, f->display);
+		pb_date_format(f->date, f->display);
 		break;
 	case PB_UNIT_YEAR:
 		pb_int_format(f->n, f->value);

@@ -134,7 +134,7 @@ cmd_figures(int argc, char *argv[], int explain)
 	struct pb_buf		 out = { NULL, 0, 0 }, s = { NULL, 0, 0 };
 	const struct pb_figure	*fig;
 	const char		*name;
-	char			*sdir = NULL;
+	char			*sdir = NULL, *tdir = NULL, **dates = NULL;
 	int			 rc;
 
 	if ((rc = pb_cli_figures(argc, argv, explain, &c)) != PB_CLI_RUN)
@@ -159,6 +159,11 @@ cmd_figures(int argc, char *argv[], int explain)
 	rc = PB_EXIT_INPUT;
 	if ((f = pb_run_figures(&r, pk, &r.d)) == NULL)
 		goto out;
+	tdir = data_dir("templates");
+	if ((dates = pb_render_dates_in(tdir, f, &r.d)) == NULL) {
+		rc = PB_EXIT_SYSTEM;
+		goto out;
+	}
 	if (explain) {
 		if ((fig = pb_figures_get(f, name)) == NULL) {
 			pb_report_unknown(f, name, &s);
@@ -166,17 +171,20 @@ cmd_figures(int argc, char *argv[], int explain)
 			rc = PB_EXIT_USAGE;
 			goto out;
 		}
-		pb_report_explain(f, fig, &out);
+		pb_report_explain(f, (const char *const *)dates, fig, &out);
 	} else
-		pb_report_figures(f, c.fmt, &out);
+		pb_report_figures(f, (const char *const *)dates, c.fmt, &out);
 	rc = pb_write_out(&out);
 out:
 	pb_buf_free(&out);
 	pb_buf_free(&s);
+	if (f != NULL)
+		pb_render_dates_free(dates, f->n);
 	pb_figures_free(f);
 	run_end(&r, 0);
 	pb_xml_cleanup();
 	free(sdir);
+	free(tdir);
 	return rc;
 }
 

@@ -23,15 +23,13 @@
 #include "report.h"
 #include "tree.h"
 
-/* Adds a date element with the exact value and its display text. */
+/* Adds a date element holding d as YYYY-MM-DD (templates/dates.xsl words it). */
 static void
 date_el(xmlNodePtr parent, const char *name, struct pb_date d)
 {
-	char		 v[PB_NUMBUF], s[PB_NUMBUF];
-	xmlNodePtr	 n;
+	char	 v[PB_NUMBUF];
 
-	n = pb_tree_text_child(parent, name, pb_date_display(d, s));
-	xmlSetProp(n, BAD_CAST "value", BAD_CAST pb_date_format(d, v));
+	pb_tree_text_child(parent, name, pb_date_format(d, v));
 }
 
 /* Adds pb:contracts, a pb:contract (type, since) for each; none without. */
@@ -568,7 +566,7 @@ pb_site_assemble(const struct pb_model *m, const char *const *tags)
 	xmlNodePtr	 root, n;
 	xmlNsPtr	 ns;
 	size_t		*order, i;
-	char		 v[PB_NUMBUF], s[PB_NUMBUF];
+	char		 v[PB_NUMBUF];
 	const struct pb_packet *pk;
 
 	doc = xmlNewDoc(BAD_CAST "1.0");
@@ -603,8 +601,6 @@ pb_site_assemble(const struct pb_model *m, const char *const *tags)
 		pb_tree_set_prop(n, "id", pk->id);
 		xmlSetProp(n, BAD_CAST "date",
 		    BAD_CAST pb_date_format(pk->date, v));
-		xmlSetProp(n, BAD_CAST "date-display",
-		    BAD_CAST pb_date_display(pk->date, s));
 		snprintf(v, sizeof(v), "%lld", (long long)pk->edition);
 		xmlSetProp(n, BAD_CAST "edition", BAD_CAST v);
 		pb_tree_add_text(xmlNewChild(n, ns, BAD_CAST "title", NULL),

@@ -698,13 +698,18 @@ compile(const char *dir, const char *name, struct pb_diags *d)
 	return st;
 }
 
-struct pb_styles *
-pb_styles_load(const char *dir, struct pb_diags *d)
+static const char *const style_names[PB_FMT__MAX] = {
+	"html.xsl", "docbook.xsl", "index.xsl", "feed.xsl", "svg.xsl",
+	"sitemap.xsl", "dates.xsl"
+};
+
+/*
+ * Compiles the stylesheet of each format from dir for which only is
+ * PB_FMT__MAX or that format (pb_styles_load's work).
+ */
+static struct pb_styles *
+styles_load(const char *dir, enum pb_format only, struct pb_diags *d)
 {
-	static const char *const names[PB_FMT__MAX] = {
-		"html.xsl", "docbook.xsl", "index.xsl", "feed.xsl", "svg.xsl",
-		"sitemap.xsl"
-	};
 	struct pb_styles	*s;
 	char			*path;
 	size_t			 len, errs = d->errors, i;
@@ -740,7 +745,8 @@ pb_styles_load(const char *dir, struct pb_diags *d)
 	pthread_mutex_init(&s->memo.lock, NULL);
 	s->memo.parts = xmlHashCreate(0);
 	for (i = 0; i < PB_FMT__MAX; i++)
-		if ((s->xsl[i] = compile(s->dir, names[i], d)) != NULL)
+		if ((only == PB_FMT__MAX || i == only) &&
+		    (s->xsl[i] = compile(s->dir, style_names[i], d)) != NULL)
 			strip_take(&s->strip[i], s->xsl[i]);
 	path = pb_xasprintf("%s/style.css", s->dir);
 	if (!pb_file_read(path, &s->css, &len, d))
@@ -751,6 +757,12 @@ pb_styles_load(const char *dir, struct pb_diags *d)
 		return NULL;
 	}
 	return s;
+}
+
+struct pb_styles *
+pb_styles_load(const char *dir, struct pb_diags *d)
+{
+	return styles_load(dir, PB_FMT__MAX, d);
 }
 
 void
@@ -893,4 +905,76 @@ out:
 	if (ctxt != NULL)
 		xsltFreeTransformContext(ctxt);
 	return rc && d->errors == errs;
+}
+
+char **
+pb_render_dates(struct pb_styles *s, const struct pb_figures *f,
+    struct pb_diags *d)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root;
+	xmlNsPtr	 ns;
+	struct pb_buf	 out = { NULL, 0, 0 };
+	char		**v, *p, *q;
+	size_t		 i, n = 0;
+
+	v = pb_xcalloc(f->n ? f->n : 1, sizeof(*v));
+	doc = xmlNewDoc(BAD_CAST "1.0");
+	root = xmlNewDocNode(doc, NULL, BAD_CAST "dates", NULL);
+	ns = xmlNewNs(root, BAD_CAST PB_NS, BAD_CAST "pb");
+	xmlSetNs(root, ns);
+	xmlDocSetRootElement(doc, root);
+	for (i = 0; i < f->n; i++)
+		if (f->v[i].unit == PB_UNIT_DATE) {
+			xmlNewTextChild(root, ns, BAD_CAST "d",
+			    BAD_CAST f->v[i].value);
+			n++;
+		}
+	if (n > 0 && !render(s, PB_FMT_DATES, doc, 1, 0, NULL, "dates.xsl",
+	    &out, d)) {
+		pb_render_dates_free(v, f->n);
+		v = NULL;
+	}
+	for (i = 0, p = out.data; v != NULL && n > 0 && i < f->n; i++) {
+		if (f->v[i].unit != PB_UNIT_DATE)
+			continue;
+		q = p != NULL ? strchr(p, '\n') : NULL;
+		v[i] = q != NULL ? pb_xstrndup(p, (size_t)(q - p)) :
+		    pb_xstrdup(f->v[i].value);
+		p = q != NULL ? q + 1 : NULL;
+	}
+	xmlFreeDoc(doc);
+	pb_buf_free(&out);
+	return v;
+}
+
+char **
+pb_render_dates_in(const char *dir, const struct pb_figures *f,
+    struct pb_diags *d)
+{
+	struct pb_styles	*s;
+	char			**v;
+	size_t			 i;
+
+	for (i = 0; i < f->n && f->v[i].unit != PB_UNIT_DATE; i++)
+		continue;
+	if (i == f->n)
+		return pb_xcalloc(f->n ? f->n : 1, sizeof(*v));
+	if ((s = styles_load(dir, PB_FMT_DATES, d)) == NULL)
+		return NULL;
+	v = pb_render_dates(s, f, d);
+	pb_styles_free(s);
+	return v;
+}
+
+void
+pb_render_dates_free(char **v, size_t n)
+{
+	size_t	 i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
 }

@@ -48,8 +48,15 @@ input_sources(const struct pb_figures *f, const struct pb_figure *fig,
 	}
 }
 
+/* Figure i's display: its worded date from dates, when there is one. */
+static const char *
+shown(const struct pb_figures *f, const char *const *dates, size_t i)
+{
+	return dates != NULL && dates[i] != NULL ? dates[i] : f->v[i].display;
+}
+
 static void
-json(const struct pb_figures *f, struct pb_buf *b)
+json(const struct pb_figures *f, const char *const *dates, struct pb_buf *b)
 {
 	const struct pb_figure	*g;
 	struct pb_buf		 s = { NULL, 0, 0 };
@@ -67,7 +74,7 @@ json(const struct pb_figures *f, struct pb_buf *b)
 		pb_buf_puts(b, ", \"unit\": ");
 		json_str(b, pb_unit_name(g->unit));
 		pb_buf_puts(b, ", \"display\": ");
-		json_str(b, g->display);
+		json_str(b, shown(f, dates, i));
 		pb_buf_puts(b, ", \"formula\": ");
 		json_str(b, g->formula);
 		pb_buf_puts(b, ", \"inputs\": [");
@@ -112,7 +119,7 @@ csv_field(struct pb_buf *b, const char *s)
 }
 
 static void
-csv(const struct pb_figures *f, struct pb_buf *b)
+csv(const struct pb_figures *f, const char *const *dates, struct pb_buf *b)
 {
 	const struct pb_figure	*g;
 	struct pb_buf		 s = { NULL, 0, 0 };
@@ -127,7 +134,7 @@ csv(const struct pb_figures *f, struct pb_buf *b)
 		pb_buf_putc(b, ',');
 		csv_field(b, pb_unit_name(g->unit));
 		pb_buf_putc(b, ',');
-		csv_field(b, g->display);
+		csv_field(b, shown(f, dates, i));
 		pb_buf_putc(b, ',');
 		csv_field(b, g->formula);
 		pb_buf_putc(b, ',');
@@ -143,7 +150,7 @@ csv(const struct pb_figures *f, struct pb_buf *b)
 }
 
 static void
-table(const struct pb_figures *f, struct pb_buf *b)
+table(const struct pb_figures *f, const char *const *dates, struct pb_buf *b)
 {
 	size_t	 i, wn = 4, wv = 5, wu = 4, n;
 
@@ -160,36 +167,36 @@ table(const struct pb_figures *f, struct pb_buf *b)
 	for (i = 0; i < f->n; i++)
 		pb_buf_printf(b, "%-*s  %*s  %-*s  %s\n", (int)wn,
 		    f->v[i].name, (int)wv, f->v[i].value, (int)wu,
-		    pb_unit_name(f->v[i].unit), f->v[i].display);
+		    pb_unit_name(f->v[i].unit), shown(f, dates, i));
 }
 
 void
-pb_report_figures(const struct pb_figures *f, enum pb_report_format fmt,
-    struct pb_buf *out)
+pb_report_figures(const struct pb_figures *f, const char *const *dates,
+    enum pb_report_format fmt, struct pb_buf *out)
 {
 	switch (fmt) {
 	case PB_REPORT_JSON:
-		json(f, out);
+		json(f, dates, out);
 		break;
 	case PB_REPORT_CSV:
-		csv(f, out);
+		csv(f, dates, out);
 		break;
 	case PB_REPORT_TEXT:
-		table(f, out);
+		table(f, dates, out);
 		break;
 	}
 }
 
 void
-pb_report_explain(const struct pb_figures *f, const struct pb_figure *fig,
-    struct pb_buf *out)
+pb_report_explain(const struct pb_figures *f, const char *const *dates,
+    const struct pb_figure *fig, struct pb_buf *out)
 {
 	struct pb_buf	 s = { NULL, 0, 0 };
 	size_t		 k, w = 0, n;
 
 	pb_buf_printf(out, "%s\n  value:   %s %s\n  display: %s\n"
 	    "  formula: %s\n", fig->name, fig->value, pb_unit_name(fig->unit),
-	    fig->display, fig->formula);
+	    shown(f, dates, (size_t)(fig - f->v)), fig->formula);
 	if (fig->ninputs == 0)
 		return;
 	pb_buf_puts(out, "  inputs:\n");

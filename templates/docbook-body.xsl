@@ -364,7 +364,7 @@
   </xsl:template>
 
   <xsl:template match="pb:value" mode="pb-db-alt">
-    <xsl:value-of select="@display"/>
+    <xsl:call-template name="pb-display"/>
   </xsl:template>
 
   <xsl:template match="cm:html_inline | cm:custom_inline" mode="pb-db-alt"/>
@@ -391,7 +391,7 @@
         <!-- the figure's display, as computed; an amount of money with
              its cents when another in the same block has cents, as the
              HTML does (html.xsl, prose-display) -->
-        <xsl:value-of select="@display"/>
+        <xsl:call-template name="pb-display"/>
         <xsl:if test="@unit = 'usd' and not(contains(@display, '.'))
                       and ancestor::*[self::cm:paragraph or self::cm:heading
                           or self::db:para or self::db:simpara

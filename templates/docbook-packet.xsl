@@ -238,7 +238,10 @@
               <xsl:otherwise>within the certification window after hire</xsl:otherwise>
             </xsl:choose>
             <xsl:for-each select="pb:meta/pb:as-of[normalize-space() != '']">
-              <xsl:value-of select="concat('; the status is as of ', normalize-space())"/>
+              <xsl:text>; the status is as of </xsl:text>
+              <xsl:call-template name="pb-date">
+                <xsl:with-param name="date" select="normalize-space()"/>
+              </xsl:call-template>
             </xsl:for-each>
             <xsl:text>.</xsl:text>
           </para>
@@ -281,12 +284,20 @@
             <xsl:text>. </xsl:text>
           </xsl:if>
           <xsl:if test="normalize-space(pb:as-of) != ''">
-            <xsl:value-of select="concat('Figures as of ', normalize-space(pb:as-of), '.')"/>
+            <xsl:text>Figures as of </xsl:text>
+            <xsl:call-template name="pb-date">
+              <xsl:with-param name="date" select="normalize-space(pb:as-of)"/>
+            </xsl:call-template>
+            <xsl:text>.</xsl:text>
           </xsl:if>
         </releaseinfo>
       </xsl:if>
       <xsl:for-each select="pb:date[normalize-space() != '']">
-        <pubdate><xsl:value-of select="normalize-space()"/></pubdate>
+        <pubdate>
+          <xsl:call-template name="pb-date">
+            <xsl:with-param name="date" select="normalize-space()"/>
+          </xsl:call-template>
+        </pubdate>
       </xsl:for-each>
       <xsl:for-each select="pb:publisher[normalize-space() != '']">
         <publisher>
@@ -308,7 +319,10 @@
       <para>
         <xsl:text>Key figures</xsl:text>
         <xsl:for-each select="pb:meta/pb:as-of[normalize-space() != '']">
-          <xsl:value-of select="concat(' as of ', normalize-space())"/>
+          <xsl:text> as of </xsl:text>
+          <xsl:call-template name="pb-date">
+            <xsl:with-param name="date" select="normalize-space()"/>
+          </xsl:call-template>
         </xsl:for-each>
         <xsl:text>. Each value links to the entry of the appendix </xsl:text>
         <xsl:text>that shows how it was computed.</xsl:text>
@@ -1431,7 +1445,10 @@
         <xsl:text>and its inputs; each input names the file, line and </xsl:text>
         <xsl:text>column it came from</xsl:text>
         <xsl:for-each select="pb:meta/pb:as-of[normalize-space() != '']">
-          <xsl:value-of select="concat('. Dates are counted as of ', normalize-space())"/>
+          <xsl:text>. Dates are counted as of </xsl:text>
+          <xsl:call-template name="pb-date">
+            <xsl:with-param name="date" select="normalize-space()"/>
+          </xsl:call-template>
         </xsl:for-each>
         <xsl:text>. Money is exact to the cent; a share is rounded only </xsl:text>
         <xsl:text>for display.</xsl:text>
@@ -1526,9 +1543,9 @@
       <listitem>
         <para>
           <xsl:text>Value </xsl:text>
-          <emphasis role="strong"><xsl:value-of select="@display"/></emphasis>
+          <emphasis role="strong"><xsl:call-template name="pb-display"/></emphasis>
           <xsl:text> (</xsl:text>
-          <xsl:if test="@value != @display">
+          <xsl:if test="@unit = 'date' or @value != @display">
             <xsl:text>exactly </xsl:text>
             <literal><xsl:value-of select="@value"/></literal>
             <xsl:text>, </xsl:text>
@@ -1584,7 +1601,11 @@
   -->
   <xsl:template name="pb-dbp-value">
     <xsl:param name="v" select="."/>
-    <xsl:param name="text" select="$v/@display"/>
+    <xsl:param name="text">
+      <xsl:call-template name="pb-display">
+        <xsl:with-param name="v" select="$v"/>
+      </xsl:call-template>
+    </xsl:param>
     <xsl:choose>
       <xsl:when test="not($v)">n/a</xsl:when>
       <xsl:when test="$figure-links = 'yes' and $v/@anchor != ''

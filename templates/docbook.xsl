@@ -19,6 +19,8 @@
     xmlns:xlink="http://www.w3.org/1999/xlink"
     exclude-result-prefixes="pb">
 
+  <!-- first, lowest: the wording of dates, shared with the HTML -->
+  <xsl:import href="dates.xsl"/>
   <xsl:import href="docbook-body.xsl"/>
   <!-- a packet (root pb:packet): one DocBook book, see docbook-packet.xsl -->
   <xsl:include href="docbook-packet.xsl"/>

@@ -216,7 +216,7 @@
     <xsl:text> </xsl:text>
   </xsl:template>
   <xsl:template match="pb:value" mode="cm-alt">
-    <xsl:value-of select="@display"/>
+    <xsl:call-template name="pb-display"/>
   </xsl:template>
   <xsl:template match="*" mode="cm-alt">
     <xsl:apply-templates mode="cm-alt"/>

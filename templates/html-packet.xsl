@@ -267,12 +267,16 @@
           <xsl:text>. </xsl:text>
         </xsl:if>
         <xsl:if test="$pk-meta/pb:date">
-          <xsl:value-of select="$pk-meta/pb:date"/>
+          <xsl:call-template name="pb-date">
+            <xsl:with-param name="date" select="string($pk-meta/pb:date)"/>
+          </xsl:call-template>
           <xsl:text>. </xsl:text>
         </xsl:if>
         <xsl:if test="$pk-meta/pb:as-of">
           <xsl:text>Figures as of </xsl:text>
-          <xsl:value-of select="$pk-meta/pb:as-of"/>
+          <xsl:call-template name="pb-date">
+            <xsl:with-param name="date" select="string($pk-meta/pb:as-of)"/>
+          </xsl:call-template>
           <xsl:text>.</xsl:text>
         </xsl:if>
       </p>
@@ -335,8 +339,10 @@
           <div>
             <dt>Date:</dt>
             <dd>
-              <time datetime="{$pk-meta/pb:date/@value}">
-                <xsl:value-of select="$pk-meta/pb:date"/>
+              <time datetime="{$pk-meta/pb:date}">
+                <xsl:call-template name="pb-date">
+                  <xsl:with-param name="date" select="string($pk-meta/pb:date)"/>
+                </xsl:call-template>
               </time>
             </dd>
           </div>
@@ -359,8 +365,10 @@
           <div>
             <dt>Figures as of:</dt>
             <dd>
-              <time datetime="{$pk-meta/pb:as-of/@value}">
-                <xsl:value-of select="$pk-meta/pb:as-of"/>
+              <time datetime="{$pk-meta/pb:as-of}">
+                <xsl:call-template name="pb-date">
+                  <xsl:with-param name="date" select="string($pk-meta/pb:as-of)"/>
+                </xsl:call-template>
               </time>
             </dd>
           </div>
@@ -987,7 +995,7 @@
             </xsl:if>
             <xsl:if test="normalize-space($m/pb:date) != ''">
               <time datetime="{normalize-space($m/pb:date)}">
-                <xsl:call-template name="display-date">
+                <xsl:call-template name="pb-date">
                   <xsl:with-param name="date" select="normalize-space($m/pb:date)"/>
                 </xsl:call-template>
               </time>
@@ -2150,7 +2158,9 @@
           <xsl:text>Certification of peer staff</xsl:text>
           <xsl:if test="$pk-meta/pb:as-of">
             <xsl:text> as of </xsl:text>
-            <xsl:value-of select="$pk-meta/pb:as-of"/>
+            <xsl:call-template name="pb-date">
+              <xsl:with-param name="date" select="string($pk-meta/pb:as-of)"/>
+            </xsl:call-template>
           </xsl:if>
         </caption>
         <xsl:text>&#10;</xsl:text>
@@ -2228,14 +2238,14 @@
                   </xsl:choose>
                 </td>
                 <td class="date">
-                  <xsl:call-template name="display-date">
+                  <xsl:call-template name="pb-date">
                     <xsl:with-param name="date" select="@hired"/>
                   </xsl:call-template>
                 </td>
                 <td class="date">
                   <xsl:choose>
                     <xsl:when test="@certified">
-                      <xsl:call-template name="display-date">
+                      <xsl:call-template name="pb-date">
                         <xsl:with-param name="date" select="@certified"/>
                       </xsl:call-template>
                     </xsl:when>
@@ -2484,7 +2494,7 @@
       </dt>
       <dd class="value">
         <strong>
-          <xsl:value-of select="@display"/>
+          <xsl:call-template name="pb-display"/>
         </strong>
         <!-- the exact value when the display rounds or reformats it, and
              the unit when a bare number would not say it -->
@@ -2496,7 +2506,7 @@
         <xsl:choose>
           <!-- money is shown exactly already, to the cent when it has cents -->
           <xsl:when test="@unit = 'usd'"/>
-          <xsl:when test="@value != @display
+          <xsl:when test="@unit = 'date' or @value != @display
                           and @value != translate(@display, ',', '')">
             <span class="exact">
               <xsl:value-of select="concat(' (exact: ', @value)"/>
@@ -2604,12 +2614,16 @@
       </xsl:when>
       <xsl:when test="$v/@anchor">
         <a class="figure" href="#{$v/@anchor}">
-          <xsl:value-of select="$v/@display"/>
+          <xsl:call-template name="pb-display">
+            <xsl:with-param name="v" select="$v"/>
+          </xsl:call-template>
         </a>
       </xsl:when>
       <xsl:when test="$v/@display">
         <span class="figure">
-          <xsl:value-of select="$v/@display"/>
+          <xsl:call-template name="pb-display">
+            <xsl:with-param name="v" select="$v"/>
+          </xsl:call-template>
         </span>
       </xsl:when>
       <xsl:otherwise>

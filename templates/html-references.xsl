@@ -124,8 +124,8 @@
         <xsl:value-of select="normalize-space(pb:publisher)"/>
         <xsl:if test="pb:publisher and pb:date">, </xsl:if>
         <xsl:if test="pb:date">
-          <xsl:call-template name="ref-date">
-            <xsl:with-param name="d" select="normalize-space(pb:date/@value)"/>
+          <xsl:call-template name="pb-date">
+            <xsl:with-param name="date" select="normalize-space(pb:date/@value)"/>
           </xsl:call-template>
         </xsl:if>
         <xsl:text>.</xsl:text>
@@ -153,29 +153,6 @@
       </xsl:if>
     </li>
     <xsl:text>&#10;</xsl:text>
-  </xsl:template>
-
-  <!-- A work's date: YYYY as it is, YYYY-MM as "March 2017", YYYY-MM-DD as
-       "March 2, 2017". -->
-  <xsl:template name="ref-date">
-    <xsl:param name="d"/>
-    <xsl:variable name="months"
-        select="'January  February March    April    May      June     July     August   SeptemberOctober  November December '"/>
-    <xsl:variable name="m" select="number(substring($d, 6, 2))"/>
-    <xsl:variable name="name"
-        select="normalize-space(substring($months, ($m - 1) * 9 + 1, 9))"/>
-    <xsl:choose>
-      <xsl:when test="string-length($d) = 7">
-        <xsl:value-of select="concat($name, ' ', substring($d, 1, 4))"/>
-      </xsl:when>
-      <xsl:when test="string-length($d) = 10">
-        <xsl:value-of select="concat($name, ' ', number(substring($d, 9, 2)),
-                                     ', ', substring($d, 1, 4))"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$d"/>
-      </xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -36,6 +36,8 @@
     xmlns:db="http://docbook.org/ns/docbook"
     exclude-result-prefixes="pb cm db">
 
+  <!-- first, lowest: the wording of dates, shared with DocBook -->
+  <xsl:import href="dates.xsl"/>
   <xsl:import href="html-commonmark.xsl"/>
   <xsl:import href="html-docbook.xsl"/>
   <!-- last: its templates for content inside a packet take precedence -->
@@ -200,7 +202,7 @@
       <xsl:if test="normalize-space($meta/pb:date) != ''">
         <p class="date">
           <time datetime="{normalize-space($meta/pb:date)}">
-            <xsl:call-template name="display-date">
+            <xsl:call-template name="pb-date">
               <xsl:with-param name="date" select="normalize-space($meta/pb:date)"/>
             </xsl:call-template>
           </time>
@@ -209,28 +211,6 @@
       </xsl:if>
     </header>
     <xsl:text>&#10;</xsl:text>
-  </xsl:template>
-
-  <!-- "2026-11-15" as "November 15, 2026" (as figures display dates);
-       anything not shaped YYYY-MM-DD is shown as it is. -->
-  <xsl:template name="display-date">
-    <xsl:param name="date"/>
-    <xsl:variable name="m" select="number(substring($date, 6, 2))"/>
-    <xsl:variable name="d" select="number(substring($date, 9, 2))"/>
-    <xsl:choose>
-      <xsl:when test="string-length($date) = 10
-                      and translate($date, '0123456789', '##########')
-                          = '####-##-##'
-                      and $m &gt;= 1 and $m &lt;= 12 and $d &gt;= 1">
-        <xsl:value-of select="normalize-space(substring(
-            'January  February March    April    May      June     July     August   SeptemberOctober  November December ',
-            ($m - 1) * 9 + 1, 9))"/>
-        <xsl:value-of select="concat(' ', $d, ', ', substring($date, 1, 4))"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$date"/>
-      </xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <!-- The newline that ends a block, as cmark writes it. libxml2's XHTML
@@ -284,7 +264,7 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="@display"/>
+        <xsl:call-template name="pb-display"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -368,7 +348,10 @@
     <xsl:variable name="dated">
       <xsl:value-of select="$edition"/>
       <xsl:if test="normalize-space($m/pb:date) != ''">
-        <xsl:value-of select="concat(', ', normalize-space($m/pb:date))"/>
+        <xsl:text>, </xsl:text>
+        <xsl:call-template name="pb-date">
+          <xsl:with-param name="date" select="normalize-space($m/pb:date)"/>
+        </xsl:call-template>
       </xsl:if>
     </xsl:variable>
     <xsl:variable name="first">

@@ -15,6 +15,8 @@
     xmlns:pb="urn:peerbrief:1"
     exclude-result-prefixes="pb">
 
+  <xsl:import href="dates.xsl"/>
+
   <xsl:output method="html" encoding="UTF-8"/>
   <xsl:param name="css" select="''"/>
   <xsl:param name="standalone" select="'yes'"/>
@@ -147,7 +149,11 @@
       </h2>
       <xsl:text>&#10;</xsl:text>
       <p class="dateline">
-        <time datetime="{@date}"><xsl:value-of select="@date-display"/></time>
+        <time datetime="{@date}">
+          <xsl:call-template name="pb-date">
+            <xsl:with-param name="date" select="string(@date)"/>
+          </xsl:call-template>
+        </time>
         <xsl:if test="@edition and @edition != '1'">
           <xsl:value-of select="concat(' · Edition ', @edition)"/>
         </xsl:if>

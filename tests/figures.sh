@@ -98,4 +98,20 @@ check "a CSV value is sourced at its cell (quoted: its opening quote)" \
 (cd "$T" && $PB explain -i csv harborview.ps2.certification_due) >"$T/out"
 check "a staff value is sourced at its cell" \
     grep -q ' orgs/harborview/staff.csv:3:25' "$T/out"
+# templates/dates.xsl words every date the outputs show, the figures
+# reports' included: each worded by hand below.
+printf '%s\n' '<pb:dates xmlns:pb="urn:peerbrief:1">' \
+    '<pb:d>2027-03-02</pb:d><pb:d>2026-11-15</pb:d><pb:d>2028-02-29</pb:d>' \
+    '<pb:d>2026-01-01</pb:d><pb:d>9999-09-30</pb:d><pb:d>2026-12-31</pb:d>' \
+    '<pb:d>2017-03</pb:d><pb:d>2017</pb:d><pb:d>2026-13-01</pb:d>' \
+    '<pb:d>not a date</pb:d></pb:dates>' >"$T/dates.xml"
+printf '%s\n' "March 2, 2027" "November 15, 2026" "February 29, 2028" \
+    "January 1, 2026" "September 30, 9999" "December 31, 2026" \
+    "March 2017" "2017" "2026-13-01" "not a date" >"$T/dates.want"
+xsltproc templates/dates.xsl "$T/dates.xml" >"$T/dates.out" 2>&1
+check "dates.xsl words dates as 'March 2, 2027', 'March 2017', '2017'" \
+    diff -u "$T/dates.want" "$T/dates.out"
+(cd "$T" && $PB explain -i xml harborview.ps2.certification_due) >"$T/out"
+check "explain words a date figure's display" \
+    grep -qx '  display: September 16, 2026' "$T/out"
 finish

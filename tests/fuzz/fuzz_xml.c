@@ -212,12 +212,12 @@ reports(const struct pb_figures *f)
 	struct pb_buf	 b = { NULL, 0, 0 };
 	size_t		 i;
 
-	pb_report_figures(f, PB_REPORT_TEXT, &b);
-	pb_report_figures(f, PB_REPORT_JSON, &b);
-	pb_report_figures(f, PB_REPORT_CSV, &b);
+	pb_report_figures(f, NULL, PB_REPORT_TEXT, &b);
+	pb_report_figures(f, NULL, PB_REPORT_JSON, &b);
+	pb_report_figures(f, NULL, PB_REPORT_CSV, &b);
 	for (i = 0; i < f->n; i++) {
 		b.len = 0;
-		pb_report_explain(f, &f->v[i], &b);
+		pb_report_explain(f, NULL, &f->v[i], &b);
 	}
 	pb_buf_free(&b);
 }

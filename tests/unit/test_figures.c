@@ -371,8 +371,8 @@ test_certifications(void **state)
 	o.nmembers = 7;
 	f = compute(&m, &o, 0, &d);
 	assert_non_null(f);
-	expect(f, "org.a.certification_due", "2027-02-28",
-	    "February 28, 2027");
+	/* a date's display is its value: templates/dates.xsl words it */
+	expect(f, "org.a.certification_due", "2027-02-28", "2027-02-28");
 	expect(f, "org.b.certification_due", "2026-11-01", NULL);
 	expect(f, "org.e.certification_due", "2026-12-30", NULL);
 	expect(f, "org.certifications_overdue", "1", NULL);

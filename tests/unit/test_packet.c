@@ -92,9 +92,9 @@ test_meta(void **state)
 	assert_xpath("/pb:packet/@id", "pk");
 	assert_xpath("/pb:packet/@visibility", "public");
 	assert_xpath("/pb:packet/pb:meta/pb:title", "Test packet");
-	assert_xpath("/pb:packet/pb:meta/pb:date/@value", "2026-11-15");
+	assert_xpath("/pb:packet/pb:meta/pb:date", "2026-11-15");
 	/* the project's as-of, the year of the packet's one program */
-	assert_xpath("/pb:packet/pb:meta/pb:as-of/@value", "2026-11-01");
+	assert_xpath("/pb:packet/pb:meta/pb:as-of", "2026-11-01");
 	assert_xpath("/pb:packet/pb:meta/pb:fiscal-year/@value", "2026");
 	assert_xpath("/pb:packet/pb:meta/pb:edition", "1");
 	assert_xpath("/pb:packet/pb:meta/pb:lang", "en");

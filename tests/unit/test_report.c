@@ -68,7 +68,7 @@ test_json(void **state)
 
 	(void)state;
 	make();
-	pb_report_figures(&f, PB_REPORT_JSON, &b);
+	pb_report_figures(&f, NULL, PB_REPORT_JSON, &b);
 	/* the ratio's input lists the sum's own sources, sorted (the
 	 * default, line 0, before line 6), each once */
 	assert_string_equal(b.data, "{\"figures\": [\n"
@@ -95,7 +95,7 @@ test_csv(void **state)
 
 	(void)state;
 	make();
-	pb_report_figures(&f, PB_REPORT_CSV, &b);
+	pb_report_figures(&f, NULL, PB_REPORT_CSV, &b);
 	/* RFC 4180: CRLF, a field with a comma or quote quoted, quotes
 	 * doubled */
 	assert_string_equal(b.data,
