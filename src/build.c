@@ -615,6 +615,97 @@ styles_done(struct styles_job *j, struct pb_run *r, struct pb_diags *before)
 	return j->st;
 }
 
+/*
+ * Per packet of m: what the manifest old recorded for it with get (its
+ * tags or its images) when reuse says it is reused, NULL for the others;
+ * npackets + 1 entries. The caller frees it with recorded_free.
+ */
+static char **
+recorded(const struct pb_manifest *old, const struct pb_model *m,
+    const char *reuse, const char *(*get)(const struct pb_manifest *,
+    const char *))
+{
+	char		**v;
+	const char	 *t;
+	size_t		  i;
+
+	v = pb_xcalloc(m->npackets + 1, sizeof(*v));
+	for (i = 0; i < m->npackets; i++)
+		if (reuse[i] && (t = get(old, m->packets[i].id)) != NULL)
+			v[i] = pb_xstrdup(t);
+	return v;
+}
+
+/*
+ * Frees the per-packet arrays of a build: tags and images of recorded,
+ * warns of m->npackets diagnostics; NULL ones are skipped.
+ */
+static void
+recorded_free(const struct pb_model *m, char **tags, char **images,
+    struct pb_diags *warns)
+{
+	size_t	 i;
+
+	for (i = 0; m != NULL && i < m->npackets; i++) {
+		if (tags != NULL)
+			free(tags[i]);
+		if (images != NULL)
+			free(images[i]);
+		if (warns != NULL)
+			pb_diags_free(&warns[i]);
+	}
+	free(tags);
+	free(images);
+	free(warns);
+}
+
+/*
+ * Begins the increment of a build of r->indir into outdir and returns
+ * non-zero when every output there is up to date (not with --packet,
+ * whose id must be checked all the same): outdir is left as it is and the
+ * warnings of the build that wrote it are said again, as a fresh build
+ * would say them.
+ */
+static int
+up_to_date(struct pb_run *r, struct pb_increment *inc, const char *outdir,
+    const char *tdir, const char *sdir, const char *chromium)
+{
+	if (!pb_increment_begin(inc, r->indir, outdir, tdir, sdir,
+	    chromium != NULL) || r->only != NULL)
+		return 0;
+	pb_stage_clean(outdir);
+	pb_manifest_replay(&inc->old, NULL, r->indir, &r->d);
+	r->reused = inc->old.n;
+	return 1;
+}
+
+/*
+ * Records in the new manifest what each packet of the build is made of:
+ * its tags, its warnings (a reused packet's as building it gave them,
+ * printed again when nothing of it changed; a packet build --packet left
+ * alone says nothing) and its images.
+ */
+static void
+record_packets(struct pb_run *r, struct pb_increment *inc, const char *reuse,
+    char **tags, char **images, struct pb_diags *warns)
+{
+	const char	*id;
+	size_t		 i;
+
+	for (i = 0; i < r->model->npackets; i++) {
+		id = r->model->packets[i].id;
+		pb_manifest_set_tags(&inc->cur, id, tags[i]);
+		if (reuse[i] && r->why[i] == PB_WHY_SAME)
+			pb_manifest_replay(&inc->old, id, r->indir, &r->d);
+		if (reuse[i])
+			pb_manifest_replay(&inc->old, id, r->indir, &warns[i]);
+		pb_manifest_keep_warnings(&inc->cur, id, &warns[i], 0,
+		    r->indir);
+		pb_increment_set_images(inc, r->model, r->indir, i,
+		    images[i], !reuse[i]);
+	}
+}
+
 int
 pb_build(struct pb_run *r, const char *outdir, const char *tdir,
     const char *sdir, long jobs, size_t max_input, const char *chromium)
@@ -628,20 +719,13 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	struct timespec		 clock;
 	char			*reuse = NULL, **tags = NULL, **images = NULL;
 	struct pb_diags		*warns = NULL;
-	const char		*t, *id;
 	size_t			 i;
 	int			 rc = PB_EXIT_INPUT, compiling = 0;
 
 	r->built = r->reused = 0;
 	memset(r->secs, 0, sizeof(r->secs));
 	clock_gettime(CLOCK_MONOTONIC, &clock);
-	/* with --packet, load even so: the id must be checked */
-	if (pb_increment_begin(&inc, r->indir, outdir, tdir, sdir,
-	    chromium != NULL) && r->only == NULL) {
-		pb_stage_clean(outdir);
-		/* what the build that wrote outdir said, as a fresh one would */
-		pb_manifest_replay(&inc.old, NULL, r->indir, &r->d);
-		r->reused = inc.old.n;
+	if (up_to_date(r, &inc, outdir, tdir, sdir, chromium)) {
 		rc = PB_EXIT_OK;
 		goto out;
 	}
@@ -685,36 +769,13 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	for (i = 0; i < r->model->npackets; i++)
 		r->reused += reuse != NULL && reuse[i];
 	r->built = r->model->npackets - r->reused;
-	/* each packet's tags: a reused one's as the manifest recorded them */
-	tags = pb_xcalloc(r->model->npackets + 1, sizeof(*tags));
-	for (i = 0; i < r->model->npackets; i++)
-		if (reuse[i] && (t = pb_manifest_tags(&inc.old,
-		    r->model->packets[i].id)) != NULL)
-			tags[i] = pb_xstrdup(t);
-	/* and its images: a reused one's as the manifest recorded them */
-	images = pb_xcalloc(r->model->npackets + 1, sizeof(*images));
-	for (i = 0; i < r->model->npackets; i++)
-		if (reuse[i] && (t = pb_manifest_images(&inc.old,
-		    r->model->packets[i].id)) != NULL)
-			images[i] = pb_xstrdup(t);
+	tags = recorded(&inc.old, r->model, reuse, pb_manifest_tags);
+	images = recorded(&inc.old, r->model, reuse, pb_manifest_images);
 	warns = pb_xcalloc(r->model->npackets + 1, sizeof(*warns));
 	pb_build_packets(r, &o, st, stage, reuse, jobs, chromium, tags,
 	    images, warns);
 	lap(&clock, &r->secs[PB_STAGE_PACKETS]);
-	for (i = 0; i < r->model->npackets; i++) {
-		id = r->model->packets[i].id;
-		pb_manifest_set_tags(&inc.cur, id, tags[i]);
-		/* a reused packet's warnings, as building it gave them (a
-		 * packet build --packet left alone says nothing) */
-		if (reuse[i] && r->why[i] == PB_WHY_SAME)
-			pb_manifest_replay(&inc.old, id, r->indir, &r->d);
-		if (reuse[i])
-			pb_manifest_replay(&inc.old, id, r->indir, &warns[i]);
-		pb_manifest_keep_warnings(&inc.cur, id, &warns[i], 0,
-		    r->indir);
-		pb_increment_set_images(&inc, r->model, r->indir, i,
-		    images[i], !reuse[i]);
-	}
+	record_packets(r, &inc, reuse, tags, images, warns);
 	pb_build_site(r, st, stage, (const char *const *)tags);
 	/* said once, of a site the build writes */
 	if (r->model->project.base_url == NULL && r->d.errors == 0)
@@ -743,15 +804,7 @@ out:
 	pb_stage_abort(stage);
 	pb_styles_free(st);
 	pb_increment_free(&inc);
-	for (i = 0; tags != NULL && i < r->model->npackets; i++)
-		free(tags[i]);
-	free(tags);
-	for (i = 0; images != NULL && i < r->model->npackets; i++)
-		free(images[i]);
-	free(images);
-	for (i = 0; warns != NULL && i < r->model->npackets; i++)
-		pb_diags_free(&warns[i]);
-	free(warns);
+	recorded_free(r->model, tags, images, warns);
 	free(reuse);
 	return rc;
 }
