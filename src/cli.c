@@ -165,8 +165,8 @@ put_diag(const char *line, int col)
 }
 
 /* How many warnings d holds. */
-size_t
-pb_warnings_of(const struct pb_diags *d)
+static size_t
+warnings_of(const struct pb_diags *d)
 {
 	return d->n - d->errors;
 }
@@ -175,7 +175,7 @@ void
 pb_print_diags(struct pb_diags *d, int summary)
 {
 	struct pb_buf	 b = { NULL, 0, 0 };
-	size_t		 i, w = pb_warnings_of(d);
+	size_t		 i, w = warnings_of(d);
 	int		 col = colour();
 
 	pb_diags_sort(d);
@@ -692,7 +692,7 @@ pb_say_built(const struct pb_run *r, const struct pb_progress *p,
     const char *outdir)
 {
 	struct pb_buf	 line = { NULL, 0, 0 };
-	size_t		 w = pb_warnings_of(&r->d);
+	size_t		 w = warnings_of(&r->d);
 
 	if (pb_verbose)
 		say_why(r);
@@ -720,7 +720,7 @@ void
 pb_say_checked(const struct pb_run *r)
 {
 	struct pb_buf	 line = { NULL, 0, 0 };
-	size_t		 w = pb_warnings_of(&r->d);
+	size_t		 w = warnings_of(&r->d);
 
 	if (!pb_verbose || r->d.errors > 0 || r->model == NULL)
 		return;

@@ -96,9 +96,6 @@ void pb_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  */
 int pb_usage_error(const char *fmt, const char *arg);
 
-/* How many warnings d holds. */
-size_t pb_warnings_of(const struct pb_diags *d);
-
 /*
  * Prints every diagnostic as FILE:LINE:COL: error: message (warnings
  * only without -q), then how many there were when more than one error,

@@ -206,10 +206,6 @@ ssize_t pb_read_full(int fd, void *buf, size_t size);
 /* Returns non-zero when s is a valid id: [a-z0-9][a-z0-9-]*, at most 64 bytes. */
 int pb_id_valid(const char *s);
 
-/* Edit distance (insertions, deletions, substitutions) between a and b,
- * capped at cap + 1. */
-size_t pb_distance(const char *a, const char *b, size_t cap);
-
 /*
  * The name of names (n of them) nearest to name, within an edit distance
  * of a third of its length (at least 2), or NULL; points into names.

@@ -560,8 +560,10 @@ pb_data_dir(const char *datadir, const char *sub)
 	return pb_xasprintf("%s/%s", datadir, sub);
 }
 
-size_t
-pb_distance(const char *a, const char *b, size_t cap)
+/* Edit distance (insertions, deletions, substitutions) between a and b,
+ * capped at cap + 1. */
+static size_t
+distance(const char *a, const char *b, size_t cap)
 {
 	size_t	 la = strlen(a), lb = strlen(b), i, j, *row, prev, t, best;
 
@@ -613,7 +615,7 @@ rank(const char *name, const char *const *names, size_t n, int flags,
 	ntail = strrchr(name, '.');
 	ntail = ntail ? ntail + 1 : name;
 	for (i = 0; i < n; i++) {
-		d = pb_distance(name, names[i], cap);
+		d = distance(name, names[i], cap);
 		if (d > cap && (flags & PB_SUGGEST_TAIL) &&
 		    (tail = strrchr(names[i], '.')) != NULL &&
 		    strcmp(tail + 1, ntail) == 0)
