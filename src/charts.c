@@ -165,7 +165,7 @@ pb_charts_used(xmlNodePtr top, size_t *np)
 				if (strcmp(v[i], name) == 0)
 					break;
 			if (i == nv) {
-				v = pb_xrealloc(v, (nv + 1) * sizeof(*v));
+				v = pb_grow(v, nv, sizeof(*v));
 				v[nv++] = name;
 				name = NULL;
 			}

@@ -191,7 +191,7 @@ in_packet(const struct pb_run *r, const struct pb_packet *pk,
 	struct pb_packet	  pv = *pk;
 	struct pb_position	 *others;
 	const struct pb_position **pos;
-	struct pb_diags		  quiet = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		  quiet = { NULL, 0, 0, 0 };
 	struct pb_buf		  page = { NULL, 0, 0 };
 	xmlDocPtr		  doc;
 	const char		 *f;

@@ -205,7 +205,6 @@ pb_csv_parse(const char *file, const char *data, size_t len,
 	struct cur		 r;
 	struct pb_csv_row	 row;
 	struct pb_csv_cell	 cell;
-	size_t			 cap = 0, ccap;
 
 	memset(c, 0, sizeof(*c));
 	r.file = file;
@@ -231,17 +230,13 @@ pb_csv_parse(const char *file, const char *data, size_t len,
 	while (r.i < r.len) {
 		memset(&row, 0, sizeof(row));
 		row.line = r.line;
-		ccap = 0;
 		for (;;) {
 			if (!cell_read(&r, &cell)) {
 				row_free(&row);
 				return 0;
 			}
-			if (row.n == ccap) {
-				ccap = ccap ? ccap * 2 : 8;
-				row.cells = pb_xrealloc(row.cells,
-				    ccap * sizeof(*row.cells));
-			}
+			row.cells = pb_grow(row.cells, row.n,
+			    sizeof(*row.cells));
 			row.cells[row.n++] = cell;
 			if (r.i < r.len && r.p[r.i] == ',') {
 				r.i++;
@@ -257,10 +252,7 @@ pb_csv_parse(const char *file, const char *data, size_t len,
 			row_free(&row);		/* an empty line */
 			continue;
 		}
-		if (c->n == cap) {
-			cap = cap ? cap * 2 : 16;
-			c->rows = pb_xrealloc(c->rows, cap * sizeof(*c->rows));
-		}
+		c->rows = pb_grow(c->rows, c->n, sizeof(*c->rows));
 		c->rows[c->n++] = row;
 	}
 	return 1;

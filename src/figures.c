@@ -54,10 +54,7 @@ add(struct fx *x, enum pb_unit u, const char *formula, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(name, sizeof(name), fmt, ap);
 	va_end(ap);
-	if (s->n == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 64;
-		s->v = pb_xrealloc(s->v, s->cap * sizeof(*s->v));
-	}
+	s->v = pb_grow(s->v, s->n, sizeof(*s->v));
 	f = &s->v[s->n];
 	memset(f, 0, sizeof(*f));
 	f->name = pb_xstrdup(name);
@@ -78,8 +75,7 @@ input_new(struct pb_figure *f)
 {
 	struct pb_input	*in;
 
-	f->inputs = pb_xrealloc(f->inputs, (f->ninputs + 1) *
-	    sizeof(*f->inputs));
+	f->inputs = pb_grow(f->inputs, f->ninputs, sizeof(*f->inputs));
 	in = &f->inputs[f->ninputs++];
 	memset(in, 0, sizeof(*in));
 	return in;
@@ -130,9 +126,7 @@ in_more(struct fx *x, size_t i, struct pb_src src)
 	if (src.line == last->line && src.col == last->col &&
 	    strcmp(src.file, last->file) == 0)
 		return;
-	if ((in->nmore & (in->nmore - 1)) == 0)
-		in->more = pb_xrealloc(in->more, (in->nmore ? in->nmore * 2 :
-		    1) * sizeof(*in->more));
+	in->more = pb_grow(in->more, in->nmore, sizeof(*in->more));
 	in->more[in->nmore++] = src;
 }
 
@@ -1256,7 +1250,7 @@ pb_figures_sources(const struct pb_figures *f, size_t i, const char *sep,
 
 	/* The work is proportional to the figures reached, not to all of
 	 * them: this runs once per input of every figure in an appendix. */
-	stack = pb_xmalloc(sizeof(*stack));
+	stack = pb_grow(stack, top, sizeof(*stack));
 	stack[top++] = i;
 	seen_add(&seen, &seencap, &nseen, i);
 	while (top > 0) {
@@ -1267,17 +1261,18 @@ pb_figures_sources(const struct pb_figures *f, size_t i, const char *sep,
 			if (in->figure >= 0) {
 				if (seen_add(&seen, &seencap, &nseen,
 				    (size_t)in->figure)) {
-					stack = pb_xrealloc(stack, nseen *
+					stack = pb_grow(stack, top,
 					    sizeof(*stack));
 					stack[top++] = (size_t)in->figure;
 				}
 				continue;
 			}
-			srcs = pb_xrealloc(srcs, (ns + 1 + in->nmore) *
-			    sizeof(*srcs));
+			srcs = pb_grow(srcs, ns, sizeof(*srcs));
 			srcs[ns++] = &in->src;
-			for (j = 0; j < in->nmore; j++)
+			for (j = 0; j < in->nmore; j++) {
+				srcs = pb_grow(srcs, ns, sizeof(*srcs));
 				srcs[ns++] = &in->more[j];
+			}
 		}
 	}
 	if (ns > 1)

@@ -55,7 +55,6 @@ struct pb_figure {
 struct pb_figures {
 	struct pb_figure *v;
 	size_t		  n;
-	size_t		  cap;
 	size_t		 *sorted;	/* indexes sorted by name */
 };
 

@@ -421,8 +421,7 @@ add_folder(struct pb_hasher *h, int dfd, const char *rel)
 	while ((e = readdir(dp)) != NULL) {
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		if ((k & (k - 1)) == 0)
-			v = pb_xrealloc(v, (k ? 2 * k : 1) * sizeof(*v));
+		v = pb_grow(v, k, sizeof(*v));
 		v[k++] = pb_xstrdup(e->d_name);
 	}
 	if (k > 1)

@@ -155,7 +155,7 @@ static const char *
 sniff(const char *file, const char *data, size_t len, int *unsafe)
 {
 	const unsigned char	*u = (const unsigned char *)data;
-	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
 	xmlDocPtr		 doc;
 	xmlNodePtr		 root;
 	const char		*type = NULL;
@@ -208,7 +208,7 @@ add(struct pb_images *im, const char *name)
 {
 	struct pb_image	*e;
 
-	im->v = pb_xrealloc(im->v, (im->n + 1) * sizeof(*im->v));
+	im->v = pb_grow(im->v, im->n, sizeof(*im->v));
 	e = &im->v[im->n++];
 	memset(e, 0, sizeof(*e));
 	e->name = pb_xstrdup(name);

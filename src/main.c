@@ -79,7 +79,7 @@ static int
 cmd_convert(int argc, char *argv[])
 {
 	struct pb_cli_convert	 c;
-	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
 	struct pb_read_opts	 o = { 0, PB_MAX_INPUT, NULL, NULL };
 	struct pb_run		 r;
 	const struct pb_packet	*pk = NULL;
@@ -178,8 +178,7 @@ cmd_figures(int argc, char *argv[], int explain)
 out:
 	pb_buf_free(&out);
 	pb_buf_free(&s);
-	if (f != NULL)
-		pb_render_dates_free(dates, f->n);
+	pb_render_dates_free(dates, f != NULL ? f->n : 0);
 	pb_figures_free(f);
 	run_end(&r, 0);
 	pb_xml_cleanup();
@@ -310,7 +309,7 @@ out:
 static int
 cmd_init(int argc, char *argv[])
 {
-	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
 	const char	*dir;
 	char		*skel;
 	int		 rc;

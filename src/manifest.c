@@ -181,9 +181,7 @@ list_add(struct pb_manifest_entry **v, size_t *n, const char *id,
 {
 	struct pb_manifest_entry	*e;
 
-	/* doubling at each power of two: a list of n costs log n copies */
-	if ((*n & (*n - 1)) == 0)
-		*v = pb_xrealloc(*v, (*n ? 2 * *n : 1) * sizeof(**v));
+	*v = pb_grow(*v, *n, sizeof(**v));
 	e = &(*v)[(*n)++];
 	memset(e, 0, sizeof(*e));
 	e->id = pb_xstrdup(id);

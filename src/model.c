@@ -316,7 +316,7 @@ pb_model_defaults(void)
 {
 	struct pb_model		*m = pb_xcalloc(1, sizeof(*m));
 	struct pb_project	*p = &m->project;
-	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
 	struct rd		 r = { NULL, { NULL, NULL, 0, NULL }, &d };
 	size_t			 i;
 
@@ -511,8 +511,8 @@ org_fill(struct pb_org *o, const struct rd *r, xmlDocPtr doc)
 			o->source = pb_tree_squeeze(pb_tree_text(n));
 		else if (named(n, "contracts")) {
 			for (q = first_el(n); q; q = next_el(q)) {
-				o->contracts = pb_xrealloc(o->contracts,
-				    (o->ncontracts + 1) * sizeof(*o->contracts));
+				o->contracts = pb_grow(o->contracts,
+				    o->ncontracts, sizeof(*o->contracts));
 				c = &o->contracts[o->ncontracts++];
 				c->type = pb_tree_attr(q, "type");
 				c->since = pb_tree_attr(q, "since");
@@ -533,8 +533,8 @@ org_fill(struct pb_org *o, const struct rd *r, xmlDocPtr doc)
 				free(name);
 			}
 		} else if (named(n, "program")) {
-			o->programs = pb_xrealloc(o->programs,
-			    (o->nprograms + 1) * sizeof(*o->programs));
+			o->programs = pb_grow(o->programs, o->nprograms,
+			    sizeof(*o->programs));
 			memset(&o->programs[o->nprograms], 0,
 			    sizeof(*o->programs));
 			program_read(r, n, &o->programs[o->nprograms]);
@@ -542,8 +542,8 @@ org_fill(struct pb_org *o, const struct rd *r, xmlDocPtr doc)
 			o->nprograms++;
 		} else if (named(n, "staff")) {
 			for (q = first_el(n); q; q = next_el(q)) {
-				o->members = pb_xrealloc(o->members,
-				    (o->nmembers + 1) * sizeof(*o->members));
+				o->members = pb_grow(o->members, o->nmembers,
+				    sizeof(*o->members));
 				memset(&o->members[o->nmembers], 0,
 				    sizeof(*o->members));
 				member_read(r, q, &o->members[o->nmembers++]);
@@ -687,7 +687,7 @@ list_org_dirs(const char *indir, char ***out, struct pb_diags *d)
 			    "(lower-case letters, digits and '-', at most 64)",
 			    e->d_name);
 		else {
-			v = pb_xrealloc(v, (n + 1) * sizeof(*v));
+			v = pb_grow(v, n, sizeof(*v));
 			v[n++] = pb_xstrdup(e->d_name);
 		}
 		free(path);
@@ -708,7 +708,7 @@ refs_read(const struct rd *r, xmlNodePtr n, struct pb_ref **v, size_t *nv)
 	xmlNodePtr	 q;
 
 	for (q = first_el(n); q != NULL; q = next_el(q)) {
-		*v = pb_xrealloc(*v, (*nv + 1) * sizeof(**v));
+		*v = pb_grow(*v, *nv, sizeof(**v));
 		(*v)[*nv].id = pb_tree_attr(q, "ref");
 		(*v)[*nv].src = src_attr(r, q, "ref");
 		(*nv)++;
@@ -877,7 +877,7 @@ list_ids(const char *indir, const char *sub, const char *sfx1,
 			free(path);
 			continue;
 		}
-		v = pb_xrealloc(v, (n + 1) * sizeof(*v));
+		v = pb_grow(v, n, sizeof(*v));
 		v[n].id = id;
 		v[n++].file = path;
 	}

@@ -31,13 +31,22 @@ enum pb_exit {
  */
 void *pb_xmalloc(size_t n);
 void *pb_xcalloc(size_t n, size_t size);
-void *pb_xrealloc(void *p, size_t n);
 char *pb_xstrdup(const char *s);
 char *pb_xstrndup(const char *s, size_t n);
 char *pb_xasprintf(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
 char *pb_xvasprintf(const char *fmt, va_list ap)
     __attribute__((format(printf, 1, 0)));
+
+/*
+ * Makes room for element n (0-based) of the array v of n elements of size
+ * bytes, which only pb_grow has grown: the array doubles when n reaches
+ * a power of two (its capacity is always the next one), so n appends
+ * cost log2(n) reallocations. Aborts, as the wrappers above, on out-of-memory
+ * or a size past SIZE_MAX. Returns the array, which the caller frees.
+ *   v = pb_grow(v, n, sizeof(*v)); v[n++] = x;
+ */
+void *pb_grow(void *v, size_t n, size_t size);
 
 /* A growable byte buffer, always NUL-terminated when len > 0 or after use. */
 struct pb_buf {
@@ -108,7 +117,6 @@ struct pb_diag {
 struct pb_diags {
 	struct pb_diag	*v;
 	size_t		 n;
-	size_t		 cap;
 	size_t		 errors;
 	int		 system;	/* an error of the system, not the
 					 * input: exit status 3 */

@@ -121,7 +121,7 @@ now(void)
 static char *
 log_tail(const char *path)
 {
-	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
 	struct pb_buf	 b = { NULL, 0, 0 };
 	char		*data = NULL, *p, *start;
 	size_t		 len = 0;
@@ -528,7 +528,7 @@ int
 pb_pdf_print(const struct pb_pdf_job *job, const char *file,
     struct pb_buf *out, struct pb_diags *d)
 {
-	struct pb_diags	 rd = { NULL, 0, 0, 0, 0 };
+	struct pb_diags	 rd = { NULL, 0, 0, 0 };
 	struct chromium	 c;
 	const char	*tmp, *why;
 	char		 real[4096];

@@ -168,7 +168,7 @@ say(struct ck *c, xmlNodePtr n, struct pb_src s, const char *fmt, ...)
 	pb_diag_verror(c->d, PB_ERROR, s.file ? s.file : c->f->file, s.line,
 	    s.col, fmt, ap);
 	va_end(ap);
-	c->said = pb_xrealloc(c->said, (c->n + 1) * sizeof(*c->said));
+	c->said = pb_grow(c->said, c->n, sizeof(*c->said));
 	c->said[c->n++] = n;
 }
 
@@ -178,7 +178,7 @@ say_none(struct ck *c, xmlNodePtr n)
 {
 	if (n == NULL || c->n == 0)
 		return;
-	c->said = pb_xrealloc(c->said, (c->n + 1) * sizeof(*c->said));
+	c->said = pb_grow(c->said, c->n, sizeof(*c->said));
 	c->said[c->n++] = n;
 	c->marks++;
 }

@@ -10,15 +10,13 @@
 #include "position.h"
 
 /*
- * Appends a position to the array *v of *n: the array doubles when *n
- * reaches a power of two (its capacity is always the next one), so that
- * 50,000 references cost 17 reallocations, not 50,000 copies.
+ * Appends a position to the array *v of *n, which doubles (pb_grow), so
+ * that 50,000 references cost 17 reallocations, not 50,000 copies.
  */
 static void
 src_push(struct pb_src **v, size_t *n, unsigned long line, unsigned long col)
 {
-	if ((*n & (*n - 1)) == 0)
-		*v = pb_xrealloc(*v, (*n ? *n * 2 : 1) * sizeof(**v));
+	*v = pb_grow(*v, *n, sizeof(**v));
 	(*v)[*n].file = NULL;
 	(*v)[*n].line = line;
 	(*v)[*n].col = col;

@@ -47,8 +47,8 @@ work_read(const struct pb_xmlfile *x, xmlNodePtr n, struct pb_work *w,
 		if (pb_tree_is_pb(c, "title"))
 			w->title = t;
 		else if (pb_tree_is_pb(c, "author")) {
-			w->authors = pb_xrealloc(w->authors,
-			    (w->nauthors + 1) * sizeof(*w->authors));
+			w->authors = pb_grow(w->authors, w->nauthors,
+			    sizeof(*w->authors));
 			w->authors[w->nauthors++] = t;
 		} else if (pb_tree_is_pb(c, "publisher"))
 			w->publisher = t;
@@ -219,7 +219,7 @@ cite_add(struct pb_citations *c, size_t k, const char *loc)
 		if (c->v[i].work == k)
 			break;
 	if (i == c->n) {
-		c->v = pb_xrealloc(c->v, (c->n + 1) * sizeof(*c->v));
+		c->v = pb_grow(c->v, c->n, sizeof(*c->v));
 		memset(&c->v[c->n], 0, sizeof(c->v[c->n]));
 		c->v[c->n++].work = k;
 	}
@@ -229,7 +229,7 @@ cite_add(struct pb_citations *c, size_t k, const char *loc)
 			if (strcmp(e->locs[j], loc) == 0)
 				break;
 		if (j == e->nlocs) {
-			e->locs = pb_xrealloc(e->locs, (e->nlocs + 1) *
+			e->locs = pb_grow(e->locs, e->nlocs,
 			    sizeof(*e->locs));
 			e->locs[e->nlocs++] = pb_xstrdup(loc);
 		}

@@ -131,12 +131,12 @@ sink_flush(struct sink *s)
 				break;
 		if (i < n)
 			continue;
-		seen = pb_xrealloc(seen, (n + 1) * sizeof(*seen));
+		seen = pb_grow(seen, n, sizeof(*seen));
 		seen[n++] = line;
 	}
 	if (n == 0 && s->msg.len > 0) {
 		/* only noise: say what there is */
-		seen = pb_xrealloc(seen, sizeof(*seen));
+		seen = pb_grow(seen, n, sizeof(*seen));
 		seen[n++] = (char *)"the stylesheet failed";
 	}
 	for (k = 0; k < n; k++)
@@ -552,8 +552,7 @@ strip_scan(void *payload, void *data, const xmlChar *name,
 	struct strip_rule	*r;
 
 	(void)unused;
-	c->s->rule = pb_xrealloc(c->s->rule,
-	    (c->s->n + 1) * sizeof(*c->s->rule));
+	c->s->rule = pb_grow(c->s->rule, c->s->n, sizeof(*c->s->rule));
 	r = &c->s->rule[c->s->n++];
 	r->ns = ns != NULL ? xmlStrdup(ns) : NULL;
 	r->name = xmlStrdup(name);

@@ -107,7 +107,7 @@ static size_t
 tags_scan(const char *data, size_t len, struct slot **v)
 {
 	const char	*p;
-	size_t		 i = 0, n = 0, cap = 0;
+	size_t		 i = 0, n = 0;
 
 	*v = NULL;
 	while (i < len && (p = memchr(data + i, '<', len - i)) != NULL) {
@@ -121,10 +121,7 @@ tags_scan(const char *data, size_t len, struct slot **v)
 		else if (len - i >= 2 && (p[1] == '!' || p[1] == '/'))
 			i = tag_end(data, len, i + 2);
 		else {
-			if (n == cap) {
-				cap = cap ? cap * 2 : 64;
-				*v = pb_xrealloc(*v, cap * sizeof(**v));
-			}
+			*v = pb_grow(*v, n, sizeof(**v));
 			(*v)[n].node = NULL;
 			(*v)[n].tag = i;
 			(*v)[n].end = tag_end(data, len, i + 1);
@@ -141,19 +138,15 @@ pb_xmlfile_index(struct pb_xmlfile *f, xmlDocPtr doc)
 	struct slot		*tags;
 	xmlNodePtr		 top, n;
 	const char		*p;
-	size_t			 ntags, nel = 0, i, size, cap = 64;
+	size_t			 ntags, nel = 0, i, size;
 
 	pb_xmlfile_unindex(f);
 	x = pb_xcalloc(1, sizeof(*x));
-	x->lines = pb_xmalloc(cap * sizeof(*x->lines));
+	x->lines = pb_grow(NULL, 0, sizeof(*x->lines));
 	x->lines[x->nlines++] = 0;
 	for (i = 0; i < f->len && (p = memchr(f->data + i, '\n',
 	    f->len - i)) != NULL; i = (size_t)(p - f->data) + 1) {
-		if (x->nlines == cap) {
-			cap *= 2;
-			x->lines = pb_xrealloc(x->lines, cap *
-			    sizeof(*x->lines));
-		}
+		x->lines = pb_grow(x->lines, x->nlines, sizeof(*x->lines));
 		x->lines[x->nlines++] = (size_t)(p - f->data) + 1;
 	}
 	f->pos = x;
@@ -377,7 +370,7 @@ on_verr(void *data, xmlErrorPtr e)
 	struct verr	*v;
 	size_t		 n;
 
-	vs->v = pb_xrealloc(vs->v, (vs->n + 1) * sizeof(*vs->v));
+	vs->v = pb_grow(vs->v, vs->n, sizeof(*vs->v));
 	v = &vs->v[vs->n++];
 	v->node = e->node != NULL &&
 	    ((xmlNodePtr)e->node)->type == XML_ELEMENT_NODE ? e->node : NULL;

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,12 +43,26 @@ pb_xcalloc(size_t n, size_t size)
 	return p;
 }
 
-void *
-pb_xrealloc(void *p, size_t n)
+/* realloc that aborts on out-of-memory: growth goes through pb_grow. */
+static void *
+xrealloc(void *p, size_t n)
 {
 	if ((p = realloc(p, n ? n : 1)) == NULL)
 		oom();
 	return p;
+}
+
+void *
+pb_grow(void *v, size_t n, size_t size)
+{
+	size_t	 cap;
+
+	if (n != 0 && (n & (n - 1)) != 0)
+		return v;
+	cap = n ? n * 2 : 1;
+	if (cap < n || (size != 0 && cap > SIZE_MAX / size))
+		oom();
+	return xrealloc(v, cap * size);
 }
 
 char *
@@ -110,7 +125,7 @@ buf_reserve(struct pb_buf *b, size_t n)
 		b->cap = 64;
 	while (b->cap < need)
 		b->cap = b->cap > ((size_t)-1) / 2 ? need : b->cap * 2;
-	b->data = pb_xrealloc(b->data, b->cap);
+	b->data = xrealloc(b->data, b->cap);
 }
 
 void
@@ -164,10 +179,7 @@ pb_diag_verror(struct pb_diags *d, enum pb_sev sev, const char *file,
 {
 	struct pb_diag	*g;
 
-	if (d->n == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 16;
-		d->v = pb_xrealloc(d->v, d->cap * sizeof(*d->v));
-	}
+	d->v = pb_grow(d->v, d->n, sizeof(*d->v));
 	g = &d->v[d->n++];
 	g->sev = sev;
 	g->file = pb_xstrdup(file ? file : "-");
@@ -271,7 +283,7 @@ pb_diags_free(struct pb_diags *d)
 	}
 	free(d->v);
 	d->v = NULL;
-	d->n = d->cap = d->errors = 0;
+	d->n = d->errors = 0;
 	d->system = 0;
 }
 

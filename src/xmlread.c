@@ -42,7 +42,7 @@ pb_xml_allow(const char *dir)
 	if (realpath(dir, real) == NULL)
 		return;
 	pthread_mutex_lock(&roots_lock);
-	roots = pb_xrealloc(roots, (nroots + 1) * sizeof(*roots));
+	roots = pb_grow(roots, nroots, sizeof(*roots));
 	roots[nroots++] = pb_xstrdup(real);
 	pthread_mutex_unlock(&roots_lock);
 }

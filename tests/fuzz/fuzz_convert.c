@@ -62,7 +62,7 @@ fuzz_exit(void)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
 	char		*tdir, *sdir;
 
 	(void)argc;
@@ -238,7 +238,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct pb_read_opts	 o = { .require_title = 0,
 				    .max_bytes = 128 * 1024 };
-	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
 	struct pb_buf		 html = { NULL, 0, 0 }, dbk = { NULL, 0, 0 };
 	xmlDocPtr		 doc;
 	const char		*file, *text;

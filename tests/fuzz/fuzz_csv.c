@@ -91,7 +91,7 @@ fuzz_exit(void)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
 	struct pb_model	*m;
 	const char	*tmp, *roots[2] = { NULL, NULL };
 	char		*p;
@@ -161,7 +161,7 @@ cells_check(const struct pb_csv *c, const uint8_t *data, size_t size)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
 	struct pb_csv	 c;
 	struct pb_model	*m;
 	size_t		 i, which;

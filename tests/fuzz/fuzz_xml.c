@@ -153,7 +153,7 @@ int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	struct pb_read_opts	 o = { .require_title = 1, .max_bytes = 0 };
-	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
 	const char		*tmp, *roots[2] = { NULL, NULL };
 	char			*p;
 	size_t			 i;
@@ -255,7 +255,7 @@ packet(const struct pb_model *m, const struct pb_packet *pk,
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
 	struct pb_model		*m;
 	struct pb_figures	*all;
 	const struct pb_org	**orgs;

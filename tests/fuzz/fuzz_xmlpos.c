@@ -41,7 +41,7 @@ fuzz_exit(void)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
 	char		*sdir;
 
 	(void)argc;
@@ -83,7 +83,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct pb_read_opts	 o = { 1, 0, NULL, NULL };
-	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
 	struct pb_refs		 refs = { NULL, 0, NULL, 0 };
 	xmlDocPtr		 doc;
 	size_t			 i;

@@ -108,7 +108,7 @@ static void
 test_read_once(void **state)
 {
 	struct fixture		 *x = *state;
-	struct pb_diags		  d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		  d = { NULL, 0, 0, 0 };
 	const struct pb_position *v1[2], *v2[1], *v3[1];
 	struct pb_cache		 *c;
 
@@ -142,7 +142,7 @@ static void
 test_skip(void **state)
 {
 	struct fixture		 *x = *state;
-	struct pb_diags		  d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		  d = { NULL, 0, 0, 0 };
 	const struct pb_position *v[1];
 	const char		  skip[2] = { 1, 0 };
 	struct pb_cache		 *c;
@@ -165,7 +165,7 @@ static void
 test_failed_once(void **state)
 {
 	struct fixture		 *x = *state;
-	struct pb_diags		  d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		  d = { NULL, 0, 0, 0 };
 	const struct pb_position *v1[2], *v2[1];
 	struct pb_cache		 *c;
 

@@ -137,7 +137,7 @@ test_program_example(void **state)
 	struct pb_model		 m;
 	struct pb_org		 o;
 	struct pb_program	 p;
-	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
 	struct pb_figures	*f;
 
 	(void)state;
@@ -176,7 +176,7 @@ test_half_cent(void **state)
 	struct pb_model		 m;
 	struct pb_org		 o;
 	struct pb_program	 p;
-	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
 	struct pb_figures	*f;
 
 	(void)state;
@@ -206,7 +206,7 @@ test_state_average_ceiling(void **state)
 	struct pb_model		 m;
 	struct pb_org		 o;
 	struct pb_program	 p[2];
-	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
 	struct pb_figures	*f;
 
 	(void)state;
@@ -243,7 +243,7 @@ test_zero(void **state)
 	struct pb_model		 m;
 	struct pb_org		 o;
 	struct pb_program	 p;
-	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
 	struct pb_figures	*f;
 
 	(void)state;
@@ -273,7 +273,7 @@ test_required_fte(void **state)
 	struct pb_model		 m;
 	struct pb_org		 o;
 	struct pb_program	 p[3];
-	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
 	struct pb_figures	*f;
 
 	(void)state;
@@ -303,7 +303,7 @@ test_staffing(void **state)
 	struct pb_model		 m;
 	struct pb_org		 o;
 	struct pb_member	 mb[4];
-	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
 	struct pb_figures	*f;
 	struct pb_date		 h = { 2020, 1, 1 };
 
@@ -339,7 +339,7 @@ test_certifications(void **state)
 	struct pb_model		 m;
 	struct pb_org		 o;
 	struct pb_member	 mb[7];
-	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
 	struct pb_figures	*f;
 
 	(void)state;
@@ -427,7 +427,7 @@ test_practices(void **state)
 {
 	struct pb_model		 m;
 	struct pb_org		 o;
-	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
 	struct pb_figures	*f;
 
 	(void)state;
@@ -456,7 +456,7 @@ test_provenance(void **state)
 	struct pb_model		 m;
 	struct pb_org		 o;
 	struct pb_program	 p;
-	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
 	struct pb_figures	*f;
 	const struct pb_figure	*g;
 	struct pb_buf		 b = { NULL, 0, 0 };
@@ -490,7 +490,7 @@ test_overflow(void **state)
 	struct pb_model		 m;
 	struct pb_org		 o;
 	struct pb_program	 p;
-	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
 
 	(void)state;
 	memset(&m, 0, sizeof(m));
@@ -512,7 +512,7 @@ test_suggest(void **state)
 	struct pb_model		 m;
 	struct pb_org		 o;
 	struct pb_program	 p;
-	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
 	struct pb_figures	*f;
 	struct pb_buf		 b = { NULL, 0, 0 };
 

@@ -49,7 +49,7 @@ read_md(struct pb_refs *refs, struct pb_diags *d)
 static void
 test_refs_recorded(void **state)
 {
-	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
 	struct pb_refs	 refs = { NULL, 0, NULL, 0 };
 	xmlDocPtr	 doc;
 
@@ -71,7 +71,7 @@ test_refs_recorded(void **state)
 static void
 test_packet_mode(void **state)
 {
-	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
 	struct pb_refs		 refs = { NULL, 0, NULL, 0 };
 	struct pb_figures	 f;
 	struct pb_figure	 v;
@@ -110,7 +110,7 @@ test_packet_mode(void **state)
 static void
 test_check_and_forbid(void **state)
 {
-	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
 	struct pb_refs		 refs = { NULL, 0, NULL, 0 };
 	struct pb_figures	 f;
 	struct pb_figure	 v;

@@ -51,7 +51,7 @@ sh(const char *fmt, ...)
 static int
 build(int *uptodate)
 {
-	struct pb_diags		 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
 	struct pb_increment	 inc;
 	struct pb_model		*m;
 	struct pb_stage		*st;

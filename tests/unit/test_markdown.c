@@ -132,7 +132,7 @@ expect(xmlDocPtr doc, const char *expr, const char *want)
 static void
 test_front_matter(void **state)
 {
-	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
 	xmlDocPtr	 doc;
 
 	(void)state;
@@ -155,7 +155,7 @@ test_front_matter(void **state)
 static void
 test_missing_title(void **state)
 {
-	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
 	xmlDocPtr	 doc;
 
 	(void)state;
@@ -183,7 +183,7 @@ test_missing_title(void **state)
 static void
 test_unclosed_front_matter(void **state)
 {
-	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
 
 	(void)state;
 	assert_null(read_md("---\ntitle: x\n\nBody\n", 0, &d));
@@ -195,7 +195,7 @@ test_unclosed_front_matter(void **state)
 static void
 test_raw_html_and_urls(void **state)
 {
-	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
 	xmlDocPtr	 doc;
 
 	(void)state;
@@ -215,7 +215,7 @@ test_raw_html_and_urls(void **state)
 static void
 test_directive(void **state)
 {
-	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
 	xmlDocPtr	 doc;
 
 	(void)state;

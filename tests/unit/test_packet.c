@@ -28,7 +28,7 @@ static xmlDocPtr	 doc;
 static int
 setup(void **state)
 {
-	struct pb_diags			 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags			 d = { NULL, 0, 0, 0 };
 	const struct pb_read_opts	 o = { 1, 0, NULL, NULL };
 	struct pb_model			*m;
 	const struct pb_org		*org;

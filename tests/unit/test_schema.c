@@ -45,7 +45,7 @@ check(const char *text, struct pb_diags *d)
 static void
 test_valid(void **state)
 {
-	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
 
 	(void)state;
 	assert_int_equal(check("<project xmlns=\"urn:peerbrief:1\">\n"
@@ -58,7 +58,7 @@ test_valid(void **state)
 static void
 test_unknown_element(void **state)
 {
-	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
 
 	(void)state;
 	/* "<titel>" starts at line 2, column 3: a misspelled <title> is
@@ -91,7 +91,7 @@ test_unknown_element(void **state)
 static void
 test_bad_value(void **state)
 {
-	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
 
 	(void)state;
 	/* the date "2026-13-01" (no month 13) starts at line 3, column 10 */
@@ -108,7 +108,7 @@ test_bad_value(void **state)
 static void
 test_unknown_attribute(void **state)
 {
-	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
 	struct pb_buf	 b = { NULL, 0, 0 };
 
 	(void)state;
@@ -128,7 +128,7 @@ test_unknown_attribute(void **state)
 static void
 test_broken_schema(void **state)
 {
-	struct pb_diags	 d = { NULL, 0, 0, 0, 0 };
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
 	struct pb_buf	 b = { NULL, 0, 0 };
 
 	(void)state;
