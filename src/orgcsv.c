@@ -90,6 +90,20 @@ el(xmlDocPtr doc, xmlNodePtr parent, const char *name, const char *file,
 	return n;
 }
 
+/*
+ * Adds element name for a whole sheet s (the organization, its staff, a
+ * stand-in for a missing row), placed at the start of the sheet's header
+ * line, or at the file alone when it has no line.
+ */
+static xmlNodePtr
+el_sheet(xmlDocPtr doc, xmlNodePtr parent, const char *name,
+    const struct sheet *s)
+{
+	unsigned long	 line = s->csv.n ? s->csv.rows[0].line : 0;
+
+	return el(doc, parent, name, s->file, line, line ? 1 : 0);
+}
+
 /* Sets attribute name of n to value, placed at file:line:col. */
 static void
 at(xmlNodePtr n, const char *name, const char *value, const char *file,
@@ -509,6 +523,7 @@ plain(xmlDocPtr doc, xmlNodePtr root, const struct sheet *s,
     struct pb_diags *d)
 {
 	const struct pb_csv_row	*r = field_row(v, n, k);
+	const struct pb_src	*at;
 	xmlNodePtr		 e;
 
 	if (r != NULL) {
@@ -517,9 +532,10 @@ plain(xmlDocPtr doc, xmlNodePtr root, const struct sheet *s,
 	}
 	if (!req)
 		return;
-	pb_diag_error(d, s->file, s->csv.n ? s->csv.rows[0].line : 0,
-	    s->csv.n ? 1 : 0, "no '%s' row: organization.csv needs a row %s,VALUE", name, name);
-	e = el(doc, root, name, s->file, 1, 1);
+	e = el_sheet(doc, root, name, s);	/* where the message is */
+	at = e->_private;
+	pb_diag_error(d, s->file, at->line, at->col, "no '%s' row: "
+	    "organization.csv needs a row %s,VALUE", name, name);
 	pb_tree_add_text(e, "?", 1);
 }
 
@@ -650,7 +666,7 @@ staff(xmlDocPtr doc, xmlNodePtr root, const struct sheet *s,
 	size_t				 i, k;
 	int				 ok;
 
-	g = el(doc, root, "staff", s->file, 1, 1);
+	g = el_sheet(doc, root, "staff", s);
 	for (i = 1; i < s->csv.n; i++) {
 		r = &s->csv.rows[i];
 		if (!row_usable(s, r, d))
@@ -687,7 +703,7 @@ pb_orgcsv_read(char *const files[PB_ORGCSV__MAX], struct pb_diags *d)
 	}
 	if (so.ok) {
 		doc = xmlNewDoc(BAD_CAST "1.0");
-		root = el(doc, NULL, "organization", so.file, 1, 1);
+		root = el_sheet(doc, NULL, "organization", &so);
 		org_sheet(doc, root, &so, v, n, d);
 		if (okp)
 			programs(doc, root, &sp, d);
