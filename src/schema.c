@@ -640,17 +640,24 @@ pb_schema_free(struct pb_schema *s)
 	free(s);
 }
 
-/* Non-zero when n is one of said[0..n) or an ancestor of one. */
+/*
+ * Non-zero when n is one of said[0..n), an ancestor of one or a sibling
+ * of one (libxml2's follow-on about the element before a misplaced one).
+ */
 static int
 said_about(xmlNodePtr n, xmlNodePtr *said, size_t nsaid)
 {
 	xmlNodePtr	 p;
 	size_t		 i;
 
-	for (i = 0; i < nsaid; i++)
+	for (i = 0; i < nsaid; i++) {
+		if (n != NULL && n->parent != NULL &&
+		    n->parent == said[i]->parent)
+			return 1;
 		for (p = said[i]; p != NULL; p = p->parent)
 			if (p == n)
 				return 1;
+	}
 	return 0;
 }
 
