@@ -579,6 +579,26 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!--
+    A link to "#ID", ID an xml:id of the same position: to that element's
+    renamed id, position-ID.XMLID (a link inside a link keeps only its
+    text, as docbook-body.xsl says).
+  -->
+  <xsl:template match="db:link[starts-with(@xlink:href, '#')][ancestor::pb:packet]
+                       [not(ancestor::db:link)]" mode="pb-db-copy" priority="1">
+    <xsl:variable name="pos" select="ancestor::pb:position[1]/@id"/>
+    <xsl:variable name="to" select="substring(@xlink:href, 2)"/>
+    <xsl:element name="link" namespace="{$pb-db-ns}">
+      <xsl:copy-of select="@*"/>
+      <xsl:if test="ancestor::pb:position[1]//*[@xml:id = $to]">
+        <xsl:attribute name="xlink:href" namespace="http://www.w3.org/1999/xlink">
+          <xsl:value-of select="concat('#position-', $pos, '.', $to)"/>
+        </xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates mode="pb-db-copy"/>
+    </xsl:element>
+  </xsl:template>
+
   <xsl:template name="pb-dbp-directive">
     <xsl:variable name="packet" select="ancestor::pb:packet[1]"/>
     <xsl:variable name="ref" select="string(@ref)"/>

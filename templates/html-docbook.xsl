@@ -468,6 +468,14 @@
   <xsl:template match="db:link">
     <xsl:variable name="href">
       <xsl:choose>
+        <!-- "#ID" naming an xml:id of the same position, in a packet:
+             that element's id there (see db-id) -->
+        <xsl:when test="starts-with(@xlink:href, '#') and ancestor::pb:packet
+                        and ancestor::pb:position[1]//*[@xml:id
+                              = substring(current()/@xlink:href, 2)]">
+          <xsl:value-of select="concat('#pos-', ancestor::pb:position[1]/@id,
+                                       '.', substring(@xlink:href, 2))"/>
+        </xsl:when>
         <xsl:when test="@xlink:href">
           <xsl:call-template name="safe-url">
             <xsl:with-param name="url" select="@xlink:href"/>
