@@ -875,6 +875,16 @@
     <xsl:param name="orgs" select="/pb:packet/pb:orgs/pb:org"/>
     <xsl:variable name="avg"
         select="key('pb-dbp-name', 'param.state_average_rday_rate')[1]"/>
+    <!-- every amount the table shows in one format: cents on all of them
+         when one has cents -->
+    <xsl:variable name="cents" select="boolean(($orgs/pb:program[@in-year = 'yes']/pb:value
+        [substring-after(@ref, concat(../../@id, '.', ../@id, '.')) = 'dmh_payment'
+         or substring-after(@ref, concat(../../@id, '.', ../@id, '.')) = 'medicaid_reimbursement'
+         or substring-after(@ref, concat(../../@id, '.', ../@id, '.')) = 'peer_note_reimbursement']
+        | key('pb-dbp-name', 'packet.total_dmh_payment')
+        | key('pb-dbp-name', 'packet.total_medicaid_reimbursement')
+        | key('pb-dbp-name', 'packet.total_peer_note_reimbursement'))
+        [contains(@display, '.')])"/>
     <xsl:choose>
       <xsl:when test="not($orgs/pb:program)">
         <para>
@@ -949,6 +959,8 @@
                     <entry>
                       <xsl:call-template name="pb-dbp-value">
                         <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'dmh_payment')]"/>
+                        <xsl:with-param name="text" select="concat((pb:value[@ref = concat($pre, 'dmh_payment')])/@display,
+                            substring('.00', 1, 3 * ($cents and not(contains((pb:value[@ref = concat($pre, 'dmh_payment')])/@display, '.')))))"/>
                       </xsl:call-template>
                     </entry>
                     <entry>
@@ -963,6 +975,8 @@
                     <entry>
                       <xsl:call-template name="pb-dbp-value">
                         <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'medicaid_reimbursement')]"/>
+                        <xsl:with-param name="text" select="concat((pb:value[@ref = concat($pre, 'medicaid_reimbursement')])/@display,
+                            substring('.00', 1, 3 * ($cents and not(contains((pb:value[@ref = concat($pre, 'medicaid_reimbursement')])/@display, '.')))))"/>
                       </xsl:call-template>
                       <xsl:text> (</xsl:text>
                       <xsl:call-template name="pb-dbp-value">
@@ -973,6 +987,8 @@
                     <entry>
                       <xsl:call-template name="pb-dbp-value">
                         <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'peer_note_reimbursement')]"/>
+                        <xsl:with-param name="text" select="concat((pb:value[@ref = concat($pre, 'peer_note_reimbursement')])/@display,
+                            substring('.00', 1, 3 * ($cents and not(contains((pb:value[@ref = concat($pre, 'peer_note_reimbursement')])/@display, '.')))))"/>
                       </xsl:call-template>
                       <xsl:text> (</xsl:text>
                       <xsl:call-template name="pb-dbp-value">
@@ -1029,6 +1045,8 @@
                     <xsl:if test="$tp">
                       <xsl:call-template name="pb-dbp-value">
                         <xsl:with-param name="v" select="$tp"/>
+                        <xsl:with-param name="text" select="concat(($tp)/@display,
+                            substring('.00', 1, 3 * ($cents and not(contains(($tp)/@display, '.')))))"/>
                       </xsl:call-template>
                     </xsl:if>
                   </entry>
@@ -1037,6 +1055,8 @@
                     <xsl:if test="$tm">
                       <xsl:call-template name="pb-dbp-value">
                         <xsl:with-param name="v" select="$tm"/>
+                        <xsl:with-param name="text" select="concat(($tm)/@display,
+                            substring('.00', 1, 3 * ($cents and not(contains(($tm)/@display, '.')))))"/>
                       </xsl:call-template>
                     </xsl:if>
                     <xsl:if test="$tm and $tu">
@@ -1051,6 +1071,8 @@
                     <xsl:if test="$tr">
                       <xsl:call-template name="pb-dbp-value">
                         <xsl:with-param name="v" select="$tr"/>
+                        <xsl:with-param name="text" select="concat(($tr)/@display,
+                            substring('.00', 1, 3 * ($cents and not(contains(($tr)/@display, '.')))))"/>
                       </xsl:call-template>
                     </xsl:if>
                     <xsl:if test="$tr and $ts">
