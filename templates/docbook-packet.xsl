@@ -148,17 +148,6 @@
   </xsl:variable>
   <xsl:variable name="pb-dbp-words" select="exsl:node-set($pb-dbp-words-rtf)/*"/>
 
-  <!-- What the tables of the organizations (besides their $orgs) and the
-       appendix read, for the keys of pb-dbp-table-memo and
-       pb-dbp-appendix: the organizations, the totals, the figures, the
-       year, the as-of date and whether the packet is internal. One digest
-       for all: digesting the figures for each part cost as much as the
-       parts saved. -->
-  <xsl:variable name="pb-dbp-table-digest"
-      select="pb:digest(/pb:packet/@visibility, /pb:packet/pb:orgs,
-          /pb:packet/pb:totals, /pb:packet/pb:figures,
-          /pb:packet/pb:meta/pb:fiscal-year, /pb:packet/pb:meta/pb:as-of)"/>
-
   <!-- ================================================= the book -->
 
   <xsl:template match="pb:packet">
@@ -187,9 +176,7 @@
             <quote>Peer Roles</quote>
             <xsl:text>) of the ACCS contract.</xsl:text>
           </para>
-          <xsl:call-template name="pb-dbp-table-memo">
-            <xsl:with-param name="kind" select="'practices'"/>
-          </xsl:call-template>
+          <xsl:call-template name="pb-dbp-practices"/>
         </chapter>
       </xsl:if>
       <xsl:if test="pb:orgs/pb:org/pb:program and not($placed[@kind = 'funding'])">
@@ -201,9 +188,7 @@
             <xsl:text>columns show what depends on R-days that only a </xsl:text>
             <xsl:text>peer's note made billable.</xsl:text>
           </para>
-          <xsl:call-template name="pb-dbp-table-memo">
-            <xsl:with-param name="kind" select="'funding'"/>
-          </xsl:call-template>
+          <xsl:call-template name="pb-dbp-funding"/>
         </chapter>
       </xsl:if>
       <xsl:if test="pb:orgs/pb:org and not($placed[@kind = 'staffing'])">
@@ -214,9 +199,7 @@
             <xsl:text>the limits on Family Partner and Recovery Coach </xsl:text>
             <xsl:text>time; peer supervisors do not count toward the ratio.</xsl:text>
           </para>
-          <xsl:call-template name="pb-dbp-table-memo">
-            <xsl:with-param name="kind" select="'staffing'"/>
-          </xsl:call-template>
+          <xsl:call-template name="pb-dbp-staffing"/>
         </chapter>
       </xsl:if>
       <xsl:if test="pb:orgs/pb:org/pb:role[@name != 'peer-supervisor']
@@ -245,9 +228,7 @@
             </xsl:for-each>
             <xsl:text>.</xsl:text>
           </para>
-          <xsl:call-template name="pb-dbp-table-memo">
-            <xsl:with-param name="kind" select="'certifications'"/>
-          </xsl:call-template>
+          <xsl:call-template name="pb-dbp-certifications"/>
         </chapter>
       </xsl:if>
       <xsl:call-template name="pb-dbr-bibliography"/>
@@ -627,80 +608,25 @@
         </para>
       </xsl:when>
       <xsl:when test="@kind = 'funding'">
-        <xsl:call-template name="pb-dbp-table-memo">
-          <xsl:with-param name="kind" select="'funding'"/>
+        <xsl:call-template name="pb-dbp-funding">
           <xsl:with-param name="orgs" select="$orgs"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:when test="@kind = 'practices'">
-        <xsl:call-template name="pb-dbp-table-memo">
-          <xsl:with-param name="kind" select="'practices'"/>
+        <xsl:call-template name="pb-dbp-practices">
           <xsl:with-param name="orgs" select="$orgs"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:when test="@kind = 'staffing'">
-        <xsl:call-template name="pb-dbp-table-memo">
-          <xsl:with-param name="kind" select="'staffing'"/>
+        <xsl:call-template name="pb-dbp-staffing">
           <xsl:with-param name="orgs" select="$orgs"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:when test="@kind = 'certifications'">
-        <xsl:call-template name="pb-dbp-table-memo">
-          <xsl:with-param name="kind" select="'certifications'"/>
+        <xsl:call-template name="pb-dbp-certifications">
           <xsl:with-param name="orgs" select="$orgs"/>
         </xsl:call-template>
       </xsl:when>
-    </xsl:choose>
-  </xsl:template>
-
-  <!--
-    The table of KIND (practices, funding, staffing, certifications) of
-    $orgs: the same in every packet whose tables read the same data
-    (pb-dbp-table-digest), so rendered once per build (pb:memo, render.c).
-  -->
-  <xsl:template name="pb-dbp-table-memo">
-    <xsl:param name="kind"/>
-    <xsl:param name="orgs" select="/pb:packet/pb:orgs/pb:org"/>
-    <!-- which organizations, in order: their data are in the digest -->
-    <xsl:variable name="ids">
-      <xsl:for-each select="$orgs">
-        <xsl:value-of select="concat(@id, ' ')"/>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:variable name="key" select="concat('docbook table ', $kind, ' ',
-        $figure-links, ' ', $ids, ' ', $pb-dbp-table-digest)"/>
-    <xsl:variable name="kept" select="pb:memo($key)"/>
-    <xsl:choose>
-      <xsl:when test="$kept">
-        <xsl:copy-of select="$kept/node()"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="part">
-          <xsl:choose>
-            <xsl:when test="$kind = 'practices'">
-              <xsl:call-template name="pb-dbp-practices">
-                <xsl:with-param name="orgs" select="$orgs"/>
-              </xsl:call-template>
-            </xsl:when>
-            <xsl:when test="$kind = 'funding'">
-              <xsl:call-template name="pb-dbp-funding">
-                <xsl:with-param name="orgs" select="$orgs"/>
-              </xsl:call-template>
-            </xsl:when>
-            <xsl:when test="$kind = 'staffing'">
-              <xsl:call-template name="pb-dbp-staffing">
-                <xsl:with-param name="orgs" select="$orgs"/>
-              </xsl:call-template>
-            </xsl:when>
-            <xsl:otherwise>
-              <xsl:call-template name="pb-dbp-certifications">
-                <xsl:with-param name="orgs" select="$orgs"/>
-              </xsl:call-template>
-            </xsl:otherwise>
-          </xsl:choose>
-        </xsl:variable>
-        <xsl:copy-of select="pb:memo-keep($key, $part)/node()"/>
-      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -1461,7 +1387,7 @@
     <!-- the same in every packet with the same organizations, figures and
          as-of date: rendered once per build (pb:memo, render.c) -->
     <xsl:variable name="key" select="concat('docbook appendix ', $figure-links,
-        ' ', $pb-dbp-table-digest)"/>
+        ' ', pb:digest(pb:figures, pb:orgs, pb:meta/pb:as-of))"/>
     <xsl:variable name="kept" select="pb:memo($key)"/>
     <xsl:choose>
       <xsl:when test="$kept">

@@ -50,9 +50,6 @@
 
   <!-- Appendix entries by figure name. -->
   <xsl:key name="pk-fig" match="pb:figures/pb:figure" use="@name"/>
-  <!-- A position's Markdown headings by its document and their level. -->
-  <xsl:key name="pk-heading" match="cm:heading"
-      use="concat(generate-id(ancestor::cm:document[1]), ' ', number(@level))"/>
 
   <xsl:variable name="pk" select="/pb:packet"/>
   <xsl:variable name="pk-meta" select="/pb:packet/pb:meta"/>
@@ -72,14 +69,6 @@
   <xsl:variable name="pk-earlier"
       select="$pk-orgs/pb:program[@in-year = 'no']"/>
   <xsl:variable name="pk-year" select="$pk-meta/pb:fiscal-year"/>
-  <!-- What the packet's tables and its appendix read, for the keys of
-       pk-table-memo and pk-appendix: the organizations, the totals, the
-       figures, the year, the as-of date and whether the packet is
-       internal. One digest for all: digesting the figures for each part
-       cost as much as the parts saved. -->
-  <xsl:variable name="pk-table-digest"
-      select="pb:digest($pk/@visibility, $pk/pb:orgs, $pk/pb:totals,
-          $pk/pb:figures, $pk-meta/pb:fiscal-year, $pk-meta/pb:as-of)"/>
   <!-- The names of the figures the highlights show: the key figures
        leave them out rather than say them twice. -->
   <xsl:variable name="pk-highlighted" select="$pk/pb:highlights/pb:value/@ref"/>
@@ -1015,17 +1004,14 @@
        one more, at most h6; levels the text skips are closed up, so the
        outline has no gaps (# and ### alone become h3 and h4). -->
   <xsl:template match="cm:heading[ancestor::pb:packet]">
-    <!-- the levels the position uses, by a key: a scan of the position
-         for each heading made the headings quadratic -->
-    <xsl:variable name="d"
-        select="concat(generate-id(ancestor::cm:document[1]), ' ')"/>
+    <xsl:variable name="h" select="ancestor::cm:document[1]//cm:heading"/>
     <xsl:variable name="l" select="number(@level)"/>
     <xsl:variable name="rank" select="
-        number($l &gt; 1 and boolean(key('pk-heading', concat($d, 1))))
-      + number($l &gt; 2 and boolean(key('pk-heading', concat($d, 2))))
-      + number($l &gt; 3 and boolean(key('pk-heading', concat($d, 3))))
-      + number($l &gt; 4 and boolean(key('pk-heading', concat($d, 4))))
-      + number($l &gt; 5 and boolean(key('pk-heading', concat($d, 5))))"/>
+        number($l &gt; 1 and boolean($h[@level = 1]))
+      + number($l &gt; 2 and boolean($h[@level = 2]))
+      + number($l &gt; 3 and boolean($h[@level = 3]))
+      + number($l &gt; 4 and boolean($h[@level = 4]))
+      + number($l &gt; 5 and boolean($h[@level = 5]))"/>
     <xsl:variable name="level">
       <xsl:choose>
         <xsl:when test="$rank &gt; 3">6</xsl:when>
@@ -1209,29 +1195,25 @@
           <xsl:text>&#10;</xsl:text>
         </xsl:when>
         <xsl:when test="@kind = 'practices'">
-          <xsl:call-template name="pk-table-memo">
-            <xsl:with-param name="kind" select="'practices'"/>
+          <xsl:call-template name="pk-practices-table">
             <xsl:with-param name="id" select="$id"/>
             <xsl:with-param name="also" select="$title-id"/>
           </xsl:call-template>
         </xsl:when>
         <xsl:when test="@kind = 'funding'">
-          <xsl:call-template name="pk-table-memo">
-            <xsl:with-param name="kind" select="'funding'"/>
+          <xsl:call-template name="pk-funding-table">
             <xsl:with-param name="id" select="$id"/>
             <xsl:with-param name="also" select="$title-id"/>
           </xsl:call-template>
         </xsl:when>
         <xsl:when test="@kind = 'staffing'">
-          <xsl:call-template name="pk-table-memo">
-            <xsl:with-param name="kind" select="'staffing'"/>
+          <xsl:call-template name="pk-staffing-table">
             <xsl:with-param name="id" select="$id"/>
             <xsl:with-param name="also" select="$title-id"/>
           </xsl:call-template>
         </xsl:when>
         <xsl:when test="@kind = 'certifications'">
-          <xsl:call-template name="pk-table-memo">
-            <xsl:with-param name="kind" select="'certifications'"/>
+          <xsl:call-template name="pk-certifications-table">
             <xsl:with-param name="id" select="$id"/>
             <xsl:with-param name="also" select="$title-id"/>
           </xsl:call-template>
@@ -1323,8 +1305,7 @@
       <xsl:text>&#10;</xsl:text>
       <h2 id="practices-title">Practices compared</h2>
       <xsl:text>&#10;</xsl:text>
-      <xsl:call-template name="pk-table-memo">
-        <xsl:with-param name="kind" select="'practices'"/>
+      <xsl:call-template name="pk-practices-table">
         <xsl:with-param name="id" select="'practices-table'"/>
       </xsl:call-template>
     </section>
@@ -1408,8 +1389,7 @@
             documented, leaving out those that qualified only through a
             peer's note.</p>
           <xsl:text>&#10;</xsl:text>
-          <xsl:call-template name="pk-table-memo">
-            <xsl:with-param name="kind" select="'funding'"/>
+          <xsl:call-template name="pk-funding-table">
             <xsl:with-param name="id" select="'funding-table'"/>
           </xsl:call-template>
         </xsl:when>
@@ -1420,8 +1400,7 @@
             follows the enrollment of each organization's latest fiscal
             year.</p>
           <xsl:text>&#10;</xsl:text>
-          <xsl:call-template name="pk-table-memo">
-            <xsl:with-param name="kind" select="'staffing'"/>
+          <xsl:call-template name="pk-staffing-table">
             <xsl:with-param name="id" select="'staffing-table'"/>
           </xsl:call-template>
         </xsl:when>
@@ -1445,8 +1424,7 @@
             </xsl:if>
             <xsl:text>.</xsl:text></p>
           <xsl:text>&#10;</xsl:text>
-          <xsl:call-template name="pk-table-memo">
-            <xsl:with-param name="kind" select="'certifications'"/>
+          <xsl:call-template name="pk-certifications-table">
             <xsl:with-param name="id" select="'certifications-table'"/>
           </xsl:call-template>
         </xsl:otherwise>
@@ -1456,57 +1434,6 @@
   </xsl:template>
 
   <!-- Tables ===================================================== -->
-
-  <!-- The table of KIND (practices, funding, staffing, certifications)
-       with ID and ALSO: the same in every packet whose tables read the
-       same data (pk-table-digest), so rendered once per build (pb:memo,
-       render.c). -->
-  <xsl:template name="pk-table-memo">
-    <xsl:param name="kind"/>
-    <xsl:param name="id"/>
-    <xsl:param name="also" select="''"/>
-    <xsl:variable name="key" select="concat('html table ', $kind, ' ',
-        $id, ' ', $also, ' ', $standalone, ' ',
-        boolean(parent::cm:document or parent::db:article), ' ',
-        $pk-table-digest)"/>
-    <xsl:variable name="kept" select="pb:memo($key)"/>
-    <xsl:choose>
-      <xsl:when test="$kept">
-        <xsl:copy-of select="$kept/node()"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="part">
-          <xsl:choose>
-            <xsl:when test="$kind = 'practices'">
-              <xsl:call-template name="pk-practices-table">
-                <xsl:with-param name="id" select="$id"/>
-                <xsl:with-param name="also" select="$also"/>
-              </xsl:call-template>
-            </xsl:when>
-            <xsl:when test="$kind = 'funding'">
-              <xsl:call-template name="pk-funding-table">
-                <xsl:with-param name="id" select="$id"/>
-                <xsl:with-param name="also" select="$also"/>
-              </xsl:call-template>
-            </xsl:when>
-            <xsl:when test="$kind = 'staffing'">
-              <xsl:call-template name="pk-staffing-table">
-                <xsl:with-param name="id" select="$id"/>
-                <xsl:with-param name="also" select="$also"/>
-              </xsl:call-template>
-            </xsl:when>
-            <xsl:otherwise>
-              <xsl:call-template name="pk-certifications-table">
-                <xsl:with-param name="id" select="$id"/>
-                <xsl:with-param name="also" select="$also"/>
-              </xsl:call-template>
-            </xsl:otherwise>
-          </xsl:choose>
-        </xsl:variable>
-        <xsl:copy-of select="pb:memo-keep($key, $part)/node()"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 
   <!-- Every generated table sits in the same accessible wrapper: a
        focusable region labelled by the table's caption, which scrolls
@@ -2332,7 +2259,7 @@
     <!-- the same in every packet with the same organizations and figures:
          rendered once per build (pb:memo, render.c) -->
     <xsl:variable name="key" select="concat('html appendix ', $figure-links,
-        ' ', $pk-table-digest)"/>
+        ' ', pb:digest($pk/pb:figures, $pk-orgs))"/>
     <xsl:variable name="kept" select="pb:memo($key)"/>
     <xsl:choose>
       <xsl:when test="$kept">
