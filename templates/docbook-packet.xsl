@@ -1474,8 +1474,10 @@
               <xsl:text>Contracts: </xsl:text>
               <xsl:for-each select="pb:contract">
                 <xsl:if test="position() &gt; 1">; </xsl:if>
-                <xsl:value-of select="concat(normalize-space(@type), ' since ',
-                                             normalize-space(@since))"/>
+                <xsl:value-of select="concat(normalize-space(@type), ' since ')"/>
+                <xsl:call-template name="pb-date">
+                  <xsl:with-param name="date" select="normalize-space(@since)"/>
+                </xsl:call-template>
               </xsl:for-each>
               <xsl:text>. </xsl:text>
             </xsl:for-each>

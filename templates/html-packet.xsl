@@ -1333,11 +1333,13 @@
                                 and pb:contracts/pb:contract">
                     <xsl:text>; </xsl:text>
                   </xsl:if>
-                  <!-- "ACCS since 2018-07-01; ..." -->
+                  <!-- "ACCS since July 1, 2018; ..." -->
                   <xsl:for-each select="pb:contracts/pb:contract">
                     <xsl:if test="position() &gt; 1">; </xsl:if>
-                    <xsl:value-of select="concat(normalize-space(@type), ' since ',
-                                                 normalize-space(@since))"/>
+                    <xsl:value-of select="concat(normalize-space(@type), ' since ')"/>
+                    <xsl:call-template name="pb-date">
+                      <xsl:with-param name="date" select="normalize-space(@since)"/>
+                    </xsl:call-template>
                   </xsl:for-each>
                 </span>
               </xsl:if>

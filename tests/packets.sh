@@ -49,6 +49,13 @@ check "the internal packet is not in the feed" sh -c '! grep -q "earlier/" "$1"'
 check "a public packet is in the index" grep -q 'latest/' "$T/small/index.html"
 check "a public packet is in the feed" grep -q 'latest/' "$T/small/feed.xml"
 
+# Contract dates are worded as the other dates are (input/orgs/harborview.xml
+# says since="2018-07-01"), in the HTML and the DocBook.
+for f in "$T/out/accs-peer-roles/index.html" "$T/out/accs-peer-roles/accs-peer-roles.dbk"; do
+	check "contract dates worded in ${f##*/}" sh -c \
+	    'grep -qF "ACCS since July 1, 2018" "$1" && ! grep -Eq "since [0-9]{4}-" "$1"' - "$f"
+done
+
 # Key-figure sentences read right for 0, 1 and many (the verb agrees with
 # the count; one organization or program is named as one).
 keyfig() {	# PACKET: its key figures as plain text, one line
