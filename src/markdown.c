@@ -638,32 +638,163 @@ cm_name(cmark_node_type t)
 	}
 }
 
+/*
+ * The body's lines as cmark counts them (a line ends at LF, CRLF or a
+ * lone CR): where each starts, and on which of the file's lines (which
+ * end at LF only) at which offset. Every place taken from cmark (the
+ * sourcepos of each element, each figure reference and citation, each
+ * message) goes through it, so a lone CR never puts one past the file.
+ */
+struct md_lines {
+	const char	*body;
+	size_t		 len;
+	unsigned long	 off;		/* the file's lines before the body */
+	size_t		*start;		/* cmark line i + 1 starts here */
+	unsigned long	*fline;		/* on this file line (from 1) */
+	size_t		*fstart;	/* which starts here */
+	size_t		 n;
+};
+
 static void
-set_sourcepos(xmlNodePtr x, cmark_node *n, unsigned long off)
+md_lines_init(struct md_lines *l, const char *body, size_t len,
+    unsigned long off)
+{
+	size_t		 i, fs = 0;
+	unsigned long	 fl = 1;
+
+	l->body = body;
+	l->len = len;
+	l->off = off;
+	l->n = 1;
+	for (i = 0; i < len; i++)
+		l->n += body[i] == '\n' ||
+		    (body[i] == '\r' && (i + 1 == len || body[i + 1] != '\n'));
+	l->start = pb_xcalloc(l->n + 1, sizeof(*l->start));
+	l->fline = pb_xcalloc(l->n + 1, sizeof(*l->fline));
+	l->fstart = pb_xcalloc(l->n + 1, sizeof(*l->fstart));
+	l->fline[0] = 1;
+	l->n = 1;
+	for (i = 0; i < len; i++) {
+		if (body[i] == '\n') {
+			fl++;
+			fs = i + 1;
+		} else if (body[i] != '\r' || (i + 1 < len &&
+		    body[i + 1] == '\n'))
+			continue;
+		l->start[l->n] = i + 1;
+		l->fline[l->n] = fl;
+		l->fstart[l->n++] = fs;
+	}
+}
+
+static void
+md_lines_free(struct md_lines *l)
+{
+	free(l->start);
+	free(l->fline);
+	free(l->fstart);
+}
+
+/*
+ * Column col of body line line as a place on that line: cmark gives a
+ * lazy continuation line (one without its block quote's "> ") the column
+ * of the paragraph's first line, which can lie past the line's end; such
+ * a column becomes the line's first character that is not a blank.
+ */
+static unsigned long
+md_col_on(const struct md_lines *l, int line, unsigned long col)
+{
+	size_t	 a, b, i;
+
+	if (line < 1 || (size_t)line > l->n)
+		return col;
+	a = l->start[line - 1];
+	b = (size_t)line < l->n ? l->start[line] - 1 : l->len;
+	if (col >= 1 && col <= b - a + 1)
+		return col;
+	for (i = a; i < b && (l->body[i] == ' ' || l->body[i] == '\t'); i++)
+		;
+	return i < b ? (unsigned long)(i - a) + 1 : 1;
+}
+
+/*
+ * The file's line of cmark's body line cline, and in *shift what to add
+ * to a column of that line to make it a column of the file's line.
+ */
+static unsigned long
+md_line(const struct md_lines *l, int cline, unsigned long *shift)
+{
+	*shift = 0;
+	if (cline < 1 || (size_t)cline > l->n)
+		return (unsigned long)cline + l->off;
+	*shift = (unsigned long)(l->start[cline - 1] - l->fstart[cline - 1]);
+	return l->fline[cline - 1] + l->off;
+}
+
+/*
+ * Sets *line and *col to the file's line and column of column col of
+ * cmark's body line cline, for a message: a column past the line's end
+ * moves onto the line (md_col_on).
+ */
+static void
+md_place(const struct md_lines *l, int cline, unsigned long col,
+    unsigned long *line, unsigned long *fcol)
+{
+	unsigned long	 shift;
+
+	*line = md_line(l, cline, &shift);
+	*fcol = md_col_on(l, cline, col) + shift;
+}
+
+/* Writes "LINE:COL" of cmark's body line cline, column col, at p. */
+static char *
+put_place(char *p, const struct md_lines *l, int cline, int col)
+{
+	unsigned long	 shift;
+
+	p = put_ulong(p, md_line(l, cline, &shift));
+	*p++ = ':';
+	return put_col(p, col > 0 ? col + (int)shift : col);
+}
+
+static void
+set_sourcepos(xmlNodePtr x, cmark_node *n, const struct md_lines *l)
 {
 	char	 buf[96], *p = buf;
 
 	/* by hand, not snprintf: every node of every body has one, and
 	 * formatting them took a twentieth of a build */
-	p = put_ulong(p, (unsigned long)cmark_node_get_start_line(n) + off);
-	*p++ = ':';
-	p = put_col(p, cmark_node_get_start_column(n));
+	p = put_place(p, l, cmark_node_get_start_line(n),
+	    cmark_node_get_start_column(n));
 	*p++ = '-';
-	p = put_ulong(p, (unsigned long)cmark_node_get_end_line(n) + off);
-	*p++ = ':';
-	p = put_col(p, cmark_node_get_end_column(n));
+	p = put_place(p, l, cmark_node_get_end_line(n),
+	    cmark_node_get_end_column(n));
 	*p = '\0';
 	/* x is new and has no sourcepos yet: no search for one */
 	xmlNewProp(x, BAD_CAST "sourcepos", BAD_CAST buf);
 }
 
+/* Where cmark node n starts, as the file's line and column. */
+static void
+md_start(const struct md_lines *l, cmark_node *n, unsigned long *line,
+    unsigned long *col)
+{
+	unsigned long	 shift;
+
+	*line = md_line(l, cmark_node_get_start_line(n), &shift);
+	*col = (unsigned long)cmark_node_get_start_column(n) + shift;
+}
+
 /* Records where the figure reference of cmark node n starts. */
 static void
-ref_at(struct pb_refs *refs, cmark_node *n, unsigned long off)
+ref_at(struct pb_refs *refs, cmark_node *n, const struct md_lines *l)
 {
-	if (refs != NULL)
-		pb_refs_add(refs, (unsigned long)cmark_node_get_start_line(n) +
-		    off, (unsigned long)cmark_node_get_start_column(n));
+	unsigned long	 line, col;
+
+	if (refs == NULL)
+		return;
+	md_start(l, n, &line, &col);
+	pb_refs_add(refs, line, col);
 }
 
 /* Sets a URL attribute: escaped like cmark, or "" when unsafe. */
@@ -703,9 +834,10 @@ trim(char *s)
  * written goes to refs (when not NULL).
  */
 static xmlNodePtr
-cm_element(cmark_node *n, xmlNsPtr cm, xmlNsPtr pb, unsigned long off,
-    struct pb_refs *refs)
+cm_element(cmark_node *n, xmlNsPtr cm, xmlNsPtr pb,
+    const struct md_lines *l, struct pb_refs *refs)
 {
+	unsigned long	 line, col;
 	cmark_node_type	 t = cmark_node_get_type(n);
 	const char	*lit, *info;
 	char		 buf[32], *s, *name;
@@ -717,7 +849,7 @@ cm_element(cmark_node *n, xmlNsPtr cm, xmlNsPtr pb, unsigned long off,
 		s = pb_xstrdup(lit + 1);
 		pb_tree_set_prop(x, "ref", trim(s));
 		free(s);
-		ref_at(refs, n, off);
+		ref_at(refs, n, l);
 		return x;
 	}
 	if (t == CMARK_NODE_CODE && lit != NULL && lit[0] == '@') {
@@ -733,11 +865,11 @@ cm_element(cmark_node *n, xmlNsPtr cm, xmlNsPtr pb, unsigned long off,
 		pb_tree_set_prop(x, "ref", trim(s));
 		free(s);
 		pb_tree_add_text(x, lit, strlen(lit));
-		set_sourcepos(x, n, off);
-		if (refs != NULL)
-			pb_refs_add_cite(refs, (unsigned long)
-			    cmark_node_get_start_line(n) + off, (unsigned long)
-			    cmark_node_get_start_column(n));
+		set_sourcepos(x, n, l);
+		if (refs != NULL) {
+			md_start(l, n, &line, &col);
+			pb_refs_add_cite(refs, line, col);
+		}
 		return x;
 	}
 	info = t == CMARK_NODE_CODE_BLOCK ? cmark_node_get_fence_info(n) : NULL;
@@ -754,11 +886,11 @@ cm_element(cmark_node *n, xmlNsPtr cm, xmlNsPtr pb, unsigned long off,
 		}
 		pb_tree_set_prop(x, "kind", name);
 		free(s);
-		ref_at(refs, n, off);
+		ref_at(refs, n, l);
 		return x;
 	}
 	x = xmlNewNode(cm, BAD_CAST cm_name(t));
-	set_sourcepos(x, n, off);
+	set_sourcepos(x, n, l);
 	switch (t) {
 	case CMARK_NODE_LIST:
 		if (cmark_node_get_list_type(n) == CMARK_ORDERED_LIST) {
@@ -809,10 +941,12 @@ cm_element(cmark_node *n, xmlNsPtr cm, xmlNsPtr pb, unsigned long off,
  * first node past it: the stylesheets recurse once per level.
  */
 static xmlNodePtr
-cm_build(cmark_node *root, xmlNodePtr parent, xmlNsPtr pb, unsigned long off,
-    const char *file, struct pb_refs *refs, struct pb_diags *d)
+cm_build(cmark_node *root, xmlNodePtr parent, xmlNsPtr pb,
+    const struct md_lines *l, const char *file, struct pb_refs *refs,
+    struct pb_diags *d)
 {
 	size_t		 depth = 0;
+	unsigned long	 line, col;
 
 	cmark_iter	*it;
 	cmark_event_type ev;
@@ -841,9 +975,10 @@ cm_build(cmark_node *root, xmlNodePtr parent, xmlNsPtr pb, unsigned long off,
 			continue;
 		}
 		if (depth > PB_MAX_DEPTH) {	/* the document is level 0 */
-			pb_diag_error(d, file, (unsigned long)
-			    cmark_node_get_start_line(n) + off,
+			md_place(l, cmark_node_get_start_line(n),
 			    (unsigned long)cmark_node_get_start_column(n),
+			    &line, &col);
+			pb_diag_error(d, file, line, col,
 			    "nested more than %d levels deep", PB_MAX_DEPTH);
 			break;
 		}
@@ -851,10 +986,10 @@ cm_build(cmark_node *root, xmlNodePtr parent, xmlNsPtr pb, unsigned long off,
 			x = xmlNewNode(NULL, BAD_CAST "document");
 			cm = xmlNewNs(x, BAD_CAST PB_CM_NS, BAD_CAST "cm");
 			xmlSetNs(x, cm);
-			set_sourcepos(x, n, off);
+			set_sourcepos(x, n, l);
 			top = x;
 		} else
-			x = cm_element(n, cm, pb, off, refs);
+			x = cm_element(n, cm, pb, l, refs);
 		xmlAddChild(cur, x);
 		switch (t) {
 		case CMARK_NODE_CODE_BLOCK:
@@ -913,99 +1048,6 @@ md_delimiter_row(const char *s)
 }
 
 /*
- * The body's lines as cmark counts them (a line ends at LF, CRLF or a
- * lone CR): where each starts, and on which of the file's lines (which
- * end at LF only) at which offset, for the places of warnings.
- */
-struct md_lines {
-	const char	*body;
-	size_t		 len;
-	size_t		*start;		/* cmark line i + 1 starts here */
-	unsigned long	*fline;		/* on this file line (from 1) */
-	size_t		*fstart;	/* which starts here */
-	size_t		 n;
-};
-
-static void
-md_lines_init(struct md_lines *l, const char *body, size_t len)
-{
-	size_t		 i, fs = 0;
-	unsigned long	 fl = 1;
-
-	l->body = body;
-	l->len = len;
-	l->n = 1;
-	for (i = 0; i < len; i++)
-		l->n += body[i] == '\n' ||
-		    (body[i] == '\r' && (i + 1 == len || body[i + 1] != '\n'));
-	l->start = pb_xcalloc(l->n + 1, sizeof(*l->start));
-	l->fline = pb_xcalloc(l->n + 1, sizeof(*l->fline));
-	l->fstart = pb_xcalloc(l->n + 1, sizeof(*l->fstart));
-	l->fline[0] = 1;
-	l->n = 1;
-	for (i = 0; i < len; i++) {
-		if (body[i] == '\n') {
-			fl++;
-			fs = i + 1;
-		} else if (body[i] != '\r' || (i + 1 < len &&
-		    body[i + 1] == '\n'))
-			continue;
-		l->start[l->n] = i + 1;
-		l->fline[l->n] = fl;
-		l->fstart[l->n++] = fs;
-	}
-}
-
-static void
-md_lines_free(struct md_lines *l)
-{
-	free(l->start);
-	free(l->fline);
-	free(l->fstart);
-}
-
-/*
- * Column col of body line line as a place on that line: cmark gives a
- * lazy continuation line (one without its block quote's "> ") the column
- * of the paragraph's first line, which can lie past the line's end; such
- * a column becomes the line's first character that is not a blank.
- */
-static unsigned long
-md_col_on(const struct md_lines *l, int line, unsigned long col)
-{
-	size_t	 a, b, i;
-
-	if (line < 1 || (size_t)line > l->n)
-		return col;
-	a = l->start[line - 1];
-	b = (size_t)line < l->n ? l->start[line] - 1 : l->len;
-	if (col >= 1 && col <= b - a + 1)
-		return col;
-	for (i = a; i < b && (l->body[i] == ' ' || l->body[i] == '\t'); i++)
-		;
-	return i < b ? (unsigned long)(i - a) + 1 : 1;
-}
-
-/*
- * Sets *line and *col to the file's line and column of column col of
- * cmark's body line cline, the body starting after off lines.
- */
-static void
-md_place(const struct md_lines *l, int cline, unsigned long col,
-    unsigned long off, unsigned long *line, unsigned long *fcol)
-{
-	if (cline < 1 || (size_t)cline > l->n) {
-		*line = (unsigned long)cline + off;
-		*fcol = col;
-		return;
-	}
-	col = md_col_on(l, cline, col);
-	*line = l->fline[cline - 1] + off;
-	*fcol = (unsigned long)(l->start[cline - 1] - l->fstart[cline - 1]) +
-	    col;
-}
-
-/*
  * The column (from 1) of the first "[^LABEL]" on body line line, from
  * column from to column to, with a copy of it in *label (the caller
  * frees it); 0 when there is none there.
@@ -1043,10 +1085,9 @@ md_footnote_at(const struct md_lines *l, int line, int from, int to,
  * as text) and a "[^1]" footnote (text too).
  */
 static void
-md_lint(cmark_node *root, const char *body, size_t len, unsigned long off,
-    const char *file, struct pb_diags *d)
+md_lint(cmark_node *root, const struct md_lines *l, const char *file,
+    struct pb_diags *d)
 {
-	struct md_lines	 l;
 	cmark_iter	*it;
 	cmark_event_type ev;
 	cmark_node	*n, *prev, *first;
@@ -1055,15 +1096,14 @@ md_lint(cmark_node *root, const char *body, size_t len, unsigned long off,
 	char		*label;
 	unsigned long	 html_line = 0, line, col;
 
-	md_lines_init(&l, body, len);
 	it = cmark_iter_new(root);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		if (ev == CMARK_EVENT_EXIT)
 			continue;
 		n = cmark_iter_get_node(it);
 		t = cmark_node_get_type(n);
-		md_place(&l, cmark_node_get_start_line(n), (unsigned long)
-		    cmark_node_get_start_column(n), off, &line, &col);
+		md_place(l, cmark_node_get_start_line(n), (unsigned long)
+		    cmark_node_get_start_column(n), &line, &col);
 		if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE) {
 			if (line != html_line)
 				pb_diag_warning(d, file, line, col, "raw HTML "
@@ -1075,11 +1115,11 @@ md_lint(cmark_node *root, const char *body, size_t len, unsigned long off,
 		if (t != CMARK_NODE_TEXT || (lit = cmark_node_get_literal(n)) ==
 		    NULL)
 			continue;
-		if (strstr(lit, "[^") != NULL && (col = md_footnote_at(&l,
+		if (strstr(lit, "[^") != NULL && (col = md_footnote_at(l,
 		    cmark_node_get_start_line(n),
 		    cmark_node_get_start_column(n),
 		    cmark_node_get_end_column(n), &label)) > 0) {
-			md_place(&l, cmark_node_get_start_line(n), col, off,
+			md_place(l, cmark_node_get_start_line(n), col,
 			    &line, &col);
 			pb_diag_warning(d, file, line, col, "'%s' looks like a "
 			    "footnote, which CommonMark does not have (it "
@@ -1102,15 +1142,14 @@ md_lint(cmark_node *root, const char *body, size_t len, unsigned long off,
 			;
 		if (first == NULL)
 			continue;
-		md_place(&l, cmark_node_get_start_line(first), (unsigned long)
-		    cmark_node_get_start_column(first), off, &line, &col);
+		md_place(l, cmark_node_get_start_line(first), (unsigned long)
+		    cmark_node_get_start_column(first), &line, &col);
 		pb_diag_warning(d, file, line, col, "this looks like a "
 		    "pipe table, which CommonMark does not have (it prints as "
 		    "text): use a table directive such as ```=funding, an XML "
 		    "position's informaltable, or a list");
 	}
 	cmark_iter_free(it);
-	md_lines_free(&l);
 }
 
 xmlDocPtr
@@ -1119,6 +1158,7 @@ pb_markdown_read(const char *file, const char *data, size_t len,
     struct pb_diags *d)
 {
 	struct fm	 f;
+	struct md_lines	 l;
 	xmlDocPtr	 doc = NULL;
 	xmlNodePtr	 meta;
 	xmlNsPtr	 pb;
@@ -1140,8 +1180,10 @@ pb_markdown_read(const char *file, const char *data, size_t len,
 	fmerrs = d->errors;
 	root = cmark_parse_document(f.body, f.bodylen,
 	    CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SOURCEPOS);
-	cm_build(root, xmlDocGetRootElement(doc), pb, f.lines, file, refs, d);
-	md_lint(root, f.body, f.bodylen, f.lines, file, d);
+	md_lines_init(&l, f.body, f.bodylen, f.lines);
+	cm_build(root, xmlDocGetRootElement(doc), pb, &l, file, refs, d);
+	md_lint(root, &l, file, d);
+	md_lines_free(&l);
 	cmark_node_free(root);
 	if (d->errors != fmerrs) {
 		xmlFreeDoc(doc);
