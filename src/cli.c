@@ -573,6 +573,39 @@ pb_cli_init(int argc, char *argv[], const char **dir)
 	return PB_CLI_RUN;
 }
 
+int
+pb_cli_help(int argc, char *argv[], const char **cmd)
+{
+	static const struct option longopts[] = {
+		LONGOPTS_COMMON
+	};
+	const char	*names[8], *near;
+	char		*m;
+	size_t		 n;
+	int		 ch, rc;
+
+	*cmd = NULL;
+	while ((ch = getopt_long(argc, argv, ":qvh", longopts, NULL)) != -1)
+		if ((rc = common_option(ch, argv)) != -2)
+			return rc;
+	if (argc - optind > 1)
+		return pb_usage_error("help takes one command, not %s",
+		    argv[optind + 1]);
+	if (optind < argc && pb_help_of(argv[optind]) == NULL) {
+		n = pb_help_names(names, sizeof(names) / sizeof(names[0]));
+		near = pb_nearest(argv[optind], names, n);
+		m = pb_xasprintf("no command '%s'%s%s%s", argv[optind],
+		    near ? "; did you mean '" : "", near ? near : "",
+		    near ? "'?" : "");
+		rc = pb_usage_error("%s", m);
+		free(m);
+		return rc;
+	}
+	if (optind < argc)
+		*cmd = argv[optind];
+	return PB_CLI_RUN;
+}
+
 void
 pb_cli_packets(const struct pb_run *r, struct pb_buf *b)
 {

@@ -82,6 +82,8 @@ int pb_cli_figures(int argc, char *argv[], int explain,
 int pb_cli_check(int argc, char *argv[], const char **indir);
 int pb_cli_build(int argc, char *argv[], struct pb_cli_build *o);
 int pb_cli_init(int argc, char *argv[], const char **dir);
+/* help [COMMAND]: *cmd is COMMAND, or NULL for the usage of all. */
+int pb_cli_help(int argc, char *argv[], const char **cmd);
 
 /*
  * Prints "peerbrief: MESSAGE" and a new line on stderr in one write, with

@@ -103,7 +103,9 @@ static const struct pb_help helps[] = {
 	{ "help", "[COMMAND]",
 	  "Prints the usage of every command, or the help of one.\n"
 	  "-q and -v may also be written before any command (peerbrief -q build).\n",
-	  "" },
+	  "  -q, --quiet           taken, as by every command: the help is printed\n"
+	  "  -v, --verbose         taken, as by every command\n"
+	  OPT_HELP },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -335,21 +335,21 @@ cmd_init(int argc, char *argv[])
 	return PB_EXIT_OK;
 }
 
-/* peerbrief help [COMMAND]. */
+/* peerbrief help [COMMAND]: -q and -v are taken, as by every command,
+ * and change nothing of what help prints. */
 static int
 cmd_help(int argc, char *argv[])
 {
-	const struct pb_help	*h;
+	const char	*cmd;
+	int		 rc;
 
-	if (argc < 2) {
+	if ((rc = pb_cli_help(argc, argv, &cmd)) != PB_CLI_RUN)
+		return rc;
+	if (cmd == NULL) {
 		pb_usage(stdout);
-		return PB_EXIT_OK;
+		return fflush(stdout) == 0 ? PB_EXIT_OK : PB_EXIT_SYSTEM;
 	}
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
-		return pb_help_print(pb_help_of("help"));
-	if ((h = pb_help_of(argv[1])) == NULL)
-		return pb_usage_error("no command '%s'", argv[1]);
-	return pb_help_print(h);
+	return pb_help_print(pb_help_of(cmd));
 }
 
 int

@@ -286,6 +286,23 @@ for c in init check; do
 done
 $PB help help >"$T/a"
 check "help help: -q and -v before any command" grep -q "peerbrief -q build" "$T/a"
+# help takes -q and -v as every command does (pandoc -q --help prints
+# its help): before or after the command it is asked about, or alone.
+$PB help >"$T/b"
+for a in "help -q" "help -v" "-q help" "help --quiet"; do
+	$PB $a >"$T/a" 2>"$T/e"
+	check "$a: exit 0, the usage, nothing on stderr" sh -c "test $? -eq 0 && cmp -s '$T/a' '$T/b' && test ! -s '$T/e'"
+done
+$PB build --help >"$T/b"
+for a in "help -q build" "help build -q" "help -v build" "-q help build"; do
+	$PB $a >"$T/a" 2>"$T/e"
+	check "$a: exit 0, build's help, nothing on stderr" sh -c "test $? -eq 0 && cmp -s '$T/a' '$T/b' && test ! -s '$T/e'"
+done
+$PB help biuld >"$T/a" 2>"$T/e"
+check "help of a misspelled command exits 2" test $? -eq 2
+check "help of a misspelled command suggests the nearest" grep -qx "peerbrief help: no command 'biuld'; did you mean 'build'?" "$T/e"
+$PB help -x >/dev/null 2>"$T/e"
+check "help -x: an unknown option, exit 2" sh -c "test $? -eq 2 && grep -qx 'peerbrief help: unknown option -x' '$T/e'"
 
 # Colour: on a terminal only, never with NO_COLOR, never into a pipe.
 $PB check -i tests/semantic/csv-quote 2>"$T/e" >/dev/null
