@@ -23,6 +23,7 @@
 #include "position.h"
 #include "render.h"
 #include "schema.h"
+#include "tree.h"
 #include "xmlread.h"
 
 /*
@@ -91,7 +92,7 @@ find_elem(xmlNodePtr n, const char *name, const char *attr, const char *ns,
 	xmlNodePtr	 top = n, found = NULL;
 	xmlChar		*v;
 
-	while (n != NULL && found == NULL) {
+	for (; n != NULL && found == NULL; n = pb_tree_next(n, top))
 		if (n->type == XML_ELEMENT_NODE &&
 		    xmlStrEqual(n->name, BAD_CAST name)) {
 			v = ns != NULL ? xmlGetNsProp(n, BAD_CAST attr,
@@ -100,14 +101,6 @@ find_elem(xmlNodePtr n, const char *name, const char *attr, const char *ns,
 				found = n;
 			xmlFree(v);
 		}
-		if (n->children != NULL && n->type == XML_ELEMENT_NODE)
-			n = n->children;
-		else {
-			while (n != top && n->next == NULL)
-				n = n->parent;
-			n = n == top ? NULL : n->next;
-		}
-	}
 	return found;
 }
 

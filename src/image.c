@@ -17,6 +17,7 @@
 #include "hash.h"
 #include "image.h"
 #include "pb.h"
+#include "tree.h"
 #include "xmlread.h"
 
 #define SVG_NS "http://www.w3.org/2000/svg"
@@ -108,18 +109,20 @@ has_href(const char *s)
 }
 
 /*
- * Non-zero when the SVG document doc can do nothing but draw: no script
- * or foreignObject element, no on* event attribute, no link (href) other
- * than to a fragment of itself, no animation that sets one.
+ * Non-zero when the SVG element top and everything under it can do
+ * nothing but draw: no script or foreignObject element, no on* event
+ * attribute, no link (href) other than to a fragment of itself, no
+ * animation that sets one.
  */
 static int
-svg_plain(xmlNodePtr n)
+svg_plain(xmlNodePtr top)
 {
+	xmlNodePtr	 n;
 	xmlAttrPtr	 a;
 	xmlChar		*v;
 	int		 ok = 1;
 
-	for (; ok && n != NULL; n = n->next) {
+	for (n = top; ok && n != NULL; n = pb_tree_next(n, top)) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (strcasecmp((const char *)n->name, "script") == 0 ||
@@ -139,8 +142,6 @@ svg_plain(xmlNodePtr n)
 				ok = 0;
 			xmlFree(v);
 		}
-		if (ok)
-			ok = svg_plain(n->children);
 	}
 	return ok;
 }
@@ -316,7 +317,7 @@ static int
 images(xmlNodePtr root, const char *file, const char *indir,
     const char *below, int point, struct pb_images *im, struct pb_diags *d)
 {
-	xmlNodePtr	 x = root;
+	xmlNodePtr	 x;
 	size_t		 errs = d->errors, n = strlen(indir);
 	char		*dir;
 	const char	*slash;
@@ -335,19 +336,11 @@ images(xmlNodePtr root, const char *file, const char *indir,
 			dir[0] = '\0';
 	}
 	/* every element in document order, without recursion */
-	while (x != NULL) {
+	for (x = root; x != NULL; x = pb_tree_next(x, root))
 		if (x->type == XML_ELEMENT_NODE && x->ns != NULL &&
 		    xmlStrEqual(x->ns->href, BAD_CAST PB_CM_NS) &&
 		    xmlStrEqual(x->name, BAD_CAST "image"))
 			resolve(x, file, dir, indir, point, im, d);
-		if (x->children != NULL && x->type == XML_ELEMENT_NODE)
-			x = x->children;
-		else {
-			while (x != root && x->next == NULL)
-				x = x->parent;
-			x = x == root ? NULL : x->next;
-		}
-	}
 	free(dir);
 	return d->errors == errs;
 }

@@ -21,6 +21,7 @@
 #include "pb.h"
 #include "plainpos.h"
 #include "schema.h"
+#include "tree.h"
 
 #define DB_NS	"http://docbook.org/ns/docbook"
 #define XLINK_NS "http://www.w3.org/1999/xlink"
@@ -566,9 +567,7 @@ walk(struct ck *c, xmlNodePtr root)
 				    "; did you mean <" : "", near ? near : "",
 				    near ? ">?" : "", tail.data);
 				/* nothing under it is looked at */
-				while (n != root && n->next == NULL)
-					n = n->parent;
-				n = n == root ? NULL : n->next;
+				n = pb_tree_skip(n, root);
 				continue;
 			}
 			attrs_check(c, n, e);
@@ -585,13 +584,7 @@ walk(struct ck *c, xmlNodePtr root)
 			    strcmp(e->name, "listitem") != 0)
 				body_check(c, n, e);
 		}
-		if (n->children != NULL && n->type == XML_ELEMENT_NODE)
-			n = n->children;
-		else {
-			while (n != root && n->next == NULL)
-				n = n->parent;
-			n = n == root ? NULL : n->next;
-		}
+		n = pb_tree_next(n, root);
 	}
 	pb_buf_free(&tail);
 }

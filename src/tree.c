@@ -166,6 +166,12 @@ pb_tree_next(xmlNodePtr n, xmlNodePtr top)
 {
 	if (n->type == XML_ELEMENT_NODE && n->children != NULL)
 		return n->children;
+	return pb_tree_skip(n, top);
+}
+
+xmlNodePtr
+pb_tree_skip(xmlNodePtr n, xmlNodePtr top)
+{
 	while (n != top && n->next == NULL)
 		n = n->parent;
 	return n == top ? NULL : n->next;

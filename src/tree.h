@@ -53,10 +53,18 @@ int pb_lang_valid(const char *s);
 char *pb_xml_clean(const char *s, size_t len);
 
 /*
- * The node after n in document order within the subtree of top, or NULL
- * when the walk is done: walks a tree without recursion.
+ * The node after n in document order (a preorder walk) within the
+ * subtree of top, or NULL when the walk is done: walks a tree without
+ * recursion, `for (n = top; n != NULL; n = pb_tree_next(n, top))`. Only
+ * elements are descended into; n must be top or a node under it.
  */
 xmlNodePtr pb_tree_next(xmlNodePtr n, xmlNodePtr top);
+
+/*
+ * Like pb_tree_next but passes over everything under n: the node after
+ * n's subtree within top's, or NULL when there is none.
+ */
+xmlNodePtr pb_tree_skip(xmlNodePtr n, xmlNodePtr top);
 
 /* The text content of n without surrounding white space; caller frees. */
 char *pb_tree_text(xmlNodePtr n);

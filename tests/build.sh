@@ -318,7 +318,7 @@ ln -s "$T/outside.png" "$T/I/positions/img/link.png"
 truncate -s 10485761 "$T/I/positions/img/huge.png"
 printf 'GIF8 not an image' >"$T/I/positions/img/fake.gif"
 printf '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>' >"$T/I/positions/img/evil.svg"
-printf '<svg xmlns="http://www.w3.org/2000/svg"><image href="file:///etc/passwd"/></svg>' >"$T/I/positions/img/far.svg"
+printf '<svg xmlns="http://www.w3.org/2000/svg"><g><g><image href="file:///etc/passwd"/></g></g></svg>' >"$T/I/positions/img/far.svg"
 printf -- '---\ntitle: Images\n---\n%s\n%s\n' '![a](../../a.png) ![b](/etc/passwd) ![c](img/link.png)' \
     '![d](img/huge.png) ![e](img/fake.gif) ![f](img/evil.svg) ![g](img/far.svg)' >"$T/I/positions/pos.md"
 cp -r "$T/io" "$T/io.before"
