@@ -245,6 +245,58 @@ other_separator(const struct sheet *s, const char *data, size_t len,
 }
 
 /*
+ * Non-zero (the problem recorded once, at the cell) when the header cell
+ * i of h, whose trimmed text t names no column, joins names by a
+ * semicolon or a tab where a comma was meant ("id;role"), at least one
+ * of them a column's: the message says what to write, each unknown
+ * name replaced by the nearest column's. The columns it stands for are
+ * marked in named, so that they are not also reported missing.
+ */
+static int
+split_names(const struct sheet *s, const struct pb_csv_row *h, size_t i,
+    const char *t, int *named, struct pb_diags *d)
+{
+	const char	*names[8], *p, *near;
+	char		*name, sep[2] = { '\0', '\0' };
+	struct pb_buf	 fixed = { NULL, 0, 0 };
+	size_t		 n, k, known = 0, parts = 0;
+
+	sep[0] = strchr(t, ';') != NULL ? ';' : strchr(t, '\t') != NULL ?
+	    '\t' : '\0';
+	if (sep[0] == '\0')
+		return 0;
+	for (k = 0; k < s->ncols; k++)
+		names[k] = s->cols[k].name;
+	for (p = t; *p != '\0'; p += n + (p[n] != '\0'), parts++) {
+		n = strcspn(p, sep);
+		name = pb_xstrndup(p, n);
+		if (col_find(s, name) < s->ncols)
+			known++;
+		free(name);
+	}
+	if (known == 0)
+		return 0;
+	pb_buf_put(&fixed, "", 0);
+	for (p = t; *p != '\0'; p += n + (p[n] != '\0')) {
+		n = strcspn(p, sep);
+		name = pb_xstrndup(p, n);
+		near = col_find(s, name) < s->ncols ? name :
+		    pb_nearest(name, names, s->ncols);
+		if (near != NULL)
+			named[col_find(s, near)] = 1;
+		pb_buf_printf(&fixed, "%s%s", fixed.len ? "," : "",
+		    near != NULL ? near : name);
+		free(name);
+	}
+	pb_diag_error(d, s->file, h->cells[i].line, h->cells[i].col,
+	    "'%s' joins %zu column names by a %s, but columns are separated "
+	    "by commas: write %s", t, parts, sep[0] == ';' ? "semicolon" :
+	    "tab", fixed.data);
+	pb_buf_free(&fixed);
+	return 1;
+}
+
+/*
  * Maps the header row of s to its columns: an unknown, repeated or
  * missing required column is an error at the header, once: an unknown
  * column that stands for a missing one (a typo, a renamed column) is one
@@ -290,7 +342,10 @@ header_read(struct sheet *s, struct pb_diags *d)
 				pb_diag_error(d, s->file, h->cells[i].line,
 				    h->cells[i].col, "a column without a name; "
 				    "the columns are %s", all.data);
-		} else if (k == s->ncols) {
+		} else if (k == s->ncols && split_names(s, h, i, t, named,
+		    d))
+			;
+		else if (k == s->ncols) {
 			near = pb_nearest(t, names, s->ncols);
 			for (k = 0; near == NULL && k < s->ncols; k++)
 				if (s->cols[k].required && !named[k] &&
