@@ -53,7 +53,7 @@
 
   <!-- An id attribute from xml:id, when there is one. In a packet it is
        renamed pos-ID.XMLID (ID the position's): the packet's own ids
-       (pos-ID, pos-ID-KIND-N, fig-NAME, ref-ID, highlights, ...) hold no
+       (pos-ID, pos-ID_KIND-N, fig-NAME, ref-ID, highlights, ...) hold no
        dot after pos-, so an author's id can clash with none of them, nor
        with another position's. -->
   <xsl:template name="db-id">

@@ -215,11 +215,14 @@
   </xsl:template>
 
   <!-- The id of the table a directive (the context) puts in its
-       position: pos-POSITION-KIND-N, N counting the position's
-       directives. -->
+       position: pos-POSITION_KIND-N, N counting the position's
+       directives. Every id the packet makes inside a position is
+       pos-POSITION, or pos-POSITION and '_' (which no position's id
+       holds) and a suffix, or pos-POSITION and '.' and an author's
+       xml:id (db-id): no two positions' ids can meet. -->
   <xsl:template name="pk-directive-id">
     <xsl:variable name="pos" select="ancestor::pb:position[1]"/>
-    <xsl:value-of select="concat('pos-', $pos/@id, '-', @kind, '-',
+    <xsl:value-of select="concat('pos-', $pos/@id, '_', @kind, '-',
         count(preceding::pb:directive[generate-id(ancestor::pb:position[1])
                                       = generate-id($pos)]) + 1)"/>
   </xsl:template>
@@ -953,7 +956,7 @@
   <xsl:template match="pb:position" mode="pk">
     <xsl:variable name="m" select="pb:meta"/>
     <article class="position" id="pos-{@id}"
-             aria-labelledby="pos-{@id}-title">
+             aria-labelledby="pos-{@id}_title">
       <xsl:if test="normalize-space($m/pb:lang) != ''
                     and normalize-space($m/pb:lang) != $pk-lang">
         <xsl:attribute name="lang">
@@ -963,7 +966,7 @@
       <xsl:text>&#10;</xsl:text>
       <header>
         <xsl:text>&#10;</xsl:text>
-        <h2 id="pos-{@id}-title">
+        <h2 id="pos-{@id}_title">
           <xsl:call-template name="pk-position-title"/>
         </h2>
         <xsl:text>&#10;</xsl:text>
@@ -1072,10 +1075,10 @@
                   count="db:informaltable | db:table"/>
     </xsl:variable>
     <!-- the table's id: the author's (renamed as db-id renames it) or
-         pos-ID-table-N; its caption's is always pos-ID-table-N-caption, so
+         pos-ID_table-N; its caption's is always pos-ID_table-N-caption, so
          that it cannot meet an id the author wrote -->
     <xsl:variable name="gen" select="concat('pos-', ancestor::pb:position[1]/@id,
-                                            '-table-', $n)"/>
+                                            '_table-', $n)"/>
     <xsl:variable name="id">
       <xsl:choose>
         <xsl:when test="@xml:id">
@@ -1087,7 +1090,7 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:variable name="also" select="concat('pos-', ancestor::pb:position[1]/@id, '-title')"/>
+    <xsl:variable name="also" select="concat('pos-', ancestor::pb:position[1]/@id, '_title')"/>
     <xsl:variable name="own" select="(db:caption | db:title | db:info/db:title)[1]"/>
     <xsl:variable name="sect" select="ancestor::*[self::db:section or self::db:sect1
         or self::db:sect2 or self::db:sect3 or self::db:sect4 or self::db:sect5
@@ -1159,7 +1162,7 @@
       <!-- the region's name adds the position's title, so that it differs
            from the same table's elsewhere in the document -->
       <xsl:variable name="title-id"
-          select="concat('pos-', ancestor::pb:position[1]/@id, '-title')"/>
+          select="concat('pos-', ancestor::pb:position[1]/@id, '_title')"/>
       <xsl:choose>
         <xsl:when test="@kind = 'figure'">
           <xsl:call-template name="pk-figure-box"/>
@@ -2340,7 +2343,10 @@
   </xsl:template>
 
   <!-- An organization's section of the appendix (context: its pb:org):
-       PRE is its id and a dot, MINE its figures. -->
+       PRE is its id and a dot, MINE its figures. Its ids are
+       appendix-org-ORG, appendix-ORG.PROGRAM and appendix-ORG_staff: no
+       organization's id holds '.' or '_', so no two organizations' ids
+       can meet, nor meet appendix-param, -packet or -other. -->
   <xsl:template name="pk-appendix-org">
     <xsl:param name="pre"/>
     <xsl:param name="mine"/>
@@ -2366,7 +2372,7 @@
         </xsl:call-template>
       </xsl:for-each>
       <xsl:call-template name="pk-fig-group">
-        <xsl:with-param name="id" select="concat('appendix-', @id, '-staff')"/>
+        <xsl:with-param name="id" select="concat('appendix-', @id, '_staff')"/>
         <xsl:with-param name="level" select="4"/>
         <xsl:with-param name="title" select="'Staff certification due dates (internal)'"/>
         <xsl:with-param name="figs" select="$mine[

@@ -1,0 +1,1 @@
+rm IN/orgs/acme.xml IN/positions/pos.md
