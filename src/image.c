@@ -191,18 +191,6 @@ sniff(const char *file, const char *data, size_t len, int *unsafe)
 	return type;
 }
 
-/* The line and column of an element's sourcepos ("L:C-L:C"). */
-static void
-at(xmlNodePtr x, unsigned long *line, unsigned long *col)
-{
-	xmlChar	*s = xmlGetProp(x, BAD_CAST "sourcepos");
-
-	*line = *col = 0;
-	if (s != NULL && sscanf((const char *)s, "%lu:%lu", line, col) != 2)
-		*line = *col = 0;
-	xmlFree(s);
-}
-
 /* Appends an image to im. */
 static struct pb_image *
 add(struct pb_images *im, const char *name)
@@ -239,7 +227,7 @@ resolve(xmlNodePtr x, const char *file, const char *dir, const char *indir,
 	if (dest == NULL || dest[0] == '\0' || dest[0] == '#' ||
 	    remote((const char *)dest))
 		goto out;
-	at(x, &line, &col);
+	pb_tree_pos(x, &line, &col);
 	rel = unescape((const char *)dest);
 	rel[strcspn(rel, "?#")] = '\0';
 	if (rel[0] == '\0')

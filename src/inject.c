@@ -192,7 +192,7 @@ visit(struct walk *w, xmlNodePtr n)
 	if (w->refs != NULL && w->k < w->refs->n)
 		at = w->refs->v[w->k];
 	else
-		at.line = (unsigned long)xmlGetLineNo(n);
+		pb_tree_pos(n, &at.line, &at.col);
 	w->k++;
 	ref = pb_tree_attr(n, "ref");
 	kind = value ? NULL : pb_tree_attr(n, "kind");

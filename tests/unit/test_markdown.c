@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
@@ -152,6 +153,52 @@ test_front_matter(void **state)
 	pb_diags_free(&d);
 }
 
+/* The first element named name under doc's root, in document order. */
+static xmlNodePtr
+first(xmlDocPtr doc, const char *name)
+{
+	xmlNodePtr	 top = xmlDocGetRootElement(doc), n;
+
+	for (n = top; n != NULL; n = pb_tree_next(n, top))
+		if (n->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(n->name, BAD_CAST name))
+			return n;
+	return NULL;
+}
+
+static void
+test_tree_pos(void **state)
+{
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
+	xmlDocPtr	 doc;
+	unsigned long	 line = 9, col = 9;
+
+	(void)state;
+	/* a Markdown element: its sourcepos, front matter counted */
+	doc = read_md("---\ntitle: T\n---\n\n  Some *text*.\n", 1, &d);
+	assert_non_null(doc);
+	assert_true(pb_tree_pos(first(doc, "emph"), &line, &col));
+	assert_int_equal(line, 5);
+	assert_int_equal(col, 8);
+	/* an element the program made has no place */
+	assert_false(pb_tree_pos(first(doc, "meta"), &line, &col));
+	assert_int_equal(line, 0);
+	assert_int_equal(col, 0);
+	xmlSetProp(first(doc, "paragraph"), BAD_CAST "sourcepos",
+	    BAD_CAST "x:1-1:1");
+	assert_false(pb_tree_pos(first(doc, "paragraph"), &line, &col));
+	assert_int_equal(line, 0);
+	xmlFreeDoc(doc);
+	pb_diags_free(&d);
+	/* an element parsed from XML: its line, no column */
+	doc = xmlReadMemory("<a>\n\n<b/></a>", 14, "t.xml", NULL, 0);
+	assert_non_null(doc);
+	assert_true(pb_tree_pos(first(doc, "b"), &line, &col));
+	assert_int_equal(line, 3);
+	assert_int_equal(col, 0);
+	xmlFreeDoc(doc);
+}
+
 static void
 test_missing_title(void **state)
 {
@@ -239,6 +286,7 @@ main(void)
 		cmocka_unit_test(test_id_valid),
 		cmocka_unit_test(test_xml_clean),
 		cmocka_unit_test(test_front_matter),
+		cmocka_unit_test(test_tree_pos),
 		cmocka_unit_test(test_missing_title),
 		cmocka_unit_test(test_unclosed_front_matter),
 		cmocka_unit_test(test_raw_html_and_urls),
