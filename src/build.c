@@ -253,7 +253,7 @@ write_packet(struct pool *b, const struct pb_packet *pk, xmlDocPtr doc,
 	char		*rel, **names, **dates;
 	size_t		 o, n;
 
-	dates = pb_render_dates(b->st, f, d);
+	dates = pb_render_displays(b->st, f, d);
 	for (o = 0; o < PB_OUT__MAX; o++) {
 		if (o == PB_OUT_PDF && b->chromium == NULL)
 			continue;
@@ -284,7 +284,7 @@ write_packet(struct pool *b, const struct pb_packet *pk, xmlDocPtr doc,
 		free(names[o]);
 	}
 	free(names);
-	pb_render_dates_free(dates, f->n);
+	pb_render_displays_free(dates, f->n);
 	pb_buf_free(&out);
 }
 

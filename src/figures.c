@@ -166,8 +166,9 @@ finish(struct fx *x, size_t i)
 		pb_date_format(f->date, f->display);
 		break;
 	case PB_UNIT_YEAR:
+		/* worded by templates/numbers.xsl, where it is shown */
 		pb_int_format(f->n, f->value);
-		snprintf(f->display, sizeof(f->display), "FY%.60s", f->value);
+		pb_int_format(f->n, f->display);
 		break;
 	}
 }

@@ -21,7 +21,8 @@ enum pb_unit {
 	PB_UNIT_FTE,
 	PB_UNIT_BOOL,
 	PB_UNIT_DATE,
-	PB_UNIT_YEAR		/* a fiscal year: "2026", shown "FY2026" */
+	PB_UNIT_YEAR		/* a fiscal year: "2026", shown "FY2026" by the
+				   templates */
 };
 
 /* One input of a figure: another figure, or a value from an input file. */

@@ -160,7 +160,7 @@ cmd_figures(int argc, char *argv[], int explain)
 	if ((f = pb_run_figures(&r, pk, &r.d)) == NULL)
 		goto out;
 	tdir = data_dir("templates");
-	if ((dates = pb_render_dates_in(tdir, f, &r.d)) == NULL) {
+	if ((dates = pb_render_displays_in(tdir, f, &r.d)) == NULL) {
 		rc = PB_EXIT_SYSTEM;
 		goto out;
 	}
@@ -178,7 +178,7 @@ cmd_figures(int argc, char *argv[], int explain)
 out:
 	pb_buf_free(&out);
 	pb_buf_free(&s);
-	pb_render_dates_free(dates, f != NULL ? f->n : 0);
+	pb_render_displays_free(dates, f != NULL ? f->n : 0);
 	pb_figures_free(f);
 	run_end(&r, 0);
 	pb_xml_cleanup();

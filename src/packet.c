@@ -196,12 +196,13 @@ org_el(xmlNodePtr parent, const struct pb_model *m, const struct pb_org *o,
 		pb_tree_set_prop(c, "fiscal-year", p->raw_fiscal_year.text);
 		xmlSetProp(c, BAD_CAST "in-year", BAD_CAST (cur ? "yes" :
 		    "no"));
-		pb_tree_set_prop(c, "daily-rate", pb_money_display(
+		/* raw numbers: templates/numbers.xsl words them */
+		pb_tree_set_prop(c, "daily-rate-cents", pb_int_format(
 		    p->daily_rate, buf));
 		/* the R-days as written, for the funding table */
-		pb_tree_set_prop(c, "rdays-staff", pb_int_display(
+		pb_tree_set_prop(c, "rdays-staff", pb_int_format(
 		    p->rdays_staff, buf));
-		pb_tree_set_prop(c, "rdays-peer-only", pb_int_display(
+		pb_tree_set_prop(c, "rdays-peer-only", pb_int_format(
 		    p->rdays_peer, buf));
 		if (cur)
 			for (k = 0; k < sizeof(progfigs) /
@@ -361,13 +362,10 @@ meta_el(xmlNodePtr root, const struct pb_model *m, const struct pb_packet *pk,
 	pb_tree_text_child(meta, "base-url", m->project.base_url);
 	pb_tree_text_child(meta, "contact", m->project.contact);
 	date_el(meta, "as-of", as_of);
-	if (fy != NULL) {
-		xmlNodePtr y = pb_tree_text_child(meta, "fiscal-year",
-		    fy->display);
-
-		xmlSetProp(y, BAD_CAST "value", BAD_CAST pb_int_format(fy->n,
+	/* the year as a number: templates/numbers.xsl words it */
+	if (fy != NULL)
+		pb_tree_text_child(meta, "fiscal-year", pb_int_format(fy->n,
 		    buf));
-	}
 }
 
 /*

@@ -906,8 +906,15 @@ out:
 	return rc && d->errors == errs;
 }
 
+/* Whether a figure of unit u has its display worded by dates.xsl. */
+static int
+worded(enum pb_unit u)
+{
+	return u == PB_UNIT_DATE || u == PB_UNIT_YEAR;
+}
+
 char **
-pb_render_dates(struct pb_styles *s, const struct pb_figures *f,
+pb_render_displays(struct pb_styles *s, const struct pb_figures *f,
     struct pb_diags *d)
 {
 	xmlDocPtr	 doc;
@@ -924,18 +931,18 @@ pb_render_dates(struct pb_styles *s, const struct pb_figures *f,
 	xmlSetNs(root, ns);
 	xmlDocSetRootElement(doc, root);
 	for (i = 0; i < f->n; i++)
-		if (f->v[i].unit == PB_UNIT_DATE) {
-			xmlNewTextChild(root, ns, BAD_CAST "d",
-			    BAD_CAST f->v[i].value);
+		if (worded(f->v[i].unit)) {
+			xmlNewTextChild(root, ns, BAD_CAST (f->v[i].unit ==
+			    PB_UNIT_DATE ? "d" : "y"), BAD_CAST f->v[i].value);
 			n++;
 		}
 	if (n > 0 && !render(s, PB_FMT_DATES, doc, 1, 0, NULL, "dates.xsl",
 	    &out, d)) {
-		pb_render_dates_free(v, f->n);
+		pb_render_displays_free(v, f->n);
 		v = NULL;
 	}
 	for (i = 0, p = out.data; v != NULL && n > 0 && i < f->n; i++) {
-		if (f->v[i].unit != PB_UNIT_DATE)
+		if (!worded(f->v[i].unit))
 			continue;
 		q = p != NULL ? strchr(p, '\n') : NULL;
 		v[i] = q != NULL ? pb_xstrndup(p, (size_t)(q - p)) :
@@ -948,26 +955,26 @@ pb_render_dates(struct pb_styles *s, const struct pb_figures *f,
 }
 
 char **
-pb_render_dates_in(const char *dir, const struct pb_figures *f,
+pb_render_displays_in(const char *dir, const struct pb_figures *f,
     struct pb_diags *d)
 {
 	struct pb_styles	*s;
 	char			**v;
 	size_t			 i;
 
-	for (i = 0; i < f->n && f->v[i].unit != PB_UNIT_DATE; i++)
+	for (i = 0; i < f->n && !worded(f->v[i].unit); i++)
 		continue;
 	if (i == f->n)
 		return pb_xcalloc(f->n ? f->n : 1, sizeof(*v));
 	if ((s = styles_load(dir, PB_FMT_DATES, d)) == NULL)
 		return NULL;
-	v = pb_render_dates(s, f, d);
+	v = pb_render_displays(s, f, d);
 	pb_styles_free(s);
 	return v;
 }
 
 void
-pb_render_dates_free(char **v, size_t n)
+pb_render_displays_free(char **v, size_t n)
 {
 	size_t	 i;
 

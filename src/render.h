@@ -18,7 +18,8 @@ enum pb_format {
 	PB_FMT_FEED,		/* feed.xsl: the site's Atom feed */
 	PB_FMT_SVG,		/* svg.xsl: one chart of a packet */
 	PB_FMT_SITEMAP,		/* sitemap.xsl: the site's sitemap.xml */
-	PB_FMT_DATES,		/* dates.xsl: dates worded, one a line */
+	PB_FMT_DATES,		/* dates.xsl: dates and fiscal years worded,
+				   one a line */
 	PB_FMT__MAX
 };
 
@@ -59,21 +60,21 @@ int pb_render_chart(struct pb_styles *s, xmlDocPtr tree, const char *name,
     const char *file, struct pb_buf *out, struct pb_diags *d);
 
 /*
- * Words the dates of f with dates.xsl, as the pages word them: returns
- * an array of f->n strings, the worded value of each date figure and
- * NULL for every other figure, for the figures reports; free it with
- * pb_render_dates_free(v, f->n). NULL with errors recorded in d on
- * failure.
+ * Words the dates and fiscal years of f with dates.xsl, as the pages word
+ * them: returns an array of f->n strings, the display of each date and
+ * fiscal year figure and NULL for every other figure, for the figures
+ * reports; free it with pb_render_displays_free(v, f->n). NULL with
+ * errors recorded in d on failure.
  */
-char **pb_render_dates(struct pb_styles *s, const struct pb_figures *f,
+char **pb_render_displays(struct pb_styles *s, const struct pb_figures *f,
     struct pb_diags *d);
 
-/* pb_render_dates with the templates folder dir compiled for it, when f
- * has a date figure (an array of NULLs when it has none). */
-char **pb_render_dates_in(const char *dir, const struct pb_figures *f,
+/* pb_render_displays with the templates folder dir compiled for it, when f
+ * has a date or fiscal year figure (an array of NULLs when it has none). */
+char **pb_render_displays_in(const char *dir, const struct pb_figures *f,
     struct pb_diags *d);
 
-/* Frees an array of n strings from pb_render_dates; NULL is a no-op. */
-void pb_render_dates_free(char **v, size_t n);
+/* Frees an array of n strings from pb_render_displays; NULL is a no-op. */
+void pb_render_displays_free(char **v, size_t n);
 
 #endif /* PB_RENDER_H */

@@ -48,15 +48,16 @@ input_sources(const struct pb_figures *f, const struct pb_figure *fig,
 	}
 }
 
-/* Figure i's display: its worded date from dates, when there is one. */
+/* Figure i's display: its words from words (a date's or a fiscal year's),
+ * when there are some. */
 static const char *
-shown(const struct pb_figures *f, const char *const *dates, size_t i)
+shown(const struct pb_figures *f, const char *const *words, size_t i)
 {
-	return dates != NULL && dates[i] != NULL ? dates[i] : f->v[i].display;
+	return words != NULL && words[i] != NULL ? words[i] : f->v[i].display;
 }
 
 static void
-json(const struct pb_figures *f, const char *const *dates, struct pb_buf *b)
+json(const struct pb_figures *f, const char *const *words, struct pb_buf *b)
 {
 	const struct pb_figure	*g;
 	struct pb_buf		 s = { NULL, 0, 0 };
@@ -74,7 +75,7 @@ json(const struct pb_figures *f, const char *const *dates, struct pb_buf *b)
 		pb_buf_puts(b, ", \"unit\": ");
 		json_str(b, pb_unit_name(g->unit));
 		pb_buf_puts(b, ", \"display\": ");
-		json_str(b, shown(f, dates, i));
+		json_str(b, shown(f, words, i));
 		pb_buf_puts(b, ", \"formula\": ");
 		json_str(b, g->formula);
 		pb_buf_puts(b, ", \"inputs\": [");
@@ -119,7 +120,7 @@ csv_field(struct pb_buf *b, const char *s)
 }
 
 static void
-csv(const struct pb_figures *f, const char *const *dates, struct pb_buf *b)
+csv(const struct pb_figures *f, const char *const *words, struct pb_buf *b)
 {
 	const struct pb_figure	*g;
 	struct pb_buf		 s = { NULL, 0, 0 };
@@ -134,7 +135,7 @@ csv(const struct pb_figures *f, const char *const *dates, struct pb_buf *b)
 		pb_buf_putc(b, ',');
 		csv_field(b, pb_unit_name(g->unit));
 		pb_buf_putc(b, ',');
-		csv_field(b, shown(f, dates, i));
+		csv_field(b, shown(f, words, i));
 		pb_buf_putc(b, ',');
 		csv_field(b, g->formula);
 		pb_buf_putc(b, ',');
@@ -150,7 +151,7 @@ csv(const struct pb_figures *f, const char *const *dates, struct pb_buf *b)
 }
 
 static void
-table(const struct pb_figures *f, const char *const *dates, struct pb_buf *b)
+table(const struct pb_figures *f, const char *const *words, struct pb_buf *b)
 {
 	size_t	 i, wn = 4, wv = 5, wu = 4, n;
 
@@ -167,28 +168,28 @@ table(const struct pb_figures *f, const char *const *dates, struct pb_buf *b)
 	for (i = 0; i < f->n; i++)
 		pb_buf_printf(b, "%-*s  %*s  %-*s  %s\n", (int)wn,
 		    f->v[i].name, (int)wv, f->v[i].value, (int)wu,
-		    pb_unit_name(f->v[i].unit), shown(f, dates, i));
+		    pb_unit_name(f->v[i].unit), shown(f, words, i));
 }
 
 void
-pb_report_figures(const struct pb_figures *f, const char *const *dates,
+pb_report_figures(const struct pb_figures *f, const char *const *words,
     enum pb_report_format fmt, struct pb_buf *out)
 {
 	switch (fmt) {
 	case PB_REPORT_JSON:
-		json(f, dates, out);
+		json(f, words, out);
 		break;
 	case PB_REPORT_CSV:
-		csv(f, dates, out);
+		csv(f, words, out);
 		break;
 	case PB_REPORT_TEXT:
-		table(f, dates, out);
+		table(f, words, out);
 		break;
 	}
 }
 
 void
-pb_report_explain(const struct pb_figures *f, const char *const *dates,
+pb_report_explain(const struct pb_figures *f, const char *const *words,
     const struct pb_figure *fig, struct pb_buf *out)
 {
 	struct pb_buf	 s = { NULL, 0, 0 };
@@ -196,7 +197,7 @@ pb_report_explain(const struct pb_figures *f, const char *const *dates,
 
 	pb_buf_printf(out, "%s\n  value:   %s %s\n  display: %s\n"
 	    "  formula: %s\n", fig->name, fig->value, pb_unit_name(fig->unit),
-	    shown(f, dates, (size_t)(fig - f->v)), fig->formula);
+	    shown(f, words, (size_t)(fig - f->v)), fig->formula);
 	if (fig->ninputs == 0)
 		return;
 	pb_buf_puts(out, "  inputs:\n");

@@ -15,17 +15,18 @@ enum pb_report_format {
 };
 
 /*
- * Appends every figure of f to out in the given format. dates, when not
- * NULL, holds the worded date of each date figure (pb_render_dates), its
- * display; without it a date's display is its YYYY-MM-DD value.
+ * Appends every figure of f to out in the given format. words, when not
+ * NULL, holds the display of each date and fiscal year figure as the
+ * templates word it (pb_render_displays); without it a date's display is
+ * its YYYY-MM-DD value and a fiscal year's its number.
  */
-void pb_report_figures(const struct pb_figures *f, const char *const *dates,
+void pb_report_figures(const struct pb_figures *f, const char *const *words,
     enum pb_report_format fmt, struct pb_buf *out);
 
 /* Appends the explanation of figure fig of set f: value, display (from
- * dates as above), formula, each input with its value and the places it
+ * words as above), formula, each input with its value and the places it
  * comes from. */
-void pb_report_explain(const struct pb_figures *f, const char *const *dates,
+void pb_report_explain(const struct pb_figures *f, const char *const *words,
     const struct pb_figure *fig, struct pb_buf *out);
 
 /*

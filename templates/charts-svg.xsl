@@ -81,7 +81,8 @@
         <xsl:when test="$p/@contract">
           <xsl:value-of select="$p/@contract"/>
           <xsl:if test="$p/@fiscal-year">
-            <xsl:value-of select="concat(' FY', $p/@fiscal-year)"/>
+            <xsl:text> </xsl:text>
+            <xsl:call-template name="pb-fiscal-year"><xsl:with-param name="year" select="$p/@fiscal-year"/></xsl:call-template>
           </xsl:if>
         </xsl:when>
         <xsl:otherwise><xsl:value-of select="@program"/></xsl:otherwise>
@@ -120,7 +121,8 @@
       <xsl:when test="$p/@contract">
         <xsl:value-of select="$p/@contract"/>
         <xsl:if test="$p/@fiscal-year">
-          <xsl:value-of select="concat(' FY', $p/@fiscal-year)"/>
+          <xsl:text> </xsl:text>
+            <xsl:call-template name="pb-fiscal-year"><xsl:with-param name="year" select="$p/@fiscal-year"/></xsl:call-template>
         </xsl:if>
         <xsl:if test="count(../pb:item[@org = current()/@org]) &gt; 1">
           <xsl:value-of select="concat(' · ', @program)"/>

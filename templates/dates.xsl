@@ -4,18 +4,21 @@
   and the one template that words a date. The tree holds dates only as
   ISO values (YYYY, YYYY-MM or YYYY-MM-DD); html.xsl, docbook.xsl and
   index.xsl import this stylesheet and call pb-date wherever they show
-  one.
+  one. It imports numbers.xsl, how money, counts and fiscal years read,
+  for them.
 
-  Compiled on its own it words a list of dates: for a tree
-  <pb:dates><pb:d>2026-11-15</pb:d>...</pb:dates> it writes each date
-  worded, one a line, which is how the program words the dates of the
-  figures reports (figures.json, figures.csv, `peerbrief figures` and
-  `explain`) without a month name of its own. The importers' own
-  xsl:output take precedence over the one below.
+  Compiled on its own it words a list of dates and fiscal years: for a
+  tree <pb:dates><pb:d>2026-11-15</pb:d><pb:y>2026</pb:y>...</pb:dates>
+  it writes each worded, one a line, which is how the program words the
+  dates and fiscal years of the figures reports (figures.json,
+  figures.csv, `peerbrief figures` and `explain`) without words of its
+  own. The importers' own xsl:output take precedence over the one below.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:pb="urn:peerbrief:1">
+
+  <xsl:import href="numbers.xsl"/>
 
   <!-- "2026-11-15" as "November 15, 2026", "2017-03" as "March 2017" and
        "2017" as it is; anything not shaped so is shown as it is. -->
@@ -42,8 +45,9 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A figure's display text: a date's value worded by pb-date, any
-       other figure's display as the tree has it. $v: a pb:value,
+  <!-- A figure's display text: a date's value worded by pb-date, a
+       fiscal year's by pb-fiscal-year, any other figure's display as the
+       tree has it. $v: a pb:value,
        pb:figure or pb:directive (default: the context node). -->
   <xsl:template name="pb-display">
     <xsl:param name="v" select="."/>
@@ -51,6 +55,11 @@
       <xsl:when test="$v/@unit = 'date'">
         <xsl:call-template name="pb-date">
           <xsl:with-param name="date" select="$v/@value"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$v/@unit = 'year'">
+        <xsl:call-template name="pb-fiscal-year">
+          <xsl:with-param name="year" select="$v/@value"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
@@ -62,10 +71,19 @@
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:template match="/pb:dates">
-    <xsl:for-each select="pb:d">
-      <xsl:call-template name="pb-date">
-        <xsl:with-param name="date" select="string(.)"/>
-      </xsl:call-template>
+    <xsl:for-each select="pb:d | pb:y">
+      <xsl:choose>
+        <xsl:when test="self::pb:y">
+          <xsl:call-template name="pb-fiscal-year">
+            <xsl:with-param name="year" select="string(.)"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="pb-date">
+            <xsl:with-param name="date" select="string(.)"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:text>&#10;</xsl:text>
     </xsl:for-each>
   </xsl:template>

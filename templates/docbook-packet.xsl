@@ -825,7 +825,8 @@
           <title>
             <xsl:text>Funding by program</xsl:text>
             <xsl:for-each select="/pb:packet/pb:meta/pb:fiscal-year">
-              <xsl:value-of select="concat(', ', .)"/>
+              <xsl:text>, </xsl:text>
+              <xsl:call-template name="pb-fiscal-year"><xsl:with-param name="year" select="string(.)"/></xsl:call-template>
             </xsl:for-each>
           </title>
           <tgroup cols="7">
@@ -874,12 +875,17 @@
                       </entry>
                     </xsl:if>
                     <entry>
-                      <xsl:value-of select="concat(@contract, ' FY', @fiscal-year)"/>
+                      <xsl:value-of select="concat(@contract, ' ')"/>
+                      <xsl:call-template name="pb-fiscal-year"><xsl:with-param name="year" select="@fiscal-year"/></xsl:call-template>
                       <xsl:text> (</xsl:text>
                       <literal><xsl:value-of select="@id"/></literal>
                       <xsl:text>)</xsl:text>
-                      <xsl:if test="@daily-rate">
-                        <xsl:value-of select="concat(', ', @daily-rate, ' a day')"/>
+                      <xsl:if test="@daily-rate-cents">
+                        <xsl:text>, </xsl:text>
+                        <xsl:call-template name="pb-money">
+                          <xsl:with-param name="cents" select="@daily-rate-cents"/>
+                        </xsl:call-template>
+                        <xsl:text> a day</xsl:text>
                       </xsl:if>
                     </entry>
                     <entry>
@@ -963,7 +969,8 @@
                     <emphasis role="strong">
                       <xsl:text>All programs</xsl:text>
                       <xsl:for-each select="/pb:packet/pb:meta/pb:fiscal-year">
-                        <xsl:value-of select="concat(' of ', .)"/>
+                        <xsl:text> of </xsl:text>
+                        <xsl:call-template name="pb-fiscal-year"><xsl:with-param name="year" select="string(.)"/></xsl:call-template>
                       </xsl:for-each>
                     </emphasis>
                   </entry>
@@ -1026,7 +1033,12 @@
        earlier years' programs, never added into a total. -->
   <xsl:template name="pb-dbp-earlier">
     <xsl:param name="orgs"/>
-    <xsl:variable name="year" select="/pb:packet/pb:meta/pb:fiscal-year"/>
+    <xsl:variable name="fy" select="/pb:packet/pb:meta/pb:fiscal-year"/>
+    <xsl:variable name="year">
+      <xsl:if test="$fy">
+        <xsl:call-template name="pb-fiscal-year"><xsl:with-param name="year" select="string($fy)"/></xsl:call-template>
+      </xsl:if>
+    </xsl:variable>
     <xsl:variable name="none" select="$orgs[@in-year = 'no']"/>
     <xsl:if test="$none">
       <para>
@@ -1045,7 +1057,7 @@
       <table frame="all">
         <title>
           <xsl:text>Earlier years, by program (not in the totals</xsl:text>
-          <xsl:if test="$year">
+          <xsl:if test="$fy">
             <xsl:value-of select="concat(' of ', $year)"/>
           </xsl:if>
           <xsl:text>)</xsl:text>
@@ -1067,7 +1079,8 @@
                   <xsl:for-each select="..">
                     <xsl:call-template name="pb-dbp-org-name"/>
                   </xsl:for-each>
-                  <xsl:value-of select="concat(': ', @contract, ' FY', @fiscal-year)"/>
+                  <xsl:value-of select="concat(': ', @contract, ' ')"/>
+                  <xsl:call-template name="pb-fiscal-year"><xsl:with-param name="year" select="@fiscal-year"/></xsl:call-template>
                 </entry>
                 <xsl:for-each select="pb:value">
                   <entry>
@@ -1515,7 +1528,7 @@
           <xsl:text>Value </xsl:text>
           <emphasis role="strong"><xsl:call-template name="pb-display"/></emphasis>
           <xsl:text> (</xsl:text>
-          <xsl:if test="@unit = 'date' or @value != @display">
+          <xsl:if test="@unit = 'date' or @unit = 'year' or @value != @display">
             <xsl:text>exactly </xsl:text>
             <literal><xsl:value-of select="@value"/></literal>
             <xsl:text>, </xsl:text>
@@ -1699,8 +1712,9 @@
           <xsl:variable name="mem" select="$org/pb:member[@id = $middle]"/>
           <xsl:choose>
             <xsl:when test="$prog">
-              <xsl:value-of select="concat(', ', $prog/@contract, ' FY', $prog/@fiscal-year,
-                                           ' program ', $middle)"/>
+              <xsl:value-of select="concat(', ', $prog/@contract, ' ')"/>
+              <xsl:call-template name="pb-fiscal-year"><xsl:with-param name="year" select="$prog/@fiscal-year"/></xsl:call-template>
+              <xsl:value-of select="concat(' program ', $middle)"/>
             </xsl:when>
             <xsl:when test="$mem">
               <xsl:text>, </xsl:text>

@@ -68,7 +68,14 @@
       select="$pk-orgs/pb:program[@in-year = 'yes']"/>
   <xsl:variable name="pk-earlier"
       select="$pk-orgs/pb:program[@in-year = 'no']"/>
-  <xsl:variable name="pk-year" select="$pk-meta/pb:fiscal-year"/>
+  <!-- the packet's fiscal year (pk-fy, absent when it has none) and
+       its words -->
+  <xsl:variable name="pk-fy" select="$pk-meta/pb:fiscal-year"/>
+  <xsl:variable name="pk-year">
+    <xsl:if test="$pk-fy">
+      <xsl:call-template name="pb-fiscal-year"><xsl:with-param name="year" select="string($pk-fy)"/></xsl:call-template>
+    </xsl:if>
+  </xsl:variable>
   <!-- The names of the figures the highlights show: the key figures
        leave them out rather than say them twice. -->
   <xsl:variable name="pk-highlighted" select="$pk/pb:highlights/pb:value/@ref"/>
@@ -730,7 +737,7 @@
         </xsl:choose>
         <xsl:if test="$n != 1 and not(starts-with($last, 'certifications_'))">s</xsl:if>
         <xsl:if test="$last = 'programs_meeting_state_average_without_peer_notes'
-                      and $pk-year">
+                      and $pk-fy">
           <xsl:value-of select="concat(' (', $pk-year, ')')"/>
         </xsl:if>
       </span>
@@ -1613,7 +1620,7 @@
         <xsl:text>&#10;</xsl:text>
         <caption id="{$id}-caption">
           <xsl:text>DMH payment, R-days and what peer notes are worth, by program</xsl:text>
-          <xsl:if test="$pk-year">
+          <xsl:if test="$pk-fy">
             <xsl:value-of select="concat(', ', $pk-year)"/>
           </xsl:if>
         </caption>
@@ -1714,7 +1721,7 @@
                   <xsl:when test="$t[@ref = 'packet.program_count']/@value = 1"> program</xsl:when>
                   <xsl:otherwise> programs</xsl:otherwise>
                 </xsl:choose>
-                <xsl:if test="$pk-year">
+                <xsl:if test="$pk-fy">
                   <xsl:value-of select="concat(' of ', $pk-year)"/>
                 </xsl:if>
               </th>
@@ -1778,7 +1785,7 @@
           <xsl:when test="count($none) = 1"> reported no program</xsl:when>
           <xsl:otherwise> reported no programs</xsl:otherwise>
         </xsl:choose>
-        <xsl:if test="$pk-year">
+        <xsl:if test="$pk-fy">
           <xsl:value-of select="concat(' for ', $pk-year)"/>
         </xsl:if>
         <xsl:text>, so the totals above leave </xsl:text>
@@ -1804,7 +1811,7 @@
         <xsl:text>&#10;</xsl:text>
         <caption id="{$id}-caption">
           <xsl:text>Earlier years, by program (not in the totals</xsl:text>
-          <xsl:if test="$pk-year">
+          <xsl:if test="$pk-fy">
             <xsl:value-of select="concat(' of ', $pk-year)"/>
           </xsl:if>
           <xsl:text>)</xsl:text>
@@ -1876,7 +1883,8 @@
   <xsl:template name="pk-program-name">
     <xsl:value-of select="@contract"/>
     <xsl:if test="@fiscal-year != ''">
-      <xsl:value-of select="concat(' FY', @fiscal-year)"/>
+      <xsl:text> </xsl:text>
+      <xsl:call-template name="pb-fiscal-year"><xsl:with-param name="year" select="@fiscal-year"/></xsl:call-template>
     </xsl:if>
     <xsl:text> </xsl:text>
     <span class="id">
@@ -2441,7 +2449,8 @@
         <xsl:choose>
           <!-- money is shown exactly already, to the cent when it has cents -->
           <xsl:when test="@unit = 'usd'"/>
-          <xsl:when test="@unit = 'date' or @value != @display
+          <xsl:when test="@unit = 'date' or @unit = 'year'
+                          or @value != @display
                           and @value != translate(@display, ',', '')">
             <span class="exact">
               <xsl:value-of select="concat(' (exact: ', @value)"/>
@@ -2723,7 +2732,7 @@
             <xsl:value-of select="concat('All ', $nprog/@display, ' programs')"/>
           </xsl:otherwise>
         </xsl:choose>
-        <xsl:if test="$pk-year">
+        <xsl:if test="$pk-fy">
           <xsl:value-of select="concat(', ', $pk-year)"/>
         </xsl:if>
       </span>
@@ -2743,7 +2752,8 @@
             <xsl:when test="$o/pb:program[@id = $mid]">
               <xsl:for-each select="$o/pb:program[@id = $mid]">
                 <xsl:value-of select="@contract"/>
-                <xsl:value-of select="concat(' FY', @fiscal-year)"/>
+                <xsl:text> </xsl:text>
+                <xsl:call-template name="pb-fiscal-year"><xsl:with-param name="year" select="@fiscal-year"/></xsl:call-template>
               </xsl:for-each>
             </xsl:when>
             <xsl:otherwise>

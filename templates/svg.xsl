@@ -11,6 +11,7 @@
     xmlns:pb="urn:peerbrief:1"
     exclude-result-prefixes="pb">
 
+  <xsl:import href="numbers.xsl"/>
   <xsl:import href="charts-svg.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>

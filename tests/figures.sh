@@ -114,4 +114,44 @@ check "dates.xsl words dates as 'March 2, 2027', 'March 2017', '2017'" \
 (cd "$T" && $PB explain -i xml harborview.ps2.certification_due) >"$T/out"
 check "explain words a date figure's display" \
     grep -qx '  display: September 16, 2026' "$T/out"
+# and a fiscal year (<pb:y>) as "FY2026", in explain as on the page
+printf '%s\n' '<pb:dates xmlns:pb="urn:peerbrief:1">' \
+    '<pb:d>2017-03</pb:d><pb:y>2026</pb:y><pb:d>2017</pb:d></pb:dates>' \
+    >"$T/years.xml"
+printf '%s\n' "March 2017" "FY2026" "2017" >"$T/years.want"
+xsltproc templates/dates.xsl "$T/years.xml" >"$T/years.out" 2>&1
+check "dates.xsl words a fiscal year as 'FY2026', a year date as '2017'" \
+    diff -u "$T/years.want" "$T/years.out"
+(cd "$T" && $PB explain -i xml --packet note-taking-funding \
+    packet.fiscal_year) >"$T/out"
+check "explain words a fiscal year figure's display" \
+    grep -qx '  display: FY2026' "$T/out"
+# templates/numbers.xsl words the tree's raw numbers, money in cents and
+# counts, exactly however long: each worded by hand below
+cp templates/numbers.xsl "$T/numbers.xsl"
+printf '%s\n' \
+    '<xsl:stylesheet version="1.0"' \
+    '    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">' \
+    '  <xsl:import href="numbers.xsl"/>' \
+    '  <xsl:output method="text"/>' \
+    '  <xsl:template match="m"><xsl:call-template name="pb-money">' \
+    '    <xsl:with-param name="cents" select="string(.)"/>' \
+    '  </xsl:call-template><xsl:text>&#10;</xsl:text></xsl:template>' \
+    '  <xsl:template match="c"><xsl:call-template name="pb-count">' \
+    '    <xsl:with-param name="n" select="string(.)"/>' \
+    '  </xsl:call-template><xsl:text>&#10;</xsl:text></xsl:template>' \
+    '</xsl:stylesheet>' >"$T/num.xsl"
+printf '%s' '<r><m>10425</m><m>456615000</m><m>123401</m><m>0</m>' \
+    '<m>5</m><m>50</m><m>99999</m><m>100000</m><m>-1250</m><m>-100</m>' \
+    '<m>-5</m><m>9223372036854775807</m><m>-9223372036854775808</m>' \
+    '<c>0</c><c>999</c><c>1000</c><c>11200</c><c>1234567</c><c>-1</c>' \
+    '<c>-1000</c><c>-9223372036854775808</c></r>' >"$T/num.xml"
+printf '%s\n' '$104.25' '$4,566,150' '$1,234.01' '$0' '$0.05' '$0.50' \
+    '$999.99' '$1,000' '-$12.50' '-$1' '-$0.05' \
+    '$92,233,720,368,547,758.07' '-$92,233,720,368,547,758.08' \
+    0 999 1,000 11,200 1,234,567 -1 -1,000 -9,223,372,036,854,775,808 \
+    >"$T/num.want"
+xsltproc "$T/num.xsl" "$T/num.xml" >"$T/num.out" 2>&1
+check "numbers.xsl words 10425 cents as \$104.25 and 11200 as 11,200" \
+    diff -u "$T/num.want" "$T/num.out"
 finish

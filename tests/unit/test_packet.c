@@ -95,7 +95,8 @@ test_meta(void **state)
 	assert_xpath("/pb:packet/pb:meta/pb:date", "2026-11-15");
 	/* the project's as-of, the year of the packet's one program */
 	assert_xpath("/pb:packet/pb:meta/pb:as-of", "2026-11-01");
-	assert_xpath("/pb:packet/pb:meta/pb:fiscal-year/@value", "2026");
+	/* a number: templates/numbers.xsl words it "FY2026" */
+	assert_xpath("/pb:packet/pb:meta/pb:fiscal-year", "2026");
 	assert_xpath("/pb:packet/pb:meta/pb:edition", "1");
 	assert_xpath("/pb:packet/pb:meta/pb:lang", "en");
 }
@@ -146,6 +147,9 @@ test_org(void **state)
 	    "[@name='peer-progress-notes']/@status", "consistent");
 	assert_xpath("/pb:packet/pb:orgs/pb:org/pb:program/@id",
 	    "accs-fy2026");
+	/* raw numbers, $100.00 as 10000 cents: numbers.xsl words them */
+	assert_xpath("/pb:packet/pb:orgs/pb:org/pb:program/@daily-rate-cents",
+	    "10000");
 	assert_xpath("/pb:packet/pb:orgs/pb:org/pb:program/@rdays-staff",
 	    "900");
 	assert_xpath("/pb:packet/pb:orgs/pb:org/pb:program/@rdays-peer-only",
