@@ -230,6 +230,23 @@ attr_name(xmlAttrPtr a, char *buf, size_t sz)
 		snprintf(buf, sz, "%s", (const char *)a->name);
 }
 
+/* Where the value of a, an attribute of n, starts: its name as written
+ * ("xlink:type", "xml:id"), prefix and all, is looked up. */
+static struct pb_src
+attr_at(const struct ck *c, xmlNodePtr n, xmlAttrPtr a)
+{
+	struct pb_src	 s;
+	char		*q;
+
+	if (a->ns == NULL || a->ns->prefix == NULL)
+		return pb_xmlfile_attr(c->f, n, (const char *)a->name);
+	q = pb_xasprintf("%s:%s", (const char *)a->ns->prefix,
+	    (const char *)a->name);
+	s = pb_xmlfile_attr(c->f, n, q);
+	free(q);
+	return s;
+}
+
 /* Appends "'a', 'b' or 'c'" of v to b. */
 static void
 list_of(const char *const *v, struct pb_buf *b)
@@ -273,8 +290,8 @@ attrs_check(struct ck *c, xmlNodePtr n, const struct elem *e)
 					near = names[i];	/* href */
 			if (near != NULL)
 				meant[0] = near;
-			say(c, n, pb_xmlfile_attr(c->f, n, (const char *)
-			    a->name), "unknown attribute '%s' on <%s>%s%s%s; "
+			say(c, n, attr_at(c, n, a), "unknown attribute "
+			    "'%s' on <%s>%s%s%s; "
 			    "%s%s", an, e->name, near ? " (did you mean '" : "",
 			    near ? near : "", near ? "'?)" : "", k ? "it takes "
 			    : "it takes no attributes", b.data);
@@ -291,8 +308,8 @@ attrs_check(struct ck *c, xmlNodePtr n, const struct elem *e)
 			pb_buf_put(&b, "", 0);
 			list_of(e->attrs[i].choices, &b);
 			near = pb_nearest((char *)v, e->attrs[i].choices, k);
-			say(c, n, pb_xmlfile_attr(c->f, n, (const char *)
-			    a->name), "%s '%s' on <%s> is not one of %s%s%s%s",
+			say(c, n, attr_at(c, n, a), "%s '%s' on <%s> is not "
+			    "one of %s%s%s%s",
 			    an, (char *)v, e->name, b.data, near ?
 			    "; did you mean '" : "", near ? near : "",
 			    near ? "'?" : "");

@@ -363,6 +363,33 @@ struct verrs {
 	size_t		 n;
 };
 
+/*
+ * The element "Element NAME failed to validate attributes" (msg) is
+ * about: libxml2 gives it at the element's first child element when it
+ * has one, so that the message would be said of the child (a false
+ * "<emphasis> has an attribute its schema does not allow" under a link
+ * with a misspelt attribute). n itself when it is NAME.
+ */
+static xmlNodePtr
+named_node(xmlNodePtr n, const char *msg)
+{
+	const char	*p;
+	size_t		 len;
+
+	if (n == NULL || strncmp(msg, "Element ", 8) != 0 ||
+	    (p = strstr(msg, " failed to validate attributes")) == NULL)
+		return n;
+	len = (size_t)(p - msg - 8);
+	if (strlen((const char *)n->name) == len &&
+	    strncmp((const char *)n->name, msg + 8, len) == 0)
+		return n;
+	if (n->parent != NULL && n->parent->type == XML_ELEMENT_NODE &&
+	    strlen((const char *)n->parent->name) == len &&
+	    strncmp((const char *)n->parent->name, msg + 8, len) == 0)
+		return n->parent;
+	return n;
+}
+
 static void
 on_verr(void *data, xmlErrorPtr e)
 {
@@ -379,6 +406,7 @@ on_verr(void *data, xmlErrorPtr e)
 	n = strlen(v->msg);
 	while (n > 0 && (v->msg[n - 1] == '\n' || v->msg[n - 1] == ' '))
 		v->msg[--n] = '\0';
+	v->node = named_node(v->node, v->msg);
 }
 
 /* Messages libxml2 adds around the one that says what is wrong. */
