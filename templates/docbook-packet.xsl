@@ -82,6 +82,9 @@
   <xsl:key name="pb-dbp-name" match="pb:value" use="@ref"/>
 
   <xsl:key name="pb-dbp-org" match="pb:orgs/pb:org" use="@id"/>
+  <!-- Staff members by ORG.MEMBER (ids have no dots). -->
+  <xsl:key name="pb-dbp-member" match="pb:orgs/pb:org/pb:member"
+      use="concat(../@id, '.', @id)"/>
 
   <!-- The words for a figure name's last part (in $pb-dbp-words). -->
   <xsl:key name="pb-dbp-w" match="w" use="@n"/>
@@ -1709,7 +1712,7 @@
         </xsl:choose>
         <xsl:if test="$middle != ''">
           <xsl:variable name="prog" select="$org/pb:program[@id = $middle]"/>
-          <xsl:variable name="mem" select="$org/pb:member[@id = $middle]"/>
+          <xsl:variable name="mem" select="key('pb-dbp-member', concat($first, '.', $middle))"/>
           <xsl:choose>
             <xsl:when test="$prog">
               <xsl:value-of select="concat(', ', $prog/@contract, ' ')"/>

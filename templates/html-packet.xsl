@@ -50,6 +50,10 @@
 
   <!-- Appendix entries by figure name. -->
   <xsl:key name="pk-fig" match="pb:figures/pb:figure" use="@name"/>
+  <!-- Staff members by ORG.MEMBER (ids have no dots): an appendix finds a
+       member's figures in one lookup each, not a scan of the staff. -->
+  <xsl:key name="pk-member" match="pb:orgs/pb:org/pb:member"
+      use="concat(../@id, '.', @id)"/>
 
   <xsl:variable name="pk" select="/pb:packet"/>
   <xsl:variable name="pk-meta" select="/pb:packet/pb:meta"/>
@@ -2383,9 +2387,8 @@
         <xsl:with-param name="id" select="concat('appendix-', @id, '_staff')"/>
         <xsl:with-param name="level" select="4"/>
         <xsl:with-param name="title" select="'Staff certification due dates (internal)'"/>
-        <xsl:with-param name="figs" select="$mine[
-            substring-before(substring-after(@name, $pre), '.')
-              = current()/pb:member/@id]"/>
+        <xsl:with-param name="figs" select="$mine[key('pk-member',
+            concat($pre, substring-before(substring-after(@name, $pre), '.')))]"/>
       </xsl:call-template>
     </section>
     <xsl:text>&#10;</xsl:text>

@@ -399,5 +399,22 @@ check "6,000 staff: the staffing table counts them" \
 check "6,000 staff: the chart says the total" \
     grep -qF '>Peer FTE 6000.00, required 0.20</text>' "$T/lo/pk/index.html"
 check "6,000 staff: the DocBook is valid" xmllint --noout --nonet --relaxng "$RNG" "$T/lo/pk/pk.dbk"
+# The same staff in an internal packet, which names every member: each
+# one's certification due date is an entry of the appendix's staff group
+# and its DocBook label names the member's role (finding a member's
+# figures once scanned the whole staff for each of them).
+sed -i 's|<packet xmlns="urn:peerbrief:1"|<packet xmlns="urn:peerbrief:1" visibility="internal"|' \
+    "$T/L/packets/pk.xml"
+rm -rf "$T/lo"
+(cd "$T" && $PB build -q -i L -o lo) >/dev/null 2>"$T/err"
+check "6,000 staff, internal: the build succeeds" test $? -eq 0 -a ! -s "$T/err"
+check "6,000 staff, internal: a row for each member" test \
+    "$(grep -o '<th scope="row">m[0-9]*</th>' "$T/lo/pk/index.html" | wc -l)" = 6000
+check "6,000 staff, internal: the appendix's staff group has every due date" test \
+    "$(awk '/id="appendix-acme_staff"/,/<\/section>/' "$T/lo/pk/index.html" |
+    grep -c '<div class="fig" id="fig-acme\.m[0-9]*\.certification_due">')" = 6000
+check "6,000 staff, internal: the DocBook labels name the member's role" \
+    grep -qF '<term>Certification due (Acme (fictional), Peer Specialist m6000): ' "$T/lo/pk/pk.dbk"
+check "6,000 staff, internal: the DocBook is valid" xmllint --noout --nonet --relaxng "$RNG" "$T/lo/pk/pk.dbk"
 
 finish
