@@ -681,18 +681,23 @@
               </th>
               <xsl:call-template name="pk-num-cell">
                 <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'practice_conflicts')]"/>
+                <xsl:with-param name="label" select="'Practices in conflict'"/>
               </xsl:call-template>
               <xsl:call-template name="pk-num-cell">
                 <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'practice_concerns')]"/>
+                <xsl:with-param name="label" select="'Practices of concern'"/>
               </xsl:call-template>
               <xsl:call-template name="pk-num-cell">
                 <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'peer_fte')]"/>
+                <xsl:with-param name="label" select="'Peer FTE'"/>
               </xsl:call-template>
               <xsl:call-template name="pk-num-cell">
                 <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'required_peer_fte')]"/>
+                <xsl:with-param name="label" select="'Required FTE'"/>
               </xsl:call-template>
               <xsl:call-template name="pk-num-cell">
                 <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'certifications_overdue')]"/>
+                <xsl:with-param name="label" select="'Certifications overdue'"/>
               </xsl:call-template>
             </tr>
             <xsl:text>&#10;</xsl:text>
@@ -2595,7 +2600,15 @@
   <xsl:template name="pk-num-cell">
     <xsl:param name="v"/>
     <xsl:param name="blank" select="false()"/>
+    <!-- the column's heading, for a table that a phone shows as stacked
+         rows (style.css): each cell then names what it holds -->
+    <xsl:param name="label" select="''"/>
     <td class="num">
+      <xsl:if test="$label != ''">
+        <xsl:attribute name="data-label">
+          <xsl:value-of select="$label"/>
+        </xsl:attribute>
+      </xsl:if>
       <xsl:if test="$v or not($blank)">
         <xsl:call-template name="pk-link">
           <xsl:with-param name="v" select="$v"/>

@@ -26,7 +26,9 @@
 // and dark colours, and must not scroll sideways
 // (document.documentElement.scrollWidth <= innerWidth); the screenshots
 // (of the first screenful) go to WORK/PAGE-WIDTH-SCHEME.png. axe-core runs
-// on the dark colours too.
+// on the dark colours too. A packet's organizations-at-a-glance table
+// fits inside its own box at both widths (a phone shows it as stacked
+// rows, so it does not scroll even there), and prints as a table.
 //
 // How pagination is measured. Chromium has no API that tells on which
 // printed page an element lands, and computing it from layout boxes (page
@@ -248,6 +250,15 @@ async function checkPrint(context, url, id, work, seen) {
 	recordRequests(page, seen);
 	await page.emulateMedia({ media: 'print' });
 	await load(page, url);
+	// Printed, the organizations at a glance stay a table (the stacked
+	// rows are for narrow screens only).
+	const glanceRows = await page.evaluate(() => Array.from(
+		document.querySelectorAll('#orgs-glance tr'), (tr) => getComputedStyle(tr).display));
+	if (glanceRows.length > 0) {
+		const gname = `organizations at a glance print as a table: ${id}`;
+		if (glanceRows.every((d) => d === 'table-row')) ok(gname);
+		else notOk(gname, [`row displays: ${[...new Set(glanceRows)].join(', ')}`]);
+	}
 	const placed = await page.evaluate(addMarkers);
 	const canonical = await page.evaluate(() => {
 		const l = document.querySelector('link[rel="canonical"]');
@@ -356,13 +367,25 @@ async function checkWidths(browser, url, rel, work) {
 						wide.push(`<${e.localName}${e.className ? ` class="${e.className}"` : ''}> right edge ${Math.round(r.right)}`);
 					}
 				}
-				return { scroll: document.documentElement.scrollWidth, inner: innerWidth, wide };
+				// The organizations at a glance read without scrolling
+				// sideways even inside their own box.
+				const og = document.getElementById('orgs-glance');
+				const glance = og && og.parentElement ? {
+					table: og.parentElement.scrollWidth,
+					box: og.parentElement.clientWidth,
+				} : null;
+				return { scroll: document.documentElement.scrollWidth, inner: innerWidth, wide, glance };
 			});
 			const shot = `${rel.replace(/\//g, '_').replace(/\.html$/, '')}-${width}-${colorScheme}.png`;
 			await page.screenshot({ path: path.join(work, shot), timeout: 120000 });
 			const name = `no horizontal overflow at ${width} px (${colorScheme}): ${rel}`;
 			if (m.scroll <= m.inner) ok(name);
 			else notOk(name, [`scrollWidth ${m.scroll} > innerWidth ${m.inner}`, ...m.wide.slice(0, 5)]);
+			if (m.glance) {
+				const gname = `organizations at a glance fit the width at ${width} px (${colorScheme}): ${rel}`;
+				if (m.glance.table <= m.glance.box) ok(gname);
+				else notOk(gname, [`its box scrolls: ${m.glance.table} px of content in ${m.glance.box} px`]);
+			}
 			if (colorScheme === 'dark' && width === 1280) await checkAxe(page, `${rel} (dark)`);
 			await ctx.close();
 		}
