@@ -455,6 +455,16 @@ attr_valued(xmlNodePtr n, const char *v)
 	return NULL;
 }
 
+/* The name of attribute a as written ("xml:id", "xlink:href"); the
+ * caller frees it. */
+static char *
+written(xmlAttrPtr a)
+{
+	return pb_xasprintf("%s%s%s", a->ns && a->ns->prefix ?
+	    (const char *)a->ns->prefix : "", a->ns && a->ns->prefix ? ":" : "",
+	    (const char *)a->name);
+}
+
 /* Reports one violation v in the form that says most. */
 static void
 verr_one(const struct pb_xmlfile *r, const struct verr *v, struct pb_diags *d)
@@ -483,13 +493,14 @@ verr_one(const struct pb_xmlfile *r, const struct verr *v, struct pb_diags *d)
 				break;
 		if (a != NULL) {
 			free(name);
-			name = pb_xstrdup((const char *)a->name);
+			name = written(a);
 		}
-		val = pb_tree_attr(v->node, name);
+		val = a != NULL ? (char *)xmlNodeGetContent((xmlNodePtr)a) :
+		    NULL;
 		err_at(r, d, pb_xmlfile_attr(r, v->node, name),
 		    "invalid %s=\"%s\" on <%s>", name, val ? val : "",
 		    (const char *)v->node->name);
-		free(val);
+		xmlFree(val);
 		free(name);
 	} else if (strstr(v->msg, "failed to validate attributes")) {
 		pb_buf_put(&names, "", 0);
@@ -505,9 +516,7 @@ verr_one(const struct pb_xmlfile *r, const struct verr *v, struct pb_diags *d)
 	    (q = strrchr(v->msg, '\'')) > p + 13 && (a = attr_valued(v->node,
 	    (val = pb_xstrndup(p + 13, (size_t)(q - p - 13))))) != NULL) {
 		/* a value the type refuses, in an attribute */
-		name = pb_xasprintf("%s%s%s", a->ns && a->ns->prefix ?
-		    (const char *)a->ns->prefix : "", a->ns && a->ns->prefix ?
-		    ":" : "", (const char *)a->name);
+		name = written(a);
 		err_at(r, d, pb_xmlfile_attr(r, v->node, name),
 		    "invalid %s=\"%s\" on <%s>", name, val,
 		    (const char *)v->node->name);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/hash.h>
 #include <libxml/tree.h>
 
 #include "pb.h"
@@ -72,6 +73,39 @@ clean_urls(xmlNodePtr n)
 }
 
 /*
+ * Reports every xml:id under n given a second time, at its value, with
+ * the line of the first. Returns 0 when there was one.
+ */
+static int
+ids_unique(const struct pb_xmlfile *xf, xmlNodePtr n, struct pb_diags *d)
+{
+	xmlNodePtr	 top = n, first;
+	xmlHashTablePtr	 seen = xmlHashCreate(0);
+	xmlAttrPtr	 a;
+	xmlChar		*v;
+	struct pb_src	 at;
+	int		 rc = 1;
+
+	for (; n != NULL; n = pb_tree_next(n, top)) {
+		if (n->type != XML_ELEMENT_NODE || (a = xmlHasNsProp(n,
+		    BAD_CAST "id", XML_XML_NAMESPACE)) == NULL)
+			continue;
+		v = xmlNodeGetContent((xmlNodePtr)a);
+		if (v != NULL && xmlHashAddEntry(seen, v, n) != 0 &&
+		    (first = xmlHashLookup(seen, v)) != NULL) {
+			at = pb_xmlfile_attr(xf, n, "xml:id");
+			pb_diag_error(d, xf->file, at.line, at.col, "xml:id '%s' "
+			    "given twice (first at line %lu)", (const char *)v,
+			    pb_xmlfile_attr(xf, first, "xml:id").line);
+			rc = 0;
+		}
+		xmlFree(v);
+	}
+	xmlHashFree(seen, NULL);
+	return rc;
+}
+
+/*
  * Records where every pb:value and pb:directive under n was written, in
  * document order, so a reference is reported where it was written, and
  * every pb:cite, which also gets a sourcepos attribute ("L:C-L:C", like
@@ -116,6 +150,7 @@ pb_xmlpos_read(const char *file, const char *data, size_t len,
 	const char	*lang;
 	struct pb_xmlfile xf;
 	struct pb_src	 at;
+	int		 ok;
 
 	if (o->max_bytes > 0 && len > o->max_bytes) {
 		pb_diag_error(d, file, 0, 0, "the XML position is %zu bytes, "
@@ -150,7 +185,10 @@ pb_xmlpos_read(const char *file, const char *data, size_t len,
 		    "missing title: add <info><title>...</title></info>");
 		goto fail;
 	}
+	ok = ids_unique(&xf, art, d);
 	if (o->schema != NULL && !pb_schema_check(o->schema, &xf, doc, d))
+		ok = 0;
+	if (!ok)
 		goto fail;
 	mark_refs(&xf, art, refs);
 	pb_xmlfile_unindex(&xf);

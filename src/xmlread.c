@@ -137,6 +137,10 @@ on_error(void *data, xmlErrorPtr e)
 
 	if (e == NULL || e->level == XML_ERR_WARNING)
 		return;
+	/* an xml:id given twice or not an NCName: the readers say so at the
+	 * value (libxml2 points past the tag, in words of its own) */
+	if (e->code == XML_DTD_ID_REDEFINED || e->code == XML_DTD_XMLID_VALUE)
+		return;
 	/* after the first error, libxml2's "premature end" adds nothing */
 	if (p->errors > 0 && e->message != NULL &&
 	    strncmp(e->message, "Premature end of data", 21) == 0)
