@@ -778,12 +778,14 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	record_packets(r, &inc, reuse, tags, images, warns);
 	pb_build_site(r, st, stage, (const char *const *)tags);
 	/* said once, of a site the build writes */
-	if (r->model->project.base_url == NULL && r->d.errors == 0)
+	if (r->model->project.base_url == NULL &&
+	    !r->model->project.no_address && r->d.errors == 0)
 		pb_diag_warning(&r->d, r->model->project.root.file,
 		    r->model->project.root.line, r->model->project.root.col,
 		    "no <base-url>: the site has no absolute links, no "
 		    "sitemap.xml, and feed ids made from its title and "
-		    "publisher; add the address the site is published at");
+		    "publisher; add the address the site is published at "
+		    "(or <base-url/> while it has none)");
 	/* a whole build's warnings, for one that finds nothing changed */
 	if (r->only == NULL)
 		pb_manifest_keep_warnings(&inc.cur, NULL, &r->d, 0, r->indir);

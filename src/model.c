@@ -220,6 +220,37 @@ load(struct rd *r, char **buf, const struct pb_schema *s)
 
 /* --------------------------------------------------------------- project */
 
+
+/*
+ * The project's <base-url> n: an http(s) URL, given a trailing slash if
+ * it lacks one (DESIGN.md: base-url + ID + "/" is a URL); an empty one
+ * says the site has no address yet, on purpose (no absolute links, and
+ * no warning of a missing base-url).
+ */
+static void
+base_url_read(const struct rd *r, xmlNodePtr n, struct pb_project *p)
+{
+	char	*u;
+
+	free(p->base_url);
+	p->base_url = pb_tree_text(n);
+	if (p->base_url[strspn(p->base_url, " \t\r\n")] == '\0') {
+		free(p->base_url);
+		p->base_url = NULL;
+		p->no_address = 1;
+		return;
+	}
+	if (strncmp(p->base_url, "https://", 8) != 0 &&
+	    strncmp(p->base_url, "http://", 7) != 0)
+		err_at(r, src_text(r, n), "base-url must be an http or https "
+		    "URL");
+	if (p->base_url[strlen(p->base_url) - 1] != '/') {
+		u = pb_xasprintf("%s/", p->base_url);
+		free(p->base_url);
+		p->base_url = u;
+	}
+}
+
 /* The project's parameters, from their text (read or default). */
 static void
 params_of(struct rd *r, struct pb_project *p)
@@ -265,23 +296,8 @@ project_read(struct pb_model *m, const char *indir, const struct pb_schema *s,
 				p->title = pb_tree_squeeze(pb_tree_text(n));
 			else if (named(n, "publisher"))
 				p->publisher = pb_tree_squeeze(pb_tree_text(n));
-			else if (named(n, "base-url")) {
-				p->base_url = pb_tree_text(n);
-				if (strncmp(p->base_url, "https://", 8) != 0 &&
-				    strncmp(p->base_url, "http://", 7) != 0)
-					err_at(&r, src_text(&r, n), "base-url "
-					    "must be an http or https URL");
-				/* DESIGN.md: a missing trailing slash is
-				 * added, so base-url + ID + "/" is a URL */
-				if (*p->base_url != '\0' && p->base_url[
-				    strlen(p->base_url) - 1] != '/') {
-					char *u = pb_xasprintf("%s/",
-					    p->base_url);
-
-					free(p->base_url);
-					p->base_url = u;
-				}
-			}
+			else if (named(n, "base-url"))
+				base_url_read(&r, n, p);
 			else if (named(n, "language"))
 				p->language = pb_tree_text(n);
 			else if (named(n, "contact"))

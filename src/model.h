@@ -36,7 +36,9 @@ struct pb_project {
 					 * warning about the whole file goes */
 	char		*title;
 	char		*publisher;
-	char		*base_url;
+	char		*base_url;	/* NULL: none, or an empty one */
+	int		 no_address;	/* an empty <base-url/>: none yet, on
+					 * purpose, so no warning of it */
 	char		*language;
 	char		*contact;	/* e-mail or URL, NULL when not given */
 	char		*description;	/* for the index page, or NULL */

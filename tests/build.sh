@@ -232,6 +232,18 @@ check "cd DIR && peerbrief build renders the new project" test $? -eq 0 -a -f "$
 check "the new packet shows the CSV organization's figure" grep -q '\$59,943.75' "$T/new/proj/out/first-packet/index.html"
 check "the new packet lists its reference" grep -q 'Request for Response' "$T/new/proj/out/first-packet/index.html"
 check "the new packet has its funding table" grep -q 'Lakeside Example Partners' "$T/new/proj/out/first-packet/first-packet.dbk"
+# A newcomer's first build is clean: the new project's empty <base-url/>
+# says the site has no address yet, so there is no warning of a missing
+# one; without the element the warning comes back.
+check "the first build prints its summary line only, no warning" sh -c \
+    "test \$(wc -l <'$T/init.err') -eq 1 && grep -q '^1 packet built, 0 reused, [0-9.]* s -> out/\$' '$T/init.err'"
+check "an empty base-url: no sitemap, no canonical link" sh -c \
+    "test ! -e '$T/new/proj/out/sitemap.xml' && ! grep -q 'rel=\"canonical\"' '$T/new/proj/out/first-packet/index.html'"
+cp -r "$T/new/proj" "$T/new/nobase"
+sed -i 's|^  <base-url/>$||' "$T/new/nobase/input/peerbrief.xml"
+(cd "$T/new/nobase" && $PB build) >/dev/null 2>"$T/init.err"
+check "no base-url element: the warning, once, at the project" sh -c \
+    "test \$(grep -c ': warning: ' '$T/init.err') -eq 1 && grep -q '^input/peerbrief.xml:[0-9]*:1: warning: no <base-url>: .*(or <base-url/> while it has none)\$' '$T/init.err'"
 (cd "$T/new/proj" && $PB check) >"$T/init.out" 2>"$T/init.err"
 check "and checks clean" test $? -eq 0 -a ! -s "$T/init.err"
 ls -R "$T/new/proj" >"$T/init.before"
