@@ -8,8 +8,13 @@
  * node's own position, what is unknown (with the nearest known name),
  * where an element may not stand and what its parent holds, what is
  * missing or out of order, and what a bad value should look like.
- * Whatever it does not word is left to the validator's own messages.
+ * The order of each structure (tables, authors, abstracts, block
+ * quotes) is in seqs[], beside the elements; rngpos.py compares the
+ * elements and attributes, not that order, which tests/errors/
+ * xml-plain-* try against the validator. Whatever it does not word is
+ * left to the validator's own messages.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,48 +57,56 @@ static const char *const align[] = { "left", "center", "right", "justify",
 static const char *const kinds[] = { "funding", "practices", "staffing",
 	"certifications", "figure", "chart", NULL };
 
+/* A whole number an attribute holds: from lo to hi (0: no bound). */
+struct range {
+	unsigned long		 lo, hi;
+};
+
+static const struct range span = { 1, 1000 };	/* cols, colspan, ... */
+static const struct range start = { 0, 1000000000 };	/* startingnumber */
+static const struct range count = { 0, 0 };	/* morerows */
+
 struct attr {
 	const char		*name;	/* "xml:id", "xlink:href", "ref" */
 	int			 required;
 	const char *const	*choices;	/* NULL: not checked here */
+	const struct range	*num;	/* a whole number, or NULL */
 };
 
-#define COMMON { "xml:id", 0, NULL }, { "xml:lang", 0, NULL }, \
-	{ "role", 0, NULL }
+/* An optional attribute, a required one, the end of a list. */
+#define OPT(n)		{ n, 0, NULL, NULL }
+#define REQ(n)		{ n, 1, NULL, NULL }
+#define END		{ NULL, 0, NULL, NULL }
+#define COMMON		OPT("xml:id"), OPT("xml:lang"), OPT("role")
 
-static const struct attr common_at[] = { COMMON, { NULL, 0, NULL } };
-static const struct attr article_at[] = { { "version", 0, NULL }, COMMON,
-	{ NULL, 0, NULL } };
-static const struct attr itemized_at[] = { COMMON, { "mark", 0, NULL },
-	{ "spacing", 0, spacing }, { NULL, 0, NULL } };
+static const struct attr common_at[] = { COMMON, END };
+static const struct attr article_at[] = { OPT("version"), COMMON, END };
+static const struct attr itemized_at[] = { COMMON, OPT("mark"),
+	{ "spacing", 0, spacing, NULL }, END };
 static const struct attr ordered_at[] = { COMMON,
-	{ "numeration", 0, numeration }, { "startingnumber", 0, NULL },
-	{ "spacing", 0, spacing }, { NULL, 0, NULL } };
-static const struct attr table_at[] = { COMMON, { "summary", 0, NULL },
-	{ "class", 0, NULL }, { NULL, 0, NULL } };
-static const struct attr program_at[] = { COMMON, { "language", 0, NULL },
-	{ NULL, 0, NULL } };
-static const struct attr htmlcell_at[] = { { "colspan", 0, NULL },
-	{ "rowspan", 0, NULL }, { "align", 0, align }, { NULL, 0, NULL } };
-static const struct attr tgroup_at[] = { { "cols", 1, NULL },
-	{ "align", 0, align }, { NULL, 0, NULL } };
-static const struct attr colspec_at[] = { { "colname", 0, NULL },
-	{ "colnum", 0, NULL }, { "colwidth", 0, NULL }, { "align", 0, align },
-	{ NULL, 0, NULL } };
-static const struct attr entry_at[] = { { "namest", 0, NULL },
-	{ "nameend", 0, NULL }, { "morerows", 0, NULL }, { "align", 0, align },
-	{ NULL, 0, NULL } };
-static const struct attr emphasis_at[] = { { "role", 0, NULL },
-	{ NULL, 0, NULL } };
-static const struct attr link_at[] = { { "xlink:href", 1, NULL },
-	{ "xlink:title", 0, NULL }, { NULL, 0, NULL } };
-static const struct attr value_at[] = { { "ref", 1, NULL },
-	{ NULL, 0, NULL } };
-static const struct attr directive_at[] = { { "kind", 1, kinds },
-	{ "ref", 0, NULL }, { "name", 0, NULL }, { NULL, 0, NULL } };
-static const struct attr cite_at[] = { { "ref", 1, NULL },
-	{ "loc", 0, NULL }, { NULL, 0, NULL } };
-static const struct attr none_at[] = { { NULL, 0, NULL } };
+	{ "numeration", 0, numeration, NULL },
+	{ "startingnumber", 0, NULL, &start },
+	{ "spacing", 0, spacing, NULL }, END };
+static const struct attr table_at[] = { COMMON, OPT("summary"),
+	OPT("class"), END };
+static const struct attr program_at[] = { COMMON, OPT("language"), END };
+static const struct attr htmlcell_at[] = { { "colspan", 0, NULL, &span },
+	{ "rowspan", 0, NULL, &span }, { "align", 0, align, NULL }, END };
+static const struct attr tgroup_at[] = { { "cols", 1, NULL, &span },
+	{ "align", 0, align, NULL }, END };
+static const struct attr colspec_at[] = { OPT("colname"),
+	{ "colnum", 0, NULL, &span }, OPT("colwidth"),
+	{ "align", 0, align, NULL }, END };
+static const struct attr entry_at[] = { OPT("namest"), OPT("nameend"),
+	{ "morerows", 0, NULL, &count }, { "align", 0, align, NULL }, END };
+static const struct attr emphasis_at[] = { OPT("role"), END };
+static const struct attr link_at[] = { REQ("xlink:href"),
+	OPT("xlink:title"), END };
+static const struct attr value_at[] = { REQ("ref"), END };
+static const struct attr directive_at[] = { { "kind", 1, kinds, NULL },
+	OPT("ref"), OPT("name"), END };
+static const struct attr cite_at[] = { REQ("ref"), OPT("loc"), END };
+static const struct attr none_at[] = { END };
 
 struct elem {
 	const char		*name;	/* "para", "pb:value" */
@@ -260,6 +273,42 @@ list_of(const char *const *v, struct pb_buf *b)
 		    ", ", v[i]);
 }
 
+/*
+ * The value of a (named an), an attribute of n (known as e), against r:
+ * a whole number as XML Schema writes one ("12", "+12", " 012 "), from
+ * r->lo to r->hi.
+ */
+static void
+num_check(struct ck *c, xmlNodePtr n, const struct elem *e, xmlAttrPtr a,
+    const char *an, const struct range *r)
+{
+	xmlSchemaTypePtr	 t;
+	xmlChar			*v = xmlNodeGetContent((xmlNodePtr)a);
+	unsigned long		 x = 0;
+	char			*end;
+	int			 ok;
+
+	t = xmlSchemaGetPredefinedType(BAD_CAST (r->lo > 0 ?
+	    "positiveInteger" : "nonNegativeInteger"),
+	    BAD_CAST "http://www.w3.org/2001/XMLSchema");
+	ok = v != NULL && t != NULL &&
+	    xmlSchemaValidatePredefinedType(t, v, NULL) == 0;
+	if (ok && r->hi > 0) {
+		errno = 0;
+		x = strtoul((const char *)v, &end, 10);
+		ok = errno == 0 && (r->hi == 0 || x <= r->hi);
+	}
+	if (!ok && r->hi > 0)
+		say(c, n, attr_at(c, n, a), "%s '%s' on <%s> is not a whole "
+		    "number from %lu to %lu", an, v ? (const char *)v : "",
+		    e->name, r->lo, r->hi);
+	else if (!ok)
+		say(c, n, attr_at(c, n, a), "%s '%s' on <%s> is not a whole "
+		    "number (%lu or more)", an, v ? (const char *)v : "",
+		    e->name, r->lo);
+	xmlFree(v);
+}
+
 /* Unknown, missing and badly valued attributes of n (known as e). */
 static void
 attrs_check(struct ck *c, xmlNodePtr n, const struct elem *e)
@@ -297,6 +346,8 @@ attrs_check(struct ck *c, xmlNodePtr n, const struct elem *e)
 			    : "it takes no attributes", b.data);
 			continue;
 		}
+		if (e->attrs[i].num != NULL)
+			num_check(c, n, e, a, an, e->attrs[i].num);
 		if (e->attrs[i].choices == NULL)
 			continue;
 		v = xmlNodeGetContent((xmlNodePtr)a);
@@ -547,6 +598,297 @@ body_check(struct ck *c, xmlNodePtr p, const struct elem *e)
 		    "<info>" : "<title>");
 }
 
+/* One step of a structure's order: one of names, min to max times (0:
+ * no bound); "BLOCK" stands for any block. */
+struct step {
+	const char	*names[3];
+	unsigned	 min, max;
+	int		 one_kind;	/* of names, all of one only */
+};
+
+/* A structure: its element (in parent, NULL: anywhere), its steps in
+ * order, how to say them, and where loose text should go. */
+struct seq {
+	const char	*name;
+	const char	*parent;
+	struct step	 steps[4];
+	const char	*words;
+	const char	*text;
+};
+
+#define HTML_PARTS "<thead>?, <tfoot>?, then <tbody>s or <tr>s"
+#define HTML_TABLE HTML_PARTS " (or, in the CALS model, <tgroup>s of " \
+	"<row>s and <entry>s)"
+
+static const struct seq seqs[] = {
+	{ "abstract", NULL, { { { "title" }, 0, 1, 0 },
+	  { { "para" }, 1, 0, 0 } }, "<title>?, then one <para> or more",
+	  "put it in a <para>" },
+	{ "blockquote", NULL, { { { "title" }, 0, 1, 0 },
+	  { { "attribution" }, 0, 1, 0 }, { { "BLOCK" }, 1, 0, 0 } },
+	  "<title>?, <attribution>?, then blocks (" BLOCKS ")",
+	  "put it in a <para>" },
+	{ "author", NULL, { { { "personname", "orgname" }, 1, 1, 0 } },
+	  "one <personname> or <orgname>",
+	  "put the name in a <personname> (or an <orgname>)" },
+	{ "personname", NULL, { { { "honorific" }, 0, 1, 0 },
+	  { { "firstname" }, 0, 1, 0 }, { { "surname" }, 1, 1, 0 } },
+	  "the name as text, or <honorific>?, <firstname>?, then <surname>",
+	  NULL },
+	{ "informaltable", NULL, { { { "thead" }, 0, 1, 0 },
+	  { { "tfoot" }, 0, 1, 0 }, { { "tbody", "tr" }, 1, 0, 1 } },
+	  HTML_TABLE, "put it in a <tr><td>" },
+	{ "thead", "informaltable", { { { "tr" }, 1, 0, 0 } },
+	  "one <tr> or more", "put it in a <tr><td>" },
+	{ "tfoot", "informaltable", { { { "tr" }, 1, 0, 0 } },
+	  "one <tr> or more", "put it in a <tr><td>" },
+	{ "tbody", "informaltable", { { { "tr" }, 1, 0, 0 } },
+	  "one <tr> or more", "put it in a <tr><td>" },
+	{ "tr", NULL, { { { "td", "th" }, 1, 0, 0 } },
+	  "one <td> or <th> or more", "put it in a <td>" },
+	{ "tgroup", NULL, { { { "colspec" }, 0, 0, 0 },
+	  { { "thead" }, 0, 1, 0 }, { { "tbody" }, 1, 1, 0 } },
+	  "<colspec>*, <thead>?, then <tbody>", "put it in a <row><entry>" },
+	{ "thead", "tgroup", { { { "row" }, 1, 0, 0 } },
+	  "one <row> or more", "put it in a <row><entry>" },
+	{ "tbody", "tgroup", { { { "row" }, 1, 0, 0 } },
+	  "one <row> or more", "put it in a <row><entry>" },
+	{ "row", NULL, { { { "entry" }, 1, 0, 0 } },
+	  "one <entry> or more", "put it in an <entry>" },
+	{ NULL, NULL, { { { NULL }, 0, 0, 0 } }, NULL, NULL }
+};
+
+/* The structure n is (known as e), or NULL. A CALS informaltable, whose
+ * first element is a <tgroup>, holds <tgroup>s only. */
+static const struct seq *
+seq_of(xmlNodePtr n, const struct elem *e)
+{
+	static const struct seq cals = { "informaltable", NULL,
+	    { { { "tgroup" }, 1, 0, 0 } }, "one <tgroup> or more (or, in "
+	    "the HTML model, " HTML_PARTS ")", "put it in a <tgroup>'s "
+	    "<row><entry>" };
+	const char	*parent = n->parent != NULL && n->parent->type ==
+			    XML_ELEMENT_NODE ? name_of(n->parent) : NULL;
+	char		 pbuf[128];
+	xmlNodePtr	 k;
+	size_t		 i;
+
+	snprintf(pbuf, sizeof(pbuf), "%s", parent ? parent : "");
+	if (strcmp(e->name, "informaltable") == 0) {
+		for (k = n->children; k != NULL; k = k->next)
+			if (k->type == XML_ELEMENT_NODE && elem_of(k) != NULL)
+				break;
+		if (k != NULL && strcmp(name_of(k), "tgroup") == 0)
+			return &cals;
+	}
+	for (i = 0; seqs[i].name != NULL; i++)
+		if (strcmp(seqs[i].name, e->name) == 0 &&
+		    (seqs[i].parent == NULL || strcmp(seqs[i].parent,
+		    pbuf) == 0))
+			return &seqs[i];
+	return NULL;
+}
+
+/* Marks the element children of p as covered by what was said of p: the
+ * validator's word on a structure's order is about one of them. */
+static void
+children_covered(struct ck *c, xmlNodePtr p)
+{
+	xmlNodePtr	 n;
+
+	for (n = p->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			say_none(c, n);
+}
+
+/* Non-zero when the element named name (known as k) is one of st's. */
+static int
+step_has(const struct step *st, const char *name, const struct elem *k)
+{
+	size_t	 i;
+
+	for (i = 0; i < 3 && st->names[i] != NULL; i++)
+		if (strcmp(st->names[i], name) == 0 ||
+		    (strcmp(st->names[i], "BLOCK") == 0 && k->kind == K_BLOCK))
+			return 1;
+	return 0;
+}
+
+/* The steps of q. */
+static size_t
+steps_of(const struct seq *q)
+{
+	size_t	 n;
+
+	for (n = 0; n < 4 && q->steps[n].names[0] != NULL; n++)
+		;
+	return n;
+}
+
+/* "<a>" or "<a> or <b>", of st, into buf. */
+static const char *
+step_words(const struct step *st, char *buf, size_t sz)
+{
+	if (strcmp(st->names[0], "BLOCK") == 0)
+		snprintf(buf, sz, "a block");
+	else if (st->names[1] == NULL)
+		snprintf(buf, sz, "<%s>", st->names[0]);
+	else
+		snprintf(buf, sz, "<%s> or <%s>", st->names[0], st->names[1]);
+	return buf;
+}
+
+/*
+ * The children of p, the structure q, in q's order: loose text, an
+ * element that cannot stand there, one out of order or once too often,
+ * and what is missing (before the element it should precede, or at p).
+ */
+static void
+seq_check(struct ck *c, xmlNodePtr p, const struct seq *q)
+{
+	const struct elem	*k;
+	const char		*name, *first = NULL;
+	char			 w[64];
+	unsigned		 count = 0;
+	size_t			 at = 0, j, ns = steps_of(q);
+	xmlNodePtr		 n;
+	const char		*order = ns > 1 ? ", in this order:" : "";
+	size_t			 before = c->n;
+	int			 text = 0, elems = 0;
+
+	for (n = p->children; n != NULL; n = n->next) {
+		if (text_real(n)) {
+			if (q->text != NULL && text == 0)
+				say(c, p, pb_xmlfile_text(c->f, n), "text "
+				    "directly in <%s>: %s", q->name, q->text);
+			text++;
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE || (k = elem_of(n)) == NULL)
+			continue;	/* unknown: said by the walk */
+		name = k->name;
+		elems++;
+		for (j = at; j < ns && !step_has(&q->steps[j], name, k); j++)
+			;
+		if (j == at) {
+			if (q->steps[j].one_kind && first != NULL &&
+			    strcmp(first, name) != 0) {
+				say(c, n, pb_xmlfile_elem(c->f, n), "<%s> "
+				    "beside <%s> in <%s>: it holds %s",
+				    name, first, q->name, q->words);
+				continue;
+			}
+			if (q->steps[j].max > 0 && count >= q->steps[j].max) {
+				say(c, n, pb_xmlfile_elem(c->f, n), "a second "
+				    "%s in <%s>, which holds%s %s",
+				    step_words(&q->steps[j], w, sizeof(w)),
+				    q->name, order, q->words);
+				continue;
+			}
+			count++;
+			first = first ? first : name;
+			continue;
+		}
+		if (j < ns) {
+			for (; at < j; at++)
+				if (count < q->steps[at].min) {
+					say(c, n, pb_xmlfile_elem(c->f, n),
+					    "missing %s before <%s>: <%s> "
+					    "holds%s %s", step_words(
+					    &q->steps[at], w, sizeof(w)), name,
+					    q->name, order, q->words);
+					break;
+				}
+			at = j;
+			count = 1;
+			first = name;
+			continue;
+		}
+		for (j = 0; j < at && !step_has(&q->steps[j], name, k); j++)
+			;
+		if (j < at)
+			say(c, n, pb_xmlfile_elem(c->f, n), "<%s> is out of "
+			    "order in <%s>, which holds, in this order: %s",
+			    name, q->name, q->words);
+		else
+			say(c, n, pb_xmlfile_elem(c->f, n), "<%s> cannot stand "
+			    "in <%s>, which holds %s", name, q->name, q->words);
+	}
+	if (q->text == NULL && text && elems > 0) {
+		say(c, p, pb_xmlfile_elem(c->f, p), "<%s> holds %s, not "
+		    "both", q->name, q->words);
+		children_covered(c, p);
+		return;
+	}
+	/* a name as text, or none (name_check's); or what is missing
+	 * follows from a problem said above */
+	if ((q->text == NULL && (text || elems == 0)) || c->n > before)
+		return;
+	for (; at < ns; at++, count = 0)
+		if (count < q->steps[at].min) {
+			say(c, p, pb_xmlfile_elem(c->f, p), "missing %s in "
+			    "<%s>, which holds%s %s", step_words(&q->steps[at],
+			    w, sizeof(w)), q->name, order, q->words);
+			children_covered(c, p);
+			break;
+		}
+}
+
+/*
+ * A table cell (<td>, <th>, <entry>): text and inlines, or blocks, not
+ * both, and nothing else.
+ */
+static void
+cell_check(struct ck *c, xmlNodePtr p, const struct elem *e)
+{
+	const struct elem	*k;
+	xmlNodePtr		 n, inl = NULL, blk = NULL;
+
+	for (n = p->children; n != NULL; n = n->next) {
+		if (text_real(n) && inl == NULL)
+			inl = n;
+		if (n->type != XML_ELEMENT_NODE || (k = elem_of(n)) == NULL)
+			continue;
+		if (k->kind == K_INLINE && inl == NULL)
+			inl = n;
+		else if (k->kind == K_BLOCK && blk == NULL)
+			blk = n;
+		else if (k->kind != K_INLINE && k->kind != K_BLOCK)
+			say(c, n, pb_xmlfile_elem(c->f, n), "<%s> cannot stand "
+			    "in <%s>, which holds %s, or blocks (%s)", k->name,
+			    e->name, INLINES, BLOCKS);
+	}
+	if (inl != NULL && blk != NULL)
+		say(c, p, inl->type == XML_ELEMENT_NODE ? pb_xmlfile_elem(c->f,
+		    inl) : pb_xmlfile_text(c->f, inl), "<%s> holds text and "
+		    "inline elements, or blocks, not both: put the text in a "
+		    "<para>", e->name);
+	if (inl != NULL && blk != NULL)
+		children_covered(c, p);
+}
+
+/* A name (<surname>, <orgname>, ...; <personname> as text) that is empty
+ * or only spaces. */
+static void
+name_check(struct ck *c, xmlNodePtr n, const struct elem *e)
+{
+	xmlChar	*v;
+	size_t	 i;
+
+	if (xmlFirstElementChild(n) != NULL)
+		return;
+	v = xmlNodeGetContent(n);
+	for (i = 0; v != NULL && strchr(" \t\r\n", v[i]) != NULL &&
+	    v[i] != '\0'; i++)
+		;
+	if (v == NULL || v[i] == '\0')
+		say(c, n, pb_xmlfile_elem(c->f, n), "<%s> is empty: %s",
+		    e->name, strcmp(e->name, "personname") == 0 ? "write the "
+		    "name, or <firstname> and <surname>" : "write the name, "
+		    "or leave the element out");
+	xmlFree(v);
+}
+
 /*
  * Checks the element n and everything under it, without recursion on
  * the C stack deeper than the tree's own nesting of known elements.
@@ -554,6 +896,7 @@ body_check(struct ck *c, xmlNodePtr p, const struct elem *e)
 static void
 walk(struct ck *c, xmlNodePtr root)
 {
+	const struct seq	*sq;
 	const struct elem	*e;
 	const char		*name, *near;
 	char			 nbuf[128];
@@ -594,6 +937,18 @@ walk(struct ck *c, xmlNodePtr root)
 				pubdate_check(c, n);
 			else if (e->content != C_OTHER)
 				children_check(c, n, e);
+			else if ((sq = seq_of(n, e)) != NULL)
+				seq_check(c, n, sq);
+			else if (strcmp(e->name, "td") == 0 ||
+			    strcmp(e->name, "th") == 0 ||
+			    strcmp(e->name, "entry") == 0)
+				cell_check(c, n, e);
+			if (strcmp(e->name, "personname") == 0 ||
+			    strcmp(e->name, "honorific") == 0 ||
+			    strcmp(e->name, "firstname") == 0 ||
+			    strcmp(e->name, "surname") == 0 ||
+			    strcmp(e->name, "orgname") == 0)
+				name_check(c, n, e);
 			if (strcmp(e->name, "itemizedlist") == 0 ||
 			    strcmp(e->name, "orderedlist") == 0)
 				list_check(c, n, e);
@@ -623,7 +978,8 @@ pb_plainpos_check(const struct pb_xmlfile *f, xmlDocPtr doc,
 void
 pb_plainpos_describe(struct pb_buf *b)
 {
-	size_t	 i, k, j;
+	const struct range	*r;
+	size_t			 i, k, j;
 
 	for (i = 0; elems[i].name != NULL; i++) {
 		pb_buf_printf(b, "element %s\n", elems[i].name);
@@ -635,6 +991,10 @@ pb_plainpos_describe(struct pb_buf *b)
 			    elems[i].attrs[k].choices[j] != NULL; j++)
 				pb_buf_printf(b, " %s",
 				    elems[i].attrs[k].choices[j]);
+			if ((r = elems[i].attrs[k].num) != NULL && r->hi > 0)
+				pb_buf_printf(b, " int:%lu..%lu", r->lo, r->hi);
+			else if (r != NULL)
+				pb_buf_printf(b, " int:%lu..", r->lo);
 			pb_buf_putc(b, '\n');
 		}
 	}

@@ -279,7 +279,95 @@ pb_xmlfile_elem(const struct pb_xmlfile *r, xmlNodePtr n)
 	return at_offset(r, tag);
 }
 
-/* Where the text content of element n starts (after leading space). */
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* The offset past what starts at i, "<!--...-->", "<![CDATA[...]]>",
+ * "<?...?>" or a tag (its quoted values skipped), or r->len. */
+static size_t
+markup_end(const struct pb_xmlfile *r, size_t i)
+{
+	const char	*d = r->data, *p, *stop = "-->";
+	char		 q;
+
+	if (r->len - i >= 4 && memcmp(d + i, "<!--", 4) == 0)
+		stop = "-->";
+	else if (r->len - i >= 9 && memcmp(d + i, "<![CDATA[", 9) == 0)
+		stop = "]]>";
+	else if (r->len - i >= 2 && memcmp(d + i, "<?", 2) == 0)
+		stop = "?>";
+	else {
+		for (i++; i < r->len && d[i] != '>'; i++)
+			if (d[i] == '"' || d[i] == '\'') {
+				for (q = d[i++]; i < r->len && d[i] != q; i++)
+					;
+			}
+		return i < r->len ? i + 1 : r->len;
+	}
+	for (p = d + i; p + strlen(stop) <= d + r->len; p++)
+		if (memcmp(p, stop, strlen(stop)) == 0)
+			return (size_t)(p - d) + strlen(stop);
+	return r->len;
+}
+
+/* The offset past the end of the element whose start tag ends at end. */
+static size_t
+element_end(const struct pb_xmlfile *r, size_t end)
+{
+	const char	*d = r->data;
+	size_t		 i = end, j, depth = 1;
+
+	if (end >= 2 && d[end - 2] == '/')
+		return end;	/* <empty/> */
+	while (i < r->len && depth > 0) {
+		if (d[i] != '<') {
+			i++;
+			continue;
+		}
+		j = markup_end(r, i);
+		if (i + 1 < r->len && d[i + 1] == '/')
+			depth--;
+		else if (i + 1 < r->len && d[i + 1] != '!' &&
+		    d[i + 1] != '?' && !(j >= 2 && d[j - 2] == '/'))
+			depth++;
+		i = j;
+	}
+	return i;
+}
+
+/*
+ * Where a text node t starts being more than white space: after the
+ * element before it, or its parent's start tag, past white space and
+ * comments.
+ */
+static struct pb_src
+text_node_at(const struct pb_xmlfile *r, xmlNodePtr t)
+{
+	xmlNodePtr	 p;
+	size_t		 tag, i;
+
+	for (p = t->prev; p != NULL && p->type != XML_ELEMENT_NODE; p = p->prev)
+		;
+	if (p != NULL)
+		i = tag_of(r, p, &tag, &i) ? element_end(r, i) : tag;
+	else
+		tag_of(r, t->parent, &tag, &i);
+	for (;;) {
+		while (i < r->len && is_space(r->data[i]))
+			i++;
+		if (i + 4 <= r->len && memcmp(r->data + i, "<!--", 4) == 0)
+			i = markup_end(r, i);
+		else
+			break;
+	}
+	return at_offset(r, i);
+}
+
+/* Where the text content of element n starts (after leading space); of
+ * a text node, where its text does. */
 struct pb_src
 pb_xmlfile_text(const struct pb_xmlfile *r, xmlNodePtr n)
 {
@@ -288,17 +376,15 @@ pb_xmlfile_text(const struct pb_xmlfile *r, xmlNodePtr n)
 
 	if (cells(r, n->_private, &s))
 		return s;
+	if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+	    n->parent != NULL && n->parent->type == XML_ELEMENT_NODE &&
+	    tag_of(r, n->parent, &tag, &i))
+		return text_node_at(r, n);
 	if (!tag_of(r, n, &tag, &i))
 		return at_offset(r, tag);
-	while (i < r->len && strchr(" \t\r\n", r->data[i]) != NULL)
+	while (i < r->len && is_space(r->data[i]))
 		i++;
 	return at_offset(r, i);
-}
-
-static int
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
 /* Where the value of attribute name (as written, "xlink:href") of element

@@ -2,8 +2,9 @@
 # rngpos.py SCHEMADIR [DESCRIPTION] - derives from schema/position.rng the
 # table src/plainpos.c words an XML position's errors from
 # (pb_plainpos_describe's lines: each element, the attributes it takes,
-# whether each is required in every form of the element, and the values
-# of an attribute whose values are a choice), and prints it. Given
+# whether each is required in every form of the element, the values of
+# an attribute whose values are a choice, and the bounds of one that is a
+# whole number), and prints it. Given
 # DESCRIPTION (what pb_plainpos_describe wrote), compares the two
 # instead: prints each difference and exits 1 when they disagree.
 import sys
@@ -58,6 +59,26 @@ def values(n):
     return out
 
 
+def whole(n):
+    """ "int:LO..HI" (HI empty when unbounded) when pattern n, its refs
+    followed, is a whole number type (plainpos.c checks those), else None."""
+    for c in n.iter():
+        tag = c.tag[len(RNG):]
+        if tag == "ref":
+            w = whole(defines[c.get("name")])
+            if w:
+                return w
+        if tag == "data" and c.get("type") in ("positiveInteger",
+                                               "nonNegativeInteger"):
+            lo = 1 if c.get("type") == "positiveInteger" else 0
+            hi = ""
+            for prm in c.findall(RNG + "param"):
+                if prm.get("name") == "maxInclusive":
+                    hi = prm.text.strip()
+            return "int:%d..%s" % (lo, hi)
+    return None
+
+
 def attrs(n, acc, seen):
     """Every attribute anywhere in pattern n (not inside child elements),
     with the values of those that are a choice of values."""
@@ -67,6 +88,8 @@ def attrs(n, acc, seen):
             continue
         if tag == "attribute":
             acc.setdefault(c.get("name"), []).extend(values(c))
+            if whole(c):
+                acc[c.get("name")].append(whole(c))
             continue
         if tag == "ref":
             name = c.get("name")
@@ -98,6 +121,7 @@ for name, e in table.items():
         line = "attr %s %s" % (a, "required" if a in required else "optional")
         if a in CHECKED:
             line += "".join(" " + v for v in sorted(vals))
+        line += "".join(" " + v for v in sorted(vals) if v.startswith("int:"))
         lines.add((name, line))
 
 want = []
