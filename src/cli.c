@@ -77,21 +77,47 @@ pb_usage_error(const char *fmt, const char *arg)
 }
 
 
+/* The long options of the command being read, for "did you mean". */
+static const struct option *longs;
+
+/* getopt_long over the options of one command. */
+static int
+next_opt(int argc, char *argv[], const char *shorts,
+    const struct option *longopts)
+{
+	longs = longopts;
+	return getopt_long(argc, argv, shorts, longopts, NULL);
+}
+
 /*
  * The usage error for what getopt_long returned as '?' or ':' (opterr is
- * off, so it printed nothing): the option as the user wrote it.
+ * off, so it printed nothing): the option as the user wrote it, and for
+ * an unknown long one the nearest the command takes.
  */
 static int
 option_error(int c, char *argv[])
 {
-	const char	*arg = argv[optind - 1];
-	char		 shortopt[3] = { '-', (char)optopt, '\0' };
+	const char	*arg = argv[optind - 1], *names[32], *near = NULL;
+	char		 shortopt[3] = { '-', (char)optopt, '\0' }, *m, *w;
+	size_t		 n;
+	int		 rc;
 
 	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
 		arg = shortopt;
 	if (c == ':')
 		return pb_usage_error("option %s needs a value", arg);
-	return pb_usage_error("unknown option %s", arg);
+	if (strncmp(arg, "--", 2) != 0 || longs == NULL)
+		return pb_usage_error("unknown option %s", arg);
+	for (n = 0; n < 32 && longs[n].name != NULL; n++)
+		names[n] = longs[n].name;
+	w = pb_xstrndup(arg + 2, strcspn(arg + 2, "="));
+	near = pb_nearest(w, names, n);
+	m = pb_xasprintf("unknown option %s%s%s%s", arg, near ?
+	    "; did you mean --" : "", near ? near : "", near ? "?" : "");
+	rc = pb_usage_error("%s", m);
+	free(m);
+	free(w);
+	return rc;
 }
 
 /* The long options every command takes, after its own. */
@@ -269,6 +295,13 @@ pb_input_missing(const char *indir)
 		free(near);
 		return 1;
 	}
+	if (strcmp(indir, "input") != 0 &&
+	    stat("input/peerbrief.xml", &st) == 0) {
+		pb_say("no input folder '%s' here, but input/ holds a project: "
+		    "did you mean -i input (the default, which -i can leave "
+		    "out)?", indir);
+		return 1;
+	}
 	pb_say("no input folder '%s' here. Start a project with 'peerbrief "
 	    "init' (then cd into it), or name the folder with -i DIR.", indir);
 	return 1;
@@ -332,8 +365,8 @@ pb_cli_convert(int argc, char *argv[], struct pb_cli_convert *o)
 	o->file = "-";
 	o->fmt = PB_FMT_HTML;
 	o->max_bytes = PB_MAX_INPUT;
-	while ((c = getopt_long(argc, argv, ":t:so:T:f:i:p:qvh", longopts,
-	    NULL)) != -1) {
+	while ((c = next_opt(argc, argv, ":t:so:T:f:i:p:qvh",
+	    longopts)) != -1) {
 		if ((rc = common_option(c, argv)) != -1) {
 			if (rc == -2)
 				continue;
@@ -418,8 +451,7 @@ pb_cli_figures(int argc, char *argv[], int explain, struct pb_cli_figures *o)
 	memset(o, 0, sizeof(*o));
 	o->indir = "input";
 	o->fmt = PB_REPORT_TEXT;
-	while ((c = getopt_long(argc, argv, ":i:p:F:qvh", longopts,
-	    NULL)) != -1) {
+	while ((c = next_opt(argc, argv, ":i:p:F:qvh", longopts)) != -1) {
 		if ((rc = common_option(c, argv)) != -1) {
 			if (rc == -2)
 				continue;
@@ -472,8 +504,7 @@ pb_cli_check(int argc, char *argv[], const char **indir)
 	int	 ch, rc;
 
 	*indir = "input";
-	while ((ch = getopt_long(argc, argv, ":i:qvh", longopts,
-	    NULL)) != -1) {
+	while ((ch = next_opt(argc, argv, ":i:qvh", longopts)) != -1) {
 		if ((rc = common_option(ch, argv)) != -1) {
 			if (rc == -2)
 				continue;
@@ -505,8 +536,8 @@ pb_cli_build(int argc, char *argv[], struct pb_cli_build *o)
 	memset(o, 0, sizeof(*o));
 	o->indir = "input";
 	o->outdir = "out";
-	while ((ch = getopt_long(argc, argv, ":i:o:t:T:j:p:qvh", longopts,
-	    NULL)) != -1) {
+	while ((ch = next_opt(argc, argv, ":i:o:t:T:j:p:qvh",
+	    longopts)) != -1) {
 		if ((rc = common_option(ch, argv)) != -1) {
 			if (rc == -2)
 				continue;
@@ -562,7 +593,7 @@ pb_cli_init(int argc, char *argv[], const char **dir)
 	int	 ch, rc;
 
 	*dir = ".";
-	while ((ch = getopt_long(argc, argv, ":qvh", longopts, NULL)) != -1)
+	while ((ch = next_opt(argc, argv, ":qvh", longopts)) != -1)
 		if ((rc = common_option(ch, argv)) != -2)
 			return rc;
 	if (argc - optind > 1)
@@ -585,7 +616,7 @@ pb_cli_help(int argc, char *argv[], const char **cmd)
 	int		 ch, rc;
 
 	*cmd = NULL;
-	while ((ch = getopt_long(argc, argv, ":qvh", longopts, NULL)) != -1)
+	while ((ch = next_opt(argc, argv, ":qvh", longopts)) != -1)
 		if ((rc = common_option(ch, argv)) != -2)
 			return rc;
 	if (argc - optind > 1)

@@ -39,6 +39,11 @@ $PB build --frob >/dev/null 2>"$T/e"
 check "unknown long option exits 2" test $? -eq 2
 check "unknown long option is named" grep -q "^peerbrief build: unknown option --frob$" "$T/e"
 check "and points at --help" grep -q "peerbrief build --help" "$T/e"
+$PB build --ouput "$T/o" >/dev/null 2>"$T/e"
+check "a misspelt long option: exit 2" test $? -eq 2
+check "a misspelt long option: the nearest named" grep -qx "peerbrief build: unknown option --ouput; did you mean --output?" "$T/e"
+$PB convert --standlone=x >/dev/null 2>"$T/e"
+check "a misspelt long option with a value: the nearest named" grep -qx "peerbrief convert: unknown option --standlone=x; did you mean --standalone?" "$T/e"
 $PB check -x >/dev/null 2>"$T/e"
 check "unknown short option is named" grep -q "unknown option -x" "$T/e"
 $PB build -j >/dev/null 2>"$T/e"
@@ -272,6 +277,9 @@ npk=$(ls "$T/w/packets" | wc -l)
 check "check -v: the warning, then what it checked" sh -c "sed -n 2p '$T/e' | grep -qx 'checked $T/w/: $npk packets, $norg organizations and $nposn positions; no errors, 1 warning'"
 check "check -v: two lines" test "$(wc -l <"$T/e")" -eq 2
 $PB check -i "$T/w" 2>"$T/e"
+(cd "$T/above/proj" && $PB build -i inptu) >/dev/null 2>"$T/e"
+check "a misspelt -i beside a project: exit 1" test $? -eq 1
+check "a misspelt -i beside a project: says -i input" grep -qx "peerbrief: no input folder 'inptu' here, but input/ holds a project: did you mean -i input (the default, which -i can leave out)?" "$T/e"
 check "check: no line of what it checked without -v" sh -c "! grep -q '^checked' '$T/e'"
 rm -rf "$T/ini"
 $PB init -q "$T/ini" >"$T/a" 2>"$T/e"
