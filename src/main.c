@@ -23,7 +23,6 @@
 #include "pb.h"
 #include "publish.h"
 #include "pdf.h"
-#include "render.h"
 #include "report.h"
 #include "xmlread.h"
 
@@ -132,9 +131,9 @@ cmd_figures(int argc, char *argv[], int explain)
 	const struct pb_packet	*pk = NULL;
 	struct pb_figures	*f = NULL;
 	struct pb_buf		 out = { NULL, 0, 0 }, s = { NULL, 0, 0 };
-	const struct pb_figure	*fig;
+	const struct pb_figure	*fig = NULL;
 	const char		*name;
-	char			*sdir = NULL, *tdir = NULL, **dates = NULL;
+	char			*sdir = NULL, *tdir = NULL;
 	int			 rc;
 
 	if ((rc = pb_cli_figures(argc, argv, explain, &c)) != PB_CLI_RUN)
@@ -159,26 +158,18 @@ cmd_figures(int argc, char *argv[], int explain)
 	rc = PB_EXIT_INPUT;
 	if ((f = pb_run_figures(&r, pk, &r.d)) == NULL)
 		goto out;
-	tdir = data_dir("templates");
-	if ((dates = pb_render_displays_in(tdir, f, &r.d)) == NULL) {
-		rc = PB_EXIT_SYSTEM;
+	if (explain && (fig = pb_figures_get(f, name)) == NULL) {
+		pb_report_unknown(f, name, &s);
+		pb_say("%s", s.data);
+		rc = PB_EXIT_USAGE;
 		goto out;
 	}
-	if (explain) {
-		if ((fig = pb_figures_get(f, name)) == NULL) {
-			pb_report_unknown(f, name, &s);
-			pb_say("%s", s.data);
-			rc = PB_EXIT_USAGE;
-			goto out;
-		}
-		pb_report_explain(f, (const char *const *)dates, fig, &out);
-	} else
-		pb_report_figures(f, (const char *const *)dates, c.fmt, &out);
-	rc = pb_write_out(&out);
+	tdir = data_dir("templates");
+	rc = pb_report_write(f, fig, c.fmt, tdir, &out, &r.d) ?
+	    pb_write_out(&out) : PB_EXIT_SYSTEM;
 out:
 	pb_buf_free(&out);
 	pb_buf_free(&s);
-	pb_render_displays_free(dates, f != NULL ? f->n : 0);
 	pb_figures_free(f);
 	run_end(&r, 0);
 	pb_xml_cleanup();

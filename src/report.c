@@ -1,11 +1,14 @@
 /*
- * report.c - writing figures as JSON, CSV or a table, and explaining one.
+ * report.c - writing figures as JSON, CSV or a table, and explaining one:
+ * the output of `peerbrief figures` and `peerbrief explain`, dates and
+ * fiscal years worded as the pages word them.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "figures.h"
 #include "pb.h"
+#include "render.h"
 #include "report.h"
 
 /* Appends s as a JSON string. */
@@ -188,8 +191,11 @@ pb_report_figures(const struct pb_figures *f, const char *const *words,
 	}
 }
 
-void
-pb_report_explain(const struct pb_figures *f, const char *const *words,
+/* Appends the explanation of figure fig of set f: value, display (from
+ * words as in pb_report_figures), formula, each input with its value and
+ * the places it comes from. */
+static void
+explain(const struct pb_figures *f, const char *const *words,
     const struct pb_figure *fig, struct pb_buf *out)
 {
 	struct pb_buf	 s = { NULL, 0, 0 };
@@ -216,6 +222,23 @@ pb_report_explain(const struct pb_figures *f, const char *const *words,
 		    fig->inputs[k].figure >= 0 ? "from " : "", s.data);
 	}
 	pb_buf_free(&s);
+}
+
+int
+pb_report_write(const struct pb_figures *f, const struct pb_figure *fig,
+    enum pb_report_format fmt, const char *tdir, struct pb_buf *out,
+    struct pb_diags *d)
+{
+	char	**words;
+
+	if ((words = pb_render_displays_in(tdir, f, d)) == NULL)
+		return 0;
+	if (fig != NULL)
+		explain(f, (const char *const *)words, fig, out);
+	else
+		pb_report_figures(f, (const char *const *)words, fmt, out);
+	pb_render_displays_free(words, f->n);
+	return 1;
 }
 
 void

@@ -23,11 +23,18 @@ enum pb_report_format {
 void pb_report_figures(const struct pb_figures *f, const char *const *words,
     enum pb_report_format fmt, struct pb_buf *out);
 
-/* Appends the explanation of figure fig of set f: value, display (from
- * words as above), formula, each input with its value and the places it
- * comes from. */
-void pb_report_explain(const struct pb_figures *f, const char *const *words,
-    const struct pb_figure *fig, struct pb_buf *out);
+/*
+ * Appends to out the output of `peerbrief figures`, every figure of f in
+ * format fmt, or with fig (a figure of f) that of `peerbrief explain`:
+ * fig's value, display, formula, each input with its value and the
+ * places it comes from. Dates and fiscal years are worded by dates.xsl
+ * of the templates folder tdir, compiled only when f has such a figure.
+ * Returns 0, with the problem recorded in d, when that stylesheet cannot
+ * be compiled.
+ */
+int pb_report_write(const struct pb_figures *f, const struct pb_figure *fig,
+    enum pb_report_format fmt, const char *tdir, struct pb_buf *out,
+    struct pb_diags *d);
 
 /*
  * Appends the message for a figure name f does not have: "unknown figure

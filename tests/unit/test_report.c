@@ -1,7 +1,7 @@
 /*
  * test_report.c - unit tests of figures as text: the JSON and CSV of
  * `peerbrief figures` and of each packet's figures.json and figures.csv,
- * on a set of two figures written out by hand.
+ * and `peerbrief explain`, on a set of two figures written out by hand.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -130,6 +130,38 @@ test_unknown(void **state)
 	pb_buf_free(&b);
 }
 
+static void
+test_explain(void **state)
+{
+	struct pb_buf	 b = { NULL, 0, 0 };
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
+
+	(void)state;
+	make();
+	/* no date figure: the templates folder is not read */
+	assert_true(pb_report_write(&f, &v[0], PB_REPORT_TEXT,
+	    "/nonexistent/templates", &b, &d));
+	assert_int_equal(d.errors, 0);
+	/* inputs aligned on the longest "name = value" (x = 1000.00) */
+	assert_string_equal(b.data, "a.total\n"
+	    "  value:   1234.50 usd\n"
+	    "  display: $1,234.50\n"
+	    "  formula: x + y\n"
+	    "  inputs:\n"
+	    "    x = 1000.00  orgs/a.xml:6:20\n"
+	    "    y = 234.50   orgs/a.xml (default)\n");
+	/* a date figure needs dates.xsl: without it, a system error and
+	 * nothing written */
+	b.len = 0;
+	v[1].unit = PB_UNIT_DATE;
+	assert_false(pb_report_write(&f, NULL, PB_REPORT_JSON,
+	    "/nonexistent/templates", &b, &d));
+	assert_true(d.system);
+	assert_int_equal(b.len, 0);
+	pb_buf_free(&b);
+	pb_diags_free(&d);
+}
+
 int
 main(void)
 {
@@ -137,6 +169,7 @@ main(void)
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_unknown),
+		cmocka_unit_test(test_explain),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
