@@ -651,7 +651,8 @@
   <!-- Each organization in one row, so that a reader finds their own
        at once: the practices against the peer role, peer staff against
        the ratio, overdue certifications, each linked to its entry; the
-       name links to all the organization's figures in the appendix. -->
+       name links to the organization's own entry under Where the data
+       come from, which links on to all its figures in the appendix. -->
   <xsl:template name="pk-orgs-glance">
     <div class="table-wrap" role="region" aria-labelledby="orgs-glance-caption"
          tabindex="0">
@@ -675,7 +676,7 @@
             <xsl:variable name="pre" select="concat(@id, '.')"/>
             <tr>
               <th scope="row">
-                <a href="#appendix-org-{@id}">
+                <a href="#org-{@id}">
                   <xsl:value-of select="normalize-space(pb:name)"/>
                 </a>
               </th>
@@ -1341,7 +1342,7 @@
       <xsl:text>&#10;</xsl:text>
       <dl class="sources">
         <xsl:for-each select="$pk-orgs">
-          <div>
+          <div id="org-{@id}">
             <dt>
               <xsl:value-of select="normalize-space(pb:name)"/>
               <xsl:if test="normalize-space(pb:region) != ''
@@ -1381,6 +1382,15 @@
                 </xsl:when>
                 <xsl:otherwise>No source given.</xsl:otherwise>
               </xsl:choose>
+              <!-- on to its figures, where the appendix has them -->
+              <xsl:if test="$pk/pb:figures/pb:figure[starts-with(@name, concat(current()/@id, '.'))]">
+                <xsl:text> </xsl:text>
+                <a href="#appendix-org-{@id}">
+                  <xsl:value-of select="concat(normalize-space(pb:name),
+                                               ': how each figure was computed')"/>
+                </a>
+                <xsl:text>.</xsl:text>
+              </xsl:if>
             </dd>
           </div>
           <xsl:text>&#10;</xsl:text>

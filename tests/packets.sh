@@ -8,7 +8,9 @@
 #     of a public packet (tests/packets/check.py private), on both inputs;
 #   - an internal packet carries robots noindex and is in neither the index
 #     nor the feed; a public one is in both;
-#   - every table caption appears once in each HTML and DocBook file.
+#   - every table caption appears once in each HTML and DocBook file;
+#   - each organization's row at a glance links to its own entry in the
+#     packet's body (tests/packets/check.py glance).
 . tests/lib.sh
 update=0
 [ "${1:-}" = --update ] && update=1
@@ -77,6 +79,18 @@ for p in latest earlier empty none; do
 	check "key figures of $p: no \"of 1 programs\", \"1 ... reach \" or \"0 of\"" sh -c \
 	    '! printf "%s" "$1" | grep -Eq -- "of 1 [a-z]+s|(^|[^0-9])1 of [0-9]+ programs reach |(^|[^0-9])0 of |their 0 "' - "$(keyfig $p)"
 done
+
+# An organization's name in the at-a-glance table leads to its own entry
+# in the packet (Where the data come from), not to the appendix.
+# shellcheck disable=SC2046
+if python3 $G/check.py glance $(find "$T/out" "$T/small" -name index.html \
+    -path '*/*/index.html' ! -path "$T/out/index.html" ! -path "$T/small/index.html" \
+    -exec grep -l 'id="orgs-glance"' {} +) >"$T/glance"; then
+	ok "each organization at a glance links to its own entry"
+else
+	not_ok "each organization at a glance links to its own entry"
+	cat "$T/glance"
+fi
 
 # shellcheck disable=SC2046
 if python3 $G/check.py captions $(find "$T/out" "$T/small" -name index.html \

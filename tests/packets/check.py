@@ -9,6 +9,9 @@ themselves and from the input XML (independently of src/).
                                  line per leak
   check.py captions FILE...      every table caption (HTML <caption>, DocBook
                                  table <title>) appears once per file
+  check.py glance FILE...        each organization's row of the at-a-glance
+                                 table links to an element of the packet's
+                                 body (before the appendix) that names it
 Exit 1 on any finding.
 """
 import datetime
@@ -97,9 +100,41 @@ def captions(files):
     return bad
 
 
+def glance(files):
+    bad = 0
+    for path in files:
+        text = open(path, encoding="utf-8").read()
+        m = re.search(r'<table id="orgs-glance".*?</table>', text, re.S)
+        if not m:
+            bad += 1
+            print("%s: no at-a-glance table of the organizations" % path)
+            continue
+        rows = re.findall(r'<th scope="row"><a href="#([^"]+)">([^<]*)</a>',
+                          m.group(0))
+        if not rows:
+            bad += 1
+            print("%s: no organization's row links anywhere" % path)
+        appendix = text.find('id="appendix"')
+        for target, name in rows:
+            at = text.find('id="%s"' % target)
+            what = "%s: %s links to #%s" % (path, name, target)
+            if at < 0:
+                bad += 1
+                print(what + ", which does not exist")
+            elif appendix >= 0 and at > appendix:
+                bad += 1
+                print(what + ", in the appendix")
+            elif name not in re.sub(r"<[^>]*>", "", text[at:at + 400]):
+                bad += 1
+                print(what + ", which does not name it")
+    return bad
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "private":
         n = private(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "glance":
+        n = glance(sys.argv[2:])
     else:
         n = captions(sys.argv[2:])
     sys.exit(1 if n else 0)
