@@ -801,10 +801,7 @@ packet_read(struct pb_model *m, struct pb_packet *p, const struct pb_schema *s,
 				    "'%s' listed twice", p->orgs[i].id);
 	}
 	for (i = 0; i < p->npositions; i++) {
-		for (j = 0; j < m->npositions; j++)
-			if (strcmp(m->positions[j], p->positions[i].id) == 0)
-				break;
-		if (j == m->npositions) {
+		if (pb_model_position(m, p->positions[i].id) == (size_t)-1) {
 			near = pb_nearest(p->positions[i].id,
 			    (const char *const *)m->positions, m->npositions);
 			err_at(&r, p->positions[i].src, "unknown position "
