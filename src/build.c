@@ -253,6 +253,9 @@ write_packet(struct pool *b, const struct pb_packet *pk, xmlDocPtr doc,
 	char		*rel, **names, **dates;
 	size_t		 o, n;
 
+	/* html.xsl's layout white space, out of the tree once: every output
+	 * below renders the same tree, in any order */
+	pb_render_strip(b->st, PB_FMT_HTML, doc);
 	dates = pb_render_displays(b->st, f, d);
 	for (o = 0; o < PB_OUT__MAX; o++) {
 		if (o == PB_OUT_PDF && b->chromium == NULL)
@@ -530,6 +533,8 @@ pb_build_site(struct pb_run *r, struct pb_styles *st, struct pb_stage *stage,
 	xmlDocPtr	 doc;
 
 	doc = pb_site_assemble(r->model, tags);
+	/* as index.xsl strips it; feed.xsl and sitemap.xsl strip nothing */
+	pb_render_strip(st, PB_FMT_INDEX, doc);
 	render_into(st, PB_FMT_INDEX, doc, r->model->project.file, stage,
 	    "index.html", &r->d);
 	render_into(st, PB_FMT_FEED, doc, r->model->project.file, stage,

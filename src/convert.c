@@ -219,14 +219,9 @@ in_packet(const struct pb_run *r, const struct pb_packet *pk,
 	}
 	pb_diags_free(&quiet);
 	doc = pb_packet_assemble(r->model, &pv, figs, pos, r->as_of, d);
-	/* build renders the HTML first, and its xsl:strip-space takes the
-	 * blank text out of the tree itself, which the DocBook then shows */
-	if (doc != NULL && fmt != PB_FMT_HTML &&
-	    !pb_render(st, PB_FMT_HTML, doc, 1, 1, pk->file, &page, d)) {
-		xmlFreeDoc(doc);
-		doc = NULL;
-	}
-	page.len = 0;
+	/* the tree build renders: stripped as html.xsl says, for any format */
+	if (doc != NULL)
+		pb_render_strip(st, PB_FMT_HTML, doc);
 	if (doc != NULL && pb_render(st, fmt, doc, 1, 1, pk->file,
 	    standalone ? out : &page, d))
 		ok = standalone || pick(fmt, page.data, page.len, id, file,
@@ -300,9 +295,11 @@ pb_convert(const char *file, const char *tdir, const char *sdir,
 	    below, d))
 		ok = 0;
 	if (pos.doc != NULL && pb_inject(xmlDocGetRootElement(pos.doc),
-	    &pos.refs, figs, PB_INJECT_FORBID, NULL, d) && ok &&
-	    pb_render(st, fmt, pos.doc, standalone, 0, file, out, d))
-		rc = PB_EXIT_OK;
+	    &pos.refs, figs, PB_INJECT_FORBID, NULL, d) && ok) {
+		pb_render_strip(st, fmt, pos.doc);
+		if (pb_render(st, fmt, pos.doc, standalone, 0, file, out, d))
+			rc = PB_EXIT_OK;
+	}
 out:
 	if (rc == PB_EXIT_INPUT && d->system)
 		rc = PB_EXIT_SYSTEM;

@@ -533,8 +533,9 @@ xpath_memo_keep(xmlXPathParserContextPtr ctxt, int nargs)
  * looking every element of the tree up in each imported stylesheet's
  * table, a fifth of an HTML transform's own time. strip_take moves those
  * rules out of the compiled stylesheet st (and its imports) into s, and
- * strip_apply removes the same text nodes in one walk before each
- * transform: the stylesheets still say what is stripped. A stylesheet
+ * strip_apply (pb_render_strip) removes the same text nodes in one walk,
+ * once for each tree, before any transform of it: the stylesheets still
+ * say what is stripped. A stylesheet
  * with strip-space="*" or preserve-space="*" is left to libxslt. Like
  * libxslt's, the strip does not reach documents the stylesheet loads with
  * document() (templates/practices.xml, which none of the rules names).
@@ -833,6 +834,12 @@ pb_render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
 	    d);
 }
 
+void
+pb_render_strip(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree)
+{
+	strip_apply(&s->strip[fmt], tree);
+}
+
 int
 pb_render_chart(struct pb_styles *s, xmlDocPtr tree, const char *name,
     const char *file, struct pb_buf *out, struct pb_diags *d)
@@ -874,7 +881,6 @@ render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
 	    BAD_CAST (s->pdf ? "yes" : "no"));
 	if ((fmt == PB_FMT_HTML || fmt == PB_FMT_INDEX) && s->css != NULL)
 		xsltQuoteOneUserParam(ctxt, BAD_CAST "css", BAD_CAST s->css);
-	strip_apply(&s->strip[fmt], tree);
 	res = xsltApplyStylesheetUser(st, tree, NULL, NULL, NULL, ctxt);
 	if (res == NULL || ctxt->state != XSLT_STATE_OK) {
 		sink_flush(&k);

@@ -42,11 +42,22 @@ void pb_styles_free(struct pb_styles *s);
 void pb_styles_set_pdf(struct pb_styles *s, int pdf);
 
 /*
- * Transforms tree with the stylesheet for fmt and appends the serialized
- * result to out (HTML pages as HTML5 in XML syntax, the others as the
- * stylesheet's xsl:output says). standalone selects a whole document; figure_links links
- * injected values to their appendix entries. file names the tree in
- * diagnostics. Returns 0 with errors recorded on failure.
+ * Removes from tree, in place, the whitespace-only text that the
+ * stylesheet for fmt strips (its xsl:strip-space), in one walk. Call it
+ * once on a tree, before rendering it: a packet's tree is stripped as
+ * html.xsl says once it is assembled, so that its HTML, DocBook and
+ * charts see the same tree whichever is rendered first.
+ */
+void pb_render_strip(struct pb_styles *s, enum pb_format fmt,
+    xmlDocPtr tree);
+
+/*
+ * Transforms tree, stripped by pb_render_strip, with the stylesheet for
+ * fmt and appends the serialized result to out (HTML pages as HTML5 in
+ * XML syntax, the others as the stylesheet's xsl:output says). standalone
+ * selects a whole document; figure_links links injected values to their
+ * appendix entries. file names the tree in diagnostics. The tree is not
+ * changed. Returns 0 with errors recorded on failure.
  */
 int pb_render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
     int standalone, int figure_links, const char *file, struct pb_buf *out,

@@ -224,6 +224,9 @@ for pk in accs-peer-roles note-taking-funding; do
 	done
 	$PB convert --standalone --packet $pk "$src" >"$T/a"
 	check "convert --standalone --packet $pk: the page itself" cmp -s "$T/cvo/$pk/index.html" "$T/a"
+	# the DocBook alone, no HTML rendered before it, is the build's book
+	$PB convert -t docbook --standalone --packet $pk "$src" >"$T/a"
+	check "convert -t docbook --standalone --packet $pk: the book itself" cmp -s "$T/cvo/$pk/$pk.dbk" "$T/a"
 done
 grep -q '<table' "$T/cvo/note-taking-funding/index.html" && grep -q '<svg' "$T/cvo/accs-peer-roles/index.html"
 check "the pages compared hold tables and charts" test $? -eq 0
