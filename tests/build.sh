@@ -387,17 +387,7 @@ check "warnings: replayed under the input folder as now given" diff -u "$T/fresh
 # seven ticks: one tick a whole FTE went past libxslt's nesting limit).
 rm -rf "$T/L" "$T/lo"
 cp -r tests/semantic/base "$T/L"
-awk 'BEGIN {
-	printf "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	printf "<organization xmlns=\"urn:peerbrief:1\">\n  <name>Acme (fictional)</name>\n"
-	printf "  <program id=\"accs-fy2026\" contract=\"ACCS\" fiscal-year=\"2026\">"
-	printf "<enrolled-persons>10</enrolled-persons><enrolled-days>3650</enrolled-days>"
-	printf "<daily-rate currency=\"USD\">100.00</daily-rate><rdays documented-by=\"staff\">900</rdays>"
-	printf "<rdays documented-by=\"peer-only\">10</rdays></program>\n  <staff>\n"
-	for (i = 1; i <= 6000; i++)
-		printf "    <member id=\"m%d\" role=\"peer-specialist\" fte=\"1.00\" hired=\"2026-03-02\"/>\n", i
-	printf "  </staff>\n  <source>Generated.</source>\n</organization>\n"
-}' >"$T/L/orgs/acme.xml"
+sh tests/tools/gen-org.sh "$T/L/orgs/acme.xml" 6000 1.00
 printf -- '---\ntitle: Six thousand\n---\nA large staff.\n\n```=chart peer-staff\n```\n\n```=staffing\n```\n\n```=certifications\n```\n' \
     >"$T/L/positions/pos.md"
 (cd "$T" && $PB build -q -i L -o lo) >/dev/null 2>"$T/err"

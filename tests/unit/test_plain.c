@@ -22,8 +22,13 @@
 #include "schema.h"
 #include "xmlread.h"
 
+/*
+ * Writes the description that describe makes to a file and has the
+ * checker tests/tools/TOOL compare it with schema/; fails with what
+ * disagrees when they differ.
+ */
 static void
-test_describe_matches_schemas(void **state)
+agrees(void (*describe)(struct pb_buf *), const char *tool, const char *what)
 {
 	struct pb_buf	 b = { NULL, 0, 0 };
 	char		 path[] = "/tmp/pbplain.XXXXXX", out[4096];
@@ -32,14 +37,13 @@ test_describe_matches_schemas(void **state)
 	int		 fd, rc;
 	char		*cmd;
 
-	(void)state;
-	pb_plain_describe(&b);
+	describe(&b);
 	assert_true((fd = mkstemp(path)) >= 0);
 	assert_true((f = fdopen(fd, "w")) != NULL);
 	assert_int_equal(fwrite(b.data, 1, b.len, f), b.len);
 	fclose(f);
 	pb_buf_free(&b);
-	cmd = pb_xasprintf("python3 tests/tools/rngdesc.py schema %s 2>&1",
+	cmd = pb_xasprintf("python3 tests/tools/%s schema %s 2>&1", tool,
 	    path);
 	assert_true((p = popen(cmd, "r")) != NULL);
 	n = fread(out, 1, sizeof(out) - 1, p);
@@ -48,37 +52,23 @@ test_describe_matches_schemas(void **state)
 	free(cmd);
 	remove(path);
 	if (rc != 0)
-		fail_msg("plain.c and schema/ disagree: %s", out);
+		fail_msg("%s disagree: %s", what, out);
+}
+
+static void
+test_describe_matches_schemas(void **state)
+{
+	(void)state;
+	agrees(pb_plain_describe, "rngdesc.py", "plain.c and schema/");
 }
 
 /* The same for plainpos.c's table of XML positions (rngpos.py). */
 static void
 test_position_table_matches_schema(void **state)
 {
-	struct pb_buf	 b = { NULL, 0, 0 };
-	char		 path[] = "/tmp/pbplainpos.XXXXXX", out[4096];
-	FILE		*f, *p;
-	size_t		 n;
-	int		 fd, rc;
-	char		*cmd;
-
 	(void)state;
-	pb_plainpos_describe(&b);
-	assert_true((fd = mkstemp(path)) >= 0);
-	assert_true((f = fdopen(fd, "w")) != NULL);
-	assert_int_equal(fwrite(b.data, 1, b.len, f), b.len);
-	fclose(f);
-	pb_buf_free(&b);
-	cmd = pb_xasprintf("python3 tests/tools/rngpos.py schema %s 2>&1",
-	    path);
-	assert_true((p = popen(cmd, "r")) != NULL);
-	n = fread(out, 1, sizeof(out) - 1, p);
-	out[n] = '\0';
-	rc = pclose(p);
-	free(cmd);
-	remove(path);
-	if (rc != 0)
-		fail_msg("plainpos.c and schema/position.rng disagree: %s", out);
+	agrees(pb_plainpos_describe, "rngpos.py",
+	    "plainpos.c and schema/position.rng");
 }
 
 static void
