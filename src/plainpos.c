@@ -754,7 +754,7 @@ seq_check(struct ck *c, xmlNodePtr p, const struct seq *q)
 	xmlNodePtr		 n;
 	const char		*order = ns > 1 ? ", in this order:" : "";
 	size_t			 before = c->n;
-	int			 text = 0, elems = 0;
+	int			 text = 0, elems = 0, unknown = 0;
 
 	for (n = p->children; n != NULL; n = n->next) {
 		if (text_real(n)) {
@@ -764,10 +764,14 @@ seq_check(struct ck *c, xmlNodePtr p, const struct seq *q)
 			text++;
 			continue;
 		}
-		if (n->type != XML_ELEMENT_NODE || (k = elem_of(n)) == NULL)
-			continue;	/* unknown: said by the walk */
-		name = k->name;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
 		elems++;
+		if ((k = elem_of(n)) == NULL) {
+			unknown++;	/* said by the walk */
+			continue;
+		}
+		name = k->name;
 		for (j = at; j < ns && !step_has(&q->steps[j], name, k); j++)
 			;
 		if (j == at) {
@@ -822,7 +826,8 @@ seq_check(struct ck *c, xmlNodePtr p, const struct seq *q)
 	}
 	/* a name as text, or none (name_check's); or what is missing
 	 * follows from a problem said above */
-	if ((q->text == NULL && (text || elems == 0)) || c->n > before)
+	if ((q->text == NULL && (text || elems == 0)) || c->n > before ||
+	    unknown > 0)
 		return;
 	for (; at < ns; at++, count = 0)
 		if (count < q->steps[at].min) {
@@ -890,6 +895,60 @@ name_check(struct ck *c, xmlNodePtr n, const struct elem *e)
 }
 
 /*
+ * An element the table does not know, n: the nearest known name and what
+ * its parent holds; in a structure (a table, an author), the nearest of
+ * the names that structure takes, or the DocBook name of a name's part
+ * written as another ("lastname" for <surname>).
+ */
+static void
+unknown_say(struct ck *c, xmlNodePtr n)
+{
+	static const char *const alias[][2] = { { "lastname", "surname" },
+		{ "familyname", "surname" }, { "givenname", "firstname" },
+		{ "forename", "firstname" }, { "name", "personname" },
+		{ NULL, NULL } };
+	const struct elem	*e;
+	const struct seq	*q = NULL;
+	const char		*name = name_of(n), *near = NULL, *names[12];
+	char			 nbuf[128];
+	struct pb_buf		 tail = { NULL, 0, 0 };
+	size_t			 i, j, k = 0;
+
+	snprintf(nbuf, sizeof(nbuf), "%s", name ? name : (const char *)n->name);
+	e = n->parent != NULL && n->parent->type == XML_ELEMENT_NODE ?
+	    elem_of(n->parent) : NULL;
+	if (e != NULL && e->content == C_OTHER)
+		q = seq_of(n->parent, e);
+	pb_buf_put(&tail, "", 0);
+	if (q != NULL) {
+		for (i = 0; i < steps_of(q); i++)
+			for (j = 0; j < 3 && q->steps[i].names[j] != NULL; j++)
+				if (strcmp(q->steps[i].names[j], "BLOCK") &&
+				    k < 12)
+					names[k++] = q->steps[i].names[j];
+		for (i = 0; name != NULL && alias[i][0] != NULL; i++)
+			for (j = 0; j < k && !strcmp(alias[i][0], nbuf); j++)
+				if (strcmp(alias[i][1], names[j]) == 0)
+					near = names[j];
+		if (near == NULL && name != NULL)
+			near = pb_nearest(nbuf, names, k);
+		pb_buf_printf(&tail, "; <%s> holds%s %s", q->name,
+		    steps_of(q) > 1 ? ", in this order:" : "", q->words);
+	} else {
+		near = name ? nearest_elem(nbuf) : NULL;
+		if (e != NULL && e->content == C_BLOCKS)
+			pb_buf_puts(&tail, "; a block is one of " BLOCKS);
+		else if (e != NULL && e->content == C_INLINES)
+			pb_buf_printf(&tail, "; <%s> holds " INLINES, e->name);
+	}
+	say(c, n, pb_xmlfile_elem(c->f, n), "unknown element <%s>%s%s%s%s%s",
+	    nbuf, name ? "" : " (of another namespace)", near ?
+	    "; did you mean <" : "", near ? near : "", near ? ">?" : "",
+	    tail.data);
+	pb_buf_free(&tail);
+}
+
+/*
  * Checks the element n and everything under it, without recursion on
  * the C stack deeper than the tree's own nesting of known elements.
  */
@@ -898,34 +957,12 @@ walk(struct ck *c, xmlNodePtr root)
 {
 	const struct seq	*sq;
 	const struct elem	*e;
-	const char		*name, *near;
-	char			 nbuf[128];
-	struct pb_buf		 tail = { NULL, 0, 0 };
 	xmlNodePtr		 n = root;
 
 	while (n != NULL) {
 		if (n->type == XML_ELEMENT_NODE) {
 			if ((e = elem_of(n)) == NULL) {
-				name = name_of(n);
-				snprintf(nbuf, sizeof(nbuf), "%s", name ?
-				    name : (const char *)n->name);
-				name = name ? nbuf : NULL;
-				near = name ? nearest_elem(name) : NULL;
-				e = n->parent != NULL && n->parent->type ==
-				    XML_ELEMENT_NODE ? elem_of(n->parent) : NULL;
-				tail.len = 0;
-				pb_buf_put(&tail, "", 0);
-				if (e != NULL && e->content == C_BLOCKS)
-					pb_buf_puts(&tail, "; a block is one "
-					    "of " BLOCKS);
-				else if (e != NULL && e->content == C_INLINES)
-					pb_buf_printf(&tail, "; <%s> holds "
-					    INLINES, e->name);
-				say(c, n, pb_xmlfile_elem(c->f, n), "unknown "
-				    "element <%s>%s%s%s%s%s", nbuf, name ? "" :
-				    " (of another namespace)", near ?
-				    "; did you mean <" : "", near ? near : "",
-				    near ? ">?" : "", tail.data);
+				unknown_say(c, n);
 				/* nothing under it is looked at */
 				n = pb_tree_skip(n, root);
 				continue;
@@ -958,7 +995,6 @@ walk(struct ck *c, xmlNodePtr root)
 		}
 		n = pb_tree_next(n, root);
 	}
-	pb_buf_free(&tail);
 }
 
 size_t
