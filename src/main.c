@@ -160,7 +160,8 @@ cmd_figures(int argc, char *argv[], int explain)
 		goto out;
 	if (explain && (fig = pb_figures_get(f, name)) == NULL) {
 		pb_report_unknown(f, name, &s);
-		pb_say("%s", s.data);
+		pb_say("%s%s", s.data, strstr(s.data, "did you mean") ? "" :
+		    "; 'peerbrief figures' lists every name");
 		rc = PB_EXIT_USAGE;
 		goto out;
 	}

@@ -76,6 +76,11 @@ check "an empty input folder says to run peerbrief init" grep -q "is empty. Star
 $PB explain packet.org_count >/dev/null 2>"$T/e"
 check "explain packet.X without --packet: exit 2" test $? -eq 2
 check "explain packet.X without --packet says to add it" grep -q "add --packet ID.*accs-peer-roles, note-taking-funding" "$T/e"
+$PB explain riverbend.peer_ft >/dev/null 2>"$T/e"
+check "explain of a misspelt figure suggests the nearest" grep -q "^peerbrief: unknown figure 'riverbend.peer_ft'; did you mean 'riverbend.peer_fte'" "$T/e"
+$PB explain nosuch.thing >/dev/null 2>"$T/e"
+check "explain of a name like none: exit 2" test $? -eq 2
+check "explain of a name like none: says where the names are" grep -qx "peerbrief: unknown figure 'nosuch.thing'; 'peerbrief figures' lists every name" "$T/e"
 $PB figures --packet note-taking-fundng >/dev/null 2>"$T/e"
 check "an unknown --packet suggests the nearest" grep -q "did you mean 'note-taking-funding'" "$T/e"
 
