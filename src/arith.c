@@ -203,8 +203,9 @@ pb_int_add(int64_t a, int64_t b, int64_t *out)
 	return 1;
 }
 
-int
-pb_int_sub(int64_t a, int64_t b, int64_t *out)
+/* Stores a - b in *out, checked as pb_int_add adds. */
+static int
+int_sub(int64_t a, int64_t b, int64_t *out)
 {
 	int64_t	 r;
 
@@ -234,7 +235,7 @@ pb_money_add(int64_t a, int64_t b, int64_t *out)
 int
 pb_money_sub(int64_t a, int64_t b, int64_t *out)
 {
-	return pb_int_sub(a, b, out);
+	return int_sub(a, b, out);
 }
 
 int
@@ -243,8 +244,9 @@ pb_money_mul(int64_t count, int64_t cents, int64_t *out)
 	return pb_int_mul(count, cents, out);
 }
 
-int
-pb_ratio_valid(struct pb_ratio r)
+/* Non-zero when r is valid (den > 0). */
+static int
+ratio_valid(struct pb_ratio r)
 {
 	return r.den > 0;
 }
@@ -321,7 +323,7 @@ pb_ratio_mul_int_ceil(struct pb_ratio r, int64_t n, int64_t *out)
 	u128	 p, q;
 	int	 neg;
 
-	if (out == NULL || !pb_ratio_valid(r))
+	if (out == NULL || !ratio_valid(r))
 		return 0;
 	neg = (r.num < 0) != (n < 0);
 	p = (u128)mag(r.num) * mag(n);
@@ -339,7 +341,7 @@ pb_money_mul_ratio(int64_t count, int64_t cents, struct pb_ratio r,
 	u128	 q;
 	int	 neg;
 
-	if (out == NULL || !pb_ratio_valid(r))
+	if (out == NULL || !ratio_valid(r))
 		return 0;
 	neg = ((count < 0) != (cents < 0)) != (r.num < 0);
 	if (!muldiv_round((u128)mag(count) * mag(cents), mag(r.num),
@@ -431,7 +433,7 @@ pb_ratio_format(struct pb_ratio r, char *buf)
 
 	if (buf == NULL)
 		return NULL;
-	if (!pb_ratio_valid(r) ||
+	if (!ratio_valid(r) ||
 	    !muldiv_round(mag(r.num), 1000000, (uint64_t)r.den, &q))
 		return fail(buf);
 	return fixed(buf, r.num < 0, q, 6, 0, "", "");
@@ -471,7 +473,7 @@ pb_ratio_display(struct pb_ratio r, char *buf)
 	if (buf == NULL)
 		return NULL;
 	/* Tenths of a percent: num x 1000 / den, rounded once. */
-	if (!pb_ratio_valid(r) ||
+	if (!ratio_valid(r) ||
 	    !muldiv_round(mag(r.num), 1000, (uint64_t)r.den, &q))
 		return fail(buf);
 	if (q != 0 || r.num == 0)
@@ -514,8 +516,9 @@ month_days(int y, int m)
 	return m == 2 && leap(y) ? 29 : n[m - 1];
 }
 
-int
-pb_date_valid(struct pb_date d)
+/* Non-zero when d is a date of years 1 to 9999. */
+static int
+date_valid(struct pb_date d)
 {
 	return d.y >= 1 && d.y <= 9999 && d.m >= 1 && d.m <= 12 &&
 	    d.d >= 1 && d.d <= month_days(d.y, d.m);
@@ -549,7 +552,7 @@ pb_date_parse(const char *s, struct pb_date *out)
 	d.y = digits(p, 4);
 	d.m = digits(p + 5, 2);
 	d.d = digits(p + 8, 2);
-	if (d.y < 0 || d.m < 0 || d.d < 0 || !pb_date_valid(d))
+	if (d.y < 0 || d.m < 0 || d.d < 0 || !date_valid(d))
 		return 0;
 	*out = d;
 	return 1;
@@ -562,7 +565,7 @@ pb_date_format(struct pb_date d, char *buf)
 
 	if (buf == NULL)
 		return NULL;
-	if (!pb_date_valid(d))
+	if (!date_valid(d))
 		return fail(buf);
 	p = buf;
 	*p++ = (char)('0' + d.y / 1000);
@@ -597,7 +600,7 @@ pb_date_add_months(struct pb_date d, int64_t months_n, struct pb_date *out)
 	struct pb_date	 r;
 	int64_t		 t;
 
-	if (out == NULL || !pb_date_valid(d))
+	if (out == NULL || !date_valid(d))
 		return 0;
 	/* Months since 0001-01, the target kept within 0001-01..9999-12. */
 	t = (int64_t)(d.y - 1) * 12 + (d.m - 1);
@@ -653,7 +656,7 @@ pb_date_add_days(struct pb_date d, int64_t days, struct pb_date *out)
 	static const struct pb_date	 last = { 9999, 12, 31 };
 	int64_t				 n, max;
 
-	if (out == NULL || !pb_date_valid(d))
+	if (out == NULL || !date_valid(d))
 		return 0;
 	n = date_days(d);
 	max = date_days(last);

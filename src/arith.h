@@ -49,11 +49,11 @@ int pb_decimal_parse(const char *s, int places, int64_t *out);
 int pb_int_parse(const char *s, int64_t *out);
 
 /*
- * Checked int64_t arithmetic: stores a + b, a - b or a x b in *out and
- * returns non-zero, or returns 0 on overflow with *out unchanged.
+ * Checked int64_t arithmetic: stores a + b or a x b in *out and returns
+ * non-zero, or returns 0 on overflow with *out unchanged (a - b is
+ * pb_money_sub's).
  */
 int pb_int_add(int64_t a, int64_t b, int64_t *out);
-int pb_int_sub(int64_t a, int64_t b, int64_t *out);
 int pb_int_mul(int64_t a, int64_t b, int64_t *out);
 
 /*
@@ -74,9 +74,6 @@ struct pb_ratio {
 	int64_t	num;
 	int64_t	den;
 };
-
-/* Returns non-zero when r is valid (den > 0). */
-int pb_ratio_valid(struct pb_ratio r);
 
 /*
  * Stores num/den in *out, sign moved to the numerator and reduced.
@@ -176,9 +173,6 @@ struct pb_date {
 	int	m;
 	int	d;
 };
-
-/* Returns non-zero when d is a valid date. */
-int pb_date_valid(struct pb_date d);
 
 /*
  * Parses exactly "YYYY-MM-DD" (after trimming XML whitespace at both

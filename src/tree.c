@@ -86,8 +86,13 @@ xml_char(unsigned long c)
 	    (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
-char *
-pb_xml_clean(const char *s, size_t len)
+/*
+ * Returns a new string of the len bytes at s with the characters XML 1.0
+ * forbids (and bytes that are not UTF-8) replaced by U+FFFD; the caller
+ * frees it.
+ */
+static char *
+xml_clean(const char *s, size_t len)
 {
 	struct pb_buf		 b = { NULL, 0, 0 };
 	const unsigned char	*p = (const unsigned char *)s;
@@ -122,7 +127,7 @@ pb_tree_add_text(xmlNodePtr node, const char *s, size_t len)
 
 	if (len == 0)
 		return;
-	c = pb_xml_clean(s, len);
+	c = xml_clean(s, len);
 	xmlNodeAddContent(node, BAD_CAST c);
 	free(c);
 }
@@ -132,7 +137,7 @@ pb_tree_set_prop(xmlNodePtr node, const char *name, const char *value)
 {
 	char	*c;
 
-	c = pb_xml_clean(value, strlen(value));
+	c = xml_clean(value, strlen(value));
 	xmlSetProp(node, BAD_CAST name, BAD_CAST c);
 	free(c);
 }

@@ -47,12 +47,6 @@ void pb_tree_set_prop(xmlNodePtr node, const char *name, const char *value);
 int pb_lang_valid(const char *s);
 
 /*
- * Returns a new string with the characters XML 1.0 forbids replaced by
- * U+FFFD; the caller frees it.
- */
-char *pb_xml_clean(const char *s, size_t len);
-
-/*
  * The node after n in document order (a preorder walk) within the
  * subtree of top, or NULL when the walk is done: walks a tree without
  * recursion, `for (n = top; n != NULL; n = pb_tree_next(n, top))`. Only

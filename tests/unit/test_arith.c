@@ -187,8 +187,8 @@ test_int_checked(void **state)
 	assert_true(pb_int_add(2, 3, &v) && v == 5);
 	assert_true(pb_int_add(INT64_MAX, 0, &v) && v == INT64_MAX);
 	assert_true(pb_int_add(INT64_MIN, INT64_MAX, &v) && v == -1);
-	assert_true(pb_int_sub(INT64_MIN + 1, 1, &v) && v == INT64_MIN);
-	assert_true(pb_int_sub(-1, INT64_MAX, &v) && v == INT64_MIN);
+	assert_true(pb_money_sub(INT64_MIN + 1, 1, &v) && v == INT64_MIN);
+	assert_true(pb_money_sub(-1, INT64_MAX, &v) && v == INT64_MIN);
 	assert_true(pb_int_mul(INT64_MIN, 1, &v) && v == INT64_MIN);
 	assert_true(pb_int_mul(-1, INT64_MAX, &v) && v == -INT64_MAX);
 	assert_true(pb_int_mul(0, INT64_MIN, &v) && v == 0);
@@ -198,9 +198,9 @@ test_int_checked(void **state)
 	assert_false(pb_int_add(INT64_MAX, 1, &v));
 	assert_false(pb_int_add(INT64_MIN, -1, &v));
 	assert_false(pb_int_add(INT64_MIN, INT64_MIN, &v));
-	assert_false(pb_int_sub(INT64_MIN, 1, &v));
-	assert_false(pb_int_sub(0, INT64_MIN, &v));
-	assert_false(pb_int_sub(INT64_MAX, -1, &v));
+	assert_false(pb_money_sub(INT64_MIN, 1, &v));
+	assert_false(pb_money_sub(0, INT64_MIN, &v));
+	assert_false(pb_money_sub(INT64_MAX, -1, &v));
 	assert_false(pb_int_mul(INT64_MIN, -1, &v));
 	assert_false(pb_int_mul(-1, INT64_MIN, &v));
 	assert_false(pb_int_mul(INT64_MAX, 2, &v));
@@ -209,7 +209,7 @@ test_int_checked(void **state)
 	assert_false(pb_int_mul(INT64_MIN, INT64_MIN, &v));
 	assert_true(v == SENTINEL);
 	assert_false(pb_int_add(1, 1, NULL));
-	assert_false(pb_int_sub(1, 1, NULL));
+	assert_false(pb_money_sub(1, 1, NULL));
 	assert_false(pb_int_mul(1, 1, NULL));
 }
 
@@ -240,6 +240,8 @@ static void
 test_ratio_make(void **state)
 {
 	struct pb_ratio	 r = R(7, 7);
+	int64_t		 v;
+	char		 b[PB_NUMBUF];
 
 	(void)state;
 	assert_true(pb_ratio_make(11200, 43800, &r));
@@ -279,11 +281,15 @@ test_ratio_make(void **state)
 	r = pb_ratio_from_int(INT64_MIN);
 	assert_ratio(r, INT64_MIN, 1);
 
-	assert_true(pb_ratio_valid(R(1, 2)));
-	assert_true(pb_ratio_valid(R(2, 4)));	/* unreduced but usable */
-	assert_false(pb_ratio_valid(R(1, 0)));
-	assert_false(pb_ratio_valid(R(1, -2)));
-	assert_false(pb_ratio_valid(R(0, INT64_MIN)));
+	/* a ratio is usable (valid) exactly when its den > 0 */
+	assert_string_equal(pb_ratio_format(R(1, 2), b), "0.500000");
+	/* unreduced but usable */
+	assert_string_equal(pb_ratio_format(R(2, 4), b), "0.500000");
+	assert_null(pb_ratio_format(R(1, 0), b));
+	assert_string_equal(b, "");
+	assert_null(pb_ratio_format(R(1, -2), b));
+	assert_null(pb_ratio_format(R(0, INT64_MIN), b));
+	assert_false(pb_ratio_mul_int_ceil(R(1, 0), 3, &v));
 }
 
 static void
@@ -823,6 +829,7 @@ test_date_parse(void **state)
 {
 	struct pb_date	 d = D(7, 7, 7);
 	size_t		 i;
+	char		 b[PB_NUMBUF];
 	static const char *const bad[] = {
 		"", " ", "2026-3-2", "2026-03-2", "2026/03/02", "20260302",
 		"2026-03-02T00:00", "2026-03-02Z", "+026-03-02", "-026-03-02",
@@ -854,14 +861,17 @@ test_date_parse(void **state)
 	assert_true(d.y == 7 && d.m == 7 && d.d == 7);
 	assert_false(pb_date_parse("2026-03-02", NULL));
 
-	assert_true(pb_date_valid(D(2028, 2, 29)));
-	assert_false(pb_date_valid(D(2027, 2, 29)));
-	assert_false(pb_date_valid(D(0, 1, 1)));
-	assert_false(pb_date_valid(D(10000, 1, 1)));
-	assert_false(pb_date_valid(D(-2147483647 - 1, 1, 1)));
-	assert_false(pb_date_valid(D(2026, -2147483647 - 1, 1)));
-	assert_false(pb_date_valid(D(2026, 1, 2147483647)));
-	assert_false(pb_date_valid(D(2026, 6, 31)));
+	/* a date is valid exactly when the date functions take it */
+	assert_true(pb_date_add_days(D(2028, 2, 29), 0, &d));
+	assert_false(pb_date_add_days(D(2027, 2, 29), 0, &d));
+	assert_false(pb_date_add_days(D(0, 1, 1), 0, &d));
+	assert_false(pb_date_add_days(D(10000, 1, 1), 0, &d));
+	assert_false(pb_date_add_days(D(-2147483647 - 1, 1, 1), 0, &d));
+	assert_false(pb_date_add_days(D(2026, -2147483647 - 1, 1), 0, &d));
+	assert_false(pb_date_add_days(D(2026, 1, 2147483647), 0, &d));
+	assert_false(pb_date_add_days(D(2026, 6, 31), 0, &d));
+	assert_false(pb_date_add_months(D(2026, 6, 31), 0, &d));
+	assert_null(pb_date_format(D(2026, 6, 31), b));
 }
 
 static void
@@ -1022,7 +1032,7 @@ test_brute_dates(void **state)
 
 	(void)state;
 	for (i = 0; cur.y <= 9999; i++, cur = next_day(cur)) {
-		assert_true(pb_date_valid(cur));
+		assert_true(pb_date_add_days(cur, 0, &r));
 		if (!pb_date_add_days(first, i, &r) ||
 		    pb_date_cmp(r, cur) != 0)
 			fail_msg("day %lld: expected %d-%d-%d", (long long)i,

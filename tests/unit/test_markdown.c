@@ -78,19 +78,38 @@ test_id_valid(void **state)
 	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
 }
 
+/* The text pb_tree_add_text adds to a new element for the len bytes at
+ * s; the caller frees it. */
+static char *
+added(const char *s, size_t len)
+{
+	xmlDocPtr	 doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr	 n = xmlNewDocNode(doc, NULL, BAD_CAST "t", NULL);
+	xmlChar		*c;
+	char		*r;
+
+	xmlDocSetRootElement(doc, n);
+	pb_tree_add_text(n, s, len);
+	c = xmlNodeGetContent(n);
+	r = pb_xstrdup((const char *)c);
+	xmlFree(c);
+	xmlFreeDoc(doc);
+	return r;
+}
+
 static void
 test_xml_clean(void **state)
 {
 	char	*s;
 
 	(void)state;
-	s = pb_xml_clean("a\x01" "b\tc\n", 6);
+	s = added("a\x01" "b\tc\n", 6);
 	assert_string_equal(s, "a\xEF\xBF\xBD" "b\tc\n");
 	free(s);
-	s = pb_xml_clean("\xFF\xC3", 2);	/* invalid UTF-8 */
+	s = added("\xFF\xC3", 2);	/* invalid UTF-8 */
 	assert_string_equal(s, "\xEF\xBF\xBD\xEF\xBF\xBD");
 	free(s);
-	s = pb_xml_clean("\xEF\xBF\xBE", 3);	/* U+FFFE */
+	s = added("\xEF\xBF\xBE", 3);	/* U+FFFE */
 	assert_string_equal(s, "\xEF\xBF\xBD");
 	free(s);
 }
