@@ -358,6 +358,14 @@
           </xsl:if>
         </para>
       </xsl:if>
+      <!-- The first highlight whose label says FTE (the names with fte
+           in them, and the Family Partner and Recovery Coach shares of
+           peer FTE): FTE is spelled out there, else in the title of the
+           organizations' table, the first place a reader meets it. -->
+      <xsl:variable name="fte-first" select="generate-id(pb:highlights/pb:value[
+          contains(substring-after(@ref, '.'), 'fte')
+          or substring(@ref, string-length(@ref) - 20) = '.family_partner_share'
+          or substring(@ref, string-length(@ref) - 20) = '.recovery_coach_share'][1])"/>
       <xsl:if test="pb:highlights/pb:value">
         <table frame="all">
           <title>Highlights</title>
@@ -379,6 +387,9 @@
                     <xsl:call-template name="pb-dbp-label">
                       <xsl:with-param name="name" select="@ref"/>
                     </xsl:call-template>
+                    <xsl:if test="generate-id() = $fte-first">
+                      <xsl:call-template name="pb-dbp-fte-spelled"/>
+                    </xsl:if>
                   </entry>
                   <entry>
                     <xsl:call-template name="pb-dbp-value"/>
@@ -398,7 +409,12 @@
       </xsl:if>
       <xsl:if test="$orgs">
         <table frame="all">
-          <title>The organizations</title>
+          <title>
+            <xsl:text>The organizations</xsl:text>
+            <xsl:if test="$fte-first = ''">
+              <xsl:call-template name="pb-dbp-fte-spelled"/>
+            </xsl:if>
+          </title>
           <tgroup cols="6">
             <colspec colname="c1" colwidth="3*"/>
             <colspec colname="c2" colwidth="1*"/>
@@ -462,6 +478,11 @@
 
   <!-- After a count that is part of a total (the context, a pb:value),
        what it is a part of: " of 5 programs", " of 1 organization". -->
+  <!-- What FTE stands for, said once where a reader first meets it. -->
+  <xsl:template name="pb-dbp-fte-spelled">
+    <xsl:text> (FTE: full-time equivalents)</xsl:text>
+  </xsl:template>
+
   <xsl:template name="pb-dbp-count-of">
     <xsl:variable name="t" select="/pb:packet/pb:totals/pb:value"/>
     <xsl:variable name="r" select="substring-after(@ref, '.')"/>

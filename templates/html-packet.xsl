@@ -83,6 +83,14 @@
   <!-- The names of the figures the highlights show: the key figures
        leave them out rather than say them twice. -->
   <xsl:variable name="pk-highlighted" select="$pk/pb:highlights/pb:value/@ref"/>
+  <!-- The first highlight whose label says FTE (pk-labels: the names
+       with fte in them, and the Family Partner and Recovery Coach shares
+       of peer FTE): FTE is spelled out there, else in the caption of the
+       organizations at a glance, the first place a reader meets it. -->
+  <xsl:variable name="pk-fte-first" select="generate-id($pk/pb:highlights/pb:value[
+      contains(substring-after(@ref, '.'), 'fte')
+      or substring(@ref, string-length(@ref) - 20) = '.family_partner_share'
+      or substring(@ref, string-length(@ref) - 20) = '.recovery_coach_share'][1])"/>
   <!-- The tables positions place (=figure is not a table). descendant::,
        not //: libxml2 evaluates //step[predicate] by merging a node-set
        for every node of the positions, which took a third of the
@@ -395,6 +403,9 @@
                 <xsl:call-template name="pk-figure-label">
                   <xsl:with-param name="name" select="@ref"/>
                 </xsl:call-template>
+                <xsl:if test="generate-id() = $pk-fte-first">
+                  <xsl:call-template name="pk-fte-spelled"/>
+                </xsl:if>
                 <xsl:call-template name="pk-figure-context">
                   <xsl:with-param name="name" select="@ref"/>
                 </xsl:call-template>
@@ -658,7 +669,12 @@
          tabindex="0">
       <table id="orgs-glance" class="data orgs-glance">
         <xsl:text>&#10;</xsl:text>
-        <caption id="orgs-glance-caption">Each organization at a glance</caption>
+        <caption id="orgs-glance-caption">
+          <xsl:text>Each organization at a glance</xsl:text>
+          <xsl:if test="$pk-fte-first = ''">
+            <xsl:call-template name="pk-fte-spelled"/>
+          </xsl:if>
+        </caption>
         <xsl:text>&#10;</xsl:text>
         <thead>
           <tr>
@@ -707,6 +723,11 @@
       </table>
     </div>
     <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- What FTE stands for, said once where a reader first meets it. -->
+  <xsl:template name="pk-fte-spelled">
+    <xsl:text> (FTE: full-time equivalents)</xsl:text>
   </xsl:template>
 
   <!-- After a count (the context, a pb:value) that is part of a total,

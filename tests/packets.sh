@@ -10,7 +10,8 @@
 #     nor the feed; a public one is in both;
 #   - every table caption appears once in each HTML and DocBook file;
 #   - each organization's row at a glance links to its own entry in the
-#     packet's body (tests/packets/check.py glance).
+#     packet's body (tests/packets/check.py glance);
+#   - FTE is spelled out at its first use, once (check.py fte).
 . tests/lib.sh
 update=0
 [ "${1:-}" = --update ] && update=1
@@ -90,6 +91,15 @@ if python3 $G/check.py glance $(find "$T/out" "$T/small" -name index.html \
 else
 	not_ok "each organization at a glance links to its own entry"
 	cat "$T/glance"
+fi
+
+# FTE is spelled out where a reader first meets it, and only there.
+if python3 $G/check.py fte "$T"/out/*/index.html "$T"/out/*/*.dbk \
+    "$T"/small/*/index.html "$T"/small/*/*.dbk >"$T/fte"; then
+	ok "FTE spelled out at its first use, once"
+else
+	not_ok "FTE spelled out at its first use, once"
+	cat "$T/fte"
 fi
 
 # shellcheck disable=SC2046

@@ -9,6 +9,9 @@ themselves and from the input XML (independently of src/).
                                  line per leak
   check.py captions FILE...      every table caption (HTML <caption>, DocBook
                                  table <title>) appears once per file
+  check.py fte FILE...           "(FTE: full-time equivalents)" stands once
+                                 in the text (HTML or DocBook), where a
+                                 reader first meets FTE
   check.py glance FILE...        each organization's row of the at-a-glance
                                  table links to an element of the packet's
                                  body (before the appendix) that names it
@@ -100,6 +103,27 @@ def captions(files):
     return bad
 
 
+def fte(files):
+    bad = 0
+    spelled = "(FTE: full-time equivalents)"
+    for path in files:
+        text = open(path, encoding="utf-8").read()
+        text = re.sub(r"<(style|head)\b.*?</\1>", "", text, flags=re.S)
+        text = " ".join(re.sub(r"<[^>]*>", " ", text).split())
+        first = re.search(r"\bFTE\b", text)
+        if not first:
+            continue
+        at = text.find(spelled)
+        if text.count(spelled) != 1:
+            bad += 1
+            print("%s: FTE spelled out %d times" % (path, text.count(spelled)))
+        elif first.start() < at - 80:
+            bad += 1
+            print("%s: FTE used before it is spelled out: %r" % (
+                path, text[max(0, first.start() - 60):first.end()]))
+    return bad
+
+
 def glance(files):
     bad = 0
     for path in files:
@@ -133,6 +157,8 @@ def glance(files):
 if __name__ == "__main__":
     if sys.argv[1] == "private":
         n = private(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "fte":
+        n = fte(sys.argv[2:])
     elif sys.argv[1] == "glance":
         n = glance(sys.argv[2:])
     else:
