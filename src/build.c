@@ -791,9 +791,14 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 		    "sitemap.xml, and feed ids made from its title and "
 		    "publisher; add the address the site is published at "
 		    "(or <base-url/> while it has none)");
-	/* a whole build's warnings, for one that finds nothing changed */
-	if (r->only == NULL)
-		pb_manifest_keep_warnings(&inc.cur, NULL, &r->d, 0, r->indir);
+	/* a whole build's warnings, for one that finds nothing changed;
+	 * with --packet, those of the packets it left alone too, which it
+	 * does not print */
+	pb_manifest_keep_warnings(&inc.cur, NULL, &r->d, 0, r->indir);
+	for (i = 0; r->only != NULL && i < r->model->npackets; i++)
+		if (r->why[i] == PB_WHY_KEPT)
+			pb_manifest_keep_warnings(&inc.cur, NULL, &warns[i], 0,
+			    r->indir);
 	pb_increment_write(&inc, stage, &r->d);	/* the manifest comes last */
 	lap(&clock, &r->secs[PB_STAGE_SITE]);
 	if (r->d.errors > 0)

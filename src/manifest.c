@@ -726,11 +726,9 @@ pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
 	char		*reuse;
 	struct pb_hash	 h;
 	size_t		 i;
+	int		 stale = 0;
 
 	reuse = pb_xcalloc(m->npackets + 1, 1);
-	/* a partial build: out/ no longer matches the whole input */
-	if (only != NULL)
-		inc->cur.all = none;
 	for (i = 0; i < m->npackets; i++) {
 		h = pb_manifest_get(&inc->old, m->packets[i].id);
 		if (only != NULL && strcmp(m->packets[i].id, only) != 0 &&
@@ -739,6 +737,9 @@ pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
 			pb_manifest_add(&inc->cur, m->packets[i].id, h);
 			reuse[i] = 1;
 			why[i] = PB_WHY_KEPT;
+			stale |= !pb_hash_eq(h, packet_hash(m, indir,
+			    &m->packets[i], inc->tool, pb_manifest_images(
+			    &inc->old, m->packets[i].id), inc->memo));
 			continue;
 		}
 		h = packet_hash(m, indir, &m->packets[i], inc->tool,
@@ -758,6 +759,10 @@ pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
 		} else
 			why[i] = PB_WHY_OUTPUT;
 	}
+	/* a partial build that kept an out-of-date packet: out/ no longer
+	 * matches the whole input */
+	if (stale)
+		inc->cur.all = none;
 	return reuse;
 }
 

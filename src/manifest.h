@@ -131,7 +131,9 @@ enum pb_why {
  * stage. With only (build --packet; NULL: none), every other packet that
  * has a previous output keeps it, whatever it was made from, and keeps
  * its previous record, so the next whole build rebuilds it if it is out
- * of date. Sets why[i] (an enum pb_why) for each packet i. Returns a flag
+ * of date; when none is, out/ matches the whole input as after a whole
+ * build, and the next build with nothing changed finds it up to date.
+ * Sets why[i] (an enum pb_why) for each packet i. Returns a flag
  * per packet, set when its output was reused (the caller frees it).
  */
 char *pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,

@@ -381,6 +381,23 @@ check "warnings: the rebuild reused one packet" grep -q '^1 packet built, 1 reus
 (cd "$T" && $PB build -i "$T/W" -o wo) >/dev/null 2>"$T/err"
 sed "s|^$T/W/|W/|" "$T/err" | warnings /dev/stdin | sed 's/^0 packets built, 2 reused/2 packets built, 0 reused/' >"$T/got"
 check "warnings: replayed under the input folder as now given" diff -u "$T/fresh" "$T/got"
+# build --packet records the whole build's warnings too, those of the
+# packets it leaves alone included: when none of them is out of date, a
+# whole build after it with nothing changed finds out/ up to date (even
+# the site's pages stay the same files) and prints every warning; when
+# one is, the whole build rebuilds that one.
+(cd "$T" && $PB build --packet pk -i W -o wo) >/dev/null 2>"$T/err"
+i=$(ino "$T/wo/index.html")
+(cd "$T" && $PB build -i W -o wo) >/dev/null 2>"$T/err"
+check "warnings: after build --packet, nothing changed keeps out/ as it is" test "$(ino "$T/wo/index.html")" = "$i"
+warnings "$T/err" | sed 's/^0 packets built, 2 reused/2 packets built, 0 reused/' >"$T/got"
+check "warnings: after build --packet, nothing changed gives them all" diff -u "$T/fresh" "$T/got"
+sed -i 's|Second packet|Second packet, again|' "$T/W/packets/pk2.xml"
+(cd "$T" && $PB build --packet pk -i W -o wo) >/dev/null 2>"$T/err"
+check "warnings: build --packet pk leaves pk2 alone" sh -c "! grep -q 'Second packet, again' '$T/wo/pk2/index.html'"
+(cd "$T" && $PB build -i W -o wo) >/dev/null 2>"$T/err"
+check "warnings: the whole build after it rebuilds pk2, out of date" sh -c \
+    "grep -q '^1 packet built, 1 reused, 6 warnings, ' '$T/err' && grep -q 'Second packet, again' '$T/wo/pk2/index.html'"
 
 # 6,000 peer specialists at 1.00 FTE each: the staffing and certification
 # tables and the peer-staff chart are built (its axis in steps of 1,000,
