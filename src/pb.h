@@ -58,6 +58,7 @@ struct pb_buf {
 void pb_buf_put(struct pb_buf *b, const char *s, size_t n);
 void pb_buf_puts(struct pb_buf *b, const char *s);
 void pb_buf_putc(struct pb_buf *b, char c);
+/* Appends fmt formatted; no argument may point into b's own data. */
 void pb_buf_printf(struct pb_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /*

@@ -150,17 +150,33 @@ pb_buf_putc(struct pb_buf *b, char c)
 	pb_buf_put(b, &c, 1);
 }
 
+/*
+ * Formats straight into b's spare room, which most lines fit once 128
+ * bytes are reserved: one vsnprintf and no allocation per line (a
+ * rebuild writes a line for each output and input file); a longer
+ * result is formatted again into room made for it.
+ */
 void
 pb_buf_printf(struct pb_buf *b, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*p;
+	int	 n;
+	size_t	 room;
 
+	buf_reserve(b, 128);
+	room = b->cap - b->len;
 	va_start(ap, fmt);
-	p = pb_xvasprintf(fmt, ap);
+	n = vsnprintf(b->data + b->len, room, fmt, ap);
 	va_end(ap);
-	pb_buf_puts(b, p);
-	free(p);
+	if (n < 0)
+		oom();
+	if ((size_t)n >= room) {
+		buf_reserve(b, (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	b->len += (size_t)n;
 }
 
 void
