@@ -137,6 +137,11 @@ dist:
 	rm -rf $(DIST)
 	@echo "$(DIST).tar.gz"
 
+# Everything a build, a test run, make fuzz or make bench makes: each
+# harness tests/fuzz/fuzz_NAME.c gives a fuzzer tests/fuzz/fuzz_NAME, and
+# its objects are in tests/fuzz/obj.
+FUZZERS = $(patsubst %.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 clean: clean-objs
-	rm -rf out .out.staging .out.staging.* .out.stat .out.lock $(DIST) $(DIST).tar.gz tests/out tests/fuzz/obj tests/fuzz/fuzz_convert \
-	    tests/fuzz/fuzz_xml tests/fuzz/fuzz_csv
+	rm -rf out .out.staging .out.staging.* .out.stat .out.stat.tmp \
+	    .out.lock $(DIST) $(DIST).tar.gz tests/out tests/fuzz/obj \
+	    $(FUZZERS) tests/bench/work tests/bench/corpus

@@ -39,6 +39,16 @@ if git rev-parse --git-dir >/dev/null 2>&1; then
 	make -s -C "$d" peerbrief CFLAGS=-O0 >"$T/log" 2>&1
 	check "the tarball builds" test $? -eq 0 -a -x "$d/peerbrief"
 	tail -5 "$T/log"
+	# make clean leaves the tree as checked out: git (in the unpacked
+	# copy) shows no file it ignores once every fuzzer and its object
+	# stand beside the build's own files
+	(cd "$d" && git init -q && git add -A &&
+	    git -c user.name=t -c user.email=t@example.org commit -qm t &&
+	    mkdir -p tests/fuzz/obj && for c in tests/fuzz/fuzz_*.c; do
+		f=${c%.c}; : >"$f"; : >"tests/fuzz/obj/${f##*/}.o"; done &&
+	    make -s clean && git status --ignored --porcelain) >"$T/st" 2>&1
+	check "make clean leaves no ignored file" test ! -s "$T/st"
+	head -5 "$T/st"
 fi
 # CPPFLAGS reach the compiler; make clean removes .out.stat.
 make -n src/util.o CPPFLAGS=-DPB_CPPFLAGS_SEEN -B 2>/dev/null | grep -q PB_CPPFLAGS_SEEN
