@@ -89,52 +89,54 @@
   <!-- The words for a figure name's last part (in $pb-dbp-words). -->
   <xsl:key name="pb-dbp-w" match="w" use="@n"/>
 
-  <!-- Words for the last part of a figure name, and for the units. -->
+  <!-- Words for the last part of a figure name, and for the units. The
+       figures' words are those of html-packet.xsl's pk-labels, so that
+       the book and the page name each figure alike. -->
   <xsl:variable name="pb-dbp-words-rtf" xmlns="">
     <w n="enrolled_days">Enrolled days</w>
     <w n="dmh_payment">DMH payment</w>
     <w n="rdays">R-days</w>
     <w n="rday_rate">R-day rate</w>
-    <w n="medicaid_reimbursement">Medicaid reimbursement</w>
-    <w n="dmh_net_cost">DMH net cost</w>
-    <w n="unreimbursed_share">Share of the payment not reimbursed</w>
+    <w n="medicaid_reimbursement">Medicaid reimbursement to DMH</w>
+    <w n="dmh_net_cost">DMH's cost after reimbursement</w>
+    <w n="unreimbursed_share">Share of DMH's payment Medicaid does not reimburse</w>
     <w n="state_average_rdays">R-days at the state average</w>
     <w n="rday_rate_without_peer_notes">R-day rate without peer notes</w>
-    <w n="meets_state_average_without_peer_notes">Meets the state average without peer notes</w>
+    <w n="meets_state_average_without_peer_notes">At the state average without peer notes</w>
     <w n="rday_shortfall_without_peer_notes">R-days short of the state average without peer notes</w>
-    <w n="peer_note_reimbursement">Reimbursement from peer-only R-days</w>
-    <w n="peer_note_share_of_payment">Share of the DMH payment from peer-only R-days</w>
+    <w n="peer_note_reimbursement">Medicaid reimbursement that rests only on peer notes</w>
+    <w n="peer_note_share_of_payment">Share of DMH's payment that rests only on peer notes</w>
     <w n="zero_rdays">No R-days at all</w>
     <w n="required_peer_fte">Required peer FTE</w>
-    <w n="peer_fte">Peer staff FTE</w>
+    <w n="peer_fte">Peer FTE</w>
     <w n="meets_peer_ratio">Meets the peer staffing ratio</w>
     <w n="family_partner_share">Family Partner share of peer FTE</w>
     <w n="recovery_coach_share">Recovery Coach share of peer FTE</w>
-    <w n="family_partner_share_exceeds">Family Partner share above the limit</w>
-    <w n="recovery_coach_share_exceeds">Recovery Coach share above the limit</w>
+    <w n="family_partner_share_exceeds">Family Partner share over the limit</w>
+    <w n="recovery_coach_share_exceeds">Recovery Coach share over the limit</w>
     <w n="certification_due">Certification due</w>
     <w n="certifications_overdue">Certifications overdue</w>
     <w n="certifications_due_within_60_days">Certifications due within 60 days</w>
-    <w n="practice_conflicts">Practices in conflict</w>
-    <w n="practice_concerns">Practices of concern</w>
+    <w n="practice_conflicts">Practices in conflict with the peer role</w>
+    <w n="practice_concerns">Practices of concern for the peer role</w>
     <w n="peer_fte_without_lived_experience">Peer FTE without lived experience</w>
     <w n="fiscal_year">The packet's fiscal year</w>
-    <w n="orgs_with_practice_concerns">Organizations with practices of concern</w>
+    <w n="orgs_with_practice_concerns">Organizations with a practice of concern</w>
     <w n="total_dmh_net_cost">DMH's total cost after reimbursement</w>
-    <w n="org_count">Organizations</w>
-    <w n="program_count">Programs</w>
-    <w n="programs_meeting_state_average_without_peer_notes">Programs at the state average without peer notes</w>
-    <w n="orgs_without_peer_notes">Organizations whose peers write no progress notes</w>
-    <w n="orgs_with_practice_conflicts">Organizations with practices in conflict</w>
+    <w n="org_count">Organizations compared</w>
+    <w n="program_count">Programs compared</w>
+    <w n="programs_meeting_state_average_without_peer_notes">Programs at the statewide R-day average without any peer notes</w>
+    <w n="orgs_without_peer_notes">Organizations where peers write no progress notes</w>
+    <w n="orgs_with_practice_conflicts">Organizations with a practice in conflict</w>
     <w n="total_dmh_payment">Total DMH payment</w>
-    <w n="total_medicaid_reimbursement">Total Medicaid reimbursement</w>
-    <w n="total_peer_note_reimbursement">Total reimbursement from peer-only R-days</w>
-    <w n="medicaid_share">Medicaid share of an R-day's cost</w>
+    <w n="total_medicaid_reimbursement">Total Medicaid reimbursement to DMH</w>
+    <w n="total_peer_note_reimbursement">Medicaid reimbursement that rests only on peer notes</w>
+    <w n="medicaid_share">Medicaid's share of an R-day's cost</w>
     <w n="state_average_rday_rate">Statewide average R-day rate</w>
-    <w n="certification_window_months">Months allowed for certification</w>
+    <w n="certification_window_months">Months from hire to certification</w>
     <w n="peer_fte_per_100_enrolled">Peer FTE required per 100 enrolled</w>
-    <w n="max_family_partner_share">Largest Family Partner share</w>
-    <w n="max_recovery_coach_share">Largest Recovery Coach share</w>
+    <w n="max_family_partner_share">Limit on the Family Partner share</w>
+    <w n="max_recovery_coach_share">Limit on the Recovery Coach share</w>
     <u n="usd">US dollars</u>
     <u n="ratio">ratio</u>
     <u n="days">days</u>
@@ -515,6 +517,15 @@
         <xsl:otherwise>peer staff</xsl:otherwise>
       </xsl:choose>
       <xsl:if test="$n != 1 and not(starts-with($last, 'certifications_'))">s</xsl:if>
+      <xsl:if test="$last = 'programs_meeting_state_average_without_peer_notes'">
+        <xsl:for-each select="/pb:packet/pb:meta/pb:fiscal-year[normalize-space() != '']">
+          <xsl:text> (</xsl:text>
+          <xsl:call-template name="pb-fiscal-year">
+            <xsl:with-param name="year" select="string(.)"/>
+          </xsl:call-template>
+          <xsl:text>)</xsl:text>
+        </xsl:for-each>
+      </xsl:if>
     </xsl:if>
   </xsl:template>
 
@@ -1711,6 +1722,8 @@
         substring(substring-after($rest, '.'), 1 div ($middle != '')),
         substring($rest, 1 div ($middle = '')))"/>
     <xsl:variable name="org" select="key('pb-dbp-org', $first)"/>
+    <xsl:variable name="nprog" select="/pb:packet/pb:totals/pb:value[@ref = 'packet.program_count']"/>
+    <xsl:variable name="year" select="/pb:packet/pb:meta/pb:fiscal-year[normalize-space() != '']"/>
     <xsl:for-each select="$pb-dbp-words[1]">
       <xsl:variable name="w" select="key('pb-dbp-w', $last)"/>
       <xsl:choose>
@@ -1719,8 +1732,29 @@
       </xsl:choose>
     </xsl:for-each>
     <xsl:choose>
-      <xsl:when test="$first = 'param'"> (parameter)</xsl:when>
-      <xsl:when test="$first = 'packet'"> (all organizations)</xsl:when>
+      <!-- what the series assumes, not what the data say -->
+      <xsl:when test="$first = 'param'"> (set for this series, not taken from the data)</xsl:when>
+      <!-- a packet total: over which programs, of which year, as the
+           HTML says it -->
+      <xsl:when test="(starts-with($rest, 'total_') or $rest = 'unreimbursed_share'
+                       or $rest = 'peer_note_share_of_payment')
+                      and $nprog/@value &gt; 0">
+        <xsl:choose>
+          <xsl:when test="$nprog/@value = 1"> (the packet's one program</xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="concat(' (all ', $nprog/@display, ' programs')"/>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="$year">
+          <xsl:text>, </xsl:text>
+          <xsl:call-template name="pb-fiscal-year">
+            <xsl:with-param name="year" select="string($year)"/>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:text>)</xsl:text>
+      </xsl:when>
+      <!-- another figure of the packet: the packet's own -->
+      <xsl:when test="$first = 'packet'"/>
       <xsl:otherwise>
         <xsl:text> (</xsl:text>
         <xsl:choose>

@@ -11,7 +11,9 @@
 #   - every table caption appears once in each HTML and DocBook file;
 #   - each organization's row at a glance links to its own entry in the
 #     packet's body (tests/packets/check.py glance);
-#   - FTE is spelled out at its first use, once (check.py fte).
+#   - FTE is spelled out at its first use, once (check.py fte);
+#   - the DocBook's highlights hold the HTML's labels and contexts
+#     (check.py highlights).
 . tests/lib.sh
 update=0
 [ "${1:-}" = --update ] && update=1
@@ -101,6 +103,19 @@ else
 	not_ok "FTE spelled out at its first use, once"
 	cat "$T/fte"
 fi
+
+# The DocBook's highlights name their programs, year and organization as
+# the HTML's do.
+for d in "$T"/out/*/ "$T"/small/*/; do
+	p=$(basename "$d")
+	[ -f "$d/index.html" ] && grep -q 'class="highlight"' "$d/index.html" || continue
+	if python3 $G/check.py highlights "$d/index.html" "$d/$p.dbk" >"$T/hl"; then
+		ok "DocBook highlights say what the HTML's say ($p)"
+	else
+		not_ok "DocBook highlights say what the HTML's say ($p)"
+		cat "$T/hl"
+	fi
+done
 
 # shellcheck disable=SC2046
 if python3 $G/check.py captions $(find "$T/out" "$T/small" -name index.html \

@@ -12,6 +12,9 @@ themselves and from the input XML (independently of src/).
   check.py fte FILE...           "(FTE: full-time equivalents)" stands once
                                  in the text (HTML or DocBook), where a
                                  reader first meets FTE
+  check.py highlights HTML DBK   the DocBook's highlights hold each HTML
+                                 highlight's label and context (whose figure,
+                                 which programs, which year)
   check.py glance FILE...        each organization's row of the at-a-glance
                                  table links to an element of the packet's
                                  body (before the appendix) that names it
@@ -124,6 +127,34 @@ def fte(files):
     return bad
 
 
+def highlights(html, dbk):
+    """The DocBook's highlights say what the HTML's say: each row's label
+    holds the HTML highlight's label and its context (whose figure, of
+    which programs and year)."""
+    bad = 0
+    h = open(html, encoding="utf-8").read()
+    d = open(dbk, encoding="utf-8").read()
+    # (FTE, spelled out where first met, may stand apart in the two)
+    flat = lambda t: " ".join(re.sub(r"<[^>]*>", " ", t).split()).replace(
+        " (FTE: full-time equivalents)", "")
+    dts = re.findall(r'<div class="highlight"><dt>(.*?)</dt>', h, re.S)
+    m = re.search(r"<title>Highlights</title>.*?<tbody>(.*?)</tbody>", d, re.S)
+    rows = re.findall(r"<row>\s*<entry>(.*?)</entry>", m.group(1), re.S) if m else []
+    if not dts or len(dts) != len(rows):
+        print("%s, %s: %d highlights in the HTML, %d in the DocBook" % (
+            html, dbk, len(dts), len(rows)))
+        return 1
+    for dt, row in zip(dts, rows):
+        ctx = [flat(c) for c in re.findall(r'<span class="context">(.*?)</span>', dt, re.S)]
+        label = flat(re.sub(r'<span class="context">.*?</span>', "", dt, flags=re.S))
+        entry = flat(row).replace("&amp;", "&").lower()
+        for part in [label] + ctx:
+            if part.replace("&amp;", "&").lower() not in entry:
+                bad += 1
+                print("%s: highlight %r lacks %r" % (dbk, flat(row), part))
+    return bad
+
+
 def glance(files):
     bad = 0
     for path in files:
@@ -159,6 +190,8 @@ if __name__ == "__main__":
         n = private(sys.argv[2], sys.argv[3])
     elif sys.argv[1] == "fte":
         n = fte(sys.argv[2:])
+    elif sys.argv[1] == "highlights":
+        n = highlights(sys.argv[2], sys.argv[3])
     elif sys.argv[1] == "glance":
         n = glance(sys.argv[2:])
     else:
