@@ -440,26 +440,6 @@ pb_ratio_format(struct pb_ratio r, char *buf)
 }
 
 char *
-pb_int_display(int64_t n, char *buf)
-{
-	if (buf == NULL)
-		return NULL;
-	return fixed(buf, n < 0, mag(n), 0, 1, "", "");
-}
-
-char *
-pb_money_display(int64_t cents, char *buf)
-{
-	uint64_t	 m = mag(cents);
-
-	if (buf == NULL)
-		return NULL;
-	if (m % 100 == 0)
-		return fixed(buf, cents < 0, m / 100, 0, 1, "$", "");
-	return fixed(buf, cents < 0, m, 2, 1, "$", "");
-}
-
-char *
 pb_fte_display(int64_t hundredths, char *buf)
 {
 	return pb_fte_format(hundredths, buf);

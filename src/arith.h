@@ -140,18 +140,14 @@ char *pb_fte_format(int64_t hundredths, char *buf);
 char *pb_ratio_format(struct pb_ratio r, char *buf);
 
 /*
- * Display text (DESIGN.md `display`), same buffer rules as above.
+ * Display text (DESIGN.md `display`), same buffer rules as above. An
+ * amount of money and a count are worded by templates/numbers.xsl.
  *
- * pb_int_display:     thousands separators, "10,950", "-1,234", "999".
- * pb_money_display:   "$4,566,150" for whole dollars, "$1,234.50"
- *                     otherwise (never rounded), "-$12.50", "$0".
  * pb_fte_display:     as pb_fte_format, "1.50".
  * pb_ratio_display:   percent with one decimal rounded half up, computed
  *                     from the exact fraction: 1/3 "33.3%", 0.0005 "0.1%",
  *                     0 "0.0%", 12 "1,200.0%"; NULL when r is not valid.
  */
-char *pb_int_display(int64_t n, char *buf);
-char *pb_money_display(int64_t cents, char *buf);
 char *pb_fte_display(int64_t hundredths, char *buf);
 char *pb_ratio_display(struct pb_ratio r, char *buf);
 

@@ -401,7 +401,9 @@ build_packet(struct pool *b, const struct pb_packet *pk, struct pb_diags *d)
 
 	pos = pb_xcalloc(pk->npositions + 1, sizeof(*pos));
 	pb_cache_open(b->cache, pk, pos, d);
-	if ((f = pb_run_figures(b->r, pk, d)) != NULL)
+	/* amounts and counts worded by the templates before the tree */
+	if ((f = pb_run_figures(b->r, pk, d)) != NULL && (b->st == NULL ||
+	    pb_render_words(b->st, f, d)))
 		doc = pb_packet_assemble(b->r->model, pk, f, pos,
 		    b->r->as_of, d);
 	if (doc != NULL && b->images != NULL)

@@ -138,8 +138,9 @@ finish(struct fx *x, size_t i)
 
 	switch (f->unit) {
 	case PB_UNIT_USD:
+		/* worded by templates/numbers.xsl (pb_render_words) */
 		pb_money_format(f->n, f->value);
-		pb_money_display(f->n, f->display);
+		pb_money_format(f->n, f->display);
 		break;
 	case PB_UNIT_RATIO:
 		pb_ratio_format(f->r, f->value);
@@ -147,8 +148,9 @@ finish(struct fx *x, size_t i)
 		break;
 	case PB_UNIT_DAYS:
 	case PB_UNIT_COUNT:
+		/* worded by templates/numbers.xsl (pb_render_words) */
 		pb_int_format(f->n, f->value);
-		pb_int_display(f->n, f->display);
+		pb_int_format(f->n, f->display);
 		break;
 	case PB_UNIT_FTE:
 		pb_fte_format(f->n, f->value);

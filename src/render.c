@@ -916,7 +916,24 @@ out:
 static int
 worded(enum pb_unit u)
 {
-	return u == PB_UNIT_DATE || u == PB_UNIT_YEAR;
+	return u == PB_UNIT_DATE || u == PB_UNIT_YEAR || u == PB_UNIT_USD ||
+	    u == PB_UNIT_DAYS || u == PB_UNIT_COUNT;
+}
+
+/* The element of dates.xsl's list that holds a figure of unit u. */
+static const char *
+word_el(enum pb_unit u)
+{
+	switch (u) {
+	case PB_UNIT_DATE:
+		return "d";
+	case PB_UNIT_YEAR:
+		return "y";
+	case PB_UNIT_USD:
+		return "m";
+	default:
+		return "n";
+	}
 }
 
 char **
@@ -938,8 +955,8 @@ pb_render_displays(struct pb_styles *s, const struct pb_figures *f,
 	xmlDocSetRootElement(doc, root);
 	for (i = 0; i < f->n; i++)
 		if (worded(f->v[i].unit)) {
-			xmlNewTextChild(root, ns, BAD_CAST (f->v[i].unit ==
-			    PB_UNIT_DATE ? "d" : "y"), BAD_CAST f->v[i].value);
+			xmlNewTextChild(root, ns, BAD_CAST word_el(
+			    f->v[i].unit), BAD_CAST f->v[i].value);
 			n++;
 		}
 	if (n > 0 && !render(s, PB_FMT_DATES, doc, 1, 0, NULL, "dates.xsl",
@@ -977,6 +994,24 @@ pb_render_displays_in(const char *dir, const struct pb_figures *f,
 	v = pb_render_displays(s, f, d);
 	pb_styles_free(s);
 	return v;
+}
+
+int
+pb_render_words(struct pb_styles *s, struct pb_figures *f,
+    struct pb_diags *d)
+{
+	char	**v;
+	size_t	  i;
+
+	if ((v = pb_render_displays(s, f, d)) == NULL)
+		return 0;
+	for (i = 0; i < f->n; i++)
+		if (v[i] != NULL && f->v[i].unit != PB_UNIT_DATE &&
+		    f->v[i].unit != PB_UNIT_YEAR)
+			snprintf(f->v[i].display, sizeof(f->v[i].display),
+			    "%s", v[i]);
+	pb_render_displays_free(v, f->n);
+	return 1;
 }
 
 void

@@ -7,12 +7,13 @@
   one. It imports numbers.xsl, how money, counts and fiscal years read,
   for them.
 
-  Compiled on its own it words a list of dates and fiscal years: for a
-  tree <pb:dates><pb:d>2026-11-15</pb:d><pb:y>2026</pb:y>...</pb:dates>
-  it writes each worded, one a line, which is how the program words the
-  dates and fiscal years of the figures reports (figures.json,
-  figures.csv, `peerbrief figures` and `explain`) without words of its
-  own. The importers' own xsl:output take precedence over the one below.
+  Compiled on its own it words a list of figures' values: for a tree
+  <pb:dates><pb:d>2026-11-15</pb:d><pb:y>2026</pb:y><pb:m>104.25</pb:m>
+  <pb:n>11200</pb:n>...</pb:dates> (dates, fiscal years, amounts in
+  dollars and counts) it writes each worded, one a line, which is how the
+  program words the figures reports (figures.json, figures.csv,
+  `peerbrief figures` and `explain`) and the display of each amount and
+  count in the packet tree without words of its own. The importers' own xsl:output take precedence over the one below.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -71,8 +72,20 @@
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:template match="/pb:dates">
-    <xsl:for-each select="pb:d | pb:y">
+    <xsl:for-each select="pb:d | pb:y | pb:m | pb:n">
       <xsl:choose>
+        <xsl:when test="self::pb:m">
+          <!-- a value in dollars with two decimals: "104.25" is 10425
+               cents -->
+          <xsl:call-template name="pb-money">
+            <xsl:with-param name="cents" select="translate(string(.), '.', '')"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:when test="self::pb:n">
+          <xsl:call-template name="pb-count">
+            <xsl:with-param name="n" select="string(.)"/>
+          </xsl:call-template>
+        </xsl:when>
         <xsl:when test="self::pb:y">
           <xsl:call-template name="pb-fiscal-year">
             <xsl:with-param name="year" select="string(.)"/>

@@ -607,41 +607,6 @@ test_display(void **state)
 	char	 b[PB_NUMBUF];
 
 	(void)state;
-	assert_string_equal(pb_int_display(0, b), "0");
-	assert_string_equal(pb_int_display(7, b), "7");
-	assert_string_equal(pb_int_display(999, b), "999");
-	assert_string_equal(pb_int_display(1000, b), "1,000");
-	assert_string_equal(pb_int_display(10950, b), "10,950");
-	assert_string_equal(pb_int_display(100000, b), "100,000");
-	assert_string_equal(pb_int_display(999999, b), "999,999");
-	assert_string_equal(pb_int_display(1234567, b), "1,234,567");
-	assert_string_equal(pb_int_display(-1, b), "-1");
-	assert_string_equal(pb_int_display(-999, b), "-999");
-	assert_string_equal(pb_int_display(-1000, b), "-1,000");
-	assert_string_equal(pb_int_display(-1234567, b), "-1,234,567");
-	assert_string_equal(pb_int_display(INT64_MAX, b),
-	    "9,223,372,036,854,775,807");
-	assert_string_equal(pb_int_display(INT64_MIN, b),
-	    "-9,223,372,036,854,775,808");
-
-	assert_string_equal(pb_money_display(456615000, b), "$4,566,150");
-	assert_string_equal(pb_money_display(123450, b), "$1,234.50");
-	assert_string_equal(pb_money_display(123401, b), "$1,234.01");
-	assert_string_equal(pb_money_display(0, b), "$0");
-	assert_string_equal(pb_money_display(5, b), "$0.05");
-	assert_string_equal(pb_money_display(99999, b), "$999.99");
-	assert_string_equal(pb_money_display(100000, b), "$1,000");
-	assert_string_equal(pb_money_display(-1250, b), "-$12.50");
-	assert_string_equal(pb_money_display(-100, b), "-$1");
-	assert_string_equal(pb_money_display(-100000000, b), "-$1,000,000");
-	assert_string_equal(pb_money_display(59318250, b), "$593,182.50");
-	assert_string_equal(pb_money_display(INT64_MAX, b),
-	    "$92,233,720,368,547,758.07");
-	assert_string_equal(pb_money_display(INT64_MIN, b),
-	    "-$92,233,720,368,547,758.08");
-	assert_string_equal(pb_money_display(INT64_MIN / 100 * 100, b),
-	    "-$92,233,720,368,547,758");
-
 	assert_string_equal(pb_fte_display(150, b), "1.50");
 	assert_string_equal(pb_fte_display(250, b), "2.50");
 
@@ -678,8 +643,6 @@ test_display(void **state)
 	assert_null(pb_ratio_display(R(1, 0), b));
 	assert_string_equal(b, "");
 	assert_null(pb_ratio_display(R(1, 3), NULL));
-	assert_null(pb_int_display(1, NULL));
-	assert_null(pb_money_display(1, NULL));
 	assert_null(pb_fte_display(1, NULL));
 
 	assert_string_equal(pb_bool_format(1), "true");
@@ -702,9 +665,7 @@ test_buffer_bounds(void **state)
 	(void)state;
 	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
 		assert_true(strlen(pb_int_format(v[i], b)) < PB_NUMBUF);
-		assert_true(strlen(pb_int_display(v[i], b)) < PB_NUMBUF);
 		assert_true(strlen(pb_money_format(v[i], b)) < PB_NUMBUF);
-		assert_true(strlen(pb_money_display(v[i], b)) < PB_NUMBUF);
 		for (j = 0; j < sizeof(v) / sizeof(v[0]); j++) {
 			if (v[j] <= 0)
 				continue;

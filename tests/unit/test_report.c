@@ -138,9 +138,11 @@ test_explain(void **state)
 
 	(void)state;
 	make();
-	/* no date figure: the templates folder is not read */
-	assert_true(pb_report_write(&f, &v[0], PB_REPORT_TEXT,
-	    "/nonexistent/templates", &b, &d));
+	/* the amount worded by the templates' numbers.xsl, not as the
+	 * figure's display holds it */
+	strcpy(v[0].display, "1234.50");
+	assert_true(pb_report_write(&f, &v[0], PB_REPORT_TEXT, "templates",
+	    &b, &d));
 	assert_int_equal(d.errors, 0);
 	/* inputs aligned on the longest "name = value" (x = 1000.00) */
 	assert_string_equal(b.data, "a.total\n"
@@ -150,6 +152,13 @@ test_explain(void **state)
 	    "  inputs:\n"
 	    "    x = 1000.00  orgs/a.xml:6:20\n"
 	    "    y = 234.50   orgs/a.xml (default)\n");
+	/* with no figure worded by the templates, they are not read */
+	b.len = 0;
+	v[0].unit = PB_UNIT_FTE;
+	assert_true(pb_report_write(&f, &v[1], PB_REPORT_TEXT,
+	    "/nonexistent/templates", &b, &d));
+	assert_int_equal(d.errors, 0);
+	assert_non_null(strstr(b.data, "  display: 50.0%\n"));
 	/* a date figure needs dates.xsl: without it, a system error and
 	 * nothing written */
 	b.len = 0;
