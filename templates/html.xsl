@@ -412,18 +412,24 @@
       <xsl:when test="translate($s, '\&quot;&lt;&gt;&amp;', '') = $s">
         <xsl:value-of select="$s"/>
       </xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="c" select="substring($s, 1, 1)"/>
+      <xsl:when test="string-length($s) = 1">
         <xsl:choose>
-          <xsl:when test="$c = '\'">\\</xsl:when>
-          <xsl:when test="$c = '&quot;'">\"</xsl:when>
-          <xsl:when test="$c = '&lt;'">\3c </xsl:when>
-          <xsl:when test="$c = '&gt;'">\3e </xsl:when>
-          <xsl:when test="$c = '&amp;'">\26 </xsl:when>
-          <xsl:otherwise><xsl:value-of select="$c"/></xsl:otherwise>
+          <xsl:when test="$s = '\'">\\</xsl:when>
+          <xsl:when test="$s = '&quot;'">\"</xsl:when>
+          <xsl:when test="$s = '&lt;'">\3c </xsl:when>
+          <xsl:when test="$s = '&gt;'">\3e </xsl:when>
+          <xsl:otherwise>\26 </xsl:otherwise>
         </xsl:choose>
+      </xsl:when>
+      <!-- halves: the depth of the recursion is the logarithm of the
+           length (libxslt limits it), not the length -->
+      <xsl:otherwise>
+        <xsl:variable name="m" select="floor(string-length($s) div 2)"/>
         <xsl:call-template name="css-escape">
-          <xsl:with-param name="s" select="substring($s, 2)"/>
+          <xsl:with-param name="s" select="substring($s, 1, $m)"/>
+        </xsl:call-template>
+        <xsl:call-template name="css-escape">
+          <xsl:with-param name="s" select="substring($s, $m + 1)"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
