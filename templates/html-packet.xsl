@@ -519,7 +519,14 @@
             <xsl:with-param name="v" select="$t[@ref = 'packet.total_dmh_payment']"/>
             <xsl:with-param name="cents" select="$cents"/>
           </xsl:call-template>
-          <xsl:text> for the year, and Medicaid reimbursed DMH </xsl:text>
+          <!-- the year said with the amount, so that it is quoted with it -->
+          <xsl:choose>
+            <xsl:when test="$pk-year != ''">
+              <xsl:value-of select="concat(' for ', $pk-year)"/>
+            </xsl:when>
+            <xsl:otherwise> for the year</xsl:otherwise>
+          </xsl:choose>
+          <xsl:text>, and Medicaid reimbursed DMH </xsl:text>
           <xsl:call-template name="pk-link">
             <xsl:with-param name="v" select="$t[@ref = 'packet.total_medicaid_reimbursement']"/>
             <xsl:with-param name="cents" select="$cents"/>
@@ -546,6 +553,9 @@
         <xsl:if test="not($hl-amount and $hl-share)">
           <li>
             <xsl:text>The reimbursement that rests only on R-days a peer's note made billable </xsl:text>
+            <xsl:if test="$pk-year != ''">
+              <xsl:value-of select="concat('in ', $pk-year, ' ')"/>
+            </xsl:if>
             <xsl:if test="not($hl-amount)">
               <xsl:text>is </xsl:text>
               <xsl:call-template name="pk-link">

@@ -62,14 +62,17 @@ for f in "$T/out/accs-peer-roles/index.html" "$T/out/accs-peer-roles/accs-peer-r
 done
 
 # Key-figure sentences read right for 0, 1 and many (the verb agrees with
-# the count; one organization or program is named as one).
+# the count; one organization or program is named as one), and each amount
+# is said with its year.
 keyfig() {	# PACKET: its key figures as plain text, one line
 	sed -n '/<ul class="key-figures">/,/<\/ul>/p' "$T/small/$1/index.html" |
 	    sed 's/<[^>]*>//g' | tr '\n' ' '
 }
 for c in "latest:1 of 2 programs reaches the statewide" \
     "earlier:the packet's one program does not reach the statewide" \
-    "earlier:DMH paid this program \$" \
+    "earlier:DMH paid this program \$255,474.45 for FY2024, and" \
+    "earlier:a peer's note made billable in FY2024 is" \
+    "latest:DMH paid these programs \$1,212,221.01 for FY2025, and" \
     "earlier:None of the 2 organizations keeps peers out" \
     "empty:This packet looks at 1 organization (Cedar Point)" \
     "empty:Cedar Point has peers write no progress notes at all; it asks peers to do nothing" \
