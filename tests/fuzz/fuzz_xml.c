@@ -210,15 +210,20 @@ static void
 reports(const struct pb_figures *f)
 {
 	struct pb_buf	 b = { NULL, 0, 0 };
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
 	size_t		 i;
 
 	pb_report_figures(f, NULL, PB_REPORT_TEXT, &b);
 	pb_report_figures(f, NULL, PB_REPORT_JSON, &b);
 	pb_report_figures(f, NULL, PB_REPORT_CSV, &b);
+	/* explain, with the words of the project's own templates (the
+	 * fuzzers run in tests/fuzz) */
 	for (i = 0; i < f->n; i++) {
 		b.len = 0;
-		pb_report_explain(f, NULL, &f->v[i], &b);
+		(void)pb_report_write(f, &f->v[i], PB_REPORT_TEXT,
+		    "../../templates", &b, &d);
 	}
+	pb_diags_free(&d);
 	pb_buf_free(&b);
 }
 
