@@ -584,44 +584,49 @@ fail:
 	return rc;
 }
 
-int
-pb_cli_init(int argc, char *argv[], const char **dir)
+/*
+ * Reads the common options (-q, -v, -h) of a command that takes at most
+ * one operand, and sets *operand to it when there is one; more than one
+ * is a usage error, worded by fmt with the first extra operand.
+ */
+static int
+one_operand(int argc, char *argv[], const char *fmt,
+    const char **operand)
 {
 	static const struct option longopts[] = {
 		LONGOPTS_COMMON
 	};
 	int	 ch, rc;
 
-	*dir = ".";
 	while ((ch = next_opt(argc, argv, ":qvh", longopts)) != -1)
 		if ((rc = common_option(ch, argv)) != -2)
 			return rc;
 	if (argc - optind > 1)
-		return pb_usage_error("init takes one folder, not %s",
-		    argv[optind + 1]);
+		return pb_usage_error(fmt, argv[optind + 1]);
 	if (optind < argc)
-		*dir = argv[optind];
+		*operand = argv[optind];
 	return PB_CLI_RUN;
+}
+
+int
+pb_cli_init(int argc, char *argv[], const char **dir)
+{
+	*dir = ".";
+	return one_operand(argc, argv, "init takes one folder, not %s", dir);
 }
 
 int
 pb_cli_help(int argc, char *argv[], const char **cmd)
 {
-	static const struct option longopts[] = {
-		LONGOPTS_COMMON
-	};
 	const char	*names[8], *near;
 	char		*m;
 	size_t		 n;
-	int		 ch, rc;
+	int		 rc;
 
 	*cmd = NULL;
-	while ((ch = next_opt(argc, argv, ":qvh", longopts)) != -1)
-		if ((rc = common_option(ch, argv)) != -2)
-			return rc;
-	if (argc - optind > 1)
-		return pb_usage_error("help takes one command, not %s",
-		    argv[optind + 1]);
+	rc = one_operand(argc, argv, "help takes one command, not %s", cmd);
+	if (rc != PB_CLI_RUN)
+		return rc;
 	if (optind < argc && pb_help_of(argv[optind]) == NULL) {
 		n = pb_help_names(names, sizeof(names) / sizeof(names[0]));
 		near = pb_nearest(argv[optind], names, n);
@@ -632,8 +637,6 @@ pb_cli_help(int argc, char *argv[], const char **cmd)
 		free(m);
 		return rc;
 	}
-	if (optind < argc)
-		*cmd = argv[optind];
 	return PB_CLI_RUN;
 }
 
