@@ -86,6 +86,19 @@ for p in latest earlier empty none; do
 	    '! printf "%s" "$1" | grep -Eq -- "of 1 [a-z]+s|(^|[^0-9])1 of [0-9]+ programs reach |(^|[^0-9])0 of |their 0 "' - "$(keyfig $p)"
 done
 
+# The shipped positions read right for the counts and years they show:
+# a count of organizations comes before its total, whatever it is ("in 1
+# of the 4 organizations", never "1 keep"), and an amount names its year.
+ptext() {	# PACKET: its HTML as plain text, one line
+	sed 's/<[^>]*>//g' "$T/out/$1/index.html" | tr -s ' \n' '  '
+}
+for c in "note-taking-funding:Peers write no progress notes at all in 1 of the 4 organizations" \
+    "note-taking-funding:What those notes bring in is \$145,040 in FY2026," \
+    "accs-peer-roles:at least one of them in 2 of the 3 organizations"; do
+	check "input/ packet ${c%%:*} reads: ${c#*:}" sh -c \
+	    'printf "%s" "$1" | grep -qF -- "$2"' - "$(ptext "${c%%:*}")" "${c#*:}"
+done
+
 # An organization's name in the at-a-glance table leads to its own entry
 # in the packet (Where the data come from), not to the appendix.
 # shellcheck disable=SC2046
