@@ -393,12 +393,12 @@ contact_valid(const char *v)
 }
 
 /*
- * Non-zero when v is a figure name as packet.rng writes it: one or two
- * ids ([a-z0-9][a-z0-9-]*), each followed by '.', then [a-z][a-z0-9_]*,
- * at most 200 characters.
+ * Non-zero when v is a figure name as packet.rng and position.rng write
+ * it: one or two ids ([a-z0-9][a-z0-9-]*), each followed by '.', then
+ * [a-z][a-z0-9_]*, at most 200 characters.
  */
-static int
-figname_valid(const char *v)
+int
+pb_figname_valid(const char *v)
 {
 	const char	*p = v;
 	size_t		 ids = 0, n;
@@ -500,7 +500,7 @@ valid(const char *v, enum vtype t, const char *const *choices)
 		return n < 10 || (v[7] == '-' && all_digits(v + 8, 2) &&
 		    strncmp(v + 8, "01", 2) >= 0 && strncmp(v + 8, "31", 2) <= 0);
 	case V_FIGNAME:
-		return figname_valid(v);
+		return pb_figname_valid(v);
 	case V_HTTPURL:
 		for (i = 0; i < n; i++)
 			if (xsd_space(v[i]))

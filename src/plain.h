@@ -35,4 +35,11 @@ size_t pb_plain_check(const struct pb_xmlfile *f, xmlDocPtr doc,
  */
 void pb_plain_describe(struct pb_buf *b);
 
+/*
+ * Non-zero when v is a figure name as the schemas write one: one or two
+ * ids ([a-z0-9][a-z0-9-]*), each followed by '.', then [a-z][a-z0-9_]*,
+ * at most 200 characters ("param.medicaid_share").
+ */
+int pb_figname_valid(const char *v);
+
 #endif /* PB_PLAIN_H */

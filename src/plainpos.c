@@ -24,6 +24,8 @@
 #include <libxml/xmlschemastypes.h>
 
 #include "pb.h"
+#include "charts.h"
+#include "plain.h"
 #include "plainpos.h"
 #include "schema.h"
 #include "tree.h"
@@ -66,46 +68,73 @@ static const struct range span = { 1, 1000 };	/* cols, colspan, ... */
 static const struct range start = { 0, 1000000000 };	/* startingnumber */
 static const struct range count = { 0, 0 };	/* morerows */
 
+/* The forms of value an attribute's schema type allows, where they are
+ * checked here (as rngpos.py names them). */
+enum atype {
+	A_ANY,		/* token, string: anything */
+	A_FIGNAME,	/* figure-name: ID.NAME or ID.ID.NAME, at most 200 */
+	A_REF,		/* ref-token: [a-z0-9][a-z0-9_.-]*, at most 200 */
+	A_NONEMPTY,	/* nonempty-text: a token of one character or more */
+	A_NCNAME,	/* xsd:NCName, as libxml2 checks it */
+	A_LANG,		/* xsd:language, as libxml2 checks it */
+	A_URI,		/* xsd:anyURI, as libxml2 checks it */
+	A_DIRREF	/* pb:directive's ref: A_FIGNAME with kind="figure",
+			 * else A_REF */
+};
+
+static const char *const atype_names[] = { "any", "figname", "ref",
+	"nonempty", "ncname", "language", "uri", "figname type:ref" };
+
 struct attr {
 	const char		*name;	/* "xml:id", "xlink:href", "ref" */
 	int			 required;
 	const char *const	*choices;	/* NULL: not checked here */
 	const struct range	*num;	/* a whole number, or NULL */
+	enum atype		 type;
 };
 
-/* An optional attribute, a required one, the end of a list. */
-#define OPT(n)		{ n, 0, NULL, NULL }
-#define REQ(n)		{ n, 1, NULL, NULL }
-#define END		{ NULL, 0, NULL, NULL }
-#define COMMON		OPT("xml:id"), OPT("xml:lang"), OPT("role")
+/* An optional attribute, a required one, either of a type, the end of a
+ * list. */
+#define OPT(n)		{ n, 0, NULL, NULL, A_ANY }
+#define REQ(n)		{ n, 1, NULL, NULL, A_ANY }
+#define OPTT(n, t)	{ n, 0, NULL, NULL, t }
+#define REQT(n, t)	{ n, 1, NULL, NULL, t }
+#define END		{ NULL, 0, NULL, NULL, A_ANY }
+#define COMMON		OPTT("xml:id", A_NCNAME), OPTT("xml:lang", A_LANG), \
+			OPT("role")
 
 static const struct attr common_at[] = { COMMON, END };
 static const struct attr article_at[] = { OPT("version"), COMMON, END };
 static const struct attr itemized_at[] = { COMMON, OPT("mark"),
-	{ "spacing", 0, spacing, NULL }, END };
+	{ "spacing", 0, spacing, NULL, A_ANY }, END };
 static const struct attr ordered_at[] = { COMMON,
-	{ "numeration", 0, numeration, NULL },
-	{ "startingnumber", 0, NULL, &start },
-	{ "spacing", 0, spacing, NULL }, END };
+	{ "numeration", 0, numeration, NULL, A_ANY },
+	{ "startingnumber", 0, NULL, &start, A_ANY },
+	{ "spacing", 0, spacing, NULL, A_ANY }, END };
 static const struct attr table_at[] = { COMMON, OPT("summary"),
 	OPT("class"), END };
 static const struct attr program_at[] = { COMMON, OPT("language"), END };
-static const struct attr htmlcell_at[] = { { "colspan", 0, NULL, &span },
-	{ "rowspan", 0, NULL, &span }, { "align", 0, align, NULL }, END };
-static const struct attr tgroup_at[] = { { "cols", 1, NULL, &span },
-	{ "align", 0, align, NULL }, END };
+static const struct attr htmlcell_at[] = {
+	{ "colspan", 0, NULL, &span, A_ANY },
+	{ "rowspan", 0, NULL, &span, A_ANY },
+	{ "align", 0, align, NULL, A_ANY }, END };
+static const struct attr tgroup_at[] = { { "cols", 1, NULL, &span, A_ANY },
+	{ "align", 0, align, NULL, A_ANY }, END };
 static const struct attr colspec_at[] = { OPT("colname"),
-	{ "colnum", 0, NULL, &span }, OPT("colwidth"),
-	{ "align", 0, align, NULL }, END };
+	{ "colnum", 0, NULL, &span, A_ANY }, OPT("colwidth"),
+	{ "align", 0, align, NULL, A_ANY }, END };
 static const struct attr entry_at[] = { OPT("namest"), OPT("nameend"),
-	{ "morerows", 0, NULL, &count }, { "align", 0, align, NULL }, END };
+	{ "morerows", 0, NULL, &count, A_ANY },
+	{ "align", 0, align, NULL, A_ANY }, END };
 static const struct attr emphasis_at[] = { OPT("role"), END };
-static const struct attr link_at[] = { REQ("xlink:href"),
+static const struct attr link_at[] = { REQT("xlink:href", A_URI),
 	OPT("xlink:title"), END };
-static const struct attr value_at[] = { REQ("ref"), END };
-static const struct attr directive_at[] = { { "kind", 1, kinds, NULL },
-	OPT("ref"), OPT("name"), END };
-static const struct attr cite_at[] = { REQ("ref"), OPT("loc"), END };
+static const struct attr value_at[] = { REQT("ref", A_FIGNAME), END };
+static const struct attr directive_at[] = {
+	{ "kind", 1, kinds, NULL, A_ANY }, OPTT("ref", A_DIRREF),
+	OPTT("name", A_REF), END };
+static const struct attr cite_at[] = { REQT("ref", A_REF),
+	OPTT("loc", A_NONEMPTY), END };
 static const struct attr none_at[] = { END };
 
 struct elem {
@@ -309,16 +338,244 @@ num_check(struct ck *c, xmlNodePtr n, const struct elem *e, xmlAttrPtr a,
 	xmlFree(v);
 }
 
+/* Non-zero when v is a ref-token: [a-z0-9][a-z0-9_.-]*, at most 200. */
+static int
+reftoken_valid(const char *v)
+{
+	size_t	 n = strlen(v);
+
+	return n >= 1 && n <= 200 && strchr("abcdefghijklmnopqrstuvwxyz"
+	    "0123456789", v[0]) != NULL && v[0] != '\0' &&
+	    strspn(v, "abcdefghijklmnopqrstuvwxyz0123456789_.-") == n;
+}
+
+/* Non-zero when v is of the XML Schema type named name, as libxml2's
+ * validator judges it. */
+static int
+xsd_valid(const char *v, const char *name)
+{
+	xmlSchemaTypePtr	 t;
+
+	t = xmlSchemaGetPredefinedType(BAD_CAST name,
+	    BAD_CAST "http://www.w3.org/2001/XMLSchema");
+	return t != NULL && xmlSchemaValidatePredefinedType(t, BAD_CAST v,
+	    NULL) == 0;
+}
+
+/* Non-zero when v is valid as type t (not A_DIRREF: directive_check
+ * says which type a directive's ref has). */
+static int
+type_valid(const char *v, enum atype t)
+{
+	size_t	 i;
+
+	switch (t) {
+	case A_FIGNAME:
+		return pb_figname_valid(v);
+	case A_REF:
+		return reftoken_valid(v);
+	case A_NONEMPTY:
+		for (i = 0; v[i] != '\0'; i++)
+			if (strchr(" \t\r\n", v[i]) == NULL)
+				return 1;
+		return 0;
+	case A_NCNAME:
+		return xsd_valid(v, "NCName");
+	case A_LANG:
+		return xsd_valid(v, "language");
+	case A_URI:
+		return xsd_valid(v, "anyURI");
+	default:
+		return 1;
+	}
+}
+
+/*
+ * v with its blanks as sp and, when lower, in lower case, if that is
+ * valid as t ("my-section" for "my section"); else NULL. The caller
+ * frees it.
+ */
+static char *
+mended(const char *v, enum atype t, char sp, int lower)
+{
+	char	*m = pb_xstrdup(v), *p;
+
+	for (p = m; *p != '\0'; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			*p = sp;
+		else if (lower && *p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	}
+	if (strcmp(m, v) != 0 && type_valid(m, t))
+		return m;
+	free(m);
+	return NULL;
+}
+
+/*
+ * The value of a (named an), an attribute of n (known as e), against
+ * type t: what a value of that type looks like, with the value mended
+ * where blanks or capitals alone made it wrong.
+ */
+static void
+type_check(struct ck *c, xmlNodePtr n, const struct elem *e, xmlAttrPtr a,
+    const char *an, enum atype t)
+{
+	xmlChar		*xv;
+	const char	*v, *what;
+	char		*m = NULL;
+
+	if (t == A_ANY)
+		return;
+	xv = xmlNodeGetContent((xmlNodePtr)a);
+	v = xv != NULL ? (const char *)xv : "";
+	if (type_valid(v, t)) {
+		xmlFree(xv);
+		return;
+	}
+	switch (t) {
+	case A_FIGNAME:
+		m = mended(v, t, '_', 1);
+		say(c, n, attr_at(c, n, a), "%s '%s' on <%s> is not a figure "
+		    "name: param.NAME, packet.NAME, ORG.NAME, ORG.PROGRAM.NAME "
+		    "or ORG.MEMBER.NAME, in lower case, no spaces (%s%s%s)",
+		    an, v, e->name, m ? "'" : "param.medicaid_share; see "
+		    "peerbrief figures", m ? m : "", m ? "'?" : "");
+		break;
+	case A_REF:
+		m = mended(v, t, '-', 1);
+		what = strcmp(e->name, "pb:cite") == 0 ? "the id of a "
+		    "<reference> in references.xml" : "an organization's id";
+		say(c, n, attr_at(c, n, a), "%s '%s' on <%s> is not an id: "
+		    "lower-case letters, digits, '-', '_' and '.', starting "
+		    "with a letter or digit, no spaces, at most 200 "
+		    "characters; write %s%s%s%s", an, v, e->name, what,
+		    m ? " ('" : "", m ? m : "", m ? "'?)" : "");
+		break;
+	case A_NONEMPTY:
+		say(c, n, attr_at(c, n, a), "%s on <%s> is empty: write it "
+		    "(%s), or leave it out", an, e->name,
+		    strcmp(an, "loc") == 0 ? "loc=\"section 7.5\"" : "text");
+		break;
+	case A_NCNAME:
+		m = mended(v, t, '-', 0);
+		say(c, n, attr_at(c, n, a), "%s '%s' on <%s> is not a name: "
+		    "letters, digits, '-', '_' and '.', starting with a "
+		    "letter or '_', no spaces or ':'%s%s%s", an, v, e->name,
+		    m ? " ('" : "", m ? m : "", m ? "'?)" : "");
+		break;
+	case A_LANG:
+		say(c, n, attr_at(c, n, a), "%s '%s' on <%s> is not a "
+		    "language tag: letters, then '-' and letters or digits "
+		    "(en, en-US, es)", an, v, e->name);
+		break;
+	case A_URI:
+		say(c, n, attr_at(c, n, a), "%s '%s' on <%s> is not a URL: "
+		    "write '%%' only before two hex digits ('%%25' for a "
+		    "percent sign), at most one '#', and a port of digits "
+		    "only", an, v, e->name);
+		break;
+	default:
+		break;
+	}
+	free(m);
+	xmlFree(xv);
+}
+
+/* The value of attribute a, or NULL; the caller frees it. */
+static char *
+value_of(xmlAttrPtr a)
+{
+	return a != NULL ? (char *)xmlNodeGetContent((xmlNodePtr)a) : NULL;
+}
+
+/*
+ * What the kind of a <pb:directive> asks of its other attributes: a
+ * figure names its figure by ref, a chart its chart by name, and a
+ * table (funding, practices, ...) may name an organization by ref. One
+ * message for an attribute written in place of the other.
+ */
+static void
+directive_check(struct ck *c, xmlNodePtr n, const struct elem *e)
+{
+	xmlAttrPtr	 ref = xmlHasProp(n, BAD_CAST "ref");
+	xmlAttrPtr	 name = xmlHasProp(n, BAD_CAST "name");
+	struct pb_buf	 b = { NULL, 0, 0 };
+	char		*kv, *nv;
+	int		 figure, chart, i, table = 0;
+
+	if ((kv = value_of(xmlHasProp(n, BAD_CAST "kind"))) == NULL)
+		return;
+	figure = strcmp(kv, "figure") == 0;
+	chart = strcmp(kv, "chart") == 0;
+	for (i = 0; i < 4; i++)
+		table |= strcmp(kv, kinds[i]) == 0;
+	if (figure && ref == NULL && name != NULL)
+		say(c, n, attr_at(c, n, name), "name on <pb:directive "
+		    "kind=\"figure\">: a figure is named by ref, not name "
+		    "(ref=\"param.medicaid_share\")");
+	else if (figure && ref == NULL)
+		say(c, n, pb_xmlfile_elem(c->f, n), "<pb:directive "
+		    "kind=\"figure\"> needs a ref attribute, the figure's "
+		    "name (ref=\"param.medicaid_share\")");
+	else if (chart && name == NULL && ref != NULL)
+		say(c, n, attr_at(c, n, ref), "ref on <pb:directive "
+		    "kind=\"chart\">: a chart is named by name, not ref "
+		    "(name=\"rday-rates\" or name=\"peer-staff\")");
+	else if (chart && name == NULL)
+		say(c, n, pb_xmlfile_elem(c->f, n), "<pb:directive "
+		    "kind=\"chart\"> needs a name attribute, the chart's: "
+		    "rday-rates or peer-staff");
+	else {
+		if ((figure || table) && ref != NULL)
+			type_check(c, n, e, ref, "ref", figure ? A_FIGNAME :
+			    A_REF);
+		if (chart && ref != NULL)
+			say(c, n, attr_at(c, n, ref), "ref on <pb:directive "
+			    "kind=\"chart\">: a chart takes its name only");
+		if ((figure || table) && name != NULL)
+			say(c, n, attr_at(c, n, name), "name on "
+			    "<pb:directive kind=\"%s\">: only a chart takes "
+			    "a name", kv);
+		nv = chart ? value_of(name) : NULL;
+		if (nv != NULL && !reftoken_valid(nv)) {
+			pb_buf_put(&b, "", 0);
+			pb_chart_suggest(nv, &b);
+			say(c, n, attr_at(c, n, name), "name '%s' on "
+			    "<pb:directive kind=\"chart\"> is not a chart's "
+			    "name: write %s", nv, b.data);
+			pb_buf_free(&b);
+		}
+		xmlFree(nv);
+	}
+	xmlFree(kv);
+}
+
+/* Non-zero when n has the attribute the table names name ("xlink:href"). */
+static int
+has_attr(xmlNodePtr n, const char *name)
+{
+	xmlAttrPtr	 a;
+	char		 an[256];
+
+	for (a = n->properties; a != NULL; a = a->next) {
+		attr_name(a, an, sizeof(an));
+		if (strcmp(an, name) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Unknown, missing and badly valued attributes of n (known as e). */
 static void
 attrs_check(struct ck *c, xmlNodePtr n, const struct elem *e)
 {
-	const char	*names[16], *near, *meant[1] = { NULL };
+	const char	*names[16], *near;
 	char		 an[256];
 	struct pb_buf	 b = { NULL, 0, 0 };
 	xmlAttrPtr	 a;
 	xmlChar		*v;
-	size_t		 i, k;
+	size_t		 i, k, unknown = 0;
 
 	for (k = 0; e->attrs[k].name != NULL && k < 16; k++)
 		names[k] = e->attrs[k].name;
@@ -327,18 +584,22 @@ attrs_check(struct ck *c, xmlNodePtr n, const struct elem *e)
 		for (i = 0; i < k && strcmp(names[i], an) != 0; i++)
 			;
 		if (i == k) {
-			b.len = 0;
-			pb_buf_put(&b, "", 0);
-			for (i = 0; i < k; i++)
-				pb_buf_printf(&b, "%s%s", i == 0 ? "" :
-				    i + 1 == k ? " and " : ", ", names[i]);
+			unknown++;
 			near = k > 0 ? pb_nearest(an, names, k) : NULL;
 			for (i = 0; near == NULL && i < k; i++)
 				if (strchr(names[i], ':') != NULL &&
 				    strcmp(strchr(names[i], ':') + 1, an) == 0)
 					near = names[i];	/* href */
-			if (near != NULL)
-				meant[0] = near;
+			/* a required one missing, unless it is the one
+			 * meant */
+			b.len = 0;
+			pb_buf_put(&b, "", 0);
+			for (i = 0; i < k; i++)
+				pb_buf_printf(&b, "%s%s%s", i == 0 ? "" :
+				    i + 1 == k ? " and " : ", ", names[i],
+				    e->attrs[i].required && names[i] != near &&
+				    !has_attr(n, names[i]) ? " (required, and "
+				    "missing here)" : "");
 			say(c, n, attr_at(c, n, a), "unknown attribute "
 			    "'%s' on <%s>%s%s%s; "
 			    "%s%s", an, e->name, near ? " (did you mean '" : "",
@@ -348,6 +609,9 @@ attrs_check(struct ck *c, xmlNodePtr n, const struct elem *e)
 		}
 		if (e->attrs[i].num != NULL)
 			num_check(c, n, e, a, an, e->attrs[i].num);
+		if (e->attrs[i].type != A_DIRREF &&
+		    strcmp(e->name, "pb:directive") != 0)
+			type_check(c, n, e, a, an, e->attrs[i].type);
 		if (e->attrs[i].choices == NULL)
 			continue;
 		v = xmlNodeGetContent((xmlNodePtr)a);
@@ -377,9 +641,9 @@ attrs_check(struct ck *c, xmlNodePtr n, const struct elem *e)
 			if (strcmp(an, e->attrs[i].name) == 0)
 				break;
 		}
-		/* a misspelling of it is one problem, said above */
-		if (a == NULL && (meant[0] == NULL ||
-		    strcmp(meant[0], e->attrs[i].name) != 0))
+		/* a misspelling of it, or an unknown attribute written in
+		 * its place, is one problem, said above */
+		if (a == NULL && unknown == 0)
 			say(c, n, pb_xmlfile_elem(c->f, n), "<%s> needs a %s "
 			    "attribute", e->name, e->attrs[i].name);
 	}
@@ -968,6 +1232,8 @@ walk(struct ck *c, xmlNodePtr root)
 				continue;
 			}
 			attrs_check(c, n, e);
+			if (strcmp(e->name, "pb:directive") == 0)
+				directive_check(c, n, e);
 			if (strcmp(e->name, "info") == 0)
 				info_check(c, n);
 			else if (strcmp(e->name, "pubdate") == 0)
@@ -1031,6 +1297,9 @@ pb_plainpos_describe(struct pb_buf *b)
 				pb_buf_printf(b, " int:%lu..%lu", r->lo, r->hi);
 			else if (r != NULL)
 				pb_buf_printf(b, " int:%lu..", r->lo);
+			if (elems[i].attrs[k].type != A_ANY)
+				pb_buf_printf(b, " type:%s",
+				    atype_names[elems[i].attrs[k].type]);
 			pb_buf_putc(b, '\n');
 		}
 	}

@@ -4,7 +4,8 @@
 # (pb_plainpos_describe's lines: each element, the attributes it takes,
 # whether each is required in every form of the element, the values of
 # an attribute whose values are a choice, and the bounds of one that is a
-# whole number), and prints it. Given
+# whole number, and the type of one whose form is checked: a figure
+# name, an id, a URL...), and prints it. Given
 # DESCRIPTION (what pb_plainpos_describe wrote), compares the two
 # instead: prints each difference and exits 1 when they disagree.
 import sys
@@ -79,6 +80,30 @@ def whole(n):
     return None
 
 
+# The defines and datatypes whose values plainpos.c checks, by the names
+# pb_plainpos_describe gives them ("type:NAME").
+TYPES = {"figure-name": "figname", "ref-token": "ref",
+         "nonempty-text": "nonempty", "NCName": "ncname",
+         "language": "language", "anyURI": "uri"}
+
+
+def types(n):
+    """The checked types of attribute pattern n: of a <ref> to a define
+    TYPES names, or a <data> of such a type (not inside one)."""
+    out = set()
+    for c in n:
+        tag = c.tag[len(RNG):]
+        if tag == "ref" and c.get("name") in TYPES:
+            out.add("type:" + TYPES[c.get("name")])
+        elif tag == "ref":
+            out |= types(defines[c.get("name")])
+        elif tag == "data" and c.get("type") in TYPES:
+            out.add("type:" + TYPES[c.get("type")])
+        else:
+            out |= types(c)
+    return out
+
+
 def attrs(n, acc, seen):
     """Every attribute anywhere in pattern n (not inside child elements),
     with the values of those that are a choice of values."""
@@ -90,6 +115,7 @@ def attrs(n, acc, seen):
             acc.setdefault(c.get("name"), []).extend(values(c))
             if whole(c):
                 acc[c.get("name")].append(whole(c))
+            acc[c.get("name")].extend(sorted(types(c)))
             continue
         if tag == "ref":
             name = c.get("name")
@@ -122,6 +148,7 @@ for name, e in table.items():
         if a in CHECKED:
             line += "".join(" " + v for v in sorted(vals))
         line += "".join(" " + v for v in sorted(vals) if v.startswith("int:"))
+        line += "".join(" " + v for v in sorted(vals) if v.startswith("type:"))
         lines.add((name, line))
 
 want = []

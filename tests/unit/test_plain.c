@@ -314,6 +314,106 @@ test_values_as_the_schema_judges(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* XML positions: each value of an attribute plainpos.c checks, or a
+ * directive's forms, judged by plainpos.c as by the validator. */
+#define POS "<article xmlns=\"http://docbook.org/ns/docbook\" " \
+	"xmlns:pb=\"urn:peerbrief:1\" " \
+	"xmlns:xlink=\"http://www.w3.org/1999/xlink\"><info><title>T" \
+	"</title></info>"
+
+static const char *const pos_fignames[] = { "param.medicaid_share",
+	"a.b.c", "a.b.c.d", "a", "Riverside.rday rate", "a. x", " a.x",
+	"a.x ", "-a.x", "a.B", "", NULL };
+static const char *const pos_refs[] = { "accs-rfr", "a_b.c", "accs rfr",
+	"Accs", "-a", "", " a", "a/b", NULL };
+static const char *const pos_ncnames[] = { "intro", "my section", "1c",
+	"_a", "a:b", " a ", "a.b-c", "", NULL };
+static const char *const pos_langs[] = { "en", "en-US", "english",
+	"en_US", "", " en ", "x-private-1", NULL };
+static const char *const pos_uris[] = { "https://example.org/", "100%",
+	"a#b#c", "http://x/%zz", "http://x:port/", "relative", "", "a b",
+	"http://[::1", "%41", NULL };
+static const char *const pos_locs[] = { "section 7.5", "", "   ", " a ",
+	NULL };
+static const char *const pos_directives[] = { "kind=\"funding\"",
+	"kind=\"funding\" ref=\"acme\"", "kind=\"funding\" ref=\"A cme\"",
+	"kind=\"funding\" name=\"x\"", "kind=\"figure\"",
+	"kind=\"figure\" ref=\"param.x\"", "kind=\"figure\" ref=\"acme\"",
+	"kind=\"figure\" name=\"param.x\"",
+	"kind=\"figure\" ref=\"param.x\" name=\"x\"", "kind=\"chart\"",
+	"kind=\"chart\" name=\"rday-rates\"", "kind=\"chart\" name=\"R x\"",
+	"kind=\"chart\" ref=\"rday-rates\"",
+	"kind=\"chart\" name=\"x\" ref=\"y\"", NULL };
+
+static const struct trial pos_trials[] = {
+	{ "position.rng", "article", POS "<para><pb:value ref=\"%s\"/>"
+	  "</para></article>", pos_fignames },
+	{ "position.rng", "article", POS "<para><pb:cite ref=\"%s\"/>"
+	  "</para></article>", pos_refs },
+	{ "position.rng", "article", POS "<para><pb:cite ref=\"a\" "
+	  "loc=\"%s\"/></para></article>", pos_locs },
+	{ "position.rng", "article", POS "<para xml:id=\"%s\">x</para>"
+	  "</article>", pos_ncnames },
+	{ "position.rng", "article", POS "<section xml:lang=\"%s\"><title>"
+	  "S</title><para>x</para></section></article>", pos_langs },
+	{ "position.rng", "article", POS "<para><link xlink:href=\"%s\">x"
+	  "</link></para></article>", pos_uris },
+	{ "position.rng", "article", POS "<informaltable><tr><td><link "
+	  "xlink:href=\"%s\">x</link></td></tr></informaltable></article>",
+	  pos_uris },
+	{ "position.rng", "article", POS "<pb:directive %s/></article>",
+	  pos_directives },
+};
+
+/* plainpos.c finds a problem in each position exactly when the
+ * validator does, and each problem it finds is said once. */
+static void
+test_position_values_as_the_schema_judges(void **state)
+{
+	struct pb_xmlfile	 f = { "t.xml", NULL, 0, NULL };
+	struct pb_diags		 d;
+	const struct trial	*t;
+	xmlNodePtr		*said;
+	xmlDocPtr		 doc;
+	size_t			 i, j, n, nsaid, bad = 0, valids = 0;
+	size_t			 invalids = 0;
+	int			 valid;
+	char			*text;
+
+	(void)state;
+	for (i = 0; i < sizeof(pos_trials) / sizeof(pos_trials[0]); i++) {
+		t = &pos_trials[i];
+		for (j = 0; t->values[j] != NULL; j++) {
+			text = pb_xasprintf(t->tmpl, t->values[j]);
+			memset(&d, 0, sizeof(d));
+			f.data = text;
+			f.len = strlen(text);
+			doc = pb_xml_parse(f.file, f.data, f.len, &d);
+			assert_non_null(doc);
+			pb_xmlfile_index(&f, doc);
+			valid = rng_valid(t->schema, doc);
+			n = pb_plainpos_check(&f, doc, &d, &said, &nsaid);
+			free(said);
+			if (valid ? n != 0 : n != 1) {
+				print_error("%s: RELAX NG says %s, plainpos.c "
+				    "found %zu problems%s%s\n", text, valid ?
+				    "valid" : "invalid", n, n ? ": " : "",
+				    n ? d.v[d.n - 1].msg : "");
+				bad++;
+			}
+			valids += valid;
+			invalids += !valid;
+			pb_xmlfile_unindex(&f);
+			xmlFreeDoc(doc);
+			pb_diags_free(&d);
+			free(text);
+		}
+	}
+	assert_true(valids > 15);
+	assert_true(invalids > 25);
+	assert_int_equal(bad, 0);
+}
+
 int
 main(void)
 {
@@ -321,6 +421,7 @@ main(void)
 		cmocka_unit_test(test_describe_matches_schemas),
 		cmocka_unit_test(test_position_table_matches_schema),
 		cmocka_unit_test(test_values_as_the_schema_judges),
+		cmocka_unit_test(test_position_values_as_the_schema_judges),
 	};
 
 	const char *const	 roots[] = { "schema", NULL };
