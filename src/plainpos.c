@@ -10,9 +10,10 @@
  * missing or out of order, and what a bad value should look like.
  * The order of each structure (tables, authors, abstracts, block
  * quotes) is in seqs[], beside the elements; rngpos.py compares the
- * elements and attributes, not that order, which tests/errors/
- * xml-plain-* try against the validator. Whatever it does not word is
- * left to the validator's own messages.
+ * elements, their attributes and the types of the values checked, and
+ * that order (test_plain runs it), and tests/errors/xml-plain-* try the
+ * messages. Whatever it does not word is left to the validator's own
+ * messages.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -922,15 +923,16 @@ static const struct seq seqs[] = {
 	{ NULL, NULL, { { { NULL }, 0, 0, 0 } }, NULL, NULL }
 };
 
+/* A CALS informaltable: one <tgroup> or more. */
+static const struct seq cals = { "informaltable", NULL,
+    { { { "tgroup" }, 1, 0, 0 } }, "one <tgroup> or more (or, in the HTML "
+    "model, " HTML_PARTS ")", "put it in a <tgroup>'s <row><entry>" };
+
 /* The structure n is (known as e), or NULL. A CALS informaltable, whose
  * first element is a <tgroup>, holds <tgroup>s only. */
 static const struct seq *
 seq_of(xmlNodePtr n, const struct elem *e)
 {
-	static const struct seq cals = { "informaltable", NULL,
-	    { { { "tgroup" }, 1, 0, 0 } }, "one <tgroup> or more (or, in "
-	    "the HTML model, " HTML_PARTS ")", "put it in a <tgroup>'s "
-	    "<row><entry>" };
 	const char	*parent = n->parent != NULL && n->parent->type ==
 			    XML_ELEMENT_NODE ? name_of(n->parent) : NULL;
 	char		 pbuf[128];
@@ -1277,6 +1279,40 @@ pb_plainpos_check(const struct pb_xmlfile *f, xmlDocPtr doc,
 	return c.n - c.marks;
 }
 
+/* Appends q's "seq" line to b: "seq NAME[ in PARENT]: STEP, ...", each
+ * step its names (by '|', in order), MIN..MAX (MAX empty: no bound) and
+ * " one" when its elements are all of one name. */
+static void
+seq_describe(struct pb_buf *b, const struct seq *q)
+{
+	const struct step	*st;
+	const char		*v[3], *t;
+	size_t			 i, j, k, n;
+
+	pb_buf_printf(b, "seq %s%s%s:", q->name, q->parent ? " in " : "",
+	    q->parent ? q->parent : "");
+	for (i = 0; i < steps_of(q); i++) {
+		st = &q->steps[i];
+		for (n = 0; n < 3 && st->names[n] != NULL; n++)
+			v[n] = st->names[n];
+		for (j = 1; j < n; j++)	/* sorted, as rngpos.py writes them */
+			for (k = j; k > 0 && strcmp(v[k - 1], v[k]) > 0; k--) {
+				t = v[k];
+				v[k] = v[k - 1];
+				v[k - 1] = t;
+			}
+		pb_buf_puts(b, i == 0 ? " " : ", ");
+		for (j = 0; j < n; j++)
+			pb_buf_printf(b, "%s%s", j ? "|" : "", v[j]);
+		pb_buf_printf(b, " %u..", st->min);
+		if (st->max > 0)
+			pb_buf_printf(b, "%u", st->max);
+		if (st->one_kind)
+			pb_buf_puts(b, " one");
+	}
+	pb_buf_putc(b, '\n');
+}
+
 void
 pb_plainpos_describe(struct pb_buf *b)
 {
@@ -1303,4 +1339,7 @@ pb_plainpos_describe(struct pb_buf *b)
 			pb_buf_putc(b, '\n');
 		}
 	}
+	for (i = 0; seqs[i].name != NULL; i++)
+		seq_describe(b, &seqs[i]);
+	seq_describe(b, &cals);
 }

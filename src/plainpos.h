@@ -26,9 +26,12 @@ size_t pb_plainpos_check(const struct pb_xmlfile *f, xmlDocPtr doc,
 /*
  * Appends to b (the caller frees it) the table the checks above work
  * from: "element NAME" per element, then one "attr NAME required|optional
- * [VALUE...]" per attribute it takes (the values only where they are
- * checked here). tests/tools/rngpos.py derives the same lines from
- * schema/position.rng, so that the two cannot drift apart.
+ * [VALUE...] [int:LO..HI] [type:TYPE...]" per attribute it takes (the
+ * values, bounds and types only where they are checked here), then one
+ * "seq NAME[ in PARENT]: STEP, ..." per order of a structure (a table's,
+ * an author's; STEP "NAMES MIN..MAX[ one]"). tests/tools/rngpos.py
+ * derives the same lines from schema/position.rng, so that the two
+ * cannot drift apart.
  */
 void pb_plainpos_describe(struct pb_buf *b);
 

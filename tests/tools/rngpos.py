@@ -5,7 +5,9 @@
 # whether each is required in every form of the element, the values of
 # an attribute whose values are a choice, and the bounds of one that is a
 # whole number, and the type of one whose form is checked: a figure
-# name, an id, a URL...), and prints it. Given
+# name, an id, a URL...; then, as "seq" lines, the order of each
+# structure seqs[] holds: tables, authors, abstracts, block quotes), and
+# prints it. Given
 # DESCRIPTION (what pb_plainpos_describe wrote), compares the two
 # instead: prints each difference and exits 1 when they disagree.
 import sys
@@ -125,6 +127,115 @@ def attrs(n, acc, seen):
         attrs(c, acc, seen)
 
 
+# The structures' orders (pb_plainpos_describe's "seq" lines), derived
+# from the schema: for each element, the forms of its element content, as
+# steps "NAMES MIN..MAX[ one]" (NAMES the elements one step may be, "|"
+# between them, BLOCK for any block; MAX empty: no bound; "one": of
+# several names, all the step's elements of one only).
+INF = None
+
+
+def step_str(st):
+    names, lo, hi, one = st
+    return "%s %d..%s%s" % ("|".join(sorted(names)), lo,
+                            "" if hi is INF else hi, " one" if one else "")
+
+
+def content_forms(n):
+    """The forms of pattern n's element content: a list of forms, each a
+    list of steps (names, min, max, one). Attributes, text and data add
+    no step; a <ref> to "block" is the step BLOCK."""
+    tag = n.tag[len(RNG):]
+    if tag == "element":
+        return [[(frozenset([qname(n)]), 1, 1, False)]]
+    if tag in ("attribute", "text", "empty", "data", "value"):
+        return [[]]
+    if tag == "ref":
+        if n.get("name") == "block":
+            return [[(frozenset(["BLOCK"]), 1, 1, False)]]
+        return content_forms(defines[n.get("name")])
+    kids = [c for c in n if c.tag != RNG + "param"]
+    if tag == "choice":
+        alts = []
+        for c in kids:
+            alts += content_forms(c)
+        single = [f for f in alts if len(f) == 1]
+        if len(single) == len(alts) and len(alts) > 1 and \
+                len({(f[0][1], f[0][2]) for f in alts}) == 1:
+            lo, hi = alts[0][0][1], alts[0][0][2]
+            names = frozenset().union(*(f[0][0] for f in alts))
+            return [[(names, lo, hi, hi is INF)]]
+        return alts
+    out = [[]]  # group, define, element content: one after another
+    for c in kids:
+        out = [a + b for a in out for b in content_forms(c)]
+    if tag in ("optional", "zeroOrMore", "oneOrMore"):
+        lo = 1 if tag == "oneOrMore" else 0
+        hi = 1 if tag == "optional" else INF
+        res = []
+        for f in out:
+            if len(f) == 1:
+                names, l0, h0, one = f[0]
+                res.append([(names, lo * l0, hi if h0 == 1 else h0,
+                             one)])
+            else:
+                res.append(f)
+        return res
+    return out
+
+
+def element_parents():
+    """Each <element> node of the schema with the names of the elements
+    whose content holds it (refs followed)."""
+    parents = {}
+
+    def under(n, owner, seen):
+        for c in n:
+            tag = c.tag[len(RNG):]
+            if tag == "element":
+                parents.setdefault(c, set()).add(owner)
+            elif tag == "ref" and c.get("name") not in seen:
+                under(defines[c.get("name")], owner,
+                      seen | {c.get("name")})
+            else:
+                under(c, owner, seen)
+    for el in root.iter(RNG + "element"):
+        under(el, qname(el), frozenset())
+    return parents
+
+
+def seq_facts(names):
+    """(name, parent, form) of each form of each element named, for each
+    element whose content holds it."""
+    parents = element_parents()
+    out = set()
+    for el in root.iter(RNG + "element"):
+        if qname(el) not in names:
+            continue
+        for f in content_forms_of(el):
+            if f:
+                for p in parents.get(el, {None}):
+                    out.add((qname(el), p, ", ".join(step_str(s)
+                                                     for s in f)))
+    return out
+
+
+def seq_str(fact):
+    name, p, form = fact
+    return "seq %s%s: %s" % (name, " in " + p if p else "", form)
+
+
+def content_forms_of(el):
+    out = [[]]
+    for c in el:
+        out = [a + b for a in out for b in content_forms(c)]
+    return out
+
+
+# The structures whose order plainpos.c's seqs[] holds.
+SEQS = {"abstract", "blockquote", "author", "personname", "informaltable",
+        "thead", "tfoot", "tbody", "tr", "tgroup", "row"}
+
 table = {}
 for el in root.iter(RNG + "element"):
     name = qname(el)
@@ -158,13 +269,16 @@ for name in sorted(table):
                    if n == name)
 
 if len(sys.argv) < 3:
-    print("\n".join(want))
+    print("\n".join(want + sorted(seq_str(f) for f in seq_facts(SEQS))))
     sys.exit(0)
 
 got, cur = [], None
 blocks = {}
+got_seqs = set()
 for line in open(sys.argv[2], encoding="utf-8").read().splitlines():
-    if line.startswith("element "):
+    if line.startswith("seq "):
+        got_seqs.add(line)
+    elif line.startswith("element "):
         cur = line
         blocks[cur] = []
     else:
@@ -196,5 +310,24 @@ for l in sorted(set(want) - set(got)):
     bad = 1
 for l in sorted(set(got) - set(want)):
     print("plainpos.c only: " + l)
+    bad = 1
+# A line of plainpos.c without "in PARENT" holds wherever the element
+# stands.
+names = SEQS | {l.split(" ")[1].rstrip(":") for l in got_seqs}
+want_seqs = seq_facts(names)
+where = {}
+for name, p, _ in want_seqs:
+    where.setdefault(name, set()).add(p)
+got_facts = set()
+for l in got_seqs:
+    head, form = l[len("seq "):].split(": ", 1)
+    name, _, p = head.partition(" in ")
+    for q in ([p] if p else sorted(where.get(name, {None}), key=str)):
+        got_facts.add((name, q, form))
+for f in sorted(want_seqs - got_facts, key=seq_str):
+    print("schema only: " + seq_str(f))
+    bad = 1
+for f in sorted(got_facts - want_seqs, key=seq_str):
+    print("plainpos.c only: " + seq_str(f))
     bad = 1
 sys.exit(bad)
