@@ -396,6 +396,7 @@
                   <entry>
                     <xsl:call-template name="pb-dbp-value"/>
                     <xsl:call-template name="pb-dbp-count-of"/>
+                    <xsl:call-template name="pb-dbp-limit-of"/>
                   </entry>
                   <entry>
                     <xsl:call-template name="pb-dbp-formula">
@@ -429,8 +430,8 @@
                 <entry>Organization</entry>
                 <entry>Practices in conflict</entry>
                 <entry>Practices of concern</entry>
-                <entry>Peer staff FTE</entry>
-                <entry>Required peer FTE</entry>
+                <entry>Peer FTE</entry>
+                <entry>Required FTE</entry>
                 <entry>Certifications overdue</entry>
               </row>
             </thead>
@@ -438,7 +439,14 @@
               <xsl:for-each select="$orgs">
                 <xsl:variable name="org" select="."/>
                 <row>
-                  <entry><xsl:call-template name="pb-dbp-org-name"/></entry>
+                  <!-- the name leads to the organization's own entry in
+                       the appendix (its region, contracts, source and
+                       figures), as the HTML's leads to its entry -->
+                  <entry>
+                    <link linkend="figures-org-{@id}">
+                      <xsl:call-template name="pb-dbp-org-name"/>
+                    </link>
+                  </entry>
                   <xsl:for-each select="str:tokenize('practice_conflicts practice_concerns peer_fte required_peer_fte certifications_overdue', ' ')">
                     <xsl:variable name="name" select="string()"/>
                     <xsl:for-each select="$org">
@@ -480,6 +488,39 @@
 
   <!-- After a count that is part of a total (the context, a pb:value),
        what it is a part of: " of 5 programs", " of 1 organization". -->
+  <!-- After a Family Partner or Recovery Coach share (the context, a
+       pb:value), whether it is over the series' limit, and the limit, as
+       the HTML's highlights say it: ", above the 25.0% limit"; nothing
+       for any other figure. -->
+  <xsl:template name="pb-dbp-limit-of">
+    <xsl:variable name="org" select="substring-before(@ref, '.')"/>
+    <xsl:variable name="last" select="substring-after(@ref, '.')"/>
+    <xsl:if test="$last = 'family_partner_share' or $last = 'recovery_coach_share'">
+      <xsl:variable name="over" select="/pb:packet/pb:orgs/pb:org[@id = $org]/pb:value[@ref = concat(current()/@ref, '_exceeds')]"/>
+      <xsl:variable name="max" select="key('pb-dbp-name', concat('param.max_', $last))[1]"/>
+      <xsl:if test="$over">
+        <xsl:text>, </xsl:text>
+        <xsl:call-template name="pb-dbp-value">
+          <xsl:with-param name="v" select="$over"/>
+          <xsl:with-param name="text">
+            <xsl:choose>
+              <xsl:when test="$over/@value = 'true'">above</xsl:when>
+              <xsl:otherwise>within</xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:text> the </xsl:text>
+        <xsl:if test="$max">
+          <xsl:call-template name="pb-dbp-value">
+            <xsl:with-param name="v" select="$max"/>
+          </xsl:call-template>
+          <xsl:text> </xsl:text>
+        </xsl:if>
+        <xsl:text>limit</xsl:text>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
   <!-- What FTE stands for, said once where a reader first meets it. -->
   <xsl:template name="pb-dbp-fte-spelled">
     <xsl:text> (FTE: full-time equivalents)</xsl:text>

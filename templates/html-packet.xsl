@@ -413,6 +413,7 @@
               <dd>
                 <xsl:call-template name="pk-link"/>
                 <xsl:call-template name="pk-count-of"/>
+                <xsl:call-template name="pk-limit-of"/>
               </dd>
             </div>
             <xsl:text>&#10;</xsl:text>
@@ -782,6 +783,41 @@
           <xsl:value-of select="concat(' (', $pk-year, ')')"/>
         </xsl:if>
       </span>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- After a Family Partner or Recovery Coach share (the context, a
+       pb:value), whether it is over the series' limit, and the limit:
+       "above the 25.0% limit", "within the 34.0% limit", each linked to
+       its figure; nothing for any other figure. -->
+  <xsl:template name="pk-limit-of">
+    <xsl:variable name="org" select="substring-before(@ref, '.')"/>
+    <xsl:variable name="last" select="substring-after(@ref, '.')"/>
+    <xsl:if test="$last = 'family_partner_share' or $last = 'recovery_coach_share'">
+      <xsl:variable name="over" select="$pk-orgs[@id = $org]/pb:value[@ref = concat(current()/@ref, '_exceeds')]"/>
+      <xsl:variable name="max" select="key('pk-fig', concat('param.max_', $last))"/>
+      <xsl:if test="$over">
+        <xsl:text> </xsl:text>
+        <span class="limit">
+          <xsl:if test="$over/@value = 'true'">
+            <xsl:attribute name="class">limit over</xsl:attribute>
+          </xsl:if>
+          <a class="figure" href="#{$over/@anchor}">
+            <xsl:choose>
+              <xsl:when test="$over/@value = 'true'">above</xsl:when>
+              <xsl:otherwise>within</xsl:otherwise>
+            </xsl:choose>
+          </a>
+          <xsl:text> the </xsl:text>
+          <xsl:if test="$max">
+            <xsl:call-template name="pk-link">
+              <xsl:with-param name="v" select="$max"/>
+            </xsl:call-template>
+            <xsl:text> </xsl:text>
+          </xsl:if>
+          <xsl:text>limit</xsl:text>
+        </span>
+      </xsl:if>
     </xsl:if>
   </xsl:template>
 

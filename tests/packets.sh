@@ -120,6 +120,32 @@ else
 	cat "$T/fte"
 fi
 
+# The DocBook's table of the organizations has the HTML's column headings,
+# and each name leads to the organization's own entry.
+for d in "$T"/out/*/ "$T"/small/*/; do
+	p=$(basename "$d")
+	[ -f "$d/index.html" ] && grep -q 'id="orgs-glance"' "$d/index.html" || continue
+	if python3 $G/check.py glance-dbk "$d/index.html" "$d/$p.dbk" >"$T/gd"; then
+		ok "DocBook organizations: the HTML's headings, names linked ($p)"
+	else
+		not_ok "DocBook organizations: the HTML's headings, names linked ($p)"
+		cat "$T/gd"
+	fi
+done
+
+# A Family Partner or Recovery Coach share in the highlights says whether
+# it is over its limit, and the limit (input/peerbrief.xml leaves them
+# at 25% and 34%; riverbend's share is 1 of 3 FTE, harborview's 1.8 of 4.3).
+hltext() {	# FILE: its highlights as plain text, one line
+	sed -n '/<dl class="highlights">/,/<\/dl>/p; /<title>Highlights<\/title>/,/<\/table>/p' "$1" |
+	    sed 's/<[^>]*>//g' | tr -s ' \n' '  '
+}
+for c in "index.html:33.3% above the 25.0% limit" "index.html:41.9% above the 34.0% limit" \
+    "accs-peer-roles.dbk:33.3%, above the 25.0% limit" "accs-peer-roles.dbk:41.9%, above the 34.0% limit"; do
+	check "accs-peer-roles ${c%%:*} highlights: ${c#*:}" sh -c \
+	    'printf "%s" "$1" | grep -qF -- "$2"' - "$(hltext "$T/out/accs-peer-roles/${c%%:*}")" "${c#*:}"
+done
+
 # The DocBook's highlights name their programs, year and organization as
 # the HTML's do.
 for d in "$T"/out/*/ "$T"/small/*/; do

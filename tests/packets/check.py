@@ -18,6 +18,9 @@ themselves and from the input XML (independently of src/).
   check.py glance FILE...        each organization's row of the at-a-glance
                                  table links to an element of the packet's
                                  body (before the appendix) that names it
+  check.py glance-dbk HTML DBK   the DocBook's table of the organizations
+                                 has the HTML's column headings, and each
+                                 name links to an element that names it
 Exit 1 on any finding.
 """
 import datetime
@@ -185,6 +188,44 @@ def glance(files):
     return bad
 
 
+def glance_dbk(html, dbk):
+    bad = 0
+    h = open(html, encoding="utf-8").read()
+    d = open(dbk, encoding="utf-8").read()
+    flat = lambda x: " ".join(re.sub(r"<[^>]*>", "", x).split())
+    m = re.search(r'<table id="orgs-glance".*?<thead>(.*?)</thead>', h, re.S)
+    heads = [flat(c) for c in re.findall(r"<th[^>]*>(.*?)</th>", m.group(1), re.S)] if m else []
+    t = re.search(r"<table[^>]*><title>The organizations.*?</table>", d, re.S)
+    if not heads or not t:
+        print("%s, %s: no table of the organizations" % (html, dbk))
+        return 1
+    dm = re.search(r"<thead>(.*?)</thead>", t.group(0), re.S)
+    dheads = [flat(c) for c in re.findall(r"<entry[^>]*>(.*?)</entry>", dm.group(1), re.S)]
+    if heads != dheads:
+        bad += 1
+        print("%s: column headings %r, the HTML's %r" % (dbk, dheads, heads))
+    body = re.search(r"<tbody>(.*?)</tbody>", t.group(0), re.S).group(1)
+    rows = re.findall(r"<row><entry>(.*?)</entry>", body, re.S)
+    for r in rows:
+        lm = re.fullmatch(r'<link linkend="([^"]+)">([^<]*)</link>', r.strip())
+        if not lm:
+            bad += 1
+            print("%s: organization %r does not link to its entry" % (dbk, flat(r)))
+            continue
+        target, name = lm.groups()
+        at = d.find('xml:id="%s"' % target)
+        if at < 0:
+            bad += 1
+            print("%s: %s links to %s, which does not exist" % (dbk, name, target))
+        elif name not in flat(d[at:at + 400]):
+            bad += 1
+            print("%s: %s links to %s, which does not name it" % (dbk, name, target))
+    if not rows:
+        bad += 1
+        print("%s: the table of the organizations has no rows" % dbk)
+    return bad
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "private":
         n = private(sys.argv[2], sys.argv[3])
@@ -192,6 +233,8 @@ if __name__ == "__main__":
         n = fte(sys.argv[2:])
     elif sys.argv[1] == "highlights":
         n = highlights(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "glance-dbk":
+        n = glance_dbk(sys.argv[2], sys.argv[3])
     elif sys.argv[1] == "glance":
         n = glance(sys.argv[2:])
     else:
