@@ -38,20 +38,41 @@ stage_record(struct pb_stage *s, const char *rel, struct pb_hash hash,
 	pthread_mutex_unlock(&s->lock);
 }
 
+/* Orders the files written by name, and those of one name as written. */
+static int
+written_cmp(const void *a, const void *b)
+{
+	const struct pb_manifest_entry *const *x = a, *const *y = b;
+	int	 c = strcmp((*x)->id, (*y)->id);
+
+	return c != 0 ? c : *x < *y ? -1 : *x > *y;
+}
+
 void
 pb_stage_files(struct pb_stage *s, struct pb_manifest *m)
 {
-	size_t	 i;
+	const struct pb_manifest_entry	**v;
+	size_t				  i, n;
 
+	/* A file written twice (reused, then built after all when another
+	 * file of its packet was not there) counts once, as last written. */
 	pthread_mutex_lock(&s->lock);
-	for (i = 0; i < s->written.nfiles; i++) {
-		pb_manifest_add_file(m, s->written.files[i].id,
-		    s->written.files[i].hash, NULL);
-		m->files[m->nfiles - 1].size = s->written.files[i].size;
-		m->files[m->nfiles - 1].mtime = s->written.files[i].mtime;
-		m->files[m->nfiles - 1].ino = s->written.files[i].ino;
+	n = s->written.nfiles;
+	v = pb_xcalloc(n + 1, sizeof(*v));
+	for (i = 0; i < n; i++)
+		v[i] = &s->written.files[i];
+	if (n > 1)
+		qsort(v, n, sizeof(*v), written_cmp);
+	for (i = 0; i < n; i++) {
+		if (i + 1 < n && strcmp(v[i]->id, v[i + 1]->id) == 0)
+			continue;
+		pb_manifest_add_file(m, v[i]->id, v[i]->hash, NULL);
+		m->files[m->nfiles - 1].size = v[i]->size;
+		m->files[m->nfiles - 1].mtime = v[i]->mtime;
+		m->files[m->nfiles - 1].ino = v[i]->ino;
 	}
 	pthread_mutex_unlock(&s->lock);
+	free(v);
 }
 
 char *

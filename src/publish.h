@@ -48,7 +48,10 @@ int pb_stage_reuse(struct pb_stage *s, const struct pb_manifest_entry *e);
 
 struct pb_manifest;
 
-/* Adds every file written into the stage so far, with its hash, to m. */
+/*
+ * Adds every file written into the stage so far, with its hash, to m;
+ * a file written twice once, as last written.
+ */
 void pb_stage_files(struct pb_stage *s, struct pb_manifest *m);
 
 /*
