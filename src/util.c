@@ -87,15 +87,19 @@ pb_xvasprintf(const char *fmt, va_list ap)
 {
 	va_list	 aq;
 	int	 n;
-	char	*p;
+	char	*p, small[256];
 
+	/* formatted once where it fits the small buffer (a path, mostly) */
 	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
+	n = vsnprintf(small, sizeof(small), fmt, aq);
 	va_end(aq);
 	if (n < 0)
 		oom();
 	p = pb_xmalloc((size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	if ((size_t)n < sizeof(small))
+		memcpy(p, small, (size_t)n + 1);
+	else
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
 }
 
