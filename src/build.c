@@ -38,7 +38,8 @@ pb_run_load(struct pb_run *r, const char *schemadir,
 
 	r->schemadir = pb_xstrdup(schemadir);
 	pb_src_root(r->indir);
-	if ((r->model = pb_model_read(r->indir, r->schemadir, &r->d)) == NULL)
+	if ((r->model = pb_model_read_known(r->indir, r->schemadir, r->valid,
+	    &r->d)) == NULL)
 		return 0;
 	if ((r->posschema = pb_schema_load(r->schemadir, "position.rng",
 	    &r->d)) == NULL || r->model->broken)
@@ -526,25 +527,45 @@ pb_build_packets(struct pb_run *r, const struct pb_read_opts *o,
 
 /*
  * Renders the site's index page, Atom feed and (with a base-url) sitemap
- * into the stage; tags as for pb_site_assemble.
+ * into the stage; tags as for pb_site_assemble. When the previous build
+ * made them from the same tree with the same templates (inc), its pages
+ * are reused instead.
  */
 static void
-pb_build_site(struct pb_run *r, struct pb_styles *st, struct pb_stage *stage,
-    const char *const *tags)
+pb_build_site(struct pb_run *r, struct pb_increment *inc,
+    struct pb_styles *st, struct pb_stage *stage, const char *const *tags)
 {
+	static const char *const files[] = { "index.html", "feed.xml",
+	    "sitemap.xml" };
 	xmlDocPtr	 doc;
+	xmlChar		*xml = NULL;
+	struct pb_hash	 h;
+	size_t		 n, from = r->d.n;
+	int		 len = 0;
 
 	doc = pb_site_assemble(r->model, tags);
+	/* a sitemap needs absolute URLs */
+	n = r->model->project.base_url != NULL ? 3 : 2;
+	xmlDocDumpMemory(doc, &xml, &len);
+	h = pb_increment_site(inc, (const char *)xml, xml != NULL ?
+	    (size_t)len : 0);
+	xmlFree(xml);
+	if (pb_increment_reuse_site(inc, stage, h, files, n)) {
+		xmlFreeDoc(doc);
+		return;
+	}
 	/* as index.xsl strips it; feed.xsl and sitemap.xsl strip nothing */
 	pb_render_strip(st, PB_FMT_INDEX, doc);
 	render_into(st, PB_FMT_INDEX, doc, r->model->project.file, stage,
-	    "index.html", &r->d);
+	    files[0], &r->d);
 	render_into(st, PB_FMT_FEED, doc, r->model->project.file, stage,
-	    "feed.xml", &r->d);
-	/* a sitemap needs absolute URLs */
-	if (r->model->project.base_url != NULL)
+	    files[1], &r->d);
+	if (n > 2)
 		render_into(st, PB_FMT_SITEMAP, doc, r->model->project.file,
-		    stage, "sitemap.xml", &r->d);
+		    stage, files[2], &r->d);
+	/* reusable by the next build when they said nothing */
+	if (r->d.n == from)
+		pb_increment_set_site(inc, h);
 	xmlFreeDoc(doc);
 }
 
@@ -743,10 +764,14 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	memset(&r->d, 0, sizeof(r->d));
 	styles_start(&sj, tdir);
 	compiling = 1;
+	/* what the last build found valid is not validated again */
+	r->valid = pb_valid_new(inc.tool);
+	pb_valid_know(r->valid, inc.old.valid, inc.old.nvalid);
 	if (!pb_run_load(r, sdir, NULL)) {
 		pb_run_check_alone(r, &o);
 		goto out;
 	}
+	inc.cur.valid = pb_valid_found(r->valid, &inc.cur.nvalid);
 	lap(&clock, &r->secs[PB_STAGE_LOAD]);
 	if (r->only != NULL && pb_model_packet(r->model, r->only) == NULL) {
 		rc = PB_EXIT_USAGE;
@@ -783,7 +808,7 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	    images, warns);
 	lap(&clock, &r->secs[PB_STAGE_PACKETS]);
 	record_packets(r, &inc, reuse, tags, images, warns);
-	pb_build_site(r, st, stage, (const char *const *)tags);
+	pb_build_site(r, &inc, st, stage, (const char *const *)tags);
 	/* said once, of a site the build writes */
 	if (r->model->project.base_url == NULL &&
 	    !r->model->project.no_address && r->d.errors == 0)
@@ -818,6 +843,8 @@ out:
 	pb_stage_abort(stage);
 	pb_styles_free(st);
 	pb_increment_free(&inc);
+	pb_valid_free(r->valid);
+	r->valid = NULL;
 	recorded_free(r->model, tags, images, warns);
 	free(reuse);
 	return rc;

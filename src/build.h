@@ -39,6 +39,9 @@ struct pb_run {
 						 * NULL: data folder; freed */
 	struct pb_model		*model;
 	struct pb_schema	*posschema;	/* schema/position.rng */
+	struct pb_valid		*valid;		/* inputs known to follow
+						 * their schemas (pb_build's),
+						 * or NULL */
 	struct pb_date		 as_of;		/* of date-relative figures */
 	struct pb_diags		 d;		/* every problem of the run */
 	size_t			 built;		/* by pb_build: packets built */

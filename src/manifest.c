@@ -137,6 +137,15 @@ pb_manifest_read(const char *outdir, struct pb_manifest *m)
 		if (sscanf(line, "all %32s", hex) == 1 &&
 		    pb_hash_parse(hex, &h))
 			m->all = h;
+		else if (sscanf(line, "site %32s", hex) == 1 &&
+		    pb_hash_parse(hex, &h))
+			m->site = h;
+		else if (sscanf(line, "valid %32s", hex) == 1 &&
+		    pb_hash_parse(hex, &h)) {
+			m->valid = pb_grow(m->valid, m->nvalid,
+			    sizeof(*m->valid));
+			m->valid[m->nvalid++] = h;
+		}
 		else if (sscanf(line, "packet %255s %32s%n", id, hex, &end) ==
 		    2 && pb_id_valid(id) && pb_hash_parse(hex, &h)) {
 			pb_manifest_add(m, id, h);
@@ -428,6 +437,15 @@ pb_manifest_format(const struct pb_manifest *m, struct pb_buf *out)
 	pb_hash_format(m->all, hex);
 	pb_buf_printf(out, "# peerbrief build manifest: what each packet was "
 	    "built from, and every file written (XXH3-128)\nall %s\n", hex);
+	if (!pb_hash_eq(m->site, none)) {
+		pb_hash_format(m->site, hex);
+		pb_buf_printf(out, "site %s\n", hex);
+	}
+	/* the inputs that follow their schemas: not validated again */
+	for (i = 0; i < m->nvalid; i++) {
+		pb_hash_format(m->valid[i], hex);
+		pb_buf_printf(out, "valid %s\n", hex);
+	}
 	/* the whole build's warnings, replayed when nothing changed */
 	if (m->warned) {
 		pb_buf_printf(out, "warnings\n");
@@ -538,6 +556,9 @@ pb_manifest_free(struct pb_manifest *m)
 	}
 	pb_diags_free(&m->warns);
 	m->warned = 0;
+	free(m->valid);
+	m->valid = NULL;
+	m->nvalid = 0;
 	free(m->v);
 	m->v = NULL;
 	m->n = 0;
@@ -763,6 +784,14 @@ pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
 	 * matches the whole input */
 	if (stale)
 		inc->cur.all = none;
+	/* sorted, what is recorded of each packet next is found by binary
+	 * search (no file is recorded before the stage's) */
+	if (inc->cur.nfiles == 0) {
+		if (inc->cur.n > 1)
+			qsort(inc->cur.v, inc->cur.n, sizeof(*inc->cur.v),
+			    entry_cmp);
+		inc->cur.sorted = 1;
+	}
 	return reuse;
 }
 
@@ -782,6 +811,40 @@ pb_increment_set_images(struct pb_increment *inc, const struct pb_model *m,
 	if (rehash)
 		e->hash = packet_hash(m, indir, &m->packets[i], inc->tool,
 		    e->images, inc->memo);
+}
+
+struct pb_hash
+pb_increment_site(const struct pb_increment *inc, const char *data,
+    size_t len)
+{
+	struct pb_hasher	*h = pb_hasher_new();
+
+	pb_hasher_add_hash(h, inc->tool);
+	pb_hasher_add(h, "site", 4);
+	pb_hasher_add(h, data, len);
+	return pb_hasher_end(h);
+}
+
+int
+pb_increment_reuse_site(struct pb_increment *inc, struct pb_stage *stage,
+    struct pb_hash h, const char *const *files, size_t n)
+{
+	size_t	 i;
+
+	if (pb_hash_eq(inc->old.site, none) || !pb_hash_eq(inc->old.site, h))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!pb_stage_reuse(stage, list_get(inc->old.files,
+		    inc->old.nfiles, inc->old.sorted, files[i])))
+			return 0;
+	inc->cur.site = h;
+	return 1;
+}
+
+void
+pb_increment_set_site(struct pb_increment *inc, struct pb_hash h)
+{
+	inc->cur.site = h;
 }
 
 void

@@ -33,6 +33,12 @@ struct pb_manifest_entry {
 
 struct pb_manifest {
 	struct pb_hash			 all;	/* every input, templates, binary */
+	struct pb_hash			 site;	/* what the site's pages (index,
+						 * feed, sitemap) were made from,
+						 * or none */
+	struct pb_hash			*valid;	/* inputs found to follow their
+						 * schemas (pb_valid_found) */
+	size_t				 nvalid;
 	struct pb_manifest_entry	*v;	/* packets: their inputs' hash */
 	size_t				 n;
 	struct pb_manifest_entry	*files;	/* outputs: relative path and
@@ -148,6 +154,24 @@ char *pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
 void pb_increment_set_images(struct pb_increment *inc,
     const struct pb_model *m, const char *indir, size_t i,
     const char *images, int rehash);
+
+/*
+ * The site's pages (the index, the feed and the sitemap: files, n of
+ * them, relative to the output folder) are made from the site's tree,
+ * serialized as data (len bytes), by the templates. pb_increment_site
+ * returns the hash of what they are made from; pb_increment_reuse_site
+ * puts the previous build's pages into the stage and returns non-zero
+ * when that build recorded the same hash (pb_increment_set_site) and left
+ * every one of the files as it wrote it; else nothing of them is reused.
+ * pb_increment_set_site records h for the next build (a build whose pages
+ * gave a warning records none, so that the next one renders them again
+ * and says it again).
+ */
+struct pb_hash pb_increment_site(const struct pb_increment *inc,
+    const char *data, size_t len);
+int pb_increment_reuse_site(struct pb_increment *inc, struct pb_stage *stage,
+    struct pb_hash h, const char *const *files, size_t n);
+void pb_increment_set_site(struct pb_increment *inc, struct pb_hash h);
 
 /* Writes the manifest of every file in the stage, last, into it. */
 void pb_increment_write(struct pb_increment *inc, struct pb_stage *stage,

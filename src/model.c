@@ -925,6 +925,13 @@ readable(const char *path, const char *indir)
 struct pb_model *
 pb_model_read(const char *indir, const char *schemadir, struct pb_diags *d)
 {
+	return pb_model_read_known(indir, schemadir, NULL, d);
+}
+
+struct pb_model *
+pb_model_read_known(const char *indir, const char *schemadir,
+    struct pb_valid *valid, struct pb_diags *d)
+{
 	struct pb_model	*m;
 	struct pb_schema *sp, *so = NULL, *sk = NULL;
 	struct pb_org	*o;
@@ -935,6 +942,9 @@ pb_model_read(const char *indir, const char *schemadir, struct pb_diags *d)
 	    (so = pb_schema_load(schemadir, "organization.rng", d)) == NULL ||
 	    (sk = pb_schema_load(schemadir, "packet.rng", d)) == NULL)
 		goto fail;
+	pb_schema_trust(sp, valid);
+	pb_schema_trust(so, valid);
+	pb_schema_trust(sk, valid);
 	m = pb_xcalloc(1, sizeof(*m));
 	project_read(m, indir, sp, d);
 	n = list_ids(indir, "positions", ".md", ".xml", &m->positions,

@@ -196,6 +196,15 @@ struct pb_model *pb_model_read(const char *indir, const char *schemadir,
     struct pb_diags *d);
 
 /*
+ * The same, validating only the XML files (peerbrief.xml, orgs/ID.xml,
+ * packets/) whose content valid does not know to follow its schema, and
+ * adding to valid those found to (pb_schema_trust); valid NULL: all.
+ */
+struct pb_valid;
+struct pb_model *pb_model_read_known(const char *indir,
+    const char *schemadir, struct pb_valid *valid, struct pb_diags *d);
+
+/*
  * A model without an input folder: no organization, packet or position,
  * and a project whose parameters are the defaults (the param.* figures
  * convert shows). The caller frees it with pb_model_free.

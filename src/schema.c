@@ -435,7 +435,129 @@ struct pb_schema {
 	xmlRelaxNGPtr	 rng;
 	pthread_mutex_t	 lock;	/* one validation at a time per schema */
 	char		*root;	/* "organization" for organization.rng */
+	struct pb_valid	*valid;	/* contents known valid, or NULL */
 };
+
+struct pb_valid {
+	struct pb_hash	 salt;
+	struct pb_hash	*known;	/* from an earlier build, sorted */
+	size_t		 nknown;
+	struct pb_hash	*found;	/* in this build, as found */
+	size_t		 nfound;
+	pthread_mutex_t	 lock;
+};
+
+static int
+hash_cmp(const void *a, const void *b)
+{
+	const struct pb_hash	*x = a, *y = b;
+
+	if (x->hi != y->hi)
+		return x->hi < y->hi ? -1 : 1;
+	return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+struct pb_valid *
+pb_valid_new(struct pb_hash salt)
+{
+	struct pb_valid	*v = pb_xcalloc(1, sizeof(*v));
+
+	v->salt = salt;
+	pthread_mutex_init(&v->lock, NULL);
+	return v;
+}
+
+void
+pb_valid_know(struct pb_valid *v, const struct pb_hash *known, size_t n)
+{
+	size_t	 i;
+
+	pthread_mutex_lock(&v->lock);
+	for (i = 0; i < n; i++) {
+		v->known = pb_grow(v->known, v->nknown, sizeof(*v->known));
+		v->known[v->nknown++] = known[i];
+	}
+	if (v->nknown > 1)
+		qsort(v->known, v->nknown, sizeof(*v->known), hash_cmp);
+	pthread_mutex_unlock(&v->lock);
+}
+
+struct pb_hash *
+pb_valid_found(struct pb_valid *v, size_t *n)
+{
+	struct pb_hash	*out;
+	size_t		 i, k = 0;
+
+	pthread_mutex_lock(&v->lock);
+	out = pb_xcalloc(v->nfound + 1, sizeof(*out));
+	if (v->nfound > 0)
+		memcpy(out, v->found, v->nfound * sizeof(*out));
+	if (v->nfound > 1)
+		qsort(out, v->nfound, sizeof(*out), hash_cmp);
+	for (i = 0; i < v->nfound; i++)
+		if (k == 0 || hash_cmp(&out[k - 1], &out[i]) != 0)
+			out[k++] = out[i];
+	pthread_mutex_unlock(&v->lock);
+	*n = k;
+	return out;
+}
+
+void
+pb_valid_free(struct pb_valid *v)
+{
+	if (v == NULL)
+		return;
+	pthread_mutex_destroy(&v->lock);
+	free(v->known);
+	free(v->found);
+	free(v);
+}
+
+void
+pb_schema_trust(struct pb_schema *s, struct pb_valid *v)
+{
+	s->valid = v;
+}
+
+/* The hash of f's content as a document of schema s, salted by v's. */
+static struct pb_hash
+valid_key(const struct pb_valid *v, const struct pb_schema *s,
+    const struct pb_xmlfile *f)
+{
+	struct pb_hasher	*h = pb_hasher_new();
+
+	pb_hasher_add_hash(h, v->salt);
+	pb_hasher_add(h, s->root, strlen(s->root) + 1);
+	pb_hasher_add(h, f->data, f->len);
+	return pb_hasher_end(h);
+}
+
+/* Non-zero when v knows key; either way, key is found valid when known. */
+static int
+valid_known(struct pb_valid *v, struct pb_hash key)
+{
+	int	 known;
+
+	pthread_mutex_lock(&v->lock);
+	known = v->nknown > 0 && bsearch(&key, v->known, v->nknown,
+	    sizeof(*v->known), hash_cmp) != NULL;
+	if (known) {
+		v->found = pb_grow(v->found, v->nfound, sizeof(*v->found));
+		v->found[v->nfound++] = key;
+	}
+	pthread_mutex_unlock(&v->lock);
+	return known;
+}
+
+/* Records key as found valid. */
+static void
+valid_add(struct pb_valid *v, struct pb_hash key)
+{
+	pthread_mutex_lock(&v->lock);
+	v->found = pb_grow(v->found, v->nfound, sizeof(*v->found));
+	v->found[v->nfound++] = key;
+	pthread_mutex_unlock(&v->lock);
+}
 
 /* One schema violation as libxml2 reported it. */
 struct verr {
@@ -814,9 +936,16 @@ pb_schema_check(const struct pb_schema *s, const struct pb_xmlfile *r,
 {
 	xmlRelaxNGValidCtxtPtr	 vc;
 	struct verrs		 vs = { NULL, 0 };
-	size_t			 errs = d->errors, i;
+	struct pb_hash		 key = { 0, 0 };
+	size_t			 errs = d->errors, said = d->n, i;
 	int			 rc;
 
+	/* a content known to follow s: the same bytes, the same tree */
+	if (s->valid != NULL && r->data != NULL) {
+		key = valid_key(s->valid, s, r);
+		if (valid_known(s->valid, key))
+			return 1;
+	}
 	pthread_mutex_lock((pthread_mutex_t *)&s->lock);
 	vc = xmlRelaxNGNewValidCtxt(s->rng);
 	xmlRelaxNGSetValidStructuredErrors(vc, on_verr, &vs);
@@ -835,6 +964,8 @@ pb_schema_check(const struct pb_schema *s, const struct pb_xmlfile *r,
 		verr_report(r, &vs, d);
 	if (rc != 0 && d->errors == errs)
 		pb_diag_error(d, r->file, 0, 0, "does not follow its schema");
+	if (rc == 0 && d->n == said && s->valid != NULL && r->data != NULL)
+		valid_add(s->valid, key);
 	return rc == 0 && d->errors == errs;
 }
 

@@ -10,6 +10,7 @@
 
 #include <libxml/tree.h>
 
+#include "hash.h"
 #include "pb.h"
 
 struct pb_xmlpos;
@@ -58,6 +59,37 @@ struct pb_schema *pb_schema_load(const char *dir, const char *name,
 
 /* Frees a schema; NULL is a no-op. */
 void pb_schema_free(struct pb_schema *s);
+
+/*
+ * What a build knows follows its schema: the hashes of contents that an
+ * earlier build found valid against a schema of the same name, with the
+ * same schemas and program (salt, the hash of both), and of those it
+ * finds valid itself. A content is validated again whenever its file or
+ * the schemas changed in any way. Safe to share between threads.
+ */
+struct pb_valid;
+
+/* A new, empty set for schemas and program of hash salt. */
+struct pb_valid *pb_valid_new(struct pb_hash salt);
+
+/* Adds n hashes (as pb_valid_found listed them) known from an earlier build. */
+void pb_valid_know(struct pb_valid *v, const struct pb_hash *known, size_t n);
+
+/*
+ * The hashes of the contents found valid in this build, known or
+ * checked, sorted, each once (*n of them); the caller frees the array.
+ */
+struct pb_hash *pb_valid_found(struct pb_valid *v, size_t *n);
+
+/* Frees the set; NULL is a no-op. */
+void pb_valid_free(struct pb_valid *v);
+
+/*
+ * Makes pb_schema_check of s skip validating a content v knows to follow
+ * s, and add to v each content it finds valid (v NULL: neither). v is
+ * the caller's and must outlive s's checks.
+ */
+void pb_schema_trust(struct pb_schema *s, struct pb_valid *v);
 
 /*
  * Validates doc (parsed from f) against s. Each violation is recorded in d
