@@ -61,12 +61,37 @@ a=$(ino "$T/o/accs-peer-roles/index.html")
 n=$(ino "$T/o/note-taking-funding/index.html")
 $PB build -i "$T/inc" -o "$T/o"
 check "no-change rebuild keeps every file" test "$(ino "$T/o/accs-peer-roles/index.html")" = "$a" -a "$(ino "$T/o/note-taking-funding/index.html")" = "$n"
+x=$(ino "$T/o/index.html")
+f=$(ino "$T/o/feed.xml")
 printf '\nOne more sentence.\n' >>"$T/inc/positions/note-taking.md"
 $PB build -i "$T/inc" -o "$T/o"
 check "a changed position rebuilds its packets only" test "$(ino "$T/o/accs-peer-roles/index.html")" = "$a" -a "$(ino "$T/o/note-taking-funding/index.html")" != "$n"
 check "the changed packet shows the change" grep -q "One more sentence" "$T/o/note-taking-funding/index.html"
+check "a change the site does not show keeps its index and feed" test "$(ino "$T/o/index.html")" = "$x" -a "$(ino "$T/o/feed.xml")" = "$f"
 $PB build -i "$T/inc" -o "$T/full" -j 1
 check "incremental output equals a full build" diff -r "$T/o" "$T/full"
+# a new tag is the index's and the feed's news
+sed 's/^  - Medicaid$/  - Medicaid funding/' "$T/inc/positions/note-taking.md" >"$T/nt" &&
+    cat "$T/nt" >"$T/inc/positions/note-taking.md"
+$PB build -q -i "$T/inc" -o "$T/o"
+check "a changed tag renders the index again" grep -qF '<li>Medicaid funding</li>' "$T/o/index.html"
+rm -rf "$T/full"
+$PB build -q -i "$T/inc" -o "$T/full" -j 1
+check "incremental output equals a full build, tags changed" diff -r "$T/o" "$T/full"
+# an output removed from out/: its packet is built again, and the next
+# build finds out/ up to date
+rm "$T/o/note-taking-funding/figures.csv"
+$PB build -q -i "$T/inc" -o "$T/o"
+check "a removed output is written again" test -f "$T/o/note-taking-funding/figures.csv"
+check "and recorded once" test "$(grep -c '^file note-taking-funding/index.html ' "$T/o/.manifest")" = 1
+check "and the next build finds nothing to do" sh -c "$PB build -i '$T/inc' -o '$T/o' 2>&1 | grep -q '^0 packets built'"
+# a packet file made invalid after a build that found it valid
+cp "$T/inc/packets/accs-peer-roles.xml" "$T/pk.xml"
+sed 's|<audience>|<audiences/><audience>|' "$T/pk.xml" >"$T/inc/packets/accs-peer-roles.xml"
+$PB build -q -i "$T/inc" -o "$T/o" 2>"$T/err"
+check "an input changed to break its schema is validated again" test $? -eq 1
+check "and its problem said at its place" grep -q 'accs-peer-roles.xml:4:' "$T/err"
+cp "$T/pk.xml" "$T/inc/packets/accs-peer-roles.xml"
 # an input folder named through a symbolic link: its files count, not the
 # link alone
 ln -s inc "$T/inc-link"
