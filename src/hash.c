@@ -152,19 +152,56 @@ memo_learn(struct pb_hash_memo *m, const struct stat *st, struct pb_hash h)
 	memo_put(m, &e);
 }
 
-/* Reads a decimal number at *p and the space after it; 0 when none. */
+/*
+ * Reads the 32 lowercase hex digits at s into *v (the high half first);
+ * 0 when there are not 32.
+ */
+static int
+hex_hash(const char *s, struct pb_hash *v)
+{
+	uint64_t	 half[2] = { 0, 0 };
+	size_t		 i;
+	int		 d;
+
+	for (i = 0; i < 32; i++) {
+		d = (unsigned char)s[i];
+		if (d >= '0' && d <= '9')
+			d -= '0';
+		else if (d >= 'a' && d <= 'f')
+			d -= 'a' - 10;
+		else
+			return 0;
+		half[i >> 4] = half[i >> 4] << 4 | (uint64_t)d;
+	}
+	v->hi = half[0];
+	v->lo = half[1];
+	return 1;
+}
+
+/*
+ * Reads a decimal number at *p and the space after it; 0 when none, or
+ * when it is past 64 bits. By hand, not strtoull: .out.stat holds five
+ * for every input file, read by every build.
+ */
 static int
 number(const char **p, uint64_t *v)
 {
-	char	*end;
+	const char	*s = *p;
+	uint64_t	 n = 0;
 
-	if (**p < '0' || **p > '9')
+	if (*s < '0' || *s > '9')
 		return 0;
-	errno = 0;
-	*v = strtoull(*p, &end, 10);
-	if (errno != 0 || *end != ' ')
+	for (; *s >= '0' && *s <= '9'; s++) {
+		/* 19 digits never pass 64 bits: check the ones after */
+		if (s - *p >= 19 &&
+		    n > (UINT64_MAX - (uint64_t)(*s - '0')) / 10)
+			return 0;
+		n = n * 10 + (uint64_t)(*s - '0');
+	}
+	if (*s != ' ')
 		return 0;
-	*p = end + 1;
+	*v = n;
+	*p = s + 1;
 	return 1;
 }
 
@@ -173,7 +210,6 @@ pb_hash_memo_parse(struct pb_hash_memo *m, const char *line)
 {
 	struct memo_entry	 e;
 	const char		*p = line;
-	char			 hex[PB_HASH_HEX];
 
 	memset(&e, 0, sizeof(e));
 	if (p[0] != '=' || p[1] != ' ')
@@ -181,11 +217,8 @@ pb_hash_memo_parse(struct pb_hash_memo *m, const char *line)
 	p += 2;
 	if (!number(&p, &e.dev) || !number(&p, &e.ino) ||
 	    !number(&p, &e.size) || !number(&p, &e.mtime) ||
-	    !number(&p, &e.ctime) || strspn(p, "0123456789abcdef") != 32)
-		return 0;
-	memcpy(hex, p, 32);
-	hex[32] = '\0';
-	if ((p[32] != '\n' && p[32] != '\0') || !pb_hash_parse(hex, &e.hash))
+	    !number(&p, &e.ctime) || !hex_hash(p, &e.hash) ||
+	    (p[32] != '\n' && p[32] != '\0'))
 		return 0;
 	memo_put(m, &e);
 	return 1;
@@ -268,6 +301,7 @@ read_content(int dfd, const char *path, int nofollow,
 {
 	XXH3_state_t	*x;
 	XXH128_hash_t	 v;
+	const struct pb_hash *known;
 	char		 buf[65536];
 	ssize_t		 n;
 	int		 fd;
@@ -280,6 +314,14 @@ read_content(int dfd, const char *path, int nofollow,
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
 		return 0;
+	}
+	/* the file opened may be known where its path was not (a name
+	 * the system resolves on opening, as /proc/self/exe under a tool
+	 * that runs the program for it) */
+	if (memo != NULL && (known = memo_get(memo, &st)) != NULL) {
+		close(fd);
+		*out = *known;
+		return 1;
 	}
 	if ((x = XXH3_createState()) == NULL) {
 		fputs("peerbrief: out of memory\n", stderr);
@@ -404,6 +446,20 @@ add_entry(struct pb_hasher *h, int dfd, const char *name, const char *rel)
 	add_folder(h, sub, rel);
 }
 
+/* "REL/NAME", a new string: a folder's path and one of its entries. */
+static char *
+join(const char *rel, const char *name)
+{
+	size_t	 r = strlen(rel), n = strlen(name);
+	char	*s;
+
+	s = pb_xmalloc(r + n + 2);
+	memcpy(s, rel, r);
+	s[r] = '/';
+	memcpy(s + r + 1, name, n + 1);
+	return s;
+}
+
 /* Adds the entries of the folder open as dfd (which it closes), sorted. */
 static void
 add_folder(struct pb_hasher *h, int dfd, const char *rel)
@@ -427,8 +483,7 @@ add_folder(struct pb_hasher *h, int dfd, const char *rel)
 	if (k > 1)
 		qsort(v, k, sizeof(*v), pb_name_cmp);
 	for (i = 0; i < k; i++) {
-		r = rel[0] ? pb_xasprintf("%s/%s", rel, v[i]) :
-		    pb_xstrdup(v[i]);
+		r = rel[0] ? join(rel, v[i]) : pb_xstrdup(v[i]);
 		add_entry(h, dirfd(dp), v[i], r);
 		free(r);
 		free(v[i]);
@@ -492,25 +547,24 @@ pb_hash_eq(struct pb_hash a, struct pb_hash b)
 void
 pb_hash_format(struct pb_hash v, char buf[PB_HASH_HEX])
 {
-	snprintf(buf, PB_HASH_HEX, "%016" PRIx64 "%016" PRIx64, v.hi, v.lo);
+	static const char	 digit[] = "0123456789abcdef";
+	size_t			 i;
+
+	/* "%016" PRIx64 "%016" PRIx64, without printf's cost per line */
+	for (i = 0; i < 16; i++) {
+		buf[i] = digit[v.hi >> (60 - 4 * i) & 15];
+		buf[16 + i] = digit[v.lo >> (60 - 4 * i) & 15];
+	}
+	buf[32] = '\0';
 }
 
 int
 pb_hash_parse(const char *s, struct pb_hash *v)
 {
-	char		 part[17];
-	size_t		 i;
+	struct pb_hash	 h;
 
-	for (i = 0; i < 32; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') ||
-		    (s[i] >= 'a' && s[i] <= 'f')))
-			return 0;
-	if (s[32] != '\0')
+	if (!hex_hash(s, &h) || s[32] != '\0')
 		return 0;
-	memcpy(part, s, 16);
-	part[16] = '\0';
-	v->hi = strtoull(part, NULL, 16);
-	memcpy(part, s + 16, 16);
-	v->lo = strtoull(part, NULL, 16);
+	*v = h;
 	return 1;
 }

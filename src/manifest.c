@@ -51,6 +51,75 @@ static void pb_manifest_add(struct pb_manifest *, const char *,
     struct pb_hash);
 
 /*
+ * Copies the word at *p, up to the space after it, into id (at most 255
+ * bytes) and moves *p past that space; 0 when there is no such word.
+ * The manifest's and .out.stat's lines are read by hand, not by sscanf:
+ * there is one for every output file, and every build reads them.
+ */
+static int
+word(const char **p, char id[256])
+{
+	size_t	 n = strcspn(*p, " \t\n");
+
+	if (n == 0 || n > 255 || (*p)[n] != ' ')
+		return 0;
+	memcpy(id, *p, n);
+	id[n] = '\0';
+	*p += n + 1;
+	return 1;
+}
+
+/* Reads the decimal number at *p, ended by end, and moves *p past end;
+ * 0 when there is none or it is past 64 bits. */
+static int
+u64_at(const char **p, char end, uint64_t *v)
+{
+	const char	*s = *p;
+	uint64_t	 n = 0;
+
+	if (*s < '0' || *s > '9')
+		return 0;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		/* 19 digits never pass 64 bits: check the ones after */
+		if (s - *p >= 19 &&
+		    n > (UINT64_MAX - (uint64_t)(*s - '0')) / 10)
+			return 0;
+		n = n * 10 + (uint64_t)(*s - '0');
+	}
+	if (*s != end)
+		return 0;
+	*v = n;
+	*p = s + 1;
+	return 1;
+}
+
+/* Reads a line's last field, 32 hex digits ending the line, into *h. */
+static int
+hash_at(const char *p, struct pb_hash *h)
+{
+	char	 hex[PB_HASH_HEX];
+
+	if (strnlen(p, 32) < 32 || (p[32] != '\n' && p[32] != '\0'))
+		return 0;
+	memcpy(hex, p, 32);
+	hex[32] = '\0';
+	return pb_hash_parse(hex, h);
+}
+
+/* Whether v's n entries are in order already (as a file written sorted
+ * reads back), so that no sort is needed. */
+static int
+in_order(const struct pb_manifest_entry *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 1; i < n; i++)
+		if (strcmp(v[i - 1].id, v[i].id) > 0)
+			return 0;
+	return 1;
+}
+
+/*
  * Reads one recorded warning, "LINE COL FILE MSG" with FILE and MSG in
  * hex, into d; a damaged one is left out.
  */
@@ -116,6 +185,7 @@ static void
 pb_manifest_read(const char *outdir, struct pb_manifest *m)
 {
 	char		*path, *line = NULL, id[256], hex[PB_HASH_HEX];
+	const char	*p;
 	size_t		 cap = 0;
 	FILE		*f;
 	struct pb_hash	 h;
@@ -134,7 +204,11 @@ pb_manifest_read(const char *outdir, struct pb_manifest *m)
 	/* lines of any length: a packet's tags are as long as they are */
 	while (getline(&line, &cap, f) > 0) {
 		end = 0;
-		if (sscanf(line, "all %32s", hex) == 1 &&
+		p = line + 5;
+		if (strncmp(line, "file ", 5) == 0) {
+			if (word(&p, id) && hash_at(p, &h))
+				pb_manifest_add_file(m, id, h, NULL);
+		} else if (sscanf(line, "all %32s", hex) == 1 &&
 		    pb_hash_parse(hex, &h))
 			m->all = h;
 		else if (sscanf(line, "site %32s", hex) == 1 &&
@@ -170,15 +244,13 @@ pb_manifest_read(const char *outdir, struct pb_manifest *m)
 				warning_read(&m->warns, line + end);
 			else if (m->n > 0 && strcmp(m->v[m->n - 1].id, id) == 0)
 				warning_read(&m->v[m->n - 1].warns, line + end);
-		} else if (sscanf(line, "file %255s %32s", id, hex) == 2 &&
-		    pb_hash_parse(hex, &h))
-			pb_manifest_add_file(m, id, h, NULL);
+		}
 	}
 	free(line);
 	fclose(f);
-	if (m->n > 1)
+	if (!in_order(m->v, m->n))
 		qsort(m->v, m->n, sizeof(*m->v), entry_cmp);
-	if (m->nfiles > 1)
+	if (!in_order(m->files, m->nfiles))
 		qsort(m->files, m->nfiles, sizeof(*m->files), entry_cmp);
 	m->sorted = 1;
 }
@@ -511,6 +583,7 @@ pb_manifest_read_stat(struct pb_manifest *m, struct pb_hash_memo *memo,
     const char *path)
 {
 	char				 line[512], id[256];
+	const char			*p;
 	uint64_t			 size, mtime, ino;
 	struct pb_manifest_entry	*e;
 	FILE				*f;
@@ -527,8 +600,9 @@ pb_manifest_read_stat(struct pb_manifest *m, struct pb_hash_memo *memo,
 			pb_hash_memo_parse(memo, line);
 			continue;
 		}
-		if (sscanf(line, "%255s %" SCNu64 " %" SCNu64 " %" SCNu64, id,
-		    &size, &mtime, &ino) != 4)
+		p = line;
+		if (!word(&p, id) || !u64_at(&p, ' ', &size) ||
+		    !u64_at(&p, ' ', &mtime) || !u64_at(&p, '\n', &ino))
 			continue;
 		e = (struct pb_manifest_entry *)list_get(m->files, m->nfiles,
 		    m->sorted, id);
