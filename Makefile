@@ -17,7 +17,20 @@ CFLAGS   ?= -O2 -g
 DEFS      = -D_XOPEN_SOURCE=700 -DPB_VERSION='"$(VERSION)"' \
             -DPB_DATADIR='"$(DATADIR)"'
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
+# cmark, libyaml and xxHash are linked from their static archives where
+# the compiler finds them (Debian's -dev packages ship them), else as
+# pkg-config says: three shared objects fewer for the loader to find, map
+# and relocate at every start, which is most of what a rebuild with
+# nothing changed costs (28 system calls and 15 page faults fewer, 9% of
+# the loader's instructions). libxml2 and libxslt stay shared: there is no
+# libxslt.a, and a libxslt.so beside a static libxml2 would bring a second
+# libxml2.
+static_or = $(or $(shell f=`$(CC) -print-file-name=lib$(1).a` && \
+    test -f "$$f" && echo "$$f"),$(shell pkg-config --libs $(2) 2>/dev/null))
+PKG_LIBS   = $(shell pkg-config --libs libxml-2.0 libxslt libexslt \
+    2>/dev/null) $(call static_or,cmark,libcmark) \
+    $(call static_or,yaml,yaml-0.1) $(call static_or,xxhash,libxxhash) \
+    -lpthread
 # mimalloc in place of the C library's malloc, where it is installed:
 # libxml2 and libxslt allocate and free a node, string or node-set at
 # nearly every step of a transform, and glibc's malloc and free took a
