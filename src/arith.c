@@ -440,44 +440,22 @@ pb_ratio_format(struct pb_ratio r, char *buf)
 }
 
 char *
-pb_fte_display(int64_t hundredths, char *buf)
-{
-	return pb_fte_format(hundredths, buf);
-}
-
-char *
-pb_ratio_display(struct pb_ratio r, char *buf)
+pb_ratio_round(struct pb_ratio r, uint64_t scale, char *buf)
 {
 	u128	 q;
 
 	if (buf == NULL)
 		return NULL;
-	/* Tenths of a percent: num x 1000 / den, rounded once. */
-	if (!ratio_valid(r) ||
-	    !muldiv_round(mag(r.num), 1000, (uint64_t)r.den, &q))
+	if (!ratio_valid(r) || scale == 0 ||
+	    !muldiv_round(mag(r.num), scale, (uint64_t)r.den, &q))
 		return fail(buf);
-	if (q != 0 || r.num == 0)
-		return fixed(buf, r.num < 0, q, 1, 1, "", "%");
-	/* A share too small for tenths must not read as zero: hundredths,
-	 * and below those "<0.01%". */
-	if (!muldiv_round(mag(r.num), 10000, (uint64_t)r.den, &q))
-		return fail(buf);
-	if (q != 0)
-		return fixed(buf, r.num < 0, q, 2, 1, "", "%");
-	snprintf(buf, PB_NUMBUF, "%s<0.01%%", r.num < 0 ? "-" : "");
-	return buf;
+	return fixed(buf, r.num < 0, q, 0, 0, "", "");
 }
 
 const char *
 pb_bool_format(int b)
 {
 	return b ? "true" : "false";
-}
-
-const char *
-pb_bool_display(int b)
-{
-	return b ? "yes" : "no";
 }
 
 static int

@@ -2,7 +2,8 @@
  * arith.h - exact arithmetic for the figures: fixed-point decimals read
  * from text, money as integer cents with checked operations, exact
  * fractions (ratios), calendar dates, and the exact text of each unit
- * (the `value` and `display` of DESIGN.md, Figures).
+ * (the `value` of DESIGN.md, Figures, and the rounded numbers that
+ * templates/numbers.xsl words as its `display`).
  *
  * No floating point anywhere. Every function is total: any input,
  * INT64_MIN and the largest values included, gives either a result or
@@ -140,24 +141,20 @@ char *pb_fte_format(int64_t hundredths, char *buf);
 char *pb_ratio_format(struct pb_ratio r, char *buf);
 
 /*
- * Display text (DESIGN.md `display`), same buffer rules as above. An
- * amount of money and a count are worded by templates/numbers.xsl.
- *
- * pb_fte_display:     as pb_fte_format, "1.50".
- * pb_ratio_display:   percent with one decimal rounded half up, computed
- *                     from the exact fraction: 1/3 "33.3%", 0.0005 "0.1%",
- *                     0 "0.0%", 12 "1,200.0%"; NULL when r is not valid.
+ * Writes r x scale rounded half up, once, from the exact fraction, as an
+ * integer into buf (PB_NUMBUF bytes), sign and all unless it rounds to
+ * zero: with scale 1000 a ratio in tenths of a percent (per mille), 56/219
+ * "256", 1/2000 "1", 12 "12000"; with 10000 in hundredths of a percent.
+ * The pages word a ratio from these (templates/numbers.xsl). Returns buf,
+ * or NULL (buf empty) when r is not valid or scale is 0.
  */
-char *pb_fte_display(int64_t hundredths, char *buf);
-char *pb_ratio_display(struct pb_ratio r, char *buf);
+char *pb_ratio_round(struct pb_ratio r, uint64_t scale, char *buf);
 
 /*
- * Booleans: pb_bool_format gives the value text "true"/"false",
- * pb_bool_display "yes"/"no" (any non-zero b is true). The strings are
- * static; the caller must not free them.
+ * Booleans: pb_bool_format gives the value text "true"/"false" (any
+ * non-zero b is true). The string is static; the caller must not free it.
  */
 const char *pb_bool_format(int b);
-const char *pb_bool_display(int b);
 
 /*
  * A calendar date of the proleptic Gregorian calendar; valid dates have

@@ -130,7 +130,11 @@ in_more(struct fx *x, size_t i, struct pb_src src)
 	in->more[in->nmore++] = src;
 }
 
-/* Fills value and display from the figure's number, ratio or date. */
+/*
+ * Fills value (and a ratio's rounded per mille and basis points) from the
+ * figure's number, ratio or date. Every display is worded by
+ * templates/numbers.xsl from these (pb_render_words).
+ */
 static void
 finish(struct fx *x, size_t i)
 {
@@ -138,41 +142,33 @@ finish(struct fx *x, size_t i)
 
 	switch (f->unit) {
 	case PB_UNIT_USD:
-		/* worded by templates/numbers.xsl (pb_render_words) */
 		pb_money_format(f->n, f->value);
-		pb_money_format(f->n, f->display);
 		break;
 	case PB_UNIT_RATIO:
 		pb_ratio_format(f->r, f->value);
-		pb_ratio_display(f->r, f->display);
+		pb_ratio_round(f->r, 1000, f->per_mille);
+		f->basis_points[0] = '\0';
+		/* a share too small for tenths must not read as zero */
+		if (strcmp(f->per_mille, "0") == 0 && f->r.num != 0)
+			pb_ratio_round(f->r, 10000, f->basis_points);
 		break;
 	case PB_UNIT_DAYS:
 	case PB_UNIT_COUNT:
-		/* worded by templates/numbers.xsl (pb_render_words) */
+	case PB_UNIT_YEAR:
 		pb_int_format(f->n, f->value);
-		pb_int_format(f->n, f->display);
 		break;
 	case PB_UNIT_FTE:
 		pb_fte_format(f->n, f->value);
-		pb_fte_display(f->n, f->display);
 		break;
 	case PB_UNIT_BOOL:
 		snprintf(f->value, sizeof(f->value), "%s",
 		    pb_bool_format((int)f->n));
-		snprintf(f->display, sizeof(f->display), "%s",
-		    pb_bool_display((int)f->n));
 		break;
 	case PB_UNIT_DATE:
-		/* worded by templates/dates.xsl, where it is shown */
 		pb_date_format(f->date, f->value);
-		pb_date_format(f->date, f->display);
-		break;
-	case PB_UNIT_YEAR:
-		/* worded by templates/numbers.xsl, where it is shown */
-		pb_int_format(f->n, f->value);
-		pb_int_format(f->n, f->display);
 		break;
 	}
+	snprintf(f->display, sizeof(f->display), "%s", f->value);
 }
 
 /* Records that figure i cannot be computed without overflow. */

@@ -46,6 +46,12 @@ struct pb_figure {
 	struct pb_ratio	 r;	/* ratio */
 	struct pb_date	 date;	/* date */
 	char		 value[PB_NUMBUF];	/* exact text (JSON value) */
+	/* a ratio as the pages round it, half up from the exact fraction
+	 * (pb_ratio_round): tenths of a percent, and hundredths only when
+	 * the tenths round a share that is not zero to "0" (else empty);
+	 * templates/numbers.xsl words them "25.6%", "0.04%", "<0.01%" */
+	char		 per_mille[PB_NUMBUF];
+	char		 basis_points[PB_NUMBUF];
 	char		 display[PB_NUMBUF];	/* what documents show */
 	char		*formula;
 	struct pb_input	*inputs;

@@ -51,6 +51,11 @@ pb_inject_figure(xmlNodePtr n, const struct pb_figure *f)
 	xmlSetProp(n, BAD_CAST "value", BAD_CAST f->value);
 	xmlSetProp(n, BAD_CAST "display", BAD_CAST f->display);
 	xmlSetProp(n, BAD_CAST "unit", BAD_CAST pb_unit_name(f->unit));
+	if (f->per_mille[0] != '\0')
+		xmlSetProp(n, BAD_CAST "per-mille", BAD_CAST f->per_mille);
+	if (f->basis_points[0] != '\0')
+		xmlSetProp(n, BAD_CAST "basis-points",
+		    BAD_CAST f->basis_points);
 	xmlSetProp(n, BAD_CAST "anchor", BAD_CAST anchor);
 	free(anchor);
 }

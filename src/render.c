@@ -18,6 +18,7 @@
 #include <libxslt/xsltutils.h>
 
 #include "hash.h"
+#include "inject.h"
 #include "pb.h"
 #include "render.h"
 #include "tree.h"
@@ -700,7 +701,7 @@ compile(const char *dir, const char *name, struct pb_diags *d)
 
 static const char *const style_names[PB_FMT__MAX] = {
 	"html.xsl", "docbook.xsl", "index.xsl", "feed.xsl", "svg.xsl",
-	"sitemap.xsl", "dates.xsl"
+	"sitemap.xsl", "numbers.xsl"
 };
 
 /*
@@ -912,61 +913,37 @@ out:
 	return rc && d->errors == errs;
 }
 
-/* Whether a figure of unit u has its display worded by dates.xsl. */
-static int
-worded(enum pb_unit u)
-{
-	return u == PB_UNIT_DATE || u == PB_UNIT_YEAR || u == PB_UNIT_USD ||
-	    u == PB_UNIT_DAYS || u == PB_UNIT_COUNT;
-}
-
-/* The element of dates.xsl's list that holds a figure of unit u. */
-static const char *
-word_el(enum pb_unit u)
-{
-	switch (u) {
-	case PB_UNIT_DATE:
-		return "d";
-	case PB_UNIT_YEAR:
-		return "y";
-	case PB_UNIT_USD:
-		return "m";
-	default:
-		return "n";
-	}
-}
-
 char **
 pb_render_displays(struct pb_styles *s, const struct pb_figures *f,
     struct pb_diags *d)
 {
 	xmlDocPtr	 doc;
-	xmlNodePtr	 root;
+	xmlNodePtr	 root, n;
 	xmlNsPtr	 ns;
 	struct pb_buf	 out = { NULL, 0, 0 };
 	char		**v, *p, *q;
-	size_t		 i, n = 0;
+	size_t		 i;
 
 	v = pb_xcalloc(f->n ? f->n : 1, sizeof(*v));
+	if (f->n == 0)
+		return v;
+	/* each figure as the tree has it (pb_inject_figure), worded by
+	 * numbers.xsl's pb-display, one a line */
 	doc = xmlNewDoc(BAD_CAST "1.0");
-	root = xmlNewDocNode(doc, NULL, BAD_CAST "dates", NULL);
+	root = xmlNewDocNode(doc, NULL, BAD_CAST "displays", NULL);
 	ns = xmlNewNs(root, BAD_CAST PB_NS, BAD_CAST "pb");
 	xmlSetNs(root, ns);
 	xmlDocSetRootElement(doc, root);
-	for (i = 0; i < f->n; i++)
-		if (worded(f->v[i].unit)) {
-			xmlNewTextChild(root, ns, BAD_CAST word_el(
-			    f->v[i].unit), BAD_CAST f->v[i].value);
-			n++;
-		}
-	if (n > 0 && !render(s, PB_FMT_DATES, doc, 1, 0, NULL, "dates.xsl",
-	    &out, d)) {
+	for (i = 0; i < f->n; i++) {
+		n = xmlNewChild(root, ns, BAD_CAST "value", NULL);
+		pb_inject_figure(n, &f->v[i]);
+	}
+	if (!render(s, PB_FMT_NUMBERS, doc, 1, 0, NULL, "numbers.xsl", &out,
+	    d)) {
 		pb_render_displays_free(v, f->n);
 		v = NULL;
 	}
-	for (i = 0, p = out.data; v != NULL && n > 0 && i < f->n; i++) {
-		if (!worded(f->v[i].unit))
-			continue;
+	for (i = 0, p = out.data; v != NULL && i < f->n; i++) {
 		q = p != NULL ? strchr(p, '\n') : NULL;
 		v[i] = q != NULL ? pb_xstrndup(p, (size_t)(q - p)) :
 		    pb_xstrdup(f->v[i].value);
@@ -983,13 +960,10 @@ pb_render_displays_in(const char *dir, const struct pb_figures *f,
 {
 	struct pb_styles	*s;
 	char			**v;
-	size_t			 i;
 
-	for (i = 0; i < f->n && !worded(f->v[i].unit); i++)
-		continue;
-	if (i == f->n)
-		return pb_xcalloc(f->n ? f->n : 1, sizeof(*v));
-	if ((s = styles_load(dir, PB_FMT_DATES, d)) == NULL)
+	if (f->n == 0)
+		return pb_xcalloc(1, sizeof(*v));
+	if ((s = styles_load(dir, PB_FMT_NUMBERS, d)) == NULL)
 		return NULL;
 	v = pb_render_displays(s, f, d);
 	pb_styles_free(s);
@@ -1006,10 +980,8 @@ pb_render_words(struct pb_styles *s, struct pb_figures *f,
 	if ((v = pb_render_displays(s, f, d)) == NULL)
 		return 0;
 	for (i = 0; i < f->n; i++)
-		if (v[i] != NULL && f->v[i].unit != PB_UNIT_DATE &&
-		    f->v[i].unit != PB_UNIT_YEAR)
-			snprintf(f->v[i].display, sizeof(f->v[i].display),
-			    "%s", v[i]);
+		snprintf(f->v[i].display, sizeof(f->v[i].display), "%s",
+		    v[i]);
 	pb_render_displays_free(v, f->n);
 	return 1;
 }

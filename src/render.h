@@ -18,8 +18,8 @@ enum pb_format {
 	PB_FMT_FEED,		/* feed.xsl: the site's Atom feed */
 	PB_FMT_SVG,		/* svg.xsl: one chart of a packet */
 	PB_FMT_SITEMAP,		/* sitemap.xsl: the site's sitemap.xml */
-	PB_FMT_DATES,		/* dates.xsl: dates and fiscal years worded,
-				   one a line */
+	PB_FMT_NUMBERS,		/* numbers.xsl: figures worded, one a
+				   line */
 	PB_FMT__MAX
 };
 

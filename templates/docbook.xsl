@@ -20,7 +20,7 @@
     exclude-result-prefixes="pb">
 
   <!-- first, lowest: the wording of dates, shared with the HTML -->
-  <xsl:import href="dates.xsl"/>
+  <xsl:import href="numbers.xsl"/>
   <xsl:import href="docbook-body.xsl"/>
   <!-- a packet (root pb:packet): one DocBook book, see docbook-packet.xsl -->
   <xsl:include href="docbook-packet.xsl"/>

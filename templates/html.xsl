@@ -37,7 +37,7 @@
     exclude-result-prefixes="pb cm db">
 
   <!-- first, lowest: the wording of dates, shared with DocBook -->
-  <xsl:import href="dates.xsl"/>
+  <xsl:import href="numbers.xsl"/>
   <xsl:import href="html-commonmark.xsl"/>
   <xsl:import href="html-docbook.xsl"/>
   <!-- last: its templates for content inside a packet take precedence -->

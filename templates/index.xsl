@@ -15,7 +15,7 @@
     xmlns:pb="urn:peerbrief:1"
     exclude-result-prefixes="pb">
 
-  <xsl:import href="dates.xsl"/>
+  <xsl:import href="numbers.xsl"/>
 
   <xsl:output method="html" encoding="UTF-8"/>
   <xsl:param name="css" select="''"/>

@@ -1,16 +1,77 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  numbers.xsl - how an amount of money, a count and a fiscal year read on
-  the page. The tree holds them raw: money as an integer count of cents,
-  counts as integers, a fiscal year as its number; dates.xsl imports this
-  stylesheet (and so do html.xsl and docbook.xsl through it), and the
-  stylesheets call these templates wherever they show one.
+  numbers.xsl - how every figure and number reads on the page: an amount
+  of money, a count, a share (ratio), an FTE, a yes/no, a fiscal year and,
+  through dates.xsl, a date. The tree holds them raw: money in dollars
+  with two decimals or as an integer count of cents, counts as integers,
+  a ratio as its exact six decimals with its rounded tenths of a percent
+  (@per-mille, and @basis-points when those round a share that is not
+  zero to nothing: C rounds, exactly), a fiscal year as its number, a
+  boolean as true/false, a date as YYYY-MM-DD. html.xsl, docbook.xsl,
+  index.xsl and svg.xsl import this stylesheet; they show a figure (a
+  pb:value, pb:figure or figure directive) only through pb-display, and
+  a number of the tree that is not a figure through the templates below.
 
   The numbers are worked on as strings of digits, never as XPath numbers,
   so an amount is exact however many digits it has.
+
+  Compiled on its own it words a list of figures, <pb:displays> holding
+  pb:value elements as the tree has them, each with pb-display, one a
+  line: so the program words the figures reports (figures.json,
+  figures.csv, `peerbrief figures` and `explain`) with the pages' words.
+  The importers' own xsl:output take precedence over the one below.
 -->
 <xsl:stylesheet version="1.0"
-    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:pb="urn:peerbrief:1">
+
+  <xsl:import href="dates.xsl"/>
+
+  <!-- A figure's display text, worded from the tree's values by its unit:
+       "$4,566,150", "25.6%", "10,950", "1.50", "yes", "FY2026", "March 2,
+       2027". $v: a pb:value, pb:figure or pb:directive (default: the
+       context node). -->
+  <xsl:template name="pb-display">
+    <xsl:param name="v" select="."/>
+    <xsl:choose>
+      <xsl:when test="$v/@unit = 'usd'">
+        <!-- dollars with two decimals: "104.25" is 10425 cents -->
+        <xsl:call-template name="pb-money">
+          <xsl:with-param name="cents" select="translate($v/@value, '.', '')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$v/@unit = 'ratio'">
+        <xsl:call-template name="pb-percent">
+          <xsl:with-param name="per-mille" select="string($v/@per-mille)"/>
+          <xsl:with-param name="basis-points" select="$v/@basis-points"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$v/@unit = 'days' or $v/@unit = 'count'">
+        <xsl:call-template name="pb-count">
+          <xsl:with-param name="n" select="string($v/@value)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$v/@unit = 'bool'">
+        <xsl:call-template name="pb-yes-no">
+          <xsl:with-param name="b" select="string($v/@value)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$v/@unit = 'date'">
+        <xsl:call-template name="pb-date">
+          <xsl:with-param name="date" select="$v/@value"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$v/@unit = 'year'">
+        <xsl:call-template name="pb-fiscal-year">
+          <xsl:with-param name="year" select="$v/@value"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- an FTE, two decimals as the value has them: "1.50" -->
+        <xsl:value-of select="$v/@value"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- The digits $n (no sign) with a comma before each group of three:
        "4566150" as "4,566,150". -->
@@ -61,10 +122,77 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The integer $n with a point before its last $places digits and
+       thousands separators before it: 2560 with 2 places as "25.60", 5
+       with 1 as "0.5", -333 with 1 as "-33.3", 0 with 1 as "0.0". -->
+  <xsl:template name="pb-fixed">
+    <xsl:param name="n"/>
+    <xsl:param name="places"/>
+    <xsl:variable name="neg" select="starts-with($n, '-')"/>
+    <!-- at least $places + 1 digits: a zero before the point -->
+    <xsl:variable name="m"
+        select="concat(substring('0000000000', 1,
+                                 $places + 1 - string-length($n) + $neg),
+                       substring($n, 1 + $neg))"/>
+    <xsl:variable name="len" select="string-length($m)"/>
+    <xsl:if test="$neg and translate($m, '0', '') != ''">-</xsl:if>
+    <xsl:call-template name="pb-group">
+      <xsl:with-param name="n" select="substring($m, 1, $len - $places)"/>
+    </xsl:call-template>
+    <xsl:if test="$places &gt; 0">
+      <xsl:value-of select="concat('.', substring($m, $len - $places + 1))"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A share as a percent with one decimal, from $per-mille, its tenths
+       of a percent rounded half up ("256" as "25.6%", "12000" as
+       "1,200.0%"); a share too small for tenths, which has $basis-points,
+       in hundredths ("4" as "0.04%"), and below those "<0.01%", never
+       "0.0%". -->
+  <xsl:template name="pb-percent">
+    <xsl:param name="per-mille"/>
+    <xsl:param name="basis-points" select="''"/>
+    <xsl:choose>
+      <xsl:when test="string($basis-points) = '0'">&lt;0.01%</xsl:when>
+      <xsl:when test="string($basis-points) != ''">
+        <xsl:call-template name="pb-fixed">
+          <xsl:with-param name="n" select="string($basis-points)"/>
+          <xsl:with-param name="places" select="2"/>
+        </xsl:call-template>
+        <xsl:text>%</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="pb-fixed">
+          <xsl:with-param name="n" select="$per-mille"/>
+          <xsl:with-param name="places" select="1"/>
+        </xsl:call-template>
+        <xsl:text>%</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A boolean's value "true" as "yes", any other as "no". -->
+  <xsl:template name="pb-yes-no">
+    <xsl:param name="b"/>
+    <xsl:choose>
+      <xsl:when test="$b = 'true'">yes</xsl:when>
+      <xsl:otherwise>no</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- A fiscal year: 2026 as "FY2026". -->
   <xsl:template name="pb-fiscal-year">
     <xsl:param name="year"/>
     <xsl:value-of select="concat('FY', $year)"/>
+  </xsl:template>
+
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <xsl:template match="/pb:displays">
+    <xsl:for-each select="pb:value">
+      <xsl:call-template name="pb-display"/>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:for-each>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -98,37 +98,68 @@ check "a CSV value is sourced at its cell (quoted: its opening quote)" \
 (cd "$T" && $PB explain -i csv harborview.ps2.certification_due) >"$T/out"
 check "a staff value is sourced at its cell" \
     grep -q ' orgs/harborview/staff.csv:3:25' "$T/out"
-# templates/dates.xsl words every date the outputs show, the figures
-# reports' included: each worded by hand below.
-printf '%s\n' '<pb:dates xmlns:pb="urn:peerbrief:1">' \
-    '<pb:d>2027-03-02</pb:d><pb:d>2026-11-15</pb:d><pb:d>2028-02-29</pb:d>' \
-    '<pb:d>2026-01-01</pb:d><pb:d>9999-09-30</pb:d><pb:d>2026-12-31</pb:d>' \
-    '<pb:d>2017-03</pb:d><pb:d>2017</pb:d><pb:d>2026-13-01</pb:d>' \
-    '<pb:d>not a date</pb:d></pb:dates>' >"$T/dates.xml"
+# templates/numbers.xsl (pb-display) words every figure the outputs show,
+# the figures reports' included, a date with dates.xsl's pb-date: each
+# worded by hand below. vals UNIT VALUE... writes pb:values of one unit.
+vals() {
+	u=$1
+	shift
+	for v; do
+		printf '<pb:value unit="%s" value="%s"/>' "$u" "$v"
+	done
+}
+{
+	printf '%s' '<pb:displays xmlns:pb="urn:peerbrief:1">'
+	vals date 2027-03-02 2026-11-15 2028-02-29 2026-01-01 9999-09-30 \
+	    2026-12-31 2017-03 2017 2026-13-01 "not a date"
+	printf '%s\n' '</pb:displays>'
+} >"$T/dates.xml"
 printf '%s\n' "March 2, 2027" "November 15, 2026" "February 29, 2028" \
     "January 1, 2026" "September 30, 9999" "December 31, 2026" \
     "March 2017" "2017" "2026-13-01" "not a date" >"$T/dates.want"
-xsltproc templates/dates.xsl "$T/dates.xml" >"$T/dates.out" 2>&1
-check "dates.xsl words dates as 'March 2, 2027', 'March 2017', '2017'" \
+xsltproc templates/numbers.xsl "$T/dates.xml" >"$T/dates.out" 2>&1
+check "numbers.xsl words dates as 'March 2, 2027', 'March 2017', '2017'" \
     diff -u "$T/dates.want" "$T/dates.out"
+# a ratio from its tenths of a percent (per-mille, rounded by the
+# program) or, too small for those, its hundredths (basis-points); an
+# FTE as its value, a boolean as yes/no, money and counts grouped
+{
+	printf '%s' '<pb:displays xmlns:pb="urn:peerbrief:1">'
+	for p in 256 260 0 1 5 999 1000 12000 -333 -1 \
+	    9223372036854775807000; do
+		printf '<pb:value unit="ratio" value="x" per-mille="%s"/>' "$p"
+	done
+	for b in 5 4 1 0 -3; do
+		printf '<pb:value unit="ratio" value="x" per-mille="0" basis-points="%s"/>' "$b"
+	done
+	vals fte 1.50 0.00 12.25
+	vals bool true false
+	vals usd 4566150.00 104.25 0.05 -12.50 31296764.00
+	vals days 10950 0 999 1000
+	vals count 1234567 -1000
+	vals year 2026
+	printf '%s\n' '</pb:displays>'
+} >"$T/figs.xml"
+printf '%s\n' 25.6% 26.0% 0.0% 0.1% 0.5% 99.9% 100.0% 1,200.0% -33.3% \
+    -0.1% 922,337,203,685,477,580,700.0% \
+    0.05% 0.04% 0.01% '<0.01%' -0.03% \
+    1.50 0.00 12.25 yes no \
+    '$4,566,150' '$104.25' '$0.05' '-$12.50' '$31,296,764' \
+    10,950 0 999 1,000 1,234,567 -1,000 FY2026 >"$T/figs.want"
+xsltproc templates/numbers.xsl "$T/figs.xml" >"$T/figs.out" 2>&1
+check "numbers.xsl words 256 per mille as 25.6%, true as yes, 2026 as FY2026" \
+    diff -u "$T/figs.want" "$T/figs.out"
 (cd "$T" && $PB explain -i xml harborview.ps2.certification_due) >"$T/out"
 check "explain words a date figure's display" \
     grep -qx '  display: September 16, 2026' "$T/out"
-# and a fiscal year (<pb:y>) as "FY2026", in explain as on the page
-printf '%s\n' '<pb:dates xmlns:pb="urn:peerbrief:1">' \
-    '<pb:d>2017-03</pb:d><pb:y>2026</pb:y><pb:d>2017</pb:d></pb:dates>' \
-    >"$T/years.xml"
-printf '%s\n' "March 2017" "FY2026" "2017" >"$T/years.want"
-xsltproc templates/dates.xsl "$T/years.xml" >"$T/years.out" 2>&1
-check "dates.xsl words a fiscal year as 'FY2026', a year date as '2017'" \
-    diff -u "$T/years.want" "$T/years.out"
+# and a fiscal year as "FY2026", in explain as on the page
 (cd "$T" && $PB explain -i xml --packet note-taking-funding \
     packet.fiscal_year) >"$T/out"
 check "explain words a fiscal year figure's display" \
     grep -qx '  display: FY2026' "$T/out"
 # templates/numbers.xsl words the tree's raw numbers, money in cents and
 # counts, exactly however long: each worded by hand below
-cp templates/numbers.xsl "$T/numbers.xsl"
+cp templates/numbers.xsl templates/dates.xsl "$T/"
 printf '%s\n' \
     '<xsl:stylesheet version="1.0"' \
     '    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">' \

@@ -601,55 +601,59 @@ test_ratio_format(void **state)
 	assert_null(pb_ratio_format(R(1, 3), NULL));
 }
 
+/* A ratio rounded half up, once, from the exact fraction, to tenths of
+ * a percent (scale 1000) or hundredths (10000): what numbers.xsl words
+ * "33.3%", "0.05%" (tests/figures.sh checks its words). */
 static void
-test_display(void **state)
+test_ratio_round(void **state)
 {
 	char	 b[PB_NUMBUF];
 
 	(void)state;
-	assert_string_equal(pb_fte_display(150, b), "1.50");
-	assert_string_equal(pb_fte_display(250, b), "2.50");
-
-	assert_string_equal(pb_ratio_display(R(1, 3), b), "33.3%");
-	assert_string_equal(pb_ratio_display(R(2, 3), b), "66.7%");
-	assert_string_equal(pb_ratio_display(R(5, 10000), b), "0.1%");
-	assert_string_equal(pb_ratio_display(R(1, 2000), b), "0.1%");
-	/* too small for tenths: hundredths, then "<0.01%", never "0.0%" */
-	assert_string_equal(pb_ratio_display(R(4999, 10000000), b), "0.05%");
-	assert_string_equal(pb_ratio_display(R(3, 10000), b), "0.03%");
-	assert_string_equal(pb_ratio_display(R(1, 1000000), b), "<0.01%");
-	assert_string_equal(pb_ratio_display(R(-3, 10000), b), "-0.03%");
-	assert_string_equal(pb_ratio_display(R(0, 1), b), "0.0%");
-	assert_string_equal(pb_ratio_display(R(56, 219), b), "25.6%");
-	assert_string_equal(pb_ratio_display(R(1, 4), b), "25.0%");
-	assert_string_equal(pb_ratio_display(R(1, 1), b), "100.0%");
-	assert_string_equal(pb_ratio_display(R(12, 1), b), "1,200.0%");
-	assert_string_equal(pb_ratio_display(R(-1, 3), b), "-33.3%");
-	assert_string_equal(pb_ratio_display(R(-1, 2000), b), "-0.1%");
-
-	assert_string_equal(pb_ratio_display(R(-1, 3000), b), "-0.03%");
+	assert_string_equal(pb_ratio_round(R(1, 3), 1000, b), "333");
+	assert_string_equal(pb_ratio_round(R(2, 3), 1000, b), "667");
+	assert_string_equal(pb_ratio_round(R(5, 10000), 1000, b), "1");
+	assert_string_equal(pb_ratio_round(R(1, 2000), 1000, b), "1");
+	/* too small for tenths: the hundredths */
+	assert_string_equal(pb_ratio_round(R(4999, 10000000), 1000, b), "0");
+	assert_string_equal(pb_ratio_round(R(4999, 10000000), 10000, b), "5");
+	assert_string_equal(pb_ratio_round(R(3, 10000), 10000, b), "3");
+	assert_string_equal(pb_ratio_round(R(1, 1000000), 10000, b), "0");
+	assert_string_equal(pb_ratio_round(R(-3, 10000), 10000, b), "-3");
+	assert_string_equal(pb_ratio_round(R(0, 1), 1000, b), "0");
+	assert_string_equal(pb_ratio_round(R(56, 219), 1000, b), "256");
+	assert_string_equal(pb_ratio_round(R(1, 4), 1000, b), "250");
+	assert_string_equal(pb_ratio_round(R(1, 1), 1000, b), "1000");
+	assert_string_equal(pb_ratio_round(R(12, 1), 1000, b), "12000");
+	assert_string_equal(pb_ratio_round(R(-1, 3), 1000, b), "-333");
+	assert_string_equal(pb_ratio_round(R(-1, 2000), 1000, b), "-1");
+	assert_string_equal(pb_ratio_round(R(-1, 3000), 10000, b), "-3");
+	/* a negative that rounds to zero has no sign */
+	assert_string_equal(pb_ratio_round(R(-1, 3000), 1000, b), "0");
 	/* Exact from the fraction, not from the six-decimal text: this is
-	 * 0.0004999996, whose text "0.000500" would round to 0.1%; it is
-	 * below a tenth, so it shows in hundredths. */
+	 * 0.0004999996, whose text "0.000500" would round to 1 per mille. */
 	assert_string_equal(pb_ratio_format(R(4999996, 10000000000), b),
 	    "0.000500");
-	assert_string_equal(pb_ratio_display(R(4999996, 10000000000), b),
-	    "0.05%");
-	assert_string_equal(pb_ratio_display(R(INT64_MAX, 1), b),
-	    "922,337,203,685,477,580,700.0%");
-	assert_string_equal(pb_ratio_display(R(INT64_MIN, 1), b),
-	    "-922,337,203,685,477,580,800.0%");
+	assert_string_equal(pb_ratio_round(R(4999996, 10000000000), 1000, b),
+	    "0");
+	assert_string_equal(pb_ratio_round(R(4999996, 10000000000), 10000,
+	    b), "5");
+	/* beyond int64_t, exactly */
+	assert_string_equal(pb_ratio_round(R(INT64_MAX, 1), 1000, b),
+	    "9223372036854775807000");
+	assert_string_equal(pb_ratio_round(R(INT64_MIN, 1), 1000, b),
+	    "-9223372036854775808000");
 	strcpy(b, "junk");
-	assert_null(pb_ratio_display(R(1, 0), b));
+	assert_null(pb_ratio_round(R(1, 0), 1000, b));
 	assert_string_equal(b, "");
-	assert_null(pb_ratio_display(R(1, 3), NULL));
-	assert_null(pb_fte_display(1, NULL));
+	strcpy(b, "junk");
+	assert_null(pb_ratio_round(R(1, 3), 0, b));
+	assert_string_equal(b, "");
+	assert_null(pb_ratio_round(R(1, 3), 1000, NULL));
 
 	assert_string_equal(pb_bool_format(1), "true");
 	assert_string_equal(pb_bool_format(0), "false");
 	assert_string_equal(pb_bool_format(-7), "true");
-	assert_string_equal(pb_bool_display(1), "yes");
-	assert_string_equal(pb_bool_display(0), "no");
 }
 
 /* Every format's longest text fits PB_NUMBUF with room to spare. */
@@ -671,8 +675,8 @@ test_buffer_bounds(void **state)
 				continue;
 			assert_true(strlen(pb_ratio_format(R(v[i], v[j]), b))
 			    < PB_NUMBUF);
-			assert_true(strlen(pb_ratio_display(R(v[i], v[j]),
-			    b)) < PB_NUMBUF);
+			assert_true(strlen(pb_ratio_round(R(v[i], v[j]),
+			    10000, b)) < PB_NUMBUF);
 		}
 	}
 }
@@ -777,11 +781,9 @@ test_brute_ratio_text(void **state)
 			assert_string_equal(pb_ratio_format(R(n, d), b), want);
 
 			q = ref_round(n * 1000, d);
-			snprintf(want, sizeof(want), "%s%lld.%lld%%",
-			    q < 0 ? "-" : "",
-			    (long long)(q < 0 ? -q : q) / 10,
-			    (long long)(q < 0 ? -q : q) % 10);
-			assert_string_equal(pb_ratio_display(R(n, d), b), want);
+			snprintf(want, sizeof(want), "%lld", (long long)q);
+			assert_string_equal(pb_ratio_round(R(n, d), 1000, b),
+			    want);
 		}
 }
 
@@ -1023,7 +1025,7 @@ main(void)
 		cmocka_unit_test(test_money_mul_ratio_half_max),
 		cmocka_unit_test(test_format_value),
 		cmocka_unit_test(test_ratio_format),
-		cmocka_unit_test(test_display),
+		cmocka_unit_test(test_ratio_round),
 		cmocka_unit_test(test_buffer_bounds),
 		cmocka_unit_test(test_money_round_trip),
 		cmocka_unit_test(test_brute_money_mul_ratio),

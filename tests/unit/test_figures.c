@@ -118,16 +118,19 @@ compute(struct pb_model *m, struct pb_org *o, int packet,
 	    m->project.as_of, d);
 }
 
+/* Figure name of f has value value and, when per_mille is not NULL (a
+ * ratio), those tenths of a percent that numbers.xsl words ("260" as
+ * "26.0%"; tests/figures.sh checks its words). */
 static void
 expect(const struct pb_figures *f, const char *name, const char *value,
-    const char *display)
+    const char *per_mille)
 {
 	const struct pb_figure	*g = pb_figures_get(f, name);
 
 	assert_non_null(g);
 	assert_string_equal(g->value, value);
-	if (display != NULL)
-		assert_string_equal(g->display, display);
+	if (per_mille != NULL)
+		assert_string_equal(g->per_mille, per_mille);
 }
 
 /* DESIGN.md's example program. */
@@ -149,25 +152,25 @@ test_program_example(void **state)
 	o.nprograms = 1;
 	f = compute(&m, &o, 0, &d);
 	assert_non_null(f);
-	/* an amount's and a count's display is its value: the templates'
-	 * numbers.xsl words it (tests/figures.sh checks its words) */
-	expect(f, "org.accs.enrolled_days", "43800", "43800");
-	expect(f, "org.accs.dmh_payment", "4566150.00", "4566150.00");
-	expect(f, "org.accs.rdays", "11380", "11380");
-	expect(f, "org.accs.rday_rate", "0.259817", "26.0%");
+	/* the templates' numbers.xsl words every display from the value
+	 * (tests/figures.sh checks its words) */
+	expect(f, "org.accs.enrolled_days", "43800", NULL);
+	expect(f, "org.accs.dmh_payment", "4566150.00", NULL);
+	expect(f, "org.accs.rdays", "11380", NULL);
+	expect(f, "org.accs.rday_rate", "0.259817", "260");
 	expect(f, "org.accs.medicaid_reimbursement", "593182.50", NULL);
 	expect(f, "org.accs.dmh_net_cost", "3972967.50", NULL);
 	expect(f, "org.accs.unreimbursed_share", "0.870091", NULL);
-	expect(f, "org.accs.state_average_rdays", "10950", "10950");
+	expect(f, "org.accs.state_average_rdays", "10950", NULL);
 	expect(f, "org.accs.rday_rate_without_peer_notes", "0.255708",
-	    "25.6%");
+	    "256");
 	expect(f, "org.accs.meets_state_average_without_peer_notes", "true",
-	    "yes");
-	expect(f, "org.accs.rday_shortfall_without_peer_notes", "0", "0");
-	expect(f, "org.accs.peer_note_reimbursement", "9382.50", "9382.50");
+	    NULL);
+	expect(f, "org.accs.rday_shortfall_without_peer_notes", "0", NULL);
+	expect(f, "org.accs.peer_note_reimbursement", "9382.50", NULL);
 	expect(f, "org.accs.peer_note_share_of_payment", "0.002055", NULL);
-	expect(f, "org.accs.zero_rdays", "false", "no");
-	expect(f, "org.accs.required_peer_fte", "2.40", "2.40");
+	expect(f, "org.accs.zero_rdays", "false", NULL);
+	expect(f, "org.accs.required_peer_fte", "2.40", NULL);
 	pb_figures_free(f);
 }
 
@@ -238,6 +241,41 @@ test_state_average_ceiling(void **state)
 	pb_figures_free(f);
 }
 
+/* A share too small for tenths of a percent carries its hundredths, so
+ * that it never reads "0.0%": 10 and 1 R-days of 43800 are 0.02% and
+ * below 0.01% (hundredths "0"); tenths are there for the rest. */
+static void
+test_small_share(void **state)
+{
+	struct pb_model		 m;
+	struct pb_org		 o;
+	struct pb_program	 p[2];
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
+	struct pb_figures	*f;
+	const struct pb_figure	*g;
+
+	(void)state;
+	memset(&m, 0, sizeof(m));
+	memset(&o, 0, sizeof(o));
+	project(&m);
+	p[0] = prog("ten", 2026, 120, 43800, 100, 10, 0);
+	p[1] = prog("one", 2026, 120, 43800, 100, 1, 0);
+	o.programs = p;
+	o.nprograms = 2;
+	f = compute(&m, &o, 0, &d);
+	assert_non_null(f);
+	expect(f, "org.ten.rday_rate", "0.000228", "0");
+	g = pb_figures_get(f, "org.ten.rday_rate");
+	assert_string_equal(g->basis_points, "2");
+	expect(f, "org.one.rday_rate", "0.000023", "0");
+	g = pb_figures_get(f, "org.one.rday_rate");
+	assert_string_equal(g->basis_points, "0");
+	expect(f, "org.ten.unreimbursed_share", "0.999886", "1000");
+	g = pb_figures_get(f, "org.ten.unreimbursed_share");
+	assert_string_equal(g->basis_points, "");
+	pb_figures_free(f);
+}
+
 /* Zero R-days, zero enrolled days: ratios are 0, not a division error. */
 static void
 test_zero(void **state)
@@ -257,8 +295,11 @@ test_zero(void **state)
 	o.nprograms = 1;
 	f = compute(&m, &o, 1, &d);
 	assert_non_null(f);
-	expect(f, "org.z.zero_rdays", "true", "yes");
-	expect(f, "org.z.rday_rate", "0.000000", "0.0%");
+	expect(f, "org.z.zero_rdays", "true", NULL);
+	expect(f, "org.z.rday_rate", "0.000000", "0");
+	/* a zero share has no hundredths: it reads "0.0%" */
+	assert_string_equal(pb_figures_get(f, "org.z.rday_rate")->basis_points,
+	    "");
 	expect(f, "org.z.unreimbursed_share", "0.000000", NULL);
 	expect(f, "org.z.required_peer_fte", "0.00", NULL);
 	expect(f, "packet.peer_note_share_of_payment", "0.000000", NULL);
@@ -323,14 +364,14 @@ test_staffing(void **state)
 	o.nmembers = 4;
 	f = compute(&m, &o, 0, &d);
 	assert_non_null(f);
-	expect(f, "org.peer_fte", "4.00", "4.00");	/* supervisor out */
-	expect(f, "org.family_partner_share", "0.250000", "25.0%");
-	expect(f, "org.family_partner_share_exceeds", "false", "no");
+	expect(f, "org.peer_fte", "4.00", NULL);	/* supervisor out */
+	expect(f, "org.family_partner_share", "0.250000", "250");
+	expect(f, "org.family_partner_share_exceeds", "false", NULL);
 	expect(f, "org.recovery_coach_share", "0.250000", NULL);
 	pb_figures_free(f);
 	mb[1].fte = 101;				/* 1.01 / 4.01 > 0.25 */
 	f = compute(&m, &o, 0, &d);
-	expect(f, "org.family_partner_share_exceeds", "true", "yes");
+	expect(f, "org.family_partner_share_exceeds", "true", NULL);
 	pb_figures_free(f);
 }
 
@@ -374,7 +415,7 @@ test_certifications(void **state)
 	f = compute(&m, &o, 0, &d);
 	assert_non_null(f);
 	/* a date's display is its value: templates/dates.xsl words it */
-	expect(f, "org.a.certification_due", "2027-02-28", "2027-02-28");
+	expect(f, "org.a.certification_due", "2027-02-28", NULL);
 	expect(f, "org.b.certification_due", "2026-11-01", NULL);
 	expect(f, "org.e.certification_due", "2026-12-30", NULL);
 	expect(f, "org.certifications_overdue", "1", NULL);
@@ -547,6 +588,7 @@ main(void)
 		cmocka_unit_test(test_half_cent),
 		cmocka_unit_test(test_state_average_ceiling),
 		cmocka_unit_test(test_zero),
+		cmocka_unit_test(test_small_share),
 		cmocka_unit_test(test_required_fte),
 		cmocka_unit_test(test_staffing),
 		cmocka_unit_test(test_certifications),

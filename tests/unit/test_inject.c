@@ -31,7 +31,7 @@ one_figure(struct pb_figures *f, struct pb_figure *v, size_t *sorted)
 	v->name = (char *)"x.share";
 	v->unit = PB_UNIT_RATIO;
 	strcpy(v->value, "0.333333");
-	strcpy(v->display, "33.3%");
+	strcpy(v->per_mille, "333");
 	sorted[0] = 0;
 	f->v = v;
 	f->n = 1;
@@ -91,9 +91,9 @@ test_packet_mode(void **state)
 	for (n = root; n != NULL && disp == NULL; n = pb_tree_next(n, root))
 		if (n->type == XML_ELEMENT_NODE &&
 		    xmlStrEqual(n->name, BAD_CAST "value"))
-			disp = xmlGetProp(n, BAD_CAST "display");
+			disp = xmlGetProp(n, BAD_CAST "per-mille");
 	assert_non_null(disp);
-	assert_string_equal((char *)disp, "33.3%");
+	assert_string_equal((char *)disp, "333");
 	xmlFree(disp);
 	/* x.shar is unknown, at its own place; packet.total is unknown too */
 	assert_int_equal(d.errors, 2);

@@ -126,8 +126,10 @@ test_totals(void **state)
 	    "[@ref='packet.total_peer_note_reimbursement']/@value", "500.00");
 	assert_xpath("/pb:packet/pb:totals/pb:value"
 	    "[@ref='packet.peer_note_share_of_payment']/@value", "0.001370");
+	/* rounded to tenths of a percent, half up: numbers.xsl words it
+	 * "0.1%" */
 	assert_xpath("/pb:packet/pb:totals/pb:value"
-	    "[@ref='packet.peer_note_share_of_payment']/@display", "0.1%");
+	    "[@ref='packet.peer_note_share_of_payment']/@per-mille", "1");
 }
 
 /*
@@ -172,7 +174,8 @@ test_position(void **state)
 	assert_xpath("//cm:paragraph/pb:value/@ref",
 	    "packet.peer_note_share_of_payment");
 	assert_xpath("//cm:paragraph/pb:value/@value", "0.001370");
-	assert_xpath("//cm:paragraph/pb:value/@display", "0.1%");
+	assert_xpath("//cm:paragraph/pb:value/@per-mille", "1");
+	assert_xpath("//cm:paragraph/pb:value/@unit", "ratio");
 	assert_xpath("//cm:paragraph/pb:value/@anchor",
 	    "fig-packet.peer_note_share_of_payment");
 	/* each figure once in the appendix, with its inputs */

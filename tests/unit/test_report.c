@@ -152,17 +152,16 @@ test_explain(void **state)
 	    "  inputs:\n"
 	    "    x = 1000.00  orgs/a.xml:6:20\n"
 	    "    y = 234.50   orgs/a.xml (default)\n");
-	/* with no figure worded by the templates, they are not read */
+	/* a ratio worded from its tenths of a percent */
 	b.len = 0;
-	v[0].unit = PB_UNIT_FTE;
-	assert_true(pb_report_write(&f, &v[1], PB_REPORT_TEXT,
-	    "/nonexistent/templates", &b, &d));
+	strcpy(v[1].per_mille, "500");
+	assert_true(pb_report_write(&f, &v[1], PB_REPORT_TEXT, "templates",
+	    &b, &d));
 	assert_int_equal(d.errors, 0);
 	assert_non_null(strstr(b.data, "  display: 50.0%\n"));
-	/* a date figure needs dates.xsl: without it, a system error and
+	/* every display needs numbers.xsl: without it, a system error and
 	 * nothing written */
 	b.len = 0;
-	v[1].unit = PB_UNIT_DATE;
 	assert_false(pb_report_write(&f, NULL, PB_REPORT_JSON,
 	    "/nonexistent/templates", &b, &d));
 	assert_true(d.system);
