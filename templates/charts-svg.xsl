@@ -22,7 +22,8 @@
 
   Presentation only: positions are computed from the exact six-decimal
   ratios and two-decimal FTE the figures carry; every number shown is a
-  figure's display text or an FTE as the tree writes it. Tick labels are
+  figure's display text (numbers.xsl's pb-display) or an FTE as the tree
+  writes it. Tick labels are
   the only numbers made here.
 -->
 <xsl:stylesheet version="1.0"
@@ -144,15 +145,21 @@
       <xsl:when test="@name = 'rday-rates'">
         <xsl:variable name="avg" select="pb:value[contains(@ref, 'state_average_rday_rate')]"/>
         <xsl:text>Horizontal bars, two for each program: the share of enrolled days billed as R-days with peer notes (solid) and without them (hatched), against the statewide average of </xsl:text>
-        <xsl:value-of select="$avg/@display"/>
+        <xsl:call-template name="pb-display">
+          <xsl:with-param name="v" select="$avg"/>
+        </xsl:call-template>
         <xsl:text> (dashed line).</xsl:text>
         <xsl:for-each select="pb:item">
           <xsl:text> </xsl:text>
           <xsl:call-template name="ch-item-label"/>
           <xsl:text>: </xsl:text>
-          <xsl:value-of select="pb:value[substring(@ref, string-length(@ref) - 9) = '.rday_rate']/@display"/>
+          <xsl:call-template name="pb-display">
+            <xsl:with-param name="v" select="pb:value[substring(@ref, string-length(@ref) - 9) = '.rday_rate']"/>
+          </xsl:call-template>
           <xsl:text> with peer notes, </xsl:text>
-          <xsl:value-of select="pb:value[contains(@ref, 'rday_rate_without_peer_notes')]/@display"/>
+          <xsl:call-template name="pb-display">
+            <xsl:with-param name="v" select="pb:value[contains(@ref, 'rday_rate_without_peer_notes')]"/>
+          </xsl:call-template>
           <xsl:text> without.</xsl:text>
         </xsl:for-each>
         <xsl:if test="not(pb:item)"> The packet has no programs in its year.</xsl:if>
@@ -165,7 +172,9 @@
             <xsl:with-param name="org" select="@org"/>
           </xsl:call-template>
           <xsl:text>: </xsl:text>
-          <xsl:value-of select="pb:value[contains(@ref, '.peer_fte')]/@display"/>
+          <xsl:call-template name="pb-display">
+            <xsl:with-param name="v" select="pb:value[contains(@ref, '.peer_fte')]"/>
+          </xsl:call-template>
           <xsl:text> peer FTE</xsl:text>
           <xsl:if test="pb:role">
             <xsl:text> (</xsl:text>
@@ -179,7 +188,9 @@
             <xsl:text>)</xsl:text>
           </xsl:if>
           <xsl:text> against </xsl:text>
-          <xsl:value-of select="pb:value[contains(@ref, '.required_peer_fte')]/@display"/>
+          <xsl:call-template name="pb-display">
+            <xsl:with-param name="v" select="pb:value[contains(@ref, '.required_peer_fte')]"/>
+          </xsl:call-template>
           <xsl:text> required.</xsl:text>
         </xsl:for-each>
       </xsl:when>
@@ -341,7 +352,12 @@
       <xsl:call-template name="ch-legend">
         <xsl:with-param name="y" select="3 * $ch-row - 4"/>
         <xsl:with-param name="line" select="2"/>
-        <xsl:with-param name="text" select="concat('Statewide average, ', $avg/@display)"/>
+        <xsl:with-param name="text">
+          <xsl:text>Statewide average, </xsl:text>
+          <xsl:call-template name="pb-display">
+            <xsl:with-param name="v" select="$avg"/>
+          </xsl:call-template>
+        </xsl:with-param>
       </xsl:call-template>
       <xsl:variable name="ax">
         <xsl:if test="$avg">
@@ -427,10 +443,15 @@
     <xsl:param name="v"/>
     <xsl:param name="max"/>
     <xsl:variable name="x" select="$ch-left + number($v/@value) div $max * $ch-plot + 6"/>
+    <xsl:variable name="shown">
+      <xsl:call-template name="pb-display">
+        <xsl:with-param name="v" select="$v"/>
+      </xsl:call-template>
+    </xsl:variable>
     <rect x="{format-number($x - 3, '0.##')}" y="{$y}"
-          width="{string-length($v/@display) * 9 + 6}" height="18" fill="#fff"/>
+          width="{string-length($shown) * 9 + 6}" height="18" fill="#fff"/>
     <text class="value" x="{format-number($x, '0.##')}" y="{$y + 14}" font-size="15">
-      <xsl:value-of select="$v/@display"/>
+      <xsl:value-of select="$shown"/>
     </text>
   </xsl:template>
 
@@ -573,7 +594,9 @@
           </xsl:for-each>
           <xsl:variable name="end" select="$ch-left + number($have/@value) div $max * $ch-plot"/>
           <text class="value" x="{format-number($end + 6, '0.##')}" y="{$gy + 38}" font-size="15">
-            <xsl:value-of select="$have/@display"/>
+            <xsl:call-template name="pb-display">
+              <xsl:with-param name="v" select="$have"/>
+            </xsl:call-template>
           </text>
           <xsl:if test="$need">
             <xsl:variable name="rx" select="$ch-left + number($need/@value) div $max * $ch-plot"/>
@@ -582,7 +605,14 @@
                       stroke="#000" stroke-width="3"/>
           </xsl:if>
           <text x="{$ch-left}" y="{$gy + 64}" font-size="15">
-            <xsl:value-of select="concat('Peer FTE ', $have/@display, ', required ', $need/@display)"/>
+            <xsl:text>Peer FTE </xsl:text>
+            <xsl:call-template name="pb-display">
+              <xsl:with-param name="v" select="$have"/>
+            </xsl:call-template>
+            <xsl:text>, required </xsl:text>
+            <xsl:call-template name="pb-display">
+              <xsl:with-param name="v" select="$need"/>
+            </xsl:call-template>
           </text>
         </g>
       </xsl:for-each>

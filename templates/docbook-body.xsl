@@ -391,13 +391,15 @@
         <!-- the figure's display, as computed; an amount of money with
              its cents when another in the same block has cents, as the
              HTML does (html.xsl, prose-display) -->
-        <xsl:call-template name="pb-display"/>
-        <xsl:if test="@unit = 'usd' and not(contains(@display, '.'))
+        <xsl:call-template name="pb-display">
+          <xsl:with-param name="with-cents"
+              select="@unit = 'usd'
                       and ancestor::*[self::cm:paragraph or self::cm:heading
                           or self::db:para or self::db:simpara
                           or self::db:title or self::db:td or self::db:th
                           or self::db:entry][1]/descendant::pb:value
-                          [@unit = 'usd'][contains(@display, '.')]">.00</xsl:if>
+                          [@unit = 'usd'][substring-after(@value, '.') != '00']"/>
+        </xsl:call-template>
       </phrase>
     </xsl:variable>
     <xsl:choose>

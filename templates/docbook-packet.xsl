@@ -331,17 +331,15 @@
                them -->
           <xsl:variable name="pay" select="$t[@ref = 'packet.total_dmh_payment']"/>
           <xsl:variable name="net" select="$t[@ref = 'packet.total_dmh_net_cost']"/>
-          <xsl:variable name="cents" select="contains($pay/@display, '.') or contains($net/@display, '.')"/>
+          <xsl:variable name="cents" select="boolean(($pay | $net)[substring-after(@value, '.') != '00'])"/>
           <xsl:call-template name="pb-dbp-value">
             <xsl:with-param name="v" select="$pay"/>
-            <xsl:with-param name="text" select="concat($pay/@display,
-                substring('.00', 1, 3 * ($cents and not(contains($pay/@display, '.')))))"/>
+            <xsl:with-param name="cents" select="$cents"/>
           </xsl:call-template>
           <xsl:text> and carried </xsl:text>
           <xsl:call-template name="pb-dbp-value">
             <xsl:with-param name="v" select="$net"/>
-            <xsl:with-param name="text" select="concat($net/@display,
-                substring('.00', 1, 3 * ($cents and not(contains($net/@display, '.')))))"/>
+            <xsl:with-param name="cents" select="$cents"/>
           </xsl:call-template>
           <xsl:text> of it itself</xsl:text>
           <!-- the share only when the highlights do not show it -->
@@ -886,7 +884,7 @@
         | key('pb-dbp-name', 'packet.total_dmh_payment')
         | key('pb-dbp-name', 'packet.total_medicaid_reimbursement')
         | key('pb-dbp-name', 'packet.total_peer_note_reimbursement'))
-        [contains(@display, '.')])"/>
+        [substring-after(@value, '.') != '00'])"/>
     <xsl:choose>
       <xsl:when test="not($orgs/pb:program)">
         <para>
@@ -967,8 +965,7 @@
                     <entry>
                       <xsl:call-template name="pb-dbp-value">
                         <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'dmh_payment')]"/>
-                        <xsl:with-param name="text" select="concat((pb:value[@ref = concat($pre, 'dmh_payment')])/@display,
-                            substring('.00', 1, 3 * ($cents and not(contains((pb:value[@ref = concat($pre, 'dmh_payment')])/@display, '.')))))"/>
+                        <xsl:with-param name="cents" select="$cents"/>
                       </xsl:call-template>
                     </entry>
                     <entry>
@@ -983,8 +980,7 @@
                     <entry>
                       <xsl:call-template name="pb-dbp-value">
                         <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'medicaid_reimbursement')]"/>
-                        <xsl:with-param name="text" select="concat((pb:value[@ref = concat($pre, 'medicaid_reimbursement')])/@display,
-                            substring('.00', 1, 3 * ($cents and not(contains((pb:value[@ref = concat($pre, 'medicaid_reimbursement')])/@display, '.')))))"/>
+                        <xsl:with-param name="cents" select="$cents"/>
                       </xsl:call-template>
                       <xsl:text> (</xsl:text>
                       <xsl:call-template name="pb-dbp-value">
@@ -995,8 +991,7 @@
                     <entry>
                       <xsl:call-template name="pb-dbp-value">
                         <xsl:with-param name="v" select="pb:value[@ref = concat($pre, 'peer_note_reimbursement')]"/>
-                        <xsl:with-param name="text" select="concat((pb:value[@ref = concat($pre, 'peer_note_reimbursement')])/@display,
-                            substring('.00', 1, 3 * ($cents and not(contains((pb:value[@ref = concat($pre, 'peer_note_reimbursement')])/@display, '.')))))"/>
+                        <xsl:with-param name="cents" select="$cents"/>
                       </xsl:call-template>
                       <xsl:text> (</xsl:text>
                       <xsl:call-template name="pb-dbp-value">
@@ -1054,8 +1049,7 @@
                     <xsl:if test="$tp">
                       <xsl:call-template name="pb-dbp-value">
                         <xsl:with-param name="v" select="$tp"/>
-                        <xsl:with-param name="text" select="concat(($tp)/@display,
-                            substring('.00', 1, 3 * ($cents and not(contains(($tp)/@display, '.')))))"/>
+                        <xsl:with-param name="cents" select="$cents"/>
                       </xsl:call-template>
                     </xsl:if>
                   </entry>
@@ -1064,8 +1058,7 @@
                     <xsl:if test="$tm">
                       <xsl:call-template name="pb-dbp-value">
                         <xsl:with-param name="v" select="$tm"/>
-                        <xsl:with-param name="text" select="concat(($tm)/@display,
-                            substring('.00', 1, 3 * ($cents and not(contains(($tm)/@display, '.')))))"/>
+                        <xsl:with-param name="cents" select="$cents"/>
                       </xsl:call-template>
                     </xsl:if>
                     <xsl:if test="$tm and $tu">
@@ -1080,8 +1073,7 @@
                     <xsl:if test="$tr">
                       <xsl:call-template name="pb-dbp-value">
                         <xsl:with-param name="v" select="$tr"/>
-                        <xsl:with-param name="text" select="concat(($tr)/@display,
-                            substring('.00', 1, 3 * ($cents and not(contains(($tr)/@display, '.')))))"/>
+                        <xsl:with-param name="cents" select="$cents"/>
                       </xsl:call-template>
                     </xsl:if>
                     <xsl:if test="$tr and $ts">
@@ -1604,7 +1596,8 @@
           <xsl:text>Value </xsl:text>
           <emphasis role="strong"><xsl:call-template name="pb-display"/></emphasis>
           <xsl:text> (</xsl:text>
-          <xsl:if test="@unit = 'date' or @unit = 'year' or @value != @display">
+          <xsl:variable name="shown"><xsl:call-template name="pb-display"/></xsl:variable>
+          <xsl:if test="@unit = 'date' or @unit = 'year' or @value != $shown">
             <xsl:text>exactly </xsl:text>
             <literal><xsl:value-of select="@value"/></literal>
             <xsl:text>, </xsl:text>
@@ -1653,16 +1646,19 @@
   <!-- ================================================= small helpers -->
 
   <!--
-    A figure value as phrase role="figure" holding its display text (or
-    $text), linked to its appendix entry when figure-links is 'yes', the
+    A figure value as phrase role="figure" holding its display text (with
+    cents on whole dollars when $cents, or $text), linked to its appendix entry when figure-links is 'yes', the
     entry exists and it is not already inside a link.  $v: a pb:value,
     pb:directive or pb:figure (default: the context node); none gives "n/a".
   -->
   <xsl:template name="pb-dbp-value">
     <xsl:param name="v" select="."/>
+    <!-- an amount with its cents even when whole (pb-display) -->
+    <xsl:param name="cents" select="false()"/>
     <xsl:param name="text">
       <xsl:call-template name="pb-display">
         <xsl:with-param name="v" select="$v"/>
+        <xsl:with-param name="with-cents" select="$cents"/>
       </xsl:call-template>
     </xsl:param>
     <xsl:choose>
@@ -1783,7 +1779,9 @@
         <xsl:choose>
           <xsl:when test="$nprog/@value = 1"> (the packet's one program</xsl:when>
           <xsl:otherwise>
-            <xsl:value-of select="concat(' (all ', $nprog/@display, ' programs')"/>
+            <xsl:text> (all </xsl:text>
+            <xsl:call-template name="pb-display"><xsl:with-param name="v" select="$nprog"/></xsl:call-template>
+            <xsl:text> programs</xsl:text>
           </xsl:otherwise>
         </xsl:choose>
         <xsl:if test="$year">

@@ -61,9 +61,13 @@
     <td class="num">
       <xsl:choose>
         <xsl:when test="$v/@anchor">
-          <a class="figure" href="#{$v/@anchor}"><xsl:value-of select="$v/@display"/></a>
+          <a class="figure" href="#{$v/@anchor}"><xsl:call-template name="pb-display">
+            <xsl:with-param name="v" select="$v"/>
+          </xsl:call-template></a>
         </xsl:when>
-        <xsl:otherwise><xsl:value-of select="$v/@display"/></xsl:otherwise>
+        <xsl:otherwise><xsl:call-template name="pb-display">
+            <xsl:with-param name="v" select="$v"/>
+          </xsl:call-template></xsl:otherwise>
       </xsl:choose>
     </td>
   </xsl:template>
@@ -76,9 +80,13 @@
         <xsl:text>The chart's numbers (statewide average </xsl:text>
         <xsl:choose>
           <xsl:when test="$avg/@anchor">
-            <a class="figure" href="#{$avg/@anchor}"><xsl:value-of select="$avg/@display"/></a>
+            <a class="figure" href="#{$avg/@anchor}"><xsl:call-template name="pb-display">
+              <xsl:with-param name="v" select="$avg"/>
+            </xsl:call-template></a>
           </xsl:when>
-          <xsl:otherwise><xsl:value-of select="$avg/@display"/></xsl:otherwise>
+          <xsl:otherwise><xsl:call-template name="pb-display">
+              <xsl:with-param name="v" select="$avg"/>
+            </xsl:call-template></xsl:otherwise>
         </xsl:choose>
         <xsl:text>)</xsl:text>
       </caption>

@@ -509,7 +509,7 @@
       <xsl:if test="$nprog/@value &gt; 0">
         <xsl:variable name="cents" select="boolean($t[@ref = 'packet.total_dmh_payment'
             or @ref = 'packet.total_medicaid_reimbursement'
-            or @ref = 'packet.total_dmh_net_cost'][contains(@display, '.')])"/>
+            or @ref = 'packet.total_dmh_net_cost'][substring-after(@value, '.') != '00'])"/>
         <li>
           <xsl:text>DMH paid </xsl:text>
           <xsl:choose>
@@ -597,13 +597,21 @@
               </xsl:when>
               <xsl:when test="$meets/@value = 0">
                 <a class="figure" href="#{$meets/@anchor}">none</a>
-                <xsl:value-of select="concat(' of the ', $nprog/@display, ' programs reaches')"/>
+                <xsl:text> of the </xsl:text>
+                <xsl:call-template name="pb-display">
+                  <xsl:with-param name="v" select="$nprog"/>
+                </xsl:call-template>
+                <xsl:text> programs reaches</xsl:text>
               </xsl:when>
               <xsl:otherwise>
                 <xsl:call-template name="pk-link">
                   <xsl:with-param name="v" select="$meets"/>
                 </xsl:call-template>
-                <xsl:value-of select="concat(' of ', $nprog/@display, ' programs')"/>
+                <xsl:text> of </xsl:text>
+                <xsl:call-template name="pb-display">
+                  <xsl:with-param name="v" select="$nprog"/>
+                </xsl:call-template>
+                <xsl:text> programs</xsl:text>
                 <xsl:choose>
                   <xsl:when test="$meets/@value = 1"> reaches</xsl:when>
                   <xsl:otherwise> reach</xsl:otherwise>
@@ -1344,7 +1352,7 @@
         <xsl:if test="$f/pb:input">
           <!-- its amounts in one format: cents on all when one has them -->
           <xsl:variable name="cents" select="boolean(key('pk-fig', $f/pb:input/@name)
-              [@unit = 'usd'][contains(@display, '.')])"/>
+              [@unit = 'usd'][substring-after(@value, '.') != '00'])"/>
           <p>
             <xsl:text>From: </xsl:text>
             <xsl:for-each select="$f/pb:input">
@@ -1823,7 +1831,9 @@
                       'packet.programs_meeting_state_average_without_peer_notes']"/>
                 </xsl:call-template>
                 <xsl:text> of </xsl:text>
-                <xsl:value-of select="$t[@ref = 'packet.program_count']/@display"/>
+                <xsl:call-template name="pb-display">
+                  <xsl:with-param name="v" select="$t[@ref = 'packet.program_count']"/>
+                </xsl:call-template>
                 <xsl:text> programs</xsl:text>
               </td>
               <xsl:call-template name="pk-money-cell">
@@ -1949,7 +1959,7 @@
       <xsl:if test="$v">
         <a class="figure" href="#{$v/@anchor}">
           <xsl:choose>
-            <xsl:when test="$column[contains(@display, '.')]">
+            <xsl:when test="$column[substring-after(@value, '.') != '00']">
               <xsl:for-each select="$v">
                 <xsl:call-template name="money-display">
                   <xsl:with-param name="cents" select="true()"/>
@@ -1957,7 +1967,9 @@
               </xsl:for-each>
             </xsl:when>
             <xsl:otherwise>
-              <xsl:value-of select="$v/@display"/>
+              <xsl:call-template name="pb-display">
+                <xsl:with-param name="v" select="$v"/>
+              </xsl:call-template>
             </xsl:otherwise>
           </xsl:choose>
         </a>
@@ -2526,6 +2538,9 @@
         </strong>
         <!-- the exact value when the display rounds or reformats it, and
              the unit when a bare number would not say it -->
+        <xsl:variable name="shown">
+          <xsl:call-template name="pb-display"/>
+        </xsl:variable>
         <xsl:variable name="unit">
           <xsl:call-template name="pk-unit">
             <xsl:with-param name="unit" select="@unit"/>
@@ -2535,8 +2550,8 @@
           <!-- money is shown exactly already, to the cent when it has cents -->
           <xsl:when test="@unit = 'usd'"/>
           <xsl:when test="@unit = 'date' or @unit = 'year'
-                          or @value != @display
-                          and @value != translate(@display, ',', '')">
+                          or @value != $shown
+                          and @value != translate($shown, ',', '')">
             <span class="exact">
               <xsl:value-of select="concat(' (exact: ', @value)"/>
               <xsl:if test="$unit != ''">
@@ -2648,7 +2663,7 @@
           </xsl:call-template>
         </a>
       </xsl:when>
-      <xsl:when test="$v/@display">
+      <xsl:when test="$v/@value">
         <span class="figure">
           <xsl:call-template name="pb-display">
             <xsl:with-param name="v" select="$v"/>
@@ -2822,7 +2837,11 @@
         <xsl:choose>
           <xsl:when test="$nprog/@value = 1">The packet's one program</xsl:when>
           <xsl:otherwise>
-            <xsl:value-of select="concat('All ', $nprog/@display, ' programs')"/>
+            <xsl:text>All </xsl:text>
+            <xsl:call-template name="pb-display">
+              <xsl:with-param name="v" select="$nprog"/>
+            </xsl:call-template>
+            <xsl:text> programs</xsl:text>
           </xsl:otherwise>
         </xsl:choose>
         <xsl:if test="$pk-fy">

@@ -260,7 +260,7 @@
         <xsl:call-template name="money-display">
           <xsl:with-param name="cents"
               select="boolean($block/descendant::pb:value[@unit = 'usd']
-                      [contains(@display, '.')])"/>
+                      [substring-after(@value, '.') != '00'])"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
@@ -270,13 +270,13 @@
   </xsl:template>
 
   <!-- An amount of money (the context, a pb:value or pb:figure of unit
-       usd) as its display, with ".00" added to whole dollars when CENTS
-       ("$31,296,764.00"): the display already shows cents when there are
-       any, so this needs no arithmetic. -->
+       usd) as its display, with its cents on whole dollars too when CENTS
+       ("$31,296,764.00"). -->
   <xsl:template name="money-display">
     <xsl:param name="cents" select="false()"/>
-    <xsl:value-of select="@display"/>
-    <xsl:if test="$cents and not(contains(@display, '.'))">.00</xsl:if>
+    <xsl:call-template name="pb-display">
+      <xsl:with-param name="with-cents" select="$cents"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- A block directive (funding, practices, ... tables): see

@@ -11,6 +11,8 @@
   index.xsl and svg.xsl import this stylesheet; they show a figure (a
   pb:value, pb:figure or figure directive) only through pb-display, and
   a number of the tree that is not a figure through the templates below.
+  Whether an amount has cents is read from its value:
+  substring-after(@value, '.') != '00'.
 
   The numbers are worked on as strings of digits, never as XPath numbers,
   so an amount is exact however many digits it has.
@@ -33,11 +35,16 @@
        context node). -->
   <xsl:template name="pb-display">
     <xsl:param name="v" select="."/>
+    <!-- an amount of money with its cents even when whole
+         ("$31,296,764.00"), to match another amount beside it that has
+         cents -->
+    <xsl:param name="with-cents" select="false()"/>
     <xsl:choose>
       <xsl:when test="$v/@unit = 'usd'">
         <!-- dollars with two decimals: "104.25" is 10425 cents -->
         <xsl:call-template name="pb-money">
           <xsl:with-param name="cents" select="translate($v/@value, '.', '')"/>
+          <xsl:with-param name="with-cents" select="$with-cents"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:when test="$v/@unit = 'ratio'">
@@ -103,9 +110,11 @@
   </xsl:template>
 
   <!-- An amount of $cents cents (an integer): "$4,566,150" for whole
-       dollars, "$1,234.50" with cents, "-$12" below zero. -->
+       dollars ("$4,566,150.00" with $with-cents), "$1,234.50" with cents,
+       "-$12" below zero. -->
   <xsl:template name="pb-money">
     <xsl:param name="cents"/>
+    <xsl:param name="with-cents" select="false()"/>
     <xsl:variable name="neg" select="starts-with($cents, '-')"/>
     <!-- at least three digits: "5" is "005", $0.05 -->
     <xsl:variable name="m"
@@ -117,7 +126,7 @@
     <xsl:call-template name="pb-group">
       <xsl:with-param name="n" select="substring($m, 1, string-length($m) - 2)"/>
     </xsl:call-template>
-    <xsl:if test="$c != '00'">
+    <xsl:if test="$c != '00' or $with-cents">
       <xsl:value-of select="concat('.', $c)"/>
     </xsl:if>
   </xsl:template>
