@@ -251,13 +251,15 @@ write_packet(struct pool *b, const struct pb_packet *pk, xmlDocPtr doc,
     const struct pb_figures *f, struct pb_diags *d)
 {
 	struct pb_buf	 out = { NULL, 0, 0 };
-	char		*rel, **names, **dates;
+	char		*rel, **names, **words;
 	size_t		 o, n;
 
 	/* html.xsl's layout white space, out of the tree once: every output
 	 * below renders the same tree, in any order */
 	pb_render_strip(b->st, PB_FMT_HTML, doc);
-	dates = pb_render_displays(b->st, f, d);
+	/* the figures reports' displays, worded as the pages word them */
+	if ((words = pb_render_displays(b->st, f, d)) == NULL)
+		return;
 	for (o = 0; o < PB_OUT__MAX; o++) {
 		if (o == PB_OUT_PDF && b->chromium == NULL)
 			continue;
@@ -269,7 +271,7 @@ write_packet(struct pool *b, const struct pb_packet *pk, xmlDocPtr doc,
 			    b->stage, rel, d);
 		else {
 			out.len = 0;
-			pb_report_figures(f, (const char *const *)dates,
+			pb_report_figures(f, (const char *const *)words,
 			    outputs[o].report, &out);
 			pb_stage_write(b->stage, rel, out.data, out.len, d);
 		}
@@ -288,7 +290,7 @@ write_packet(struct pool *b, const struct pb_packet *pk, xmlDocPtr doc,
 		free(names[o]);
 	}
 	free(names);
-	pb_render_displays_free(dates, f->n);
+	pb_render_displays_free(words, f->n);
 	pb_buf_free(&out);
 }
 
@@ -402,9 +404,7 @@ build_packet(struct pool *b, const struct pb_packet *pk, struct pb_diags *d)
 
 	pos = pb_xcalloc(pk->npositions + 1, sizeof(*pos));
 	pb_cache_open(b->cache, pk, pos, d);
-	/* amounts and counts worded by the templates before the tree */
-	if ((f = pb_run_figures(b->r, pk, d)) != NULL && (b->st == NULL ||
-	    pb_render_words(b->st, f, d)))
+	if ((f = pb_run_figures(b->r, pk, d)) != NULL)
 		doc = pb_packet_assemble(b->r->model, pk, f, pos,
 		    b->r->as_of, d);
 	if (doc != NULL && b->images != NULL)

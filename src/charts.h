@@ -36,7 +36,7 @@ void pb_chart_suggest(const char *name, struct pb_buf *out);
  *               <pb:role name= fte=> per peer role it staffs (FTE summed
  *               exactly) and the pb:values of its peer_fte and
  *               required_peer_fte
- * Each pb:value carries ref, value, display, unit and anchor, like the
+ * Each pb:value carries what pb_inject_figure sets, like the
  * injected ones, and when used is not NULL, used[i] is set for each
  * figure i shown. The tree owns what is added.
  */

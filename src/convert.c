@@ -267,8 +267,6 @@ pb_convert(const char *file, const char *tdir, const char *sdir,
 		rc = PB_EXIT_SYSTEM;
 		goto out;
 	}
-	if (!pb_render_words(st, figs, d))	/* amounts and counts worded */
-		goto out;
 	if (sdir != NULL) {
 		pb_xml_allow(sdir);
 		if ((sch = pb_schema_load(sdir, "position.rng", d)) == NULL) {

@@ -133,7 +133,7 @@ in_more(struct fx *x, size_t i, struct pb_src src)
 /*
  * Fills value (and a ratio's rounded per mille and basis points) from the
  * figure's number, ratio or date. Every display is worded by
- * templates/numbers.xsl from these (pb_render_words).
+ * templates/numbers.xsl from these (pb-display).
  */
 static void
 finish(struct fx *x, size_t i)
@@ -168,7 +168,6 @@ finish(struct fx *x, size_t i)
 		pb_date_format(f->date, f->value);
 		break;
 	}
-	snprintf(f->display, sizeof(f->display), "%s", f->value);
 }
 
 /* Records that figure i cannot be computed without overflow. */

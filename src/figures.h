@@ -1,7 +1,10 @@
 /*
  * figures.h - every figure of DESIGN.md, computed exactly from the model,
  * each with its formula, its inputs and where each input was written.
- * All the formulas live in figures.c.
+ * All the formulas live in figures.c. A figure holds its exact value (and
+ * a ratio its rounding); its display, the words the documents show, is
+ * made by templates/numbers.xsl (pb-display) on the page and, for the
+ * figures reports, by pb_render_displays.
  */
 #ifndef PB_FIGURES_H
 #define PB_FIGURES_H
@@ -52,7 +55,6 @@ struct pb_figure {
 	 * templates/numbers.xsl words them "25.6%", "0.04%", "<0.01%" */
 	char		 per_mille[PB_NUMBUF];
 	char		 basis_points[PB_NUMBUF];
-	char		 display[PB_NUMBUF];	/* what documents show */
 	char		*formula;
 	struct pb_input	*inputs;
 	size_t		 ninputs;

@@ -49,7 +49,6 @@ pb_inject_figure(xmlNodePtr n, const struct pb_figure *f)
 	char	*anchor = pb_figure_anchor(f->name);
 
 	xmlSetProp(n, BAD_CAST "value", BAD_CAST f->value);
-	xmlSetProp(n, BAD_CAST "display", BAD_CAST f->display);
 	xmlSetProp(n, BAD_CAST "unit", BAD_CAST pb_unit_name(f->unit));
 	if (f->per_mille[0] != '\0')
 		xmlSetProp(n, BAD_CAST "per-mille", BAD_CAST f->per_mille);

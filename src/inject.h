@@ -30,7 +30,7 @@ enum pb_inject_mode {
  * names the file in diagnostics) once. The k-th reference met was written
  * at refs->v[k] (refs may be NULL: then at its parse line). Against figs
  * (may be NULL with PB_INJECT_FORBID), a pb:value or =figure directive gets
- * value, display, unit and anchor attributes (PB_INJECT_PACKET, and
+ * the attributes of pb_inject_figure (PB_INJECT_PACKET, and
  * PB_INJECT_FORBID for param.* names), and
  * when used is not NULL, used[i] is set for every figure i a reference
  * names. An unknown name or directive kind is an error at its position
@@ -42,8 +42,11 @@ int pb_inject(xmlNodePtr top, const struct pb_refs *refs,
     struct pb_diags *d);
 
 /*
- * Sets the value, display, unit and anchor attributes of n (a reference,
- * a highlight, an appendix entry) from figure f.
+ * Sets the value, unit and anchor attributes of n (a reference, a
+ * highlight, an appendix entry, a figure for pb_render_displays) from
+ * figure f, and a ratio's per-mille (and basis-points): what
+ * templates/numbers.xsl's pb-display words. The tree holds no display
+ * text.
  */
 void pb_inject_figure(xmlNodePtr n, const struct pb_figure *f);
 

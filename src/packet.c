@@ -431,8 +431,6 @@ appendix(xmlNodePtr parent, const struct pb_figures *figs, const char *used,
 				xmlSetProp(c, BAD_CAST "anchor",
 				    BAD_CAST anchor);
 				free(anchor);
-				xmlSetProp(c, BAD_CAST "display",
-				    BAD_CAST g->display);
 				continue;
 			}
 			s.len = 0;

@@ -970,22 +970,6 @@ pb_render_displays_in(const char *dir, const struct pb_figures *f,
 	return v;
 }
 
-int
-pb_render_words(struct pb_styles *s, struct pb_figures *f,
-    struct pb_diags *d)
-{
-	char	**v;
-	size_t	  i;
-
-	if ((v = pb_render_displays(s, f, d)) == NULL)
-		return 0;
-	for (i = 0; i < f->n; i++)
-		snprintf(f->v[i].display, sizeof(f->v[i].display), "%s",
-		    v[i]);
-	pb_render_displays_free(v, f->n);
-	return 1;
-}
-
 void
 pb_render_displays_free(char **v, size_t n)
 {

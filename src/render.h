@@ -71,27 +71,19 @@ int pb_render_chart(struct pb_styles *s, xmlDocPtr tree, const char *name,
     const char *file, struct pb_buf *out, struct pb_diags *d);
 
 /*
- * Words the dates, fiscal years, amounts of money and counts of f with
- * dates.xsl (and the numbers.xsl it imports), as the pages word them:
- * returns an array of f->n strings, the display of each such figure and
- * NULL for every other figure, for the figures reports; free it with pb_render_displays_free(v, f->n). NULL with
- * errors recorded in d on failure.
+ * Words every figure of f with numbers.xsl's pb-display, from the
+ * attributes the tree gives it (pb_inject_figure), so exactly as the
+ * pages word it: returns an array of f->n strings, the display of each
+ * figure, for the figures reports; free it with
+ * pb_render_displays_free(v, f->n). NULL with errors recorded in d on
+ * failure.
  */
 char **pb_render_displays(struct pb_styles *s, const struct pb_figures *f,
     struct pb_diags *d);
 
-/* pb_render_displays with the templates folder dir compiled for it, when f
- * has a date or fiscal year figure (an array of NULLs when it has none). */
+/* pb_render_displays with numbers.xsl of the templates folder dir
+ * compiled for it. */
 char **pb_render_displays_in(const char *dir, const struct pb_figures *f,
-    struct pb_diags *d);
-
-/*
- * Sets the display of each amount of money and count of f to its words
- * from numbers.xsl, before f is put into a tree (a date and a fiscal year
- * keep their value: the stylesheets word them where they show them).
- * Returns 0 with errors recorded in d on failure.
- */
-int pb_render_words(struct pb_styles *s, struct pb_figures *f,
     struct pb_diags *d);
 
 /* Frees an array of n strings from pb_render_displays; NULL is a no-op. */

@@ -1,7 +1,8 @@
 /*
  * report.c - writing figures as JSON, CSV or a table, and explaining one:
- * the output of `peerbrief figures` and `peerbrief explain`, dates and
- * fiscal years worded as the pages word them.
+ * the output of `peerbrief figures` and `peerbrief explain`, every
+ * display worded as the pages word it (templates/numbers.xsl, through
+ * pb_render_displays).
  */
 #include <stdio.h>
 #include <string.h>
@@ -51,12 +52,11 @@ input_sources(const struct pb_figures *f, const struct pb_figure *fig,
 	}
 }
 
-/* Figure i's display: its words from words (a date's or a fiscal year's),
- * when there are some. */
+/* Figure i's display: its words from words, or its value without them. */
 static const char *
 shown(const struct pb_figures *f, const char *const *words, size_t i)
 {
-	return words != NULL && words[i] != NULL ? words[i] : f->v[i].display;
+	return words != NULL && words[i] != NULL ? words[i] : f->v[i].value;
 }
 
 static void

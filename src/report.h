@@ -15,10 +15,9 @@ enum pb_report_format {
 };
 
 /*
- * Appends every figure of f to out in the given format. words, when not
- * NULL, holds the display of each date and fiscal year figure as the
- * templates word it (pb_render_displays); without it a date's display is
- * its YYYY-MM-DD value and a fiscal year's its number.
+ * Appends every figure of f to out in the given format. words holds the
+ * display of each figure as the templates word it (pb_render_displays);
+ * NULL shows each figure's value in its place.
  */
 void pb_report_figures(const struct pb_figures *f, const char *const *words,
     enum pb_report_format fmt, struct pb_buf *out);
@@ -27,10 +26,9 @@ void pb_report_figures(const struct pb_figures *f, const char *const *words,
  * Appends to out the output of `peerbrief figures`, every figure of f in
  * format fmt, or with fig (a figure of f) that of `peerbrief explain`:
  * fig's value, display, formula, each input with its value and the
- * places it comes from. Dates and fiscal years are worded by dates.xsl
- * of the templates folder tdir, compiled only when f has such a figure.
- * Returns 0, with the problem recorded in d, when that stylesheet cannot
- * be compiled.
+ * places it comes from. Each display is worded by numbers.xsl of the
+ * templates folder tdir. Returns 0, with the problem recorded in d, when
+ * that stylesheet cannot be compiled or run.
  */
 int pb_report_write(const struct pb_figures *f, const struct pb_figure *fig,
     enum pb_report_format fmt, const char *tdir, struct pb_buf *out,

@@ -45,7 +45,6 @@ make(void)
 	v[0].name = (char *)"a.total";
 	v[0].unit = PB_UNIT_USD;
 	strcpy(v[0].value, "1234.50");
-	strcpy(v[0].display, "$1,234.50");
 	v[0].formula = (char *)"x + y";
 	v[0].inputs = sum_in;
 	v[0].ninputs = 2;
@@ -55,11 +54,15 @@ make(void)
 	v[1].name = (char *)"a.note";
 	v[1].unit = PB_UNIT_RATIO;
 	strcpy(v[1].value, "0.5");
-	strcpy(v[1].display, "50.0%");
+	strcpy(v[1].per_mille, "500");
 	v[1].formula = (char *)"half of \"a.total\", rounded";
 	v[1].inputs = ratio_in;
 	v[1].ninputs = 1;
 }
+
+/* The displays of a.total and a.note, as pb_render_displays words them
+ * (test_explain has numbers.xsl word them). */
+static const char *const words[] = { "$1,234.50", "50.0%" };
 
 static void
 test_json(void **state)
@@ -68,7 +71,7 @@ test_json(void **state)
 
 	(void)state;
 	make();
-	pb_report_figures(&f, NULL, PB_REPORT_JSON, &b);
+	pb_report_figures(&f, words, PB_REPORT_JSON, &b);
 	/* the ratio's input lists the sum's own sources, sorted (the
 	 * default, line 0, before line 6), each once */
 	assert_string_equal(b.data, "{\"figures\": [\n"
@@ -95,7 +98,7 @@ test_csv(void **state)
 
 	(void)state;
 	make();
-	pb_report_figures(&f, NULL, PB_REPORT_CSV, &b);
+	pb_report_figures(&f, words, PB_REPORT_CSV, &b);
 	/* RFC 4180: CRLF, a field with a comma or quote quoted, quotes
 	 * doubled */
 	assert_string_equal(b.data,
@@ -104,6 +107,11 @@ test_csv(void **state)
 	    "x=1000.00; y=234.50\r\n"
 	    "a.note,0.5,ratio,50.0%,\"half of \"\"a.total\"\", rounded\","
 	    "a.total=1234.50\r\n");
+	/* without words, each display column holds the value */
+	b.len = 0;
+	pb_report_figures(&f, NULL, PB_REPORT_CSV, &b);
+	assert_non_null(strstr(b.data, "\r\na.total,1234.50,usd,1234.50,"));
+	assert_non_null(strstr(b.data, "\r\na.note,0.5,ratio,0.5,"));
 	pb_buf_free(&b);
 }
 
@@ -138,9 +146,7 @@ test_explain(void **state)
 
 	(void)state;
 	make();
-	/* the amount worded by the templates' numbers.xsl, not as the
-	 * figure's display holds it */
-	strcpy(v[0].display, "1234.50");
+	/* the amount worded by the templates' numbers.xsl */
 	assert_true(pb_report_write(&f, &v[0], PB_REPORT_TEXT, "templates",
 	    &b, &d));
 	assert_int_equal(d.errors, 0);
@@ -154,7 +160,6 @@ test_explain(void **state)
 	    "    y = 234.50   orgs/a.xml (default)\n");
 	/* a ratio worded from its tenths of a percent */
 	b.len = 0;
-	strcpy(v[1].per_mille, "500");
 	assert_true(pb_report_write(&f, &v[1], PB_REPORT_TEXT, "templates",
 	    &b, &d));
 	assert_int_equal(d.errors, 0);
