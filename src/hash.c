@@ -236,9 +236,20 @@ pb_hash_memo_format(const struct pb_hash_memo *m, struct pb_buf *out)
 		if (e->ino == 0 || !e->used)
 			continue;
 		pb_hash_format(e->hash, hex);
-		pb_buf_printf(out, "= %" PRIu64 " %" PRIu64 " %" PRIu64 " %"
-		    PRIu64 " %" PRIu64 " %s\n", e->dev, e->ino, e->size,
-		    e->mtime, e->ctime, hex);
+		/* "= DEV INO SIZE MTIME CTIME HASH" */
+		pb_buf_put(out, "= ", 2);
+		pb_buf_put_u64(out, e->dev);
+		pb_buf_putc(out, ' ');
+		pb_buf_put_u64(out, e->ino);
+		pb_buf_putc(out, ' ');
+		pb_buf_put_u64(out, e->size);
+		pb_buf_putc(out, ' ');
+		pb_buf_put_u64(out, e->mtime);
+		pb_buf_putc(out, ' ');
+		pb_buf_put_u64(out, e->ctime);
+		pb_buf_putc(out, ' ');
+		pb_buf_put(out, hex, 32);
+		pb_buf_putc(out, '\n');
 	}
 }
 

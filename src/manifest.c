@@ -565,10 +565,16 @@ pb_manifest_format_stat(const struct pb_manifest *m,
 	size_t	 i;
 
 	pb_buf_put(out, "", 0);
-	for (i = 0; i < m->nfiles; i++)
-		pb_buf_printf(out, "%s %" PRIu64 " %" PRIu64 " %" PRIu64 "\n",
-		    m->files[i].id, m->files[i].size, m->files[i].mtime,
-		    m->files[i].ino);
+	for (i = 0; i < m->nfiles; i++) {	/* "ID SIZE MTIME INO" */
+		pb_buf_puts(out, m->files[i].id);
+		pb_buf_putc(out, ' ');
+		pb_buf_put_u64(out, m->files[i].size);
+		pb_buf_putc(out, ' ');
+		pb_buf_put_u64(out, m->files[i].mtime);
+		pb_buf_putc(out, ' ');
+		pb_buf_put_u64(out, m->files[i].ino);
+		pb_buf_putc(out, '\n');
+	}
 	if (memo != NULL)
 		pb_hash_memo_format(memo, out);
 }

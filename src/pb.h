@@ -11,6 +11,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define PB_NS "urn:peerbrief:1"
 #define PB_CM_NS "http://commonmark.org/xml/1.0"
@@ -58,6 +59,8 @@ struct pb_buf {
 void pb_buf_put(struct pb_buf *b, const char *s, size_t n);
 void pb_buf_puts(struct pb_buf *b, const char *s);
 void pb_buf_putc(struct pb_buf *b, char c);
+/* Appends v in decimal, as "%" PRIu64 would. */
+void pb_buf_put_u64(struct pb_buf *b, uint64_t v);
 /* Appends fmt formatted; no argument may point into b's own data. */
 void pb_buf_printf(struct pb_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

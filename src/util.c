@@ -184,6 +184,17 @@ pb_buf_printf(struct pb_buf *b, const char *fmt, ...)
 }
 
 void
+pb_buf_put_u64(struct pb_buf *b, uint64_t v)
+{
+	char	 d[20], *p = d + sizeof(d);
+
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	pb_buf_put(b, p, (size_t)(d + sizeof(d) - p));
+}
+
+void
 pb_buf_free(struct pb_buf *b)
 {
 	if (b == NULL)
