@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -854,6 +855,7 @@ list_ids(const char *indir, const char *sub, const char *sfx1,
 	struct dirent	*e;
 	size_t		 n = 0, i, len, l1 = strlen(sfx1), l2 = sfx2 ?
 	    strlen(sfx2) : 0;
+	int		 plain;
 
 	dir = pb_xasprintf("%s/%s", indir, sub);
 	*out = NULL;
@@ -865,6 +867,9 @@ list_ids(const char *indir, const char *sub, const char *sfx1,
 		free(dir);
 		return 0;
 	}
+	/* a folder of indir itself, no link: an entry of it that is a
+	 * regular file lies inside indir, as one look at it shows */
+	plain = lstat(dir, &st) == 0 && S_ISDIR(st.st_mode);
 	while ((e = readdir(dp)) != NULL) {
 		len = strlen(e->d_name);
 		if (e->d_name[0] == '.')
@@ -877,7 +882,10 @@ list_ids(const char *indir, const char *sub, const char *sfx1,
 		else
 			continue;
 		path = pb_xasprintf("%s/%s", dir, e->d_name);
-		if ((why = pb_path_refusal(path, indir, "file")) != NULL)
+		if (plain && fstatat(dirfd(dp), e->d_name, &st,
+		    AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode))
+			;
+		else if ((why = pb_path_refusal(path, indir, "file")) != NULL)
 			pb_diag_error(d, path, 0, 0, "%s", why);
 		else if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
 			pb_diag_error(d, path, 0, 0, "not a regular file; "
