@@ -674,20 +674,34 @@ hasher(struct pb_hash_memo *memo)
 	return h;
 }
 
-/* The files a packet's output is made from, in a fixed order. */
+/*
+ * The files a packet shares with the packets of the same organizations:
+ * the project, the references and each organization's files, in a fixed
+ * order. Hashed once per build for each list of organizations (inc's
+ * shared), not once per packet.
+ */
 static struct pb_hash
-packet_hash(const struct pb_model *m, const char *indir,
-    const struct pb_packet *pk, struct pb_hash tool, const char *images,
-    struct pb_hash_memo *memo)
+shared_hash(struct pb_increment *inc, const struct pb_model *m,
+    const char *indir, const struct pb_packet *pk)
 {
-	struct pb_hasher	*h = hasher(memo);
+	struct pb_buf		 key = { NULL, 0, 0 };
+	struct pb_hasher	*h;
+	struct pb_hash		 v;
 	char			*path;
-	const char		*p, *nl;
 	size_t			 i, j;
 
-	pb_hasher_add_hash(h, tool);
+	for (i = 0; i < pk->norgs; i++) {
+		pb_buf_puts(&key, pk->orgs[i].id);
+		pb_buf_putc(&key, '\n');
+	}
+	pb_buf_putc(&key, '\0');
+	for (i = 0; i < inc->nshared; i++)
+		if (strcmp(inc->shared[i].id, key.data) == 0) {
+			pb_buf_free(&key);
+			return inc->shared[i].hash;
+		}
+	h = hasher(inc->memo);
 	add_input(h, indir, m->project.file);
-	add_input(h, indir, pk->file);
 	if (m->works != NULL)
 		add_input(h, indir, m->works->file);
 	for (i = 0; i < pk->norgs; i++) {
@@ -701,6 +715,27 @@ packet_hash(const struct pb_model *m, const char *indir,
 			free(path);
 		}
 	}
+	v = pb_hasher_end(h);
+	/* few lists, mostly one: looked up one by one */
+	if (inc->nshared < 64)
+		list_add(&inc->shared, &inc->nshared, key.data, v);
+	pb_buf_free(&key);
+	return v;
+}
+
+/* The files a packet's output is made from, in a fixed order. */
+static struct pb_hash
+packet_hash(struct pb_increment *inc, const struct pb_model *m,
+    const char *indir, const struct pb_packet *pk, const char *images)
+{
+	struct pb_hasher	*h = hasher(inc->memo);
+	char			*path;
+	const char		*p, *nl;
+	size_t			 i, j;
+
+	pb_hasher_add_hash(h, inc->tool);
+	pb_hasher_add_hash(h, shared_hash(inc, m, indir, pk));
+	add_input(h, indir, pk->file);
 	for (i = 0; i < pk->npositions; i++)
 		if ((j = pb_model_position(m, pk->positions[i].id)) !=
 		    (size_t)-1)
@@ -838,14 +873,13 @@ pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
 			pb_manifest_add(&inc->cur, m->packets[i].id, h);
 			reuse[i] = 1;
 			why[i] = PB_WHY_KEPT;
-			stale |= !pb_hash_eq(h, packet_hash(m, indir,
-			    &m->packets[i], inc->tool, pb_manifest_images(
-			    &inc->old, m->packets[i].id), inc->memo));
+			stale |= !pb_hash_eq(h, packet_hash(inc, m, indir,
+			    &m->packets[i], pb_manifest_images(&inc->old,
+			    m->packets[i].id)));
 			continue;
 		}
-		h = packet_hash(m, indir, &m->packets[i], inc->tool,
-		    pb_manifest_images(&inc->old, m->packets[i].id),
-		    inc->memo);
+		h = packet_hash(inc, m, indir, &m->packets[i],
+		    pb_manifest_images(&inc->old, m->packets[i].id));
 		pb_manifest_add(&inc->cur, m->packets[i].id, h);
 		if (pb_hash_eq(pb_manifest_get(&inc->old, m->packets[i].id),
 		    none))
@@ -889,8 +923,8 @@ pb_increment_set_images(struct pb_increment *inc, const struct pb_model *m,
 	e->images = images != NULL && *images != '\0' ? pb_xstrdup(images) :
 	    NULL;
 	if (rehash)
-		e->hash = packet_hash(m, indir, &m->packets[i], inc->tool,
-		    e->images, inc->memo);
+		e->hash = packet_hash(inc, m, indir, &m->packets[i],
+		    e->images);
 }
 
 struct pb_hash
@@ -952,10 +986,17 @@ pb_increment_commit(struct pb_increment *inc)
 void
 pb_increment_free(struct pb_increment *inc)
 {
+	size_t	 i;
+
 	pb_manifest_free(&inc->old);
 	pb_manifest_free(&inc->cur);
 	pb_hash_memo_free(inc->memo);
 	inc->memo = NULL;
+	for (i = 0; i < inc->nshared; i++)
+		free(inc->shared[i].id);
+	free(inc->shared);
+	inc->shared = NULL;
+	inc->nshared = 0;
 	free(inc->statpath);
 	inc->statpath = NULL;
 }

@@ -107,6 +107,11 @@ struct pb_increment {
 	struct pb_hash_memo	*memo;	/* the hashes of the files read, by
 					 * identity, kept in .out.stat */
 	char			*statpath;	/* .out.stat beside out/ */
+	struct pb_manifest_entry *shared; /* per list of organizations
+					 * (ids, a newline after each):
+					 * the hash of the files its
+					 * packets share */
+	size_t			 nshared;
 	int			 pdf;	/* the build writes ID/ID.pdf too */
 };
 
