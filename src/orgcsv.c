@@ -360,8 +360,8 @@ header_read(struct sheet *s, struct pb_diags *d)
 		} else if (s->idx[k] != i)
 			pb_diag_error(d, s->file, h->cells[i].line,
 			    h->cells[i].col, "column '%s' appears twice "
-			    "(first in column %lu)", t,
-			    h->cells[s->idx[k]].col);
+			    "(first at %lu:%lu): keep one", t,
+			    h->cells[s->idx[k]].line, h->cells[s->idx[k]].col);
 		free(t);
 	}
 	pb_buf_free(&all);
@@ -431,23 +431,66 @@ row_usable(const struct sheet *s, const struct pb_csv_row *r,
 	return ok;
 }
 
+/* The column just after cell c, where the next cell of its line would
+ * start; 0 when c spans lines. */
+static unsigned long
+col_after(const struct pb_csv_cell *c)
+{
+	const unsigned char	*p;
+	unsigned long		 n = 0;
+
+	for (p = (const unsigned char *)c->text; *p != '\0'; p++) {
+		if (*p == '\n' || *p == '\r')
+			return 0;
+		n += (*p & 0xc0) != 0x80;	/* characters, not bytes */
+		n += c->quoted && *p == '"';	/* written twice */
+	}
+	return c->col + n + (c->quoted ? 2 : 0);
+}
+
 /*
- * Reports a required cell that row r leaves empty, at the cell (or at
- * the row's start when the row is short). Returns 0 when it is empty.
+ * Reports a required cell that row r leaves empty, at the cell; a row
+ * that ends before its required cells is one problem, said once at its
+ * end, with the names of all it lacks. Returns 0 when it is empty.
  */
 static int
 required(const struct sheet *s, const struct pb_csv_row *r, size_t k,
     const char *what, struct pb_diags *d)
 {
-	const struct pb_csv_cell *c = cell_of(s, r, k);
+	const struct pb_csv_cell *c = cell_of(s, r, k), *last;
+	struct pb_buf		  b = { NULL, 0, 0 };
+	size_t			  j, n = 0, m = 0;
 	char			 *v;
 
 	if ((v = value_of(s, r, k)) != NULL) {
 		free(v);
 		return 1;
 	}
-	pb_diag_error(d, s->file, c ? c->line : r->line, c ? c->col : 0,
-	    "empty %s cell: every %s needs one", s->cols[k].name, what);
+	if (c != NULL || r->n == 0) {
+		pb_diag_error(d, s->file, c ? c->line : r->line, c ? c->col : 0,
+		    "empty %s cell: every %s needs one", s->cols[k].name, what);
+		return 0;
+	}
+	for (j = 0; j < s->ncols; j++)
+		if (s->cols[j].required && s->idx[j] != (size_t)-1 &&
+		    s->idx[j] >= r->n) {
+			if (j < k)
+				return 0;	/* said at the first */
+			n++;
+		}
+	pb_buf_put(&b, "", 0);
+	for (j = 0; j < s->ncols; j++)
+		if (s->cols[j].required && s->idx[j] != (size_t)-1 &&
+		    s->idx[j] >= r->n)
+			pb_buf_printf(&b, "%s%s", m++ == 0 ? "" : m == n ?
+			    " and " : ", ", s->cols[j].name);
+	last = &r->cells[r->n - 1];
+	pb_diag_error(d, s->file, last->line, col_after(last) ?
+	    col_after(last) : last->col, "the row ends after %zu cell%s, "
+	    "without its %s cell%s (the first line names %zu columns): every "
+	    "%s needs %s", r->n, r->n == 1 ? "" : "s", b.data, n == 1 ? "" :
+	    "s", s->csv.rows[0].n, what, n == 1 ? "one" : "them");
+	pb_buf_free(&b);
 	return 0;
 }
 

@@ -12,6 +12,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/tree.h>
 #include <libxml/xmlschemastypes.h>
@@ -513,6 +514,23 @@ valid(const char *v, enum vtype t, const char *const *choices)
 	}
 }
 
+/* The one of choices that v, in any case, begins ("Y" for "yes", "Emb"
+ * for "embedded"), or NULL when none or several do. */
+static const char *
+abbreviated(const char *v, const char *const *choices)
+{
+	const char	*hit = NULL;
+	size_t		 i, n = strlen(v);
+
+	for (i = 0; n > 0 && choices[i] != NULL; i++)
+		if (strncasecmp(choices[i], v, n) == 0) {
+			if (hit != NULL)
+				return NULL;
+			hit = choices[i];
+		}
+	return hit;
+}
+
 /*
  * Reports value v of what (a field's name) at s when it is not of type t:
  * the message says what the value should look like.
@@ -561,7 +579,9 @@ value_check(struct ck *c, struct pb_src s, const char *what, const char *v,
 		break;
 	case V_ENUM:
 		choices_of(choices, &b);
-		near = pb_nearest(v, (const char **)choices, count_of(choices));
+		if ((near = abbreviated(v, choices)) == NULL)
+			near = pb_nearest(v, (const char **)choices,
+			    count_of(choices));
 		say(c, s, "%s '%s' is not one of %s%s%s%s", what, v, b.data,
 		    near ? " (did you mean '" : "", near ? near : "",
 		    near ? "'?)" : "");
