@@ -149,10 +149,29 @@ cmd_figures(int argc, char *argv[], int explain)
 	    (rc = pb_cli_packet(&r, c.packet, &pk)) != PB_EXIT_OK)
 		goto out;
 	if (explain && pk == NULL && strncmp(name, "packet.", 7) == 0) {
-		pb_cli_packets(&r, &s);
-		pb_say("%s is a packet's figure: add --packet ID to say which "
-		    "packet (packets: %s)", name, s.data);
-		rc = PB_EXIT_USAGE;
+		/* every packet has the same packet.* names: the first one's
+		 * say whether NAME is one */
+		if (r.model->npackets > 0 && (f = pb_run_figures(&r,
+		    &r.model->packets[0], &r.d)) != NULL &&
+		    pb_figures_get(f, name) == NULL) {
+			pb_report_unknown(f, name, &out);
+			pb_cli_packets(&r, &s);
+			if (strstr(out.data, "did you mean") != NULL)
+				pb_say("%s A packet's figure also needs "
+				    "--packet ID (packets: %s)", out.data,
+				    s.data);
+			else
+				pb_say("%s; a packet's figure also needs "
+				    "--packet ID (packets: %s), and 'peerbrief "
+				    "figures --packet ID' lists every name",
+				    out.data, s.data);
+		} else if (f != NULL || r.model->npackets == 0) {
+			pb_cli_packets(&r, &s);
+			pb_say("%s is a packet's figure: add --packet ID to say "
+			    "which packet (packets: %s)", name, s.data);
+		}
+		rc = f != NULL || r.model->npackets == 0 ? PB_EXIT_USAGE :
+		    PB_EXIT_INPUT;
 		goto out;
 	}
 	rc = PB_EXIT_INPUT;

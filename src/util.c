@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -318,6 +319,44 @@ pb_diags_free(struct pb_diags *d)
 	d->system = 0;
 }
 
+/*
+ * Appends to b "; did you mean 'DIR/NAME'?" when the folder of path, a
+ * file that does not exist, holds a name near its own (a typo in the
+ * name of a file given on the command line).
+ */
+static void
+near_file(const char *path, struct pb_buf *b)
+{
+	const char	*slash = strrchr(path, '/'), *base, *near;
+	const char	**names = NULL;
+	char		*dir;
+	DIR		*dp;
+	struct dirent	*e;
+	size_t		 n = 0, i;
+
+	dir = slash ? pb_xstrndup(path, (size_t)(slash - path) + 1) :
+	    pb_xstrdup(".");
+	base = slash ? slash + 1 : path;
+	if (*base == '\0' || (dp = opendir(dir)) == NULL) {
+		free(dir);
+		return;
+	}
+	while ((e = readdir(dp)) != NULL && n < 10000)
+		if (e->d_name[0] != '.') {
+			names = pb_grow(names, n, sizeof(*names));
+			names[n++] = pb_xstrdup(e->d_name);
+		}
+	closedir(dp);
+	qsort(names, n, sizeof(*names), pb_name_cmp);	/* not readdir's */
+	if ((near = pb_nearest(base, names, n)) != NULL)
+		pb_buf_printf(b, "; did you mean '%s%s'?", slash ? dir : "",
+		    near);
+	for (i = 0; i < n; i++)
+		free((char *)names[i]);
+	free(names);
+	free(dir);
+}
+
 int
 pb_file_read(const char *path, char **data, size_t *len, struct pb_diags *d)
 {
@@ -332,8 +371,13 @@ pb_file_read(const char *path, char **data, size_t *len, struct pb_diags *d)
 	else {
 		/* O_NONBLOCK: opening a named pipe must not wait */
 		if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
-			pb_diag_error(d, path, 0, 0, "cannot read: %s",
-			    strerror(errno));
+			n = errno;
+			pb_buf_put(&b, "", 0);
+			if (n == ENOENT)
+				near_file(path, &b);
+			pb_diag_error(d, path, 0, 0, "cannot read: %s%s",
+			    strerror((int)n), b.data);
+			pb_buf_free(&b);
 			return 0;
 		}
 		if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {

@@ -76,6 +76,13 @@ check "an empty input folder says to run peerbrief init" grep -q "is empty. Star
 $PB explain packet.org_count >/dev/null 2>"$T/e"
 check "explain packet.X without --packet: exit 2" test $? -eq 2
 check "explain packet.X without --packet says to add it" grep -q "add --packet ID.*accs-peer-roles, note-taking-funding" "$T/e"
+# packet.total is no packet's figure: unknown, and it would need --packet
+$PB explain packet.total >/dev/null 2>"$T/e"
+check "explain packet.total: exit 2" test $? -eq 2
+check "explain packet.total: unknown, needs --packet" test "$(cat "$T/e")" = "peerbrief: unknown figure 'packet.total'; a packet's figure also needs --packet ID (packets: accs-peer-roles, note-taking-funding), and 'peerbrief figures --packet ID' lists every name"
+$PB explain packet.org_cont >/dev/null 2>"$T/e"
+check "explain packet.org_cont: exit 2" test $? -eq 2
+check "explain packet.org_cont: the nearest, and --packet" test "$(cat "$T/e")" = "peerbrief: unknown figure 'packet.org_cont'; did you mean 'packet.org_count'? A packet's figure also needs --packet ID (packets: accs-peer-roles, note-taking-funding)"
 $PB explain riverbend.peer_ft >/dev/null 2>"$T/e"
 check "explain of a misspelt figure suggests the nearest" grep -q "^peerbrief: unknown figure 'riverbend.peer_ft'; did you mean 'riverbend.peer_fte'" "$T/e"
 $PB explain nosuch.thing >/dev/null 2>"$T/e"
@@ -330,4 +337,10 @@ if command -v script >/dev/null 2>&1; then
 	NO_COLOR=1 TERM=xterm script -qec "$PB check -i $T/c" /dev/null >"$T/tty" 2>&1
 	check "no colour with NO_COLOR" sh -c "! grep -q '$(printf '\033')' '$T/tty'"
 fi
+# A file that is not there: exit 1 at the file, with the nearest name in
+# its folder.
+$PB convert input/positions/note-takin.md >"$T/cout" 2>"$T/e"
+check "convert of a missing file: exit 1" test $? -eq 1
+check "convert of a missing file: the nearest name" test "$(cat "$T/e")" = "input/positions/note-takin.md: error: cannot read: No such file or directory; did you mean 'input/positions/note-taking.md'?"
+check "convert of a missing file: nothing on stdout" test ! -s "$T/cout"
 finish
