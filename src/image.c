@@ -246,7 +246,8 @@ resolve(xmlNodePtr x, const char *file, const char *dir, const char *indir,
 	path = pb_xasprintf("%s/%s", indir, name);
 	if (lstat(path, &st) != 0) {
 		pb_diag_warning(d, file, line, col, "image '%s' not found (no "
-		    "file %s in the input folder): the packet links to a "
+		    "file %s in the input folder): put the file there or "
+		    "correct the path; until then the packet links to a "
 		    "missing file", rel, name);
 		add(im, name);
 		goto out;

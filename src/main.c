@@ -376,6 +376,8 @@ main(int argc, char *argv[])
 		{ "convert", cmd_convert },
 		{ "help", cmd_help },
 	};
+	static const char *const opts[] = { "--help", "--version", "--quiet",
+		"--verbose" };
 	const char	*names[7], *near;
 	size_t		 i;
 	int		 rc = PB_EXIT_USAGE;
@@ -407,7 +409,19 @@ main(int argc, char *argv[])
 				break;
 		if (i < sizeof(cmds) / sizeof(cmds[0]))
 			rc = cmds[i].fn(argc - 1, argv + 1);
-		else {
+		else if (argv[1][0] == '-') {
+			/* an option before any command: only these */
+			near = pb_nearest(argv[1], opts, sizeof(opts) /
+			    sizeof(opts[0]));
+			if (near != NULL)
+				pb_say("unknown option %s; did you mean %s?",
+				    argv[1], near);
+			else
+				pb_say("unknown option %s before the command: "
+				    "write it after one (peerbrief build -o "
+				    "DIR)", argv[1]);
+			pb_usage(stderr);
+		} else {
 			i = pb_help_names(names, sizeof(names) /
 			    sizeof(names[0]));
 			near = pb_nearest(argv[1], names, i);

@@ -385,7 +385,24 @@ fm_yaml_error(const char *file, const struct fm *f, const yaml_parser_t *p,
 
 		pb_diag_error(d, file, at.line, at.col, "front matter: %s",
 		    p->problem ? p->problem : "unreadable text");
-	} else if (p->context != NULL)
+	} else if (p->problem != NULL && strstr(p->problem, "cannot start "
+	    "any token") != NULL && p->problem_mark.index < f->yamllen &&
+	    f->yaml[p->problem_mark.index] == '\t')
+		pb_diag_error(d, file, base + p->problem_mark.line,
+		    p->problem_mark.column + 1, "front matter: a tab, which "
+		    "YAML does not allow here: indent with spaces");
+	else if (p->problem != NULL && strcmp(p->problem, "mapping values "
+	    "are not allowed in this context") == 0)
+		pb_diag_error(d, file, base + p->problem_mark.line,
+		    p->problem_mark.column + 1, "front matter: a ': ' inside "
+		    "a value: put the value in quotes (title: \"Peer notes: do "
+		    "they pay?\")");
+	else if (p->context != NULL && strcmp(p->context, "while scanning a "
+	    "quoted scalar") == 0)
+		pb_diag_error(d, file, base + p->context_mark.line,
+		    p->context_mark.column + 1, "front matter: this quote is "
+		    "never closed: end the value with the same quote mark");
+	else if (p->context != NULL)
 		pb_diag_error(d, file, base + p->context_mark.line,
 		    p->context_mark.column + 1, "front matter: %s: %s "
 		    "(line %lu)", p->context, p->problem ? p->problem :
@@ -1078,6 +1095,18 @@ md_footnote_at(const struct md_lines *l, int line, int from, int to,
 	return 0;
 }
 
+/* Non-zero when label is one of v[0..n). */
+static int
+md_label_seen(char *const *v, size_t n, const char *label)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i], label) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * Warns of what CommonMark reads differently from what the author meant,
  * each at its position: raw HTML (dropped; once a line), a GFM pipe
@@ -1093,7 +1122,8 @@ md_lint(cmark_node *root, const struct md_lines *l, const char *file,
 	cmark_node	*n, *prev, *first;
 	cmark_node_type	 t;
 	const char	*lit;
-	char		*label;
+	char		*label, **labels = NULL;
+	size_t		 nlabels = 0, i;
 	unsigned long	 html_line = 0, line, col;
 
 	it = cmark_iter_new(root);
@@ -1112,6 +1142,24 @@ md_lint(cmark_node *root, const struct md_lines *l, const char *file,
 			html_line = line;
 			continue;
 		}
+		/* "[^1]" that a definition "[^1]: text" made a link */
+		if (t == CMARK_NODE_LINK && (col = md_footnote_at(l,
+		    cmark_node_get_start_line(n),
+		    cmark_node_get_start_column(n),
+		    cmark_node_get_start_column(n) + 2 + 200, &label)) ==
+		    (unsigned long)cmark_node_get_start_column(n)) {
+			md_place(l, cmark_node_get_start_line(n), col, &line,
+			    &col);
+			pb_diag_warning(d, file, line, col, "'%s' looks like a "
+			    "footnote, which CommonMark does not have (with "
+			    "its '%s: ...' line it is a link to the text's "
+			    "first word): cite a reference with `@ID`, or "
+			    "write an XML position", label, label);
+			free(label);
+			continue;
+		}
+		if (col > 0 && t == CMARK_NODE_LINK)
+			free(label);
 		if (t != CMARK_NODE_TEXT || (lit = cmark_node_get_literal(n)) ==
 		    NULL)
 			continue;
@@ -1121,11 +1169,19 @@ md_lint(cmark_node *root, const struct md_lines *l, const char *file,
 		    cmark_node_get_end_column(n), &label)) > 0) {
 			md_place(l, cmark_node_get_start_line(n), col,
 			    &line, &col);
-			pb_diag_warning(d, file, line, col, "'%s' looks like a "
-			    "footnote, which CommonMark does not have (it "
-			    "prints as text): cite a reference with `@ID`, or "
-			    "write an XML position", label);
-			free(label);
+			/* "[^1]: text", a paragraph of its own, is the text
+			 * of a footnote already warned of: one problem */
+			if (!(strncmp(lit, label, strlen(label)) == 0 &&
+			    lit[strlen(label)] == ':' &&
+			    cmark_node_previous(n) == NULL &&
+			    md_label_seen(labels, nlabels, label)))
+				pb_diag_warning(d, file, line, col, "'%s' looks "
+				    "like a footnote, which CommonMark does not "
+				    "have (it prints as text): cite a reference "
+				    "with `@ID`, or write an XML position",
+				    label);
+			labels = pb_grow(labels, nlabels, sizeof(*labels));
+			labels[nlabels++] = label;
 		}
 		/* a delimiter row that is a line of its own, after another */
 		prev = cmark_node_previous(n);
@@ -1150,6 +1206,9 @@ md_lint(cmark_node *root, const struct md_lines *l, const char *file,
 		    "position's informaltable, or a list");
 	}
 	cmark_iter_free(it);
+	for (i = 0; i < nlabels; i++)
+		free(labels[i]);
+	free(labels);
 }
 
 xmlDocPtr

@@ -15,6 +15,7 @@
  * messages. Whatever it does not word is left to the validator's own
  * messages.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -413,6 +414,30 @@ mended(const char *v, enum atype t, char sp, int lower)
 	return NULL;
 }
 
+/* What makes v, which libxml2 finds no xsd:anyURI, wrong, as far as can
+ * be told: a control character, a bare '%', a second '#'. */
+static const char *
+uri_why(const char *v)
+{
+	const unsigned char	*p;
+	const char		*h;
+
+	for (p = (const unsigned char *)v; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return "it holds a control character (a tab or a line "
+			    "break); write the address on one line, without "
+			    "them";
+	for (h = strchr(v, '%'); h != NULL; h = strchr(h + 1, '%'))
+		if (!isxdigit((unsigned char)h[1]) ||
+		    !isxdigit((unsigned char)h[2]))
+			return "a '%' stands only before two hex digits: write "
+			    "'%25' for a percent sign";
+	if ((h = strchr(v, '#')) != NULL && strchr(h + 1, '#') != NULL)
+		return "it has a second '#': write '%23' for the second";
+	return "write it as https://host/path, with a port of digits "
+	    "only";
+}
+
 /*
  * The value of a (named an), an attribute of n (known as e), against
  * type t: what a value of that type looks like, with the value mended
@@ -472,9 +497,7 @@ type_check(struct ck *c, xmlNodePtr n, const struct elem *e, xmlAttrPtr a,
 		break;
 	case A_URI:
 		say(c, n, attr_at(c, n, a), "%s '%s' on <%s> is not a URL: "
-		    "write '%%' only before two hex digits ('%%25' for a "
-		    "percent sign), at most one '#', and a port of digits "
-		    "only", an, v, e->name);
+		    "%s", an, v, e->name, uri_why(v));
 		break;
 	default:
 		break;

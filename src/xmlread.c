@@ -31,6 +31,9 @@ struct parse {
 	struct pb_diags	*d;
 	int		 refused;
 	size_t		 errors;
+	unsigned long	 attr_line;	/* of an attribute value without
+					 * quotes, whose follow-ons are left */
+	int		 fatal;		/* a fatal error was reported */
 };
 static _Thread_local struct parse *cur;
 
@@ -127,6 +130,95 @@ pb_xml_cleanup(void)
 	pthread_mutex_unlock(&roots_lock);
 }
 
+/*
+ * The words for the parser's errors a hand-edited file most often has (a
+ * bare '&' or '<', a closing tag that does not match, an element never
+ * closed, an attribute value without quotes), or NULL to keep libxml2's.
+ * The caller frees the result.
+ */
+static char *
+plain_error(const xmlError *e)
+{
+	const char	*m = e->message ? e->message : "";
+
+	switch (e->code) {
+	case XML_ERR_NAME_REQUIRED:
+		if (strncmp(m, "xmlParseEntityRef", 17) == 0)
+			return pb_xstrdup("a '&' that starts no entity: write "
+			    "&amp; for an ampersand");
+		if (strncmp(m, "StartTag: invalid element name", 30) == 0)
+			return pb_xstrdup("a '<' that starts no element: write "
+			    "&lt; for a less-than sign");
+		return NULL;
+	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+		return pb_xstrdup("an entity without its ';': write &amp; "
+		    "for an ampersand, or end the entity with ';'");
+	case XML_ERR_UNDECLARED_ENTITY:
+		return pb_xasprintf("unknown entity '&%s;': XML has only "
+		    "&amp; &lt; &gt; &quot; &apos; and numbers such as &#160;",
+		    e->str1 ? e->str1 : "");
+	case XML_ERR_TAG_NAME_MISMATCH:
+		if (e->str1 == NULL || e->str2 == NULL)
+			return NULL;
+		return pb_xasprintf("</%s> where <%s> (line %d) should be "
+		    "closed: close it with </%s> first", e->str2, e->str1,
+		    e->int1, e->str1);
+	case XML_ERR_TAG_NOT_FINISHED:
+		if (e->str1 == NULL)
+			return NULL;
+		return pb_xasprintf("<%s> is never closed: end it with "
+		    "</%s>", e->str1, e->str1);
+	case XML_ERR_ATTRIBUTE_NOT_STARTED:
+		return pb_xstrdup("an attribute's value without quotes: write "
+		    "name=\"value\"");
+	case XML_ERR_DOCUMENT_END:
+		return pb_xstrdup("more after the end of the root element: a "
+		    "file holds one element, and everything goes inside it");
+	default:
+		return NULL;
+	}
+}
+
+/*
+ * The column (from 1, in bytes as libxml2 counts) of the last ch on line
+ * line of p's data at or before column col, or col when there is none:
+ * where the '&' or '<' libxml2 stopped after starts.
+ */
+static unsigned long
+back_to(const struct parse *p, unsigned long line, unsigned long col,
+    char ch)
+{
+	size_t		 i = 0, at;
+	unsigned long	 l = 1;
+
+	for (; i < p->len && l < line; i++)
+		if (p->data[i] == '\n')
+			l++;
+	if (l != line || col == 0)
+		return col;
+	for (at = i + col - 1; at > i && (at >= p->len || p->data[at] != ch);
+	    at--)
+		;
+	return at < p->len && p->data[at] == ch ? (unsigned long)(at - i) + 1 :
+	    col;
+}
+
+/* The column of "<name" on line line of p's data, or 1. */
+static unsigned long
+tag_col(const struct parse *p, unsigned long line, const char *name)
+{
+	size_t		 i = 0, n = strlen(name), j;
+	unsigned long	 l = 1;
+
+	for (; i < p->len && l < line; i++)
+		if (p->data[i] == '\n')
+			l++;
+	for (j = i; j + n < p->len && p->data[j] != '\n'; j++)
+		if (p->data[j] == '<' && memcmp(p->data + j + 1, name, n) == 0)
+			return (unsigned long)(j - i) + 1;
+	return 1;
+}
+
 /* Collects libxml2's structured errors into the parse's diagnostics. */
 static void
 on_error(void *data, xmlErrorPtr e)
@@ -134,6 +226,7 @@ on_error(void *data, xmlErrorPtr e)
 	struct parse	*p = data;
 	char		*msg;
 	size_t		 n, i;
+	unsigned long	 line, col;
 
 	if (e == NULL || e->level == XML_ERR_WARNING)
 		return;
@@ -141,16 +234,42 @@ on_error(void *data, xmlErrorPtr e)
 	 * value (libxml2 points past the tag, in words of its own) */
 	if (e->code == XML_DTD_ID_REDEFINED || e->code == XML_DTD_XMLID_VALUE)
 		return;
-	/* after the first error, libxml2's "premature end" adds nothing */
+	/* after the first error, libxml2's "premature end" adds nothing;
+	 * after a fatal one, what it says follows from it (a start tag
+	 * lost to an unquoted value leaves every closing tag unmatched) */
 	if (p->errors > 0 && e->message != NULL &&
 	    strncmp(e->message, "Premature end of data", 21) == 0)
 		return;
+	if (p->fatal)
+		return;
+	p->fatal = e->level == XML_ERR_FATAL;
+	line = e->line > 0 ? (unsigned long)e->line : 0;
+	col = e->int2 > 0 ? (unsigned long)e->int2 : 0;
+	/* an unquoted value: the start tag's end is not found either */
+	if (p->attr_line != 0 && line == p->attr_line &&
+	    (e->code == XML_ERR_GT_REQUIRED || (e->message != NULL &&
+	    strncmp(e->message, "attributes construct error", 26) == 0)))
+		return;
 	p->errors++;
+	if (e->code == XML_ERR_ATTRIBUTE_NOT_STARTED)
+		p->attr_line = line;
+	if (e->code == XML_ERR_NAME_REQUIRED ||
+	    e->code == XML_ERR_ENTITYREF_SEMICOL_MISSING ||
+	    e->code == XML_ERR_UNDECLARED_ENTITY)
+		col = back_to(p, line, col, e->message != NULL && strncmp(
+		    e->message, "StartTag", 8) == 0 ? '<' : '&');
+	else if (e->code == XML_ERR_TAG_NAME_MISMATCH)
+		col = back_to(p, line, col, '<');
+	else if (e->code == XML_ERR_TAG_NOT_FINISHED && e->str1 != NULL &&
+	    e->int1 > 0) {
+		line = (unsigned long)e->int1;
+		col = tag_col(p, line, e->str1);
+	}
 	if (e->code == XML_ERR_INTERNAL_ERROR && e->message != NULL &&
 	    strstr(e->message, "Excessive depth") != NULL)
 		msg = pb_xasprintf("nested more than %u levels deep",
 		    xmlParserMaxDepth);
-	else
+	else if ((msg = plain_error(e)) == NULL)
 		msg = pb_xstrdup(e->message ? e->message : "malformed XML");
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
@@ -158,8 +277,7 @@ on_error(void *data, xmlErrorPtr e)
 	for (i = 0; i < n; i++)
 		if (msg[i] == '\n')
 			msg[i] = ' ';
-	pb_diag_error(p->d, p->file, e->line > 0 ? (unsigned long)e->line : 0,
-	    e->int2 > 0 ? (unsigned long)e->int2 : 0, "%s", msg);
+	pb_diag_error(p->d, p->file, line, col, "%s", msg);
 	free(msg);
 }
 
@@ -244,7 +362,7 @@ pb_xml_parse(const char *file, const char *data, size_t len,
 {
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr	 doc = NULL;
-	struct parse	 p = { file, data, len, d, 0, 0 };
+	struct parse	 p = { file, data, len, d, 0, 0, 0, 0 };
 	size_t		 errs = d->errors;
 
 	if (len > INT_MAX) {

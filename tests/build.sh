@@ -327,7 +327,7 @@ img_fresh() {
 img_fresh '![a](img/a.png) ![b](./img/b.svg) ![a again](img/a.png) ![gone](img/gone.png) ![web](https://example.org/x.png)'
 (cd "$T" && $PB build -i I -o io) >/dev/null 2>"$T/err"
 check "images: build succeeds" test $? -eq 0
-check "images: a missing one is a warning at it" grep -Fqx "I/positions/pos.md:4:57: warning: image 'img/gone.png' not found (no file positions/img/gone.png in the input folder): the packet links to a missing file" "$T/err"
+check "images: a missing one is a warning at it" grep -Fqx "I/positions/pos.md:4:57: warning: image 'img/gone.png' not found (no file positions/img/gone.png in the input folder): put the file there or correct the path; until then the packet links to a missing file" "$T/err"
 check "images: the warning is counted" grep -q '^1 packet built, 0 reused, 1 warning, ' "$T/err"
 check "images: the warning first, the summary last" \
     sh -c "head -n 1 '$T/err' | grep -q ': warning: image ' && tail -n 1 '$T/err' | grep -q '^1 packet built, '"

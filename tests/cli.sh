@@ -337,6 +337,13 @@ if command -v script >/dev/null 2>&1; then
 	NO_COLOR=1 TERM=xterm script -qec "$PB check -i $T/c" /dev/null >"$T/tty" 2>&1
 	check "no colour with NO_COLOR" sh -c "! grep -q '$(printf '\033')' '$T/tty'"
 fi
+# An option before the command that is none of those taken there.
+$PB --verison >/dev/null 2>"$T/e"
+check "--verison: exit 2" test $? -eq 2
+check "--verison: the nearest option" test "$(head -n 1 "$T/e")" = "peerbrief: unknown option --verison; did you mean --version?"
+$PB -o x build >/dev/null 2>"$T/e"
+check "-o before the command: exit 2" test $? -eq 2
+check "-o before the command: write it after" test "$(head -n 1 "$T/e")" = "peerbrief: unknown option -o before the command: write it after one (peerbrief build -o DIR)"
 # A file that is not there: exit 1 at the file, with the nearest name in
 # its folder.
 $PB convert input/positions/note-takin.md >"$T/cout" 2>"$T/e"

@@ -11,7 +11,7 @@
 set -eu
 
 build="gcc make pkg-config libxml2-dev libxslt1-dev libcmark-dev libyaml-dev libxxhash-dev libmimalloc-dev"
-test="cmark libcmocka-dev libxml2-utils xsltproc docbook5-xml docbook-xsl-ns valgrind xxhash python3"
+test="cmark libcmocka-dev libxml2-utils xsltproc docbook5-xml docbook-xsl-ns valgrind xxhash python3 mandoc"
 fuzz="clang libclang-rt-14-dev"
 bench="hyperfine time hugo cmark jq"
 browser="chromium poppler-utils qpdf openjdk-17-jre-headless nodejs fonts-dejavu-core fonts-liberation libxml2-utils"
