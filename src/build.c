@@ -401,11 +401,17 @@ build_packet(struct pool *b, const struct pb_packet *pk, struct pb_diags *d)
 	const struct pb_position **pos;
 	struct pb_figures	 *f;
 	xmlDocPtr		  doc = NULL;
+	unsigned char		 *take;
+	size_t			  i;
 
 	pos = pb_xcalloc(pk->npositions + 1, sizeof(*pos));
+	take = pb_xcalloc(pk->npositions + 1, 1);
 	pb_cache_open(b->cache, pk, pos, d);
+	/* a position no later packet reads is moved, not copied */
+	for (i = 0; i < pk->npositions; i++)
+		take[i] = pos[i] != NULL && pb_cache_last(b->cache, pk, i);
 	if ((f = pb_run_figures(b->r, pk, d)) != NULL)
-		doc = pb_packet_assemble(b->r->model, pk, f, pos,
+		doc = pb_packet_assemble_taking(b->r->model, pk, f, pos, take,
 		    b->r->as_of, d);
 	if (doc != NULL && b->images != NULL)
 		b->images[pk - b->r->model->packets] = packet_images(b, pk,
@@ -417,6 +423,7 @@ build_packet(struct pool *b, const struct pb_packet *pk, struct pb_diags *d)
 		write_packet(b, pk, doc, f, d);
 	xmlFreeDoc(doc);
 	pb_figures_free(f);
+	free(take);
 	free(pos);
 }
 

@@ -114,6 +114,25 @@ pb_cache_open(struct pb_cache *c, const struct pb_packet *pk,
 		    (size_t)-1 ? get(c, &c->v[j], d) : NULL;
 }
 
+int
+pb_cache_last(struct pb_cache *c, const struct pb_packet *pk, size_t i)
+{
+	struct entry	*e;
+	size_t		 j;
+	int		 last;
+
+	if (i >= pk->npositions || (j = pb_model_position(c->m,
+	    pk->positions[i].id)) == (size_t)-1)
+		return 0;
+	e = &c->v[j];
+	pthread_mutex_lock(&c->lock);
+	/* pk itself is one of the uses until it closes */
+	last = e->state == READY && e->uses == 1 && e->ok &&
+	    e->pos.doc != NULL;
+	pthread_mutex_unlock(&c->lock);
+	return last;
+}
+
 void
 pb_cache_close(struct pb_cache *c, const struct pb_packet *pk)
 {

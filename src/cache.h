@@ -36,6 +36,14 @@ void pb_cache_open(struct pb_cache *c, const struct pb_packet *pk,
     const struct pb_position **v, struct pb_diags *d);
 
 /*
+ * Non-zero when pk, open, is the last packet served to use its i-th
+ * position, which was read without problems: no one reads that position's
+ * tree after pk, and the caller may take the tree's nodes for its own in
+ * place of a copy (pb_cache_close frees what is left).
+ */
+int pb_cache_last(struct pb_cache *c, const struct pb_packet *pk, size_t i);
+
+/*
  * Ends packet pk's use of its positions: each is freed once the last
  * packet served that includes it is done.
  */

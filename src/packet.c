@@ -447,6 +447,35 @@ pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
     const struct pb_figures *figs, const struct pb_position *const *positions,
     struct pb_date as_of, struct pb_diags *d)
 {
+	return pb_packet_assemble_taking(m, pk, figs, positions, NULL, as_of,
+	    d);
+}
+
+/*
+ * The root of position p's tree for the packet tree doc: moved out of
+ * p's document when take is set and nothing in it belongs to that
+ * document alone (names in its dictionary, the xml namespace it holds),
+ * which saves a copy of every node and the freeing of the original;
+ * else a copy.
+ */
+static xmlNodePtr
+position_root(xmlDocPtr doc, const struct pb_position *p, int take)
+{
+	xmlNodePtr	 root = xmlDocGetRootElement(p->doc);
+
+	if (!take || p->broken || root == NULL || p->doc->dict != NULL ||
+	    doc->dict != NULL || p->doc->oldNs != NULL)
+		return xmlDocCopyNode(root, doc, 1);
+	xmlUnlinkNode(root);
+	xmlSetTreeDoc(root, doc);
+	return root;
+}
+
+xmlDocPtr
+pb_packet_assemble_taking(const struct pb_model *m, const struct pb_packet *pk,
+    const struct pb_figures *figs, const struct pb_position *const *positions,
+    const unsigned char *take, struct pb_date as_of, struct pb_diags *d)
+{
 	xmlDocPtr		 doc;
 	xmlNodePtr		 root, h, orgs, pos;
 	xmlNsPtr		 ns;
@@ -489,8 +518,8 @@ pb_packet_assemble(const struct pb_model *m, const struct pb_packet *pk,
 	for (i = 0; i < pk->npositions; i++) {
 		if (positions[i] == NULL)
 			continue;
-		pos = xmlDocCopyNode(xmlDocGetRootElement(positions[i]->doc),
-		    doc, 1);
+		pos = position_root(doc, positions[i], take != NULL &&
+		    take[i]);
 		xmlAddChild(root, pos);
 		/* A broken one's errors are recorded: its references are
 		 * checked as the packet reads them, in this copy, which is

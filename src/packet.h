@@ -28,6 +28,18 @@ xmlDocPtr pb_packet_assemble(const struct pb_model *m,
     struct pb_diags *d);
 
 /*
+ * As pb_packet_assemble, but where take[i] is non-zero (take may be
+ * NULL), positions[i]'s tree is no one's after this packet: its nodes
+ * are moved into the packet tree rather than copied, when they can be
+ * (a tree built without a dictionary or the xml namespace of its
+ * document), and its document is left empty, for its owner to free.
+ */
+xmlDocPtr pb_packet_assemble_taking(const struct pb_model *m,
+    const struct pb_packet *pk, const struct pb_figures *figs,
+    const struct pb_position *const *positions, const unsigned char *take,
+    struct pb_date as_of, struct pb_diags *d);
+
+/*
  * Builds the tree of the site's index page, feed and sitemap: the project
  * and its public packets, newest first (date, then id), each with its
  * tags: tags[i] those of packet i, one a line, or NULL (tags itself may

@@ -122,9 +122,15 @@ test_read_once(void **state)
 	pb_cache_open(c, &x->pk[1], v2, &d);
 	assert_ptr_equal(v2[0], v1[0]);
 	assert_int_equal(d.n, 0);
-	/* p1 done: a is still p2's */
+	/* b is p1's alone, a is p2's too */
+	assert_false(pb_cache_last(c, &x->pk[0], 0));
+	assert_true(pb_cache_last(c, &x->pk[0], 1));
+	assert_false(pb_cache_last(c, &x->pk[1], 0));
+	assert_false(pb_cache_last(c, &x->pk[0], 2));
+	/* p1 done: a is still p2's, and p2 is its last */
 	pb_cache_close(c, &x->pk[0]);
 	assert_root_id(v2[0], "a");
+	assert_true(pb_cache_last(c, &x->pk[1], 0));
 	/* p2 done: a is freed, and asking again reads the file again,
 	 * which is gone */
 	pb_cache_close(c, &x->pk[1]);
@@ -179,6 +185,8 @@ test_failed_once(void **state)
 	assert_null(v2[0]);
 	assert_int_equal(d.errors, 1);
 	pb_cache_close(c, &x->pk[0]);
+	/* p2 is a's last, but there is no tree to take */
+	assert_false(pb_cache_last(c, &x->pk[1], 0));
 	pb_cache_close(c, &x->pk[1]);
 	pb_cache_free(c);
 	pb_diags_free(&d);

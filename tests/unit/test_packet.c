@@ -23,6 +23,8 @@
 #include "xmlread.h"
 
 static xmlDocPtr	 doc;
+static xmlDocPtr	 taken;	/* assembled again, taking the position */
+static int		 emptied; /* the position's document left empty */
 
 /* Assembles packet pk of tests/semantic/base, once for every test. */
 static int
@@ -35,6 +37,7 @@ setup(void **state)
 	struct pb_figures		*f;
 	struct pb_position		 pos;
 	const struct pb_position	*v[1];
+	const unsigned char		 one[1] = { 1 };
 
 	(void)state;
 	if ((m = pb_model_read("tests/semantic/base", "schema", &d)) == NULL)
@@ -48,6 +51,9 @@ setup(void **state)
 	v[0] = &pos;
 	doc = pb_packet_assemble(m, &m->packets[0], f, v, m->project.as_of,
 	    &d);
+	taken = pb_packet_assemble_taking(m, &m->packets[0], f, v, one,
+	    m->project.as_of, &d);
+	emptied = xmlDocGetRootElement(pos.doc) == NULL;
 	pb_position_free(&pos);
 	pb_figures_free(f);
 	pb_model_free(m);
@@ -62,6 +68,7 @@ teardown(void **state)
 {
 	(void)state;
 	xmlFreeDoc(doc);
+	xmlFreeDoc(taken);
 	return 0;
 }
 
@@ -83,6 +90,27 @@ assert_xpath(const char *x, const char *want)
 	xmlFree(s);
 	xmlXPathFreeObject(r);
 	xmlXPathFreeContext(c);
+}
+
+/*
+ * A packet that takes its position's nodes, rather than copying them, is
+ * the same tree, and leaves the position's document empty.
+ */
+static void
+test_taken(void **state)
+{
+	xmlChar	*a, *b;
+	int	 na, nb;
+
+	(void)state;
+	assert_non_null(taken);
+	assert_true(emptied);
+	xmlDocDumpMemory(doc, &a, &na);
+	xmlDocDumpMemory(taken, &b, &nb);
+	assert_int_equal(na, nb);
+	assert_memory_equal(a, b, (size_t)na);
+	xmlFree(a);
+	xmlFree(b);
 }
 
 static void
@@ -192,6 +220,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_taken),
 		cmocka_unit_test(test_meta),
 		cmocka_unit_test(test_totals),
 		cmocka_unit_test(test_org),
