@@ -22,8 +22,9 @@
 #   limit    seconds it may take (default 30; ten times that under
 #            AddressSanitizer, PB_ASAN=1, as under valgrind)
 #   sound    (build) 1: every HTML file of out/ is well-formed, has no
-#            id twice and no link inside a link, and every DocBook file
-#            is valid against DocBook 5.0 and has no xml:id twice
+#            id twice and no link inside a link, every chart's SVG file
+#            is well-formed with no id twice, and every DocBook file is
+#            valid against DocBook 5.0 and has no xml:id twice
 #   show     (build) an extended regular expression: what it matches in
 #            out/pk/index.html and out/pk/pk.dbk (grep -o) must be
 #            NAME/expect.out
@@ -63,11 +64,16 @@ run() {
 # unsafe FILE: prints what in FILE (HTML or DocBook) could run script in a
 # browser: script-like elements, event-handler attributes, and URL
 # attributes whose scheme is javascript:, vbscript:, file: or data: other
-# than an image (or the empty icon of every page), once the tabs and line breaks browsers drop are dropped.
+# than an image (or the empty icon of every page), once the tabs and line
+# breaks browsers drop are dropped.
 unsafe() {
 	tr -d '\t\r' <"$1" | tr '\n' ' ' |
 	    sed -E 's/&#(x0*[9aAdD]|0*9|0*1[03]);//g; s/>[^<]*</></g' >"$T/tags"
-	grep -Eio '<(script|iframe|frame|frameset|object|embed|applet|base|form|svg|math)[ />]' "$T/tags"
+	# (the templates' charts are SVG, <svg ... class="chart" ...>, whose
+	# attributes and contents the other checks still read; no other svg
+	# may show, and none of SVG's elements that run or fetch)
+	sed -E 's#<svg xmlns="http://www.w3.org/2000/svg"( [a-zA-Z:-]+="[^"]*")* class="chart"( [a-zA-Z:-]+="[^"]*")*>##g' "$T/tags" |
+	    grep -Eio '<(script|iframe|frame|frameset|object|embed|applet|base|form|svg|math|foreignObject|animate[a-z]*|set|use|handler|listener)[ />]'
 	grep -Eio '<meta [^>]*refresh' "$T/tags"
 	sed -E 's/"[^"]*"/""/g' "$T/tags" | grep -Eio '[ /]on[a-z]+ *='
 	# (the pages' own empty icon, <link rel="icon" href="data:,">, which
@@ -121,10 +127,12 @@ expect() {
 }
 
 # sound NAME: not_ok for each HTML file of out/ that is not well-formed,
-# holds an id twice or a link inside a link, and each DocBook file that
-# is not valid DocBook 5.0 or holds an xml:id twice.
+# holds an id twice or a link inside a link, each SVG file not
+# well-formed or holding an id twice, and each DocBook file that is not
+# valid DocBook 5.0 or holds an xml:id twice.
 sound() {
-	for f in $(find "$T/out" -name '*.html' -o -name '*.dbk' | sort); do
+	for f in $(find "$T/out" -name '*.html' -o -name '*.dbk' -o -name '*.svg' |
+	    sort); do
 		r=${f#"$T/"}
 		if ! xmllint --noout --nonet "$f" 2>/dev/null; then
 			not_ok "$1: $r is not well-formed"
@@ -134,6 +142,8 @@ sound() {
 		*.html)
 			n=$(xmllint --xpath "count(//*[local-name()='a']//*[local-name()='a'])" "$f")
 			[ "$n" = 0 ] || not_ok "$1: $r has $n links inside links"
+			ids=$(xmllint --xpath '//@id' "$f" 2>/dev/null) ;;
+		*.svg)
 			ids=$(xmllint --xpath '//@id' "$f" 2>/dev/null) ;;
 		*)
 			xmllint --noout --nonet --relaxng "$RNG" "$f" \
@@ -420,7 +430,8 @@ concurrent_builds() {
 }
 
 # Applies each change of incremental_sees_links to IN/ and compares an
-# incremental build of out/ with a fresh build of fresh/.
+# incremental build of out/ with a fresh build of fresh/. Without root the
+# device step (mknod) is left out, and the case says so.
 incremental_sees_links() {
 	rebuild
 	c=$fail
@@ -429,11 +440,13 @@ incremental_sees_links() {
 	printf -- '---\ntitle: B\n---\nVersion B.\n' >"$T/IN/texts/b.md"
 	cp "$T/IN/texts/b.md" "$T/outside.md"
 	p="$T/IN/positions/pos.md"
-	for step in link-a retarget-b dangling loop back-b outside fifo \
-	    socket folder regular; do
+	steps="link-a retarget-b dangling loop back-b outside fifo socket"
+	# (mknod needs root: as root the device step runs)
+	[ "$(id -u)" = 0 ] && steps="$steps device back-a"
+	for step in $steps folder regular; do
 		rm -rf "$p"
 		case $step in
-		link-a) ln -s ../texts/a.md "$p" ;;
+		link-a|back-a) ln -s ../texts/a.md "$p" ;;
 		retarget-b|back-b) ln -s ../texts/b.md "$p" ;;
 		dangling) ln -s ../texts/none.md "$p" ;;
 		loop) ln -s pos.md "$p" ;;
@@ -441,6 +454,7 @@ incremental_sees_links() {
 		fifo) mkfifo "$p" ;;
 		socket) python3 -c 'import socket, sys
 socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$p" ;;
+		device) mknod "$p" c 1 5 ;;
 		folder) mkdir "$p" ;;
 		regular) cp "$T/IN/texts/a.md" "$p" ;;
 		esac
@@ -461,6 +475,7 @@ socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$p" ;;
 		fi
 	done
 	rm -rf "$T/fresh" "$T"/.fresh.* "$T/outside.md"
+	[ "$(id -u)" = 0 ] || echo "skip $1: device: mknod needs root"
 	[ "$fail" -eq "$c" ] && ok "$1"
 }
 
@@ -599,39 +614,76 @@ interrupted_build() {
 	[ "$fail" -eq "$c" ] && ok "$1"
 }
 
+# full_disk NAME DIR: a build whose output does not fit on its file system,
+# a 200 KiB tmpfs. Mounting needs root: as root a refused mount is a
+# failure (the case must run where the suite runs as root, as in CI);
+# otherwise the case says it did not run (file-size-limit still fails a
+# write there, by a limit instead of a full disk).
 full_disk() {
 	fresh
 	mkdir -p "$T/disk"
-	if ! mount -t tmpfs -o size=200k tmpfs "$T/disk" 2>/dev/null; then
-		echo "skip $1: cannot mount a tmpfs here"
+	if ! mount -t tmpfs -o size=200k tmpfs "$T/disk" 2>"$T/err"; then
+		if [ "$(id -u)" = 0 ]; then
+			not_ok "$1: root cannot mount a tmpfs: $(head -1 "$T/err")"
+		else
+			echo "skip $1: mounting a tmpfs needs root"
+		fi
 		return
 	fi
-	(cd "$T" && $PB build -i IN -o disk/out) >/dev/null 2>&1
+	write_fails "$1" disk/out "$T/disk" ': No space left on device$'
+	umount "$T/disk"
+}
+
+# file_size_limit NAME DIR: the same build, with a file-size limit smaller
+# than the packet's page (RLIMIT_FSIZE, SIGXFSZ ignored so that the write
+# fails with EFBIG): it runs as any user, with no mount.
+file_size_limit() {
+	fresh
+	rm -rf "$T/lim"
+	mkdir "$T/lim"
+	write_fails "$1" lim/out "$T/lim" ': File too large$' 'trap "" XFSZ; ulimit -f 40;'
+}
+
+# write_fails NAME OUT DIR PATTERN [PREFIX]: builds IN into OUT (inside
+# DIR), then ten more packets with the shell commands PREFIX run first;
+# the build must exit $status with one message matching PATTERN, leave
+# the previous OUT as it was and no staging folder in DIR.
+write_fails() {
+	(cd "$T" && $PB build -i IN -o "$2") >/dev/null 2>&1
 	rm -rf "$T/snap"
-	cp -r "$T/disk/out" "$T/snap"
+	cp -r "$T/$2" "$T/snap"
 	for i in 0 1 2 3 4 5 6 7 8 9; do
 		cp "$T/IN/packets/pk.xml" "$T/IN/packets/pk$i.xml"
 	done
-	(cd "$T" && run "$limit" $PB build -j 1 -i IN -o disk/out) \
-	    >"$T/stdout" 2>"$T/err"
+	(cd "$T" && sh -c "${5:-} exec \"\$@\"" sh timeout --foreground -s KILL \
+	    $((limit * slow)) $PB build -j 1 -i IN -o "$2") >"$T/stdout" 2>"$T/err"
 	st=$?
 	c=$fail
 	if [ "$st" -ne "$status" ]; then
 		not_ok "$1: exit $st, want $status"
 		head -3 "$T/err"
 	fi
-	if [ "$(wc -l <"$T/err")" -ne 1 ] ||
-	    ! grep -q ': No space left on device$' "$T/err"; then
-		not_ok "$1: want one message ending 'No space left on device'"
+	if [ "$(wc -l <"$T/err")" -ne 1 ] || ! grep -q "$4" "$T/err"; then
+		not_ok "$1: want one message matching '$4'"
 		head -3 "$T/err"
 		echo "($(wc -l <"$T/err") lines)"
 	fi
-	diff -r "$T/snap" "$T/disk/out" >/dev/null 2>&1 ||
-	    not_ok "$1: the failed build changed out/"
-	ls -d "$T"/disk/.out.staging* >/dev/null 2>&1 &&
+	diff -r "$T/snap" "$T/$2" >/dev/null 2>&1 ||
+	    not_ok "$1: the failed build changed ${2}/"
+	ls -d "$3"/.out.staging* >/dev/null 2>&1 &&
 	    not_ok "$1: a staging folder was left"
 	[ "$fail" -eq "$c" ] && ok "$1"
-	umount "$T/disk"
+}
+
+# input_char_device NAME DIR: the build case NAME (its gen.sh makes
+# character devices with mknod, which needs root); as root it must run,
+# otherwise it says it did not.
+input_char_device() {
+	if [ "$(id -u)" != 0 ]; then
+		echo "skip $1: mknod needs root"
+		return
+	fi
+	build_case "$1" "$2"
 }
 
 # ------------------------------------------------------------------ main
