@@ -7,6 +7,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -318,28 +319,71 @@ pb_write_out(const struct pb_buf *b)
 	return PB_EXIT_OK;
 }
 
+/* Writes b into the open file fd (a device or a pipe -o names); 0 on
+ * failure, errno set. */
+static int
+write_all(int fd, const struct pb_buf *b)
+{
+	size_t	 off = 0;
+	ssize_t	 n;
+
+	while (off < b->len) {
+		if ((n = write(fd, b->data + off, b->len - off)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return 0;
+		}
+		off += (size_t)n;
+	}
+	return 1;
+}
+
 int
 pb_write_file(const char *path, const struct pb_buf *b)
 {
-	char	*tmp;
-	FILE	*f;
-	int	 ok;
+	struct stat	 st;
+	char		*tmp, *real = NULL;
+	FILE		*f;
+	int		 ok, fd, e;
 
-	tmp = pb_xasprintf("%s.tmp%ld", path, (long)getpid());
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode)) {
+		/* a device or a named pipe (/dev/stdout, a FIFO): written
+		 * into, never replaced by a file of the same name */
+		if ((fd = open(path, O_WRONLY | O_CLOEXEC)) < 0) {
+			pb_say("%s: %s", path, strerror(errno));
+			return PB_EXIT_SYSTEM;
+		}
+		ok = write_all(fd, b);
+		e = errno;
+		ok = close(fd) == 0 && ok;
+		if (!ok) {
+			pb_say("%s: %s", path, strerror(ok ? errno : e));
+			return PB_EXIT_SYSTEM;
+		}
+		return PB_EXIT_OK;
+	}
+	/* a link to a file: the file it leads to is replaced, not the link */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+		real = realpath(path, NULL);
+	tmp = pb_xasprintf("%s.tmp%ld", real ? real : path, (long)getpid());
 	if ((f = fopen(tmp, "wbx")) == NULL) {
 		pb_say("%s: %s", path, strerror(errno));
 		free(tmp);
+		free(real);
 		return PB_EXIT_SYSTEM;
 	}
 	ok = (b->len == 0 || fwrite(b->data, 1, b->len, f) == b->len);
 	ok = fclose(f) == 0 && ok;
-	if (!ok || rename(tmp, path) != 0) {
+	if (!ok || rename(tmp, real ? real : path) != 0) {
 		pb_say("%s: %s", path, strerror(errno));
 		unlink(tmp);
 		free(tmp);
+		free(real);
 		return PB_EXIT_SYSTEM;
 	}
 	free(tmp);
+	free(real);
 	return PB_EXIT_OK;
 }
 

@@ -118,7 +118,9 @@ int pb_write_out(const struct pb_buf *b);
 
 /*
  * Writes b to the file path through a temporary name beside it, so a
- * failed write leaves no half file; the exit status.
+ * failed write leaves no half file; the exit status. A symbolic link is
+ * kept, and the file it leads to replaced; a device or a named pipe
+ * (/dev/stdout, a FIFO) is written into, not replaced.
  */
 int pb_write_file(const char *path, const struct pb_buf *b);
 

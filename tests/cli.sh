@@ -1,7 +1,8 @@
 #!/bin/sh
 # cli.sh - the command line: every command's --help and `help CMD`,
 # --version, long options, usage errors that name the option, the build's
-# summary line, -q and -v, build --packet, convert -o, param.* and --packet,
+# summary line, -q and -v, build --packet, convert -o (a file, a pipe, a
+# device, a link), convert of a pipe or a device, param.* and --packet,
 # the hints for a missing input folder
 # and a packet figure without --packet, and colour only on a terminal.
 . tests/lib.sh
@@ -157,6 +158,38 @@ check "convert -o: exit 0, nothing on stdout" test $? -eq 0 -a ! -s "$T/a"
 check "convert -o: the file holds the output" cmp -s "$T/want.html" "$T/got.html"
 $PB convert --to docbook --standalone --output "$T/got.dbk" "$T/q.md"
 check "convert long options" grep -q "<emphasis>hi</emphasis>" "$T/got.dbk"
+# convert reads only a regular file: a named pipe (which would wait for
+# a writer) and a link to /dev/zero (which would fill memory) are refused
+# at once, exit 1, nothing written. -o into a pipe or a device writes into
+# it and never replaces it with a file; a write that fails is exit 3; -o
+# through a link replaces the file it leads to and keeps the link.
+mkfifo "$T/pipe.md"
+ln -s /dev/zero "$T/zero.md"
+for f in pipe.md zero.md; do
+	(cd "$T" && timeout -s KILL 10 $PB convert "$f") >"$T/a" 2>"$T/e"
+	check "convert $f: exit 1, nothing on stdout" test $? -eq 1 -a ! -s "$T/a"
+	check "convert $f: refused, once" sh -c "test \"\$(cat '$T/e')\" = '$f: error: cannot read: not a regular file'"
+done
+mkfifo "$T/out.pipe"
+timeout -s KILL 10 cat "$T/out.pipe" >"$T/piped" &
+timeout -s KILL 10 $PB convert -o "$T/out.pipe" "$T/q.md" >"$T/a" 2>"$T/e"
+check "convert -o PIPE: exit 0" test $? -eq 0 -a ! -s "$T/e"
+wait
+check "convert -o PIPE: the reader gets the output" cmp -s "$T/want.html" "$T/piped"
+check "convert -o PIPE: still a pipe" test -p "$T/out.pipe"
+if [ -c /dev/full ]; then
+	$PB convert -o /dev/full "$T/q.md" >"$T/a" 2>"$T/e"
+	check "convert -o /dev/full: exit 3" test $? -eq 3
+	check "convert -o /dev/full: one message" sh -c "test \"\$(cat '$T/e')\" = 'peerbrief: /dev/full: No space left on device'"
+	check "convert -o /dev/full: still the device" test -c /dev/full
+else
+	not_ok "convert -o /dev/full: /dev/full is not a character device"
+fi
+echo old >"$T/target.html"
+ln -s target.html "$T/out.link"
+$PB convert -o "$T/out.link" "$T/q.md"
+check "convert -o LINK: the link kept" test "$(readlink "$T/out.link")" = target.html
+check "convert -o LINK: its file holds the output" cmp -s "$T/want.html" "$T/target.html"
 
 # build -v: each packet built or reused and why, then each stage's time
 # (the seconds shown as T).
