@@ -321,6 +321,7 @@ static int
 cmd_init(int argc, char *argv[])
 {
 	struct pb_diags	 d = { NULL, 0, 0, 0 };
+	struct pb_buf	 safe = { NULL, 0, 0 };
 	const char	*dir;
 	char		*skel;
 	int		 rc;
@@ -338,11 +339,15 @@ cmd_init(int argc, char *argv[])
 		printf("A new project in input/. Build it with\n"
 		    "  peerbrief build\n"
 		    "and open out/first-packet/index.html.\n");
-	else
+	else {
+		/* the folder comes from the command line: escaped */
+		pb_buf_put_safe(&safe, dir);
 		printf("A new project in %s/. Build it with\n"
 		    "  cd %s && peerbrief build\n"
-		    "and open %s/out/first-packet/index.html.\n", dir, dir,
-		    dir);
+		    "and open %s/out/first-packet/index.html.\n", safe.data,
+		    safe.data, safe.data);
+		pb_buf_free(&safe);
+	}
 	return PB_EXIT_OK;
 }
 

@@ -277,7 +277,8 @@ stylesheet_case() {
 
 # Runs commands with a value holding a terminal escape, a C1 control, a
 # line separator or a bidirectional control; their messages (the usage
-# text left out) and exit statuses, in order, are the case's expect.err.
+# text left out) and exit statuses, in order, then what init says of a
+# new folder so named, are the case's expect.err.
 diag_command_line() {
 	fresh
 	e=$(printf '\033]0;pwned\007')
@@ -286,12 +287,25 @@ diag_command_line() {
 	    "figures --packet p\302\233q -i IN" \
 	    "figures --as-of 2026\342\200\25001 -i IN" \
 	    "build -j 4\342\201\247 -i IN -o out" \
-	    "check -i IN\033[2J"; do
+	    "check -i IN\033[2J" \
+	    "build -i IN -o out -t tpl${e}" \
+	    "convert --max-input-size 9${e} f.md" \
+	    "build --x${e} -i IN -o out" \
+	    "figures -i IN --format x${e}" \
+	    "convert -t x${e} f.md" \
+	    "convert no\342\200\251ne.md" \
+	    "help x\302\205y" \
+	    "x${e}y"; do
 		a=$(printf "$args")
 		(cd "$T" && run "$limit" $PB $a) >/dev/null 2>"$T/err"
 		echo "exit $?" >>"$T/err.all"
 		grep -v -e '^ ' -e '^usage:' "$T/err" >>"$T/err.all"
 	done
+	# init names the new folder on standard output
+	a=$(printf 'new\033[2Jdir')
+	(cd "$T" && run "$limit" $PB init "$a") >>"$T/err.all" 2>&1
+	echo "exit $?" >>"$T/err.all"
+	rm -rf "$T/$a"
 	mv "$T/err.all" "$T/err"
 	expect "$1" "$2" 0 && unchanged "$1" && ok "$1"
 }

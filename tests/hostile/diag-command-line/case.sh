@@ -1,4 +1,7 @@
 # Command-line values quoted in messages (explain NAME, --packet, --as-of,
-# -j, -i): each shown escaped, never sent raw to the terminal.
+# -j, -i, -t, --max-input-size, --format, an unknown option, a file to
+# convert, help COMMAND, an unknown command, and the folder init makes,
+# which it names on standard output): each shown escaped, never sent
+# raw to the terminal.
 kind=special
 status=0
