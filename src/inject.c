@@ -129,11 +129,7 @@ check_chart(struct walk *w, xmlNodePtr n, struct pb_src at)
 	char		*name = pb_tree_attr(n, "name");
 	struct pb_buf	 s = { NULL, 0, 0 };
 
-	if ((name == NULL || *name == '\0') && w->file != NULL &&
-	    pb_position_is_xml(w->file))
-		err(w, at, "<pb:directive kind=\"chart\"> needs a chart name, "
-		    "as in name=\"rday-rates\"");
-	else if (name == NULL || *name == '\0')
+	if (name == NULL || *name == '\0')
 		err(w, at, "'=chart' needs a chart name, as in "
 		    "'=chart rday-rates'");
 	else if (!pb_chart_known(name)) {
