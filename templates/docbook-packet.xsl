@@ -1595,15 +1595,22 @@
         <para>
           <xsl:text>Value </xsl:text>
           <emphasis role="strong"><xsl:call-template name="pb-display"/></emphasis>
-          <xsl:text> (</xsl:text>
-          <xsl:variable name="shown"><xsl:call-template name="pb-display"/></xsl:variable>
-          <xsl:if test="@unit = 'date' or @unit = 'year' or @value != $shown">
-            <xsl:text>exactly </xsl:text>
-            <literal><xsl:value-of select="@value"/></literal>
-            <xsl:text>, </xsl:text>
-          </xsl:if>
-          <xsl:call-template name="pb-dbp-unit"/>
-          <xsl:text>). Formula: </xsl:text>
+          <!-- in plain words, only what the value shown does not say, as
+               the HTML's appendix: a percentage's ratio, the unit after
+               days and FTE; nothing after money, a year, a date, yes or
+               no, or a count -->
+          <xsl:choose>
+            <xsl:when test="@unit = 'ratio'">
+              <xsl:text> (a ratio of </xsl:text>
+              <literal><xsl:value-of select="@value"/></literal>
+              <xsl:text>)</xsl:text>
+            </xsl:when>
+            <xsl:when test="@unit = 'days' or @unit = 'fte'">
+              <xsl:text> </xsl:text>
+              <xsl:call-template name="pb-dbp-unit"/>
+            </xsl:when>
+          </xsl:choose>
+          <xsl:text>. Formula: </xsl:text>
           <literal><xsl:value-of select="normalize-space(pb:formula)"/></literal>
           <xsl:if test="pb:input">
             <xsl:text>. Inputs:</xsl:text>

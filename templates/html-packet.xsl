@@ -2392,12 +2392,12 @@
       <h2 id="appendix-title">How these figures were computed</h2>
       <xsl:text>&#10;</xsl:text>
       <p>Every figure this packet shows, and every figure those are
-        computed from, with its exact value, its formula and its inputs. An
+        computed from, with its value, its formula and its inputs. An
         input that is itself a figure links to its entry; one read from the
         data says where: the file (in the project's input folder) and the
         line. Inputs of the entry's own organization or program are named
         without its prefix. Money is exact to the cent; a percentage is shown rounded,
-        its exact ratio beside it. The figures of every organization, shown
+        its ratio to six decimal places beside it. The figures of every organization, shown
         here or not, are in figures.json and figures.csv beside this
         packet.</p>
       <xsl:text>&#10;</xsl:text>
@@ -2536,33 +2536,23 @@
         <strong>
           <xsl:call-template name="pb-display"/>
         </strong>
-        <!-- the exact value when the display rounds or reformats it, and
-             the unit when a bare number would not say it -->
-        <xsl:variable name="shown">
-          <xsl:call-template name="pb-display"/>
-        </xsl:variable>
-        <xsl:variable name="unit">
-          <xsl:call-template name="pk-unit">
-            <xsl:with-param name="unit" select="@unit"/>
-          </xsl:call-template>
-        </xsl:variable>
+        <!-- in plain words, only what the value shown does not say: a
+             percentage's ratio to six places ("a ratio of 0.255708"), the
+             unit after a number of days or FTE; nothing after money (shown
+             to the cent), a year, a date, yes or no, or a count, whose
+             label says what it counts -->
         <xsl:choose>
-          <!-- money is shown exactly already, to the cent when it has cents -->
-          <xsl:when test="@unit = 'usd'"/>
-          <xsl:when test="@unit = 'date' or @unit = 'year'
-                          or @value != $shown
-                          and @value != translate($shown, ',', '')">
+          <xsl:when test="@unit = 'ratio'">
             <span class="exact">
-              <xsl:value-of select="concat(' (exact: ', @value)"/>
-              <xsl:if test="$unit != ''">
-                <xsl:value-of select="concat(' ', $unit)"/>
-              </xsl:if>
-              <xsl:text>)</xsl:text>
+              <xsl:value-of select="concat(' (a ratio of ', @value, ')')"/>
             </span>
           </xsl:when>
-          <xsl:when test="$unit != ''">
-            <span class="exact">
-              <xsl:value-of select="concat(' (', $unit, ')')"/>
+          <xsl:when test="@unit = 'days' or @unit = 'fte'">
+            <span class="unit">
+              <xsl:text> </xsl:text>
+              <xsl:call-template name="pk-unit">
+                <xsl:with-param name="unit" select="@unit"/>
+              </xsl:call-template>
             </span>
           </xsl:when>
         </xsl:choose>

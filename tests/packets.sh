@@ -146,6 +146,21 @@ for c in "index.html:33.3% above the 25.0% limit" "index.html:41.9% above the 34
 	    'printf "%s" "$1" | grep -qF -- "$2"' - "$(hltext "$T/out/accs-peer-roles/${c%%:*}")" "${c#*:}"
 done
 
+# The appendix says a value's extras in plain words, only what the value
+# does not say itself: "26.5% (a ratio of 0.264600)", "69,350 days", and
+# nothing after a fiscal year, a date, yes or no or a count, where it read
+# "FY2026 (exact: 2026 year)" and "6 (count)".
+for f in "$T"/out/*/index.html "$T"/out/*/*.dbk "$T"/small/*/index.html "$T"/small/*/*.dbk; do
+	check "appendix in plain words: ${f#"$T"/}" sh -c \
+	    '! grep -Eq "\(exact(ly)?[: ]|\((count|days|year|date|ratio|yes or no|full-time equivalents)\)" "$1" &&
+	     grep -q "(a ratio of " "$1"' - "$f"
+done
+check "appendix of note-taking-funding: a ratio, days, a year" sh -c \
+    'printf "%s" "$1" | grep -qF "26.5% (a ratio of 0.264600)" &&
+     printf "%s" "$1" | grep -qF "69,350 days" &&
+     printf "%s" "$1" | grep -qF "packet.fiscal_yearFY2026 · Formula"' - \
+    "$(sed -n '/id="appendix"/,$p' "$T/out/note-taking-funding/index.html" | sed 's/<[^>]*>//g' | tr -s ' \n' '  ')"
+
 # The DocBook's highlights name their programs, year and organization as
 # the HTML's do.
 for d in "$T"/out/*/ "$T"/small/*/; do
