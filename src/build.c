@@ -65,6 +65,8 @@ pb_run_free(struct pb_run *r)
 {
 	pb_model_free(r->model);
 	r->model = NULL;
+	pb_figures_base_free(r->figs);
+	r->figs = NULL;
 	pb_schema_free(r->posschema);
 	r->posschema = NULL;
 	free(r->schemadir);
@@ -102,7 +104,8 @@ pb_run_figures(const struct pb_run *r, const struct pb_packet *pk,
 			if ((orgs[n] = pb_model_org(r->model,
 			    pk->orgs[i].id)) != NULL)
 				n++;
-	f = pb_figures_compute(r->model, orgs, n, pk, r->as_of, d);
+	f = r->figs != NULL ? pb_figures_of(r->figs, orgs, n, pk, d) :
+	    pb_figures_compute(r->model, orgs, n, pk, r->as_of, d);
 	free(orgs);
 	return f;
 }
@@ -576,6 +579,30 @@ pb_build_site(struct pb_run *r, struct pb_increment *inc,
 	xmlFreeDoc(doc);
 }
 
+/*
+ * Computes r->figs: every organization's figures as an internal set has
+ * them (the check of loose positions has them all), and as a public set
+ * has them for each organization a public packet includes.
+ */
+static void
+run_figures_base(struct pb_run *r)
+{
+	const struct pb_model	*m = r->model;
+	const struct pb_packet	*pk;
+	const struct pb_org	*org;
+	size_t			 i, k;
+
+	r->figs = pb_figures_base_new(m, r->as_of);
+	for (i = 0; i < m->norgs; i++)
+		pb_figures_base_add(r->figs, &m->orgs[i], 0, &r->d);
+	for (i = 0; i < m->npackets; i++) {
+		pk = &m->packets[i];
+		for (k = 0; !pk->internal && k < pk->norgs; k++)
+			if ((org = pb_model_org(m, pk->orgs[k].id)) != NULL)
+				pb_figures_base_add(r->figs, org, 1, &r->d);
+	}
+}
+
 void
 pb_run_check(struct pb_run *r, struct pb_read_opts *o, long jobs, int render)
 {
@@ -583,6 +610,7 @@ pb_run_check(struct pb_run *r, struct pb_read_opts *o, long jobs, int render)
 
 	o->schema = r->posschema;
 	o->indir = r->indir;
+	run_figures_base(r);
 	if ((all = pb_run_figures(r, NULL, &r->d)) != NULL)
 		pb_run_check_loose(r, o, all);
 	pb_figures_free(all);

@@ -16,6 +16,7 @@
 #include "render.h"
 
 struct pb_figures;
+struct pb_figures_base;
 struct pb_model;
 struct pb_packet;
 struct pb_schema;
@@ -43,6 +44,10 @@ struct pb_run {
 						 * their schemas (pb_build's),
 						 * or NULL */
 	struct pb_date		 as_of;		/* of date-relative figures */
+	struct pb_figures_base	*figs;		/* by pb_run_check: every
+						 * organization's figures, each
+						 * computed once for the run's
+						 * packets, or NULL */
 	struct pb_diags		 d;		/* every problem of the run */
 	size_t			 built;		/* by pb_build: packets built */
 	size_t			 reused;	/* and packets whose previous
@@ -71,9 +76,10 @@ int pb_run_load(struct pb_run *r, const char *schemadir,
 void pb_run_free(struct pb_run *r);
 
 /*
- * Computes the figures of packet pk (NULL: of every organization).
- * Returns a new set (free with pb_figures_free) or NULL with the problems
- * recorded in d.
+ * The figures of packet pk (NULL: of every organization), made from
+ * r->figs when the check stage computed it (an organization's overflow
+ * said there, once), else computed for the one use. Returns a new set
+ * (free with pb_figures_free) or NULL with the problems recorded in d.
  */
 struct pb_figures *pb_run_figures(const struct pb_run *r,
     const struct pb_packet *pk, struct pb_diags *d);
@@ -92,8 +98,10 @@ enum pb_output {
 char *pb_packet_output(const char *id, enum pb_output o);
 
 /*
- * The check stage of a loaded run: checks the positions no packet
- * includes (read with o, validated with the run's position schema) and,
+ * The check stage of a loaded run: computes every organization's figures
+ * once into r->figs, as internal sets and the public packets have them,
+ * checks the positions no packet includes (read with o, validated with
+ * the run's position schema) and,
  * unless render (a build checks its packets as it renders them),
  * assembles every packet with jobs workers. Problems go to r->d.
  */

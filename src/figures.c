@@ -839,20 +839,18 @@ org_practices(struct fx *x, const struct pb_org *o, size_t i)
 }
 
 /*
- * Adds the figures of organization o, with those of its programs into
- * pf, and the indexes packet figures use into of.
+ * Adds the figures of organization o, after those of its programs (their
+ * indexes in pf), and the indexes packet figures use into of.
  */
 static void
 org(struct fx *x, const struct pb_org *o, const size_t *pi,
     const struct pb_raw *as_of, struct pb_date asof,
-    struct progfig *pf, struct orgfig *of)
+    const struct progfig *pf, struct orgfig *of)
 {
-	size_t		 peer, i, k, *due;
+	size_t		 peer, i, *due;
 	int64_t		 fp = 0, rc = 0;
 	struct pb_date	*dd;
 
-	for (k = 0; k < o->nprograms; k++)
-		program(x, o, &o->programs[k], pi, &pf[k]);
 	peer = org_peer_fte(x, o, &fp, &rc);
 	org_required(x, o, pf, peer);
 	org_shares(x, o, pi, peer, fp, rc);
@@ -1096,6 +1094,33 @@ packet(struct fx *x, const struct pb_packet *pk,
 
 /* ------------------------------------------------------------------ sets */
 
+/*
+ * One organization's figures, computed once for every set that has them:
+ * per variant (0 internal, 1 public: no member figure, staff summed by
+ * role), a set of the parameters then the organization's figures, or
+ * NULL when no set needs it. The programs' figures come first and are the
+ * same in both variants, so the second variant shares them from the
+ * first and computes only the organization's own.
+ */
+struct orgblock {
+	struct pb_figures	*set[2];
+	struct progfig		*pf;	/* per program: its indexes, the
+					 * same in both variants */
+	size_t			 progs_end; /* where the org's own begin */
+	struct orgfig		 of[2];
+	int			 broken[2]; /* an overflow was recorded */
+	int			 progs_broken;
+};
+
+struct pb_figures_base {
+	const struct pb_model	*m;
+	struct pb_date		 as_of;
+	struct pb_raw		 as_of_raw;	/* as-of, where written */
+	char			 as_of_text[PB_NUMBUF];
+	struct pb_figures	*params;	/* the parameters alone */
+	struct orgblock		*blocks;	/* per organization of m */
+};
+
 static _Thread_local const struct pb_figures *sort_set;
 
 static int
@@ -1105,50 +1130,206 @@ idx_cmp(const void *a, const void *b)
 	    sort_set->v[*(const size_t *)b].name);
 }
 
-struct pb_figures *
-pb_figures_compute(const struct pb_model *m,
-    const struct pb_org *const *orgs, size_t norgs,
-    const struct pb_packet *pk, struct pb_date as_of, struct pb_diags *d)
+/* Fills s->sorted: s's figures' indexes in the order of their names. */
+static void
+sort_names(struct pb_figures *s)
 {
+	size_t	 i;
+
+	s->sorted = pb_xcalloc(s->n + 1, sizeof(size_t));
+	for (i = 0; i < s->n; i++)
+		s->sorted[i] = i;
+	sort_set = s;
+	qsort(s->sorted, s->n, sizeof(size_t), idx_cmp);
+	sort_set = NULL;
+}
+
+/*
+ * Appends src's figures [from, to) to dst, sharing their strings (dst's
+ * own figures so far must all be shared): each copied figure's inputs
+ * that name a figure past the parameters (which every set holds first)
+ * move by delta, the offset of src's figure from in dst less from.
+ */
+static void
+borrow(struct pb_figures *dst, const struct pb_figures *src, size_t from,
+    size_t to, size_t delta)
+{
+	struct pb_figure	*f;
+	size_t			 j, k;
+
+	for (j = from; j < to; j++) {
+		dst->v = pb_grow(dst->v, dst->n, sizeof(*dst->v));
+		f = &dst->v[dst->n++];
+		*f = src->v[j];
+		f->inputs = pb_xcalloc(f->ninputs + 1, sizeof(*f->inputs));
+		memcpy(f->inputs, src->v[j].inputs,
+		    f->ninputs * sizeof(*f->inputs));
+		for (k = 0; k < f->ninputs; k++)
+			if (f->inputs[k].figure >= PB_PARAM__MAX)
+				f->inputs[k].figure += (long)delta;
+	}
+	dst->nshared = dst->n;
+}
+
+struct pb_figures_base *
+pb_figures_base_new(const struct pb_model *m, struct pb_date as_of)
+{
+	struct pb_figures_base	*b;
+	struct fx		 x;
+	size_t			 pi[PB_PARAM__MAX];
+
+	b = pb_xcalloc(1, sizeof(*b));
+	b->m = m;
+	b->as_of = as_of;
+	b->as_of_raw = m->project.as_of_raw;
+	b->as_of_raw.text = pb_date_format(as_of, b->as_of_text);
+	if (b->as_of_raw.src.file == NULL)
+		b->as_of_raw.src.file = m->project.file;
+	b->blocks = pb_xcalloc(m->norgs + 1, sizeof(*b->blocks));
+	x.set = b->params = pb_xcalloc(1, sizeof(*b->params));
+	x.m = m;
+	x.d = NULL;		/* the parameters cannot overflow */
+	x.public = 0;
+	params(&x, pi);
+	return b;
+}
+
+/* The block of organization o, which must be one of b's model's. */
+static struct orgblock *
+block_of(const struct pb_figures_base *b, const struct pb_org *o)
+{
+	if (o < b->m->orgs || o >= b->m->orgs + b->m->norgs)
+		abort();	/* not an organization of the model */
+	return &b->blocks[o - b->m->orgs];
+}
+
+void
+pb_figures_base_add(struct pb_figures_base *b, const struct pb_org *o,
+    int public, struct pb_diags *d)
+{
+	struct orgblock	*k = block_of(b, o);
 	struct fx	 x;
 	size_t		 pi[PB_PARAM__MAX], i, errs = d->errors;
-	struct progfig	**pf;
-	struct orgfig	*of;
-	struct pb_raw	 asof_raw;
-	char		 buf[PB_NUMBUF];
+	int		 v = public != 0;
+
+	if (k->set[v] != NULL)
+		return;
+	x.set = k->set[v] = pb_xcalloc(1, sizeof(*x.set));
+	x.m = b->m;
+	x.d = d;
+	x.public = v;
+	for (i = 0; i < PB_PARAM__MAX; i++)
+		pi[i] = i;
+	if (k->set[!v] != NULL)	/* the programs' figures: the other's */
+		borrow(x.set, k->set[!v], 0, k->progs_end, 0);
+	else {
+		borrow(x.set, b->params, 0, PB_PARAM__MAX, 0);
+		k->pf = pb_xcalloc(o->nprograms + 1, sizeof(*k->pf));
+		for (i = 0; i < o->nprograms; i++)
+			program(&x, o, &o->programs[i], pi, &k->pf[i]);
+		k->progs_end = x.set->n;
+		k->progs_broken = d->errors != errs;
+	}
+	org(&x, o, pi, &b->as_of_raw, b->as_of, k->pf, &k->of[v]);
+	k->broken[v] = k->progs_broken || d->errors != errs;
+}
+
+/* Moves every index of a program's figures by delta. */
+static struct progfig
+progfig_moved(struct progfig p, size_t delta)
+{
+	p.payment += delta;
+	p.medicaid += delta;
+	p.net += delta;
+	p.peer_note += delta;
+	p.meets += delta;
+	p.required_fte += delta;
+	return p;
+}
+
+struct pb_figures *
+pb_figures_of(const struct pb_figures_base *b,
+    const struct pb_org *const *orgs, size_t norgs,
+    const struct pb_packet *pk, struct pb_diags *d)
+{
+	const struct orgblock	*k;
+	const struct pb_figures	*s;
+	struct fx		 x;
+	struct progfig		**pf;
+	struct orgfig		*of;
+	size_t			 i, j, delta, errs = d->errors;
+	int			 v = pk != NULL && !pk->internal, broken = 0;
 
 	x.set = pb_xcalloc(1, sizeof(*x.set));
-	x.m = m;
+	x.m = b->m;
 	x.d = d;
-	x.public = pk != NULL && !pk->internal;
-	asof_raw = m->project.as_of_raw;
-	asof_raw.text = pb_date_format(as_of, buf);
-	if (asof_raw.src.file == NULL)
-		asof_raw.src.file = m->project.file;
-	params(&x, pi);
-	pf = pb_xcalloc(norgs, sizeof(*pf));
-	of = pb_xcalloc(norgs, sizeof(*of));
+	x.public = v;
+	borrow(x.set, b->params, 0, PB_PARAM__MAX, 0);
+	pf = pb_xcalloc(norgs + 1, sizeof(*pf));
+	of = pb_xcalloc(norgs + 1, sizeof(*of));
 	for (i = 0; i < norgs; i++) {
-		pf[i] = pb_xcalloc(orgs[i]->nprograms, sizeof(**pf));
-		org(&x, orgs[i], pi, &asof_raw, as_of, pf[i], &of[i]);
+		k = block_of(b, orgs[i]);
+		if ((s = k->set[v]) == NULL)
+			abort();	/* not added: pb_figures_base_add */
+		delta = x.set->n - PB_PARAM__MAX;
+		borrow(x.set, s, PB_PARAM__MAX, s->n, delta);
+		pf[i] = pb_xcalloc(orgs[i]->nprograms + 1, sizeof(**pf));
+		for (j = 0; j < orgs[i]->nprograms; j++)
+			pf[i][j] = progfig_moved(k->pf[j], delta);
+		of[i].conflicts = k->of[v].conflicts + delta;
+		of[i].concerns = k->of[v].concerns + delta;
+		broken |= k->broken[v];
 	}
+	/* the packet's own figures: its programs' year, its totals */
 	if (pk != NULL)
 		packet(&x, pk, orgs, norgs, pf, of);
 	for (i = 0; i < norgs; i++)
 		free(pf[i]);
 	free(pf);
 	free(of);
-	x.set->sorted = pb_xcalloc(x.set->n, sizeof(size_t));
-	for (i = 0; i < x.set->n; i++)
-		x.set->sorted[i] = i;
-	sort_set = x.set;
-	qsort(x.set->sorted, x.set->n, sizeof(size_t), idx_cmp);
-	sort_set = NULL;
-	if (d->errors != errs) {
+	sort_names(x.set);
+	if (broken || d->errors != errs) {
 		pb_figures_free(x.set);
 		return NULL;
 	}
 	return x.set;
+}
+
+void
+pb_figures_base_free(struct pb_figures_base *b)
+{
+	size_t	 i;
+
+	if (b == NULL)
+		return;
+	for (i = 0; i < b->m->norgs; i++) {
+		pb_figures_free(b->blocks[i].set[0]);
+		pb_figures_free(b->blocks[i].set[1]);
+		free(b->blocks[i].pf);
+	}
+	free(b->blocks);
+	pb_figures_free(b->params);
+	free(b);
+}
+
+struct pb_figures *
+pb_figures_compute(const struct pb_model *m,
+    const struct pb_org *const *orgs, size_t norgs,
+    const struct pb_packet *pk, struct pb_date as_of, struct pb_diags *d)
+{
+	struct pb_figures_base	*b;
+	struct pb_figures	*f;
+	size_t			 i;
+
+	b = pb_figures_base_new(m, as_of);
+	for (i = 0; i < norgs; i++)
+		pb_figures_base_add(b, orgs[i], pk != NULL && !pk->internal,
+		    d);
+	if ((f = pb_figures_of(b, orgs, norgs, pk, d)) == NULL)
+		pb_figures_base_free(b);
+	else
+		f->base = b;	/* what its figures' strings are */
+	return f;
 }
 
 void
@@ -1159,17 +1340,21 @@ pb_figures_free(struct pb_figures *f)
 	if (f == NULL)
 		return;
 	for (i = 0; i < f->n; i++) {
-		free(f->v[i].name);
-		free(f->v[i].formula);
-		for (k = 0; k < f->v[i].ninputs; k++) {
+		/* a shared figure's strings are another set's */
+		for (k = 0; i >= f->nshared && k < f->v[i].ninputs; k++) {
 			free(f->v[i].inputs[k].name);
 			free(f->v[i].inputs[k].value);
 			free(f->v[i].inputs[k].more);
+		}
+		if (i >= f->nshared) {
+			free(f->v[i].name);
+			free(f->v[i].formula);
 		}
 		free(f->v[i].inputs);
 	}
 	free(f->v);
 	free(f->sorted);
+	pb_figures_base_free(f->base);
 	free(f);
 }
 

@@ -60,11 +60,22 @@ struct pb_figure {
 	size_t		 ninputs;
 };
 
-/* A set of figures in a fixed order, with lookup by name. */
+struct pb_figures_base;
+
+/*
+ * A set of figures in a fixed order, with lookup by name: the parameters,
+ * each organization's figures (its programs' first) in the order given,
+ * then the packet's.
+ */
 struct pb_figures {
 	struct pb_figure *v;
 	size_t		  n;
 	size_t		 *sorted;	/* indexes sorted by name */
+	size_t		  nshared;	/* v[0..nshared) share their strings
+					 * (name, formula, inputs' name, value
+					 * and more) with a pb_figures_base;
+					 * each inputs array is the set's */
+	struct pb_figures_base *base;	/* NULL, or the base the set owns */
 };
 
 /*
@@ -75,14 +86,50 @@ struct pb_figures {
  * figure and no input named after a member: staff inputs are summed by
  * role. Without a packet every figure is computed. Returns a new set (free
  * with pb_figures_free) or NULL with the problems (overflow) recorded in d.
+ * A set for one use: pb_figures_of makes many from one base.
  */
 struct pb_figures *pb_figures_compute(const struct pb_model *m,
     const struct pb_org *const *orgs, size_t norgs,
     const struct pb_packet *packet, struct pb_date as_of,
     struct pb_diags *d);
 
-/* Frees a set; NULL is a no-op. */
+/*
+ * The figures of a build, computed once and shared by the sets made from
+ * them: the parameters, and each organization's figures as an internal
+ * set has them, as a public one does, or both. An organization's figures
+ * do not depend on the packet (the packet's year chooses which programs
+ * its totals cover, not the organization's figures). Returns a new base
+ * of m's parameters with as_of for date-relative figures (free with
+ * pb_figures_base_free, after every set made from it).
+ */
+struct pb_figures_base *pb_figures_base_new(const struct pb_model *m,
+    struct pb_date as_of);
+
+/*
+ * Computes the figures of organization o (one of the base's model's) as
+ * a public (non-zero) or internal set has them, unless b has them;
+ * problems (overflow) go to d, once. Not while sets are made from b.
+ */
+void pb_figures_base_add(struct pb_figures_base *b, const struct pb_org *o,
+    int public, struct pb_diags *d);
+
+/*
+ * The set pb_figures_compute gives for orgs[0..norgs) and packet, made
+ * from b, which must have each organization's figures as the packet
+ * (public unless internal; NULL: internal) has them: only the packet's
+ * figures are computed, into d; a set of an organization whose figures
+ * overflowed (said by pb_figures_base_add) is NULL too. The set shares
+ * b's strings (free it before b). b is only read: threads may share it.
+ */
+struct pb_figures *pb_figures_of(const struct pb_figures_base *b,
+    const struct pb_org *const *orgs, size_t norgs,
+    const struct pb_packet *packet, struct pb_diags *d);
+
+/* Frees a set (and the base it owns); NULL is a no-op. */
 void pb_figures_free(struct pb_figures *f);
+
+/* Frees a base; NULL is a no-op. */
+void pb_figures_base_free(struct pb_figures_base *b);
 
 /* The figure named name, or NULL. */
 const struct pb_figure *pb_figures_get(const struct pb_figures *f,

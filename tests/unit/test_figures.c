@@ -580,6 +580,170 @@ test_suggest(void **state)
 	pb_figures_free(f);
 }
 
+/* Whether sets a and b hold the same figures, inputs and all. */
+static void
+same_set(const struct pb_figures *a, const struct pb_figures *b)
+{
+	const struct pb_input	*x, *y;
+	size_t			 i, k;
+
+	assert_int_equal(a->n, b->n);
+	for (i = 0; i < a->n; i++) {
+		assert_string_equal(a->v[i].name, b->v[i].name);
+		assert_string_equal(a->v[i].value, b->v[i].value);
+		assert_string_equal(a->v[i].formula, b->v[i].formula);
+		assert_int_equal(a->v[i].ninputs, b->v[i].ninputs);
+		for (k = 0; k < a->v[i].ninputs; k++) {
+			x = &a->v[i].inputs[k];
+			y = &b->v[i].inputs[k];
+			assert_string_equal(x->name, y->name);
+			assert_string_equal(x->value, y->value);
+			assert_int_equal(x->figure, y->figure);
+			/* the input it names is the figure of that name */
+			if (x->figure >= 0)
+				assert_string_equal(x->name,
+				    a->v[x->figure].name);
+		}
+		assert_ptr_equal(pb_figures_get(a, a->v[i].name), &a->v[i]);
+	}
+}
+
+/* The names of figure name's figure inputs, in order, one a line. */
+static char *
+inputs_of(const struct pb_figures *f, const char *name)
+{
+	const struct pb_figure	*g = pb_figures_get(f, name);
+	struct pb_buf		 b = { NULL, 0, 0 };
+	size_t			 k;
+
+	assert_non_null(g);
+	pb_buf_put(&b, "", 0);
+	for (k = 0; k < g->ninputs; k++)
+		if (g->inputs[k].figure >= 0)
+			pb_buf_printf(&b, "%s\n",
+			    f->v[g->inputs[k].figure].name);
+	return b.data;
+}
+
+/*
+ * One base shared by packets whose years differ (2025 given; none, so the
+ * latest, 2026; 2024, which no program has), whose visibility differs and
+ * whose organizations come in another order: each packet's totals cover
+ * its own year, each organization's figures (its required FTE from its
+ * latest year) are the same in every packet, and each set is the one
+ * computed for that packet alone.
+ */
+static void
+test_shared_years(void **state)
+{
+	struct pb_model		 m;
+	struct pb_org		 o[2];
+	struct pb_program	 p[4];
+	struct pb_member	 mb[1];
+	struct pb_packet	 pk[3];
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
+	struct pb_figures_base	*b;
+	struct pb_figures	*f[3], *alone;
+	const struct pb_org	*ab[2], *ba[2];
+	static const char *const total[3] = {
+		"1050.00", "2150.00", "0.00"
+	};
+	static const char *const year[3] = { "2025", "2026", "2024" };
+	static const char *const count[3] = { "2", "2", "0" };
+	char			*s;
+	size_t			 i;
+
+	(void)state;
+	memset(&m, 0, sizeof(m));
+	memset(o, 0, sizeof(o));
+	memset(pk, 0, sizeof(pk));
+	project(&m);
+	p[0] = prog("y25", 2025, 500, 100, 1000, 10, 0);
+	p[1] = prog("y26", 2026, 50, 200, 1000, 60, 0);
+	p[2] = prog("y25", 2025, 300, 10, 500, 1, 0);
+	p[3] = prog("y26", 2026, 100, 30, 500, 7, 0);
+	mb[0] = member("ps", PB_ROLE_PEER_SPECIALIST, 100,
+	    (struct pb_date){ 2026, 1, 1 }, 0);
+	o[0].id = (char *)"one";
+	o[0].programs = &p[0];
+	o[0].nprograms = 2;
+	o[0].members = mb;
+	o[0].nmembers = 1;
+	o[1].id = (char *)"two";
+	o[1].programs = &p[2];
+	o[1].nprograms = 2;
+	o[0].file = o[1].file = file;
+	m.orgs = o;
+	m.norgs = 2;
+	for (i = 0; i < 3; i++) {
+		pk[i].id = (char *)"p";
+		pk[i].file = file;
+	}
+	pk[0].fiscal_year_set = 1;	/* 2025, public */
+	pk[0].fiscal_year = 2025;
+	pk[0].raw_fiscal_year = raw("2025", 5);
+	pk[1].internal = 1;		/* the latest year, internal */
+	pk[2].fiscal_year_set = 1;	/* a year of no program */
+	pk[2].fiscal_year = 2024;
+	pk[2].raw_fiscal_year = raw("2024", 5);
+	ab[0] = ba[1] = &o[0];
+	ab[1] = ba[0] = &o[1];
+
+	b = pb_figures_base_new(&m, m.project.as_of);
+	for (i = 0; i < 2; i++) {
+		pb_figures_base_add(b, &o[i], 0, &d);
+		pb_figures_base_add(b, &o[i], 1, &d);
+	}
+	f[0] = pb_figures_of(b, ab, 2, &pk[0], &d);
+	f[1] = pb_figures_of(b, ba, 2, &pk[1], &d);
+	f[2] = pb_figures_of(b, ba, 2, &pk[2], &d);
+	assert_int_equal(d.n, 0);
+	for (i = 0; i < 3; i++) {
+		assert_non_null(f[i]);
+		expect(f[i], "packet.fiscal_year", year[i], NULL);
+		expect(f[i], "packet.total_dmh_payment", total[i], NULL);
+		expect(f[i], "packet.program_count", count[i], NULL);
+		/* an organization's own figures: its latest year, always */
+		expect(f[i], "one.required_peer_fte", "1.00", NULL);
+		expect(f[i], "two.required_peer_fte", "2.00", NULL);
+		expect(f[i], "one.y25.dmh_payment", "1000.00", NULL);
+		expect(f[i], "two.y26.dmh_payment", "150.00", NULL);
+		expect(f[i], "one.y25.meets_state_average_without_peer_notes",
+		    "false", NULL);
+		expect(f[i], "one.y26.meets_state_average_without_peer_notes",
+		    "true", NULL);
+		alone = pb_figures_compute(&m, i == 0 ? ab : ba, 2, &pk[i],
+		    m.project.as_of, &d);
+		assert_non_null(alone);
+		same_set(f[i], alone);
+		pb_figures_free(alone);
+	}
+	/* the totals name the programs of their year, in the packet's order
+	 * of organizations */
+	s = inputs_of(f[0], "packet.total_dmh_payment");
+	assert_string_equal(s, "one.y25.dmh_payment\ntwo.y25.dmh_payment\n");
+	free(s);
+	s = inputs_of(f[1], "packet.total_dmh_payment");
+	assert_string_equal(s, "two.y26.dmh_payment\none.y26.dmh_payment\n");
+	free(s);
+	s = inputs_of(f[1], "packet.programs_meeting_state_average_without_"
+	    "peer_notes");
+	assert_string_equal(s, "two.y26.meets_state_average_without_peer_"
+	    "notes\none.y26.meets_state_average_without_peer_notes\n");
+	free(s);
+	expect(f[1], "packet.programs_meeting_state_average_without_peer_notes",
+	    "1", NULL);
+	s = inputs_of(f[1], "one.required_peer_fte");
+	assert_string_equal(s, "one.y26.required_peer_fte\n");
+	free(s);
+	/* the public packet has no member's figure; the internal one has */
+	assert_null(pb_figures_get(f[0], "one.ps.certification_due"));
+	assert_non_null(pb_figures_get(f[1], "one.ps.certification_due"));
+	for (i = 0; i < 3; i++)
+		pb_figures_free(f[i]);
+	pb_figures_base_free(b);
+}
+
 int
 main(void)
 {
@@ -597,6 +761,7 @@ main(void)
 		cmocka_unit_test(test_provenance),
 		cmocka_unit_test(test_overflow),
 		cmocka_unit_test(test_suggest),
+		cmocka_unit_test(test_shared_years),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -24,7 +24,7 @@
 static struct pb_input	 sum_in[2], ratio_in[1];
 static struct pb_figure	 v[2];
 static size_t		 sorted[2] = { 1, 0 };	/* a.note < a.total */
-static struct pb_figures f = { v, 2, sorted };
+static struct pb_figures f = { v, 2, sorted, 0, NULL };
 
 static void
 make(void)
