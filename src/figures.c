@@ -1162,8 +1162,9 @@ borrow(struct pb_figures *dst, const struct pb_figures *src, size_t from,
 		f = &dst->v[dst->n++];
 		*f = src->v[j];
 		f->inputs = pb_xcalloc(f->ninputs + 1, sizeof(*f->inputs));
-		memcpy(f->inputs, src->v[j].inputs,
-		    f->ninputs * sizeof(*f->inputs));
+		if (f->ninputs > 0)	/* a parameter has none, and NULL */
+			memcpy(f->inputs, src->v[j].inputs,
+			    f->ninputs * sizeof(*f->inputs));
 		for (k = 0; k < f->ninputs; k++)
 			if (f->inputs[k].figure >= PB_PARAM__MAX)
 				f->inputs[k].figure += (long)delta;

@@ -347,7 +347,8 @@ near_file(const char *path, struct pb_buf *b)
 			names[n++] = pb_xstrdup(e->d_name);
 		}
 	closedir(dp);
-	qsort(names, n, sizeof(*names), pb_name_cmp);	/* not readdir's */
+	if (n > 0)	/* an empty folder: qsort of NULL is undefined */
+		qsort(names, n, sizeof(*names), pb_name_cmp);	/* not readdir's */
 	if ((near = pb_nearest(base, names, n)) != NULL)
 		pb_buf_printf(b, "; did you mean '%s%s'?", slash ? dir : "",
 		    near);
