@@ -63,10 +63,10 @@ pb_run_load(struct pb_run *r, const char *schemadir,
 void
 pb_run_free(struct pb_run *r)
 {
+	pb_figures_base_free(r->figs);	/* before the model it counts in */
+	r->figs = NULL;
 	pb_model_free(r->model);
 	r->model = NULL;
-	pb_figures_base_free(r->figs);
-	r->figs = NULL;
 	pb_schema_free(r->posschema);
 	r->posschema = NULL;
 	free(r->schemadir);
