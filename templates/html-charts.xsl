@@ -74,8 +74,6 @@
 
   <xsl:template name="pk-chart-rday-table">
     <xsl:param name="id"/>
-    <!-- built, then copied with each cell's column heading (pk-stacked) -->
-    <xsl:variable name="pk-built">
     <xsl:variable name="avg" select="pb:value[contains(@ref, 'state_average_rday_rate')]"/>
     <table class="data chart-data">
       <caption id="{$id}-table-caption">
@@ -116,16 +114,10 @@
         </xsl:if>
       </tbody>
     </table>
-    </xsl:variable>
-    <xsl:call-template name="pk-stacked">
-      <xsl:with-param name="built" select="$pk-built"/>
-    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="pk-chart-staff-table">
     <xsl:param name="id"/>
-    <!-- built, then copied with each cell's column heading (pk-stacked) -->
-    <xsl:variable name="pk-built">
     <!-- the roles staffed, in the program's order of roles -->
     <xsl:variable name="items" select="pb:item"/>
     <xsl:variable name="roles" select="str:tokenize($ch-roles, ' ')[. = $items/pb:role/@name]"/>
@@ -170,10 +162,6 @@
         </xsl:for-each>
       </tbody>
     </table>
-    </xsl:variable>
-    <xsl:call-template name="pk-stacked">
-      <xsl:with-param name="built" select="$pk-built"/>
-    </xsl:call-template>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -1549,8 +1549,6 @@
   <xsl:template name="pk-practices-table">
     <xsl:param name="id"/>
     <xsl:param name="also" select="''"/>
-    <!-- built, then copied with each cell's column heading (pk-stacked) -->
-    <xsl:variable name="pk-built">
     <p class="table-key">
       <xsl:for-each select="$pk-practices/pb:key/node()">
         <xsl:choose>
@@ -1649,10 +1647,6 @@
       </table>
     </div>
     <xsl:text>&#10;</xsl:text>
-    </xsl:variable>
-    <xsl:call-template name="pk-stacked">
-      <xsl:with-param name="built" select="$pk-built"/>
-    </xsl:call-template>
   </xsl:template>
 
   <!-- One organization's answer and its assessment (figures.c decides
@@ -1700,8 +1694,6 @@
   <xsl:template name="pk-funding-table">
     <xsl:param name="id"/>
     <xsl:param name="also" select="''"/>
-    <!-- built, then copied with each cell's column heading (pk-stacked) -->
-    <xsl:variable name="pk-built">
     <!-- every amount the table shows: one format for all of them -->
     <xsl:variable name="money" select="$pk-programs/pb:value
         [substring-after(@ref, concat(../../@id, '.', ../@id, '.')) = 'dmh_payment'
@@ -1874,10 +1866,6 @@
         <xsl:with-param name="also" select="$also"/>
       </xsl:call-template>
     </xsl:if>
-    </xsl:variable>
-    <xsl:call-template name="pk-stacked">
-      <xsl:with-param name="built" select="$pk-built"/>
-    </xsl:call-template>
   </xsl:template>
 
   <!-- The organizations with no program in the packet's year, named. -->
@@ -2006,8 +1994,6 @@
   <xsl:template name="pk-staffing-table">
     <xsl:param name="id"/>
     <xsl:param name="also" select="''"/>
-    <!-- built, then copied with each cell's column heading (pk-stacked) -->
-    <xsl:variable name="pk-built">
     <xsl:variable name="maxfp" select="key('pk-fig', 'param.max_family_partner_share')"/>
     <xsl:variable name="maxrc" select="key('pk-fig', 'param.max_recovery_coach_share')"/>
     <div class="table-wrap" role="region"
@@ -2101,10 +2087,6 @@
       </table>
     </div>
     <xsl:text>&#10;</xsl:text>
-    </xsl:variable>
-    <xsl:call-template name="pk-stacked">
-      <xsl:with-param name="built" select="$pk-built"/>
-    </xsl:call-template>
   </xsl:template>
 
   <!-- An organization's staff, counted by role (peer roles first). -->
@@ -2200,8 +2182,6 @@
   <xsl:template name="pk-certifications-table">
     <xsl:param name="id"/>
     <xsl:param name="also" select="''"/>
-    <!-- built, then copied with each cell's column heading (pk-stacked) -->
-    <xsl:variable name="pk-built">
     <div role="region">
       <xsl:call-template name="pk-wrap-class">
         <xsl:with-param name="rows" select="count($pk-peer-roles | $pk-orgs)"/>
@@ -2337,10 +2317,6 @@
       </table>
     </div>
     <xsl:text>&#10;</xsl:text>
-    </xsl:variable>
-    <xsl:call-template name="pk-stacked">
-      <xsl:with-param name="built" select="$pk-built"/>
-    </xsl:call-template>
   </xsl:template>
 
   <!-- A public packet's certification rows: one per peer role of the
@@ -2690,64 +2666,6 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A table built (BUILT, a result tree fragment holding the table,
-       with whatever goes with it) copied as it is, but for the class
-       "stack" on each table whose heading is one row of one cell per
-       column, and on each cell of its body that is not the heading of its
-       row or group, the heading of its column as data-label: a phone
-       shows such a table as one block per row, each cell after its
-       column's heading (style.css), so that it reads without scrolling
-       sideways. -->
-  <xsl:template name="pk-stacked">
-    <xsl:param name="built"/>
-    <xsl:apply-templates select="exsl:node-set($built)/node()" mode="pk-stack"/>
-  </xsl:template>
-
-  <xsl:template match="*" mode="pk-stack">
-    <xsl:copy>
-      <xsl:copy-of select="@*"/>
-      <xsl:apply-templates mode="pk-stack"/>
-    </xsl:copy>
-  </xsl:template>
-
-  <xsl:template match="text() | comment()" mode="pk-stack">
-    <xsl:copy/>
-  </xsl:template>
-
-  <xsl:template match="*[local-name() = 'table'][@class]" mode="pk-stack">
-    <xsl:variable name="head" select="*[local-name() = 'thead']/*[local-name() = 'tr']"/>
-    <xsl:copy>
-      <xsl:copy-of select="@*"/>
-      <xsl:if test="count($head) = 1 and not($head/*[@colspan &gt; 1])">
-        <xsl:attribute name="class">
-          <xsl:value-of select="concat(@class, ' stack')"/>
-        </xsl:attribute>
-      </xsl:if>
-      <xsl:apply-templates mode="pk-stack"/>
-    </xsl:copy>
-  </xsl:template>
-
-  <xsl:template mode="pk-stack" match="*[local-name() = 'tbody' or local-name() = 'tfoot']
-      /*[local-name() = 'tr']/*[local-name() = 'td' or local-name() = 'th']">
-    <xsl:variable name="table" select="ancestor::*[local-name() = 'table'][1]"/>
-    <xsl:variable name="head" select="$table/*[local-name() = 'thead']/*[local-name() = 'tr']"/>
-    <!-- the column the cell starts in: one after the columns the cells
-         before it span -->
-    <xsl:variable name="col" select="1 + count(preceding-sibling::*[not(@colspan)])
-        + sum(preceding-sibling::*/@colspan)"/>
-    <xsl:copy>
-      <xsl:copy-of select="@*"/>
-      <xsl:if test="count($head) = 1 and not($head/*[@colspan &gt; 1])
-                    and not(@data-label) and not(@scope = 'row' or @scope = 'rowgroup')
-                    and not(@colspan &gt; 1) and $head/*[$col]">
-        <xsl:attribute name="data-label">
-          <xsl:value-of select="normalize-space($head/*[$col])"/>
-        </xsl:attribute>
-      </xsl:if>
-      <xsl:apply-templates mode="pk-stack"/>
-    </xsl:copy>
-  </xsl:template>
-
   <!-- The wrapper's class: "table-wrap", plus "long" for a table of more
        than 20 rows (ROWS), for a restyled stylesheet to treat apart;
        style.css lets every table break between rows on paper. -->
@@ -2938,12 +2856,6 @@
                 <xsl:value-of select="@contract"/>
                 <xsl:text> </xsl:text>
                 <xsl:call-template name="pb-fiscal-year"><xsl:with-param name="year" select="@fiscal-year"/></xsl:call-template>
-                <!-- two programs of one kind and year: which one -->
-                <xsl:if test="../pb:program[@id != current()/@id]
-                              [@contract = current()/@contract]
-                              [@fiscal-year = current()/@fiscal-year]">
-                  <xsl:value-of select="concat(' (', @id, ')')"/>
-                </xsl:if>
               </xsl:for-each>
             </xsl:when>
             <xsl:otherwise>
