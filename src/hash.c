@@ -178,33 +178,6 @@ hex_hash(const char *s, struct pb_hash *v)
 	return 1;
 }
 
-/*
- * Reads a decimal number at *p and the space after it; 0 when none, or
- * when it is past 64 bits. By hand, not strtoull: .out.stat holds five
- * for every input file, read by every build.
- */
-static int
-number(const char **p, uint64_t *v)
-{
-	const char	*s = *p;
-	uint64_t	 n = 0;
-
-	if (*s < '0' || *s > '9')
-		return 0;
-	for (; *s >= '0' && *s <= '9'; s++) {
-		/* 19 digits never pass 64 bits: check the ones after */
-		if (s - *p >= 19 &&
-		    n > (UINT64_MAX - (uint64_t)(*s - '0')) / 10)
-			return 0;
-		n = n * 10 + (uint64_t)(*s - '0');
-	}
-	if (*s != ' ')
-		return 0;
-	*v = n;
-	*p = s + 1;
-	return 1;
-}
-
 int
 pb_hash_memo_parse(struct pb_hash_memo *m, const char *line)
 {
@@ -215,9 +188,11 @@ pb_hash_memo_parse(struct pb_hash_memo *m, const char *line)
 	if (p[0] != '=' || p[1] != ' ')
 		return 0;
 	p += 2;
-	if (!number(&p, &e.dev) || !number(&p, &e.ino) ||
-	    !number(&p, &e.size) || !number(&p, &e.mtime) ||
-	    !number(&p, &e.ctime) || !hex_hash(p, &e.hash) ||
+	if (!pb_u64_read(&p, ' ', &e.dev) ||
+	    !pb_u64_read(&p, ' ', &e.ino) ||
+	    !pb_u64_read(&p, ' ', &e.size) ||
+	    !pb_u64_read(&p, ' ', &e.mtime) ||
+	    !pb_u64_read(&p, ' ', &e.ctime) || !hex_hash(p, &e.hash) ||
 	    (p[32] != '\n' && p[32] != '\0'))
 		return 0;
 	memo_put(m, &e);

@@ -69,30 +69,6 @@ word(const char **p, char id[256])
 	return 1;
 }
 
-/* Reads the decimal number at *p, ended by end, and moves *p past end;
- * 0 when there is none or it is past 64 bits. */
-static int
-u64_at(const char **p, char end, uint64_t *v)
-{
-	const char	*s = *p;
-	uint64_t	 n = 0;
-
-	if (*s < '0' || *s > '9')
-		return 0;
-	for (; *s >= '0' && *s <= '9'; s++) {
-		/* 19 digits never pass 64 bits: check the ones after */
-		if (s - *p >= 19 &&
-		    n > (UINT64_MAX - (uint64_t)(*s - '0')) / 10)
-			return 0;
-		n = n * 10 + (uint64_t)(*s - '0');
-	}
-	if (*s != end)
-		return 0;
-	*v = n;
-	*p = s + 1;
-	return 1;
-}
-
 /* Reads a line's last field, 32 hex digits ending the line, into *h. */
 static int
 hash_at(const char *p, struct pb_hash *h)
@@ -607,8 +583,8 @@ pb_manifest_read_stat(struct pb_manifest *m, struct pb_hash_memo *memo,
 			continue;
 		}
 		p = line;
-		if (!word(&p, id) || !u64_at(&p, ' ', &size) ||
-		    !u64_at(&p, ' ', &mtime) || !u64_at(&p, '\n', &ino))
+		if (!word(&p, id) || !pb_u64_read(&p, ' ', &size) ||
+		    !pb_u64_read(&p, ' ', &mtime) || !pb_u64_read(&p, '\n', &ino))
 			continue;
 		e = (struct pb_manifest_entry *)list_get(m->files, m->nfiles,
 		    m->sorted, id);

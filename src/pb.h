@@ -61,6 +61,9 @@ void pb_buf_puts(struct pb_buf *b, const char *s);
 void pb_buf_putc(struct pb_buf *b, char c);
 /* Appends v in decimal, as "%" PRIu64 would. */
 void pb_buf_put_u64(struct pb_buf *b, uint64_t v);
+/* the decimal number at *p, ended by END, *p moved past END (.manifest,
+ * .out.stat: by hand, not strtoull); 0 when none or past 64 bits */
+int	 pb_u64_read(const char **, char, uint64_t *);
 /* Appends fmt formatted; no argument may point into b's own data. */
 void pb_buf_printf(struct pb_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

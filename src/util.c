@@ -846,3 +846,27 @@ pb_buf_put_safe(struct pb_buf *b, const char *s)
 		n -= k;
 	}
 }
+
+/* Reads the decimal number at *p, ended by end, and moves *p past end;
+ * 0 when there is none or it is past 64 bits. */
+int
+pb_u64_read(const char **p, char end, uint64_t *v)
+{
+	const char	*s = *p;
+	uint64_t	 n = 0;
+
+	if (*s < '0' || *s > '9')
+		return 0;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		/* 19 digits never pass 64 bits: check the ones after */
+		if (s - *p >= 19 &&
+		    n > (UINT64_MAX - (uint64_t)(*s - '0')) / 10)
+			return 0;
+		n = n * 10 + (uint64_t)(*s - '0');
+	}
+	if (*s != end)
+		return 0;
+	*v = n;
+	*p = s + 1;
+	return 1;
+}
