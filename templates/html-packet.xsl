@@ -2856,6 +2856,12 @@
                 <xsl:value-of select="@contract"/>
                 <xsl:text> </xsl:text>
                 <xsl:call-template name="pb-fiscal-year"><xsl:with-param name="year" select="@fiscal-year"/></xsl:call-template>
+                <!-- two programs of one kind and year: which one -->
+                <xsl:if test="../pb:program[@id != current()/@id]
+                              [@contract = current()/@contract]
+                              [@fiscal-year = current()/@fiscal-year]">
+                  <xsl:value-of select="concat(' (', @id, ')')"/>
+                </xsl:if>
               </xsl:for-each>
             </xsl:when>
             <xsl:otherwise>

@@ -161,6 +161,20 @@ check "appendix of note-taking-funding: a ratio, days, a year" sh -c \
      printf "%s" "$1" | grep -qF "packet.fiscal_yearFY2026 · Formula"' - \
     "$(sed -n '/id="appendix"/,$p' "$T/out/note-taking-funding/index.html" | sed 's/<[^>]*>//g' | tr -s ' \n' '  ')"
 
+# A figure of one of two programs of the same kind and year (millbrook's
+# ACCS FY2026 programs) names its program, where both read "ACCS FY2026".
+cp -r input "$T/two"
+sed -i 's|<highlights>|<highlights>\n    <figure ref="millbrook.accs-ya-fy2026.zero_rdays"/>\n    <figure ref="riverbend.accs-fy2026.rday_rate"/>|' "$T/two/packets/note-taking-funding.xml"
+if $PB build -q -i "$T/two" -o "$T/twoout" 2>"$T/err"; then
+	check "a highlight of one of two ACCS FY2026 programs names it" sh -c \
+	    'grep -qF "<span class=\"context\">Millbrook Recovery Partners, ACCS FY2026 (accs-ya-fy2026)</span>" "$1" &&
+	     grep -qF "<span class=\"context\">Riverbend Community Services, ACCS FY2026</span>" "$1"' - \
+	    "$T/twoout/note-taking-funding/index.html"
+else
+	not_ok "build input/ with two more highlights"
+	head -5 "$T/err"
+fi
+
 # The DocBook's highlights name their programs, year and organization as
 # the HTML's do.
 for d in "$T"/out/*/ "$T"/small/*/; do
