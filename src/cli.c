@@ -309,14 +309,21 @@ pb_input_missing(const char *indir)
 }
 
 int
-pb_write_out(const struct pb_buf *b)
+pb_flush_out(void)
 {
-	if ((b->len > 0 && fwrite(b->data, 1, b->len, stdout) != b->len) ||
-	    fflush(stdout) != 0) {
-		perror(progname);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		pb_say("cannot write to standard output: %s", strerror(errno));
 		return PB_EXIT_SYSTEM;
 	}
 	return PB_EXIT_OK;
+}
+
+int
+pb_write_out(const struct pb_buf *b)
+{
+	if (b->len > 0 && fwrite(b->data, 1, b->len, stdout) != b->len)
+		(void)fflush(stdout);	/* keeps the write's errno */
+	return pb_flush_out();
 }
 
 /* Writes b into the open file fd (a device or a pipe -o names); 0 on

@@ -116,6 +116,10 @@ int pb_input_missing(const char *indir);
 /* Writes b to standard output; the exit status. */
 int pb_write_out(const struct pb_buf *b);
 
+/* Flushes standard output: PB_EXIT_OK, or PB_EXIT_SYSTEM with a message
+ * (a full disk, a closed pipe). */
+int pb_flush_out(void);
+
 /*
  * Writes b to the file path through a temporary name beside it, so a
  * failed write leaves no half file; the exit status. A symbolic link is

@@ -13,6 +13,7 @@
 #include <libxslt/xsltutils.h>
 #include <yaml.h>
 
+#include "cli.h"
 #include "help.h"
 #include "pb.h"
 
@@ -149,7 +150,7 @@ pb_help_print(const struct pb_help *h)
 	printf("usage: peerbrief %s %s\n\n%s", h->name, h->synopsis, h->what);
 	if (h->options[0] != '\0')
 		printf("\nOptions:\n%s", h->options);
-	return fflush(stdout) == 0 ? PB_EXIT_OK : PB_EXIT_SYSTEM;
+	return pb_flush_out();
 }
 
 int
@@ -164,5 +165,5 @@ pb_version(void)
 	    PB_VERSION, x / 10000, x / 100 % 100, x % 100, t / 10000,
 	    t / 100 % 100, t % 100, cmark_version_string(),
 	    yaml_get_version_string());
-	return fflush(stdout) == 0 ? PB_EXIT_OK : PB_EXIT_SYSTEM;
+	return pb_flush_out();
 }

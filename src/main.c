@@ -363,7 +363,7 @@ cmd_help(int argc, char *argv[])
 		return rc;
 	if (cmd == NULL) {
 		pb_usage(stdout);
-		return fflush(stdout) == 0 ? PB_EXIT_OK : PB_EXIT_SYSTEM;
+		return pb_flush_out();
 	}
 	return pb_help_print(pb_help_of(cmd));
 }
@@ -397,7 +397,7 @@ main(int argc, char *argv[])
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		pb_usage(stdout);
-		return PB_EXIT_OK;
+		return pb_flush_out();
 	}
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)
 		return pb_version();

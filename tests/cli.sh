@@ -182,6 +182,14 @@ if [ -c /dev/full ]; then
 	check "convert -o /dev/full: exit 3" test $? -eq 3
 	check "convert -o /dev/full: one message" sh -c "test \"\$(cat '$T/e')\" = 'peerbrief: /dev/full: No space left on device'"
 	check "convert -o /dev/full: still the device" test -c /dev/full
+	# help, usage, version and figures on a standard output that cannot
+	# be written: exit 3 and say so, once, where they said nothing
+	for args in "--help" "help" "help build" "build --help" "--version" \
+	    "figures -i input"; do
+		$PB $args >/dev/full 2>"$T/e"
+		check "$args >/dev/full: exit 3" test $? -eq 3
+		check "$args >/dev/full: one message" sh -c "test \"\$(cat '$T/e')\" = 'peerbrief: cannot write to standard output: No space left on device'"
+	done
 else
 	not_ok "convert -o /dev/full: /dev/full is not a character device"
 fi
