@@ -558,8 +558,14 @@ value_check(struct ck *c, struct pb_src s, const char *what, const char *v,
 		    noun ? noun : "things");
 		break;
 	case V_MONEY:
-		say(c, s, "%s '%s' is not an amount of dollars: digits with at "
-		    "most 2 decimals, no '$' or commas (104.25)", what, v);
+		if (strspn(v, "0123456789") > 7 && valid(v + strspn(v,
+		    "0123456789") - 7, t, choices))
+			say(c, s, "%s '%s' is too large: at most 9999999.99 "
+			    "dollars, 7 digits before the point", what, v);
+		else
+			say(c, s, "%s '%s' is not an amount of dollars: digits "
+			    "with at most 2 decimals, no '$' or commas (104.25)",
+			    what, v);
 		break;
 	case V_FTE:
 		say(c, s, "%s '%s' is not an FTE: a number from 0.01 to 1.00 "
