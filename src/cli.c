@@ -321,8 +321,8 @@ pb_flush_out(void)
 int
 pb_write_out(const struct pb_buf *b)
 {
-	if (b->len > 0 && fwrite(b->data, 1, b->len, stdout) != b->len)
-		(void)fflush(stdout);	/* keeps the write's errno */
+	if (b->len > 0)
+		(void)fwrite(b->data, 1, b->len, stdout); /* ferror tells */
 	return pb_flush_out();
 }
 

@@ -23,13 +23,16 @@
 #include "schema.h"
 #include "tree.h"
 
+/* Digits before the point of the largest amount of dollars, 9999999.99. */
+#define MONEY_DIGITS 7
+
 /* The kinds of value, as the schemas define them. */
 enum vtype {
 	V_NONE,		/* no text (an element with children, or empty) */
 	V_TEXT,		/* at least one non-blank character */
 	V_DATE,		/* YYYY-MM-DD, a real day */
 	V_COUNT,	/* a whole number, at most 1000000000 */
-	V_MONEY,	/* dollars: up to 7 digits, at most 2 decimals */
+	V_MONEY,	/* dollars: up to MONEY_DIGITS digits, at most 2 decimals */
 	V_FTE,		/* 0.01 to 1.00, at most 2 decimals */
 	V_ID,		/* [a-z0-9][a-z0-9-]*, at most 64 */
 	V_YEAR,		/* four digits, 1990 to 2100 */
@@ -440,7 +443,8 @@ valid(const char *v, enum vtype t, const char *const *choices)
 	case V_MONEY:
 		dot = strchr(v, '.');
 		i = dot ? (size_t)(dot - v) : n;
-		return i >= 1 && i <= 7 && all_digits(v, i) && (dot == NULL ||
+		return i >= 1 && i <= MONEY_DIGITS && all_digits(v, i) &&
+		    (dot == NULL ||
 		    (n - i - 1 >= 1 && n - i - 1 <= 2 &&
 		    all_digits(dot + 1, n - i - 1)));
 	case V_FTE:
@@ -541,6 +545,7 @@ value_check(struct ck *c, struct pb_src s, const char *what, const char *v,
 {
 	struct pb_buf	 b = { NULL, 0, 0 };
 	const char	*near;
+	size_t		 n;
 
 	if (valid(v, t, choices))
 		return;
@@ -558,10 +563,11 @@ value_check(struct ck *c, struct pb_src s, const char *what, const char *v,
 		    noun ? noun : "things");
 		break;
 	case V_MONEY:
-		if (strspn(v, "0123456789") > 7 && valid(v + strspn(v,
-		    "0123456789") - 7, t, choices))
+		n = strspn(v, "0123456789");
+		if (n > MONEY_DIGITS && valid(v + n - MONEY_DIGITS, t, NULL))
 			say(c, s, "%s '%s' is too large: at most 9999999.99 "
-			    "dollars, 7 digits before the point", what, v);
+			    "dollars, %d digits before the point", what, v,
+			    MONEY_DIGITS);
 		else
 			say(c, s, "%s '%s' is not an amount of dollars: digits "
 			    "with at most 2 decimals, no '$' or commas (104.25)",
