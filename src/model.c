@@ -606,6 +606,27 @@ org_read_csv(struct pb_org *o, const struct pb_schema *s, struct pb_diags *d)
 }
 
 /*
+ * Reports the file or folder path (what), whose name is id and the suffix
+ * sfx, as not named by a valid id, with the name to rename it to.
+ */
+static void
+bad_id(const char *path, const char *id, const char *sfx, const char *what,
+    struct pb_diags *d)
+{
+	char	*m = pb_id_mend(id);
+
+	if (m != NULL)
+		pb_diag_error(d, path, 0, 0, "'%s' is not a valid id "
+		    "(lower-case letters, digits and '-', at most 64): rename "
+		    "the %s %s%s", id, what, m, sfx);
+	else
+		pb_diag_error(d, path, 0, 0, "'%s' is not a valid id: rename "
+		    "the %s with lower-case letters, digits and '-' (at most "
+		    "64)", id, what);
+	free(m);
+}
+
+/*
  * Finds the files of the organization folder o->file: organization.csv
  * (required), programs.csv and staff.csv, each a regular file inside
  * indir; another .csv file there is an error. Returns 0 when the folder
@@ -700,9 +721,7 @@ list_org_dirs(const char *indir, char ***out, struct pb_diags *d)
 		if ((why = pb_path_refusal(path, indir, "folder")) != NULL)
 			pb_diag_error(d, path, 0, 0, "%s", why);
 		else if (!pb_id_valid(e->d_name))
-			pb_diag_error(d, dir, 0, 0, "'%s': not a valid id "
-			    "(lower-case letters, digits and '-', at most 64)",
-			    e->d_name);
+			bad_id(path, e->d_name, "", "folder", d);
 		else {
 			v = pb_grow(v, n, sizeof(*v));
 			v[n++] = pb_xstrdup(e->d_name);
@@ -891,9 +910,7 @@ list_ids(const char *indir, const char *sub, const char *sfx1,
 			pb_diag_error(d, path, 0, 0, "not a regular file; "
 			    "refusing to read it");
 		if (!pb_id_valid(id)) {
-			pb_diag_error(d, dir, 0, 0, "'%s': '%s' is not a "
-			    "valid id (lower-case letters, digits and '-', "
-			    "at most 64)", e->d_name, id);
+			bad_id(path, id, e->d_name + strlen(id), "file", d);
 			free(id);
 			free(path);
 			continue;

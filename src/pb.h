@@ -222,6 +222,14 @@ ssize_t pb_read_full(int fd, void *buf, size_t size);
 int pb_id_valid(const char *s);
 
 /*
+ * The id a user most likely meant by the name s (a file's stem): in lower
+ * case, each run of other characters than letters and digits one '-',
+ * none at either end, at most 64 bytes ("my-position" for "My Position");
+ * NULL when nothing of s is left or s is valid already. The caller frees it.
+ */
+char *pb_id_mend(const char *s);
+
+/*
  * The name of names (n of them) nearest to name, within an edit distance
  * of a third of its length (at least 2), or NULL; points into names.
  */

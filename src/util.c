@@ -509,6 +509,39 @@ pb_id_valid(const char *s)
 	return 1;
 }
 
+char *
+pb_id_mend(const char *s)
+{
+	char	*m, c;
+	size_t	 i, n = 0;
+	int	 dash = 0;
+
+	if (s == NULL || pb_id_valid(s))
+		return NULL;
+	m = pb_xmalloc(65);
+	for (i = 0; s[i] != '\0' && n < 64; i++) {
+		c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') :
+		    s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+			dash = 1;
+			continue;
+		}
+		if (dash && n > 0)
+			m[n++] = '-';
+		if (n < 64)
+			m[n++] = c;
+		dash = 0;
+	}
+	while (n > 0 && m[n - 1] == '-')
+		n--;
+	m[n] = '\0';
+	if (n == 0) {
+		free(m);
+		return NULL;
+	}
+	return m;
+}
+
 struct pb_src
 pb_src_at(const char *file, const char *data, size_t len, size_t off,
     unsigned long first_line)

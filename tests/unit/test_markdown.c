@@ -78,6 +78,41 @@ test_id_valid(void **state)
 	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
 }
 
+/* The id pb_id_mend makes of s equals want (NULL: none). */
+static void
+mends_to(const char *s, const char *want)
+{
+	char	*m = pb_id_mend(s);
+
+	if (want == NULL)
+		assert_null(m);
+	else {
+		assert_non_null(m);
+		assert_string_equal(m, want);
+		assert_true(pb_id_valid(m));
+	}
+	free(m);
+}
+
+static void
+test_id_mend(void **state)
+{
+	(void)state;
+	mends_to("My Position", "my-position");
+	mends_to("NoteTaking", "notetaking");
+	mends_to("  peer_roles (draft 2) ", "peer-roles-draft-2");
+	mends_to("-x", "x");
+	mends_to("caf\xC3\xA9 notes", "caf-notes");
+	mends_to("riverbend", NULL);	/* valid already */
+	mends_to("---", NULL);
+	mends_to("\xC3\xA9", NULL);
+	/* 70 letters: the first 64, no '-' left at the end */
+	mends_to("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+	mends_to("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa B",
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+}
+
 /* The text pb_tree_add_text adds to a new element for the len bytes at
  * s; the caller frees it. */
 static char *
@@ -303,6 +338,7 @@ main(void)
 		cmocka_unit_test(test_url_unsafe),
 		cmocka_unit_test(test_url_escape),
 		cmocka_unit_test(test_id_valid),
+		cmocka_unit_test(test_id_mend),
 		cmocka_unit_test(test_xml_clean),
 		cmocka_unit_test(test_front_matter),
 		cmocka_unit_test(test_tree_pos),
