@@ -5,6 +5,7 @@
  */
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,6 +103,105 @@ find_elem(xmlNodePtr n, const char *name, const char *attr, const char *ns,
 			xmlFree(v);
 		}
 	return found;
+}
+
+/*
+ * How a position file that needs a packet is previewed:
+ * "'peerbrief convert -i DIR --packet ID' (packets: a, b)", DIR the input
+ * folder of run r, else the project the file lies in (DIR/positions/NAME
+ * beside DIR/peerbrief.xml), the packets those of r's model that include
+ * the file's position first, else those of the folder's packets (ID.xml); NULL
+ * when no project is known. The caller frees it.
+ */
+static char *
+preview_how(const char *file, const struct pb_run *r)
+{
+	struct pb_buf	 b = { NULL, 0, 0 };
+	const char	*below, *sl;
+	char		*dir, *id, *up, *p, **v = NULL;
+	DIR		*dp;
+	struct dirent	*e;
+	size_t		 i, j, n = 0, len;
+	int		 pass;
+
+	if (r != NULL)
+		dir = pb_xstrdup(r->indir);
+	else if ((up = images_dir(file, &below)) != NULL) {
+		/* up is the file's folder and "/..": said as plainly as
+		 * can be ("input" for input/positions/NAME) */
+		free(up);
+		dir = pb_xstrdup(file);
+		if ((sl = strrchr(dir, '/')) == NULL)
+			strcpy(dir, "..");
+		else {
+			dir[sl - dir] = '\0';
+			sl = strrchr(dir, '/');
+			if (strcmp(dir, ".") == 0)
+				strcpy(dir, "..");
+			else if (strcmp(sl ? sl + 1 : dir, "positions") != 0) {
+				up = pb_xasprintf("%s/..", dir);
+				free(dir);
+				dir = up;
+			} else if (sl == NULL)
+				strcpy(dir, ".");
+			else if (sl == dir)
+				strcpy(dir, "/");
+			else
+				dir[sl - dir] = '\0';
+		}
+	} else
+		return NULL;
+	pb_buf_printf(&b, "'peerbrief convert -i %s --packet ID'", dir);
+	if (r != NULL) {
+		id = position_id(file);
+		for (pass = 0; pass < 2; pass++)
+			for (i = 0; i < r->model->npackets; i++) {
+				for (j = 0; j < r->model->packets[i].npositions;
+				    j++)
+					if (strcmp(r->model->packets[i].
+					    positions[j].id, id) == 0)
+						break;
+				if ((j < r->model->packets[i].npositions) ==
+				    (pass == 0)) {
+					v = pb_grow(v, n, sizeof(*v));
+					v[n++] = pb_xstrdup(
+					    r->model->packets[i].id);
+				}
+			}
+		free(id);
+	} else {
+		p = pb_xasprintf("%s/packets", dir);
+		if ((dp = opendir(p)) != NULL) {
+			while ((e = readdir(dp)) != NULL) {
+				len = strlen(e->d_name);
+				if (len <= 4 || strcmp(e->d_name + len - 4,
+				    ".xml") != 0)
+					continue;
+				id = pb_xstrndup(e->d_name, len - 4);
+				if (!pb_id_valid(id)) {
+					free(id);
+					continue;
+				}
+				v = pb_grow(v, n, sizeof(*v));
+				v[n++] = id;
+			}
+			closedir(dp);
+		}
+		free(p);
+		if (n > 1)
+			qsort(v, n, sizeof(*v), pb_name_cmp);
+	}
+	if (n == 0)
+		pb_buf_printf(&b, " once %s/packets holds a packet", dir);
+	for (i = 0; i < n; i++) {
+		pb_buf_printf(&b, "%s%s", i ? ", " : " (packets: ", v[i]);
+		free(v[i]);
+	}
+	if (n > 0)
+		pb_buf_putc(&b, ')');
+	free(v);
+	free(dir);
+	return b.data;
 }
 
 /*
@@ -249,7 +349,7 @@ pb_convert(const char *file, const char *tdir, const char *sdir,
 	struct pb_figures	*figs = NULL;
 	struct pb_position	 pos;
 	struct pb_date		 day;
-	char			*id = NULL, *imdir = NULL;
+	char			*id = NULL, *imdir = NULL, *how = NULL;
 	const char		*below = NULL;
 	int			 rc = PB_EXIT_INPUT, ok;
 
@@ -294,8 +394,9 @@ pb_convert(const char *file, const char *tdir, const char *sdir,
 	    !pb_images_check(xmlDocGetRootElement(pos.doc), file, imdir,
 	    below, d))
 		ok = 0;
-	if (pos.doc != NULL && pb_inject(xmlDocGetRootElement(pos.doc),
-	    &pos.refs, figs, PB_INJECT_FORBID, NULL, d) && ok) {
+	how = preview_how(file, r);
+	if (pos.doc != NULL && pb_inject_preview(xmlDocGetRootElement(
+	    pos.doc), &pos.refs, figs, PB_INJECT_FORBID, NULL, how, d) && ok) {
 		pb_render_strip(st, fmt, pos.doc);
 		if (pb_render(st, fmt, pos.doc, standalone, 0, file, out, d))
 			rc = PB_EXIT_OK;
@@ -312,5 +413,6 @@ out:
 	pb_model_free(defaults);
 	free(id);
 	free(imdir);
+	free(how);
 	return rc;
 }

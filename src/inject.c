@@ -29,6 +29,7 @@ struct walk {
 	const struct pb_figures	*figs;
 	enum pb_inject_mode	 mode;
 	char			*used;
+	const char		*how;	/* PB_INJECT_FORBID: how to preview */
 	struct pb_diags		*d;
 };
 
@@ -206,9 +207,9 @@ visit(struct walk *w, xmlNodePtr n)
 	    strcmp(kind, "figure") == 0));
 	if (w->mode == PB_INJECT_FORBID && !param)
 		err(w, at, "figure %s '%s' needs a packet: preview it with "
-		    "'peerbrief convert --packet ID -i DIR', or build it",
-		    value ? "reference" : "directive", value ? (ref ? ref :
-		    "") : (kind ? kind : ""));
+		    "%s, or build it", value ? "reference" : "directive",
+		    value ? (ref ? ref : "") : (kind ? kind : ""), w->how ?
+		    w->how : "'peerbrief convert --packet ID -i DIR'");
 	else if (value) {
 		if ((f = resolve(w, at, ref ? ref : "")) != NULL &&
 		    w->mode != PB_INJECT_CHECK)
@@ -224,6 +225,14 @@ pb_inject(xmlNodePtr top, const struct pb_refs *refs,
     const struct pb_figures *figs, enum pb_inject_mode mode, char *used,
     struct pb_diags *d)
 {
+	return pb_inject_preview(top, refs, figs, mode, used, NULL, d);
+}
+
+int
+pb_inject_preview(xmlNodePtr top, const struct pb_refs *refs,
+    const struct pb_figures *figs, enum pb_inject_mode mode, char *used,
+    const char *how, struct pb_diags *d)
+{
 	struct walk	 w;
 	xmlNodePtr	 n;
 	char		*file;
@@ -236,6 +245,7 @@ pb_inject(xmlNodePtr top, const struct pb_refs *refs,
 	w.figs = figs;
 	w.mode = mode;
 	w.used = used;
+	w.how = how;
 	w.d = d;
 	for (n = top; n != NULL; n = pb_tree_next(n, top))
 		if (pb_tree_is_pb(n, "value") || pb_tree_is_pb(n, "directive"))

@@ -42,6 +42,15 @@ int pb_inject(xmlNodePtr top, const struct pb_refs *refs,
     struct pb_diags *d);
 
 /*
+ * pb_inject, where with PB_INJECT_FORBID a reference that needs a packet
+ * says to preview it with how (as "'peerbrief convert -i input --packet
+ * ID' (packets: a, b)"; NULL: with --packet and -i in general).
+ */
+int pb_inject_preview(xmlNodePtr top, const struct pb_refs *refs,
+    const struct pb_figures *figs, enum pb_inject_mode mode, char *used,
+    const char *how, struct pb_diags *d);
+
+/*
  * Sets the value, unit and anchor attributes of n (a reference, a
  * highlight, an appendix entry, a figure for pb_render_displays) from
  * figure f, and a ratio's per-mille (and basis-points): what

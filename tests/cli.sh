@@ -252,6 +252,22 @@ printf -- '---\ntitle: T\n---\nRate `=riverbend.accs-fy2026.rday_rate`, share `=
 $PB convert "$T/pk.md" >"$T/a" 2>"$T/e"
 check "convert without --packet: other figures are errors" test $? -eq 1 -a ! -s "$T/a"
 check "and say how to preview them" grep -q "^$T/pk.md:4:7: error: figure reference 'riverbend.accs-fy2026.rday_rate' needs a packet: preview it with 'peerbrief convert --packet ID -i DIR', or build it$" "$T/e"
+# ...and, where the project is known, name its packets: -i DIR's, those
+# that include the position first; else those of the project the file
+# lies in (DIR/positions/NAME), as a command to run from here.
+rm -rf "$T/pp" && cp -r input "$T/pp" && cp "$T/pk.md" "$T/pp/positions/pk.md"
+$PB convert -i "$T/pp" "$T/pk.md" >"$T/a" 2>"$T/e"
+check "convert -i DIR without --packet: the packets named" grep -q "^$T/pk.md:4:7: error: figure reference 'riverbend.accs-fy2026.rday_rate' needs a packet: preview it with 'peerbrief convert -i $T/pp --packet ID' (packets: accs-peer-roles, note-taking-funding), or build it$" "$T/e"
+sed -i 's|<position ref="note-taking"/>|<position ref="pk"/>|' "$T/pp/packets/note-taking-funding.xml"
+$PB convert -i "$T/pp" "$T/pp/positions/pk.md" >"$T/a" 2>"$T/e"
+check "convert -i DIR: the packets that include the position first" grep -q "needs a packet: preview it with 'peerbrief convert -i $T/pp --packet ID' (packets: note-taking-funding, accs-peer-roles), or build it$" "$T/e"
+(cd "$T" && $PB convert pp/positions/pk.md) >"$T/a" 2>"$T/e"
+check "convert of a project's position: its packets" grep -q "^pp/positions/pk.md:4:7: error: figure reference 'riverbend.accs-fy2026.rday_rate' needs a packet: preview it with 'peerbrief convert -i pp --packet ID' (packets: accs-peer-roles, note-taking-funding), or build it$" "$T/e"
+(cd "$T/pp/positions" && $PB convert pk.md) >"$T/a" 2>"$T/e"
+check "convert in the positions folder: -i .." grep -q "^pk.md:4:7: error: .* preview it with 'peerbrief convert -i \.\. --packet ID' (packets: accs-peer-roles, note-taking-funding), or build it$" "$T/e"
+rm "$T/pp/packets/"*.xml
+(cd "$T" && $PB convert pp/positions/pk.md) >"$T/a" 2>"$T/e"
+check "convert of a project without packets: says to write one" grep -q "^pp/positions/pk.md:4:7: error: .* preview it with 'peerbrief convert -i pp --packet ID' once pp/packets holds a packet, or build it$" "$T/e"
 $PB convert --packet note-taking-funding -i input "$T/pk.md" >"$T/a" 2>"$T/e"
 check "convert --packet: exit 0" test $? -eq 0 -a ! -s "$T/e"
 printf '<p>Rate <a class="figure" href="#fig-riverbend.accs-fy2026.rday_rate">26.0%%</a>, share <a class="figure" href="#fig-packet.peer_note_share_of_payment">0.8%%</a>, orgs <a class="figure" href="#fig-packet.org_count">4</a>.</p>\n' >"$T/want"
