@@ -569,6 +569,14 @@ pb_cli_check(int argc, char *argv[], const char **indir)
 	return PB_CLI_RUN;
 }
 
+long
+pb_cli_jobs(void)
+{
+	long	 n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n;
+}
+
 int
 pb_cli_build(int argc, char *argv[], struct pb_cli_build *o)
 {
@@ -587,6 +595,7 @@ pb_cli_build(int argc, char *argv[], struct pb_cli_build *o)
 	memset(o, 0, sizeof(*o));
 	o->indir = "input";
 	o->outdir = "out";
+	o->jobs = pb_cli_jobs();
 	while ((ch = next_opt(argc, argv, ":i:o:t:T:j:p:qvh",
 	    longopts)) != -1) {
 		if ((rc = common_option(ch, argv)) != -1) {

@@ -59,7 +59,7 @@ struct pb_cli_build {
 	const char	*indir;
 	const char	*outdir;
 	char		*tdir;		/* -T or -t, or NULL */
-	long		 jobs;		/* 0: the number of cores */
+	long		 jobs;		/* -j, else pb_cli_jobs() */
 	const char	*packet;	/* --packet: build only it, or NULL */
 	int		 pdf;
 };
@@ -82,6 +82,9 @@ int pb_cli_figures(int argc, char *argv[], int explain,
 int pb_cli_check(int argc, char *argv[], const char **indir);
 int pb_cli_build(int argc, char *argv[], struct pb_cli_build *o);
 int pb_cli_init(int argc, char *argv[], const char **dir);
+
+/* The number of workers when -j does not say: the number of cores. */
+long pb_cli_jobs(void);
 /* help [COMMAND]: *cmd is COMMAND, or NULL for the usage of all. */
 int pb_cli_help(int argc, char *argv[], const char **cmd);
 

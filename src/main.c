@@ -4,7 +4,6 @@
  * help.c, the only part of the program that prints.
  */
 #define _GNU_SOURCE
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -152,35 +151,22 @@ cmd_figures(int argc, char *argv[], int explain)
 		/* every packet has the same packet.* names: the first one's
 		 * say whether NAME is one */
 		if (r.model->npackets > 0 && (f = pb_run_figures(&r,
-		    &r.model->packets[0], &r.d)) != NULL &&
-		    pb_figures_get(f, name) == NULL) {
-			pb_report_unknown(f, name, &out);
-			pb_cli_packets(&r, &s);
-			if (strstr(out.data, "did you mean") != NULL)
-				pb_say("%s A packet's figure also needs "
-				    "--packet ID (packets: %s)", out.data,
-				    s.data);
-			else
-				pb_say("%s; a packet's figure also needs "
-				    "--packet ID (packets: %s), and 'peerbrief "
-				    "figures --packet ID' lists every name",
-				    out.data, s.data);
-		} else if (f != NULL || r.model->npackets == 0) {
-			pb_cli_packets(&r, &s);
-			pb_say("%s is a packet's figure: add --packet ID to say "
-			    "which packet (packets: %s)", name, s.data);
+		    &r.model->packets[0], &r.d)) == NULL) {
+			rc = PB_EXIT_INPUT;
+			goto out;
 		}
-		rc = f != NULL || r.model->npackets == 0 ? PB_EXIT_USAGE :
-		    PB_EXIT_INPUT;
+		pb_cli_packets(&r, &s);
+		pb_report_unexplained(f, name, s.data, &out);
+		pb_say("%s", out.data);
+		rc = PB_EXIT_USAGE;
 		goto out;
 	}
 	rc = PB_EXIT_INPUT;
 	if ((f = pb_run_figures(&r, pk, &r.d)) == NULL)
 		goto out;
 	if (explain && (fig = pb_figures_get(f, name)) == NULL) {
-		pb_report_unknown(f, name, &s);
-		pb_say("%s%s", s.data, strstr(s.data, "did you mean") ? "" :
-		    "; 'peerbrief figures' lists every name");
+		pb_report_unexplained(f, name, NULL, &s);
+		pb_say("%s", s.data);
 		rc = PB_EXIT_USAGE;
 		goto out;
 	}
@@ -196,15 +182,6 @@ out:
 	free(sdir);
 	free(tdir);
 	return rc;
-}
-
-/* The number of workers: -j, else the number of cores. */
-static long
-jobs_default(void)
-{
-	long	 n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n < 1 ? 1 : n;
 }
 
 static int
@@ -223,7 +200,7 @@ cmd_check(int argc, char *argv[])
 	pb_xml_init(NULL);
 	sdir = data_dir("schema");
 	if ((rc = run_load(&r, sdir, NULL)) == PB_EXIT_OK)
-		pb_run_check(&r, &o, jobs_default(), 0);
+		pb_run_check(&r, &o, pb_cli_jobs(), 0);
 	else if (rc == PB_EXIT_INPUT)
 		pb_run_check_alone(&r, &o);
 	if (rc == PB_EXIT_OK || rc == PB_EXIT_INPUT)
@@ -250,7 +227,6 @@ cmd_build(int argc, char *argv[])
 	const char		*outdir;
 	char			*tdir, *sdir = NULL;
 	char			*chromium = NULL;
-	long			 jobs;
 	int			 rc, lock;
 
 	if ((rc = pb_cli_build(argc, argv, &c)) != PB_CLI_RUN)
@@ -260,7 +236,6 @@ cmd_build(int argc, char *argv[])
 	r.only = c.packet;
 	outdir = c.outdir;
 	tdir = c.tdir;
-	jobs = c.jobs > 0 ? c.jobs : jobs_default();
 	if (c.pdf && (chromium = pb_pdf_chromium()) == NULL) {
 		pb_say("%s", PB_PDF_NEED_CHROMIUM);
 		rc = PB_EXIT_SYSTEM;
@@ -273,32 +248,13 @@ cmd_build(int argc, char *argv[])
 	if (tdir == NULL)
 		tdir = data_dir("templates");
 	sdir = data_dir("schema");
-	if (pb_out_overlaps(outdir, r.indir) || pb_out_overlaps(outdir, tdir)) {
-		pb_say("the output folder '%s' and the %s folder '%s' overlap "
-		    "(one is the other or lies inside it); a build would "
-		    "replace it: choose another -o", outdir,
-		    pb_out_overlaps(outdir, r.indir) ? "input" : "templates",
-		    pb_out_overlaps(outdir, r.indir) ? r.indir : tdir);
-		rc = PB_EXIT_USAGE;
+	if ((rc = pb_out_take(outdir, r.indir, tdir, isatty(STDERR_FILENO),
+	    pb_say, &lock)) != PB_EXIT_OK)
 		goto out;
-	}
-	/* one build at a time per output folder: wait for the other */
-	if ((lock = pb_out_lock(outdir, 0)) == -1) {
-		if (isatty(STDERR_FILENO))
-			pb_say("waiting for another build of '%s' to finish",
-			    outdir);
-		lock = pb_out_lock(outdir, 1);
-	}
-	if (lock < 0) {
-		pb_say("cannot lock the output folder '%s': %s", outdir,
-		    strerror(errno));
-		rc = PB_EXIT_SYSTEM;
-		goto out;
-	}
 	pb_progress_start(&prog, &r);
 	pb_xml_init(NULL);
 	pb_xml_allow(sdir);
-	rc = pb_build(&r, outdir, tdir, sdir, jobs, PB_MAX_INPUT, chromium);
+	rc = pb_build(&r, outdir, tdir, sdir, c.jobs, PB_MAX_INPUT, chromium);
 	pb_progress_end(&prog);
 	if (rc == PB_EXIT_USAGE)	/* no packet --packet names */
 		pb_cli_packet(&r, c.packet, &pk);

@@ -171,8 +171,13 @@ resolve(const char *path)
 	return out;
 }
 
-int
-pb_out_overlaps(const char *outdir, const char *dir)
+/*
+ * Returns non-zero when the output folder outdir (which need not exist)
+ * and the folder dir are one folder or one lies inside the other, once
+ * symbolic links are resolved: a build must then write nothing.
+ */
+static int
+out_overlaps(const char *outdir, const char *dir)
 {
 	char	*a = resolve(outdir), *b = resolve(dir);
 	size_t	 na, nb;
@@ -191,8 +196,16 @@ pb_out_overlaps(const char *outdir, const char *dir)
 	return rc;
 }
 
-int
-pb_out_lock(const char *outdir, int wait)
+/*
+ * Takes the lock of outdir, an flock on the file ".OUT.lock" beside it,
+ * that every build holds from start to end: two builds never work on one
+ * output folder at once. With wait, blocks until the other build is
+ * done. Returns the descriptor to give pb_out_unlock, -1 when another
+ * build holds the lock (without wait), -2 when the lock file cannot be
+ * opened (errno says why).
+ */
+static int
+out_lock(const char *outdir, int wait)
 {
 	char	*path = pb_out_sidecar(outdir, "lock");
 	int	 fd;
@@ -208,6 +221,35 @@ pb_out_lock(const char *outdir, int wait)
 		return errno == EWOULDBLOCK ? -1 : -2;
 	}
 	return fd;
+}
+
+int
+pb_out_take(const char *outdir, const char *indir, const char *tdir,
+    int tell, void (*say)(const char *, ...), int *lock)
+{
+	int	 in = out_overlaps(outdir, indir);
+
+	*lock = -2;
+	if (in || out_overlaps(outdir, tdir)) {
+		say("the output folder '%s' and the %s folder '%s' overlap "
+		    "(one is the other or lies inside it); a build would "
+		    "replace it: choose another -o", outdir,
+		    in ? "input" : "templates", in ? indir : tdir);
+		return PB_EXIT_USAGE;
+	}
+	/* one build at a time per output folder: wait for the other */
+	if ((*lock = out_lock(outdir, 0)) == -1) {
+		if (tell)
+			say("waiting for another build of '%s' to finish",
+			    outdir);
+		*lock = out_lock(outdir, 1);
+	}
+	if (*lock < 0) {
+		say("cannot lock the output folder '%s': %s", outdir,
+		    strerror(errno));
+		return PB_EXIT_SYSTEM;
+	}
+	return PB_EXIT_OK;
 }
 
 void

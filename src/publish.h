@@ -62,23 +62,21 @@ void pb_stage_files(struct pb_stage *s, struct pb_manifest *m);
 void pb_stage_clean(const char *outdir);
 
 /*
- * Returns non-zero when the output folder outdir (which need not exist)
- * and the folder dir are one folder or one lies inside the other, once
- * symbolic links are resolved: a build must then write nothing.
+ * Takes outdir for a build that reads the folders indir and tdir. An
+ * outdir that is one of them or lies inside one, or holds one, once
+ * symbolic links are resolved, is refused: said with say, PB_EXIT_USAGE,
+ * nothing touched. Else takes the lock of outdir, an flock on the file
+ * ".OUT.lock" beside it, that every build holds from start to end: two
+ * builds never work on one output folder at once. When another build
+ * holds it, waits for that build to end, having said so with say when
+ * tell is non-zero (on a terminal). Returns PB_EXIT_OK with *lock the
+ * descriptor to give pb_out_unlock, or PB_EXIT_SYSTEM, said with say,
+ * when the lock file cannot be opened or locked.
  */
-int pb_out_overlaps(const char *outdir, const char *dir);
+int pb_out_take(const char *outdir, const char *indir, const char *tdir,
+    int tell, void (*say)(const char *, ...), int *lock);
 
-/*
- * Takes the lock of outdir, an flock on the file ".OUT.lock" beside it,
- * that every build holds from start to end: two builds never work on one
- * output folder at once. With wait, blocks until the other build is
- * done. Returns the descriptor to give pb_out_unlock, -1 when another
- * build holds the lock (without wait), -2 when the lock file cannot be
- * opened (errno says why).
- */
-int pb_out_lock(const char *outdir, int wait);
-
-/* Releases a lock pb_out_lock took; a negative fd is a no-op. */
+/* Releases a lock pb_out_take took; a negative fd is a no-op. */
 void pb_out_unlock(int fd);
 
 /* The path of what is kept beside outdir: ".NAME.WHAT" (caller frees). */

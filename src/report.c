@@ -253,3 +253,29 @@ pb_report_unknown(const struct pb_figures *f, const char *name,
 	    s.len ? "?" : "");
 	pb_buf_free(&s);
 }
+
+void
+pb_report_unexplained(const struct pb_figures *f, const char *name,
+    const char *packets, struct pb_buf *out)
+{
+	size_t	 from = out->len;
+	int	 near;
+
+	if (packets != NULL && (f == NULL || pb_figures_get(f, name) != NULL)) {
+		pb_buf_printf(out, "%s is a packet's figure: add --packet ID to "
+		    "say which packet (packets: %s)", name, packets);
+		return;
+	}
+	pb_report_unknown(f, name, out);
+	near = strstr(out->data + from, "did you mean") != NULL;
+	if (packets == NULL)
+		pb_buf_puts(out, near ? "" :
+		    "; 'peerbrief figures' lists every name");
+	else if (near)
+		pb_buf_printf(out, " A packet's figure also needs --packet ID "
+		    "(packets: %s)", packets);
+	else
+		pb_buf_printf(out, "; a packet's figure also needs --packet ID "
+		    "(packets: %s), and 'peerbrief figures --packet ID' lists "
+		    "every name", packets);
+}

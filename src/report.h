@@ -41,4 +41,16 @@ int pb_report_write(const struct pb_figures *f, const struct pb_figure *fig,
 void pb_report_unknown(const struct pb_figures *f, const char *name,
     struct pb_buf *out);
 
+/*
+ * Appends the message of explain for a name it cannot explain. Without
+ * packets (NULL), NAME is not a figure of f: pb_report_unknown's message
+ * and, when no name is near, where every name is listed. With packets
+ * (the run's, as "a, b" or "none"), NAME is a packet.* name given without
+ * --packet and f the figures of the run's first packet (NULL: it has
+ * none): that such a figure needs --packet ID, after pb_report_unknown's
+ * message when f does not have NAME either.
+ */
+void pb_report_unexplained(const struct pb_figures *f, const char *name,
+    const char *packets, struct pb_buf *out);
+
 #endif /* PB_REPORT_H */
