@@ -56,6 +56,16 @@ check "unknown packet lists packets" grep -q "accs-peer-roles, note-taking-fundi
 $PB explain riverbend.accs-fy2026.dmh_paymnt >/dev/null 2>"$T/err"
 check "unknown figure exits 2" test $? -eq 2
 check "unknown figure suggests" grep -q "did you mean 'riverbend.accs-fy2026.dmh_payment'" "$T/err"
+# A bad --as-of is a usage error like any bad option value: the format,
+# then the command's usage line, exit 2, before input/ is read.
+for cmd in "figures" "explain param.medicaid_share"; do
+	$PB $cmd --as-of 10/05/2026 -i "$T/none" >"$T/out" 2>"$T/err"
+	check "$cmd: bad --as-of exits 2" test $? -eq 2 -a ! -s "$T/out"
+	c=${cmd%% *}
+	printf "peerbrief %s: --as-of wants a date YYYY-MM-DD, not '10/05/2026'\nusage: peerbrief %s %s\nRun 'peerbrief %s --help' for its options.\n" \
+	    "$c" "$c" "$($PB $c --help | sed -n 's/^usage: peerbrief [a-z]* //p')" "$c" >"$T/want"
+	check "$cmd: bad --as-of: the format and the usage line" cmp -s "$T/want" "$T/err"
+done
 $PB figures --as-of 2026-13-01 >/dev/null 2>&1
 check "bad --as-of exits 2" test $? -eq 2
 # A command-line as-of names the option as its source, not a file.
