@@ -340,8 +340,9 @@ header_read(struct sheet *s, struct pb_diags *d)
 				;
 			if (k < h->n)
 				pb_diag_error(d, s->file, h->cells[i].line,
-				    h->cells[i].col, "a column without a name; "
-				    "the columns are %s", all.data);
+				    h->cells[i].col, "a column without a name: "
+				    "name it or remove it; the columns are %s",
+				    all.data);
 		} else if (k == s->ncols && split_names(s, h, i, t, named,
 		    d))
 			;
@@ -354,9 +355,11 @@ header_read(struct sheet *s, struct pb_diags *d)
 			if (near != NULL)
 				named[col_find(s, near)] = 1;
 			pb_diag_error(d, s->file, h->cells[i].line,
-			    h->cells[i].col, "unknown column '%s'%s%s%s; the "
-			    "columns are %s", t, near ? " (did you mean '" : "",
-			    near ? near : "", near ? "'?)" : "", all.data);
+			    h->cells[i].col, "unknown column '%s'%s%s%s: %s "
+			    "it; the columns are %s", t, near ? " (did you "
+			    "mean '" : "", near ? near : "", near ? "'?)" : "",
+			    near ? "rename or remove" : "remove or rename",
+			    all.data);
 		} else if (s->idx[k] != i)
 			pb_diag_error(d, s->file, h->cells[i].line,
 			    h->cells[i].col, "column '%s' appears twice "
