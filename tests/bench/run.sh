@@ -14,9 +14,11 @@
 #   onechange  peerbrief build after one position changed.
 # Each time is the median of the rounds; peak memory (GNU time, maximum
 # resident set) the median of the same runs. Each command runs under
-# /usr/bin/time, so each pays the same small start-up. Results, as ratios to
-# Hugo and to the floor, go to tests/bench/results.txt. Nothing here
-# asserts: read the ratios against the targets printed beside them.
+# /usr/bin/time, so each pays the same small start-up, and after sync, so
+# none pays for writing back what the command before it wrote. Results,
+# as ratios to Hugo and to the floor, go to tests/bench/results.txt.
+# Nothing here asserts: read the ratios against the targets printed
+# beside them.
 set -eu
 cd "$(dirname "$0")/../.."
 sizes=${*:-${BENCH_SIZES:-"100 1000 10000"}}
@@ -39,6 +41,7 @@ while [ "$r" -le "$rounds" ]; do list="$list,$r"; r=$((r + 1)); done
 	echo "floor: one cmark process over all the Markdown, plus the rest of" \
 	    "peerbrief's output bytes written to one file"
 	echo "hugo: hugo --quiet --minify=false on the same Markdown (tests/bench/hugo.sh)"
+	echo "each command starts after sync: none pays for writing back another's output"
 	echo
 } >"$out"
 summary=""
@@ -66,15 +69,19 @@ for n in $sizes; do
 	pad=$((pbbytes > cm ? pbbytes - cm : 0))
 	mkdir -p "$mem"
 	T="/usr/bin/time -f %M -a -o $mem"
-	export PREP_floor="rm -rf $fl && mkdir $fl"
+	# Each prepare step ends with sync: no command measured pays for
+	# writing back what the one before it left in the page cache
+	# (peerbrief's build ends with one syncfs, which would otherwise
+	# also flush the floor's and Hugo's output).
+	export PREP_floor="rm -rf $fl && mkdir $fl && sync"
 	export RUN_floor="$T/floor sh -c 'cmark $in/positions/*.md >$fl/cmark.html && head -c $pad /dev/zero >$fl/rest'"
-	export PREP_hugo="rm -rf $pub"
+	export PREP_hugo="rm -rf $pub && sync"
 	export RUN_hugo="$T/hugo hugo --quiet --minify=false -s $site -d $pub --cacheDir $W/hugo-cache"
-	export PREP_full="rm -rf $o $W/.out-$n.stat $W/.out-$n.staging"
+	export PREP_full="rm -rf $o $W/.out-$n.stat $W/.out-$n.staging && sync"
 	export RUN_full="$T/full $PB build -i $in -o $o"
-	export PREP_nochange="$PB build -i $in -o $o"
+	export PREP_nochange="$PB build -i $in -o $o && sync"
 	export RUN_nochange="$T/nochange $PB build -i $in -o $o"
-	export PREP_onechange="$PB build -i $in -o $o && printf 'x\n' >>$in/positions/p00001.md"
+	export PREP_onechange="$PB build -i $in -o $o && printf 'x\n' >>$in/positions/p00001.md && sync"
 	export RUN_onechange="$T/onechange $PB build -i $in -o $o"
 	json=$W/hf-$n.json
 	hyperfine --style basic --runs 1 --export-json "$json" \
