@@ -51,8 +51,9 @@ void pb_refs_free(struct pb_refs *refs);
 
 /*
  * A position as read: its tree and its references' positions. A broken
- * one had errors (its front matter), but its tree is there to check its
- * references and citations, not to publish.
+ * one had errors (its front matter, or an XML position's title, ids or
+ * schema), but its tree is there to check its references and citations,
+ * not to publish.
  */
 struct pb_position {
 	xmlDocPtr	 doc;
@@ -91,7 +92,11 @@ xmlDocPtr pb_markdown_read(const char *file, const char *data, size_t len,
 
 /*
  * Reads an XML position (a DocBook 5 article with pb:value and
- * pb:directive) the same way. Returns a new document or NULL.
+ * pb:directive) the same way. Returns a new document or NULL. A file
+ * that is well-formed and a DocBook <article> gives its document even
+ * with problems (a missing title, an xml:id twice, schema violations,
+ * all recorded in d), without the references the schema refused, for
+ * the others to be checked.
  */
 xmlDocPtr pb_xmlpos_read(const char *file, const char *data, size_t len,
     const char *id, const struct pb_read_opts *o, struct pb_refs *refs,

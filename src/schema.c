@@ -571,6 +571,20 @@ struct verrs {
 	size_t		 n;
 };
 
+/* The elements that messages were about, as pb_schema_check_said gives
+ * them. */
+struct nodes {
+	xmlNodePtr	*v;
+	size_t		 n;
+};
+
+static void
+nodes_add(struct nodes *ns, xmlNodePtr n)
+{
+	ns->v = pb_grow(ns->v, ns->n, sizeof(*ns->v));
+	ns->v[ns->n++] = n;
+}
+
 /*
  * The element "Element NAME failed to validate attributes" (msg) is
  * about: libxml2 gives it at the element's first child element when it
@@ -779,10 +793,11 @@ extra_said(const struct verrs *vs, const struct verr *v)
  * Reports the violations of one file: for each element, its specific
  * messages, or its first generic one when it has nothing more specific;
  * generic follow-on messages of elements that hold the real problem are
- * dropped.
+ * dropped. Adds to said (when not NULL) the element of each message kept.
  */
 static void
-verr_report(const struct pb_xmlfile *r, struct verrs *vs, struct pb_diags *d)
+verr_report(const struct pb_xmlfile *r, struct verrs *vs, struct pb_diags *d,
+    struct nodes *said)
 {
 	size_t		 i, j, specific = 0;
 	int		 keep;
@@ -808,6 +823,8 @@ verr_report(const struct pb_xmlfile *r, struct verrs *vs, struct pb_diags *d)
 		}
 		if (keep)
 			verr_one(r, &vs->v[i], d);
+		if (keep && said != NULL && vs->v[i].node != NULL)
+			nodes_add(said, vs->v[i].node);
 	}
 	for (i = 0; i < vs->n; i++)
 		free(vs->v[i].msg);
@@ -909,11 +926,11 @@ said_about(xmlNodePtr n, xmlNodePtr *said, size_t nsaid)
 /*
  * An invalid XML position: its problems in plain words (plainpos.c),
  * then the validator's messages about the nodes those did not cover.
- * Frees vs.
+ * Adds to out (when not NULL) the elements both spoke of. Frees vs.
  */
 static void
 position_report(const struct pb_xmlfile *r, xmlDocPtr doc, struct verrs *vs,
-    struct pb_diags *d)
+    struct pb_diags *d, struct nodes *out)
 {
 	xmlNodePtr	*said = NULL;
 	size_t		 nsaid, i, k = 0;
@@ -926,7 +943,10 @@ position_report(const struct pb_xmlfile *r, xmlDocPtr doc, struct verrs *vs,
 			vs->v[k++] = vs->v[i];
 	}
 	vs->n = k;
-	verr_report(r, vs, d);
+	verr_report(r, vs, d, out);
+	for (i = 0; out != NULL && i < nsaid; i++)
+		if (said[i] != NULL)
+			nodes_add(out, said[i]);
 	free(said);
 }
 
@@ -934,10 +954,18 @@ int
 pb_schema_check(const struct pb_schema *s, const struct pb_xmlfile *r,
     xmlDocPtr doc, struct pb_diags *d)
 {
+	return pb_schema_check_said(s, r, doc, d, NULL, NULL);
+}
+
+int
+pb_schema_check_said(const struct pb_schema *s, const struct pb_xmlfile *r,
+    xmlDocPtr doc, struct pb_diags *d, xmlNodePtr **said, size_t *nsaid)
+{
 	xmlRelaxNGValidCtxtPtr	 vc;
 	struct verrs		 vs = { NULL, 0 };
+	struct nodes		 out = { NULL, 0 };
 	struct pb_hash		 key = { 0, 0 };
-	size_t			 errs = d->errors, said = d->n, i;
+	size_t			 errs = d->errors, before = d->n, i;
 	int			 rc;
 
 	/* a content known to follow s: the same bytes, the same tree */
@@ -955,17 +983,22 @@ pb_schema_check(const struct pb_schema *s, const struct pb_xmlfile *r,
 	/* In plain words where the file's kind is described (plain.c);
 	 * else the validator's messages. */
 	if (rc != 0 && strcmp(s->root, "position") == 0)
-		position_report(r, doc, &vs, d);
+		position_report(r, doc, &vs, d, &out);
 	else if (rc != 0 && pb_plain_check(r, doc, s->root, d) > 0) {
 		for (i = 0; i < vs.n; i++)
 			free(vs.v[i].msg);
 		free(vs.v);
 	} else
-		verr_report(r, &vs, d);
+		verr_report(r, &vs, d, &out);
 	if (rc != 0 && d->errors == errs)
 		pb_diag_error(d, r->file, 0, 0, "does not follow its schema");
-	if (rc == 0 && d->n == said && s->valid != NULL && r->data != NULL)
+	if (rc == 0 && d->n == before && s->valid != NULL && r->data != NULL)
 		valid_add(s->valid, key);
+	if (said != NULL) {
+		*said = out.v;
+		*nsaid = out.n;
+	} else
+		free(out.v);
 	return rc == 0 && d->errors == errs;
 }
 

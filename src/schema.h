@@ -99,4 +99,15 @@ void pb_schema_trust(struct pb_schema *s, struct pb_valid *v);
 int pb_schema_check(const struct pb_schema *s, const struct pb_xmlfile *f,
     xmlDocPtr doc, struct pb_diags *d);
 
+/*
+ * pb_schema_check, which also sets *said to the *nsaid elements the
+ * violations it recorded were about (in no order; one may repeat; an
+ * element whose message was said of another covered by it is one of
+ * them), for a caller that goes on checking what the schema did not
+ * refuse. The caller frees *said; none when doc is valid.
+ */
+int pb_schema_check_said(const struct pb_schema *s,
+    const struct pb_xmlfile *f, xmlDocPtr doc, struct pb_diags *d,
+    xmlNodePtr **said, size_t *nsaid);
+
 #endif /* PB_SCHEMA_H */

@@ -3,6 +3,7 @@
  * subset, with pb:value and pb:directive, wrapped into the tree of
  * docs/tree.md with its info turned into pb:meta.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,9 +75,9 @@ clean_urls(xmlNodePtr n)
 
 /*
  * Reports every xml:id under n given a second time, at its value, with
- * the line of the first. Returns 0 when there was one.
+ * the line of the first.
  */
-static int
+static void
 ids_unique(const struct pb_xmlfile *xf, xmlNodePtr n, struct pb_diags *d)
 {
 	xmlNodePtr	 top = n, first;
@@ -84,7 +85,6 @@ ids_unique(const struct pb_xmlfile *xf, xmlNodePtr n, struct pb_diags *d)
 	xmlAttrPtr	 a;
 	xmlChar		*v;
 	struct pb_src	 at;
-	int		 rc = 1;
 
 	for (; n != NULL; n = pb_tree_next(n, top)) {
 		if (n->type != XML_ELEMENT_NODE || (a = xmlHasNsProp(n,
@@ -97,12 +97,50 @@ ids_unique(const struct pb_xmlfile *xf, xmlNodePtr n, struct pb_diags *d)
 			pb_diag_error(d, xf->file, at.line, at.col, "xml:id '%s' "
 			    "given twice (first at line %lu)", (const char *)v,
 			    pb_xmlfile_attr(xf, first, "xml:id").line);
-			rc = 0;
 		}
 		xmlFree(v);
 	}
 	xmlHashFree(seen, NULL);
-	return rc;
+}
+
+static int
+ptr_cmp(const void *a, const void *b)
+{
+	uintptr_t	 x = (uintptr_t)*(void *const *)a;
+	uintptr_t	 y = (uintptr_t)*(void *const *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Takes out of the tree under top every pb:value, pb:directive and
+ * pb:cite that a schema message was about (said, nsaid of them, sorted
+ * here; one may repeat): a misspelt or missing ref, or a reference
+ * standing where it may not, is one problem, said once by the schema,
+ * and the figure and citation checks then read only the references the
+ * schema did not refuse. The tree, broken, is never published.
+ */
+static void
+drop_said(xmlNodePtr top, xmlNodePtr *said, size_t nsaid)
+{
+	xmlNodePtr	 n, next;
+
+	if (nsaid == 0)
+		return;
+	qsort(said, nsaid, sizeof(*said), ptr_cmp);
+	for (n = top; n != NULL; n = next) {
+		if (n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+		    xmlStrEqual(n->ns->href, BAD_CAST PB_NS) &&
+		    (xmlStrEqual(n->name, BAD_CAST "value") ||
+		    xmlStrEqual(n->name, BAD_CAST "directive") ||
+		    xmlStrEqual(n->name, BAD_CAST "cite")) &&
+		    bsearch(&n, said, nsaid, sizeof(*said), ptr_cmp) != NULL) {
+			next = pb_tree_skip(n, top);
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+		} else
+			next = pb_tree_next(n, top);
+	}
 }
 
 /*
@@ -138,6 +176,17 @@ mark_refs(const struct pb_xmlfile *xf, xmlNodePtr n, struct pb_refs *refs)
 	}
 }
 
+/*
+ * Reads an XML position, reporting each of its problems once: the
+ * reader's (xmlread.c: a file that is not well-formed has no tree past
+ * its first fatal error, which libxml2 stops at, so nothing else of it
+ * can be checked), then, when the root is a DocBook <article> (anything
+ * else is not a position at all, and every further message would say
+ * so again), a missing title, an xml:id given twice, every schema
+ * violation and, through the tree returned even then (pb_position_read
+ * marks it broken), every figure reference and citation the schema did
+ * not refuse.
+ */
 xmlDocPtr
 pb_xmlpos_read(const char *file, const char *data, size_t len,
     const char *id, const struct pb_read_opts *o, struct pb_refs *refs,
@@ -145,12 +194,13 @@ pb_xmlpos_read(const char *file, const char *data, size_t len,
 {
 	xmlDocPtr	 doc;
 	xmlNodePtr	 art, info, title, pos, meta, au, n;
+	xmlNodePtr	*said = NULL;
 	xmlNsPtr	 pb;
 	xmlChar		*t;
 	const char	*lang;
 	struct pb_xmlfile xf;
 	struct pb_src	 at;
-	int		 ok;
+	size_t		 nsaid = 0;
 
 	if (o->max_bytes > 0 && len > o->max_bytes) {
 		pb_diag_error(d, file, 0, 0, "the XML position is %zu bytes, "
@@ -173,23 +223,27 @@ pb_xmlpos_read(const char *file, const char *data, size_t len,
 		at = pb_xmlfile_elem(&xf, art);
 		pb_diag_error(d, file, at.line, at.col, "an XML position must "
 		    "be a DocBook 5 <article> in namespace %s", PB_DB_NS);
-		goto fail;
+		pb_xmlfile_unindex(&xf);
+		xmlFreeDoc(doc);
+		return NULL;
 	}
 	info = child(art, PB_DB_NS, "info");
 	title = child(info, PB_DB_NS, "title");
 	t = title ? xmlNodeGetContent(title) : NULL;
-	if (t == NULL || pb_tree_squeeze((char *)t)[0] == '\0') {
+	/* no <info> or no <title> in it: the schema says so, where there
+	 * is one; an empty title it lets pass */
+	if ((title != NULL || o->schema == NULL) && (t == NULL ||
+	    pb_tree_squeeze((char *)t)[0] == '\0')) {
 		at = title ? pb_xmlfile_text(&xf, title) :
 		    pb_xmlfile_elem(&xf, info ? info : art);
 		pb_diag_error(d, file, at.line, at.col,
 		    "missing title: add <info><title>...</title></info>");
-		goto fail;
 	}
-	ok = ids_unique(&xf, art, d);
-	if (o->schema != NULL && !pb_schema_check(o->schema, &xf, doc, d))
-		ok = 0;
-	if (!ok)
-		goto fail;
+	ids_unique(&xf, art, d);
+	if (o->schema != NULL)
+		pb_schema_check_said(o->schema, &xf, doc, d, &said, &nsaid);
+	drop_said(art, said, nsaid);
+	free(said);
 	mark_refs(&xf, art, refs);
 	pb_xmlfile_unindex(&xf);
 	clean_urls(art);
@@ -205,7 +259,7 @@ pb_xmlpos_read(const char *file, const char *data, size_t len,
 	meta = xmlNewChild(pos, pb, BAD_CAST "meta", NULL);
 	xmlAddChild(pos, art);
 	meta_copy(meta, "subtitle", child(info, PB_DB_NS, "subtitle"));
-	for (au = info->children; au != NULL; au = au->next)
+	for (au = info ? info->children : NULL; au != NULL; au = au->next)
 		if (au->type == XML_ELEMENT_NODE &&
 		    xmlStrEqual(au->name, BAD_CAST "author")) {
 			n = child(au, PB_DB_NS, "personname");
@@ -214,14 +268,9 @@ pb_xmlpos_read(const char *file, const char *data, size_t len,
 	meta_copy(meta, "date", child(info, PB_DB_NS, "pubdate"));
 	meta_copy(meta, "summary", child(info, PB_DB_NS, "abstract"));
 	lang = (const char *)xmlNodeGetLang(art);
-	pb_tree_meta_finish(meta, (const char *)t,
+	pb_tree_meta_finish(meta, t ? (const char *)t : "",
 	    lang && pb_lang_valid(lang) ? lang : "en");
 	xmlFree((xmlChar *)lang);
 	xmlFree(t);
 	return doc;
-fail:
-	pb_xmlfile_unindex(&xf);
-	xmlFree(t);
-	xmlFreeDoc(doc);
-	return NULL;
 }
