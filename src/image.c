@@ -213,7 +213,7 @@ resolve(xmlNodePtr x, const char *file, const char *dir, const char *indir,
     int point, struct pb_images *im, struct pb_diags *d)
 {
 	xmlChar		*dest;
-	char		*rel = NULL, *name = NULL, *path = NULL, *data = NULL;
+	char		*rel = NULL, *name = NULL, *path = NULL, *data = NULL, *what;
 	const char	*type;
 	struct pb_image	*e;
 	struct pb_hash	 h;
@@ -259,8 +259,9 @@ resolve(xmlNodePtr x, const char *file, const char *dir, const char *indir,
 		goto out;
 	}
 	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-		pb_diag_error(d, file, line, col, "image '%s' is not a file",
-		    rel);
+		what = pb_xasprintf("image '%s'", rel);
+		pb_diag_not_regular(d, file, line, col, what);
+		free(what);
 		goto out;
 	}
 	if ((unsigned long long)st.st_size > PB_MAX_IMAGE) {

@@ -669,8 +669,7 @@ org_csv_files(struct pb_org *o, const char *indir, struct pb_diags *d)
 			pb_diag_error(d, path, 0, 0, "%s", why);
 			ok = 0;
 		} else if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-			pb_diag_error(d, path, 0, 0, "not a regular file; "
-			    "refusing to read it");
+			pb_diag_not_regular(d, path, 0, 0, NULL);
 			ok = 0;
 		} else {
 			o->csv[i] = path;
@@ -907,8 +906,7 @@ list_ids(const char *indir, const char *sub, const char *sfx1,
 		else if ((why = pb_path_refusal(path, indir, "file")) != NULL)
 			pb_diag_error(d, path, 0, 0, "%s", why);
 		else if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-			pb_diag_error(d, path, 0, 0, "not a regular file; "
-			    "refusing to read it");
+			pb_diag_not_regular(d, path, 0, 0, NULL);
 		if (!pb_id_valid(id)) {
 			bad_id(path, id, e->d_name + strlen(id), "file", d);
 			free(id);

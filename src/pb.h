@@ -143,6 +143,14 @@ void pb_diag_verror(struct pb_diags *d, enum pb_sev sev, const char *file,
     unsigned long line, unsigned long col, const char *fmt, va_list ap)
     __attribute__((format(printf, 6, 0)));
 /*
+ * Appends the one error for an input that is not a regular file (a
+ * folder, a device, a named pipe, a socket), which is never read: at
+ * file:line:col, naming it as what ("image 'a.png'") when that is not the
+ * file of the position, else (what NULL) as the file itself.
+ */
+void pb_diag_not_regular(struct pb_diags *d, const char *file,
+    unsigned long line, unsigned long col, const char *what);
+/*
  * Appends an error that is not the input's fault (a full disk, a broken
  * stylesheet): the run exits with status 3.
  */

@@ -246,6 +246,14 @@ pb_diag_error(struct pb_diags *d, const char *file, unsigned long line,
 }
 
 void
+pb_diag_not_regular(struct pb_diags *d, const char *file, unsigned long line,
+    unsigned long col, const char *what)
+{
+	pb_diag_error(d, file, line, col, "%s%snot a regular file; refusing "
+	    "to read it", what ? what : "", what ? " is " : "");
+}
+
+void
 pb_diag_warning(struct pb_diags *d, const char *file, unsigned long line,
     unsigned long col, const char *fmt, ...)
 {
@@ -382,8 +390,7 @@ pb_file_read(const char *path, char **data, size_t *len, struct pb_diags *d)
 			return 0;
 		}
 		if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-			pb_diag_error(d, path, 0, 0, "cannot read: not a "
-			    "regular file");
+			pb_diag_not_regular(d, path, 0, 0, NULL);
 			goto out;
 		}
 		if ((size_t)st.st_size > PB_MAX_FILE) {

@@ -360,8 +360,10 @@ truncate -s 10485761 "$T/I/positions/img/huge.png"
 printf 'GIF8 not an image' >"$T/I/positions/img/fake.gif"
 printf '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>' >"$T/I/positions/img/evil.svg"
 printf '<svg xmlns="http://www.w3.org/2000/svg"><g><g><image href="file:///etc/passwd"/></g></g></svg>' >"$T/I/positions/img/far.svg"
-printf -- '---\ntitle: Images\n---\n%s\n%s\n' '![a](../../a.png) ![b](/etc/passwd) ![c](img/link.png)' \
-    '![d](img/huge.png) ![e](img/fake.gif) ![f](img/evil.svg) ![g](img/far.svg)' >"$T/I/positions/pos.md"
+mkdir "$T/I/positions/img/folder.png"
+printf -- '---\ntitle: Images\n---\n%s\n%s\n%s\n' '![a](../../a.png) ![b](/etc/passwd) ![c](img/link.png)' \
+    '![d](img/huge.png) ![e](img/fake.gif) ![f](img/evil.svg) ![g](img/far.svg)' \
+    '![h](img/folder.png)' >"$T/I/positions/pos.md"
 cp -r "$T/io" "$T/io.before"
 (cd "$T" && $PB build -i I -o io) >/dev/null 2>"$T/err"
 check "images: refused ones fail the build" test $? -eq 1
@@ -373,7 +375,8 @@ I/positions/pos.md:5:1: error: image 'img/huge.png' is 10485761 bytes, over the 
 I/positions/pos.md:5:20: error: image 'img/fake.gif' is not a PNG, JPEG, GIF, WebP or SVG file (by its content)
 I/positions/pos.md:5:39: error: image 'img/evil.svg' is an SVG with a script, an event handler, a foreignObject or a link to another file: only SVG that draws is copied
 I/positions/pos.md:5:58: error: image 'img/far.svg' is an SVG with a script, an event handler, a foreignObject or a link to another file: only SVG that draws is copied
-peerbrief: 7 errors
+I/positions/pos.md:6:1: error: image 'img/folder.png' is not a regular file; refusing to read it
+peerbrief: 8 errors
 EOF
 check "images: each refused at its position" diff -u "$T/want" "$T/err"
 check "images: a failed build leaves out/ as it was" diff -r "$T/io.before" "$T/io"

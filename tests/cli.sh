@@ -168,7 +168,7 @@ ln -s /dev/zero "$T/zero.md"
 for f in pipe.md zero.md; do
 	(cd "$T" && timeout -s KILL 10 $PB convert "$f") >"$T/a" 2>"$T/e"
 	check "convert $f: exit 1, nothing on stdout" test $? -eq 1 -a ! -s "$T/a"
-	check "convert $f: refused, once" sh -c "test \"\$(cat '$T/e')\" = '$f: error: cannot read: not a regular file'"
+	check "convert $f: refused, once" sh -c "test \"\$(cat '$T/e')\" = '$f: error: not a regular file; refusing to read it'"
 done
 mkfifo "$T/out.pipe"
 timeout -s KILL 10 cat "$T/out.pipe" >"$T/piped" &
