@@ -210,8 +210,8 @@ struct pool {
 	struct pb_styles	*st;
 	struct pb_stage		*stage;	/* NULL: check only */
 	const char		*chromium; /* NULL: no PDF */
-	char			**tags;	/* per packet: its tags, or NULL */
-	char			**images; /* per packet: its images, or NULL */
+	struct pb_increment	*inc;	/* what each packet built is made
+					 * of goes in it; NULL: check only */
 	const char		*reuse;	/* per packet: previous output fits */
 	struct pb_diags		*warns;	/* per packet: the warnings building
 					 * it gave, or NULL */
@@ -405,6 +405,7 @@ build_packet(struct pool *b, const struct pb_packet *pk, struct pb_diags *d)
 	struct pb_figures	 *f;
 	xmlDocPtr		  doc = NULL;
 	unsigned char		 *take;
+	char			 *images = NULL;
 	size_t			  i;
 
 	pos = pb_xcalloc(pk->npositions + 1, sizeof(*pos));
@@ -416,12 +417,11 @@ build_packet(struct pool *b, const struct pb_packet *pk, struct pb_diags *d)
 	if ((f = pb_run_figures(b->r, pk, d)) != NULL)
 		doc = pb_packet_assemble_taking(b->r->model, pk, f, pos, take,
 		    b->r->as_of, d);
-	if (doc != NULL && b->images != NULL)
-		b->images[pk - b->r->model->packets] = packet_images(b, pk,
-		    pos, pk->npositions, d);
+	if (doc != NULL && b->inc != NULL)
+		images = packet_images(b, pk, pos, pk->npositions, d);
 	pb_cache_close(b->cache, pk);
-	if (doc != NULL && b->tags != NULL)
-		b->tags[pk - b->r->model->packets] = packet_tags(doc);
+	if (doc != NULL && b->inc != NULL)
+		pb_increment_record(b->inc, pk->id, packet_tags(doc), images);
 	if (doc != NULL && b->stage != NULL)
 		write_packet(b, pk, doc, f, d);
 	xmlFreeDoc(doc);
@@ -481,17 +481,16 @@ worker_main(void *arg)
  * read with o into a cache serving those packets. With a stage, each
  * packet is rendered with st and its outputs written into it; without
  * (check), packets are only assembled and checked. With chromium (not
- * NULL) each packet's HTML is also printed to its PDF. With tags (one
- * per packet), each packet built sets its own to the tags of its
- * positions (see pb_site_assemble; the caller frees them), and with
- * images its images (packet_images), each copied into the stage. With
+ * NULL) each packet's HTML is also printed to its PDF. With inc, each
+ * packet built records in it the tags of its positions and its images
+ * (packet_tags, packet_images), each image copied into the stage. With
  * warns (one per packet), each packet built also gets the warnings
  * building it gave. Problems go to r->d.
  */
 static void
 pb_build_packets(struct pb_run *r, const struct pb_read_opts *o,
-    struct pb_styles *st, struct pb_stage *stage, const char *reuse,
-    long jobs, const char *chromium, char **tags, char **images,
+    struct pb_styles *st, struct pb_stage *stage, struct pb_increment *inc,
+    const char *reuse, long jobs, const char *chromium,
     struct pb_diags *warns)
 {
 	const struct pb_model	*m = r->model;
@@ -509,8 +508,7 @@ pb_build_packets(struct pb_run *r, const struct pb_read_opts *o,
 	for (k = 0; k < m->npackets; k++)
 		b.todo += reuse == NULL || !reuse[k];
 	b.chromium = chromium;
-	b.tags = tags;
-	b.images = images;
+	b.inc = inc;
 	b.warns = warns;
 	if ((size_t)n > m->npackets)
 		n = (long)m->npackets;
@@ -537,23 +535,29 @@ pb_build_packets(struct pb_run *r, const struct pb_read_opts *o,
 
 /*
  * Renders the site's index page, Atom feed and (with a base-url) sitemap
- * into the stage; tags as for pb_site_assemble. When the previous build
+ * into the stage, each packet with the tags inc records for it. When the
+ * previous build
  * made them from the same tree with the same templates (inc), its pages
  * are reused instead.
  */
 static void
 pb_build_site(struct pb_run *r, struct pb_increment *inc,
-    struct pb_styles *st, struct pb_stage *stage, const char *const *tags)
+    struct pb_styles *st, struct pb_stage *stage)
 {
 	static const char *const files[] = { "index.html", "feed.xml",
 	    "sitemap.xml" };
 	xmlDocPtr	 doc;
 	xmlChar		*xml = NULL;
 	struct pb_hash	 h;
-	size_t		 n, from = r->d.n;
+	const char	**tags;
+	size_t		 i, n, from = r->d.n;
 	int		 len = 0;
 
+	tags = pb_xcalloc(r->model->npackets + 1, sizeof(*tags));
+	for (i = 0; i < r->model->npackets; i++)
+		tags[i] = pb_manifest_tags(&inc->cur, r->model->packets[i].id);
 	doc = pb_site_assemble(r->model, tags);
+	free(tags);
 	/* a sitemap needs absolute URLs */
 	n = r->model->project.base_url != NULL ? 3 : 2;
 	xmlDocDumpMemory(doc, &xml, &len);
@@ -615,7 +619,7 @@ pb_run_check(struct pb_run *r, struct pb_read_opts *o, long jobs, int render)
 		pb_run_check_loose(r, o, all);
 	pb_figures_free(all);
 	if (!render)
-		pb_build_packets(r, o, NULL, NULL, NULL, jobs, NULL, NULL, NULL,
+		pb_build_packets(r, o, NULL, NULL, NULL, NULL, jobs, NULL,
 		    NULL);
 }
 
@@ -678,47 +682,14 @@ styles_done(struct styles_job *j, struct pb_run *r, struct pb_diags *before)
 	return j->st;
 }
 
-/*
- * Per packet of m: what the manifest old recorded for it with get (its
- * tags or its images) when reuse says it is reused, NULL for the others;
- * npackets + 1 entries. The caller frees it with recorded_free.
- */
-static char **
-recorded(const struct pb_manifest *old, const struct pb_model *m,
-    const char *reuse, const char *(*get)(const struct pb_manifest *,
-    const char *))
-{
-	char		**v;
-	const char	 *t;
-	size_t		  i;
-
-	v = pb_xcalloc(m->npackets + 1, sizeof(*v));
-	for (i = 0; i < m->npackets; i++)
-		if (reuse[i] && (t = get(old, m->packets[i].id)) != NULL)
-			v[i] = pb_xstrdup(t);
-	return v;
-}
-
-/*
- * Frees the per-packet arrays of a build: tags and images of recorded,
- * warns of m->npackets diagnostics; NULL ones are skipped.
- */
+/* Frees the warnings of each packet of m (warns: NULL, or one each). */
 static void
-recorded_free(const struct pb_model *m, char **tags, char **images,
-    struct pb_diags *warns)
+warns_free(const struct pb_model *m, struct pb_diags *warns)
 {
 	size_t	 i;
 
-	for (i = 0; m != NULL && i < m->npackets; i++) {
-		if (tags != NULL)
-			free(tags[i]);
-		if (images != NULL)
-			free(images[i]);
-		if (warns != NULL)
-			pb_diags_free(&warns[i]);
-	}
-	free(tags);
-	free(images);
+	for (i = 0; warns != NULL && m != NULL && i < m->npackets; i++)
+		pb_diags_free(&warns[i]);
 	free(warns);
 }
 
@@ -743,29 +714,29 @@ up_to_date(struct pb_run *r, struct pb_increment *inc, const char *outdir,
 }
 
 /*
- * Records in the new manifest what each packet of the build is made of:
- * its tags, its warnings (a reused packet's as building it gave them,
- * printed again when nothing of it changed; a packet build --packet left
- * alone says nothing) and its images.
+ * Records in the new manifest what each packet of the build is made of,
+ * beside its tags and images (pb_increment_record): its warnings (a
+ * reused packet's as building it gave them, printed again when nothing
+ * of it changed; a packet build --packet left alone says nothing) and,
+ * for a packet built, the hash of its inputs with its images.
  */
 static void
 record_packets(struct pb_run *r, struct pb_increment *inc, const char *reuse,
-    char **tags, char **images, struct pb_diags *warns)
+    struct pb_diags *warns)
 {
 	const char	*id;
 	size_t		 i;
 
 	for (i = 0; i < r->model->npackets; i++) {
 		id = r->model->packets[i].id;
-		pb_manifest_set_tags(&inc->cur, id, tags[i]);
 		if (reuse[i] && r->why[i] == PB_WHY_SAME)
 			pb_manifest_replay(&inc->old, id, r->indir, &r->d);
 		if (reuse[i])
 			pb_manifest_replay(&inc->old, id, r->indir, &warns[i]);
 		pb_manifest_keep_warnings(&inc->cur, id, &warns[i], 0,
 		    r->indir);
-		pb_increment_set_images(inc, r->model, r->indir, i,
-		    images[i], !reuse[i]);
+		if (!reuse[i])
+			pb_increment_rehash(inc, r->model, r->indir, i);
 	}
 }
 
@@ -780,7 +751,7 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	struct pb_stage		*stage = NULL;
 	struct pb_diags		 before;
 	struct timespec		 clock;
-	char			*reuse = NULL, **tags = NULL, **images = NULL;
+	char			*reuse = NULL;
 	struct pb_diags		*warns = NULL;
 	size_t			 i;
 	int			 rc = PB_EXIT_INPUT, compiling = 0;
@@ -815,7 +786,7 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	pb_run_check(r, &o, jobs, 1);
 	lap(&clock, &r->secs[PB_STAGE_CHECK]);
 	if (r->d.errors > 0) {	/* the packets' own errors too, as check */
-		pb_build_packets(r, &o, NULL, NULL, NULL, jobs, NULL, NULL, NULL,
+		pb_build_packets(r, &o, NULL, NULL, NULL, NULL, jobs, NULL,
 		    NULL);
 		goto out;
 	}
@@ -836,14 +807,12 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	for (i = 0; i < r->model->npackets; i++)
 		r->reused += reuse != NULL && reuse[i];
 	r->built = r->model->npackets - r->reused;
-	tags = recorded(&inc.old, r->model, reuse, pb_manifest_tags);
-	images = recorded(&inc.old, r->model, reuse, pb_manifest_images);
 	warns = pb_xcalloc(r->model->npackets + 1, sizeof(*warns));
-	pb_build_packets(r, &o, st, stage, reuse, jobs, chromium, tags,
-	    images, warns);
+	pb_build_packets(r, &o, st, stage, &inc, reuse, jobs, chromium,
+	    warns);
 	lap(&clock, &r->secs[PB_STAGE_PACKETS]);
-	record_packets(r, &inc, reuse, tags, images, warns);
-	pb_build_site(r, &inc, st, stage, (const char *const *)tags);
+	record_packets(r, &inc, reuse, warns);
+	pb_build_site(r, &inc, st, stage);
 	/* said once, of a site the build writes */
 	if (r->model->project.base_url == NULL &&
 	    !r->model->project.no_address && r->d.errors == 0)
@@ -880,7 +849,7 @@ out:
 	pb_increment_free(&inc);
 	pb_valid_free(r->valid);
 	r->valid = NULL;
-	recorded_free(r->model, tags, images, warns);
+	warns_free(r->model, warns);
 	free(reuse);
 	return rc;
 }

@@ -276,8 +276,13 @@ pb_manifest_tags(const struct pb_manifest *m, const char *id)
 	return e ? e->tags : NULL;
 }
 
-const char *
-pb_manifest_images(const struct pb_manifest *m, const char *id)
+/*
+ * The images recorded for packet id (files below the input folder its
+ * positions link, one a line, owned by m), or NULL. A build hashes them
+ * with the packet's other inputs, so a changed image rebuilds it.
+ */
+static const char *
+manifest_images(const struct pb_manifest *m, const char *id)
 {
 	const struct pb_manifest_entry	*e;
 
@@ -285,16 +290,11 @@ pb_manifest_images(const struct pb_manifest *m, const char *id)
 	return e ? e->images : NULL;
 }
 
-void
-pb_manifest_set_tags(struct pb_manifest *m, const char *id, const char *tags)
+/* A copy of a recorded list, one a line, or NULL when it is empty. */
+static char *
+record_dup(const char *s)
 {
-	struct pb_manifest_entry	*e;
-
-	e = (struct pb_manifest_entry *)list_get(m->v, m->n, m->sorted, id);
-	if (e == NULL)
-		return;
-	free(e->tags);
-	e->tags = tags != NULL && *tags != '\0' ? pb_xstrdup(tags) : NULL;
+	return s != NULL && *s != '\0' ? pb_xstrdup(s) : NULL;
 }
 
 void
@@ -830,6 +830,22 @@ pb_increment_begin(struct pb_increment *inc, const char *indir,
 	return up;
 }
 
+/* Copies the tags and images the last build recorded for packet id. */
+static void
+keep_record(struct pb_increment *inc, const char *id)
+{
+	const struct pb_manifest_entry	*o;
+	struct pb_manifest_entry	*e;
+
+	e = (struct pb_manifest_entry *)list_get(inc->cur.v, inc->cur.n,
+	    inc->cur.sorted, id);
+	if (e == NULL || (o = list_get(inc->old.v, inc->old.n,
+	    inc->old.sorted, id)) == NULL)
+		return;
+	e->tags = record_dup(o->tags);
+	e->images = record_dup(o->images);
+}
+
 char *
 pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
     const struct pb_model *m, const char *indir, const char *only,
@@ -850,12 +866,12 @@ pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
 			reuse[i] = 1;
 			why[i] = PB_WHY_KEPT;
 			stale |= !pb_hash_eq(h, packet_hash(inc, m, indir,
-			    &m->packets[i], pb_manifest_images(&inc->old,
+			    &m->packets[i], manifest_images(&inc->old,
 			    m->packets[i].id)));
 			continue;
 		}
 		h = packet_hash(inc, m, indir, &m->packets[i],
-		    pb_manifest_images(&inc->old, m->packets[i].id));
+		    manifest_images(&inc->old, m->packets[i].id));
 		pb_manifest_add(&inc->cur, m->packets[i].id, h);
 		if (pb_hash_eq(pb_manifest_get(&inc->old, m->packets[i].id),
 		    none))
@@ -882,23 +898,40 @@ pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
 			    entry_cmp);
 		inc->cur.sorted = 1;
 	}
+	/* a reused packet is made of what it was made of */
+	for (i = 0; i < m->npackets; i++)
+		if (reuse[i])
+			keep_record(inc, m->packets[i].id);
 	return reuse;
 }
 
 void
-pb_increment_set_images(struct pb_increment *inc, const struct pb_model *m,
-    const char *indir, size_t i, const char *images, int rehash)
+pb_increment_record(struct pb_increment *inc, const char *id, char *tags,
+    char *images)
+{
+	struct pb_manifest_entry	*e;
+
+	e = (struct pb_manifest_entry *)list_get(inc->cur.v, inc->cur.n,
+	    inc->cur.sorted, id);
+	if (e != NULL) {
+		free(e->tags);
+		e->tags = record_dup(tags);
+		free(e->images);
+		e->images = record_dup(images);
+	}
+	free(tags);
+	free(images);
+}
+
+void
+pb_increment_rehash(struct pb_increment *inc, const struct pb_model *m,
+    const char *indir, size_t i)
 {
 	struct pb_manifest_entry	*e;
 
 	e = (struct pb_manifest_entry *)list_get(inc->cur.v, inc->cur.n,
 	    inc->cur.sorted, m->packets[i].id);
-	if (e == NULL)
-		return;
-	free(e->images);
-	e->images = images != NULL && *images != '\0' ? pb_xstrdup(images) :
-	    NULL;
-	if (rehash)
+	if (e != NULL)
 		e->hash = packet_hash(inc, m, indir, &m->packets[i],
 		    e->images);
 }

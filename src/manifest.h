@@ -20,9 +20,12 @@
  */
 struct pb_manifest_entry {
 	char		*id;
-	char		*tags;	/* a packet's tags, one a line, or NULL */
+	char		*tags;	/* a packet's tags, one a line, or NULL:
+				 * what the site's pages list (the one
+				 * record of them) */
 	char		*images; /* a packet's images (files below the
-				 * input folder), one a line, or NULL */
+				 * input folder), one a line, or NULL:
+				 * hashed as its inputs */
 	struct pb_diags	 warns;	/* the warnings building a packet gave,
 				 * files relative to the input folder */
 	struct pb_hash	 hash;
@@ -53,20 +56,10 @@ struct pb_manifest {
 
 /*
  * The tags recorded for packet id (the tags of its positions, one a line,
- * owned by m), or NULL; and setting them (copied; NULL: none) on the
- * entry of packet id, which must have been added. The index and the feed
- * of a build that reuses a packet take its tags from here.
+ * owned by m), or NULL. The index and the feed take each packet's tags
+ * from the record of the build (pb_increment_record).
  */
 const char *pb_manifest_tags(const struct pb_manifest *m, const char *id);
-void pb_manifest_set_tags(struct pb_manifest *m, const char *id,
-    const char *tags);
-
-/*
- * The images recorded for packet id (files below the input folder its
- * positions link, one a line, owned by m), or NULL. A build hashes them
- * with the packet's other inputs, so a changed image rebuilds it.
- */
-const char *pb_manifest_images(const struct pb_manifest *m, const char *id);
 
 /*
  * The warnings of a build, kept so that a build which reuses its output
@@ -144,21 +137,31 @@ enum pb_why {
  * its previous record, so the next whole build rebuilds it if it is out
  * of date; when none is, out/ matches the whole input as after a whole
  * build, and the next build with nothing changed finds it up to date.
- * Sets why[i] (an enum pb_why) for each packet i. Returns a flag
- * per packet, set when its output was reused (the caller frees it).
+ * A reused packet keeps the tags and images recorded for it. Sets why[i]
+ * (an enum pb_why) for each packet i. Returns a flag per packet, set
+ * when its output was reused (the caller frees it).
  */
 char *pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
     const struct pb_model *m, const char *indir, const char *only,
     unsigned char *why);
 
 /*
- * Records images (one a line, copied; NULL: none) as what packet number
- * i of m links, and with rehash recomputes its hash with them (a packet
- * just built, whose positions may link other images than last time).
+ * Records what packet id, just built, is made of besides its files: the
+ * tags of its positions and the images they link (files below the input
+ * folder), each one a line or NULL for none; inc takes both. A packet
+ * reused keeps what the last build recorded (pb_increment_reuse). The
+ * workers of a build call it at once, each for its own packets.
  */
-void pb_increment_set_images(struct pb_increment *inc,
-    const struct pb_model *m, const char *indir, size_t i,
-    const char *images, int rehash);
+void pb_increment_record(struct pb_increment *inc, const char *id,
+    char *tags, char *images);
+
+/*
+ * Recomputes the hash of packet number i of m, just built, with the
+ * images recorded for it, as its positions may link other images than
+ * last time.
+ */
+void pb_increment_rehash(struct pb_increment *inc, const struct pb_model *m,
+    const char *indir, size_t i);
 
 /*
  * The site's pages (the index, the feed and the sitemap: files, n of
