@@ -37,14 +37,11 @@ pb_chart_known(const char *name)
 void
 pb_chart_suggest(const char *name, struct pb_buf *out)
 {
-	size_t	 i, len = out->len;
+	size_t	 len = out->len;
 
 	pb_suggest(name, charts, NCHARTS, 0, out);
-	if (out->len > len)
-		return;
-	for (i = 0; i < NCHARTS; i++)
-		pb_buf_printf(out, "%s'%s'", i == 0 ? "" : i + 1 == NCHARTS ?
-		    " or " : ", ", charts[i]);
+	if (out->len == len)
+		pb_buf_put_choices(out, charts, NCHARTS, 1);
 }
 
 /* The R-day rates of the packet's programs, against the state average. */

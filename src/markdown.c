@@ -354,14 +354,11 @@ fm_unknown(const char *file, yaml_node_t *k, unsigned long base,
     struct pb_diags *d)
 {
 	struct pb_buf	 s = { NULL, 0, 0 };
-	size_t		 i;
 
 	pb_suggest(scalar(k), fm_keys, FM_NKEYS, 0, &s);
 	if (s.len == 0) {
 		pb_buf_puts(&s, "one of ");
-		for (i = 0; i < FM_NKEYS; i++)
-			pb_buf_printf(&s, "%s'%s'", i == 0 ? "" :
-			    i + 1 == FM_NKEYS ? " or " : ", ", fm_keys[i]);
+		pb_buf_put_choices(&s, fm_keys, FM_NKEYS, 1);
 	}
 	pb_diag_warning(d, file, base + k->start_mark.line,
 	    k->start_mark.column + 1, "unknown front matter key '%s', "

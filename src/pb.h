@@ -75,6 +75,12 @@ void pb_buf_printf(struct pb_buf *b, const char *fmt, ...)
  * U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) as \uXXXX.
  */
 void pb_buf_put_safe(struct pb_buf *b, const char *s);
+/*
+ * Appends the n strings of v as a choice for messages, "a, b or c" (with
+ * quoted, "'a', 'b' or 'c'"); nothing when n is 0.
+ */
+void pb_buf_put_choices(struct pb_buf *b, const char *const *v, size_t n,
+    int quoted);
 /* Frees the buffer's storage and leaves it empty; NULL is a no-op. */
 void pb_buf_free(struct pb_buf *b);
 

@@ -314,20 +314,6 @@ order_of(const struct child *ch, struct pb_buf *b)
 		    ch[i].max == 1 ? "" : ch[i].max < 0 ? "+" : "");
 }
 
-/* "a, b or c" for messages. */
-static void
-choices_of(const char *const *v, struct pb_buf *b)
-{
-	size_t	 i, n;
-
-	for (n = 0; v[n] != NULL; n++)
-		;
-	pb_buf_put(b, "", 0);
-	for (i = 0; i < n; i++)
-		pb_buf_printf(b, "%s%s", i == 0 ? "" : i + 1 == n ? " or " :
-		    ", ", v[i]);
-}
-
 static size_t
 count_of(const char *const *v)
 {
@@ -336,6 +322,14 @@ count_of(const char *const *v)
 	for (n = 0; v[n] != NULL; n++)
 		;
 	return n;
+}
+
+/* "a, b or c" of v (ended by NULL) for messages, in b (emptied first). */
+static void
+choices_of(const char *const *v, struct pb_buf *b)
+{
+	pb_buf_put(b, "", 0);
+	pb_buf_put_choices(b, v, count_of(v), 0);
 }
 
 static int
@@ -349,9 +343,8 @@ all_digits(const char *s, size_t n)
 	return n > 0;
 }
 
-/* Non-zero when v is of the XML Schema type name, as libxml2 judges it. */
-static int
-xsd_valid(const char *v, const char *name)
+int
+pb_xsd_valid(const char *v, const char *name)
 {
 	xmlSchemaTypePtr	 t;
 
@@ -491,9 +484,9 @@ valid(const char *v, enum vtype t, const char *const *choices)
 	case V_CONTACT:
 		return contact_valid(v);
 	case V_LANG:
-		return xsd_valid(v, "language");
+		return pb_xsd_valid(v, "language");
 	case V_URI:
-		return xsd_valid(v, "anyURI");
+		return pb_xsd_valid(v, "anyURI");
 	case V_REFDATE:
 		if (n != 4 && n != 7 && n != 10)
 			return 0;
@@ -512,7 +505,7 @@ valid(const char *v, enum vtype t, const char *const *choices)
 				return 0;
 		return ((strncmp(v, "http://", 7) == 0 && n > 7) ||
 		    (strncmp(v, "https://", 8) == 0 && n > 8)) &&
-		    xsd_valid(v, "anyURI");
+		    pb_xsd_valid(v, "anyURI");
 	default:
 		return 1;
 	}

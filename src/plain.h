@@ -42,4 +42,10 @@ void pb_plain_describe(struct pb_buf *b);
  */
 int pb_figname_valid(const char *v);
 
+/*
+ * Non-zero when v is of the predefined XML Schema type name ("anyURI",
+ * "language", "NCName"), as libxml2's validator judges it.
+ */
+int pb_xsd_valid(const char *v, const char *name);
+
 #endif /* PB_PLAIN_H */

@@ -23,7 +23,6 @@
 #include <string.h>
 
 #include <libxml/tree.h>
-#include <libxml/xmlschemastypes.h>
 
 #include "pb.h"
 #include "charts.h"
@@ -291,19 +290,6 @@ attr_at(const struct ck *c, xmlNodePtr n, xmlAttrPtr a)
 	return s;
 }
 
-/* Appends "'a', 'b' or 'c'" of v to b. */
-static void
-list_of(const char *const *v, struct pb_buf *b)
-{
-	size_t	 i, n;
-
-	for (n = 0; v[n] != NULL; n++)
-		;
-	for (i = 0; i < n; i++)
-		pb_buf_printf(b, "%s'%s'", i == 0 ? "" : i + 1 == n ? " or " :
-		    ", ", v[i]);
-}
-
 /*
  * The value of a (named an), an attribute of n (known as e), against r:
  * a whole number as XML Schema writes one ("12", "+12", " 012 "), from
@@ -313,17 +299,13 @@ static void
 num_check(struct ck *c, xmlNodePtr n, const struct elem *e, xmlAttrPtr a,
     const char *an, const struct range *r)
 {
-	xmlSchemaTypePtr	 t;
 	xmlChar			*v = xmlNodeGetContent((xmlNodePtr)a);
 	unsigned long		 x = 0;
 	char			*end;
 	int			 ok;
 
-	t = xmlSchemaGetPredefinedType(BAD_CAST (r->lo > 0 ?
-	    "positiveInteger" : "nonNegativeInteger"),
-	    BAD_CAST "http://www.w3.org/2001/XMLSchema");
-	ok = v != NULL && t != NULL &&
-	    xmlSchemaValidatePredefinedType(t, v, NULL) == 0;
+	ok = v != NULL && pb_xsd_valid((const char *)v, r->lo > 0 ?
+	    "positiveInteger" : "nonNegativeInteger");
 	if (ok && r->hi > 0) {
 		errno = 0;
 		x = strtoul((const char *)v, &end, 10);
@@ -351,19 +333,6 @@ reftoken_valid(const char *v)
 	    strspn(v, "abcdefghijklmnopqrstuvwxyz0123456789_.-") == n;
 }
 
-/* Non-zero when v is of the XML Schema type named name, as libxml2's
- * validator judges it. */
-static int
-xsd_valid(const char *v, const char *name)
-{
-	xmlSchemaTypePtr	 t;
-
-	t = xmlSchemaGetPredefinedType(BAD_CAST name,
-	    BAD_CAST "http://www.w3.org/2001/XMLSchema");
-	return t != NULL && xmlSchemaValidatePredefinedType(t, BAD_CAST v,
-	    NULL) == 0;
-}
-
 /* Non-zero when v is valid as type t (not A_DIRREF: directive_check
  * says which type a directive's ref has). */
 static int
@@ -382,11 +351,11 @@ type_valid(const char *v, enum atype t)
 				return 1;
 		return 0;
 	case A_NCNAME:
-		return xsd_valid(v, "NCName");
+		return pb_xsd_valid(v, "NCName");
 	case A_LANG:
-		return xsd_valid(v, "language");
+		return pb_xsd_valid(v, "language");
 	case A_URI:
-		return xsd_valid(v, "anyURI");
+		return pb_xsd_valid(v, "anyURI");
 	default:
 		return 1;
 	}
@@ -645,7 +614,7 @@ attrs_check(struct ck *c, xmlNodePtr n, const struct elem *e)
 		if (e->attrs[i].choices[k] == NULL) {
 			b.len = 0;
 			pb_buf_put(&b, "", 0);
-			list_of(e->attrs[i].choices, &b);
+			pb_buf_put_choices(&b, e->attrs[i].choices, k, 1);
 			near = pb_nearest((char *)v, e->attrs[i].choices, k);
 			say(c, n, attr_at(c, n, a), "%s '%s' on <%s> is not "
 			    "one of %s%s%s%s",
@@ -809,7 +778,6 @@ info_check(struct ck *c, xmlNodePtr p)
 static void
 pubdate_check(struct ck *c, xmlNodePtr n)
 {
-	xmlSchemaTypePtr	 t;
 	xmlChar			*v = xmlNodeGetContent(n);
 	char			*s = (char *)v;
 	size_t			 len;
@@ -821,11 +789,8 @@ pubdate_check(struct ck *c, xmlNodePtr n)
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
 	    s[len - 1] == '\n' || s[len - 1] == '\r'))
 		s[--len] = '\0';
-	t = xmlSchemaGetPredefinedType(BAD_CAST "date",
-	    BAD_CAST "http://www.w3.org/2001/XMLSchema");
 	if (s != NULL && (len != 10 || s[4] != '-' || s[7] != '-' ||
-	    t == NULL || xmlSchemaValidatePredefinedType(t, BAD_CAST s,
-	    NULL) != 0))
+	    !pb_xsd_valid(s, "date")))
 		say(c, n, pb_xmlfile_text(c->f, n), "pubdate '%s' is not a "
 		    "date: write YYYY-MM-DD, a day that exists (2026-03-02 "
 		    "for March 2, 2026)", s);

@@ -185,6 +185,17 @@ pb_buf_printf(struct pb_buf *b, const char *fmt, ...)
 }
 
 void
+pb_buf_put_choices(struct pb_buf *b, const char *const *v, size_t n,
+    int quoted)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		pb_buf_printf(b, "%s%s%s%s", i == 0 ? "" : i + 1 == n ?
+		    " or " : ", ", quoted ? "'" : "", v[i], quoted ? "'" : "");
+}
+
+void
 pb_buf_put_u64(struct pb_buf *b, uint64_t v)
 {
 	char	 d[20], *p = d + sizeof(d);

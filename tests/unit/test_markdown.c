@@ -113,6 +113,27 @@ test_id_mend(void **state)
 	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
 }
 
+static void
+test_buf_put_choices(void **state)
+{
+	static const char *const v[] = { "a", "b", "c" };
+	struct pb_buf	 b = { NULL, 0, 0 };
+
+	(void)state;
+	pb_buf_put(&b, "", 0);
+	pb_buf_put_choices(&b, v, 0, 1);
+	assert_string_equal(b.data, "");
+	pb_buf_put_choices(&b, v, 1, 1);
+	assert_string_equal(b.data, "'a'");
+	b.len = 0;
+	pb_buf_put_choices(&b, v, 2, 0);
+	assert_string_equal(b.data, "a or b");
+	b.len = 0;
+	pb_buf_put_choices(&b, v, 3, 1);
+	assert_string_equal(b.data, "'a', 'b' or 'c'");
+	pb_buf_free(&b);
+}
+
 /* The text pb_tree_add_text adds to a new element for the len bytes at
  * s; the caller frees it. */
 static char *
@@ -339,6 +360,7 @@ main(void)
 		cmocka_unit_test(test_url_escape),
 		cmocka_unit_test(test_id_valid),
 		cmocka_unit_test(test_id_mend),
+		cmocka_unit_test(test_buf_put_choices),
 		cmocka_unit_test(test_xml_clean),
 		cmocka_unit_test(test_front_matter),
 		cmocka_unit_test(test_tree_pos),
