@@ -740,6 +740,84 @@ record_packets(struct pb_run *r, struct pb_increment *inc, const char *reuse,
 	}
 }
 
+/*
+ * The load and check stages of a build, timed from *clock: reads input/
+ * with o, what the last build found valid (inc's) not validated again,
+ * and checks it, the packets' own errors too when it finds any, as check
+ * does. Returns PB_EXIT_OK when the build goes on, PB_EXIT_USAGE when
+ * r->only names no packet (nothing recorded), else PB_EXIT_INPUT with
+ * the problems in r->d.
+ */
+static int
+build_check(struct pb_run *r, struct pb_increment *inc,
+    struct pb_read_opts *o, const char *sdir, long jobs,
+    struct timespec *clock)
+{
+	r->valid = pb_valid_new(inc->tool);
+	pb_valid_know(r->valid, inc->old.valid, inc->old.nvalid);
+	if (!pb_run_load(r, sdir, NULL)) {
+		pb_run_check_alone(r, o);
+		return PB_EXIT_INPUT;
+	}
+	inc->cur.valid = pb_valid_found(r->valid, &inc->cur.nvalid);
+	lap(clock, &r->secs[PB_STAGE_LOAD]);
+	if (r->only != NULL && pb_model_packet(r->model, r->only) == NULL)
+		return PB_EXIT_USAGE;
+	pb_run_check(r, o, jobs, 1);
+	lap(clock, &r->secs[PB_STAGE_CHECK]);
+	if (r->d.errors > 0) {
+		pb_build_packets(r, o, NULL, NULL, NULL, NULL, jobs, NULL,
+		    NULL);
+		return PB_EXIT_INPUT;
+	}
+	return PB_EXIT_OK;
+}
+
+/* Counts in r the packets built and those whose output reuse keeps. */
+static void
+build_count(struct pb_run *r, const char *reuse)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->model->npackets; i++)
+		r->reused += reuse != NULL && reuse[i];
+	r->built = r->model->npackets - r->reused;
+}
+
+/*
+ * The site stage, after the packets (reuse and warns as they had them):
+ * records each packet in inc's manifest, renders the site's pages with
+ * st into the stage, says when the project has no base-url, and writes
+ * the manifest, last, with the warnings of the whole build.
+ */
+static void
+build_finish(struct pb_run *r, struct pb_increment *inc,
+    struct pb_styles *st, struct pb_stage *stage, const char *reuse,
+    struct pb_diags *warns)
+{
+	const struct pb_project	*p = &r->model->project;
+	size_t			 i;
+
+	record_packets(r, inc, reuse, warns);
+	pb_build_site(r, inc, st, stage);
+	/* said once, of a site the build writes */
+	if (p->base_url == NULL && !p->no_address && r->d.errors == 0)
+		pb_diag_warning(&r->d, p->root.file, p->root.line,
+		    p->root.col, "no <base-url>: the site has no absolute "
+		    "links, no sitemap.xml, and feed ids made from its title "
+		    "and publisher; add the address the site is published at "
+		    "(or <base-url/> while it has none)");
+	/* a whole build's warnings, for one that finds nothing changed;
+	 * with --packet, those of the packets it left alone too, which it
+	 * does not print */
+	pb_manifest_keep_warnings(&inc->cur, NULL, &r->d, 0, r->indir);
+	for (i = 0; r->only != NULL && i < r->model->npackets; i++)
+		if (r->why[i] == PB_WHY_KEPT)
+			pb_manifest_keep_warnings(&inc->cur, NULL, &warns[i], 0,
+			    r->indir);
+	pb_increment_write(inc, stage, &r->d);
+}
+
 int
 pb_build(struct pb_run *r, const char *outdir, const char *tdir,
     const char *sdir, long jobs, size_t max_input, const char *chromium)
@@ -749,20 +827,16 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	struct styles_job	 sj;
 	struct pb_styles	*st = NULL;
 	struct pb_stage		*stage = NULL;
-	struct pb_diags		 before;
+	struct pb_diags		 before, *warns = NULL;
 	struct timespec		 clock;
 	char			*reuse = NULL;
-	struct pb_diags		*warns = NULL;
-	size_t			 i;
-	int			 rc = PB_EXIT_INPUT, compiling = 0;
+	int			 rc = PB_EXIT_OK, compiling = 0;
 
 	r->built = r->reused = 0;
 	memset(r->secs, 0, sizeof(r->secs));
 	clock_gettime(CLOCK_MONOTONIC, &clock);
-	if (up_to_date(r, &inc, outdir, tdir, sdir, chromium)) {
-		rc = PB_EXIT_OK;
+	if (up_to_date(r, &inc, outdir, tdir, sdir, chromium))
 		goto out;
-	}
 	/* The stylesheets compile while the input loads; their problems
 	 * come first, and alone when they fail, as if they had been
 	 * compiled before anything else. */
@@ -770,68 +844,27 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	memset(&r->d, 0, sizeof(r->d));
 	styles_start(&sj, tdir);
 	compiling = 1;
-	/* what the last build found valid is not validated again */
-	r->valid = pb_valid_new(inc.tool);
-	pb_valid_know(r->valid, inc.old.valid, inc.old.nvalid);
-	if (!pb_run_load(r, sdir, NULL)) {
-		pb_run_check_alone(r, &o);
+	if ((rc = build_check(r, &inc, &o, sdir, jobs, &clock)) != PB_EXIT_OK)
 		goto out;
-	}
-	inc.cur.valid = pb_valid_found(r->valid, &inc.cur.nvalid);
-	lap(&clock, &r->secs[PB_STAGE_LOAD]);
-	if (r->only != NULL && pb_model_packet(r->model, r->only) == NULL) {
-		rc = PB_EXIT_USAGE;
+	rc = PB_EXIT_SYSTEM;
+	if ((stage = pb_stage_begin(outdir, &r->d)) == NULL)
 		goto out;
-	}
-	pb_run_check(r, &o, jobs, 1);
-	lap(&clock, &r->secs[PB_STAGE_CHECK]);
-	if (r->d.errors > 0) {	/* the packets' own errors too, as check */
-		pb_build_packets(r, &o, NULL, NULL, NULL, NULL, jobs, NULL,
-		    NULL);
-		goto out;
-	}
-	if ((stage = pb_stage_begin(outdir, &r->d)) == NULL) {
-		rc = PB_EXIT_SYSTEM;
-		goto out;
-	}
 	pb_xml_allow(pb_stage_path(stage));
 	r->why = pb_xcalloc(r->model->npackets + 1, 1);
 	reuse = pb_increment_reuse(&inc, stage, r->model, r->indir, r->only,
 	    r->why);
 	compiling = 0;
-	if ((st = styles_done(&sj, r, &before)) == NULL) {
-		rc = PB_EXIT_SYSTEM;
+	if ((st = styles_done(&sj, r, &before)) == NULL)
 		goto out;
-	}
 	pb_styles_set_pdf(st, chromium != NULL);
-	for (i = 0; i < r->model->npackets; i++)
-		r->reused += reuse != NULL && reuse[i];
-	r->built = r->model->npackets - r->reused;
+	build_count(r, reuse);
 	warns = pb_xcalloc(r->model->npackets + 1, sizeof(*warns));
 	pb_build_packets(r, &o, st, stage, &inc, reuse, jobs, chromium,
 	    warns);
 	lap(&clock, &r->secs[PB_STAGE_PACKETS]);
-	record_packets(r, &inc, reuse, warns);
-	pb_build_site(r, &inc, st, stage);
-	/* said once, of a site the build writes */
-	if (r->model->project.base_url == NULL &&
-	    !r->model->project.no_address && r->d.errors == 0)
-		pb_diag_warning(&r->d, r->model->project.root.file,
-		    r->model->project.root.line, r->model->project.root.col,
-		    "no <base-url>: the site has no absolute links, no "
-		    "sitemap.xml, and feed ids made from its title and "
-		    "publisher; add the address the site is published at "
-		    "(or <base-url/> while it has none)");
-	/* a whole build's warnings, for one that finds nothing changed;
-	 * with --packet, those of the packets it left alone too, which it
-	 * does not print */
-	pb_manifest_keep_warnings(&inc.cur, NULL, &r->d, 0, r->indir);
-	for (i = 0; r->only != NULL && i < r->model->npackets; i++)
-		if (r->why[i] == PB_WHY_KEPT)
-			pb_manifest_keep_warnings(&inc.cur, NULL, &warns[i], 0,
-			    r->indir);
-	pb_increment_write(&inc, stage, &r->d);	/* the manifest comes last */
+	build_finish(r, &inc, st, stage, reuse, warns);
 	lap(&clock, &r->secs[PB_STAGE_SITE]);
+	rc = PB_EXIT_INPUT;
 	if (r->d.errors > 0)
 		goto out;
 	rc = pb_stage_commit(stage, &r->d) ? PB_EXIT_OK : PB_EXIT_SYSTEM;
