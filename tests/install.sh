@@ -29,6 +29,29 @@ check "installed check works elsewhere" "$T/dest/usr/bin/peerbrief" check -i .
 check "installed init works elsewhere" sh -c "\"$T/dest/usr/bin/peerbrief\" init \"$T/fresh\" >/dev/null"
 check "the installed skeleton builds" sh -c "cd \"$T/fresh\" && \"$T/dest/usr/bin/peerbrief\" build -q"
 cd - >/dev/null || exit 3
+# README's Getting started, every command of its sh blocks as written, run
+# by the installed program from a new folder: each succeeds, the change
+# it makes shows in explain and in the page, and its slip is the error it
+# quotes, out/ left as it was.
+awk '/^## Getting started/ { on = 1 } /^## Setting up/ { on = 0 }
+    on && /^```sh/ { b = 1; next } on && /^```/ { b = 0; next } on && b' \
+    README.md >"$T/steps.sh"
+check "README: the walkthrough has its steps" test "$(grep -c '^peerbrief ' "$T/steps.sh")" -ge 5
+mkdir "$T/walk"
+(cd "$T/walk" && PATH="$T/dest/usr/bin:$PATH" sh -e "$T/steps.sh") >"$T/walk.out" 2>"$T/walk.err"
+check "README: every command of the walkthrough works" test $? -eq 0
+sed -n 's/^  display: //p' "$T/walk.out" | tr '\n' ' ' >"$T/displays"
+check "README: explain says no, then yes" test "$(cat "$T/displays")" = "no yes "
+check "README: each build says what it did" test "$(grep -c '^1 packet built, 0 reused, .* -> out/$' "$T/walk.err")" -eq 2
+check "README: the page shows two Peer Specialists" grep -q 'Lakeside Example Partners.*2 Peer Specialists' "$T/walk/myproject/out/first-packet/index.html"
+cp -r "$T/walk/myproject/out" "$T/walk/out.before"
+sed -i 's/^ps2,peer-specialist/ps2,peer-specalist/' "$T/walk/myproject/input/orgs/lakeside/staff.csv"
+(cd "$T/walk/myproject" && "$T/dest/usr/bin/peerbrief" build) >/dev/null 2>"$T/slip"
+check "README: the slip fails the build" test $? -eq 1
+want=$(tr '\n' ' ' <README.md | sed -n "s/.*gives \`\(input\/orgs\/lakeside\/staff.csv:5:5: error: role 'peer-specalist' is not one of peer-specialist, \).*/\1/p")
+check "README: the slip's error as quoted" sh -c 'test -n "$1" && grep -qF "$1" "$2"' _ "$want" "$T/slip"
+check "README: the slip's nearest name" grep -q "(did you mean 'peer-specialist'?)$" "$T/slip"
+check "README: out/ left as it was" diff -r "$T/walk/out.before" "$T/walk/myproject/out"
 # make dist: a tarball of the tracked files that builds on its own.
 if git rev-parse --git-dir >/dev/null 2>&1; then
 	make -s dist DIST="$T/pb-dist" >"$T/log" 2>&1
