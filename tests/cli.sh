@@ -265,6 +265,10 @@ check "convert -i DIR: the packets that include the position first" grep -q "nee
 check "convert of a project's position: its packets" grep -q "^pp/positions/pk.md:4:7: error: figure reference 'riverbend.accs-fy2026.rday_rate' needs a packet: preview it with 'peerbrief convert -i pp --packet ID' (packets: accs-peer-roles, note-taking-funding), or build it$" "$T/e"
 (cd "$T/pp/positions" && $PB convert pk.md) >"$T/a" 2>"$T/e"
 check "convert in the positions folder: -i .." grep -q "^pk.md:4:7: error: .* preview it with 'peerbrief convert -i \.\. --packet ID' (packets: accs-peer-roles, note-taking-funding), or build it$" "$T/e"
+$PB convert -i "$T/pp" --packet note-taking-fundin "$T/pk.md" >"$T/a" 2>"$T/e"
+check "convert --packet of no packet: exit 2" test $? -eq 2 -a ! -s "$T/a"
+printf "peerbrief: no packet 'note-taking-fundin' in %s/pp/packets; did you mean 'note-taking-funding'? (packets: accs-peer-roles, note-taking-funding)\n" "$T" >"$T/want"
+check "convert --packet of no packet: the nearest, then every packet" cmp -s "$T/want" "$T/e"
 rm "$T/pp/packets/"*.xml
 (cd "$T" && $PB convert pp/positions/pk.md) >"$T/a" 2>"$T/e"
 check "convert of a project without packets: says to write one" grep -q "^pp/positions/pk.md:4:7: error: .* preview it with 'peerbrief convert -i pp --packet ID' once pp/packets holds a packet, or build it$" "$T/e"
