@@ -180,13 +180,20 @@ mark_refs(const struct pb_xmlfile *xf, xmlNodePtr n, struct pb_refs *refs)
  * Reads an XML position, reporting each of its problems once: the
  * reader's (xmlread.c: a file that is not well-formed has no tree past
  * its first fatal error, which libxml2 stops at, so nothing else of it
- * can be checked), then, when the root is a DocBook <article> (anything
+ * can be checked; nor has one using a prefix other than pb: or xlink:
+ * that it does not declare, whose elements the schema would refuse
+ * again; an undeclared pb: or xlink: is said once and read as meant),
+ * then, when the root is a DocBook <article> (anything
  * else is not a position at all, and every further message would say
  * so again), a missing title, an xml:id given twice, every schema
  * violation and, through the tree returned even then (pb_position_read
  * marks it broken), every figure reference and citation the schema did
  * not refuse.
  */
+/* The prefixes a position uses, read as declared when they are not. */
+static const char *const prefixes[] = { "pb", PB_NS, "xlink", PB_XLINK_NS,
+	NULL };
+
 xmlDocPtr
 pb_xmlpos_read(const char *file, const char *data, size_t len,
     const char *id, const struct pb_read_opts *o, struct pb_refs *refs,
@@ -208,7 +215,7 @@ pb_xmlpos_read(const char *file, const char *data, size_t len,
 		    len, o->max_bytes);
 		return NULL;
 	}
-	if ((doc = pb_xml_parse(file, data, len, d)) == NULL)
+	if ((doc = pb_xml_parse_ns(file, data, len, prefixes, d)) == NULL)
 		return NULL;
 	xf.file = file;
 	xf.data = data;

@@ -11,6 +11,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
+#include <libxml/hash.h>
 #include <libxml/xmlerror.h>
 
 #include "pb.h"
@@ -34,6 +35,18 @@ struct parse {
 	unsigned long	 attr_line;	/* of an attribute value without
 					 * quotes, whose follow-ons are left */
 	int		 fatal;		/* a fatal error was reported */
+	const char *const *known;	/* prefix, URI, ..., NULL: read as
+					 * declared when undeclared */
+	xmlHashTablePtr	 prefixes;	/* undeclared ones said, or NULL */
+	int		 unknown;	/* one not in known was said */
+	size_t		 off;		/* a byte offset before the next
+					 * error's, and its place: */
+	struct pb_src	 at;
+	size_t		 tag_end;	/* where the parser stood, at the
+					 * last undeclared prefix: */
+	size_t		 tag;		/* its start tag's "<" */
+	size_t		 attrs;		/* where its attributes not yet
+					 * looked at start */
 };
 static _Thread_local struct parse *cur;
 
@@ -219,6 +232,151 @@ tag_col(const struct parse *p, unsigned long line, const char *name)
 	return 1;
 }
 
+/* The URI known for prefix, or NULL. */
+static const char *
+known_uri(const char *const *known, const char *prefix)
+{
+	for (; known != NULL && known[0] != NULL; known += 2)
+		if (strcmp(known[0], prefix) == 0)
+			return known[1];
+	return NULL;
+}
+
+/*
+ * The position of byte off of p's data, counted on from the last one
+ * asked for when off is past it: errors come in the order of the file,
+ * so placing all of them reads it once.
+ */
+static struct pb_src
+place(struct parse *p, size_t off)
+{
+	struct pb_src	 s;
+
+	if (off < p->off || p->at.line == 0) {
+		p->off = 0;
+		p->at.line = 1;
+		p->at.col = 1;
+	}
+	s = pb_src_at(p->file, p->data + p->off, p->len - p->off,
+	    off - p->off, p->at.line);
+	if (s.line == p->at.line)
+		s.col += p->at.col - 1;
+	p->off = off;
+	p->at = s;
+	return s;
+}
+
+/*
+ * An element or attribute whose prefix no xmlns: declares (e, about
+ * str1:str2, on element str3 for an attribute), said once per prefix at
+ * the first one, in words that say the declaration to add: at the
+ * element's "<", or at the attribute's value, found back from where the
+ * parser stands (the end of the start tag, which holds no other "<").
+ */
+static void
+on_undeclared(struct parse *p, const xmlError *e)
+{
+	xmlParserCtxtPtr ctxt = e->ctxt;
+	xmlNodePtr	 root;
+	const char	*prefix = e->str1 ? (const char *)e->str1 : "";
+	const char	*name = e->str2 ? (const char *)e->str2 : "";
+	const char	*el = e->str3 ? (const char *)e->str3 : NULL;
+	const char	*uri = known_uri(p->known, prefix), *d = p->data;
+	char		*where, *what, *tag = NULL;
+	size_t		 i = 0, end, b, n;
+	long		 used;
+	struct pb_src	 at = { p->file, 0, 0 };
+	char		 q;
+
+	if (uri == NULL)
+		p->unknown = 1;
+	if (p->prefixes == NULL)
+		p->prefixes = xmlHashCreate(0);
+	if (xmlHashAddEntry(p->prefixes, BAD_CAST prefix, p) != 0)
+		return;	/* said at its first use */
+	at.line = e->line > 0 ? (unsigned long)e->line : 0;
+	at.col = e->int2 > 0 ? (unsigned long)e->int2 : 0;
+	used = ctxt != NULL ? xmlByteConsumed(ctxt) : -1;
+	if (used > 0 && (size_t)used <= p->len) {
+		/* the attributes of one tag come in order: each is looked
+		 * for after the one before, and the tag's "<" found once */
+		if (p->tag_end == (size_t)used && p->tag_end > 0)
+			i = p->tag;
+		else {
+			for (end = (size_t)used; end > 0 && d[end - 1] != '<';
+			    end--)
+				;
+			i = end > 0 ? end - 1 : 0;
+			p->tag_end = (size_t)used;
+			p->tag = i;
+			p->attrs = 0;
+		}
+		n = strlen(prefix);
+		if (d[i] == '<' && el == NULL && (size_t)used - i > n + 1 &&
+		    memcmp(d + i + 1, prefix, n) == 0 && d[i + n + 1] == ':')
+			at = place(p, i);
+		else if (d[i] == '<' && el != NULL) {
+			/* the attributes of the tag, one by one */
+			what = pb_xasprintf("%s:%s", prefix, name);
+			n = strlen(what);
+			end = (size_t)used;
+			for (b = ++i; i < end && d[i] != ' ' && d[i] != '\t' &&
+			    d[i] != '\n' && d[i] != '\r' && d[i] != '/' &&
+			    d[i] != '>'; i++)
+				;
+			tag = pb_xstrndup(d + b, i - b);	/* as written */
+			if (p->attrs > i)
+				i = p->attrs;
+			while (i < end) {
+				while (i < end && (d[i] == ' ' ||
+				    d[i] == '\t' || d[i] == '\n' ||
+				    d[i] == '\r'))
+					i++;
+				for (b = i; i < end && d[i] != '=' &&
+				    d[i] != ' ' && d[i] != '\t' &&
+				    d[i] != '\n' && d[i] != '\r'; i++)
+					;
+				while (i < end && d[i] != '"' && d[i] != '\'')
+					i++;
+				if (i >= end)
+					break;
+				if (i - b >= n && memcmp(d + b, what, n) == 0 &&
+				    (b + n == i || d[b + n] == '=' ||
+				    d[b + n] == ' ' || d[b + n] == '\t' ||
+				    d[b + n] == '\n' || d[b + n] == '\r')) {
+					at = place(p, i + 1);
+					p->attrs = b + n;
+					break;
+				}
+				for (q = d[i++]; i < end && d[i] != q; i++)
+					;
+				i++;
+			}
+			free(what);
+		}
+	}
+	root = ctxt != NULL && ctxt->myDoc != NULL ?
+	    xmlDocGetRootElement(ctxt->myDoc) : NULL;
+	where = root != NULL ? pb_xasprintf("<%s%s%s>", root->ns &&
+	    root->ns->prefix ? (const char *)root->ns->prefix : "",
+	    root->ns && root->ns->prefix ? ":" : "",
+	    (const char *)root->name) : pb_xstrdup("the root element");
+	what = el != NULL ? pb_xasprintf("%s:%s on <%s>", prefix, name,
+	    tag != NULL ? tag : el) : pb_xasprintf("<%s:%s>", prefix, name);
+	if (uri != NULL)
+		pb_diag_error(p->d, p->file, at.line, at.col, "prefix '%s' of "
+		    "%s is not declared: add xmlns:%s=\"%s\" to %s", prefix,
+		    what, prefix, uri, where);
+	else
+		pb_diag_error(p->d, p->file, at.line, at.col, "prefix '%s' of "
+		    "%s is not declared: declare it on %s "
+		    "(xmlns:%s=\"...\"), or write the name without it",
+		    prefix, what, where, prefix);
+	free(what);
+	free(where);
+	free(tag);
+}
+
 /* Collects libxml2's structured errors into the parse's diagnostics. */
 static void
 on_error(void *data, xmlErrorPtr e)
@@ -242,6 +400,10 @@ on_error(void *data, xmlErrorPtr e)
 		return;
 	if (p->fatal)
 		return;
+	if (e->code == XML_NS_ERR_UNDEFINED_NAMESPACE) {
+		on_undeclared(p, e);
+		return;
+	}
 	p->fatal = e->level == XML_ERR_FATAL;
 	line = e->line > 0 ? (unsigned long)e->line : 0;
 	col = e->int2 > 0 ? (unsigned long)e->int2 : 0;
@@ -356,15 +518,110 @@ bom_agrees(const char *file, const char *data, size_t len, struct pb_diags *d)
 	return 0;
 }
 
+/* The node after n under top in document order, or NULL. */
+static xmlNodePtr
+next_node(xmlNodePtr n, xmlNodePtr top)
+{
+	if (n->type == XML_ELEMENT_NODE && n->children != NULL)
+		return n->children;
+	while (n != top && n->next == NULL)
+		n = n->parent;
+	return n == top ? NULL : n->next;
+}
+
+/*
+ * For name "P:L" whose prefix P is one of known: sets *ns to P's
+ * namespace declared on root (declared there the first time) and
+ * returns L, which the caller frees; else NULL.
+ */
+static char *
+known_name(xmlNodePtr root, const char *const *known, const xmlChar *name,
+    xmlNsPtr *ns)
+{
+	const char	*colon = strchr((const char *)name, ':'), *uri;
+	char		*prefix;
+
+	*ns = NULL;
+	if (colon == NULL)
+		return NULL;
+	prefix = pb_xstrndup((const char *)name, (size_t)(colon -
+	    (const char *)name));
+	if ((uri = known_uri(known, prefix)) != NULL) {
+		for (*ns = root->nsDef; *ns != NULL && !xmlStrEqual(
+		    (*ns)->prefix, BAD_CAST prefix); *ns = (*ns)->next)
+			;
+		if (*ns == NULL)
+			*ns = xmlNewNs(root, BAD_CAST uri, BAD_CAST prefix);
+		else if (!xmlStrEqual((*ns)->href, BAD_CAST uri))
+			*ns = NULL;
+	}
+	free(prefix);
+	return *ns != NULL ? pb_xstrdup(colon + 1) : NULL;
+}
+
+/*
+ * Reads every element and attribute of doc whose prefix, one of known,
+ * no xmlns: declared (libxml2 names it "P:L", in no namespace) as if it
+ * had been, so that what follows the reader's one message about it
+ * checks the file as its author meant it. Returns 0 when a name of no
+ * namespace still holds a prefix.
+ */
+static int
+declare(xmlDocPtr doc, const char *const *known)
+{
+	xmlNodePtr	 root = xmlDocGetRootElement(doc), n;
+	xmlAttrPtr	 a;
+	xmlNsPtr	 ns;
+	char		*local;
+
+	for (n = root; n != NULL; n = next_node(n, root)) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (n->ns == NULL && strchr((const char *)n->name, ':')) {
+			if ((local = known_name(root, known, n->name,
+			    &ns)) == NULL)
+				return 0;
+			xmlNodeSetName(n, BAD_CAST local);
+			xmlSetNs(n, ns);
+			free(local);
+		}
+		for (a = n->properties; a != NULL; a = a->next) {
+			if (a->ns != NULL || !strchr((const char *)a->name,
+			    ':'))
+				continue;
+			if ((local = known_name(root, known, a->name,
+			    &ns)) == NULL)
+				return 0;
+			xmlNodeSetName((xmlNodePtr)a, BAD_CAST local);
+			a->ns = ns;
+			free(local);
+		}
+	}
+	return 1;
+}
+
 xmlDocPtr
 pb_xml_parse(const char *file, const char *data, size_t len,
     struct pb_diags *d)
 {
+	return pb_xml_parse_ns(file, data, len, NULL, d);
+}
+
+xmlDocPtr
+pb_xml_parse_ns(const char *file, const char *data, size_t len,
+    const char *const *known, struct pb_diags *d)
+{
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr	 doc = NULL;
-	struct parse	 p = { file, data, len, d, 0, 0, 0, 0 };
+	struct parse	 p;
 	size_t		 errs = d->errors;
 
+	memset(&p, 0, sizeof(p));
+	p.file = file;
+	p.data = data;
+	p.len = len;
+	p.d = d;
+	p.known = known;
 	if (len > INT_MAX) {
 		pb_diag_error(d, file, 0, 0, "file too large");
 		return NULL;
@@ -382,7 +639,13 @@ pb_xml_parse(const char *file, const char *data, size_t len,
 	    XML_PARSE_NONET | XML_PARSE_NOCDATA);
 	cur = NULL;
 	xmlSetStructuredErrorFunc(NULL, NULL);
-	if (doc != NULL && (!ctxt->wellFormed || p.refused ||
+	/* a prefix of known left undeclared, and nothing else wrong: the
+	 * document is read as if it were declared, its error recorded */
+	if (doc != NULL && ctxt->wellFormed && !p.refused && p.errors == 0 &&
+	    p.prefixes != NULL && !p.unknown && known != NULL &&
+	    declare(doc, known))
+		;
+	else if (doc != NULL && (!ctxt->wellFormed || p.refused ||
 	    d->errors != errs)) {
 		if (d->errors == errs)
 			pb_diag_error(d, file, 0, 0, "malformed XML");
@@ -390,6 +653,7 @@ pb_xml_parse(const char *file, const char *data, size_t len,
 		doc = NULL;
 	} else if (doc == NULL && d->errors == errs)
 		pb_diag_error(d, file, 0, 0, "malformed XML");
+	xmlHashFree(p.prefixes, NULL);
 	xmlFreeParserCtxt(ctxt);
 	return doc;
 }

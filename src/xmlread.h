@@ -37,4 +37,15 @@ void pb_xml_cleanup(void);
 xmlDocPtr pb_xml_parse(const char *file, const char *data, size_t len,
     struct pb_diags *d);
 
+/*
+ * pb_xml_parse, where known (prefix, URI, ..., NULL) lists the prefixes
+ * a file of its kind uses: one that no xmlns: declares is an error, said
+ * once at its first use, but when it is the file's only problem the
+ * document is returned, read as if it were declared on the root, so the
+ * file's other problems can still be found. The caller then has errors
+ * in d beside a document.
+ */
+xmlDocPtr pb_xml_parse_ns(const char *file, const char *data, size_t len,
+    const char *const *known, struct pb_diags *d);
+
 #endif /* PB_XMLREAD_H */

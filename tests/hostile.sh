@@ -358,6 +358,11 @@ xml_position_50000_values() {
 	expect "$1" "$2" "$st" && ok "$1"
 }
 
+# The same harness: 50,000 undeclared prefixes, each said once.
+xml_undeclared_prefixes_50000() {
+	xml_position_50000_values "$@"
+}
+
 # Builds whose -o overlaps -i or -t; the messages and exit statuses, in
 # order, are expect.err; IN/ must be untouched and nothing created.
 out_overlaps_input() {
