@@ -144,6 +144,109 @@ test_broken_schema(void **state)
 	pb_diags_free(&d);
 }
 
+/* An XML position whose pb: and xlink: prefixes nobody declared. */
+static const char undeclared[] =
+    "<article xmlns=\"http://docbook.org/ns/docbook\" version=\"5.0\">\n"
+    "  <info><title>T</title></info>\n"
+    "  <para><pb:value ref=\"a.b\"/> <link xlink:href=\"u\">l</link> "
+    "<pb:cite ref=\"c\"/></para>\n"
+    "</article>\n";
+
+static void
+test_undeclared_prefix(void **state)
+{
+	static const char *const known[] = { "pb", PB_NS, "xlink",
+		PB_XLINK_NS, NULL };
+	struct pb_diags	 d = { NULL, 0, 0, 0 };
+	xmlDocPtr	 doc;
+	xmlNodePtr	 para, n;
+
+	(void)state;
+	/* without the prefixes known, the file is refused, each prefix
+	 * said once: pb at its first element's "<", xlink at the value */
+	assert_null(pb_xml_parse("t.xml", undeclared, strlen(undeclared),
+	    &d));
+	assert_int_equal(d.n, 2);
+	assert_int_equal(d.v[0].line, 3);
+	assert_int_equal(d.v[0].col, 9);
+	assert_int_equal(d.v[1].line, 3);
+	assert_int_equal(d.v[1].col, 49);
+	assert_non_null(strstr(d.v[1].msg, "prefix 'xlink' of xlink:href "
+	    "on <link> is not declared"));
+	pb_diags_free(&d);
+	/* known, they are read as meant, with the same two errors */
+	memset(&d, 0, sizeof(d));
+	doc = pb_xml_parse_ns("t.xml", undeclared, strlen(undeclared), known,
+	    &d);
+	assert_non_null(doc);
+	assert_int_equal(d.n, 2);
+	assert_int_equal(d.errors, 2);
+	assert_string_equal(d.v[0].msg, "prefix 'pb' of <pb:value> is not "
+	    "declared: add xmlns:pb=\"urn:peerbrief:1\" to <article>");
+	para = xmlDocGetRootElement(doc)->children;
+	while (para != NULL && !xmlStrEqual(para->name, BAD_CAST "para"))
+		para = para->next;
+	assert_non_null(para);
+	n = para->children;
+	assert_string_equal((const char *)n->name, "value");
+	assert_string_equal((const char *)n->ns->href, PB_NS);
+	n = n->next->next;
+	assert_string_equal((const char *)n->name, "link");
+	assert_non_null(xmlHasNsProp(n, BAD_CAST "href",
+	    BAD_CAST PB_XLINK_NS));
+	n = n->next->next;
+	assert_string_equal((const char *)n->name, "cite");
+	assert_string_equal((const char *)n->ns->href, PB_NS);
+	xmlFreeDoc(doc);
+	pb_diags_free(&d);
+}
+
+/* The elements an invalid position's messages are about are given. */
+static void
+test_said(void **state)
+{
+	static const char text[] =
+	    "<article xmlns=\"http://docbook.org/ns/docbook\" "
+	    "xmlns:pb=\"urn:peerbrief:1\" version=\"5.0\">\n"
+	    "  <info><title>T</title></info>\n"
+	    "  <para><pb:value rf=\"a.b\"/><pb:value ref=\"c.d\"/></para>\n"
+	    "</article>\n";
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
+	struct pb_schema	*s;
+	struct pb_xmlfile	 f = { "t.xml", text, sizeof(text) - 1, NULL };
+	xmlDocPtr		 doc;
+	xmlNodePtr		 bad, good, *said = NULL;
+	size_t			 nsaid = 0, i, hits = 0;
+
+	(void)state;
+	s = pb_schema_load("schema", "position.rng", &d);
+	assert_non_null(s);
+	doc = pb_xml_parse(f.file, f.data, f.len, &d);
+	assert_non_null(doc);
+	pb_xmlfile_index(&f, doc);
+	assert_int_equal(pb_schema_check_said(s, &f, doc, &d, &said, &nsaid),
+	    0);
+	bad = xmlDocGetRootElement(doc)->children;
+	while (!xmlStrEqual(bad->name, BAD_CAST "para"))
+		bad = bad->next;
+	bad = bad->children;
+	good = bad->next;
+	/* one message, about the first reference, not the second */
+	assert_int_equal(d.errors, 1);
+	assert_int_equal(d.v[0].line, 3);
+	assert_int_equal(d.v[0].col, 23);
+	for (i = 0; i < nsaid; i++) {
+		hits += said[i] == bad;
+		assert_true(said[i] != good);
+	}
+	assert_true(hits > 0);
+	free(said);
+	pb_xmlfile_unindex(&f);
+	xmlFreeDoc(doc);
+	pb_schema_free(s);
+	pb_diags_free(&d);
+}
+
 int
 main(void)
 {
@@ -153,6 +256,8 @@ main(void)
 		cmocka_unit_test(test_bad_value),
 		cmocka_unit_test(test_unknown_attribute),
 		cmocka_unit_test(test_broken_schema),
+		cmocka_unit_test(test_undeclared_prefix),
+		cmocka_unit_test(test_said),
 	};
 	const char *const roots[] = { "schema", NULL };
 	int rc;
