@@ -42,8 +42,10 @@ pb_run_load(struct pb_run *r, const char *schemadir,
 	    &r->d)) == NULL)
 		return 0;
 	if ((r->posschema = pb_schema_load(r->schemadir, "position.rng",
-	    &r->d)) == NULL || r->model->broken)
+	    &r->d)) == NULL)
 		return 0;
+	/* settled for what a broken input's positions can be checked
+	 * against too (pb_run_check_alone) */
 	p = &r->model->project;
 	if (as_of != NULL) {
 		r->as_of = *as_of;
@@ -52,12 +54,12 @@ pb_run_load(struct pb_run *r, const char *schemadir,
 		p->as_of_raw.src.col = PB_SRC_ARGV;
 	} else if (p->as_of_raw.text != NULL)
 		r->as_of = p->as_of;
-	else {
+	else if (!r->model->broken) {
 		pb_diag_error(&r->d, p->file, 0, 0, "no as-of date: add "
 		    "<as-of>YYYY-MM-DD</as-of> or pass --as-of");
 		return 0;
 	}
-	return 1;
+	return !r->model->broken;
 }
 
 void
@@ -110,17 +112,66 @@ pb_run_figures(const struct pb_run *r, const struct pb_packet *pk,
 	return f;
 }
 
+/*
+ * Per position of m, 1 when a packet includes it (m->npositions + 1
+ * flags; the caller frees them).
+ */
+static char *
+positions_in_packets(const struct pb_model *m)
+{
+	char	*inpk;
+	size_t	 i, k, j;
+
+	inpk = pb_xcalloc(m->npositions + 1, 1);
+	for (i = 0; i < m->npackets; i++)
+		for (k = 0; k < m->packets[i].npositions; k++)
+			if ((j = pb_model_position(m,
+			    m->packets[i].positions[k].id)) != (size_t)-1)
+				inpk[j] = 1;
+	return inpk;
+}
+
+/*
+ * The figures a run whose input did not load in full can check the
+ * positions' references against: the parameters and the organizations
+ * that loaded. NULL when none can be judged (the project or the list of
+ * organizations broken, or the figures failed); the caller frees it.
+ */
+static struct pb_figures *
+figures_loaded(struct pb_run *r)
+{
+	const struct pb_model	 *m = r->model;
+	const struct pb_org	**orgs;
+	struct pb_figures	 *f;
+	size_t			  i, n = 0;
+
+	if (m->project.broken || m->orgs_broken)
+		return NULL;
+	orgs = pb_xcalloc(m->norgs + 1, sizeof(*orgs));
+	for (i = 0; i < m->norgs; i++)
+		if (!m->orgs[i].broken)
+			orgs[n++] = &m->orgs[i];
+	f = pb_figures_compute(m, orgs, n, NULL, r->as_of, &r->d);
+	free(orgs);
+	return f;
+}
+
 void
 pb_run_check_alone(struct pb_run *r, struct pb_read_opts *o)
 {
 	const struct pb_model	*m = r->model;
 	struct pb_position	 pos;
+	struct pb_figures	*f;
 	struct stat		 st;
+	xmlNodePtr		 top;
+	char			*inpk;
 	size_t			 i;
 
 	if (m == NULL || r->posschema == NULL)
 		return;
 	o->schema = r->posschema;
+	f = figures_loaded(r);
+	inpk = positions_in_packets(m);
 	for (i = 0; i < m->npositions; i++) {
 		/* a link out of the folder, or no file: reported, not read */
 		if (pb_path_refusal(m->position_files[i], r->indir,
@@ -129,8 +180,15 @@ pb_run_check_alone(struct pb_run *r, struct pb_read_opts *o)
 			continue;
 		pb_position_read(m->position_files[i], m->positions[i],
 		    pb_position_is_xml(m->position_files[i]), o, &pos, &r->d);
+		if ((top = xmlDocGetRootElement(pos.doc)) != NULL && f != NULL)
+			pb_inject_partial(top, &pos.refs, f, m, inpk[i] ||
+			    m->packets_broken, &r->d);
+		if (top != NULL && !m->works_broken)
+			pb_cite_resolve(top, &pos.refs, m->works, NULL, &r->d);
 		pb_position_free(&pos);
 	}
+	free(inpk);
+	pb_figures_free(f);
 	o->schema = NULL;
 }
 
@@ -146,14 +204,9 @@ pb_run_check_loose(struct pb_run *r, const struct pb_read_opts *o,
 	const struct pb_model	*m = r->model;
 	struct pb_position	 pos;
 	char			*inpk;
-	size_t			 i, k, j;
+	size_t			 i;
 
-	inpk = pb_xcalloc(m->npositions + 1, 1);
-	for (i = 0; i < m->npackets; i++)
-		for (k = 0; k < m->packets[i].npositions; k++)
-			if ((j = pb_model_position(m,
-			    m->packets[i].positions[k].id)) != (size_t)-1)
-				inpk[j] = 1;
+	inpk = positions_in_packets(m);
 	for (i = 0; i < m->npositions; i++) {
 		if (inpk[i])
 			continue;

@@ -112,7 +112,10 @@ void pb_run_check(struct pb_run *r, struct pb_read_opts *o, long jobs,
  * What can be checked of a run whose input did not load (a broken
  * organization, packet or project): each position is read (with o,
  * validated with the run's position schema) for its own problems, its
- * figures and citations unchecked, as they depend on what broke.
+ * citations checked unless references.xml broke, and its figure
+ * references against the parameters and the organizations that loaded
+ * (pb_inject_partial), unless the project or the list of organizations
+ * broke: what depends on what broke is left unjudged.
  */
 void pb_run_check_alone(struct pb_run *r, struct pb_read_opts *o);
 

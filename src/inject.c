@@ -28,6 +28,9 @@ struct walk {
 	size_t			 k;	/* references met so far */
 	const struct pb_figures	*figs;
 	enum pb_inject_mode	 mode;
+	int			 packet; /* packet.* names, charts and
+					 * tables have figures */
+	const struct pb_model	*partial; /* pb_inject_partial's model */
 	char			*used;
 	const char		*how;	/* PB_INJECT_FORBID: how to preview */
 	struct pb_diags		*d;
@@ -97,6 +100,28 @@ err(struct walk *w, struct pb_src at, const char *fmt, ...)
 	va_end(ap);
 }
 
+/*
+ * Whether ref names a figure pb_inject_partial cannot know: a packet's
+ * (in a packet) or one of an organization that did not load.
+ */
+static int
+unjudged(const struct walk *w, const char *ref)
+{
+	const char	*dot = strchr(ref, '.');
+	size_t		 i, n = dot != NULL ? (size_t)(dot - ref) : 0;
+
+	if (w->partial == NULL)
+		return 0;
+	if (w->packet && strncmp(ref, "packet.", 7) == 0)
+		return 1;
+	for (i = 0; n > 0 && i < w->partial->norgs; i++)
+		if (w->partial->orgs[i].broken &&
+		    strncmp(w->partial->orgs[i].id, ref, n) == 0 &&
+		    w->partial->orgs[i].id[n] == '\0')
+			return 1;
+	return 0;
+}
+
 /* The figure ref names, or NULL with the error recorded at at. */
 static const struct pb_figure *
 resolve(struct walk *w, struct pb_src at, const char *ref)
@@ -109,7 +134,9 @@ resolve(struct walk *w, struct pb_src at, const char *ref)
 			w->used[f - w->figs->v] = 1;
 		return f;
 	}
-	if (w->mode != PB_INJECT_PACKET && strncmp(ref, "packet.", 7) == 0)
+	if (unjudged(w, ref))
+		return NULL;
+	if (!w->packet && strncmp(ref, "packet.", 7) == 0)
 		err(w, at, "'%s': packet figures exist only inside a "
 		    "packet", ref);
 	else {
@@ -137,7 +164,7 @@ check_chart(struct walk *w, xmlNodePtr n, struct pb_src at)
 		pb_chart_suggest(name, &s);
 		err(w, at, "unknown chart '%s'; did you mean %s?", name,
 		    s.data);
-	} else if (w->mode != PB_INJECT_PACKET)
+	} else if (!w->packet)
 		err(w, at, "chart '%s' draws a packet's figures: it needs a "
 		    "packet", name);
 	pb_buf_free(&s);
@@ -177,7 +204,7 @@ directive(struct walk *w, xmlNodePtr n, struct pb_src at, const char *kind,
 			pb_inject_figure(n, f);
 	} else if (strcmp(kind, "chart") == 0)
 		check_chart(w, n, at);
-	else if (w->mode != PB_INJECT_PACKET)
+	else if (!w->packet)
 		err(w, at, "directive '=%s' makes a table of a packet's "
 		    "organizations: it needs a packet", kind);
 	else if (ref != NULL && (f = pb_figures_get(w->figs, ref)) != NULL &&
@@ -228,28 +255,43 @@ pb_inject(xmlNodePtr top, const struct pb_refs *refs,
 	return pb_inject_preview(top, refs, figs, mode, used, NULL, d);
 }
 
+/* Walks the references under top with w (its file set here). */
+static int
+walk_refs(struct walk *w, xmlNodePtr top)
+{
+	xmlNodePtr	 n;
+	char		*file;
+	size_t		 errs = w->d->errors;
+
+	file = top != NULL ? pb_tree_attr(top, "source") : NULL;
+	w->file = file;
+	for (n = top; n != NULL; n = pb_tree_next(n, top))
+		if (pb_tree_is_pb(n, "value") || pb_tree_is_pb(n, "directive"))
+			visit(w, n);
+	free(file);
+	return w->d->errors == errs;
+}
+
 int
 pb_inject_preview(xmlNodePtr top, const struct pb_refs *refs,
     const struct pb_figures *figs, enum pb_inject_mode mode, char *used,
     const char *how, struct pb_diags *d)
 {
-	struct walk	 w;
-	xmlNodePtr	 n;
-	char		*file;
-	size_t		 errs = d->errors;
+	struct walk	 w = { .refs = refs, .figs = figs, .mode = mode,
+			     .packet = mode == PB_INJECT_PACKET, .used = used,
+			     .how = how, .d = d };
 
-	file = top != NULL ? pb_tree_attr(top, "source") : NULL;
-	memset(&w, 0, sizeof(w));
-	w.file = file;
-	w.refs = refs;
-	w.figs = figs;
-	w.mode = mode;
-	w.used = used;
-	w.how = how;
-	w.d = d;
-	for (n = top; n != NULL; n = pb_tree_next(n, top))
-		if (pb_tree_is_pb(n, "value") || pb_tree_is_pb(n, "directive"))
-			visit(&w, n);
-	free(file);
-	return d->errors == errs;
+	return walk_refs(&w, top);
+}
+
+int
+pb_inject_partial(xmlNodePtr top, const struct pb_refs *refs,
+    const struct pb_figures *figs, const struct pb_model *m, int inpacket,
+    struct pb_diags *d)
+{
+	struct walk	 w = { .refs = refs, .figs = figs,
+			     .mode = PB_INJECT_CHECK, .packet = inpacket,
+			     .partial = m, .d = d };
+
+	return walk_refs(&w, top);
 }

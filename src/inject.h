@@ -50,6 +50,22 @@ int pb_inject_preview(xmlNodePtr top, const struct pb_refs *refs,
     const struct pb_figures *figs, enum pb_inject_mode mode, char *used,
     const char *how, struct pb_diags *d);
 
+struct pb_model;
+
+/*
+ * What can be checked of a position's references when input/ did not
+ * load in full (m broken): each is checked as with PB_INJECT_CHECK,
+ * nothing changed, against figs, the figures of the parameters and of
+ * the organizations that loaded. A name of an organization of m that is
+ * broken is not judged, as its figures are not known; in a position some
+ * packet includes (inpacket), neither are packet.* names, charts and
+ * tables (they are errors in one no packet includes). Returns 0 when
+ * there was any error.
+ */
+int pb_inject_partial(xmlNodePtr top, const struct pb_refs *refs,
+    const struct pb_figures *figs, const struct pb_model *m, int inpacket,
+    struct pb_diags *d);
+
 /*
  * Sets the value, unit and anchor attributes of n (a reference, a
  * highlight, an appendix entry, a figure for pb_render_displays) from

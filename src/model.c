@@ -959,7 +959,7 @@ pb_model_read_known(const char *indir, const char *schemadir,
 	struct pb_schema *sp, *so = NULL, *sk = NULL;
 	struct pb_org	*o;
 	char		**ids, **dirs;
-	size_t		 i, j, n, nd, errs = d->errors;
+	size_t		 i, j, n, nd, e, errs = d->errors;
 
 	if ((sp = pb_schema_load(schemadir, "project.rng", d)) == NULL ||
 	    (so = pb_schema_load(schemadir, "organization.rng", d)) == NULL ||
@@ -970,6 +970,7 @@ pb_model_read_known(const char *indir, const char *schemadir,
 	pb_schema_trust(sk, valid);
 	m = pb_xcalloc(1, sizeof(*m));
 	project_read(m, indir, sp, d);
+	m->project.broken = d->errors != errs;
 	n = list_ids(indir, "positions", ".md", ".xml", &m->positions,
 	    &m->position_files, 0, d);
 	m->npositions = n;
@@ -978,11 +979,15 @@ pb_model_read_known(const char *indir, const char *schemadir,
 			pb_diag_error(d, indir, 0, 0, "positions/%s.md and "
 			    "positions/%s.xml map to one output",
 			    m->positions[i], m->positions[i]);
+	e = d->errors;
 	n = list_ids(indir, "orgs", ".xml", NULL, &ids, NULL, 1, d);
 	nd = list_org_dirs(indir, &dirs, d);
+	m->orgs_broken = d->errors != e;
 	m->orgs = pb_xcalloc(n + nd, sizeof(*m->orgs));
-	for (i = j = 0; i < n || j < nd;) {
+	/* an organization with errors of its own is broken */
+	for (i = j = 0; i < n || j < nd; o->broken = d->errors != e) {
 		o = &m->orgs[m->norgs++];
+		e = d->errors;
 		if (j == nd || (i < n && strcmp(ids[i], dirs[j]) < 0)) {
 			o->id = ids[i++];
 			o->file = pb_xasprintf("%s/orgs/%s.xml", indir, o->id);
@@ -1003,6 +1008,7 @@ pb_model_read_known(const char *indir, const char *schemadir,
 	}
 	free(ids);
 	free(dirs);
+	e = d->errors;
 	n = list_ids(indir, "packets", ".xml", NULL, &ids, NULL, 0, d);
 	m->packets = pb_xcalloc(n, sizeof(*m->packets));
 	m->npackets = n;
@@ -1014,7 +1020,10 @@ pb_model_read_known(const char *indir, const char *schemadir,
 			packet_read(m, &m->packets[i], sk, d);
 	}
 	free(ids);
+	m->packets_broken = d->errors != e;
+	e = d->errors;
 	m->works = pb_works_read(indir, schemadir, d);
+	m->works_broken = d->errors != e;
 	pb_schema_free(sp);
 	pb_schema_free(so);
 	pb_schema_free(sk);

@@ -52,6 +52,7 @@ struct pb_project {
 	struct pb_ratio	 max_family_partner_share;
 	struct pb_ratio	 max_recovery_coach_share;
 	struct pb_raw	 param[PB_PARAM__MAX];
+	int		 broken;	/* read with errors */
 };
 
 enum pb_practice {
@@ -136,6 +137,8 @@ struct pb_org {
 	size_t		 nprograms;
 	struct pb_member *members;
 	size_t		 nmembers;
+	int		 broken;	/* read with errors: its figures are
+					 * not known */
 };
 
 struct pb_ref {
@@ -178,7 +181,14 @@ struct pb_model {
 	size_t		   npositions;
 	struct pb_works	  *works;	/* references.xml; NULL: none */
 	int		   broken;	/* read with errors: only its
-					 * positions' list is to be used */
+					 * positions' list is to be used,
+					 * and the parts below not broken */
+	int		   orgs_broken;	/* orgs/ could not be listed in
+					 * full: which are there is not known */
+	int		   packets_broken; /* packets/ had errors: which
+					 * positions each includes is not
+					 * known */
+	int		   works_broken; /* references.xml had errors */
 };
 
 /* The names used in files and figure names. */

@@ -1,7 +1,8 @@
 #!/bin/sh
 # errors.sh - bad inputs: tests/errors/NAME.md or NAME.xml must make
 # `peerbrief convert` (or, for NAME.build.md, a build of tests/semantic/base
-# with it as the position pos.md, the input folder shown as IN; for
+# with it as the position pos.md, and the files of a folder NAME.build.in/
+# laid over base/ when there is one, the input folder shown as IN; for
 # NAME.peerbrief.xml, NAME.references.xml and NAME.packet.xml, a check of
 # that folder with it as its project file, its references.xml or its
 # packet pk.xml) exit with the status in
@@ -20,6 +21,7 @@ for in in tests/errors/*.md tests/errors/*.xml; do
 		rm -rf "$T/IN" "$T/out.d"
 		cp -r tests/semantic/base "$T/IN"
 		rm -f "$T/IN/positions/"*
+		[ -d "$base.in" ] && cp -r "$base.in/." "$T/IN/"
 		cp "$in" "$T/IN/positions/pos.${in##*.}"
 		(cd "$T" && $PB build -i IN -o out.d) >"$T/out" 2>"$T/err"
 		status=$?
@@ -72,6 +74,16 @@ PEERBRIEF_DATADIR="$T/data" $PB build -o "$T/o" >"$T/out" 2>"$T/err"
 check "missing schema exits 3" test $? -eq 3
 check "missing schema: one line" test "$(wc -l <"$T/err")" -eq 1
 check "missing schema: no build" test ! -e "$T/o"
+# check says of a broken packet and organization what build says: the
+# positions' unknown figures and citations too, each once.
+rm -rf "$T/IN"
+cp -r tests/semantic/base "$T/IN"
+cp -r tests/errors/packet-org-and-position.build.in/. "$T/IN/"
+cp tests/errors/packet-org-and-position.build.md "$T/IN/positions/pos.md"
+(cd "$T" && $PB check -i IN) >"$T/out" 2>"$T/err"
+check "check of a broken packet and organization: exit 1" test $? -eq 1
+check "check of a broken packet and organization: the positions' errors" \
+    cmp -s tests/errors/packet-org-and-position.build.err "$T/err"
 # An unknown position is reported at its <position ref>'s value.
 cp -r input "$T/in"
 sed -i 's|<position ref="accs-peer-roles"/>|<position ref="nosuchpos"/>|' "$T/in/packets/accs-peer-roles.xml"

@@ -1,6 +1,7 @@
 /*
  * test_inject.c - unit tests of figure references: where the reader
- * records each one, and the one walk of inject.c in its three modes.
+ * records each one, and the one walk of inject.c in its three modes and
+ * for an input that did not load in full.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -136,6 +137,58 @@ test_check_and_forbid(void **state)
 	pb_diags_free(&d);
 }
 
+/*
+ * pb_inject_partial: a name of a broken organization (the whole id before
+ * the dot) and, in a packet, a packet.* name are not judged; the others
+ * are, as PB_INJECT_CHECK judges them.
+ */
+static void
+test_partial(void **state)
+{
+	static const struct {
+		const char	*org;		/* the model's one organization */
+		int		 broken;
+		int		 inpacket;
+		size_t		 errors;	/* of x.shar's and packet.total's */
+		unsigned long	 line, col;	/* the first's */
+	} t[] = {
+		{ "x", 1, 1, 0, 0, 0 },		/* neither is judged */
+		{ "x", 1, 0, 1, 7, 2 },		/* packet.total outside a packet */
+		{ "xx", 1, 1, 1, 5, 19 },	/* xx is not x.shar's */
+		{ "x", 0, 1, 1, 5, 19 },	/* x loaded: x.shar is judged */
+	};
+	struct pb_model		 m;
+	struct pb_org		 org;
+	struct pb_figure	 v;
+	struct pb_figures	 f;
+	size_t			 sorted[1], i;
+	struct pb_refs		 refs = { NULL, 0, NULL, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
+	xmlDocPtr		 doc;
+
+	(void)state;
+	one_figure(&f, &v, sorted);
+	memset(&m, 0, sizeof(m));
+	memset(&org, 0, sizeof(org));
+	m.orgs = &org;
+	m.norgs = 1;
+	doc = read_md(&refs, &d);
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		org.id = (char *)t[i].org;
+		org.broken = t[i].broken;
+		assert_int_equal(pb_inject_partial(xmlDocGetRootElement(doc),
+		    &refs, &f, &m, t[i].inpacket, &d), t[i].errors == 0);
+		assert_int_equal(d.n, t[i].errors);
+		if (t[i].errors > 0) {
+			assert_int_equal(d.v[0].line, t[i].line);
+			assert_int_equal(d.v[0].col, t[i].col);
+		}
+		pb_diags_free(&d);
+	}
+	xmlFreeDoc(doc);
+	pb_refs_free(&refs);
+}
+
 static void
 test_unknown_message(void **state)
 {
@@ -158,6 +211,7 @@ main(void)
 		cmocka_unit_test(test_refs_recorded),
 		cmocka_unit_test(test_packet_mode),
 		cmocka_unit_test(test_check_and_forbid),
+		cmocka_unit_test(test_partial),
 		cmocka_unit_test(test_unknown_message),
 	};
 
