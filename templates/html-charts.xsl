@@ -37,18 +37,23 @@
       <xsl:text>&#10;</xsl:text>
       <div class="table-wrap" role="region" aria-labelledby="{$id}-table-caption"
            tabindex="0">
-        <xsl:choose>
-          <xsl:when test="@name = 'rday-rates'">
-            <xsl:call-template name="pk-chart-rday-table">
-              <xsl:with-param name="id" select="$id"/>
-            </xsl:call-template>
-          </xsl:when>
-          <xsl:when test="@name = 'peer-staff'">
-            <xsl:call-template name="pk-chart-staff-table">
-              <xsl:with-param name="id" select="$id"/>
-            </xsl:call-template>
-          </xsl:when>
-        </xsl:choose>
+        <!-- stacked on a phone (html-packet.xsl's pk-stack) -->
+        <xsl:call-template name="pk-stack">
+          <xsl:with-param name="table">
+            <xsl:choose>
+              <xsl:when test="@name = 'rday-rates'">
+                <xsl:call-template name="pk-chart-rday-table">
+                  <xsl:with-param name="id" select="$id"/>
+                </xsl:call-template>
+              </xsl:when>
+              <xsl:when test="@name = 'peer-staff'">
+                <xsl:call-template name="pk-chart-staff-table">
+                  <xsl:with-param name="id" select="$id"/>
+                </xsl:call-template>
+              </xsl:when>
+            </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
       </div>
       <xsl:text>&#10;</xsl:text>
     </figure>

@@ -1565,6 +1565,8 @@
     <div class="table-wrap" role="region"
          aria-labelledby="{normalize-space(concat($id, '-caption ', $also))}"
          tabindex="0">
+      <xsl:call-template name="pk-stack">
+      <xsl:with-param name="table">
       <table id="{$id}" class="data practices">
         <xsl:text>&#10;</xsl:text>
         <caption id="{$id}-caption">Practices compared with the CPS Code of
@@ -1645,6 +1647,8 @@
         </tfoot>
         <xsl:text>&#10;</xsl:text>
       </table>
+      </xsl:with-param>
+      </xsl:call-template>
     </div>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
@@ -1710,6 +1714,8 @@
         <xsl:value-of select="normalize-space(concat($id, '-caption ', $also))"/>
       </xsl:attribute>
       <xsl:attribute name="tabindex">0</xsl:attribute>
+      <xsl:call-template name="pk-stack">
+      <xsl:with-param name="table">
       <table id="{$id}" class="data funding">
         <xsl:text>&#10;</xsl:text>
         <caption id="{$id}-caption">
@@ -1857,6 +1863,8 @@
           <xsl:text>&#10;</xsl:text>
         </xsl:if>
       </table>
+      </xsl:with-param>
+      </xsl:call-template>
     </div>
     <xsl:text>&#10;</xsl:text>
     <xsl:call-template name="pk-year-note"/>
@@ -1903,6 +1911,8 @@
     <div class="table-wrap" role="region"
          aria-labelledby="{normalize-space(concat($id, '-caption ', $also))}"
          tabindex="0">
+      <xsl:call-template name="pk-stack">
+      <xsl:with-param name="table">
       <table id="{$id}" class="data funding earlier">
         <xsl:text>&#10;</xsl:text>
         <caption id="{$id}-caption">
@@ -1945,6 +1955,8 @@
           </xsl:for-each>
         </tbody>
       </table>
+      </xsl:with-param>
+      </xsl:call-template>
     </div>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
@@ -1999,6 +2011,8 @@
     <div class="table-wrap" role="region"
          aria-labelledby="{normalize-space(concat($id, '-caption ', $also))}"
          tabindex="0">
+      <xsl:call-template name="pk-stack">
+      <xsl:with-param name="table">
       <table id="{$id}" class="data staffing">
         <xsl:text>&#10;</xsl:text>
         <caption id="{$id}-caption">Peer staff, supervision and the staffing
@@ -2085,6 +2099,8 @@
         </tbody>
         <xsl:text>&#10;</xsl:text>
       </table>
+      </xsl:with-param>
+      </xsl:call-template>
     </div>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
@@ -2190,6 +2206,8 @@
         <xsl:value-of select="normalize-space(concat($id, '-caption ', $also))"/>
       </xsl:attribute>
       <xsl:attribute name="tabindex">0</xsl:attribute>
+      <xsl:call-template name="pk-stack">
+      <xsl:with-param name="table">
       <table id="{$id}" class="data certifications">
         <xsl:text>&#10;</xsl:text>
         <caption id="{$id}-caption">
@@ -2315,6 +2333,8 @@
           <xsl:text>&#10;</xsl:text>
         </xsl:for-each>
       </table>
+      </xsl:with-param>
+      </xsl:call-template>
     </div>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
@@ -2664,6 +2684,78 @@
         <abbr class="na" title="not available">n/a</abbr>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- TABLE (a result tree fragment holding one table) as it is, but that
+       a table whose heading is one row of one cell per column, and whose
+       cells span no rows, gets the class "stack", and each data cell of
+       its body and foot the heading of its column as data-label: a phone
+       shows it as one block per row, each cell after its column's heading
+       (style.css), so that it reads without scrolling sideways. A row
+       with a cell that spans columns (an organization's heading, "No peer
+       staff reported") is copied as it is. The column of a cell is its
+       position among its row's cells, read in the one for-each that
+       copies the row; each table is walked once, row by row. -->
+  <xsl:template name="pk-stack">
+    <xsl:param name="table"/>
+    <xsl:for-each select="exsl:node-set($table)/*">
+      <xsl:variable name="cols" select="thead/tr/*"/>
+      <xsl:choose>
+        <xsl:when test="self::table and count(thead/tr) = 1
+                        and not($cols/@colspan) and not(*/tr/*/@rowspan)">
+          <xsl:copy>
+            <xsl:copy-of select="@*"/>
+            <xsl:attribute name="class">
+              <xsl:value-of select="normalize-space(concat(@class, ' stack'))"/>
+            </xsl:attribute>
+            <xsl:for-each select="node()">
+              <xsl:choose>
+                <xsl:when test="self::tbody or self::tfoot">
+                  <xsl:copy>
+                    <xsl:copy-of select="@*"/>
+                    <xsl:for-each select="node()">
+                      <xsl:choose>
+                        <xsl:when test="self::tr and not(*/@colspan)">
+                          <xsl:copy>
+                            <xsl:copy-of select="@*"/>
+                            <xsl:for-each select="*">
+                              <xsl:choose>
+                                <xsl:when test="self::td">
+                                  <xsl:variable name="col" select="position()"/>
+                                  <td>
+                                    <xsl:copy-of select="@*"/>
+                                    <xsl:attribute name="data-label">
+                                      <xsl:value-of select="normalize-space($cols[$col])"/>
+                                    </xsl:attribute>
+                                    <xsl:copy-of select="node()"/>
+                                  </td>
+                                </xsl:when>
+                                <xsl:otherwise>
+                                  <xsl:copy-of select="."/>
+                                </xsl:otherwise>
+                              </xsl:choose>
+                            </xsl:for-each>
+                          </xsl:copy>
+                        </xsl:when>
+                        <xsl:otherwise>
+                          <xsl:copy-of select="."/>
+                        </xsl:otherwise>
+                      </xsl:choose>
+                    </xsl:for-each>
+                  </xsl:copy>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:copy-of select="."/>
+                </xsl:otherwise>
+              </xsl:choose>
+            </xsl:for-each>
+          </xsl:copy>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:copy-of select="."/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- The wrapper's class: "table-wrap", plus "long" for a table of more

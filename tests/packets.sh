@@ -9,6 +9,9 @@
 #   - an internal packet carries robots noindex and is in neither the index
 #     nor the feed; a public one is in both;
 #   - every table caption appears once in each HTML and DocBook file;
+#   - every generated table but the organizations at a glance is stacked
+#     on a phone, each data cell labelled with its column's heading
+#     (check.py stacked);
 #   - each organization's row at a glance links to its own entry in the
 #     packet's body (tests/packets/check.py glance);
 #   - FTE is spelled out at its first use, once (check.py fte);
@@ -196,5 +199,14 @@ if python3 $G/check.py captions $(find "$T/out" "$T/small" -name index.html \
 else
 	not_ok "every table caption appears once"
 	cat "$T/caps"
+fi
+
+# shellcheck disable=SC2046
+if python3 $G/check.py stacked $(find "$T/out" "$T/small" -name index.html \
+    -path '*/*/index.html' ! -path "$T/out/index.html" ! -path "$T/small/index.html") >"$T/stacked"; then
+	ok "every generated table stacks on a phone, each cell under its column's heading"
+else
+	not_ok "every generated table stacks on a phone, each cell under its column's heading"
+	head -20 "$T/stacked"
 fi
 finish

@@ -28,7 +28,8 @@
 // (of the first screenful) go to WORK/PAGE-WIDTH-SCHEME.png. axe-core runs
 // on the dark colours too. A packet's organizations-at-a-glance table
 // fits inside its own box at both widths (a phone shows it as stacked
-// rows, so it does not scroll even there), and prints as a table.
+// rows, so it does not scroll even there), and prints as a table; so does
+// every other table of a packet (.table-wrap: none scrolls inside its box).
 //
 // How pagination is measured. Chromium has no API that tells on which
 // printed page an element lands, and computing it from layout boxes (page
@@ -374,7 +375,16 @@ async function checkWidths(browser, url, rel, work) {
 					table: og.parentElement.scrollWidth,
 					box: og.parentElement.clientWidth,
 				} : null;
-				return { scroll: document.documentElement.scrollWidth, inner: innerWidth, wide, glance };
+				// Every table of a packet reads without scrolling inside
+				// its box either: a phone shows them as stacked rows.
+				const boxes = Array.from(document.querySelectorAll('.packet .table-wrap'))
+					.filter((w) => w.getClientRects().length > 0 && w.scrollWidth > w.clientWidth)
+					.map((w) => {
+						const t = w.querySelector('table');
+						const c = t && t.caption ? t.caption.textContent.replace(/\s+/g, ' ').trim().slice(0, 50) : '';
+						return `"${c}" (${t && t.id ? `#${t.id}` : 'no id'}): ${w.scrollWidth} px of content in ${w.clientWidth} px`;
+					});
+				return { scroll: document.documentElement.scrollWidth, inner: innerWidth, wide, glance, boxes };
 			});
 			const shot = `${rel.replace(/\//g, '_').replace(/\.html$/, '')}-${width}-${colorScheme}.png`;
 			await page.screenshot({ path: path.join(work, shot), timeout: 120000 });
@@ -385,6 +395,11 @@ async function checkWidths(browser, url, rel, work) {
 				const gname = `organizations at a glance fit the width at ${width} px (${colorScheme}): ${rel}`;
 				if (m.glance.table <= m.glance.box) ok(gname);
 				else notOk(gname, [`its box scrolls: ${m.glance.table} px of content in ${m.glance.box} px`]);
+			}
+			if (/\/index\.html$/.test(rel)) {
+				const tname = `no table scrolls inside its box at ${width} px (${colorScheme}): ${rel}`;
+				if (m.boxes.length === 0) ok(tname);
+				else notOk(tname, m.boxes.slice(0, 8));
 			}
 			if (colorScheme === 'dark' && width === 1280) await checkAxe(page, `${rel} (dark)`);
 			await ctx.close();

@@ -21,9 +21,17 @@ themselves and from the input XML (independently of src/).
   check.py glance-dbk HTML DBK   the DocBook's table of the organizations
                                  has the HTML's column headings, and each
                                  name links to an element that names it
+  check.py stacked FILE...       every generated table (class "data") whose
+                                 heading is one row of one cell per column
+                                 has the class "stack", and each data cell
+                                 of its body and foot (in a row without a
+                                 cell that spans columns) the text of its
+                                 column's heading as data-label, which a
+                                 phone shows before the cell
 Exit 1 on any finding.
 """
 import datetime
+import html.parser
 import os
 import re
 import sys
@@ -226,6 +234,85 @@ def glance_dbk(html, dbk):
     return bad
 
 
+class Tables(html.parser.HTMLParser):
+    """Each table of an HTML file: its attributes, its heading rows and
+    the rows of its bodies and foot, each cell as (tag, attributes,
+    text)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tables = []
+        self.stack = []
+        self.part = None
+        self.cell = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "table":
+            t = {"attrs": a, "head": [], "body": []}
+            self.tables.append(t)
+            self.stack.append(t)
+        elif not self.stack:
+            return
+        elif tag in ("thead", "tbody", "tfoot"):
+            self.part = "head" if tag == "thead" else "body"
+        elif tag == "tr":
+            self.stack[-1][self.part].append([])
+        elif tag in ("td", "th"):
+            self.cell = [tag, a, ""]
+            self.stack[-1][self.part][-1].append(self.cell)
+
+    def handle_endtag(self, tag):
+        if tag == "table" and self.stack:
+            self.stack.pop()
+        elif tag in ("td", "th"):
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell[2] += data
+
+
+def stacked(files):
+    bad = 0
+    for path in files:
+        p = Tables()
+        p.feed(open(path, encoding="utf-8").read())
+        n = 0
+        for t in p.tables:
+            classes = t["attrs"].get("class", "").split()
+            if "data" not in classes or "orgs-glance" in classes:
+                continue
+            name = "%s: table %s" % (path, t["attrs"].get("id", classes))
+            simple = (len(t["head"]) == 1
+                      and not any("colspan" in c[1] for c in t["head"][0])
+                      and not any("rowspan" in c[1]
+                                  for r in t["body"] for c in r))
+            if not simple:
+                if "stack" in classes:
+                    bad += 1
+                    print("%s is stacked, but its heading is not one row" % name)
+                continue
+            n += 1
+            if "stack" not in classes:
+                bad += 1
+                print("%s is not stacked" % name)
+            heads = [" ".join(c[2].split()) for c in t["head"][0]]
+            for r in t["body"]:
+                spans = any("colspan" in c[1] for c in r)
+                for i, (tag, a, text) in enumerate(r):
+                    want = heads[i] if tag == "td" and not spans else None
+                    if a.get("data-label") != want:
+                        bad += 1
+                        print("%s: cell %d of the row %r is labelled %r, not %r"
+                              % (name, i + 1, " ".join(r[0][2].split()),
+                                 a.get("data-label"), want))
+        if n == 0:
+            bad += 1
+            print("%s: no generated table to stack" % path)
+    return bad
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "private":
         n = private(sys.argv[2], sys.argv[3])
@@ -237,6 +324,8 @@ if __name__ == "__main__":
         n = glance_dbk(sys.argv[2], sys.argv[3])
     elif sys.argv[1] == "glance":
         n = glance(sys.argv[2:])
+    elif sys.argv[1] == "stacked":
+        n = stacked(sys.argv[2:])
     else:
         n = captions(sys.argv[2:])
     sys.exit(1 if n else 0)
