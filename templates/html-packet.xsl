@@ -1159,7 +1159,10 @@
 
   <!-- A DocBook table in a packet: scrollable on screen, and never without
        a caption (its title, else the title of the section it is in, else
-       the position's). -->
+       the position's). A caption that says what the heading of its
+       section says (the table has no title of its own, or its title is
+       the heading's words) is there for screen readers only
+       (class "visually-hidden"): the reader sees the heading once. -->
   <xsl:template match="db:informaltable[ancestor::pb:packet]
                        | db:table[ancestor::pb:packet]">
     <xsl:variable name="n">
@@ -1187,12 +1190,28 @@
     <xsl:variable name="sect" select="ancestor::*[self::db:section or self::db:sect1
         or self::db:sect2 or self::db:sect3 or self::db:sect4 or self::db:sect5
         or self::db:simplesect][1]"/>
+    <!-- the words of the heading the table stands under -->
+    <xsl:variable name="heading">
+      <xsl:choose>
+        <xsl:when test="$sect/db:title | $sect/db:info/db:title">
+          <xsl:value-of select="normalize-space(($sect/db:title | $sect/db:info/db:title)[1])"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:for-each select="ancestor::pb:position[1]">
+            <xsl:call-template name="pk-position-title"/>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <div class="table-wrap" role="region"
          aria-labelledby="{normalize-space(concat($gen, '-caption ', $also))}"
          tabindex="0">
       <table id="{$id}">
         <xsl:text>&#10;</xsl:text>
         <caption id="{$gen}-caption">
+          <xsl:if test="not($own and normalize-space($own) != $heading)">
+            <xsl:attribute name="class">visually-hidden</xsl:attribute>
+          </xsl:if>
           <xsl:choose>
             <xsl:when test="$own">
               <xsl:apply-templates select="$own/node()"/>

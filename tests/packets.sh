@@ -9,6 +9,8 @@
 #   - an internal packet carries robots noindex and is in neither the index
 #     nor the feed; a public one is in both;
 #   - every table caption appears once in each HTML and DocBook file;
+#   - no caption a reader sees repeats the heading its table stands under
+#     (check.py repeats; input/ and a position with two tables);
 #   - every generated table but the organizations at a glance is stacked
 #     on a phone, each data cell labelled with its column's heading
 #     (check.py stacked);
@@ -199,6 +201,36 @@ if python3 $G/check.py captions $(find "$T/out" "$T/small" -name index.html \
 else
 	not_ok "every table caption appears once"
 	cat "$T/caps"
+fi
+
+# A caption that would say what the heading above it says is for screen
+# readers only: a position's table has no title of its own (the schema
+# allows none), so its caption is the title of its section or, straight
+# under the position's title, that title.
+cp -r tests/semantic/base "$T/caps-in"
+rm "$T/caps-in/positions/pos.md"
+cat >"$T/caps-in/positions/pos.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<article xmlns="http://docbook.org/ns/docbook" version="5.0">
+  <info><title>Tables and headings</title></info>
+  <informaltable><tr><td>under the position's title</td></tr></informaltable>
+  <section>
+    <title>Roles <emphasis>and</emphasis> duties</title>
+    <informaltable><tr><td>under a section's title</td></tr></informaltable>
+  </section>
+</article>
+XML
+if $PB build -i "$T/caps-in" -o "$T/caps-out" 2>"$T/err"; then
+	h=$T/caps-out/pk/index.html
+	check "a caption that repeats the position's title is for screen readers only" \
+	    grep -q '<caption id="[^"]*" class="visually-hidden">Tables and headings</caption>' "$h"
+	check "a caption that repeats its section's title is for screen readers only" \
+	    grep -q '<caption id="[^"]*" class="visually-hidden">Roles <em>and</em> duties</caption>' "$h"
+	check "no caption a reader sees repeats the heading above it" \
+	    python3 $G/check.py repeats "$h" "$T"/out/*/index.html "$T"/small/*/index.html
+else
+	not_ok "build a position whose tables stand under headings"
+	head -20 "$T/err"
 fi
 
 # shellcheck disable=SC2046

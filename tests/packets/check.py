@@ -9,6 +9,10 @@ themselves and from the input XML (independently of src/).
                                  line per leak
   check.py captions FILE...      every table caption (HTML <caption>, DocBook
                                  table <title>) appears once per file
+  check.py repeats FILE...       no table caption that a reader sees says
+                                 what the heading it stands under says (a
+                                 caption for screen readers only has the
+                                 class "visually-hidden")
   check.py fte FILE...           "(FTE: full-time equivalents)" stands once
                                  in the text (HTML or DocBook), where a
                                  reader first meets FTE
@@ -114,6 +118,24 @@ def captions(files):
         if not caps:
             bad += 1
             print("%s: no table captions found" % path)
+    return bad
+
+
+def repeats(files):
+    bad = 0
+    flat = lambda x: " ".join(re.sub(r"<[^>]*>", "", x).split())
+    for path in files:
+        text = open(path, encoding="utf-8").read()
+        heading = None
+        for m in re.finditer(r"<h[1-6]\b[^>]*>(.*?)</h[1-6]>"
+                             r"|<caption\b([^>]*)>(.*?)</caption>", text, re.S):
+            if m.group(1) is not None:
+                heading = flat(m.group(1))
+            elif ("visually-hidden" not in m.group(2)
+                  and flat(m.group(3)) == heading):
+                bad += 1
+                print("%s: the caption %r repeats the heading above it"
+                      % (path, heading))
     return bad
 
 
@@ -324,6 +346,8 @@ if __name__ == "__main__":
         n = glance_dbk(sys.argv[2], sys.argv[3])
     elif sys.argv[1] == "glance":
         n = glance(sys.argv[2:])
+    elif sys.argv[1] == "repeats":
+        n = repeats(sys.argv[2:])
     elif sys.argv[1] == "stacked":
         n = stacked(sys.argv[2:])
     else:
