@@ -30,6 +30,8 @@
 // fits inside its own box at both widths (a phone shows it as stacked
 // rows, so it does not scroll even there), and prints as a table; so does
 // every other table of a packet (.table-wrap: none scrolls inside its box).
+// Printed, a practice's mark stays with its word and a table's totals are
+// ruled off once (checkPrintedTables).
 //
 // How pagination is measured. Chromium has no API that tells on which
 // printed page an element lands, and computing it from layout boxes (page
@@ -246,6 +248,46 @@ function pagesOf(byPage, token) {
 	return out;
 }
 
+// Printed, at the width of a page's text (US Letter less its margins:
+// 7in, 672 CSS px), each practice's mark stays on the line of its word
+// ("+ opportunity", never "+" over "opportunity"), and the heavy rule of
+// a table's totals stands once, above its first row.
+async function checkPrintedTables(context, url, id) {
+	const page = await context.newPage();
+	await page.setViewportSize({ width: 672, height: 912 });
+	await page.emulateMedia({ media: 'print' });
+	await load(page, url);
+	const m = await page.evaluate(() => {
+		const split = Array.from(document.querySelectorAll('table.practices .level'))
+			.filter((e) => {
+				// one line: every box of it (a mark in another font is a
+				// box of its own) at the same height
+				const r = Array.from(e.getClientRects());
+				return r.some((b) => Math.abs(b.top - r[0].top) > r[0].height / 2);
+			})
+			.map((e) => `"${e.textContent.trim()}" in "${e.closest('tr').cells[0].textContent.trim()}" wraps`);
+		const rules = [];
+		for (const tf of document.querySelectorAll('table.data tfoot')) {
+			Array.from(tf.rows).forEach((tr, i) => {
+				const w = parseFloat(getComputedStyle(tr.cells[0]).borderTopWidth);
+				if ((i === 0) !== (w >= 2)) {
+					rules.push(`#${tf.closest('table').id} foot row ${i + 1}: top border ${w}px`);
+				}
+			});
+		}
+		return { levels: document.querySelectorAll('table.practices .level').length, split, rules };
+	});
+	await page.close();
+	if (m.levels > 0) {
+		const lname = `printed, each practice's mark stays with its word: ${id}`;
+		if (m.split.length === 0) ok(lname);
+		else notOk(lname, m.split.slice(0, 8));
+	}
+	const rname = `printed, a table's totals are ruled off once: ${id}`;
+	if (m.rules.length === 0) ok(rname);
+	else notOk(rname, m.rules.slice(0, 8));
+}
+
 async function checkPrint(context, url, id, work, seen) {
 	const page = await context.newPage();
 	recordRequests(page, seen);
@@ -260,6 +302,7 @@ async function checkPrint(context, url, id, work, seen) {
 		if (glanceRows.every((d) => d === 'table-row')) ok(gname);
 		else notOk(gname, [`row displays: ${[...new Set(glanceRows)].join(', ')}`]);
 	}
+	await checkPrintedTables(context, url, id);
 	const placed = await page.evaluate(addMarkers);
 	const canonical = await page.evaluate(() => {
 		const l = document.querySelector('link[rel="canonical"]');
