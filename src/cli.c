@@ -723,7 +723,9 @@ pb_cli_packet(const struct pb_run *r, const char *id,
 {
 	struct pb_buf	 b = { NULL, 0, 0 };
 	const char	**names, *near;
+	char		*m;
 	size_t		 i;
+	int		 rc;
 
 	if (id == NULL || (*pk = pb_model_packet(r->model, id)) != NULL)
 		return PB_EXIT_OK;
@@ -732,12 +734,15 @@ pb_cli_packet(const struct pb_run *r, const char *id,
 		names[i] = r->model->packets[i].id;
 	near = pb_nearest(id, names, r->model->npackets);
 	pb_cli_packets(r, &b);
-	pb_say("no packet '%s' in %s/packets%s%s%s (packets: %s)", id,
-	    r->indir, near ? "; did you mean '" : "", near ? near : "",
+	m = pb_xasprintf("no packet '%s' in %s/packets%s%s%s (packets: %s)",
+	    id, r->indir, near ? "; did you mean '" : "", near ? near : "",
 	    near ? "'?" : "", b.data);
+	/* a usage error as any other: the command's name, then its usage */
+	rc = pb_usage_error("%s", m);
+	free(m);
 	pb_buf_free(&b);
 	free(names);
-	return PB_EXIT_USAGE;
+	return rc;
 }
 
 /* Seconds since t0 on the monotonic clock. */

@@ -245,7 +245,8 @@ char *pb_id_mend(const char *s);
 
 /*
  * The name of names (n of them) nearest to name, within an edit distance
- * of a third of its length (at least 2), or NULL; points into names.
+ * of a third of its length (at least 2), else the first that begins with
+ * name (of at least 3 bytes), or NULL; points into names.
  */
 const char *pb_nearest(const char *name, const char *const *names,
     size_t n);
@@ -257,7 +258,8 @@ const char *pb_nearest(const char *name, const char *const *names,
 /*
  * "Did you mean": appends to out up to three of names[0..n) nearest to
  * name by edit distance (within a third of its length, at least 2; with
- * PB_SUGGEST_TAIL also one of the same last part), as "'a', 'b' or 'c'",
+ * PB_SUGGEST_TAIL also one of the same last part; when none is, those
+ * that begin with name, of at least 3 bytes), as "'a', 'b' or 'c'",
  * nearest first, the earlier of two as near (pb_nearest is the first);
  * nothing when none is near.
  */

@@ -739,22 +739,29 @@ distance(const char *a, const char *b, size_t cap)
  * The up to three of names[0..n) nearest to name, nearest first (the
  * earlier of two as near), in best[]: within an edit distance of a third
  * of name's length (at least 2), or, with PB_SUGGEST_TAIL, ending in the
- * same part after the last dot. Returns how many.
+ * same part after the last dot; when none is, the first three that begin
+ * with name, if it is at least 3 bytes long (a name cut short:
+ * "note-taking" for "note-taking-funding"). Returns how many.
  */
 static size_t
 rank(const char *name, const char *const *names, size_t n, int flags,
     size_t best[3])
 {
-	size_t		 i, k, d, cap, bestd[3], nb = 0;
+	size_t		 i, k, d, cap, len, bestd[3], nb = 0, np = 0;
+	size_t		 pre[3];
 	const char	*tail, *ntail;
 
-	cap = strlen(name) / 3;
+	len = strlen(name);
+	cap = len / 3;
 	if (cap < 2)
 		cap = 2;
 	ntail = strrchr(name, '.');
 	ntail = ntail ? ntail + 1 : name;
 	for (i = 0; i < n; i++) {
 		d = distance(name, names[i], cap);
+		if (d > cap && np < 3 && len >= 3 &&
+		    strncmp(names[i], name, len) == 0)
+			pre[np++] = i;
 		if (d > cap && (flags & PB_SUGGEST_TAIL) &&
 		    (tail = strrchr(names[i], '.')) != NULL &&
 		    strcmp(tail + 1, ntail) == 0)
@@ -773,6 +780,9 @@ rank(const char *name, const char *const *names, size_t n, int flags,
 				nb++;
 		}
 	}
+	if (nb == 0)
+		for (; nb < np; nb++)
+			best[nb] = pre[nb];
 	return nb;
 }
 

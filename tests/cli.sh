@@ -77,10 +77,14 @@ check "an empty input folder says to run peerbrief init" grep -q "is empty. Star
 $PB explain packet.org_count >/dev/null 2>"$T/e"
 check "explain packet.X without --packet: exit 2" test $? -eq 2
 check "explain packet.X without --packet says to add it" grep -q "add --packet ID.*accs-peer-roles, note-taking-funding" "$T/e"
-# packet.total is no packet's figure: unknown, and it would need --packet
+# packet.zzzzz is no packet's figure: unknown, and it would need --packet
+$PB explain packet.zzzzz >/dev/null 2>"$T/e"
+check "explain packet.zzzzz: exit 2" test $? -eq 2
+check "explain packet.zzzzz: unknown, needs --packet" test "$(cat "$T/e")" = "peerbrief: unknown figure 'packet.zzzzz'; a packet's figure also needs --packet ID (packets: accs-peer-roles, note-taking-funding), and 'peerbrief figures --packet ID' lists every name"
+# packet.total is no figure either, but the start of three: those, in order
 $PB explain packet.total >/dev/null 2>"$T/e"
 check "explain packet.total: exit 2" test $? -eq 2
-check "explain packet.total: unknown, needs --packet" test "$(cat "$T/e")" = "peerbrief: unknown figure 'packet.total'; a packet's figure also needs --packet ID (packets: accs-peer-roles, note-taking-funding), and 'peerbrief figures --packet ID' lists every name"
+check "explain packet.total: the names it begins" test "$(cat "$T/e")" = "peerbrief: unknown figure 'packet.total'; did you mean 'packet.total_dmh_payment', 'packet.total_medicaid_reimbursement' or 'packet.total_dmh_net_cost'? A packet's figure also needs --packet ID (packets: accs-peer-roles, note-taking-funding)"
 $PB explain packet.org_cont >/dev/null 2>"$T/e"
 check "explain packet.org_cont: exit 2" test $? -eq 2
 check "explain packet.org_cont: the nearest, and --packet" test "$(cat "$T/e")" = "peerbrief: unknown figure 'packet.org_cont'; did you mean 'packet.org_count'? A packet's figure also needs --packet ID (packets: accs-peer-roles, note-taking-funding)"
@@ -91,6 +95,23 @@ check "explain of a name like none: exit 2" test $? -eq 2
 check "explain of a name like none: says where the names are" grep -qx "peerbrief: unknown figure 'nosuch.thing'; 'peerbrief figures' lists every name" "$T/e"
 $PB figures --packet note-taking-fundng >/dev/null 2>"$T/e"
 check "an unknown --packet suggests the nearest" grep -q "did you mean 'note-taking-funding'" "$T/e"
+# An unknown --packet is a usage error like any bad option value: the
+# command's name, the nearest packet and every packet, then its usage
+# line, exit 2; a name cut short is near its whole name.
+printf -- '---\ntitle: T\n---\nText.\n' >"$T/x.md"
+for cmd in "build -o $T/nopk" "convert $T/x.md -i input" "figures" \
+    "explain param.medicaid_share"; do
+	c=${cmd%% *}
+	syn=$($PB $c --help | sed -n 's/^usage: peerbrief [a-z]* //p')
+	$PB $cmd --packet x >"$T/a" 2>"$T/e"
+	check "$c --packet x: exit 2, nothing on stdout" test $? -eq 2 -a ! -s "$T/a"
+	printf "peerbrief %s: no packet 'x' in input/packets (packets: accs-peer-roles, note-taking-funding)\nusage: peerbrief %s %s\nRun 'peerbrief %s --help' for its options.\n" \
+	    "$c" "$c" "$syn" "$c" >"$T/want"
+	check "$c --packet x: the command, the packets, the usage line" cmp -s "$T/want" "$T/e"
+	$PB $cmd --packet note-taking >/dev/null 2>"$T/e"
+	check "$c --packet note-taking: its whole name suggested" grep -qx "peerbrief $c: no packet 'note-taking' in input/packets; did you mean 'note-taking-funding'? (packets: accs-peer-roles, note-taking-funding)" "$T/e"
+done
+check "build --packet x: no out/ made" test ! -e "$T/nopk"
 
 # Long options, the summary line, -q.
 cp -r input "$T/in"
@@ -142,8 +163,8 @@ check "and it holds the change" grep -q "A sentence for the other" "$T/po/note-t
 snap >"$T/before"
 $PB build --packet accs-peer-role -i "$T/pk" -o "$T/po" >"$T/a" 2>"$T/e"
 check "build --packet of no packet: exit 2" test $? -eq 2
-printf "peerbrief: no packet 'accs-peer-role' in %s/pk/packets; did you mean 'accs-peer-roles'? (packets: accs-peer-roles, note-taking-funding)\n" "$T" >"$T/want"
-check "build --packet of no packet: the nearest" cmp -s "$T/want" "$T/e"
+printf "peerbrief build: no packet 'accs-peer-role' in %s/pk/packets; did you mean 'accs-peer-roles'? (packets: accs-peer-roles, note-taking-funding)\n" "$T" >"$T/want"
+check "build --packet of no packet: the nearest" sh -c "head -1 '$T/e' | cmp -s '$T/want' -"
 snap >"$T/after"
 check "build --packet of no packet: out/ untouched" cmp -s "$T/before" "$T/after"
 $PB build -p note-taking-funding -i "$T/pk" -o "$T/pnew" 2>"$T/e"
@@ -267,8 +288,8 @@ check "convert of a project's position: its packets" grep -q "^pp/positions/pk.m
 check "convert in the positions folder: -i .." grep -q "^pk.md:4:7: error: .* preview it with 'peerbrief convert -i \.\. --packet ID' (packets: accs-peer-roles, note-taking-funding), or build it$" "$T/e"
 $PB convert -i "$T/pp" --packet note-taking-fundin "$T/pk.md" >"$T/a" 2>"$T/e"
 check "convert --packet of no packet: exit 2" test $? -eq 2 -a ! -s "$T/a"
-printf "peerbrief: no packet 'note-taking-fundin' in %s/pp/packets; did you mean 'note-taking-funding'? (packets: accs-peer-roles, note-taking-funding)\n" "$T" >"$T/want"
-check "convert --packet of no packet: the nearest, then every packet" cmp -s "$T/want" "$T/e"
+printf "peerbrief convert: no packet 'note-taking-fundin' in %s/pp/packets; did you mean 'note-taking-funding'? (packets: accs-peer-roles, note-taking-funding)\n" "$T" >"$T/want"
+check "convert --packet of no packet: the nearest, then every packet" sh -c "head -1 '$T/e' | cmp -s '$T/want' -"
 rm "$T/pp/packets/"*.xml
 (cd "$T" && $PB convert pp/positions/pk.md) >"$T/a" 2>"$T/e"
 check "convert of a project without packets: says to write one" grep -q "^pp/positions/pk.md:4:7: error: .* preview it with 'peerbrief convert -i pp --packet ID' once pp/packets holds a packet, or build it$" "$T/e"

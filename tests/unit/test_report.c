@@ -138,6 +138,43 @@ test_unknown(void **state)
 	pb_buf_free(&b);
 }
 
+/*
+ * A name cut short is near the names it begins, from 3 bytes on, when
+ * no name is a few edits away.
+ */
+static void
+test_nearest_prefix(void **state)
+{
+	static const char *const pk[] = { "accs-peer-roles",
+	    "note-taking-funding" };
+	static const char *const fig[] = { "packet.org_count",
+	    "packet.total_dmh_payment", "packet.total_dmh_net_cost" };
+	static const char *const fte[] = { "a.peer_fte_without_lived",
+	    "a.peer_fte" };
+	struct pb_buf	 b = { NULL, 0, 0 };
+
+	(void)state;
+	/* eight edits from its whole name, more than a third of 11 */
+	assert_string_equal(pb_nearest("note-taking", pk, 2),
+	    "note-taking-funding");
+	assert_string_equal(pb_nearest("acc", pk, 2), "accs-peer-roles");
+	/* two bytes begin too much to mean one */
+	assert_null(pb_nearest("no", pk, 2));
+	/* the name must begin it, not be inside it */
+	assert_null(pb_nearest("taking-funding", pk, 2));
+	/* pb_suggest: every name it begins, in order, and not the others */
+	pb_suggest("packet.total", fig, 3, 0, &b);
+	assert_string_equal(b.data,
+	    "'packet.total_dmh_payment' or 'packet.total_dmh_net_cost'");
+	/* one edit away, a.peer_fte alone: what the name begins is the
+	 * fallback, though it comes first */
+	b.len = 0;
+	pb_suggest("a.peer_ft", fte, 2, 0, &b);
+	assert_string_equal(b.data, "'a.peer_fte'");
+	assert_string_equal(pb_nearest("a.peer_ft", fte, 2), "a.peer_fte");
+	pb_buf_free(&b);
+}
+
 static void
 test_explain(void **state)
 {
@@ -182,6 +219,7 @@ main(void)
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_unknown),
+		cmocka_unit_test(test_nearest_prefix),
 		cmocka_unit_test(test_explain),
 	};
 
