@@ -497,7 +497,6 @@ pb_cli_figures(int argc, char *argv[], int explain, struct pb_cli_figures *o)
 		{ "format", required_argument, NULL, 'F' },
 		LONGOPTS_COMMON
 	};
-	struct pb_date	 day;
 	int		 c, rc;
 
 	memset(o, 0, sizeof(*o));
@@ -517,10 +516,9 @@ pb_cli_figures(int argc, char *argv[], int explain, struct pb_cli_figures *o)
 			o->packet = optarg;
 			break;
 		case 'a':
-			if (!pb_date_parse(optarg, &day))
+			if (!pb_date_parse(optarg, &o->as_of))
 				return pb_usage_error("--as-of wants a date "
 				    "YYYY-MM-DD, not '%s'", optarg);
-			o->as_of = optarg;
 			break;
 		case 'F':
 			if (explain)

@@ -49,7 +49,7 @@ struct pb_cli_convert {
 struct pb_cli_figures {
 	const char		*indir;
 	const char		*packet;	/* NULL: none */
-	const char		*as_of;		/* NULL: the data's */
+	struct pb_date		 as_of;		/* year 0: the data's */
 	const char		*name;		/* explain's figure */
 	enum pb_report_format	 fmt;
 };

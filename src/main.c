@@ -46,20 +46,15 @@ has_suffix(const char *s, const char *suf)
 
 /*
  * Loads input/ for a command, with the as-of date of the command line
- * when as_of_opt is not NULL. Returns 0 when it loaded, else the exit
- * status (the problems recorded in r->d, or a usage error printed).
+ * when as_of is not NULL. Returns 0 when it loaded, else the exit
+ * status (the problems recorded in r->d).
  */
 static int
-run_load(struct pb_run *r, const char *schemadir, const char *as_of_opt)
+run_load(struct pb_run *r, const char *schemadir,
+    const struct pb_date *as_of)
 {
-	struct pb_date	 as_of;
-
-	if (as_of_opt != NULL && !pb_date_parse(as_of_opt, &as_of)) {
-		pb_say("--as-of wants a date YYYY-MM-DD, not '%s'", as_of_opt);
-		return PB_EXIT_USAGE;
-	}
 	pb_xml_allow(schemadir);
-	if (!pb_run_load(r, schemadir, as_of_opt ? &as_of : NULL))
+	if (!pb_run_load(r, schemadir, as_of))
 		return r->d.system ? PB_EXIT_SYSTEM : PB_EXIT_INPUT;
 	return PB_EXIT_OK;
 }
@@ -144,7 +139,7 @@ cmd_figures(int argc, char *argv[], int explain)
 		return PB_EXIT_INPUT;
 	pb_xml_init(NULL);
 	sdir = data_dir("schema");
-	if ((rc = run_load(&r, sdir, c.as_of)) != PB_EXIT_OK ||
+	if ((rc = run_load(&r, sdir, c.as_of.y ? &c.as_of : NULL)) != PB_EXIT_OK ||
 	    (rc = pb_cli_packet(&r, c.packet, &pk)) != PB_EXIT_OK)
 		goto out;
 	if (explain && pk == NULL && strncmp(name, "packet.", 7) == 0) {
