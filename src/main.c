@@ -152,8 +152,7 @@ cmd_figures(int argc, char *argv[], int explain)
 		}
 		pb_cli_packets(&r, &s);
 		pb_report_unexplained(f, name, s.data, &out);
-		pb_say("%s", out.data);
-		rc = PB_EXIT_USAGE;
+		rc = pb_usage_error("%s", out.data);
 		goto out;
 	}
 	rc = PB_EXIT_INPUT;
@@ -161,8 +160,7 @@ cmd_figures(int argc, char *argv[], int explain)
 		goto out;
 	if (explain && (fig = pb_figures_get(f, name)) == NULL) {
 		pb_report_unexplained(f, name, NULL, &s);
-		pb_say("%s", s.data);
-		rc = PB_EXIT_USAGE;
+		rc = pb_usage_error("%s", s.data);
 		goto out;
 	}
 	tdir = data_dir("templates");

@@ -77,22 +77,27 @@ check "an empty input folder says to run peerbrief init" grep -q "is empty. Star
 $PB explain packet.org_count >/dev/null 2>"$T/e"
 check "explain packet.X without --packet: exit 2" test $? -eq 2
 check "explain packet.X without --packet says to add it" grep -q "add --packet ID.*accs-peer-roles, note-taking-funding" "$T/e"
+# like any usage error: the command's name, then its usage line
+syn=$($PB explain --help | sed -n 's/^usage: peerbrief explain //p')
+printf "peerbrief explain: packet.org_count is a packet's figure: add --packet ID to say which packet (packets: accs-peer-roles, note-taking-funding)\nusage: peerbrief explain %s\nRun 'peerbrief explain --help' for its options.\n" "$syn" >"$T/want"
+check "explain packet.X without --packet: the command and its usage" cmp -s "$T/want" "$T/e"
 # packet.zzzzz is no packet's figure: unknown, and it would need --packet
 $PB explain packet.zzzzz >/dev/null 2>"$T/e"
 check "explain packet.zzzzz: exit 2" test $? -eq 2
-check "explain packet.zzzzz: unknown, needs --packet" test "$(cat "$T/e")" = "peerbrief: unknown figure 'packet.zzzzz'; a packet's figure also needs --packet ID (packets: accs-peer-roles, note-taking-funding), and 'peerbrief figures --packet ID' lists every name"
+check "explain packet.zzzzz: unknown, needs --packet" test "$(head -1 "$T/e")" = "peerbrief explain: unknown figure 'packet.zzzzz'; a packet's figure also needs --packet ID (packets: accs-peer-roles, note-taking-funding), and 'peerbrief figures --packet ID' lists every name"
 # packet.total is no figure either, but the start of three: those, in order
 $PB explain packet.total >/dev/null 2>"$T/e"
 check "explain packet.total: exit 2" test $? -eq 2
-check "explain packet.total: the names it begins" test "$(cat "$T/e")" = "peerbrief: unknown figure 'packet.total'; did you mean 'packet.total_dmh_payment', 'packet.total_medicaid_reimbursement' or 'packet.total_dmh_net_cost'? A packet's figure also needs --packet ID (packets: accs-peer-roles, note-taking-funding)"
+check "explain packet.total: the names it begins" test "$(head -1 "$T/e")" = "peerbrief explain: unknown figure 'packet.total'; did you mean 'packet.total_dmh_payment', 'packet.total_medicaid_reimbursement' or 'packet.total_dmh_net_cost'? A packet's figure also needs --packet ID (packets: accs-peer-roles, note-taking-funding)"
 $PB explain packet.org_cont >/dev/null 2>"$T/e"
 check "explain packet.org_cont: exit 2" test $? -eq 2
-check "explain packet.org_cont: the nearest, and --packet" test "$(cat "$T/e")" = "peerbrief: unknown figure 'packet.org_cont'; did you mean 'packet.org_count'? A packet's figure also needs --packet ID (packets: accs-peer-roles, note-taking-funding)"
+check "explain packet.org_cont: the nearest, and --packet" test "$(head -1 "$T/e")" = "peerbrief explain: unknown figure 'packet.org_cont'; did you mean 'packet.org_count'? A packet's figure also needs --packet ID (packets: accs-peer-roles, note-taking-funding)"
 $PB explain riverbend.peer_ft >/dev/null 2>"$T/e"
-check "explain of a misspelt figure suggests the nearest" grep -q "^peerbrief: unknown figure 'riverbend.peer_ft'; did you mean 'riverbend.peer_fte'" "$T/e"
+check "explain of a misspelt figure suggests the nearest" grep -q "^peerbrief explain: unknown figure 'riverbend.peer_ft'; did you mean 'riverbend.peer_fte'" "$T/e"
 $PB explain nosuch.thing >/dev/null 2>"$T/e"
 check "explain of a name like none: exit 2" test $? -eq 2
-check "explain of a name like none: says where the names are" grep -qx "peerbrief: unknown figure 'nosuch.thing'; 'peerbrief figures' lists every name" "$T/e"
+check "explain of a name like none: then the usage line" grep -qxF "usage: peerbrief explain $syn" "$T/e"
+check "explain of a name like none: says where the names are" grep -qx "peerbrief explain: unknown figure 'nosuch.thing'; 'peerbrief figures' lists every name" "$T/e"
 $PB figures --packet note-taking-fundng >/dev/null 2>"$T/e"
 check "an unknown --packet suggests the nearest" grep -q "did you mean 'note-taking-funding'" "$T/e"
 # An unknown --packet is a usage error like any bad option value: the
