@@ -223,6 +223,15 @@ pb_csv_parse(const char *file, const char *data, size_t len,
 		    "UTF-8 (Comma delimited)\"");
 		return 0;
 	}
+	/* a workbook saved or renamed as .csv: a ZIP (.xlsx, .ods) or an
+	 * OLE compound file (.xls) */
+	if (len >= 4 && (memcmp(data, "PK\x03\x04", 4) == 0 ||
+	    memcmp(data, "\xD0\xCF\x11\xE0", 4) == 0)) {
+		pb_diag_error(d, file, 0, 0, "the file is a workbook (.xlsx, "
+		    ".ods or .xls), not CSV; save the sheet as \"CSV UTF-8 "
+		    "(Comma delimited)\" (in LibreOffice: Text CSV)");
+		return 0;
+	}
 	/* Excel's "CSV UTF-8" starts with a byte-order mark an editor
 	 * does not show: the first cell is still column 1. */
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)

@@ -180,6 +180,30 @@ test_problems(void **state)
 	assert_non_null(strstr(d.v[0].msg, "UTF-16"));
 	pb_csv_free(&c);
 	pb_diags_free(&d);
+
+	/* a workbook under a .csv name (.xlsx and .ods are ZIP files, .xls
+	 * an OLE one): one error for the whole file, saying to save CSV */
+	memset(&d, 0, sizeof(d));
+	assert_false(pb_csv_parse("t.csv", "PK\x03\x04\x14\0", 6, &c, &d));
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].line, 0);
+	assert_non_null(strstr(d.v[0].msg, "workbook"));
+	assert_non_null(strstr(d.v[0].msg, "CSV UTF-8"));
+	pb_csv_free(&c);
+	pb_diags_free(&d);
+	memset(&d, 0, sizeof(d));
+	assert_false(pb_csv_parse("t.csv", "\xD0\xCF\x11\xE0\xA1\xB1", 6,
+	    &c, &d));
+	assert_int_equal(d.n, 1);
+	assert_non_null(strstr(d.v[0].msg, "workbook"));
+	pb_csv_free(&c);
+	pb_diags_free(&d);
+	/* a sheet whose first cell begins "PK" is CSV still */
+	memset(&d, 0, sizeof(d));
+	assert_true(parse("PK,x\n", &c, &d));
+	assert_int_equal(d.n, 0);
+	pb_csv_free(&c);
+	pb_diags_free(&d);
 }
 
 int
