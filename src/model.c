@@ -242,9 +242,21 @@ base_url_read(const struct rd *r, xmlNodePtr n, struct pb_project *p)
 		return;
 	}
 	if (strncmp(p->base_url, "https://", 8) != 0 &&
-	    strncmp(p->base_url, "http://", 7) != 0)
-		err_at(r, src_text(r, n), "base-url must be an http or https "
-		    "URL");
+	    strncmp(p->base_url, "http://", 7) != 0) {
+		/* a bare host and path ("www.example.org/briefs") lacks only
+		 * its scheme: the message writes it whole */
+		if (strchr(p->base_url, ':') == NULL &&
+		    strpbrk(p->base_url, " \t\r\n") == NULL)
+			err_at(r, src_text(r, n), "base-url '%s' is not an "
+			    "http or https URL: write it whole, https://%s%s",
+			    p->base_url, p->base_url,
+			    p->base_url[strlen(p->base_url) - 1] == '/' ?
+			    "" : "/");
+		else
+			err_at(r, src_text(r, n), "base-url '%s' is not an "
+			    "http or https URL: write https://... or "
+			    "http://...", p->base_url);
+	}
 	if (p->base_url[strlen(p->base_url) - 1] != '/') {
 		u = pb_xasprintf("%s/", p->base_url);
 		free(p->base_url);
