@@ -640,8 +640,9 @@ static void
 attrs_check(struct ck *c, xmlNodePtr n, const struct attr *a)
 {
 	const char	*names[16], *near;
+	struct pb_buf	 takes = { NULL, 0, 0 };
 	xmlAttrPtr	 p;
-	size_t		 i, k;
+	size_t		 i, k, unknown = 0, missing;
 	char		*v;
 
 	for (k = 0; a[k].name != NULL; k++)
@@ -654,20 +655,40 @@ attrs_check(struct ck *c, xmlNodePtr n, const struct attr *a)
 				break;
 		if (i < k)
 			continue;
+		unknown++;
 		near = pb_nearest((const char *)p->name, names, k);
+		/* an unknown attribute written where a required one is
+		 * missing is one problem: this message names the missing
+		 * one, and none follows for it */
+		takes.len = 0;
+		pb_buf_put(&takes, "", 0);
+		for (i = missing = 0; i < k; i++) {
+			v = a[i].required && names[i] != near ?
+			    pb_tree_attr(n, a[i].name) : NULL;
+			if (a[i].required && names[i] != near && v == NULL)
+				missing++;
+			pb_buf_printf(&takes, "%s%s%s", i == 0 ? "" :
+			    i + 1 == k ? " and " : ", ", names[i],
+			    a[i].required && names[i] != near && v == NULL ?
+			    " (required, and missing here)" : "");
+			free(v);
+		}
 		if (k == 0)
 			say(c, pb_xmlfile_attr(c->f, n, (const char *)p->name),
 			    "<%s> takes no attributes, not %s", n->name,
 			    p->name);
 		else
 			say(c, pb_xmlfile_attr(c->f, n, (const char *)p->name),
-			    "unknown attribute %s on <%s>%s%s%s", p->name,
+			    "unknown attribute %s on <%s>%s%s%s%s%s", p->name,
 			    n->name, near ? " (did you mean " : "",
-			    near ? near : "", near ? "?)" : "");
+			    near ? near : "", near ? "?)" : "",
+			    missing ? "; it takes " : "",
+			    missing ? takes.data : "");
 	}
+	pb_buf_free(&takes);
 	for (i = 0; i < k; i++) {
 		if ((v = pb_tree_attr(n, a[i].name)) == NULL) {
-			if (a[i].required)
+			if (a[i].required && unknown == 0)
 				say(c, pb_xmlfile_elem(c->f, n), "<%s> needs "
 				    "the attribute %s", n->name, a[i].name);
 			continue;
