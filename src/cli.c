@@ -55,12 +55,16 @@ pb_say(const char *fmt, ...)
 	free(m);
 }
 
-int
-pb_usage_error(const char *fmt, const char *arg)
+void
+pb_cmd_say(const char *fmt, ...)
 {
-	char		*m = pb_xasprintf(fmt, arg);
+	va_list		 ap;
+	char		*m;
 	struct pb_buf	 b = { NULL, 0, 0 };
 
+	va_start(ap, fmt);
+	m = pb_xvasprintf(fmt, ap);
+	va_end(ap);
 	pb_buf_printf(&b, "%s%s%s: ", progname, current ? " " : "",
 	    current ? current : "");
 	pb_buf_put_safe(&b, m);
@@ -68,6 +72,11 @@ pb_usage_error(const char *fmt, const char *arg)
 	fwrite(b.data, 1, b.len, stderr);
 	pb_buf_free(&b);
 	free(m);
+}
+
+int
+pb_usage_hint(void)
+{
 	if (current != NULL)
 		fprintf(stderr, "usage: peerbrief %s %s\n"
 		    "Run 'peerbrief %s --help' for its options.\n", current,
@@ -75,6 +84,16 @@ pb_usage_error(const char *fmt, const char *arg)
 	else
 		pb_usage(stderr);
 	return PB_EXIT_USAGE;
+}
+
+int
+pb_usage_error(const char *fmt, const char *arg)
+{
+	char	*m = pb_xasprintf(fmt, arg);
+
+	pb_cmd_say("%s", m);
+	free(m);
+	return pb_usage_hint();
 }
 
 

@@ -102,6 +102,14 @@ void pb_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int pb_usage_error(const char *fmt, const char *arg);
 
 /*
+ * The two halves of a usage error: a message about the current command
+ * ("peerbrief build: ..."), and its synopsis and where its options are
+ * (or the usage of all), which returns PB_EXIT_USAGE.
+ */
+void pb_cmd_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int pb_usage_hint(void);
+
+/*
  * Prints every diagnostic as FILE:LINE:COL: error: message (warnings
  * only without -q), then how many there were when more than one error,
  * or any warning, was printed; not when a build's summary line follows

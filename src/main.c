@@ -242,8 +242,11 @@ cmd_build(int argc, char *argv[])
 		tdir = data_dir("templates");
 	sdir = data_dir("schema");
 	if ((rc = pb_out_take(outdir, r.indir, tdir, isatty(STDERR_FILENO),
-	    pb_say, &lock)) != PB_EXIT_OK)
+	    pb_cmd_say, &lock)) != PB_EXIT_OK) {
+		if (rc == PB_EXIT_USAGE)	/* -o over -i or -T */
+			pb_usage_hint();
 		goto out;
+	}
 	pb_progress_start(&prog, &r);
 	pb_xml_init(NULL);
 	pb_xml_allow(sdir);
