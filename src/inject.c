@@ -12,6 +12,7 @@
 #include "figures.h"
 #include "inject.h"
 #include "pb.h"
+#include "plain.h"
 #include "position.h"
 #include "report.h"
 #include "tree.h"
@@ -232,7 +233,12 @@ visit(struct walk *w, xmlNodePtr n)
 	param = w->figs != NULL && ref != NULL &&
 	    strncmp(ref, "param.", 6) == 0 && (value || (kind != NULL &&
 	    strcmp(kind, "figure") == 0));
-	if (w->mode == PB_INJECT_FORBID && !param)
+	/* a name no packet has either (medicaid_share, Param.X): unknown,
+	 * with the parameter meant, rather than needing a packet */
+	if (w->mode == PB_INJECT_FORBID && !param && value &&
+	    w->figs != NULL && ref != NULL && !pb_figname_valid(ref))
+		(void)resolve(w, at, ref);
+	else if (w->mode == PB_INJECT_FORBID && !param)
 		err(w, at, "figure %s '%s' needs a packet: preview it with "
 		    "%s, or build it", value ? "reference" : "directive",
 		    value ? (ref ? ref : "") : (kind ? kind : ""), w->how ?
