@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmark.h>
 #include <libxml/tree.h>
@@ -508,9 +509,9 @@ fm_parse(const char *file, const struct fm *f, xmlNodePtr meta,
 {
 	yaml_parser_t	 p;
 	yaml_document_t	 doc;
-	yaml_node_t	*root, *k, *v;
+	yaml_node_t	*root, *k, *v, *tkey = NULL;
 	yaml_node_pair_t *pair;
-	const char	*key;
+	const char	*key, *near;
 	const char	*title = NULL, *lang = "en";
 	unsigned long	 base = 2;	/* the file line of YAML's line 0 */
 	size_t		 errs = d->errors;
@@ -580,7 +581,14 @@ fm_parse(const char *file, const struct fm *f, xmlNodePtr meta,
 		if (strcmp(key, "title") != 0 && strcmp(key, "subtitle") != 0 &&
 		    strcmp(key, "date") != 0 && strcmp(key, "summary") != 0 &&
 		    strcmp(key, "lang") != 0) {
-			fm_unknown(file, k, base, d);
+			/* 'Title' or 'titel': said below, once, with the
+			 * missing title when there is none */
+			near = pb_nearest(key, fm_keys, FM_NKEYS);
+			if (tkey == NULL && near != NULL &&
+			    strcmp(near, "title") == 0)
+				tkey = k;
+			else
+				fm_unknown(file, k, base, d);
 			continue;
 		}
 		if (v->type != YAML_SCALAR_NODE) {
@@ -589,9 +597,20 @@ fm_parse(const char *file, const struct fm *f, xmlNodePtr meta,
 		}
 		fm_text(file, v, key, base, meta, &title, &lang, d);
 	}
-	if (title == NULL && o->require_title && d->errors == errs)
-		pb_diag_error(d, file, 1, 1,
-		    "missing title: add 'title: ...' to the front matter");
+	if (title == NULL && o->require_title && d->errors == errs &&
+	    tkey != NULL)
+		pb_diag_error(d, file, base + tkey->start_mark.line,
+		    tkey->start_mark.column + 1, "missing title: the key "
+		    "'%s' is not 'title'%s; write 'title: ...'", scalar(tkey),
+		    strcasecmp(scalar(tkey), "title") == 0 ?
+		    " (keys are in lower case)" : "");
+	else {
+		if (tkey != NULL)
+			fm_unknown(file, tkey, base, d);
+		if (title == NULL && o->require_title && d->errors == errs)
+			pb_diag_error(d, file, 1, 1, "missing title: add "
+			    "'title: ...' to the front matter");
+	}
 out:
 	pb_tree_meta_finish(meta, title ? title : "", lang);
 	free(dups);
