@@ -506,6 +506,33 @@ fail:
 	return rc;
 }
 
+/*
+ * The usage error of a command that takes no operands, given arg: when
+ * arg is an input folder or a project's folder, it says how to name it.
+ */
+static int
+no_operands(const char *cmd, const char *arg)
+{
+	struct stat	 st;
+	char		*p, *m;
+	int		 in, proj, rc;
+
+	p = pb_xasprintf("%s/peerbrief.xml", arg);
+	in = stat(p, &st) == 0;
+	free(p);
+	p = pb_xasprintf("%s/input/peerbrief.xml", arg);
+	proj = !in && stat(p, &st) == 0;
+	free(p);
+	m = pb_xasprintf("%s takes no operands (got '%s')%s%s%s%s%s%s%s", cmd,
+	    arg, in ? "; to read that input folder, write -i " : "",
+	    in ? arg : "", proj ? "; that folder holds a project: cd " : "",
+	    proj ? arg : "", proj ? " first, or name its input with -i " :
+	    "", proj ? arg : "", proj ? "/input" : "");
+	rc = pb_usage_error("%s", m);
+	free(m);
+	return rc;
+}
+
 int
 pb_cli_figures(int argc, char *argv[], int explain, struct pb_cli_figures *o)
 {
@@ -561,8 +588,7 @@ pb_cli_figures(int argc, char *argv[], int explain, struct pb_cli_figures *o)
 			    "name%s", argc - optind > 1 ? ", not more" : "");
 		o->name = argv[optind];
 	} else if (optind < argc)
-		return pb_usage_error("figures takes no operands (got '%s')",
-		    argv[optind]);
+		return no_operands("figures", argv[optind]);
 	return PB_CLI_RUN;
 }
 
@@ -585,8 +611,7 @@ pb_cli_check(int argc, char *argv[], const char **indir)
 		*indir = optarg;
 	}
 	if (optind < argc)
-		return pb_usage_error("check takes no operands (got '%s')",
-		    argv[optind]);
+		return no_operands("check", argv[optind]);
 	return PB_CLI_RUN;
 }
 
@@ -654,8 +679,7 @@ pb_cli_build(int argc, char *argv[], struct pb_cli_build *o)
 		}
 	}
 	if (optind < argc) {
-		rc = pb_usage_error("build takes no operands (got '%s')",
-		    argv[optind]);
+		rc = no_operands("build", argv[optind]);
 		goto fail;
 	}
 	return PB_CLI_RUN;

@@ -66,6 +66,14 @@ check "above a project: exit 1" test $? -eq 1
 check "above a project: says to cd into it, once" sh -c "test \$(wc -l <'$T/e') -eq 1 && grep -qx \"peerbrief: no input folder 'input' here, but proj/ holds a project: cd proj first, or name its input with -i proj/input.\" '$T/e'"
 (cd "$T/above" && $PB build -i proj/input -o proj/out) >/dev/null 2>&1
 check "and what it says works" test -f "$T/above/proj/out/first-packet/index.html"
+# a folder given as an operand: how to name it
+$PB build "$T/above/proj/input" -o "$T/nob" >/dev/null 2>"$T/e"
+check "build INPUT: exit 2" test $? -eq 2
+check "build INPUT: says to write -i" grep -qx "peerbrief build: build takes no operands (got '$T/above/proj/input'); to read that input folder, write -i $T/above/proj/input" "$T/e"
+(cd "$T/above" && $PB check proj) >/dev/null 2>"$T/e"
+check "check PROJECT: says to cd into it" grep -qx "peerbrief check: check takes no operands (got 'proj'); that folder holds a project: cd proj first, or name its input with -i proj/input" "$T/e"
+$PB figures nothing >/dev/null 2>"$T/e"
+check "figures WORD: the operand alone" grep -qx "peerbrief figures: figures takes no operands (got 'nothing')" "$T/e"
 (cd "$T/above/proj/input" && $PB check) >/dev/null 2>"$T/e"
 check "in the input folder: exit 1" test $? -eq 1
 check "in the input folder: says to go up" grep -qx "peerbrief: no input folder 'input' here, but this folder holds peerbrief.xml: it is an input folder itself. Run peerbrief in the folder above it (cd ..), or name this one with -i ." "$T/e"
