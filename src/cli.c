@@ -448,7 +448,13 @@ pb_cli_convert(int argc, char *argv[], struct pb_cli_convert *o)
 				o->fmt = PB_FMT_HTML;
 			else if (strcmp(optarg, "docbook") == 0)
 				o->fmt = PB_FMT_DOCBOOK;
-			else {
+			else if (strcmp(optarg, "pdf") == 0) {
+				rc = pb_usage_error("unknown output format "
+				    "'%s' (html or docbook); a packet's PDF "
+				    "comes from 'peerbrief build --pdf'",
+				    optarg);
+				goto fail;
+			} else {
 				rc = pb_usage_error("unknown output format "
 				    "'%s' (html or docbook)", optarg);
 				goto fail;

@@ -45,6 +45,9 @@ check "a misspelt long option: exit 2" test $? -eq 2
 check "a misspelt long option: the nearest named" grep -qx "peerbrief build: unknown option --ouput; did you mean --output?" "$T/e"
 $PB convert --standlone=x >/dev/null 2>"$T/e"
 check "a misspelt long option with a value: the nearest named" grep -qx "peerbrief convert: unknown option --standlone=x; did you mean --standalone?" "$T/e"
+$PB convert -t pdf x.md >/dev/null 2>"$T/e"
+check "convert -t pdf: exit 2" test $? -eq 2
+check "convert -t pdf: where a PDF comes from" grep -qx "peerbrief convert: unknown output format 'pdf' (html or docbook); a packet's PDF comes from 'peerbrief build --pdf'" "$T/e"
 $PB check -x >/dev/null 2>"$T/e"
 check "unknown short option is named" grep -q "unknown option -x" "$T/e"
 $PB build -j >/dev/null 2>"$T/e"
