@@ -500,6 +500,47 @@ fm_notmap_say(const char *file, const struct fm *f,
 }
 
 /*
+ * Reads one front-matter pair, key k and value v, into meta (a title or
+ * lang found into *title or *lang). A key near 'title' is not said here
+ * but left in *tkey (the first such) for fm_parse to say once, with the
+ * missing title when there is none.
+ */
+static void
+fm_pair(const char *file, yaml_document_t *doc, yaml_node_t *k,
+    yaml_node_t *v, unsigned long base, xmlNodePtr meta, const char **title,
+    const char **lang, yaml_node_t **tkey, struct pb_diags *d)
+{
+	const char	*key, *near;
+
+	if (k->type != YAML_SCALAR_NODE) {
+		pb_diag_error(d, file, base + k->start_mark.line,
+		    k->start_mark.column + 1,
+		    "front matter keys must be plain words");
+		return;
+	}
+	key = scalar(k);
+	if (strcmp(key, "authors") == 0 || strcmp(key, "tags") == 0) {
+		fm_list(file, doc, v, key, meta, d);
+		return;
+	}
+	if (strcmp(key, "title") != 0 && strcmp(key, "subtitle") != 0 &&
+	    strcmp(key, "date") != 0 && strcmp(key, "summary") != 0 &&
+	    strcmp(key, "lang") != 0) {
+		near = pb_nearest(key, fm_keys, FM_NKEYS);
+		if (*tkey == NULL && near != NULL && strcmp(near, "title") == 0)
+			*tkey = k;
+		else
+			fm_unknown(file, k, base, d);
+		return;
+	}
+	if (v->type != YAML_SCALAR_NODE) {
+		yaml_bad(file, v, key, "text", d);
+		return;
+	}
+	fm_text(file, v, key, base, meta, title, lang, d);
+}
+
+/*
  * Parses the YAML front matter into pb:meta children. Returns 0 when
  * there was any error (each recorded).
  */
@@ -511,7 +552,6 @@ fm_parse(const char *file, const struct fm *f, xmlNodePtr meta,
 	yaml_document_t	 doc;
 	yaml_node_t	*root, *k, *v, *tkey = NULL;
 	yaml_node_pair_t *pair;
-	const char	*key, *near;
 	const char	*title = NULL, *lang = "en";
 	unsigned long	 base = 2;	/* the file line of YAML's line 0 */
 	size_t		 errs = d->errors;
@@ -564,38 +604,10 @@ fm_parse(const char *file, const struct fm *f, xmlNodePtr meta,
 	    pair != NULL && pair < root->data.mapping.pairs.top; pair++) {
 		k = yaml_document_get_node(&doc, pair->key);
 		v = yaml_document_get_node(&doc, pair->value);
-		if (k == NULL || v == NULL ||
-		    dups[pair - root->data.mapping.pairs.start])
-			continue;
-		if (k->type != YAML_SCALAR_NODE) {
-			pb_diag_error(d, file, base + k->start_mark.line,
-			    k->start_mark.column + 1,
-			    "front matter keys must be plain words");
-			continue;
-		}
-		key = scalar(k);
-		if (strcmp(key, "authors") == 0 || strcmp(key, "tags") == 0) {
-			fm_list(file, &doc, v, key, meta, d);
-			continue;
-		}
-		if (strcmp(key, "title") != 0 && strcmp(key, "subtitle") != 0 &&
-		    strcmp(key, "date") != 0 && strcmp(key, "summary") != 0 &&
-		    strcmp(key, "lang") != 0) {
-			/* 'Title' or 'titel': said below, once, with the
-			 * missing title when there is none */
-			near = pb_nearest(key, fm_keys, FM_NKEYS);
-			if (tkey == NULL && near != NULL &&
-			    strcmp(near, "title") == 0)
-				tkey = k;
-			else
-				fm_unknown(file, k, base, d);
-			continue;
-		}
-		if (v->type != YAML_SCALAR_NODE) {
-			yaml_bad(file, v, key, "text", d);
-			continue;
-		}
-		fm_text(file, v, key, base, meta, &title, &lang, d);
+		if (k != NULL && v != NULL &&
+		    !dups[pair - root->data.mapping.pairs.start])
+			fm_pair(file, &doc, k, v, base, meta, &title, &lang,
+			    &tkey, d);
 	}
 	if (title == NULL && o->require_title && d->errors == errs &&
 	    tkey != NULL)
