@@ -5,7 +5,6 @@
  */
 #include <sys/stat.h>
 
-#include <dirent.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,7 +109,7 @@ find_elem(xmlNodePtr n, const char *name, const char *attr, const char *ns,
  * "'peerbrief convert -i DIR --packet ID' (packets: a, b)", DIR the input
  * folder of run r, else the project the file lies in (DIR/positions/NAME
  * beside DIR/peerbrief.xml), the packets those of r's model that include
- * the file's position first, else those of the folder's packets (ID.xml); NULL
+ * the file's position first, else those of the folder's packets (pb_model_packet_ids); NULL
  * when no project is known. The caller frees it.
  */
 static char *
@@ -118,10 +117,8 @@ preview_how(const char *file, const struct pb_run *r)
 {
 	struct pb_buf	 b = { NULL, 0, 0 };
 	const char	*below, *sl;
-	char		*dir, *id, *up, *p, **v = NULL;
-	DIR		*dp;
-	struct dirent	*e;
-	size_t		 i, j, n = 0, len;
+	char		*dir, *id, *up, **v = NULL;
+	size_t		 i, j, n = 0;
 	int		 pass;
 
 	if (r != NULL)
@@ -170,26 +167,7 @@ preview_how(const char *file, const struct pb_run *r)
 			}
 		free(id);
 	} else {
-		p = pb_xasprintf("%s/packets", dir);
-		if ((dp = opendir(p)) != NULL) {
-			while ((e = readdir(dp)) != NULL) {
-				len = strlen(e->d_name);
-				if (len <= 4 || strcmp(e->d_name + len - 4,
-				    ".xml") != 0)
-					continue;
-				id = pb_xstrndup(e->d_name, len - 4);
-				if (!pb_id_valid(id)) {
-					free(id);
-					continue;
-				}
-				v = pb_grow(v, n, sizeof(*v));
-				v[n++] = id;
-			}
-			closedir(dp);
-		}
-		free(p);
-		if (n > 1)
-			qsort(v, n, sizeof(*v), pb_name_cmp);
+		n = pb_model_packet_ids(dir, &v);
 	}
 	if (n == 0)
 		pb_buf_printf(&b, " once %s/packets holds a packet", dir);

@@ -947,6 +947,17 @@ list_ids(const char *indir, const char *sub, const char *sfx1,
 	return n;
 }
 
+size_t
+pb_model_packet_ids(const char *indir, char ***ids)
+{
+	struct pb_diags	 quiet = { NULL, 0, 0, 0 };
+	size_t		 n;
+
+	n = list_ids(indir, "packets", ".xml", NULL, ids, NULL, 0, &quiet);
+	pb_diags_free(&quiet);
+	return n;
+}
+
 /* Non-zero for a regular file inside indir (list_ids reported others). */
 static int
 readable(const char *path, const char *indir)
