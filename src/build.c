@@ -134,26 +134,66 @@ positions_in_packets(const struct pb_model *m)
 /*
  * The figures a run whose input did not load in full can check the
  * positions' references against: the parameters and the organizations
- * that loaded. NULL when none can be judged (the project or the list of
+ * that loaded, all of them (pk NULL) or packet pk's, with pk's own
+ * figures. NULL when none can be judged (the project or the list of
  * organizations broken, or the figures failed); the caller frees it.
  */
 static struct pb_figures *
-figures_loaded(struct pb_run *r)
+figures_loaded(struct pb_run *r, const struct pb_packet *pk)
 {
 	const struct pb_model	 *m = r->model;
-	const struct pb_org	**orgs;
+	const struct pb_org	**orgs, *o;
 	struct pb_figures	 *f;
-	size_t			  i, n = 0;
+	size_t			  i, n = 0, k;
 
 	if (m->project.broken || m->orgs_broken)
 		return NULL;
-	orgs = pb_xcalloc(m->norgs + 1, sizeof(*orgs));
-	for (i = 0; i < m->norgs; i++)
-		if (!m->orgs[i].broken)
-			orgs[n++] = &m->orgs[i];
-	f = pb_figures_compute(m, orgs, n, NULL, r->as_of, &r->d);
+	k = pk != NULL ? pk->norgs : m->norgs;
+	orgs = pb_xcalloc(k + 1, sizeof(*orgs));
+	for (i = 0; i < k; i++)
+		if ((o = pk != NULL ? pb_model_org(m, pk->orgs[i].id) :
+		    &m->orgs[i]) != NULL && !o->broken)
+			orgs[n++] = o;
+	f = pb_figures_compute(m, orgs, n, pk, r->as_of, &r->d);
 	free(orgs);
 	return f;
+}
+
+/* Whether packet pk includes the position id. */
+static int
+includes(const struct pb_packet *pk, const char *id)
+{
+	size_t	 k;
+
+	for (k = 0; k < pk->npositions; k++)
+		if (strcmp(pk->positions[k].id, id) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Checks the figure references of position i (top) of a run whose input
+ * did not load in full: as each packet that includes it reads it, with
+ * pkf[k] the figures of packet k (NULL: not judged), when packets/
+ * loaded; else against all (f).
+ */
+static void
+check_alone_refs(struct pb_run *r, size_t i, xmlNodePtr top,
+    const struct pb_refs *refs, const struct pb_figures *f,
+    struct pb_figures *const *pkf, int inpk)
+{
+	const struct pb_model	*m = r->model;
+	size_t			 k;
+
+	if (pkf == NULL || !inpk) {
+		pb_inject_partial(top, refs, f, m, NULL, inpk, &r->d);
+		return;
+	}
+	for (k = 0; k < m->npackets; k++)
+		if (pkf[k] != NULL && includes(&m->packets[k],
+		    m->positions[i]))
+			pb_inject_partial(top, refs, pkf[k], m,
+			    &m->packets[k], 1, &r->d);
 }
 
 void
@@ -161,7 +201,7 @@ pb_run_check_alone(struct pb_run *r, struct pb_read_opts *o)
 {
 	const struct pb_model	*m = r->model;
 	struct pb_position	 pos;
-	struct pb_figures	*f;
+	struct pb_figures	*f, **pkf = NULL;
 	struct stat		 st;
 	xmlNodePtr		 top;
 	char			*inpk;
@@ -170,7 +210,13 @@ pb_run_check_alone(struct pb_run *r, struct pb_read_opts *o)
 	if (m == NULL || r->posschema == NULL)
 		return;
 	o->schema = r->posschema;
-	f = figures_loaded(r);
+	f = figures_loaded(r, NULL);
+	/* packets/ loaded: a position is judged as its packets read it */
+	if (f != NULL && !m->packets_broken) {
+		pkf = pb_xcalloc(m->npackets + 1, sizeof(*pkf));
+		for (i = 0; i < m->npackets; i++)
+			pkf[i] = figures_loaded(r, &m->packets[i]);
+	}
 	inpk = positions_in_packets(m);
 	for (i = 0; i < m->npositions; i++) {
 		/* a link out of the folder, or no file: reported, not read */
@@ -181,13 +227,16 @@ pb_run_check_alone(struct pb_run *r, struct pb_read_opts *o)
 		pb_position_read(m->position_files[i], m->positions[i],
 		    pb_position_is_xml(m->position_files[i]), o, &pos, &r->d);
 		if ((top = xmlDocGetRootElement(pos.doc)) != NULL && f != NULL)
-			pb_inject_partial(top, &pos.refs, f, m, inpk[i] ||
-			    m->packets_broken, &r->d);
+			check_alone_refs(r, i, top, &pos.refs, f, pkf,
+			    inpk[i] || m->packets_broken);
 		if (top != NULL && !m->works_broken)
 			pb_cite_resolve(top, &pos.refs, m->works, NULL, &r->d);
 		pb_position_free(&pos);
 	}
 	free(inpk);
+	for (i = 0; pkf != NULL && i < m->npackets; i++)
+		pb_figures_free(pkf[i]);
+	free(pkf);
 	pb_figures_free(f);
 	o->schema = NULL;
 }

@@ -11,6 +11,7 @@
 #include "charts.h"
 #include "figures.h"
 #include "inject.h"
+#include "model.h"
 #include "pb.h"
 #include "plain.h"
 #include "position.h"
@@ -32,6 +33,7 @@ struct walk {
 	int			 packet; /* packet.* names, charts and
 					 * tables have figures */
 	const struct pb_model	*partial; /* pb_inject_partial's model */
+	const struct pb_packet	*pk;	/* and packet, or NULL */
 	char			*used;
 	const char		*how;	/* PB_INJECT_FORBID: how to preview */
 	struct pb_diags		*d;
@@ -102,8 +104,29 @@ err(struct walk *w, struct pb_src at, const char *fmt, ...)
 }
 
 /*
+ * Whether a packet.* name in a packet goes unjudged: when which packet
+ * is not known (packets/ broken), or one of its organizations is broken
+ * (its figures are not all known).
+ */
+static int
+packet_unjudged(const struct walk *w)
+{
+	const struct pb_org	*o;
+	size_t			 i;
+
+	if (w->pk == NULL)
+		return 1;
+	for (i = 0; i < w->pk->norgs; i++)
+		if ((o = pb_model_org(w->partial, w->pk->orgs[i].id)) == NULL ||
+		    o->broken)
+			return 1;
+	return 0;
+}
+
+/*
  * Whether ref names a figure pb_inject_partial cannot know: a packet's
- * (in a packet) or one of an organization that did not load.
+ * (in a packet, see packet_unjudged) or one of an organization that did
+ * not load.
  */
 static int
 unjudged(const struct walk *w, const char *ref)
@@ -113,8 +136,8 @@ unjudged(const struct walk *w, const char *ref)
 
 	if (w->partial == NULL)
 		return 0;
-	if (w->packet && strncmp(ref, "packet.", 7) == 0)
-		return 1;
+	if (strncmp(ref, "packet.", 7) == 0)
+		return w->packet && packet_unjudged(w);
 	for (i = 0; n > 0 && i < w->partial->norgs; i++)
 		if (w->partial->orgs[i].broken &&
 		    strncmp(w->partial->orgs[i].id, ref, n) == 0 &&
@@ -292,12 +315,12 @@ pb_inject_preview(xmlNodePtr top, const struct pb_refs *refs,
 
 int
 pb_inject_partial(xmlNodePtr top, const struct pb_refs *refs,
-    const struct pb_figures *figs, const struct pb_model *m, int inpacket,
-    struct pb_diags *d)
+    const struct pb_figures *figs, const struct pb_model *m,
+    const struct pb_packet *pk, int inpacket, struct pb_diags *d)
 {
 	struct walk	 w = { .refs = refs, .figs = figs,
-			     .mode = PB_INJECT_CHECK, .packet = inpacket,
-			     .partial = m, .d = d };
+			     .mode = PB_INJECT_CHECK, .packet = pk != NULL ||
+			     inpacket, .partial = m, .pk = pk, .d = d };
 
 	return walk_refs(&w, top);
 }

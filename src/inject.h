@@ -51,20 +51,25 @@ int pb_inject_preview(xmlNodePtr top, const struct pb_refs *refs,
     const char *how, struct pb_diags *d);
 
 struct pb_model;
+struct pb_packet;
 
 /*
  * What can be checked of a position's references when input/ did not
  * load in full (m broken): each is checked as with PB_INJECT_CHECK,
- * nothing changed, against figs, the figures of the parameters and of
- * the organizations that loaded. A name of an organization of m that is
- * broken is not judged, as its figures are not known; in a position some
- * packet includes (inpacket), neither are packet.* names, charts and
- * tables (they are errors in one no packet includes). Returns 0 when
- * there was any error.
+ * nothing changed, against figs. With pk, the position is judged as
+ * packet pk reads it: figs are pk's figures, of its organizations that
+ * loaded and its own, and its packet.* names are not judged when one of
+ * its organizations is broken. Without pk, figs are the parameters' and
+ * the figures of all organizations that loaded, and in a position some
+ * packet includes or may include (inpacket: packets/ broken), packet.*
+ * names, charts and tables are not judged (they are errors in one no
+ * packet includes). A name of an organization of m that is broken is not
+ * judged, as its figures are not known. Returns 0 when there was any
+ * error.
  */
 int pb_inject_partial(xmlNodePtr top, const struct pb_refs *refs,
-    const struct pb_figures *figs, const struct pb_model *m, int inpacket,
-    struct pb_diags *d);
+    const struct pb_figures *figs, const struct pb_model *m,
+    const struct pb_packet *pk, int inpacket, struct pb_diags *d);
 
 /*
  * Sets the value, unit and anchor attributes of n (a reference, a

@@ -84,6 +84,29 @@ cp tests/errors/packet-org-and-position.build.md "$T/IN/positions/pos.md"
 check "check of a broken packet and organization: exit 1" test $? -eq 1
 check "check of a broken packet and organization: the positions' errors" \
     cmp -s tests/errors/packet-org-and-position.build.err "$T/err"
+# While an organization is broken, a position two packets include is judged
+# as each of them reads it: check says so too, and a build of the mended
+# input says the same of it, and only adds the broken one's names.
+pc=tests/errors/packet-position-org-not-in-packet.build
+rm -rf "$T/IN"
+cp -r tests/semantic/base "$T/IN"
+rm -f "$T/IN/positions/"*
+cp -r "$pc.in/." "$T/IN/"
+cp "$pc.md" "$T/IN/positions/pos.md"
+(cd "$T" && $PB check -i IN) >"$T/out" 2>"$T/err"
+check "check of a position of two packets: exit 1" test $? -eq 1
+check "check of a position of two packets: its errors" cmp -s "$pc.err" "$T/err"
+sed -i 's|<daily-rate currency="USD">0.00<|<daily-rate currency="USD">100.00<|' \
+    "$T/IN/orgs/brightside.xml"
+(cd "$T" && $PB build -i IN -o out.d) >"$T/out" 2>"$T/err"
+check "mended organization: exit 1" test $? -eq 1
+grep "^IN/positions/.*: error: unknown figure 'brightside\." "$T/err" \
+    >"$T/mended" || true
+check "mended organization: its names are judged" test -s "$T/mended"
+grep -v "unknown figure 'brightside\.\|^peerbrief: " "$T/err" >"$T/mended"
+grep -v "^IN/orgs/brightside\.xml:\|^peerbrief: " "$pc.err" >"$T/broken"
+check "mended organization: the other errors as while it was broken" \
+    cmp -s "$T/mended" "$T/broken"
 # An unknown position is reported at its <position ref>'s value.
 cp -r input "$T/in"
 sed -i 's|<position ref="accs-peer-roles"/>|<position ref="nosuchpos"/>|' "$T/in/packets/accs-peer-roles.xml"

@@ -15,6 +15,7 @@
 
 #include "figures.h"
 #include "inject.h"
+#include "model.h"
 #include "pb.h"
 #include "position.h"
 #include "report.h"
@@ -177,12 +178,77 @@ test_partial(void **state)
 		org.id = (char *)t[i].org;
 		org.broken = t[i].broken;
 		assert_int_equal(pb_inject_partial(xmlDocGetRootElement(doc),
-		    &refs, &f, &m, t[i].inpacket, &d), t[i].errors == 0);
+		    &refs, &f, &m, NULL, t[i].inpacket, &d), t[i].errors == 0);
 		assert_int_equal(d.n, t[i].errors);
 		if (t[i].errors > 0) {
 			assert_int_equal(d.v[0].line, t[i].line);
 			assert_int_equal(d.v[0].col, t[i].col);
 		}
+		pb_diags_free(&d);
+	}
+	xmlFreeDoc(doc);
+	pb_refs_free(&refs);
+}
+
+/*
+ * pb_inject_partial in a packet (pk): a name of an organization the
+ * packet does not hold is unknown, as the packet reads it, unless that
+ * organization is broken; a packet.* name is judged unless one of the
+ * packet's organizations is broken.
+ */
+static void
+test_partial_packet(void **state)
+{
+	static const char	 pmd[] = "---\ntitle: T\n---\n\n"
+	    "`=x.share`, `=y.share` and `=packet.total`.\n";
+	static const struct {
+		size_t		 npkorgs;	/* x, or x and y */
+		int		 ybroken;
+		size_t		 errors;
+		unsigned long	 col;		/* the first's, on line 5 */
+	} t[] = {
+		{ 1, 0, 2, 14 },	/* y is not the packet's */
+		{ 1, 1, 1, 29 },	/* y broken: packet.total alone */
+		{ 2, 1, 0, 0 },		/* the packet's y broken: neither */
+	};
+	struct pb_read_opts	 o = { 1, 0, NULL, NULL };
+	struct pb_model		 m;
+	struct pb_org		 org[2];
+	struct pb_ref		 pkorgs[2] = { { (char *)"x", { NULL, 0, 0 } },
+				    { (char *)"y", { NULL, 0, 0 } } };
+	struct pb_packet	 pk;
+	struct pb_figure	 v;
+	struct pb_figures	 f;
+	size_t			 sorted[1], i;
+	struct pb_refs		 refs = { NULL, 0, NULL, 0 };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
+	xmlDocPtr		 doc;
+
+	(void)state;
+	one_figure(&f, &v, sorted);
+	memset(&m, 0, sizeof(m));
+	memset(org, 0, sizeof(org));
+	memset(&pk, 0, sizeof(pk));
+	org[0].id = (char *)"x";
+	org[1].id = (char *)"y";
+	m.orgs = org;
+	m.norgs = 2;
+	pk.orgs = pkorgs;
+	doc = pb_markdown_read("t.md", pmd, strlen(pmd), "t", &o, &refs, &d);
+	assert_non_null(doc);
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		pk.norgs = t[i].npkorgs;
+		org[1].broken = t[i].ybroken;
+		assert_int_equal(pb_inject_partial(xmlDocGetRootElement(doc),
+		    &refs, &f, &m, &pk, 0, &d), t[i].errors == 0);
+		assert_int_equal(d.n, t[i].errors);
+		if (t[i].errors > 0) {
+			assert_int_equal(d.v[0].line, 5);
+			assert_int_equal(d.v[0].col, t[i].col);
+		}
+		if (t[i].errors == 2)
+			assert_string_equal(d.v[0].msg, "unknown figure "
+			    "'y.share'; did you mean 'x.share'?");
 		pb_diags_free(&d);
 	}
 	xmlFreeDoc(doc);
@@ -212,6 +278,7 @@ main(void)
 		cmocka_unit_test(test_packet_mode),
 		cmocka_unit_test(test_check_and_forbid),
 		cmocka_unit_test(test_partial),
+		cmocka_unit_test(test_partial_packet),
 		cmocka_unit_test(test_unknown_message),
 	};
 
