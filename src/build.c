@@ -38,7 +38,7 @@ pb_run_load(struct pb_run *r, const char *schemadir,
 
 	r->schemadir = pb_xstrdup(schemadir);
 	pb_src_root(r->indir);
-	if ((r->model = pb_model_read_known(r->indir, r->schemadir, r->valid,
+	if ((r->model = pb_model_read(r->indir, r->schemadir, r->valid,
 	    &r->d)) == NULL)
 		return 0;
 	if ((r->posschema = pb_schema_load(r->schemadir, "position.rng",

@@ -48,6 +48,7 @@ struct pb_hash_memo *pb_hash_memo_new(void);
 /*
  * Sets the time (nanoseconds since the epoch) before which a file's last
  * change must lie for the memo to remember its hash.
+ * Called by pb_hash_memo_new and by tests/unit/test_manifest.c.
  */
 void pb_hash_memo_settle(struct pb_hash_memo *m, int64_t ns);
 

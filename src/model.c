@@ -969,13 +969,7 @@ readable(const char *path, const char *indir)
 }
 
 struct pb_model *
-pb_model_read(const char *indir, const char *schemadir, struct pb_diags *d)
-{
-	return pb_model_read_known(indir, schemadir, NULL, d);
-}
-
-struct pb_model *
-pb_model_read_known(const char *indir, const char *schemadir,
+pb_model_read(const char *indir, const char *schemadir,
     struct pb_valid *valid, struct pb_diags *d)
 {
 	struct pb_model	*m;

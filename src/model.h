@@ -198,21 +198,16 @@ const char *pb_param_name(enum pb_param p);	/* "medicaid_share" */
 
 /*
  * Reads indir (peerbrief.xml, orgs/, packets/, references.xml; positions/
- * only listed) and validates it with the schemas in schemadir. Returns a new model (free with
+ * only listed) and validates it with the schemas in schemadir: only the
+ * XML files (peerbrief.xml, orgs/ID.xml, packets/) whose content valid
+ * does not know to follow its schema, adding to valid those found to
+ * (pb_schema_trust); valid NULL: all. Returns a new model (free with
  * pb_model_free), broken when it had problems (each recorded in d), or
  * NULL when a schema could not be loaded.
  */
-struct pb_model *pb_model_read(const char *indir, const char *schemadir,
-    struct pb_diags *d);
-
-/*
- * The same, validating only the XML files (peerbrief.xml, orgs/ID.xml,
- * packets/) whose content valid does not know to follow its schema, and
- * adding to valid those found to (pb_schema_trust); valid NULL: all.
- */
 struct pb_valid;
-struct pb_model *pb_model_read_known(const char *indir,
-    const char *schemadir, struct pb_valid *valid, struct pb_diags *d);
+struct pb_model *pb_model_read(const char *indir, const char *schemadir,
+    struct pb_valid *valid, struct pb_diags *d);
 
 /*
  * A model without an input folder: no organization, packet or position,

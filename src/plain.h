@@ -32,6 +32,7 @@ size_t pb_plain_check(const struct pb_xmlfile *f, xmlDocPtr doc,
  * <practice>, one "text when name=NAME enum VALUE..." per practice).
  * tests/tools/rngdesc.py derives the same lines from the schemas in
  * schema/, so that the two cannot drift apart.
+ * Called only by tests/unit/test_plain.c, which compares the two.
  */
 void pb_plain_describe(struct pb_buf *b);
 

@@ -32,6 +32,7 @@ size_t pb_plainpos_check(const struct pb_xmlfile *f, xmlDocPtr doc,
  * an author's; STEP "NAMES MIN..MAX[ one]"). tests/tools/rngpos.py
  * derives the same lines from schema/position.rng, so that the two
  * cannot drift apart.
+ * Called only by tests/unit/test_plain.c, which compares the two.
  */
 void pb_plainpos_describe(struct pb_buf *b);
 

@@ -46,7 +46,10 @@ void pb_refs_add(struct pb_refs *refs, unsigned long line, unsigned long col);
 void pb_refs_add_cite(struct pb_refs *refs, unsigned long line,
     unsigned long col);
 
-/* Frees what refs holds and empties it. */
+/*
+ * Frees what refs holds and empties it.
+ * Called by pb_position_free and by tests that call the readers below.
+ */
 void pb_refs_free(struct pb_refs *refs);
 
 /*

@@ -125,7 +125,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	}
 	/* the valid sheets must read without a problem, or the harness
 	 * fuzzes the wrong thing */
-	if ((m = pb_model_read(indir, schemadir, &d)) == NULL || d.n != 0)
+	if ((m = pb_model_read(indir, schemadir, NULL, &d)) == NULL ||
+	    d.n != 0)
 		fuzz_setup_failed("reading the valid sheets", &d);
 	pb_model_free(m);
 	pb_diags_free(&d);
@@ -180,7 +181,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			put(path[i], data + 1, size - 1);
 		else
 			put(path[i], good[i], strlen(good[i]));
-	m = pb_model_read(indir, schemadir, &d);
+	m = pb_model_read(indir, schemadir, NULL, &d);
 	(void)fuzz_verbose(rel[which], &d);
 	pb_model_free(m);
 	pb_diags_free(&d);

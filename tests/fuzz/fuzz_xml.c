@@ -285,7 +285,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			put(path[i], good[i], strlen(good[i]));
 			dirty[i] = 0;
 		}
-	if ((m = pb_model_read(indir, schemadir, &d)) != NULL &&
+	if ((m = pb_model_read(indir, schemadir, NULL, &d)) != NULL &&
 	    m->project.as_of_raw.text != NULL) {
 		orgs = pb_xcalloc(m->norgs + 1, sizeof(*orgs));
 		for (i = 0; i < m->norgs; i++)

@@ -60,7 +60,7 @@ build(int *uptodate)
 	size_t			 o;
 	int			 r;
 
-	m = pb_model_read(in, "schema", &d);
+	m = pb_model_read(in, "schema", NULL, &d);
 	assert_non_null(m);
 	*uptodate = pb_increment_begin(&inc, in, out, "templates", "schema",
 	    0);

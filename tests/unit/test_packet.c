@@ -40,7 +40,8 @@ setup(void **state)
 	const unsigned char		 one[1] = { 1 };
 
 	(void)state;
-	if ((m = pb_model_read("tests/semantic/base", "schema", &d)) == NULL)
+	if ((m = pb_model_read("tests/semantic/base", "schema", NULL,
+	    &d)) == NULL)
 		return -1;
 	org = pb_model_org(m, "acme");
 	f = pb_figures_compute(m, &org, 1, &m->packets[0], m->project.as_of,
