@@ -214,14 +214,14 @@ struct pb_model *pb_model_read(const char *indir, const char *schemadir,
  * and a project whose parameters are the defaults (the param.* figures
  * convert shows). The caller frees it with pb_model_free.
  */
+struct pb_model *pb_model_defaults(void);
+
 /*
  * Sets *ids to the sorted ids of indir/packets/ID.xml that are valid ids,
  * saying nothing of the rest (for a hint; the read says the problems).
  * Returns the count; the caller frees each and *ids.
  */
 size_t pb_model_packet_ids(const char *indir, char ***ids);
-
-struct pb_model *pb_model_defaults(void);
 
 /* Frees a model; NULL is a no-op. */
 void pb_model_free(struct pb_model *m);
