@@ -266,12 +266,120 @@ place(struct parse *p, size_t off)
 	return s;
 }
 
+/* Non-zero for the white space XML allows between attributes. */
+static int
+blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/*
+ * The offset of the "<" of the start tag the parser stands at the end of
+ * (used bytes read). The attributes of one tag come in order, each looked
+ * for after the one before, so the tag's "<" is found once: p remembers
+ * it, and where the attributes not yet looked at start.
+ */
+static size_t
+tag_start(struct parse *p, size_t used)
+{
+	size_t	 end;
+
+	if (p->tag_end == used && p->tag_end > 0)
+		return p->tag;
+	for (end = used; end > 0 && p->data[end - 1] != '<'; end--)
+		;
+	p->tag_end = used;
+	p->tag = end > 0 ? end - 1 : 0;
+	p->attrs = 0;
+	return p->tag;
+}
+
+/*
+ * Looks for the attribute what ("prefix:name") among those of the start
+ * tag whose "<" is at i and which ends before end, from the first not yet
+ * looked at: sets *at to the start of its value when found. Returns the
+ * tag's name as written (the caller frees it).
+ */
+static char *
+attr_find(struct parse *p, size_t i, size_t end, const char *what,
+    struct pb_src *at)
+{
+	const char	*d = p->data;
+	size_t		 b, n = strlen(what);
+	char		*tag, q;
+
+	for (b = ++i; i < end && !blank(d[i]) && d[i] != '/' && d[i] != '>';
+	    i++)
+		;
+	tag = pb_xstrndup(d + b, i - b);
+	if (p->attrs > i)
+		i = p->attrs;
+	while (i < end) {
+		while (i < end && blank(d[i]))
+			i++;
+		for (b = i; i < end && d[i] != '=' && !blank(d[i]); i++)
+			;
+		while (i < end && d[i] != '"' && d[i] != '\'')
+			i++;
+		if (i >= end)
+			break;
+		if (i - b >= n && memcmp(d + b, what, n) == 0 &&
+		    (b + n == i || d[b + n] == '=' || blank(d[b + n]))) {
+			*at = place(p, i + 1);
+			p->attrs = b + n;
+			break;
+		}
+		for (q = d[i++]; i < end && d[i] != q; i++)
+			;
+		i++;
+	}
+	return tag;
+}
+
+/*
+ * Where the name prefix:name of e (an attribute of element el, or an
+ * element when el is NULL) is written: at the element's "<", or at the
+ * attribute's value, found back from where the parser stands (the end of
+ * the start tag, which holds no other "<"); else where libxml2 says. Sets
+ * *tag to the attribute's element as written, or NULL (the caller frees
+ * it).
+ */
+static struct pb_src
+undeclared_at(struct parse *p, const xmlError *e, const char *prefix,
+    const char *name, const char *el, char **tag)
+{
+	xmlParserCtxtPtr ctxt = e->ctxt;
+	struct pb_src	 at = { p->file, 0, 0 };
+	const char	*d = p->data;
+	size_t		 i, n = strlen(prefix);
+	long		 used;
+	char		*what;
+
+	*tag = NULL;
+	at.line = e->line > 0 ? (unsigned long)e->line : 0;
+	at.col = e->int2 > 0 ? (unsigned long)e->int2 : 0;
+	used = ctxt != NULL ? xmlByteConsumed(ctxt) : -1;
+	if (used <= 0 || (size_t)used > p->len)
+		return at;
+	if (d[i = tag_start(p, (size_t)used)] != '<')
+		return at;
+	if (el == NULL) {
+		if ((size_t)used - i > n + 1 &&
+		    memcmp(d + i + 1, prefix, n) == 0 && d[i + n + 1] == ':')
+			at = place(p, i);
+	} else {
+		what = pb_xasprintf("%s:%s", prefix, name);
+		*tag = attr_find(p, i, (size_t)used, what, &at);
+		free(what);
+	}
+	return at;
+}
+
 /*
  * An element or attribute whose prefix no xmlns: declares (e, about
  * str1:str2, on element str3 for an attribute), said once per prefix at
- * the first one, in words that say the declaration to add: at the
- * element's "<", or at the attribute's value, found back from where the
- * parser stands (the end of the start tag, which holds no other "<").
+ * the first one (undeclared_at), in words that say the declaration to
+ * add.
  */
 static void
 on_undeclared(struct parse *p, const xmlError *e)
@@ -281,12 +389,9 @@ on_undeclared(struct parse *p, const xmlError *e)
 	const char	*prefix = e->str1 ? (const char *)e->str1 : "";
 	const char	*name = e->str2 ? (const char *)e->str2 : "";
 	const char	*el = e->str3 ? (const char *)e->str3 : NULL;
-	const char	*uri = known_uri(p->known, prefix), *d = p->data;
-	char		*where, *what, *tag = NULL;
-	size_t		 i = 0, end, b, n;
-	long		 used;
-	struct pb_src	 at = { p->file, 0, 0 };
-	char		 q;
+	const char	*uri = known_uri(p->known, prefix);
+	char		*where, *what, *tag;
+	struct pb_src	 at;
 
 	if (uri == NULL)
 		p->unknown = 1;
@@ -294,67 +399,7 @@ on_undeclared(struct parse *p, const xmlError *e)
 		p->prefixes = xmlHashCreate(0);
 	if (xmlHashAddEntry(p->prefixes, BAD_CAST prefix, p) != 0)
 		return;	/* said at its first use */
-	at.line = e->line > 0 ? (unsigned long)e->line : 0;
-	at.col = e->int2 > 0 ? (unsigned long)e->int2 : 0;
-	used = ctxt != NULL ? xmlByteConsumed(ctxt) : -1;
-	if (used > 0 && (size_t)used <= p->len) {
-		/* the attributes of one tag come in order: each is looked
-		 * for after the one before, and the tag's "<" found once */
-		if (p->tag_end == (size_t)used && p->tag_end > 0)
-			i = p->tag;
-		else {
-			for (end = (size_t)used; end > 0 && d[end - 1] != '<';
-			    end--)
-				;
-			i = end > 0 ? end - 1 : 0;
-			p->tag_end = (size_t)used;
-			p->tag = i;
-			p->attrs = 0;
-		}
-		n = strlen(prefix);
-		if (d[i] == '<' && el == NULL && (size_t)used - i > n + 1 &&
-		    memcmp(d + i + 1, prefix, n) == 0 && d[i + n + 1] == ':')
-			at = place(p, i);
-		else if (d[i] == '<' && el != NULL) {
-			/* the attributes of the tag, one by one */
-			what = pb_xasprintf("%s:%s", prefix, name);
-			n = strlen(what);
-			end = (size_t)used;
-			for (b = ++i; i < end && d[i] != ' ' && d[i] != '\t' &&
-			    d[i] != '\n' && d[i] != '\r' && d[i] != '/' &&
-			    d[i] != '>'; i++)
-				;
-			tag = pb_xstrndup(d + b, i - b);	/* as written */
-			if (p->attrs > i)
-				i = p->attrs;
-			while (i < end) {
-				while (i < end && (d[i] == ' ' ||
-				    d[i] == '\t' || d[i] == '\n' ||
-				    d[i] == '\r'))
-					i++;
-				for (b = i; i < end && d[i] != '=' &&
-				    d[i] != ' ' && d[i] != '\t' &&
-				    d[i] != '\n' && d[i] != '\r'; i++)
-					;
-				while (i < end && d[i] != '"' && d[i] != '\'')
-					i++;
-				if (i >= end)
-					break;
-				if (i - b >= n && memcmp(d + b, what, n) == 0 &&
-				    (b + n == i || d[b + n] == '=' ||
-				    d[b + n] == ' ' || d[b + n] == '\t' ||
-				    d[b + n] == '\n' || d[b + n] == '\r')) {
-					at = place(p, i + 1);
-					p->attrs = b + n;
-					break;
-				}
-				for (q = d[i++]; i < end && d[i] != q; i++)
-					;
-				i++;
-			}
-			free(what);
-		}
-	}
+	at = undeclared_at(p, e, prefix, name, el, &tag);
 	root = ctxt != NULL && ctxt->myDoc != NULL ?
 	    xmlDocGetRootElement(ctxt->myDoc) : NULL;
 	where = root != NULL ? pb_xasprintf("<%s%s%s>", root->ns &&
