@@ -414,12 +414,55 @@ pb_figname_valid(const char *v)
 	    p[strspn(p, "abcdefghijklmnopqrstuvwxyz0123456789_")] == '\0';
 }
 
+/*
+ * Non-zero when v, n bytes, is a number of at most digits digits before
+ * an optional point and 1 or 2 decimals after it.
+ */
+static int
+decimal_valid(const char *v, size_t n, size_t digits)
+{
+	const char	*dot = strchr(v, '.');
+	size_t		 i = dot ? (size_t)(dot - v) : n;
+
+	return i >= 1 && i <= digits && all_digits(v, i) && (dot == NULL ||
+	    (n - i - 1 >= 1 && n - i - 1 <= 2 &&
+	    all_digits(dot + 1, n - i - 1)));
+}
+
+/* Non-zero when v, n bytes, is YYYY, YYYY-MM or YYYY-MM-DD. */
+static int
+refdate_valid(const char *v, size_t n)
+{
+	if (n != 4 && n != 7 && n != 10)
+		return 0;
+	if (!all_digits(v, 4))
+		return 0;
+	if (n >= 7 && (v[4] != '-' || !all_digits(v + 5, 2) ||
+	    strncmp(v + 5, "01", 2) < 0 || strncmp(v + 5, "12", 2) > 0))
+		return 0;
+	return n < 10 || (v[7] == '-' && all_digits(v + 8, 2) &&
+	    strncmp(v + 8, "01", 2) >= 0 && strncmp(v + 8, "31", 2) <= 0);
+}
+
+/* Non-zero when v, n bytes, is http(s):// and more, an xsd:anyURI. */
+static int
+httpurl_valid(const char *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (xsd_space(v[i]))
+			return 0;
+	return ((strncmp(v, "http://", 7) == 0 && n > 7) ||
+	    (strncmp(v, "https://", 8) == 0 && n > 8)) &&
+	    pb_xsd_valid(v, "anyURI");
+}
+
 /* Non-zero when v (already trimmed for element text) is of type t. */
 static int
 valid(const char *v, enum vtype t, const char *const *choices)
 {
 	struct pb_date	 dt;
-	const char	*dot;
 	size_t		 n = strlen(v), i;
 	long		 y;
 
@@ -434,12 +477,7 @@ valid(const char *v, enum vtype t, const char *const *choices)
 		return all_digits(v, n) && (n < 10 || (n == 10 &&
 		    strcmp(v, "1000000000") <= 0));
 	case V_MONEY:
-		dot = strchr(v, '.');
-		i = dot ? (size_t)(dot - v) : n;
-		return i >= 1 && i <= MONEY_DIGITS && all_digits(v, i) &&
-		    (dot == NULL ||
-		    (n - i - 1 >= 1 && n - i - 1 <= 2 &&
-		    all_digits(dot + 1, n - i - 1)));
+		return decimal_valid(v, n, MONEY_DIGITS);
 	case V_FTE:
 		if (strcmp(v, "1") == 0 || strcmp(v, "1.0") == 0 ||
 		    strcmp(v, "1.00") == 0)
@@ -476,11 +514,7 @@ valid(const char *v, enum vtype t, const char *const *choices)
 		return strlen(v) >= 1 && strlen(v) <= 3 &&
 		    strtol(v, NULL, 10) <= 120;
 	case V_PER100:
-		dot = strchr(v, '.');
-		i = dot ? (size_t)(dot - v) : n;
-		return i >= 1 && i <= 3 && all_digits(v, i) && (dot == NULL ||
-		    (n - i - 1 >= 1 && n - i - 1 <= 2 &&
-		    all_digits(dot + 1, n - i - 1)));
+		return decimal_valid(v, n, 3);
 	case V_CONTACT:
 		return contact_valid(v);
 	case V_LANG:
@@ -488,24 +522,11 @@ valid(const char *v, enum vtype t, const char *const *choices)
 	case V_URI:
 		return pb_xsd_valid(v, "anyURI");
 	case V_REFDATE:
-		if (n != 4 && n != 7 && n != 10)
-			return 0;
-		if (!all_digits(v, 4))
-			return 0;
-		if (n >= 7 && (v[4] != '-' || !all_digits(v + 5, 2) ||
-		    strncmp(v + 5, "01", 2) < 0 || strncmp(v + 5, "12", 2) > 0))
-			return 0;
-		return n < 10 || (v[7] == '-' && all_digits(v + 8, 2) &&
-		    strncmp(v + 8, "01", 2) >= 0 && strncmp(v + 8, "31", 2) <= 0);
+		return refdate_valid(v, n);
 	case V_FIGNAME:
 		return pb_figname_valid(v);
 	case V_HTTPURL:
-		for (i = 0; i < n; i++)
-			if (xsd_space(v[i]))
-				return 0;
-		return ((strncmp(v, "http://", 7) == 0 && n > 7) ||
-		    (strncmp(v, "https://", 8) == 0 && n > 8)) &&
-		    pb_xsd_valid(v, "anyURI");
+		return httpurl_valid(v, n);
 	default:
 		return 1;
 	}
@@ -529,6 +550,58 @@ abbreviated(const char *v, const char *const *choices)
 }
 
 /*
+ * What a value of each type should look like, as the message about a
+ * bad one says it after "WHAT 'VALUE' is not " (value_check words the
+ * types not here).
+ */
+static const char *const looks[] = {
+	[V_DATE] = "a date: write YYYY-MM-DD, a day that exists (2026-03-02 "
+	    "for March 2, 2026)",
+	[V_FTE] = "an FTE: a number from 0.01 to 1.00 with at most 2 decimals "
+	    "(0.5, 0.75, 1.0)",
+	[V_ID] = "an id: lower-case letters, digits and '-', starting with a "
+	    "letter or digit, at most 64",
+	[V_YEAR] = "a year: four digits from 1990 to 2100",
+	[V_EDITION] = "an edition: a whole number from 1 to 999",
+	[V_RATIO] = "a share: a number from 0 to 1 with at most 6 decimals "
+	    "(0.5, 0.25)",
+	[V_MONTHS] = "a number of months: a whole number from 1 to 120",
+	[V_PER100] = "an FTE per 100 enrolled: a number below 1000 with at "
+	    "most 2 decimals, no commas (2.00)",
+	[V_CONTACT] = "an e-mail address or a web address: write "
+	    "name@host.domain or http(s)://..., no spaces, at most 200 "
+	    "characters",
+	[V_LANG] = "a language tag: letters, then '-' and letters or digits "
+	    "(en, en-US, es)",
+	[V_URI] = "a URL: write the address the site is published at, with "
+	    "'%' only before two hex digits",
+	[V_REFDATE] = "a date: write YYYY, YYYY-MM or YYYY-MM-DD (2017, "
+	    "2017-06, 2017-06-30)",
+	[V_HTTPURL] = "a web address: http:// or https:// and the address, no "
+	    "spaces",
+	[V_FIGNAME] = "a figure name: param.NAME, packet.NAME, ORG.NAME or "
+	    "ORG.PROGRAM.NAME, in lower case (packet.org_count; see peerbrief "
+	    "figures)",
+};
+
+/* Reports v, a bad value of one of choices, with the one it may mean. */
+static void
+enum_bad(struct ck *c, struct pb_src s, const char *what, const char *v,
+    const char *const *choices)
+{
+	struct pb_buf	 b = { NULL, 0, 0 };
+	const char	*near;
+
+	choices_of(choices, &b);
+	if ((near = abbreviated(v, choices)) == NULL)
+		near = pb_nearest(v, (const char **)choices, count_of(choices));
+	say(c, s, "%s '%s' is not one of %s%s%s%s", what, v, b.data,
+	    near ? " (did you mean '" : "", near ? near : "",
+	    near ? "'?)" : "");
+	pb_buf_free(&b);
+}
+
+/*
  * Reports value v of what (a field's name) at s when it is not of type t:
  * the message says what the value should look like.
  */
@@ -536,19 +609,13 @@ static void
 value_check(struct ck *c, struct pb_src s, const char *what, const char *v,
     enum vtype t, const char *noun, const char *const *choices)
 {
-	struct pb_buf	 b = { NULL, 0, 0 };
-	const char	*near;
-	size_t		 n;
+	size_t	 n;
 
 	if (valid(v, t, choices))
 		return;
 	switch (t) {
 	case V_TEXT:
 		say(c, s, "%s is empty", what);
-		break;
-	case V_DATE:
-		say(c, s, "%s '%s' is not a date: write YYYY-MM-DD, a day that "
-		    "exists (2026-03-02 for March 2, 2026)", what, v);
 		break;
 	case V_COUNT:
 		say(c, s, "%s '%s' is not a number of %s: write a whole number, "
@@ -566,71 +633,13 @@ value_check(struct ck *c, struct pb_src s, const char *what, const char *v,
 			    "with at most 2 decimals, no '$' or commas (104.25)",
 			    what, v);
 		break;
-	case V_FTE:
-		say(c, s, "%s '%s' is not an FTE: a number from 0.01 to 1.00 "
-		    "with at most 2 decimals (0.5, 0.75, 1.0)", what, v);
-		break;
-	case V_ID:
-		say(c, s, "%s '%s' is not an id: lower-case letters, digits and "
-		    "'-', starting with a letter or digit, at most 64", what, v);
-		break;
-	case V_YEAR:
-		say(c, s, "%s '%s' is not a year: four digits from 1990 to 2100",
-		    what, v);
-		break;
-	case V_EDITION:
-		say(c, s, "%s '%s' is not an edition: a whole number from 1 to "
-		    "999", what, v);
-		break;
 	case V_ENUM:
-		choices_of(choices, &b);
-		if ((near = abbreviated(v, choices)) == NULL)
-			near = pb_nearest(v, (const char **)choices,
-			    count_of(choices));
-		say(c, s, "%s '%s' is not one of %s%s%s%s", what, v, b.data,
-		    near ? " (did you mean '" : "", near ? near : "",
-		    near ? "'?)" : "");
-		pb_buf_free(&b);
-		break;
-	case V_RATIO:
-		say(c, s, "%s '%s' is not a share: a number from 0 to 1 with at "
-		    "most 6 decimals (0.5, 0.25)", what, v);
-		break;
-	case V_MONTHS:
-		say(c, s, "%s '%s' is not a number of months: a whole number from "
-		    "1 to 120", what, v);
-		break;
-	case V_PER100:
-		say(c, s, "%s '%s' is not an FTE per 100 enrolled: a number below "
-		    "1000 with at most 2 decimals, no commas (2.00)", what, v);
-		break;
-	case V_CONTACT:
-		say(c, s, "%s '%s' is not an e-mail address or a web address: "
-		    "write name@host.domain or http(s)://..., no spaces, at "
-		    "most 200 characters", what, v);
-		break;
-	case V_LANG:
-		say(c, s, "%s '%s' is not a language tag: letters, then "
-		    "'-' and letters or digits (en, en-US, es)", what, v);
-		break;
-	case V_URI:
-		say(c, s, "%s '%s' is not a URL: write the address the site is "
-		    "published at, with '%%' only before two hex digits", what, v);
-		break;
-	case V_REFDATE:
-		say(c, s, "%s '%s' is not a date: write YYYY, YYYY-MM or "
-		    "YYYY-MM-DD (2017, 2017-06, 2017-06-30)", what, v);
-		break;
-	case V_HTTPURL:
-		say(c, s, "%s '%s' is not a web address: http:// or https:// "
-		    "and the address, no spaces", what, v);
-		break;
-	case V_FIGNAME:
-		say(c, s, "%s '%s' is not a figure name: param.NAME, packet.NAME, "
-		    "ORG.NAME or ORG.PROGRAM.NAME, in lower case "
-		    "(packet.org_count; see peerbrief figures)", what, v);
+		enum_bad(c, s, what, v, choices);
 		break;
 	default:
+		if ((size_t)t < sizeof(looks) / sizeof(looks[0]) &&
+		    looks[t] != NULL)
+			say(c, s, "%s '%s' is not %s", what, v, looks[t]);
 		break;
 	}
 }
