@@ -992,19 +992,84 @@ step_words(const struct step *st, char *buf, size_t sz)
 	return buf;
 }
 
+/* Where seq_check stands in the steps of a structure. */
+struct seq_at {
+	size_t		 at;	/* the step of the last element taken */
+	unsigned	 count;	/* the elements that step took */
+	const char	*first;	/* the name of the first of them */
+};
+
+/*
+ * Takes the element n (known as k), a child of the structure q, in the
+ * step s stands at or a later one, saying first what is missing before
+ * it; or says that it stands beside another kind, comes once too often,
+ * is out of order or cannot stand there.
+ */
+static void
+seq_take(struct ck *c, const struct seq *q, struct seq_at *s, xmlNodePtr n,
+    const struct elem *k)
+{
+	const char	*name = k->name;
+	size_t		 j, ns = steps_of(q);
+	const char	*order = ns > 1 ? ", in this order:" : "";
+	char		 w[64];
+
+	for (j = s->at; j < ns && !step_has(&q->steps[j], name, k); j++)
+		;
+	if (j == s->at) {
+		if (q->steps[j].one_kind && s->first != NULL &&
+		    strcmp(s->first, name) != 0)
+			say(c, n, pb_xmlfile_elem(c->f, n), "<%s> beside <%s> "
+			    "in <%s>: it holds %s", name, s->first, q->name,
+			    q->words);
+		else if (q->steps[j].max > 0 && s->count >= q->steps[j].max)
+			say(c, n, pb_xmlfile_elem(c->f, n), "a second %s in "
+			    "<%s>, which holds%s %s", step_words(&q->steps[j],
+			    w, sizeof(w)), q->name, order, q->words);
+		else {
+			s->count++;
+			s->first = s->first ? s->first : name;
+		}
+		return;
+	}
+	if (j < ns) {
+		for (; s->at < j; s->at++)
+			if (s->count < q->steps[s->at].min) {
+				say(c, n, pb_xmlfile_elem(c->f, n), "missing "
+				    "%s before <%s>: <%s> holds%s %s",
+				    step_words(&q->steps[s->at], w, sizeof(w)),
+				    name, q->name, order, q->words);
+				break;
+			}
+		s->at = j;
+		s->count = 1;
+		s->first = name;
+		return;
+	}
+	for (j = 0; j < s->at && !step_has(&q->steps[j], name, k); j++)
+		;
+	if (j < s->at)
+		say(c, n, pb_xmlfile_elem(c->f, n), "<%s> is out of order in "
+		    "<%s>, which holds, in this order: %s", name, q->name,
+		    q->words);
+	else
+		say(c, n, pb_xmlfile_elem(c->f, n), "<%s> cannot stand in "
+		    "<%s>, which holds %s", name, q->name, q->words);
+}
+
 /*
  * The children of p, the structure q, in q's order: loose text, an
- * element that cannot stand there, one out of order or once too often,
- * and what is missing (before the element it should precede, or at p).
+ * element that cannot stand there, one out of order or once too often
+ * (seq_take), and what is missing (before the element it should precede,
+ * or at p).
  */
 static void
 seq_check(struct ck *c, xmlNodePtr p, const struct seq *q)
 {
 	const struct elem	*k;
-	const char		*name, *first = NULL;
+	struct seq_at		 s = { 0, 0, NULL };
 	char			 w[64];
-	unsigned		 count = 0;
-	size_t			 at = 0, j, ns = steps_of(q);
+	size_t			 ns = steps_of(q);
 	xmlNodePtr		 n;
 	const char		*order = ns > 1 ? ", in this order:" : "";
 	size_t			 before = c->n;
@@ -1016,61 +1081,13 @@ seq_check(struct ck *c, xmlNodePtr p, const struct seq *q)
 				say(c, p, pb_xmlfile_text(c->f, n), "text "
 				    "directly in <%s>: %s", q->name, q->text);
 			text++;
-			continue;
+		} else if (n->type == XML_ELEMENT_NODE) {
+			elems++;
+			if ((k = elem_of(n)) == NULL)
+				unknown++;	/* said by the walk */
+			else
+				seq_take(c, q, &s, n, k);
 		}
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		elems++;
-		if ((k = elem_of(n)) == NULL) {
-			unknown++;	/* said by the walk */
-			continue;
-		}
-		name = k->name;
-		for (j = at; j < ns && !step_has(&q->steps[j], name, k); j++)
-			;
-		if (j == at) {
-			if (q->steps[j].one_kind && first != NULL &&
-			    strcmp(first, name) != 0) {
-				say(c, n, pb_xmlfile_elem(c->f, n), "<%s> "
-				    "beside <%s> in <%s>: it holds %s",
-				    name, first, q->name, q->words);
-				continue;
-			}
-			if (q->steps[j].max > 0 && count >= q->steps[j].max) {
-				say(c, n, pb_xmlfile_elem(c->f, n), "a second "
-				    "%s in <%s>, which holds%s %s",
-				    step_words(&q->steps[j], w, sizeof(w)),
-				    q->name, order, q->words);
-				continue;
-			}
-			count++;
-			first = first ? first : name;
-			continue;
-		}
-		if (j < ns) {
-			for (; at < j; at++)
-				if (count < q->steps[at].min) {
-					say(c, n, pb_xmlfile_elem(c->f, n),
-					    "missing %s before <%s>: <%s> "
-					    "holds%s %s", step_words(
-					    &q->steps[at], w, sizeof(w)), name,
-					    q->name, order, q->words);
-					break;
-				}
-			at = j;
-			count = 1;
-			first = name;
-			continue;
-		}
-		for (j = 0; j < at && !step_has(&q->steps[j], name, k); j++)
-			;
-		if (j < at)
-			say(c, n, pb_xmlfile_elem(c->f, n), "<%s> is out of "
-			    "order in <%s>, which holds, in this order: %s",
-			    name, q->name, q->words);
-		else
-			say(c, n, pb_xmlfile_elem(c->f, n), "<%s> cannot stand "
-			    "in <%s>, which holds %s", name, q->name, q->words);
 	}
 	if (q->text == NULL && text && elems > 0) {
 		say(c, p, pb_xmlfile_elem(c->f, p), "<%s> holds %s, not "
@@ -1083,11 +1100,12 @@ seq_check(struct ck *c, xmlNodePtr p, const struct seq *q)
 	if ((q->text == NULL && (text || elems == 0)) || c->n > before ||
 	    unknown > 0)
 		return;
-	for (; at < ns; at++, count = 0)
-		if (count < q->steps[at].min) {
+	for (; s.at < ns; s.at++, s.count = 0)
+		if (s.count < q->steps[s.at].min) {
 			say(c, p, pb_xmlfile_elem(c->f, p), "missing %s in "
-			    "<%s>, which holds%s %s", step_words(&q->steps[at],
-			    w, sizeof(w)), q->name, order, q->words);
+			    "<%s>, which holds%s %s", step_words(
+			    &q->steps[s.at], w, sizeof(w)), q->name, order,
+			    q->words);
 			children_covered(c, p);
 			break;
 		}
