@@ -413,6 +413,64 @@ pb_write_file(const char *path, const struct pb_buf *b)
 	return PB_EXIT_OK;
 }
 
+/*
+ * Reads convert's option c (its value in optarg) into o. Returns -1, or
+ * the exit status of its usage error.
+ */
+static int
+convert_option(int c, struct pb_cli_convert *o)
+{
+	char		*end;
+	unsigned long	 max;
+
+	switch (c) {
+	case 't':
+		if (strcmp(optarg, "html") == 0)
+			o->fmt = PB_FMT_HTML;
+		else if (strcmp(optarg, "docbook") == 0)
+			o->fmt = PB_FMT_DOCBOOK;
+		else if (strcmp(optarg, "pdf") == 0)
+			return pb_usage_error("unknown output format '%s' "
+			    "(html or docbook); a packet's PDF comes from "
+			    "'peerbrief build --pdf'", optarg);
+		else
+			return pb_usage_error("unknown output format '%s' "
+			    "(html or docbook)", optarg);
+		break;
+	case 's':
+		o->standalone = 1;
+		break;
+	case 'i':
+		o->indir = optarg;
+		break;
+	case 'p':
+		o->packet = optarg;
+		break;
+	case 'o':
+		o->ofile = optarg;
+		break;
+	case 'T':
+		free(o->tdir);
+		o->tdir = pb_xstrdup(optarg);
+		break;
+	case 'f':
+		if (strcmp(optarg, "markdown") != 0 &&
+		    strcmp(optarg, "xml") != 0)
+			return pb_usage_error("unknown input format '%s' "
+			    "(markdown or xml)", optarg);
+		o->from = optarg;
+		break;
+	case 'M':
+		max = strtoul(optarg, &end, 10);
+		if (*optarg == '\0' || *end != '\0')
+			return pb_usage_error("--max-input-size wants a number "
+			    "of bytes, not '%s'", optarg);
+		o->max_bytes = max;
+		break;
+	}
+	return -1;
+}
+
 int
 pb_cli_convert(int argc, char *argv[], struct pb_cli_convert *o)
 {
@@ -427,9 +485,7 @@ pb_cli_convert(int argc, char *argv[], struct pb_cli_convert *o)
 		{ "packet", required_argument, NULL, 'p' },
 		LONGOPTS_COMMON
 	};
-	char		*end;
 	int		 c, rc;
-	unsigned long	 max;
 
 	memset(o, 0, sizeof(*o));
 	o->file = "-";
@@ -437,64 +493,10 @@ pb_cli_convert(int argc, char *argv[], struct pb_cli_convert *o)
 	o->max_bytes = PB_MAX_INPUT;
 	while ((c = next_opt(argc, argv, ":t:so:T:f:i:p:qvh",
 	    longopts)) != -1) {
-		if ((rc = common_option(c, argv)) != -1) {
-			if (rc == -2)
-				continue;
+		if ((rc = common_option(c, argv)) == -2)
+			continue;
+		if (rc != -1 || (rc = convert_option(c, o)) != -1)
 			goto fail;
-		}
-		switch (c) {
-		case 't':
-			if (strcmp(optarg, "html") == 0)
-				o->fmt = PB_FMT_HTML;
-			else if (strcmp(optarg, "docbook") == 0)
-				o->fmt = PB_FMT_DOCBOOK;
-			else if (strcmp(optarg, "pdf") == 0) {
-				rc = pb_usage_error("unknown output format "
-				    "'%s' (html or docbook); a packet's PDF "
-				    "comes from 'peerbrief build --pdf'",
-				    optarg);
-				goto fail;
-			} else {
-				rc = pb_usage_error("unknown output format "
-				    "'%s' (html or docbook)", optarg);
-				goto fail;
-			}
-			break;
-		case 's':
-			o->standalone = 1;
-			break;
-		case 'i':
-			o->indir = optarg;
-			break;
-		case 'p':
-			o->packet = optarg;
-			break;
-		case 'o':
-			o->ofile = optarg;
-			break;
-		case 'T':
-			free(o->tdir);
-			o->tdir = pb_xstrdup(optarg);
-			break;
-		case 'f':
-			if (strcmp(optarg, "markdown") != 0 &&
-			    strcmp(optarg, "xml") != 0) {
-				rc = pb_usage_error("unknown input format "
-				    "'%s' (markdown or xml)", optarg);
-				goto fail;
-			}
-			o->from = optarg;
-			break;
-		case 'M':
-			max = strtoul(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0') {
-				rc = pb_usage_error("--max-input-size wants "
-				    "a number of bytes, not '%s'", optarg);
-				goto fail;
-			}
-			o->max_bytes = max;
-			break;
-		}
 	}
 	if (argc - optind > 1) {
 		rc = pb_usage_error("convert takes one file, not %s",
