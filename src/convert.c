@@ -105,70 +105,91 @@ find_elem(xmlNodePtr n, const char *name, const char *attr, const char *ns,
 }
 
 /*
+ * The input folder of file, a position DIR/positions/NAME beside
+ * DIR/peerbrief.xml (images_dir), said as plainly as can be: "input" for
+ * input/positions/NAME, "." for positions/NAME, ".." for NAME or
+ * ./NAME, and the file's folder and "/.." when that folder is not named
+ * positions (a link to it). The caller frees it.
+ */
+static char *
+project_words(const char *file)
+{
+	const char	*sl = strrchr(file, '/'), *up;
+	char		*dir, *words;
+
+	if (sl == NULL)
+		return pb_xstrdup("..");
+	dir = pb_xstrndup(file, (size_t)(sl - file));
+	up = strrchr(dir, '/');
+	if (strcmp(dir, ".") == 0)
+		words = pb_xstrdup("..");
+	else if (strcmp(up ? up + 1 : dir, "positions") != 0)
+		words = pb_xasprintf("%s/..", dir);
+	else if (up == NULL)
+		words = pb_xstrdup(".");
+	else if (up == dir)
+		words = pb_xstrdup("/");
+	else
+		words = pb_xstrndup(dir, (size_t)(up - dir));
+	free(dir);
+	return words;
+}
+
+/*
+ * Sets *v to the ids of r's packets (the caller frees each and v), those
+ * that include the position file's id first. Returns how many.
+ */
+static size_t
+packets_by_file(const struct pb_run *r, const char *file, char ***v)
+{
+	const struct pb_packet	*k;
+	char			*id = position_id(file);
+	size_t			 i, j, n = 0;
+	int			 pass;
+
+	*v = NULL;
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < r->model->npackets; i++) {
+			k = &r->model->packets[i];
+			for (j = 0; j < k->npositions; j++)
+				if (strcmp(k->positions[j].id, id) == 0)
+					break;
+			if ((j < k->npositions) == (pass == 0)) {
+				*v = pb_grow(*v, n, sizeof(**v));
+				(*v)[n++] = pb_xstrdup(k->id);
+			}
+		}
+	free(id);
+	return n;
+}
+
+/*
  * How a position file that needs a packet is previewed:
  * "'peerbrief convert -i DIR --packet ID' (packets: a, b)", DIR the input
  * folder of run r, else the project the file lies in (DIR/positions/NAME
  * beside DIR/peerbrief.xml), the packets those of r's model that include
- * the file's position first, else those of the folder's packets (pb_model_packet_ids); NULL
- * when no project is known. The caller frees it.
+ * the file's position first, else those of the folder's packets
+ * (pb_model_packet_ids); NULL when no project is known. The caller frees
+ * it.
  */
 static char *
 preview_how(const char *file, const struct pb_run *r)
 {
 	struct pb_buf	 b = { NULL, 0, 0 };
-	const char	*below, *sl;
-	char		*dir, *id, *up, **v = NULL;
-	size_t		 i, j, n = 0;
-	int		 pass;
+	const char	*below;
+	char		*dir, *up, **v;
+	size_t		 i, n;
 
 	if (r != NULL)
 		dir = pb_xstrdup(r->indir);
 	else if ((up = images_dir(file, &below)) != NULL) {
-		/* up is the file's folder and "/..": said as plainly as
-		 * can be ("input" for input/positions/NAME) */
 		free(up);
-		dir = pb_xstrdup(file);
-		if ((sl = strrchr(dir, '/')) == NULL)
-			strcpy(dir, "..");
-		else {
-			dir[sl - dir] = '\0';
-			sl = strrchr(dir, '/');
-			if (strcmp(dir, ".") == 0)
-				strcpy(dir, "..");
-			else if (strcmp(sl ? sl + 1 : dir, "positions") != 0) {
-				up = pb_xasprintf("%s/..", dir);
-				free(dir);
-				dir = up;
-			} else if (sl == NULL)
-				strcpy(dir, ".");
-			else if (sl == dir)
-				strcpy(dir, "/");
-			else
-				dir[sl - dir] = '\0';
-		}
+		dir = project_words(file);
 	} else
 		return NULL;
 	pb_buf_printf(&b, "'peerbrief convert -i %s --packet ID'", dir);
-	if (r != NULL) {
-		id = position_id(file);
-		for (pass = 0; pass < 2; pass++)
-			for (i = 0; i < r->model->npackets; i++) {
-				for (j = 0; j < r->model->packets[i].npositions;
-				    j++)
-					if (strcmp(r->model->packets[i].
-					    positions[j].id, id) == 0)
-						break;
-				if ((j < r->model->packets[i].npositions) ==
-				    (pass == 0)) {
-					v = pb_grow(v, n, sizeof(*v));
-					v[n++] = pb_xstrdup(
-					    r->model->packets[i].id);
-				}
-			}
-		free(id);
-	} else {
-		n = pb_model_packet_ids(dir, &v);
-	}
+	n = r != NULL ? packets_by_file(r, file, &v) :
+	    pb_model_packet_ids(dir, &v);
 	if (n == 0)
 		pb_buf_printf(&b, " once %s/packets holds a packet", dir);
 	for (i = 0; i < n; i++) {

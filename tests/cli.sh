@@ -302,6 +302,12 @@ check "convert -i DIR: the packets that include the position first" grep -q "nee
 check "convert of a project's position: its packets" grep -q "^pp/positions/pk.md:4:7: error: figure reference 'riverbend.accs-fy2026.rday_rate' needs a packet: preview it with 'peerbrief convert -i pp --packet ID' (packets: accs-peer-roles, note-taking-funding), or build it$" "$T/e"
 (cd "$T/pp/positions" && $PB convert pk.md) >"$T/a" 2>"$T/e"
 check "convert in the positions folder: -i .." grep -q "^pk.md:4:7: error: .* preview it with 'peerbrief convert -i \.\. --packet ID' (packets: accs-peer-roles, note-taking-funding), or build it$" "$T/e"
+# a one-letter name there: ".." is longer than the name (written past
+# the copy of the name, which ASan caught)
+cp "$T/pk.md" "$T/pp/positions/k"
+(cd "$T/pp/positions" && $PB convert k) >"$T/a" 2>"$T/e"
+check "convert of a one-letter name in the positions folder: -i .." grep -q "^k:4:7: error: .* preview it with 'peerbrief convert -i \.\. --packet ID' (packets: accs-peer-roles, note-taking-funding), or build it$" "$T/e"
+rm "$T/pp/positions/k"
 $PB convert -i "$T/pp" --packet note-taking-fundin "$T/pk.md" >"$T/a" 2>"$T/e"
 check "convert --packet of no packet: exit 2" test $? -eq 2 -a ! -s "$T/a"
 printf "peerbrief convert: no packet 'note-taking-fundin' in %s/pp/packets; did you mean 'note-taking-funding'? (packets: accs-peer-roles, note-taking-funding)\n" "$T" >"$T/want"
