@@ -84,9 +84,8 @@ fill_peer_staff(xmlNodePtr dir, const struct pb_model *m,
 {
 	const struct pb_org	*o;
 	xmlNodePtr		 it, c;
-	size_t			 i, j, r;
-	int64_t			 fte;
-	int			 any;
+	size_t			 i, r;
+	int64_t			 members, fte;
 	char			 buf[PB_NUMBUF];
 
 	for (i = 0; i < pk->norgs; i++) {
@@ -95,19 +94,12 @@ fill_peer_staff(xmlNodePtr dir, const struct pb_model *m,
 		it = xmlNewChild(dir, dir->ns, BAD_CAST "item", NULL);
 		pb_tree_set_prop(it, "org", o->id);
 		for (r = 0; r < PB_ROLE__MAX; r++) {
-			if (r == PB_ROLE_PEER_SUPERVISOR)
-				continue;	/* not a peer role */
-			fte = 0;
-			any = 0;
-			for (j = 0; j < o->nmembers; j++)
-				if (o->members[j].role == (enum pb_role)r) {
-					any = 1;
-					if (!pb_int_add(fte, o->members[j].fte,
-					    &fte))
-						fte = INT64_MAX; /* cannot be:
-							   * fte <= 1.00 */
-				}
-			if (!any)
+			if (!pb_role_is_peer((enum pb_role)r))
+				continue;
+			if (!pb_org_role_fte(o, (enum pb_role)r, &members,
+			    &fte))
+				fte = INT64_MAX;	/* cannot be: fte <= 1.00 */
+			if (members == 0)
 				continue;
 			c = xmlNewChild(it, it->ns, BAD_CAST "role", NULL);
 			xmlSetProp(c, BAD_CAST "name",
