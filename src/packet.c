@@ -252,8 +252,8 @@ close_used(const struct pb_figures *figs, char *used)
 	}
 }
 
-/* The file name of src as print shows it: relative to the input folder
- * (its prefix, of plen bytes, cut off). Points into src->file. */
+/* The file name of src relative to the input folder (its prefix, of plen
+ * bytes, cut off). Points into src->file. */
 static const char *
 source_file(const struct pb_src *src, size_t plen)
 {
@@ -265,24 +265,32 @@ source_file(const struct pb_src *src, size_t plen)
 }
 
 /*
- * Where a raw input was written, as print shows it: the file and the line.
- * A sum (in->more) names every line it sums, file by file ("FILE, lines
- * 49-50 and 52"; files separated by "; "), a run of consecutive lines as
- * a range.
+ * Where a raw input was written, as data for the templates (numbers.xsl's
+ * pb-source words it): under c, a <pb:source kind="command-line"
+ * option=".."/> for a command-line option, a <pb:source kind="default"
+ * file=".."/> for a file's default, else one <pb:source kind="lines"
+ * file=".."> for each file it was read from, in order of name, holding a
+ * <pb:line n=".."/> for each line, in order, each once (a sum, in->more,
+ * names every line it sums). File names are relative to the input folder.
  */
 static void
-source_text(struct pb_buf *s, const struct pb_input *in, size_t plen)
+source_el(xmlNodePtr c, const struct pb_input *in, size_t plen)
 {
 	const struct pb_src	**v;
-	const char		 *f;
-	size_t			  n, j, k, e, runs, r;
+	xmlNodePtr		  s = NULL, l;
+	size_t			  n, j, k;
+	char			  num[PB_NUMBUF];
 
 	if (in->src.line == 0 && in->src.col == PB_SRC_ARGV) {
-		pb_buf_printf(s, "%s (command line)", in->src.file);
+		s = xmlNewChild(c, c->ns, BAD_CAST "source", NULL);
+		xmlSetProp(s, BAD_CAST "kind", BAD_CAST "command-line");
+		pb_tree_set_prop(s, "option", in->src.file);
 		return;
 	}
 	if (in->src.line == 0 && in->nmore == 0) {
-		pb_buf_printf(s, "%s (default)", source_file(&in->src, plen));
+		s = xmlNewChild(c, c->ns, BAD_CAST "source", NULL);
+		xmlSetProp(s, BAD_CAST "kind", BAD_CAST "default");
+		pb_tree_set_prop(s, "file", source_file(&in->src, plen));
 		return;
 	}
 	n = in->nmore + 1;
@@ -301,33 +309,16 @@ source_text(struct pb_buf *s, const struct pb_input *in, size_t plen)
 			v[k] = v[k - 1];
 			v[k - 1] = t;
 		}
-	for (j = 0; j < n; j = e) {
-		f = v[j]->file;
-		for (e = j + 1; e < n && strcmp(v[e]->file, f) == 0; e++)
-			continue;
-		if (j > 0)
-			pb_buf_puts(s, "; ");
-		/* the runs of consecutive lines between j and e */
-		for (runs = 0, k = j; k < e; runs++) {
-			for (k++; k < e && v[k]->line <= v[k - 1]->line + 1; k++)
-				continue;
-		}
-		pb_buf_printf(s, "%s, %s ", source_file(v[j], plen),
-		    e - j == 1 || v[e - 1]->line == v[j]->line ?
-		    "line" : "lines");
-		for (r = 0, k = j; k < e; r++) {
-			size_t b = k;
-
-			for (k++; k < e && v[k]->line <= v[k - 1]->line + 1; k++)
-				continue;
-			if (r > 0)
-				pb_buf_puts(s, r + 1 == runs ? " and " : ", ");
-			if (v[k - 1]->line == v[b]->line)
-				pb_buf_printf(s, "%lu", v[b]->line);
-			else
-				pb_buf_printf(s, "%lu\xe2\x80\x93%lu", v[b]->line,
-				    v[k - 1]->line);
-		}
+	for (j = 0; j < n; j++) {
+		if (j == 0 || strcmp(v[j]->file, v[j - 1]->file) != 0) {
+			s = xmlNewChild(c, c->ns, BAD_CAST "source", NULL);
+			xmlSetProp(s, BAD_CAST "kind", BAD_CAST "lines");
+			pb_tree_set_prop(s, "file", source_file(v[j], plen));
+		} else if (v[j]->line == v[j - 1]->line)
+			continue;	/* that line again */
+		l = xmlNewChild(s, c->ns, BAD_CAST "line", NULL);
+		snprintf(num, sizeof(num), "%lu", v[j]->line);
+		xmlSetProp(l, BAD_CAST "n", BAD_CAST num);
 	}
 	free(v);
 }
@@ -406,7 +397,6 @@ appendix(xmlNodePtr parent, const struct pb_figures *figs, const char *used,
 {
 	xmlNodePtr		 a, n, c;
 	const struct pb_figure	*f;
-	struct pb_buf		 s = { NULL, 0, 0 };
 	size_t			 i, k;
 	char			*anchor;
 
@@ -433,13 +423,9 @@ appendix(xmlNodePtr parent, const struct pb_figures *figs, const char *used,
 				free(anchor);
 				continue;
 			}
-			s.len = 0;
-			pb_buf_put(&s, "", 0);
-			source_text(&s, &f->inputs[k], plen);
-			pb_tree_set_prop(c, "source", s.data);
+			source_el(c, &f->inputs[k], plen);
 		}
 	}
-	pb_buf_free(&s);
 }
 
 xmlDocPtr

@@ -1641,11 +1641,11 @@
     </xsl:choose>
     <xsl:text> = </xsl:text>
     <literal><xsl:value-of select="@value"/></literal>
-    <xsl:if test="normalize-space(@source) != ''">
+    <xsl:if test="pb:source">
       <xsl:text>; from </xsl:text>
-      <xsl:for-each select="str:tokenize(@source, ';')">
+      <xsl:for-each select="pb:source">
         <xsl:if test="position() &gt; 1">, </xsl:if>
-        <filename><xsl:value-of select="normalize-space()"/></filename>
+        <filename><xsl:call-template name="pb-source"/></filename>
       </xsl:for-each>
     </xsl:if>
   </xsl:template>

@@ -2598,9 +2598,12 @@
         <xsl:choose>
           <!-- a value read as it is from the data: where, on the same line -->
           <xsl:when test="pb:formula = 'input' and count(pb:input) = 1
-                          and pb:input/@source">
+                          and pb:input/pb:source">
             <span class="src">
-              <xsl:value-of select="concat(' · read from ', pb:input/@source)"/>
+              <xsl:text> · read from </xsl:text>
+              <xsl:call-template name="pb-sources">
+                <xsl:with-param name="input" select="pb:input"/>
+              </xsl:call-template>
             </span>
           </xsl:when>
           <xsl:when test="normalize-space(pb:formula) != ''">
@@ -2614,7 +2617,7 @@
       <!-- the inputs in one run of text, each figure linked to its entry
            and each value read from the data followed by where -->
       <xsl:if test="pb:input and not(pb:formula = 'input' and count(pb:input) = 1
-                                     and pb:input/@source)">
+                                     and pb:input/pb:source)">
         <dd class="inputs">
           <span class="k">Inputs: </span>
           <!-- an input of the entry's own organization or program is
@@ -2654,9 +2657,11 @@
               </xsl:otherwise>
             </xsl:choose>
             <xsl:value-of select="concat(' = ', @value)"/>
-            <xsl:if test="@source != ''">
+            <xsl:if test="pb:source">
               <span class="src">
-                <xsl:value-of select="concat(' (', @source, ')')"/>
+                <xsl:text> (</xsl:text>
+                <xsl:call-template name="pb-sources"/>
+                <xsl:text>)</xsl:text>
               </span>
             </xsl:if>
           </xsl:for-each>

@@ -2,7 +2,8 @@
 <!--
   numbers.xsl - how every figure and number reads on the page: an amount
   of money, a count, a share (ratio), an FTE, a yes/no, a fiscal year and,
-  through dates.xsl, a date. The tree holds them raw: money in dollars
+  through dates.xsl, a date; and where a value was read from, its file
+  and lines (pb-source). The tree holds them raw: money in dollars
   with two decimals or as an integer count of cents, counts as integers,
   a ratio as its exact six decimals with its rounded tenths of a percent
   (@per-mille, and @basis-points when those round a share that is not
@@ -193,6 +194,69 @@
   <xsl:template name="pb-fiscal-year">
     <xsl:param name="year"/>
     <xsl:value-of select="concat('FY', $year)"/>
+  </xsl:template>
+
+  <!-- Where a value read from the data was written, one pb:source of an
+       appendix's pb:input (docs/tree.md): "orgs/x.xml, line 44", a sum's
+       lines "orgs/x.xml, lines 49–50 and 52" (a run of consecutive lines
+       as a range), "peerbrief.xml (default)" for a file's default,
+       "OPTION (command line)" for a command-line option. $s: the
+       pb:source (default: the context node). -->
+  <xsl:template name="pb-source">
+    <xsl:param name="s" select="."/>
+    <xsl:choose>
+      <xsl:when test="$s/@kind = 'command-line'">
+        <xsl:value-of select="concat($s/@option, ' (command line)')"/>
+      </xsl:when>
+      <xsl:when test="$s/@kind = 'default'">
+        <xsl:value-of select="concat($s/@file, ' (default)')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$s/@file"/>
+        <xsl:choose>
+          <xsl:when test="count($s/pb:line) = 1">, line </xsl:when>
+          <xsl:otherwise>, lines </xsl:otherwise>
+        </xsl:choose>
+        <!-- each run of consecutive lines, from the line that starts it
+             to the last before the next run starts (or the last line) -->
+        <xsl:variable name="starts"
+            select="$s/pb:line[not(@n = preceding-sibling::pb:line[1]/@n + 1)]"/>
+        <xsl:for-each select="$starts">
+          <xsl:variable name="next" select="following-sibling::pb:line
+              [not(@n = preceding-sibling::pb:line[1]/@n + 1)][1]"/>
+          <xsl:variable name="end">
+            <xsl:choose>
+              <xsl:when test="$next">
+                <xsl:value-of select="$next/preceding-sibling::pb:line[1]/@n"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:value-of select="../pb:line[last()]/@n"/>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <xsl:if test="position() &gt; 1">
+            <xsl:choose>
+              <xsl:when test="position() = last()"> and </xsl:when>
+              <xsl:otherwise>, </xsl:otherwise>
+            </xsl:choose>
+          </xsl:if>
+          <xsl:value-of select="@n"/>
+          <xsl:if test="$end != @n">
+            <xsl:value-of select="concat('&#8211;', $end)"/>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Every pb:source of a pb:input $input (default: the context node),
+       worded by pb-source, separated by "; ". -->
+  <xsl:template name="pb-sources">
+    <xsl:param name="input" select="."/>
+    <xsl:for-each select="$input/pb:source">
+      <xsl:if test="position() &gt; 1">; </xsl:if>
+      <xsl:call-template name="pb-source"/>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:output method="text" encoding="UTF-8"/>

@@ -215,6 +215,33 @@ test_position(void **state)
 	assert_xpath("/pb:packet/pb:figures/pb:figure[@name="
 	    "'acme.accs-fy2026.dmh_payment']/pb:formula",
 	    "enrolled_days x daily_rate");
+	/* where a raw input was written, as data: the daily rate stands on
+	 * line 10 of orgs/acme.xml; a parameter the project leaves out is
+	 * peerbrief.xml's default; an input that is a figure has no source */
+	assert_xpath("count(//pb:figure[@name='acme.accs-fy2026.dmh_payment']"
+	    "/pb:input[@name='acme.accs-fy2026.daily-rate']/pb:source)", "1");
+	assert_xpath("//pb:figure[@name='acme.accs-fy2026.dmh_payment']"
+	    "/pb:input[@name='acme.accs-fy2026.daily-rate']/pb:source/@kind",
+	    "lines");
+	assert_xpath("//pb:figure[@name='acme.accs-fy2026.dmh_payment']"
+	    "/pb:input[@name='acme.accs-fy2026.daily-rate']/pb:source/@file",
+	    "orgs/acme.xml");
+	assert_xpath("//pb:figure[@name='acme.accs-fy2026.dmh_payment']"
+	    "/pb:input[@name='acme.accs-fy2026.daily-rate']/pb:source"
+	    "/pb:line/@n", "10");
+	assert_xpath("count(//pb:figure[@name='acme.accs-fy2026.dmh_payment']"
+	    "/pb:input[@name='acme.accs-fy2026.daily-rate']/pb:source"
+	    "/pb:line)", "1");
+	assert_xpath("//pb:figure[@name='param.medicaid_share']/pb:input"
+	    "/pb:source/@kind", "default");
+	assert_xpath("//pb:figure[@name='param.medicaid_share']/pb:input"
+	    "/pb:source/@file", "peerbrief.xml");
+	assert_xpath("count(//pb:figure[@name='param.medicaid_share']"
+	    "/pb:input/pb:source/*)", "0");
+	assert_xpath("count(//pb:figure[@name='acme.accs-fy2026.dmh_payment']"
+	    "/pb:input[@name='acme.accs-fy2026.enrolled_days']/pb:source)",
+	    "0");
+	assert_xpath("count(//pb:input/@source)", "0");
 }
 
 int
