@@ -108,7 +108,8 @@
 
   <!-- The top-level nodes of a document by the generate-id() of their
        owner. -->
-  <xsl:key name="pb-db-owned" match="cm:document/*"
+  <xsl:key name="pb-db-owned"
+      match="/pb:packet/pb:position/cm:document/* | /pb:position/cm:document/*"
       use="generate-id(pb:section-owner())"/>
 
   <xsl:template match="cm:document" mode="pb-db">

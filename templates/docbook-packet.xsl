@@ -74,20 +74,29 @@
 
   <!-- ================================================= lookups -->
 
+  <!-- Keys match from the root (see pk-fig in html-packet.xsl): a
+       pattern that is not rooted walks the whole packet. -->
+
   <!-- Appendix entries by anchor: a link is made only to one of these. -->
-  <xsl:key name="pb-dbp-entry" match="pb:figures/pb:figure" use="@anchor"/>
+  <xsl:key name="pb-dbp-entry" match="/pb:packet/pb:figures/pb:figure" use="@anchor"/>
 
-  <!-- Any figure of the tree by name (appendix entries and values). -->
-  <xsl:key name="pb-dbp-name" match="pb:figures/pb:figure" use="@name"/>
-  <xsl:key name="pb-dbp-name" match="pb:value" use="@ref"/>
+  <!-- Any figure of the packet by name: appendix entries, and the values
+       of the highlights, the totals, the organizations, their programs
+       and staff (those of positions are in the appendix too). -->
+  <xsl:key name="pb-dbp-name" match="/pb:packet/pb:figures/pb:figure" use="@name"/>
+  <xsl:key name="pb-dbp-name" match="/pb:packet/pb:highlights/pb:value
+      | /pb:packet/pb:totals/pb:value | /pb:packet/pb:orgs/pb:org/pb:value
+      | /pb:packet/pb:orgs/pb:org/pb:program/pb:value
+      | /pb:packet/pb:orgs/pb:org/pb:member/pb:value" use="@ref"/>
 
-  <xsl:key name="pb-dbp-org" match="pb:orgs/pb:org" use="@id"/>
+  <xsl:key name="pb-dbp-org" match="/pb:packet/pb:orgs/pb:org" use="@id"/>
   <!-- Staff members by ORG.MEMBER (ids have no dots). -->
-  <xsl:key name="pb-dbp-member" match="pb:orgs/pb:org/pb:member"
+  <xsl:key name="pb-dbp-member" match="/pb:packet/pb:orgs/pb:org/pb:member"
       use="concat(../@id, '.', @id)"/>
 
-  <!-- The words for a figure name's last part (in $pb-dbp-words). -->
-  <xsl:key name="pb-dbp-w" match="w" use="@n"/>
+  <!-- The words for a figure name's last part (in $pb-dbp-words, at the
+       root of their result tree fragment). -->
+  <xsl:key name="pb-dbp-w" match="/w" use="@n"/>
 
   <!-- Words for the last part of a figure name, and for the units. The
        figures' words are those of html-packet.xsl's pk-labels, so that

@@ -48,11 +48,16 @@
   <xsl:strip-space elements="pb:packet pb:highlights pb:orgs pb:org
       pb:program pb:member pb:figures pb:figure pb:references pb:work"/>
 
+  <!-- Keys match from the root: libxslt indexes every key of a document
+       at the first key() on it, each by evaluating its match pattern as
+       an XPath expression, and a pattern that is not rooted ("//"
+       prepended) walks the whole packet, positions and all. -->
+
   <!-- Appendix entries by figure name. -->
-  <xsl:key name="pk-fig" match="pb:figures/pb:figure" use="@name"/>
+  <xsl:key name="pk-fig" match="/pb:packet/pb:figures/pb:figure" use="@name"/>
   <!-- Staff members by ORG.MEMBER (ids have no dots): an appendix finds a
        member's figures in one lookup each, not a scan of the staff. -->
-  <xsl:key name="pk-member" match="pb:orgs/pb:org/pb:member"
+  <xsl:key name="pk-member" match="/pb:packet/pb:orgs/pb:org/pb:member"
       use="concat(../@id, '.', @id)"/>
 
   <xsl:variable name="pk" select="/pb:packet"/>
@@ -2899,7 +2904,8 @@
     <l n="total_peer_note_reimbursement">Medicaid reimbursement that rests only on peer notes</l>
   </xsl:variable>
   <xsl:variable name="pk-labels" select="exsl:node-set($pk-labels-rtf)"/>
-  <xsl:key name="pk-label" match="l" use="@n"/>
+  <!-- (the labels at the root of their result tree fragment) -->
+  <xsl:key name="pk-label" match="/l" use="@n"/>
 
   <!-- A figure's name in plain words, from the last part of its name
        (the whole name when the part is not known here). A name has two
