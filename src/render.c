@@ -28,6 +28,8 @@
 struct memo {
 	pthread_mutex_t	 lock;
 	xmlHashTablePtr	 parts;	/* key -> xmlDocPtr, its root holding the part */
+	xmlHashTablePtr	 words;	/* a figure's attributes -> its display
+				   (pb_render_displays) */
 };
 
 /*
@@ -745,6 +747,7 @@ styles_load(const char *dir, enum pb_format only, struct pb_diags *d)
 	    BAD_CAST PB_EXT_URI, xpath_memo_keep);
 	pthread_mutex_init(&s->memo.lock, NULL);
 	s->memo.parts = xmlHashCreate(0);
+	s->memo.words = xmlHashCreate(0);
 	for (i = 0; i < PB_FMT__MAX; i++)
 		if ((only == PB_FMT__MAX || i == only) &&
 		    (s->xsl[i] = compile(s->dir, style_names[i], d)) != NULL)
@@ -781,6 +784,7 @@ pb_styles_free(struct pb_styles *s)
 	xsltSetDefaultSecurityPrefs(NULL);
 	if (s->memo.parts != NULL) {
 		xmlHashFree(s->memo.parts, memo_part_free);
+		xmlHashFree(s->memo.words, xmlHashDefaultDeallocator);
 		pthread_mutex_destroy(&s->memo.lock);
 	}
 	if (s->sec != NULL)
@@ -913,22 +917,59 @@ out:
 	return rc && d->errors == errs;
 }
 
+/*
+ * The key of pb_render_displays' words for the figure node n: all its
+ * attributes (what pb-display can read of it), each name and value as
+ * its length, a colon and its bytes, so that no two differ by where one
+ * ends.
+ */
+static void
+display_key(xmlNodePtr n, struct pb_buf *b)
+{
+	xmlAttrPtr	 a;
+	xmlChar		*v;
+
+	b->len = 0;
+	pb_buf_put(b, "", 0);
+	for (a = n->properties; a != NULL; a = a->next) {
+		v = xmlNodeGetContent((xmlNodePtr)a);
+		pb_buf_printf(b, "%zu:%s%zu:%s", strlen((const char *)a->name),
+		    (const char *)a->name, strlen((const char *)v),
+		    (const char *)v);
+		xmlFree(v);
+	}
+}
+
+/* The display kept for the key k, or NULL. */
+static const char *
+display_kept(struct memo *m, const struct pb_buf *k)
+{
+	const char	*w;
+
+	pthread_mutex_lock(&m->lock);
+	w = xmlHashLookup(m->words, (const xmlChar *)k->data);
+	pthread_mutex_unlock(&m->lock);
+	return w;
+}
+
 char **
 pb_render_displays(struct pb_styles *s, const struct pb_figures *f,
     struct pb_diags *d)
 {
 	xmlDocPtr	 doc;
-	xmlNodePtr	 root, n;
+	xmlNodePtr	 root, n, next;
 	xmlNsPtr	 ns;
-	struct pb_buf	 out = { NULL, 0, 0 };
+	struct pb_buf	 out = { NULL, 0, 0 }, k = { NULL, 0, 0 };
+	const char	*w;
 	char		**v, *p, *q;
-	size_t		 i;
+	size_t		 i, todo = 0;
 
 	v = pb_xcalloc(f->n ? f->n : 1, sizeof(*v));
 	if (f->n == 0)
 		return v;
 	/* each figure as the tree has it (pb_inject_figure), worded by
-	 * numbers.xsl's pb-display, one a line */
+	 * numbers.xsl's pb-display, one a line; a figure worded before in
+	 * this build, with the same attributes, is not worded again */
 	doc = xmlNewDoc(BAD_CAST "1.0");
 	root = xmlNewDocNode(doc, NULL, BAD_CAST "displays", NULL);
 	ns = xmlNewNs(root, BAD_CAST PB_NS, BAD_CAST "pb");
@@ -937,20 +978,41 @@ pb_render_displays(struct pb_styles *s, const struct pb_figures *f,
 	for (i = 0; i < f->n; i++) {
 		n = xmlNewChild(root, ns, BAD_CAST "value", NULL);
 		pb_inject_figure(n, &f->v[i]);
+		display_key(n, &k);
+		if ((w = display_kept(&s->memo, &k)) != NULL) {
+			v[i] = pb_xstrdup(w);
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+		} else
+			todo++;
 	}
-	if (!render(s, PB_FMT_NUMBERS, doc, 1, 0, NULL, "numbers.xsl", &out,
-	    d)) {
+	if (todo > 0 && !render(s, PB_FMT_NUMBERS, doc, 1, 0, NULL,
+	    "numbers.xsl", &out, d)) {
 		pb_render_displays_free(v, f->n);
 		v = NULL;
 	}
-	for (i = 0, p = out.data; v != NULL && i < f->n; i++) {
+	for (i = 0, p = out.data, n = root->children; v != NULL && i < f->n;
+	    i++) {
+		if (v[i] != NULL)
+			continue;
 		q = p != NULL ? strchr(p, '\n') : NULL;
 		v[i] = q != NULL ? pb_xstrndup(p, (size_t)(q - p)) :
 		    pb_xstrdup(f->v[i].value);
 		p = q != NULL ? q + 1 : NULL;
+		/* kept for the next packets: n is this figure's node */
+		next = n->next;
+		display_key(n, &k);
+		pthread_mutex_lock(&s->memo.lock);
+		if (q != NULL && xmlHashLookup(s->memo.words,
+		    (const xmlChar *)k.data) == NULL)
+			xmlHashAddEntry(s->memo.words, (const xmlChar *)k.data,
+			    pb_xstrdup(v[i]));
+		pthread_mutex_unlock(&s->memo.lock);
+		n = next;
 	}
 	xmlFreeDoc(doc);
 	pb_buf_free(&out);
+	pb_buf_free(&k);
 	return v;
 }
 
