@@ -24,10 +24,12 @@
 #include "tree.h"
 #include "xmlread.h"
 
-/* Parts of a result kept for the rest of the build (pb:memo-keep). */
+/* Parts of a result kept for the rest of the build (see splice). */
 struct memo {
 	pthread_mutex_t	 lock;
-	xmlHashTablePtr	 parts;	/* key -> xmlDocPtr, its root holding the part */
+	xmlHashTablePtr	 parts;	/* key -> struct pb_buf *, the part's text
+				   (no data yet: rendered once) */
+	size_t		 kept;	/* bytes of the parts' text, in all */
 	xmlHashTablePtr	 words;	/* a figure's attributes -> its display
 				   (pb_render_displays) */
 };
@@ -318,17 +320,8 @@ section_owner(xmlXPathParserContextPtr ctxt, int nargs)
 	valuePush(ctxt, xmlXPathNewNodeSet(r));
 }
 
-/*
- * Parts rendered once per build. Every packet showing the same
- * organization with the same figures shows the same appendix section for
- * it: the stylesheet names such a part by a key that says everything the
- * part depends on (pb:digest of the nodes it reads, and the parameters it
- * uses), renders it the first time and keeps it (pb:memo-keep), and copies
- * what was kept every later time (pb:memo). A part is rendered only when
- * a packet being built needs it, so a build of one packet renders only
- * that packet's. The parts are shared by the worker threads: each is a
- * document of its own, never changed once kept.
- */
+/* pb:digest, pb:kept and splice: parts rendered once per build (see
+ * splice). */
 
 /* Appends n bytes to b: inline while they fit, the call to grow it only
  * when they do not (b is hashed by its length, never read as a string). */
@@ -445,14 +438,17 @@ xpath_memo(xmlXPathParserContextPtr ctxt)
 	return &s->memo;
 }
 
-/* pb:memo(KEY): the kept part's root (its children are the part), or an
- * empty node-set when no part was kept as KEY. */
+/* Whether the transform running this XPath function spliced parts in. */
+static _Thread_local int spliced;
+
+/* pb:kept(KEY): whether the build has kept the part KEY (see splice). */
 static void
-xpath_memo_get(xmlXPathParserContextPtr ctxt, int nargs)
+xpath_kept(xmlXPathParserContextPtr ctxt, int nargs)
 {
 	struct memo	*m;
+	struct pb_buf	*part;
 	xmlChar		*key;
-	xmlDocPtr	 doc = NULL;
+	int		 kept = 0;
 
 	if (nargs != 1) {
 		xmlXPathSetArityError(ctxt);
@@ -461,12 +457,13 @@ xpath_memo_get(xmlXPathParserContextPtr ctxt, int nargs)
 	key = xmlXPathPopString(ctxt);
 	if ((m = xpath_memo(ctxt)) != NULL && key != NULL) {
 		pthread_mutex_lock(&m->lock);
-		doc = xmlHashLookup(m->parts, key);
+		part = xmlHashLookup(m->parts, key);
+		kept = part != NULL && part->data != NULL;
 		pthread_mutex_unlock(&m->lock);
 	}
+	spliced = 1;
 	xmlFree(key);
-	valuePush(ctxt, xmlXPathNewNodeSet(doc != NULL ?
-	    xmlDocGetRootElement(doc) : NULL));
+	valuePush(ctxt, xmlXPathNewBoolean(kept));
 }
 
 /* Frees a kept part (xmlHashFree). */
@@ -474,60 +471,126 @@ static void
 memo_part_free(void *payload, const xmlChar *name)
 {
 	(void)name;
-	xmlFreeDoc(payload);
+	pb_buf_free(payload);
+	free(payload);
 }
 
 /*
- * pb:memo-keep(KEY, PART): keeps a copy of the node-set or result tree
- * fragment PART as KEY and returns its root, as pb:memo(KEY) will; when a
- * part is already kept as KEY (another thread rendered it too), that one.
+ * The marker of a part in a serialized result (NUL-terminated, as every
+ * pb_buf is): <?pb-part KEY?> stands
+ * for the part kept as KEY, and <?pb-part-begin KEY?> and <?pb-part-end
+ * KEY?> surround a part rendered in place, to be kept. No text or
+ * attribute of the result can hold "<?", which the serializer escapes.
  */
-static void
-xpath_memo_keep(xmlXPathParserContextPtr ctxt, int nargs)
-{
-	struct memo		*m;
-	xmlXPathObjectPtr	 part;
-	xmlChar			*key;
-	xmlDocPtr		 doc, kept = NULL;
-	xmlNodePtr		 root, n, c;
-	int			 i;
+enum marker { MARK_NONE, MARK_ONE, MARK_BEGIN, MARK_END };
 
-	if (nargs != 2) {
-		xmlXPathSetArityError(ctxt);
-		return;
+/* The marker at p (n bytes to the end), its key in *key (*keylen bytes)
+ * and its length in *len; MARK_NONE when p starts no marker. */
+static enum marker
+marker_at(const char *p, size_t n, const char **key, size_t *keylen,
+    size_t *len)
+{
+	static const struct { const char *s; enum marker m; } v[] = {
+		{ "<?pb-part ", MARK_ONE }, { "<?pb-part-begin ", MARK_BEGIN },
+		{ "<?pb-part-end ", MARK_END } };
+	const char	*e;
+	size_t		 i, l;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		l = strlen(v[i].s);
+		if (n < l || memcmp(p, v[i].s, l) != 0)
+			continue;
+		if ((e = strstr(p + l, "?>")) == NULL || e >= p + n)
+			return MARK_NONE;
+		*key = p + l;
+		*keylen = (size_t)(e - *key);
+		*len = (size_t)(e + 2 - p);
+		return v[i].m;
 	}
-	part = valuePop(ctxt);
-	key = xmlXPathPopString(ctxt);
-	if (part == NULL || (part->type != XPATH_NODESET &&
-	    part->type != XPATH_XSLT_TREE) || key == NULL ||
-	    (m = xpath_memo(ctxt)) == NULL) {
-		xmlXPathFreeObject(part);
-		xmlFree(key);
-		xmlXPathSetTypeError(ctxt);
-		return;
+	return MARK_NONE;
+}
+
+/* The most text splice keeps of parts, in all. */
+#define MEMO_MAX	((size_t)8 << 20)
+
+/*
+ * Parts rendered once per build. Every packet showing the same
+ * organizations with the same figures shows the same tables and appendix:
+ * the stylesheet names such a part by a key that says everything the part
+ * depends on (pb:digest of the nodes it reads, and the parameters it
+ * uses). The first packet to need it renders it in place between
+ * <?pb-part-begin KEY?> and <?pb-part-end KEY?>; every later one asks
+ * pb:kept(KEY) and writes <?pb-part KEY?> instead. Here, in the
+ * serialized result, the text between begin and end is kept as KEY (the
+ * parts inside it spliced in) and <?pb-part KEY?> is replaced by it: the
+ * bytes the part would have had rendered in place, never rendered or
+ * serialized again. A part is kept the second time it is rendered, so
+ * that one no other packet shows costs no memory, and only while the
+ * parts kept hold under MEMO_MAX bytes: memory stays bounded however
+ * many packets differ. A part is rendered only when a packet being built
+ * needs it, so a build of one packet renders only that packet's. Returns
+ * 0 when the markers do not pair up or name a part never kept.
+ */
+static int
+splice(struct memo *m, struct pb_buf *out)
+{
+	struct pb_buf	 r = { NULL, 0, 0 }, *part;
+	struct { const char *key; size_t keylen, at; } open[16];
+	const char	*p, *q, *end, *key;
+	size_t		 keylen, len, nopen = 0;
+	xmlChar		*k;
+	enum marker	 mk;
+	int		 ok = 1;
+
+	pb_buf_put(&r, "", 0);
+	for (p = out->data, end = out->data + out->len; ok && p < end; ) {
+		if ((q = strstr(p, "<?pb-part")) == NULL)
+			q = end;
+		pb_buf_put(&r, p, (size_t)(q - p));
+		if (q == end)
+			break;
+		if ((mk = marker_at(q, (size_t)(end - q), &key, &keylen,
+		    &len)) == MARK_NONE) {
+			pb_buf_put(&r, q, 9);	/* not a marker: text */
+			p = q + 9;
+			continue;
+		}
+		p = q + len;
+		k = xmlStrndup(BAD_CAST key, (int)keylen);
+		pthread_mutex_lock(&m->lock);
+		part = xmlHashLookup(m->parts, k);
+		if (mk == MARK_ONE && part != NULL && part->data != NULL)
+			pb_buf_put(&r, part->data, part->len);
+		else if (mk == MARK_ONE)
+			ok = 0;
+		else if (mk == MARK_BEGIN && nopen < 16) {
+			open[nopen].key = key;
+			open[nopen].keylen = keylen;
+			open[nopen++].at = r.len;
+		} else if (mk == MARK_END && nopen > 0 &&
+		    open[nopen - 1].keylen == keylen &&
+		    memcmp(open[nopen - 1].key, key, keylen) == 0) {
+			nopen--;
+			len = r.len - open[nopen].at;
+			if (part == NULL) {
+				part = pb_xcalloc(1, sizeof(*part));
+				xmlHashAddEntry(m->parts, k, part);
+			} else if (part->data == NULL &&
+			    len <= MEMO_MAX - m->kept) {
+				pb_buf_put(part, r.data + open[nopen].at, len);
+				m->kept += len;
+			}
+		} else
+			ok = 0;
+		pthread_mutex_unlock(&m->lock);
+		xmlFree(k);
 	}
-	doc = xmlNewDoc(BAD_CAST "1.0");
-	root = xmlNewDocNode(doc, NULL, BAD_CAST "part", NULL);
-	xmlDocSetRootElement(doc, root);
-	for (i = 0; part->nodesetval != NULL && i < part->nodesetval->nodeNr;
-	    i++) {
-		n = part->nodesetval->nodeTab[i];
-		c = n->type == XML_DOCUMENT_NODE ? n->children : n;
-		for (; c != NULL; c = n->type == XML_DOCUMENT_NODE ?
-		    c->next : NULL)
-			xmlAddChild(root, xmlDocCopyNode(c, doc, 1));
-	}
-	pthread_mutex_lock(&m->lock);
-	if ((kept = xmlHashLookup(m->parts, key)) == NULL &&
-	    xmlHashAddEntry(m->parts, key, doc) == 0)
-		kept = doc;
-	pthread_mutex_unlock(&m->lock);
-	if (kept != doc)
-		xmlFreeDoc(doc);
-	xmlXPathFreeObject(part);
-	xmlFree(key);
-	valuePush(ctxt, xmlXPathNewNodeSet(kept != NULL ?
-	    xmlDocGetRootElement(kept) : NULL));
+	if (ok && nopen == 0) {
+		pb_buf_free(out);
+		*out = r;
+	} else
+		pb_buf_free(&r);
+	return ok && nopen == 0;
 }
 
 /*
@@ -741,10 +804,8 @@ styles_load(const char *dir, enum pb_format only, struct pb_diags *d)
 	    BAD_CAST PB_EXT_URI, section_owner);
 	xsltRegisterExtModuleFunction(BAD_CAST "digest",
 	    BAD_CAST PB_EXT_URI, xpath_digest);
-	xsltRegisterExtModuleFunction(BAD_CAST "memo",
-	    BAD_CAST PB_EXT_URI, xpath_memo_get);
-	xsltRegisterExtModuleFunction(BAD_CAST "memo-keep",
-	    BAD_CAST PB_EXT_URI, xpath_memo_keep);
+	xsltRegisterExtModuleFunction(BAD_CAST "kept",
+	    BAD_CAST PB_EXT_URI, xpath_kept);
 	pthread_mutex_init(&s->memo.lock, NULL);
 	s->memo.parts = xmlHashCreate(0);
 	s->memo.words = xmlHashCreate(0);
@@ -863,16 +924,18 @@ render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
 	xmlChar			*txt = NULL;
 	int			 len = 0, rc = 0;
 	struct sink		 k;
+	struct pb_buf		 text = { NULL, 0, 0 };
 	size_t			 errs = d->errors;
 
 	st = s->xsl[fmt];
+	spliced = 0;
 	sink_begin(&k, file, d, 0);
 	if ((ctxt = xsltNewTransformContext(st, tree)) == NULL) {
 		pb_diag_system(d, file, 0, 0, "cannot start transform");
 		goto out;
 	}
 	xsltSetTransformErrorFunc(ctxt, NULL, on_generic);
-	ctxt->_private = s;	/* for pb:memo */
+	ctxt->_private = s;	/* for pb:kept */
 	if (xsltSetCtxtSecurityPrefs(s->sec, ctxt) != 0)
 		goto out;
 	ctxt->maxTemplateDepth = 3000;
@@ -894,7 +957,7 @@ render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
 		goto out;
 	}
 	if (fmt == PB_FMT_HTML || fmt == PB_FMT_INDEX) {
-		if (!save_html(res, out)) {
+		if (!save_html(res, &text)) {
 			pb_diag_system(d, file, 0, 0, "cannot write HTML");
 			goto out;
 		}
@@ -904,11 +967,22 @@ render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
 			goto out;
 		}
 		if (txt != NULL)
-			pb_buf_put(out, (const char *)txt, (size_t)len);
+			pb_buf_put(&text, (const char *)txt, (size_t)len);
 	}
+	if (spliced && !splice(&s->memo, &text)) {
+		pb_diag_system(d, file, 0, 0, "the stylesheet's parts "
+		    "(<?pb-part?>) do not pair up");
+		goto out;
+	}
+	if (out->data == NULL) {
+		*out = text;
+		memset(&text, 0, sizeof(text));
+	} else
+		pb_buf_put(out, text.data != NULL ? text.data : "", text.len);
 	rc = 1;
 out:
 	sink_end(&k, 0);
+	pb_buf_free(&text);
 	xmlFree(txt);
 	if (res != NULL)
 		xmlFreeDoc(res);

@@ -181,73 +181,142 @@
            (descendant::, not //: see $pk-directives in html-packet.xsl) -->
       <xsl:variable name="placed"
           select="pb:position/descendant::pb:directive[@kind != 'figure']"/>
-      <xsl:if test="pb:orgs/pb:org and not($placed[@kind = 'practices'])">
-        <chapter xml:id="practices">
-          <title>Comparison of practices</title>
-          <para>
-            <xsl:text>Each organization's practice against the CPS Code of </xsl:text>
-            <xsl:text>Ethics and section 7.5 (</xsl:text>
-            <quote>Peer Roles</quote>
-            <xsl:text>) of the ACCS contract.</xsl:text>
-          </para>
-          <xsl:call-template name="pb-dbp-practices"/>
-        </chapter>
-      </xsl:if>
-      <xsl:if test="pb:orgs/pb:org/pb:program and not($placed[@kind = 'funding'])">
-        <chapter xml:id="funding">
-          <title>Funding</title>
-          <para>
-            <xsl:text>DMH pays for every enrolled day; Medicaid returns to </xsl:text>
-            <xsl:text>DMH a share of the cost of each R-day. The last two </xsl:text>
-            <xsl:text>columns show what depends on R-days that only a </xsl:text>
-            <xsl:text>peer's note made billable.</xsl:text>
-          </para>
-          <xsl:call-template name="pb-dbp-funding"/>
-        </chapter>
-      </xsl:if>
-      <xsl:if test="pb:orgs/pb:org and not($placed[@kind = 'staffing'])">
-        <chapter xml:id="staffing">
-          <title>Staffing</title>
-          <para>
-            <xsl:text>Peer staff by role, against the staffing ratio and </xsl:text>
-            <xsl:text>the limits on Family Partner and Recovery Coach </xsl:text>
-            <xsl:text>time; peer supervisors do not count toward the ratio.</xsl:text>
-          </para>
-          <xsl:call-template name="pb-dbp-staffing"/>
-        </chapter>
-      </xsl:if>
-      <xsl:if test="pb:orgs/pb:org/pb:role[@name != 'peer-supervisor']
-                    and not($placed[@kind = 'certifications'])">
-        <chapter xml:id="certifications">
-          <title>Certifications</title>
-          <para>
-            <xsl:variable name="window"
-                select="key('pb-dbp-name', 'param.certification_window_months')[1]"/>
-            <xsl:text>Certification is due </xsl:text>
-            <xsl:choose>
-              <xsl:when test="$window">
-                <xsl:text>within </xsl:text>
-                <xsl:call-template name="pb-dbp-value">
-                  <xsl:with-param name="v" select="$window"/>
-                </xsl:call-template>
-                <xsl:text> months of hire</xsl:text>
-              </xsl:when>
-              <xsl:otherwise>within the certification window after hire</xsl:otherwise>
-            </xsl:choose>
-            <xsl:for-each select="pb:meta/pb:as-of[normalize-space() != '']">
-              <xsl:text>; the status is as of </xsl:text>
-              <xsl:call-template name="pb-date">
-                <xsl:with-param name="date" select="normalize-space()"/>
-              </xsl:call-template>
-            </xsl:for-each>
-            <xsl:text>.</xsl:text>
-          </para>
-          <xsl:call-template name="pb-dbp-certifications"/>
-        </chapter>
-      </xsl:if>
+      <!-- the same in every packet with the same organizations and
+           figures that places the same tables in its positions -->
+      <xsl:call-template name="pb-dbp-memo">
+        <xsl:with-param name="part" select="'chapters'"/>
+        <xsl:with-param name="key" select="concat(
+            not($placed[@kind = 'practices']), ' ',
+            not($placed[@kind = 'funding']), ' ',
+            not($placed[@kind = 'staffing']), ' ',
+            not($placed[@kind = 'certifications']))"/>
+      </xsl:call-template>
       <xsl:call-template name="pb-dbr-bibliography"/>
       <xsl:call-template name="pb-dbp-appendix"/>
     </book>
+  </xsl:template>
+
+  <!-- The organizations' chapters (context: the pb:packet): practices,
+       funding, staffing and certifications, each unless a position
+       placed its table. -->
+  <xsl:template name="pb-dbp-chapters">
+    <xsl:variable name="placed"
+        select="pb:position/descendant::pb:directive[@kind != 'figure']"/>
+    <xsl:if test="pb:orgs/pb:org and not($placed[@kind = 'practices'])">
+      <chapter xml:id="practices">
+        <title>Comparison of practices</title>
+        <para>
+          <xsl:text>Each organization's practice against the CPS Code of </xsl:text>
+          <xsl:text>Ethics and section 7.5 (</xsl:text>
+          <quote>Peer Roles</quote>
+          <xsl:text>) of the ACCS contract.</xsl:text>
+        </para>
+        <xsl:call-template name="pb-dbp-practices"/>
+      </chapter>
+    </xsl:if>
+    <xsl:if test="pb:orgs/pb:org/pb:program and not($placed[@kind = 'funding'])">
+      <chapter xml:id="funding">
+        <title>Funding</title>
+        <para>
+          <xsl:text>DMH pays for every enrolled day; Medicaid returns to </xsl:text>
+          <xsl:text>DMH a share of the cost of each R-day. The last two </xsl:text>
+          <xsl:text>columns show what depends on R-days that only a </xsl:text>
+          <xsl:text>peer's note made billable.</xsl:text>
+        </para>
+        <xsl:call-template name="pb-dbp-funding"/>
+      </chapter>
+    </xsl:if>
+    <xsl:if test="pb:orgs/pb:org and not($placed[@kind = 'staffing'])">
+      <chapter xml:id="staffing">
+        <title>Staffing</title>
+        <para>
+          <xsl:text>Peer staff by role, against the staffing ratio and </xsl:text>
+          <xsl:text>the limits on Family Partner and Recovery Coach </xsl:text>
+          <xsl:text>time; peer supervisors do not count toward the ratio.</xsl:text>
+        </para>
+        <xsl:call-template name="pb-dbp-staffing"/>
+      </chapter>
+    </xsl:if>
+    <xsl:if test="pb:orgs/pb:org/pb:role[@name != 'peer-supervisor']
+                  and not($placed[@kind = 'certifications'])">
+      <chapter xml:id="certifications">
+        <title>Certifications</title>
+        <para>
+          <xsl:variable name="window"
+              select="key('pb-dbp-name', 'param.certification_window_months')[1]"/>
+          <xsl:text>Certification is due </xsl:text>
+          <xsl:choose>
+            <xsl:when test="$window">
+              <xsl:text>within </xsl:text>
+              <xsl:call-template name="pb-dbp-value">
+                <xsl:with-param name="v" select="$window"/>
+              </xsl:call-template>
+              <xsl:text> months of hire</xsl:text>
+            </xsl:when>
+            <xsl:otherwise>within the certification window after hire</xsl:otherwise>
+          </xsl:choose>
+          <xsl:for-each select="pb:meta/pb:as-of[normalize-space() != '']">
+            <xsl:text>; the status is as of </xsl:text>
+            <xsl:call-template name="pb-date">
+              <xsl:with-param name="date" select="normalize-space()"/>
+            </xsl:call-template>
+          </xsl:for-each>
+          <xsl:text>.</xsl:text>
+        </para>
+        <xsl:call-template name="pb-dbp-certifications"/>
+      </chapter>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ================================================= parts rendered once per build -->
+
+  <!-- Everything of the packet (the context) a part that packets share
+       may read: not its positions, highlights or words of its own
+       (title, date, summary), which differ from packet to packet. -->
+  <xsl:template name="pb-dbp-data">
+    <xsl:value-of select="pb:digest(pb:orgs, pb:totals, pb:figures,
+        pb:meta/pb:fiscal-year, pb:meta/pb:as-of, string(@visibility))"/>
+  </xsl:template>
+
+  <!-- The part PART of the packet (the context), rendered the first
+       time a packet of this build needs it and written as it came out
+       every later time (pb:kept and the pb-part markers, render.c's
+       splice): in every packet whose data (pb-dbp-data) and KEY,
+       everything else the part depends on, are the same. -->
+  <xsl:template name="pb-dbp-memo">
+    <xsl:param name="part"/>
+    <xsl:param name="key" select="''"/>
+    <xsl:variable name="data">
+      <xsl:call-template name="pb-dbp-data"/>
+    </xsl:variable>
+    <xsl:variable name="k" select="concat('docbook ', $part, ' ',
+        $figure-links, ' ', $key, ' ', $data)"/>
+    <xsl:choose>
+      <xsl:when test="pb:kept($k)">
+        <xsl:processing-instruction name="pb-part">
+          <xsl:value-of select="$k"/>
+        </xsl:processing-instruction>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:processing-instruction name="pb-part-begin">
+          <xsl:value-of select="$k"/>
+        </xsl:processing-instruction>
+        <xsl:choose>
+          <xsl:when test="$part = 'chapters'">
+            <xsl:call-template name="pb-dbp-chapters"/>
+          </xsl:when>
+          <xsl:when test="$part = 'glance'">
+            <xsl:call-template name="pb-dbp-glance-figures"/>
+          </xsl:when>
+          <xsl:when test="$part = 'appendix'">
+            <xsl:call-template name="pb-dbp-appendix-part"/>
+          </xsl:when>
+        </xsl:choose>
+        <xsl:processing-instruction name="pb-part-end">
+          <xsl:value-of select="$k"/>
+        </xsl:processing-instruction>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The packet's info. -->
@@ -308,168 +377,13 @@
   <!-- ================================================= at a glance -->
 
   <xsl:template name="pb-dbp-glance">
-    <xsl:variable name="orgs" select="pb:orgs/pb:org"/>
     <chapter xml:id="glance">
-      <title>At a glance</title>
-      <para>
-        <xsl:text>Key figures</xsl:text>
-        <xsl:for-each select="pb:meta/pb:as-of[normalize-space() != '']">
-          <xsl:text> as of </xsl:text>
-          <xsl:call-template name="pb-date">
-            <xsl:with-param name="date" select="normalize-space()"/>
-          </xsl:call-template>
-        </xsl:for-each>
-        <xsl:text>. Each value links to the entry of the appendix </xsl:text>
-        <xsl:text>that shows how it was computed.</xsl:text>
-      </para>
-      <xsl:variable name="t" select="pb:totals/pb:value"/>
-      <xsl:if test="$t[@ref = 'packet.fiscal_year'] and $t[@ref = 'packet.program_count']/@value &gt; 0">
-        <para>
-          <xsl:text>In </xsl:text>
-          <xsl:call-template name="pb-dbp-value">
-            <xsl:with-param name="v" select="$t[@ref = 'packet.fiscal_year']"/>
-          </xsl:call-template>
-          <xsl:text> DMH paid the packet's </xsl:text>
-          <xsl:call-template name="pb-dbp-value">
-            <xsl:with-param name="v" select="$t[@ref = 'packet.program_count']"/>
-          </xsl:call-template>
-          <xsl:text> program</xsl:text>
-          <xsl:if test="$t[@ref = 'packet.program_count']/@value != 1">s</xsl:if>
-          <xsl:text> </xsl:text>
-          <!-- the two amounts in one format: cents on both when one has
-               them -->
-          <xsl:variable name="pay" select="$t[@ref = 'packet.total_dmh_payment']"/>
-          <xsl:variable name="net" select="$t[@ref = 'packet.total_dmh_net_cost']"/>
-          <xsl:variable name="cents" select="boolean(($pay | $net)[substring-after(@value, '.') != '00'])"/>
-          <xsl:call-template name="pb-dbp-value">
-            <xsl:with-param name="v" select="$pay"/>
-            <xsl:with-param name="cents" select="$cents"/>
-          </xsl:call-template>
-          <xsl:text> and carried </xsl:text>
-          <xsl:call-template name="pb-dbp-value">
-            <xsl:with-param name="v" select="$net"/>
-            <xsl:with-param name="cents" select="$cents"/>
-          </xsl:call-template>
-          <xsl:text> of it itself</xsl:text>
-          <!-- the share only when the highlights do not show it -->
-          <xsl:if test="not(pb:highlights/pb:value[@ref = 'packet.unreimbursed_share'])">
-            <xsl:text>, </xsl:text>
-            <emphasis role="strong">
-              <xsl:call-template name="pb-dbp-value">
-                <xsl:with-param name="v" select="$t[@ref = 'packet.unreimbursed_share']"/>
-              </xsl:call-template>
-              <xsl:text> unreimbursed</xsl:text>
-            </emphasis>
-          </xsl:if>
-          <xsl:text>.</xsl:text>
-          <xsl:if test="$orgs/pb:program[@in-year = 'no']">
-            <xsl:text> Earlier years are shown apart and never added in.</xsl:text>
-          </xsl:if>
-        </para>
-      </xsl:if>
-      <!-- The first highlight whose label says FTE (the names with fte
-           in them, and the Family Partner and Recovery Coach shares of
-           peer FTE): FTE is spelled out there, else in the title of the
-           organizations' table, the first place a reader meets it. -->
-      <xsl:variable name="fte-first" select="generate-id(pb:highlights/pb:value[
-          contains(substring-after(@ref, '.'), 'fte')
-          or substring(@ref, string-length(@ref) - 20) = '.family_partner_share'
-          or substring(@ref, string-length(@ref) - 20) = '.recovery_coach_share'][1])"/>
-      <xsl:if test="pb:highlights/pb:value">
-        <table frame="all">
-          <title>Highlights</title>
-          <tgroup cols="3">
-            <colspec colname="c1" colwidth="3*"/>
-            <colspec colname="c2" colwidth="1*"/>
-            <colspec colname="c3" colwidth="3*"/>
-            <thead>
-              <row>
-                <entry>Figure</entry>
-                <entry>Value</entry>
-                <entry>How it is computed</entry>
-              </row>
-            </thead>
-            <tbody>
-              <xsl:for-each select="pb:highlights/pb:value">
-                <row>
-                  <entry>
-                    <xsl:call-template name="pb-dbp-label">
-                      <xsl:with-param name="name" select="@ref"/>
-                    </xsl:call-template>
-                    <xsl:if test="generate-id() = $fte-first">
-                      <xsl:call-template name="pb-dbp-fte-spelled"/>
-                    </xsl:if>
-                  </entry>
-                  <entry>
-                    <xsl:call-template name="pb-dbp-value"/>
-                    <xsl:call-template name="pb-dbp-count-of"/>
-                    <xsl:call-template name="pb-dbp-limit-of"/>
-                  </entry>
-                  <entry>
-                    <xsl:call-template name="pb-dbp-formula">
-                      <xsl:with-param name="name" select="@ref"/>
-                      <xsl:with-param name="plain" select="true()"/>
-                    </xsl:call-template>
-                  </entry>
-                </row>
-              </xsl:for-each>
-            </tbody>
-          </tgroup>
-        </table>
-      </xsl:if>
-      <xsl:if test="$orgs">
-        <table frame="all">
-          <title>
-            <xsl:text>The organizations</xsl:text>
-            <xsl:if test="$fte-first = ''">
-              <xsl:call-template name="pb-dbp-fte-spelled"/>
-            </xsl:if>
-          </title>
-          <tgroup cols="6">
-            <colspec colname="c1" colwidth="3*"/>
-            <colspec colname="c2" colwidth="1*"/>
-            <colspec colname="c3" colwidth="1*"/>
-            <colspec colname="c4" colwidth="1*"/>
-            <colspec colname="c5" colwidth="1*"/>
-            <colspec colname="c6" colwidth="1*"/>
-            <thead>
-              <row>
-                <entry>Organization</entry>
-                <entry>Practices in conflict</entry>
-                <entry>Practices of concern</entry>
-                <entry>Peer FTE</entry>
-                <entry>Required FTE</entry>
-                <entry>Certifications overdue</entry>
-              </row>
-            </thead>
-            <tbody>
-              <xsl:for-each select="$orgs">
-                <xsl:variable name="org" select="."/>
-                <row>
-                  <!-- the name leads to the organization's own entry in
-                       the appendix (its region, contracts, source and
-                       figures), as the HTML's leads to its entry -->
-                  <entry>
-                    <link linkend="figures-org-{@id}">
-                      <xsl:call-template name="pb-dbp-org-name"/>
-                    </link>
-                  </entry>
-                  <xsl:for-each select="str:tokenize('practice_conflicts practice_concerns peer_fte required_peer_fte certifications_overdue', ' ')">
-                    <xsl:variable name="name" select="string()"/>
-                    <xsl:for-each select="$org">
-                      <entry>
-                        <xsl:call-template name="pb-dbp-org-value">
-                          <xsl:with-param name="name" select="$name"/>
-                        </xsl:call-template>
-                      </entry>
-                    </xsl:for-each>
-                  </xsl:for-each>
-                </row>
-              </xsl:for-each>
-            </tbody>
-          </tgroup>
-        </table>
-      </xsl:if>
+      <!-- the same in every packet with the same organizations,
+           figures and highlights -->
+      <xsl:call-template name="pb-dbp-memo">
+        <xsl:with-param name="part" select="'glance'"/>
+        <xsl:with-param name="key" select="pb:digest(pb:highlights)"/>
+      </xsl:call-template>
       <xsl:if test="pb:position">
         <itemizedlist spacing="compact">
           <title>In this packet</title>
@@ -487,10 +401,176 @@
           </xsl:for-each>
         </itemizedlist>
       </xsl:if>
-      <xsl:if test="not(pb:highlights/pb:value | $orgs | pb:position)">
+      <xsl:if test="not(pb:highlights/pb:value | pb:orgs/pb:org | pb:position)">
         <para>This packet has no highlights, organizations or positions.</para>
       </xsl:if>
     </chapter>
+  </xsl:template>
+
+  <!-- The figures at a glance (context: the pb:packet): the year's
+       payments, the highlights and the organizations' table. -->
+  <xsl:template name="pb-dbp-glance-figures">
+    <xsl:variable name="orgs" select="pb:orgs/pb:org"/>
+    <title>At a glance</title>
+    <para>
+      <xsl:text>Key figures</xsl:text>
+      <xsl:for-each select="pb:meta/pb:as-of[normalize-space() != '']">
+        <xsl:text> as of </xsl:text>
+        <xsl:call-template name="pb-date">
+          <xsl:with-param name="date" select="normalize-space()"/>
+        </xsl:call-template>
+      </xsl:for-each>
+      <xsl:text>. Each value links to the entry of the appendix </xsl:text>
+      <xsl:text>that shows how it was computed.</xsl:text>
+    </para>
+    <xsl:variable name="t" select="pb:totals/pb:value"/>
+    <xsl:if test="$t[@ref = 'packet.fiscal_year'] and $t[@ref = 'packet.program_count']/@value &gt; 0">
+      <para>
+        <xsl:text>In </xsl:text>
+        <xsl:call-template name="pb-dbp-value">
+          <xsl:with-param name="v" select="$t[@ref = 'packet.fiscal_year']"/>
+        </xsl:call-template>
+        <xsl:text> DMH paid the packet's </xsl:text>
+        <xsl:call-template name="pb-dbp-value">
+          <xsl:with-param name="v" select="$t[@ref = 'packet.program_count']"/>
+        </xsl:call-template>
+        <xsl:text> program</xsl:text>
+        <xsl:if test="$t[@ref = 'packet.program_count']/@value != 1">s</xsl:if>
+        <xsl:text> </xsl:text>
+        <!-- the two amounts in one format: cents on both when one has
+             them -->
+        <xsl:variable name="pay" select="$t[@ref = 'packet.total_dmh_payment']"/>
+        <xsl:variable name="net" select="$t[@ref = 'packet.total_dmh_net_cost']"/>
+        <xsl:variable name="cents" select="boolean(($pay | $net)[substring-after(@value, '.') != '00'])"/>
+        <xsl:call-template name="pb-dbp-value">
+          <xsl:with-param name="v" select="$pay"/>
+          <xsl:with-param name="cents" select="$cents"/>
+        </xsl:call-template>
+        <xsl:text> and carried </xsl:text>
+        <xsl:call-template name="pb-dbp-value">
+          <xsl:with-param name="v" select="$net"/>
+          <xsl:with-param name="cents" select="$cents"/>
+        </xsl:call-template>
+        <xsl:text> of it itself</xsl:text>
+        <!-- the share only when the highlights do not show it -->
+        <xsl:if test="not(pb:highlights/pb:value[@ref = 'packet.unreimbursed_share'])">
+          <xsl:text>, </xsl:text>
+          <emphasis role="strong">
+            <xsl:call-template name="pb-dbp-value">
+              <xsl:with-param name="v" select="$t[@ref = 'packet.unreimbursed_share']"/>
+            </xsl:call-template>
+            <xsl:text> unreimbursed</xsl:text>
+          </emphasis>
+        </xsl:if>
+        <xsl:text>.</xsl:text>
+        <xsl:if test="$orgs/pb:program[@in-year = 'no']">
+          <xsl:text> Earlier years are shown apart and never added in.</xsl:text>
+        </xsl:if>
+      </para>
+    </xsl:if>
+    <!-- The first highlight whose label says FTE (the names with fte
+         in them, and the Family Partner and Recovery Coach shares of
+         peer FTE): FTE is spelled out there, else in the title of the
+         organizations' table, the first place a reader meets it. -->
+    <xsl:variable name="fte-first" select="generate-id(pb:highlights/pb:value[
+        contains(substring-after(@ref, '.'), 'fte')
+        or substring(@ref, string-length(@ref) - 20) = '.family_partner_share'
+        or substring(@ref, string-length(@ref) - 20) = '.recovery_coach_share'][1])"/>
+    <xsl:if test="pb:highlights/pb:value">
+      <table frame="all">
+        <title>Highlights</title>
+        <tgroup cols="3">
+          <colspec colname="c1" colwidth="3*"/>
+          <colspec colname="c2" colwidth="1*"/>
+          <colspec colname="c3" colwidth="3*"/>
+          <thead>
+            <row>
+              <entry>Figure</entry>
+              <entry>Value</entry>
+              <entry>How it is computed</entry>
+            </row>
+          </thead>
+          <tbody>
+            <xsl:for-each select="pb:highlights/pb:value">
+              <row>
+                <entry>
+                  <xsl:call-template name="pb-dbp-label">
+                    <xsl:with-param name="name" select="@ref"/>
+                  </xsl:call-template>
+                  <xsl:if test="generate-id() = $fte-first">
+                    <xsl:call-template name="pb-dbp-fte-spelled"/>
+                  </xsl:if>
+                </entry>
+                <entry>
+                  <xsl:call-template name="pb-dbp-value"/>
+                  <xsl:call-template name="pb-dbp-count-of"/>
+                  <xsl:call-template name="pb-dbp-limit-of"/>
+                </entry>
+                <entry>
+                  <xsl:call-template name="pb-dbp-formula">
+                    <xsl:with-param name="name" select="@ref"/>
+                    <xsl:with-param name="plain" select="true()"/>
+                  </xsl:call-template>
+                </entry>
+              </row>
+            </xsl:for-each>
+          </tbody>
+        </tgroup>
+      </table>
+    </xsl:if>
+    <xsl:if test="$orgs">
+      <table frame="all">
+        <title>
+          <xsl:text>The organizations</xsl:text>
+          <xsl:if test="$fte-first = ''">
+            <xsl:call-template name="pb-dbp-fte-spelled"/>
+          </xsl:if>
+        </title>
+        <tgroup cols="6">
+          <colspec colname="c1" colwidth="3*"/>
+          <colspec colname="c2" colwidth="1*"/>
+          <colspec colname="c3" colwidth="1*"/>
+          <colspec colname="c4" colwidth="1*"/>
+          <colspec colname="c5" colwidth="1*"/>
+          <colspec colname="c6" colwidth="1*"/>
+          <thead>
+            <row>
+              <entry>Organization</entry>
+              <entry>Practices in conflict</entry>
+              <entry>Practices of concern</entry>
+              <entry>Peer FTE</entry>
+              <entry>Required FTE</entry>
+              <entry>Certifications overdue</entry>
+            </row>
+          </thead>
+          <tbody>
+            <xsl:for-each select="$orgs">
+              <xsl:variable name="org" select="."/>
+              <row>
+                <!-- the name leads to the organization's own entry in
+                     the appendix (its region, contracts, source and
+                     figures), as the HTML's leads to its entry -->
+                <entry>
+                  <link linkend="figures-org-{@id}">
+                    <xsl:call-template name="pb-dbp-org-name"/>
+                  </link>
+                </entry>
+                <xsl:for-each select="str:tokenize('practice_conflicts practice_concerns peer_fte required_peer_fte certifications_overdue', ' ')">
+                  <xsl:variable name="name" select="string()"/>
+                  <xsl:for-each select="$org">
+                    <entry>
+                      <xsl:call-template name="pb-dbp-org-value">
+                        <xsl:with-param name="name" select="$name"/>
+                      </xsl:call-template>
+                    </entry>
+                  </xsl:for-each>
+                </xsl:for-each>
+              </row>
+            </xsl:for-each>
+          </tbody>
+        </tgroup>
+      </table>
+    </xsl:if>
   </xsl:template>
 
   <!-- After a count that is part of a total (the context, a pb:value),
@@ -1474,22 +1554,9 @@
   <!-- ================================================= the appendix -->
 
   <xsl:template name="pb-dbp-appendix">
-    <!-- the same in every packet with the same organizations, figures and
-         as-of date: rendered once per build (pb:memo, render.c) -->
-    <xsl:variable name="key" select="concat('docbook appendix ', $figure-links,
-        ' ', pb:digest(pb:figures, pb:orgs, pb:meta/pb:as-of))"/>
-    <xsl:variable name="kept" select="pb:memo($key)"/>
-    <xsl:choose>
-      <xsl:when test="$kept">
-        <xsl:copy-of select="$kept/node()"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="part">
-          <xsl:call-template name="pb-dbp-appendix-part"/>
-        </xsl:variable>
-        <xsl:copy-of select="pb:memo-keep($key, $part)/node()"/>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:call-template name="pb-dbp-memo">
+      <xsl:with-param name="part" select="'appendix'"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- The appendix itself (context: the pb:packet). -->

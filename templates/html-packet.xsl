@@ -207,35 +207,51 @@
       <xsl:call-template name="pk-at-a-glance"/>
       <xsl:apply-templates select="$pk/pb:position" mode="pk"/>
       <xsl:if test="$pk-orgs">
-        <xsl:if test="not($pk-directives[@kind = 'practices'])">
-          <xsl:call-template name="pk-practices-section"/>
-        </xsl:if>
-        <xsl:if test="$pk-orgs/pb:program
-                      and not($pk-directives[@kind = 'funding'])">
-          <xsl:call-template name="pk-section">
-            <xsl:with-param name="id" select="'funding'"/>
-            <xsl:with-param name="title" select="'Funding'"/>
-          </xsl:call-template>
-        </xsl:if>
-        <xsl:if test="not($pk-directives[@kind = 'staffing'])">
-          <xsl:call-template name="pk-section">
-            <xsl:with-param name="id" select="'staffing'"/>
-            <xsl:with-param name="title" select="'Staffing'"/>
-          </xsl:call-template>
-        </xsl:if>
-        <xsl:if test="$pk-peer-roles
-                      and not($pk-directives[@kind = 'certifications'])">
-          <xsl:call-template name="pk-section">
-            <xsl:with-param name="id" select="'certifications'"/>
-            <xsl:with-param name="title" select="'Certification'"/>
-          </xsl:call-template>
-        </xsl:if>
-        <xsl:call-template name="pk-sources-section"/>
+        <!-- the same in every packet with the same organizations and
+             figures that places the same tables in its positions -->
+        <xsl:call-template name="pk-memo">
+          <xsl:with-param name="part" select="'tables'"/>
+          <xsl:with-param name="key" select="concat(
+              not($pk-directives[@kind = 'practices']), ' ',
+              not($pk-directives[@kind = 'funding']), ' ',
+              not($pk-directives[@kind = 'staffing']), ' ',
+              not($pk-directives[@kind = 'certifications']))"/>
+        </xsl:call-template>
       </xsl:if>
       <xsl:call-template name="pk-references"/>
       <xsl:call-template name="pk-appendix"/>
     </main>
     <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- The tables' sections (practices, funding, staffing,
+       certification) that no position placed, and where the data come
+       from. -->
+  <xsl:template name="pk-tables">
+    <xsl:if test="not($pk-directives[@kind = 'practices'])">
+      <xsl:call-template name="pk-practices-section"/>
+    </xsl:if>
+    <xsl:if test="$pk-orgs/pb:program
+                  and not($pk-directives[@kind = 'funding'])">
+      <xsl:call-template name="pk-section">
+        <xsl:with-param name="id" select="'funding'"/>
+        <xsl:with-param name="title" select="'Funding'"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:if test="not($pk-directives[@kind = 'staffing'])">
+      <xsl:call-template name="pk-section">
+        <xsl:with-param name="id" select="'staffing'"/>
+        <xsl:with-param name="title" select="'Staffing'"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:if test="$pk-peer-roles
+                  and not($pk-directives[@kind = 'certifications'])">
+      <xsl:call-template name="pk-section">
+        <xsl:with-param name="id" select="'certifications'"/>
+        <xsl:with-param name="title" select="'Certification'"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:call-template name="pk-sources-section"/>
   </xsl:template>
 
   <!-- The id of the table a directive (the context) puts in its
@@ -427,10 +443,13 @@
         <xsl:text>&#10;</xsl:text>
       </xsl:if>
       <xsl:if test="$pk-orgs">
-        <h2 id="key-figures">Key figures</h2>
-        <xsl:text>&#10;</xsl:text>
-        <xsl:call-template name="pk-key-figures"/>
-        <xsl:call-template name="pk-orgs-glance"/>
+        <!-- the same in every packet with the same organizations,
+             figures and highlights -->
+        <xsl:call-template name="pk-memo">
+          <xsl:with-param name="part" select="'glance'"/>
+          <xsl:with-param name="key" select="concat(
+              pb:digest($pk/pb:highlights), ' ', $pk-fte-first = '')"/>
+        </xsl:call-template>
       </xsl:if>
       <xsl:call-template name="pk-contents"/>
       <xsl:if test="$pk-orgs">
@@ -445,6 +464,14 @@
       </xsl:if>
     </section>
     <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- The key figures and the organizations at a glance. -->
+  <xsl:template name="pk-glance-figures">
+    <h2 id="key-figures">Key figures</h2>
+    <xsl:text>&#10;</xsl:text>
+    <xsl:call-template name="pk-key-figures"/>
+    <xsl:call-template name="pk-orgs-glance"/>
   </xsl:template>
 
   <!-- Key figures: a few sentences from the packet's own figures
@@ -2405,28 +2432,77 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- Parts rendered once per build ============================ -->
+
+  <!-- Everything of the packet a part that packets share may read: not
+       its positions, highlights or words of its own (title, date,
+       summary), which differ from packet to packet. -->
+  <xsl:variable name="pk-data" select="pb:digest($pk-orgs, $pk/pb:totals,
+      $pk/pb:figures, $pk-meta/pb:fiscal-year, $pk-meta/pb:as-of,
+      string($pk/@visibility))"/>
+
+  <!-- The part PART (pk-part) of the packet, rendered the first time a
+       packet of this build needs it and written as it came out every
+       later time (pb:kept and the pb-part markers, render.c's splice):
+       in every packet whose $pk-data (when SHARED) and KEY, everything
+       else the part depends on, are the same. -->
+  <xsl:template name="pk-memo">
+    <xsl:param name="part"/>
+    <xsl:param name="key" select="''"/>
+    <xsl:param name="shared" select="true()"/>
+    <xsl:variable name="k" select="concat('html ', $part, ' ', $figure-links,
+        ' ', $key, ' ', substring($pk-data, 1 div $shared))"/>
+    <xsl:choose>
+      <xsl:when test="pb:kept($k)">
+        <xsl:processing-instruction name="pb-part">
+          <xsl:value-of select="$k"/>
+        </xsl:processing-instruction>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:processing-instruction name="pb-part-begin">
+          <xsl:value-of select="$k"/>
+        </xsl:processing-instruction>
+        <xsl:call-template name="pk-part">
+          <xsl:with-param name="part" select="$part"/>
+        </xsl:call-template>
+        <xsl:processing-instruction name="pb-part-end">
+          <xsl:value-of select="$k"/>
+        </xsl:processing-instruction>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="pk-part">
+    <xsl:param name="part"/>
+    <xsl:choose>
+      <xsl:when test="$part = 'tables'">
+        <xsl:call-template name="pk-tables"/>
+      </xsl:when>
+      <xsl:when test="$part = 'glance'">
+        <xsl:call-template name="pk-glance-figures"/>
+      </xsl:when>
+      <xsl:when test="$part = 'appendix'">
+        <xsl:call-template name="pk-appendix-part"/>
+      </xsl:when>
+      <xsl:when test="$part = 'appendix-org'">
+        <xsl:call-template name="pk-appendix-org">
+          <xsl:with-param name="pre" select="concat(@id, '.')"/>
+          <xsl:with-param name="mine" select="$pk/pb:figures/pb:figure[
+              starts-with(@name, concat(current()/@id, '.'))]"/>
+        </xsl:call-template>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Appendix =================================================== -->
 
   <!-- Every figure of pb:figures, grouped: parameters, the packet's
        totals, each organization (its own figures, each program, its
        staff), then anything else. Each entry's id is its anchor. -->
   <xsl:template name="pk-appendix">
-    <!-- the same in every packet with the same organizations and figures:
-         rendered once per build (pb:memo, render.c) -->
-    <xsl:variable name="key" select="concat('html appendix ', $figure-links,
-        ' ', pb:digest($pk/pb:figures, $pk-orgs))"/>
-    <xsl:variable name="kept" select="pb:memo($key)"/>
-    <xsl:choose>
-      <xsl:when test="$kept">
-        <xsl:copy-of select="$kept/node()"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="part">
-          <xsl:call-template name="pk-appendix-part"/>
-        </xsl:variable>
-        <xsl:copy-of select="pb:memo-keep($key, $part)/node()"/>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:call-template name="pk-memo">
+      <xsl:with-param name="part" select="'appendix'"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="pk-appendix-part">
@@ -2461,24 +2537,11 @@
         <xsl:if test="$mine">
           <!-- the same in every packet showing this organization with
                these figures, whatever its other organizations -->
-          <xsl:variable name="key"
-              select="concat('html appendix-org ', $figure-links, ' ',
-                  pb:digest(., $mine))"/>
-          <xsl:variable name="kept" select="pb:memo($key)"/>
-          <xsl:choose>
-            <xsl:when test="$kept">
-              <xsl:copy-of select="$kept/node()"/>
-            </xsl:when>
-            <xsl:otherwise>
-              <xsl:variable name="part">
-                <xsl:call-template name="pk-appendix-org">
-                  <xsl:with-param name="pre" select="$pre"/>
-                  <xsl:with-param name="mine" select="$mine"/>
-                </xsl:call-template>
-              </xsl:variable>
-              <xsl:copy-of select="pb:memo-keep($key, $part)/node()"/>
-            </xsl:otherwise>
-          </xsl:choose>
+          <xsl:call-template name="pk-memo">
+            <xsl:with-param name="part" select="'appendix-org'"/>
+            <xsl:with-param name="key" select="pb:digest(., $mine)"/>
+            <xsl:with-param name="shared" select="false()"/>
+          </xsl:call-template>
         </xsl:if>
       </xsl:for-each>
       <xsl:call-template name="pk-fig-group">

@@ -18,7 +18,12 @@
 #     packet's body (tests/packets/check.py glance);
 #   - FTE is spelled out at its first use, once (check.py fte);
 #   - the DocBook's highlights hold the HTML's labels and contexts
-#     (check.py highlights).
+#     (check.py highlights);
+#   - the parts a build renders once and splices into every packet that
+#     shows them alike (render.c's splice) come out as each packet alone
+#     renders them: packets sharing organizations, with other highlights,
+#     orders, years, visibility and placed tables, each built in a whole
+#     build and in a project of its own.
 . tests/lib.sh
 update=0
 [ "${1:-}" = --update ] && update=1
@@ -241,4 +246,69 @@ else
 	not_ok "every generated table stacks on a phone, each cell under its column's heading"
 	head -20 "$T/stacked"
 fi
+# Shared parts: a whole build of packets that share organizations against
+# each packet built in a project of its own, where nothing is shared.
+P=$T/shared
+cp -r input "$P"
+base=input/packets/accs-peer-roles.xml
+# three packets alike: a part is kept the second time it is rendered and
+# spliced into the third
+for v in same same-again; do
+	sed "s|<title>[^<]*|<title>The same organizations, $v|" \
+	    "$base" >"$P/packets/v-$v.xml"
+done
+sed '/<figure ref="param.certification_window_months"\/>/,/<\/highlights>/{/<\/highlights>/!d}' \
+    "$base" >"$P/packets/v-highlights.xml"
+# a highlight fewer that the tables still show: the same figures
+sed '/<figure ref="packet.orgs_with_practice_conflicts"\/>/d' \
+    "$base" >"$P/packets/v-highlight-fewer.xml"
+sed 's|<org ref="riverbend"/>|<org ref="millbrook"/>|; t; s|<org ref="millbrook"/>|<org ref="riverbend"/>|' \
+    "$base" >"$P/packets/v-order.xml"
+sed 's|<packet xmlns="urn:peerbrief:1">|<packet xmlns="urn:peerbrief:1" visibility="internal">|' \
+    "$base" >"$P/packets/v-internal.xml"
+sed 's|<position ref="certification"/>|<position ref="note-taking"/>|' \
+    "$base" >"$P/packets/v-placed.xml"
+sed 's|</date>|</date><fiscal-year>2025</fiscal-year>|' \
+    "$base" >"$P/packets/v-year.xml"
+sed '/<org ref="harborview"\/>/d; /<org ref="millbrook"\/>/d; /harborview\.\|millbrook\./d' \
+    "$base" >"$P/packets/v-one.xml"
+# the base's positions and one more that places the funding table: the
+# same figures, one section fewer
+printf -- '---\ntitle: Funding, placed\n---\n\nThe funding table:\n\n```=funding\n```\n' \
+    >"$P/positions/placed-funding.md"
+sed 's|<position ref="certification"/>|&<position ref="placed-funding"/>|' \
+    "$base" >"$P/packets/v-placed-only.xml"
+# one worker: the packets in the order of their names; two: shared by threads
+check "build packets that share organizations, one worker" \
+    $PB build -q -j 1 -i "$P" -o "$T/shared-out"
+check "build packets that share organizations, two workers" \
+    $PB build -q -j 2 -i "$P" -o "$T/shared-out2"
+check "shared parts: one worker and two give the same packets" \
+    diff -r -x .manifest "$T/shared-out" "$T/shared-out2"
+for f in "$P"/packets/*.xml; do
+	id=$(basename "$f" .xml)
+	A=$T/alone-$id
+	cp -r "$P" "$A"
+	rm -r "$A/packets" "$A/positions"
+	mkdir "$A/packets" "$A/positions"
+	cp "$f" "$A/packets"
+	# its own positions only: the others, in no packet, may not stand alone
+	for pos in $(grep -o '<position ref="[^"]*"' "$f" | cut -d'"' -f2); do
+		cp "$P/positions/$pos".* "$A/positions"
+	done
+	if $PB build -q -i "$A" -o "$A.out" &&
+	    diff -r "$A.out/$id" "$T/shared-out/$id" >"$T/diff"; then
+		ok "shared parts: $id as it is alone"
+	else
+		not_ok "shared parts: $id as it is alone"
+		head -c 2000 "$T/diff"
+	fi
+done
+check "shared parts: each variant differs from the base" sh -c '
+	for v in highlights highlight-fewer order internal placed placed-only \
+	    year one; do
+		cmp -s "$1/accs-peer-roles/accs-peer-roles.dbk" \
+		    "$1/v-$v/v-$v.dbk" && exit 1
+	done; exit 0' - "$T/shared-out"
+
 finish
