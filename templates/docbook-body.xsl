@@ -275,9 +275,7 @@
 
   <!-- ================================================= Markdown: inlines -->
 
-  <xsl:template match="cm:text" mode="pb-db">
-    <xsl:value-of select="."/>
-  </xsl:template>
+  <!-- cm:text: its text, as XSLT's built-in rule copies it. -->
 
   <!-- A soft break stays a line end (white space to any renderer). -->
   <xsl:template match="cm:softbreak" mode="pb-db">

@@ -146,9 +146,17 @@
                        substring($n, 1 + $neg))"/>
     <xsl:variable name="len" select="string-length($m)"/>
     <xsl:if test="$neg and translate($m, '0', '') != ''">-</xsl:if>
-    <xsl:call-template name="pb-group">
-      <xsl:with-param name="n" select="substring($m, 1, $len - $places)"/>
-    </xsl:call-template>
+    <xsl:choose>
+      <!-- (three digits or fewer need no comma) -->
+      <xsl:when test="$len - $places &lt;= 3">
+        <xsl:value-of select="substring($m, 1, $len - $places)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="pb-group">
+          <xsl:with-param name="n" select="substring($m, 1, $len - $places)"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:if test="$places &gt; 0">
       <xsl:value-of select="concat('.', substring($m, $len - $places + 1))"/>
     </xsl:if>
