@@ -62,10 +62,11 @@ xmlNodePtr pb_tree_skip(xmlNodePtr n, xmlNodePtr top);
 
 /*
  * Where element n starts in its file: the line and column of its
- * sourcepos attribute ("L:C-L:C", set on the tree read from Markdown and
- * on an XML position's pb:cite), else the line libxml2 recorded when it
- * parsed n, column 0. Returns 0, with *line and *col 0, when n has no
- * place in a file (an element made by the program).
+ * sourcepos attribute (cmark's "L:C-L:C", on the elements of a Markdown
+ * body), else the line libxml2 recorded when it parsed n, column 0.
+ * Returns 0, with *line and *col 0, when n has no place in a file (an
+ * element made by the program). The readers record where each pb:value,
+ * pb:directive and pb:cite was written in struct pb_refs (position.h).
  */
 int pb_tree_pos(xmlNodePtr n, unsigned long *line, unsigned long *col);
 

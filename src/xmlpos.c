@@ -144,17 +144,15 @@ drop_said(xmlNodePtr top, xmlNodePtr *said, size_t nsaid)
 }
 
 /*
- * Records where every pb:value and pb:directive under n was written, in
- * document order, so a reference is reported where it was written, and
- * every pb:cite, which also gets a sourcepos attribute ("L:C-L:C", like
- * cmark's) for the tree.
+ * Records in refs where every pb:value, pb:directive and pb:cite under n
+ * was written (line and column), in document order, so a reference or a
+ * citation is reported where it was written.
  */
 static void
 mark_refs(const struct pb_xmlfile *xf, xmlNodePtr n, struct pb_refs *refs)
 {
 	xmlNodePtr	 top = n;
 	struct pb_src	 at;
-	char		 buf[64];
 
 	for (; n != NULL; n = pb_tree_next(n, top)) {
 		if (n->type != XML_ELEMENT_NODE || n->ns == NULL ||
@@ -162,14 +160,9 @@ mark_refs(const struct pb_xmlfile *xf, xmlNodePtr n, struct pb_refs *refs)
 			continue;
 		if (xmlStrEqual(n->name, BAD_CAST "cite")) {
 			at = pb_xmlfile_elem(xf, n);
-			snprintf(buf, sizeof(buf), "%lu:%lu-%lu:%lu", at.line,
-			    at.col, at.line, at.col);
-			xmlSetProp(n, BAD_CAST "sourcepos", BAD_CAST buf);
-			if (refs != NULL)
-				pb_refs_add_cite(refs, at.line, at.col);
-		} else if (refs != NULL &&
-		    (xmlStrEqual(n->name, BAD_CAST "value") ||
-		    xmlStrEqual(n->name, BAD_CAST "directive"))) {
+			pb_refs_add_cite(refs, at.line, at.col);
+		} else if (xmlStrEqual(n->name, BAD_CAST "value") ||
+		    xmlStrEqual(n->name, BAD_CAST "directive")) {
 			at = pb_xmlfile_elem(xf, n);
 			pb_refs_add(refs, at.line, at.col);
 		}
@@ -251,7 +244,8 @@ pb_xmlpos_read(const char *file, const char *data, size_t len,
 		pb_schema_check_said(o->schema, &xf, doc, d, &said, &nsaid);
 	drop_said(art, said, nsaid);
 	free(said);
-	mark_refs(&xf, art, refs);
+	if (refs != NULL)
+		mark_refs(&xf, art, refs);
 	pb_xmlfile_unindex(&xf);
 	clean_urls(art);
 

@@ -274,6 +274,49 @@ test_tree_pos(void **state)
 	xmlFreeDoc(doc);
 }
 
+/*
+ * An XML position's citation is placed as its figure references are, by
+ * numbers the reader records (refs), not by an attribute in the tree:
+ * the tree's element has its parse line alone.
+ */
+static void
+test_xml_cite_pos(void **state)
+{
+	static const char	 src[] =
+	    "<article xmlns=\"http://docbook.org/ns/docbook\"\n"
+	    "    xmlns:pb=\"urn:peerbrief:1\" version=\"5.0\">\n"
+	    "<info><title>T</title></info>\n"
+	    "<para>See <pb:value ref=\"param.medicaid_share\"/>;\n"
+	    "  see <pb:cite ref=\"w\" loc=\"p. 2\"/>.</para>\n"
+	    "</article>\n";
+	struct pb_read_opts	 o = { 1, 0, NULL, NULL };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
+	struct pb_refs		 refs = { NULL, 0, NULL, 0 };
+	xmlDocPtr		 doc;
+	xmlNodePtr		 cite;
+	unsigned long		 line = 9, col = 9;
+
+	(void)state;
+	doc = pb_xmlpos_read("t.xml", src, sizeof(src) - 1, "t", &o, &refs,
+	    &d);
+	assert_non_null(doc);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(refs.n, 1);
+	assert_int_equal(refs.v[0].line, 4);
+	assert_int_equal(refs.v[0].col, 11);
+	assert_int_equal(refs.ncite, 1);
+	assert_int_equal(refs.cite[0].line, 5);
+	assert_int_equal(refs.cite[0].col, 7);
+	assert_non_null(cite = first(doc, "cite"));
+	assert_false(xmlHasProp(cite, BAD_CAST "sourcepos"));
+	assert_true(pb_tree_pos(cite, &line, &col));
+	assert_int_equal(line, 5);
+	assert_int_equal(col, 0);
+	xmlFreeDoc(doc);
+	pb_refs_free(&refs);
+	pb_diags_free(&d);
+}
+
 static void
 test_missing_title(void **state)
 {
@@ -364,6 +407,7 @@ main(void)
 		cmocka_unit_test(test_xml_clean),
 		cmocka_unit_test(test_front_matter),
 		cmocka_unit_test(test_tree_pos),
+		cmocka_unit_test(test_xml_cite_pos),
 		cmocka_unit_test(test_missing_title),
 		cmocka_unit_test(test_unclosed_front_matter),
 		cmocka_unit_test(test_raw_html_and_urls),
