@@ -321,6 +321,9 @@ struct pool {
 	size_t			 next;
 	size_t			 done;	/* packets rendered so far */
 	size_t			 todo;	/* packets to render */
+	int			 spare;	/* fewer packets than workers: each
+					   renders its DocBook in a thread
+					   of its own (write_packet) */
 };
 
 /*
@@ -351,11 +354,67 @@ write_pdf(struct pool *b, const struct pb_packet *pk, const char *rel,
 }
 
 /* Writes every output of packet pk (tree doc, figures f) into the stage. */
+/*
+ * A packet's DocBook rendered in a thread of its own, from a copy of its
+ * tree (a transform marks the nodes of the tree it reads), while the
+ * worker renders the rest: when there are fewer packets to build than
+ * workers (a rebuild of one packet), the spare core is not left idle.
+ */
+struct side {
+	struct pool		*b;
+	const struct pb_packet	*pk;
+	xmlDocPtr		 doc;
+	char			*rel;
+	struct pb_diags		 d;
+	pthread_t		 tid;
+	int			 started;
+};
+
+static void *
+side_main(void *arg)
+{
+	struct side	*s = arg;
+
+	render_into(s->b->st, PB_FMT_DOCBOOK, s->doc, s->pk->file,
+	    s->b->stage, s->rel, &s->d);
+	return NULL;
+}
+
+static void
+side_start(struct side *s, struct pool *b, const struct pb_packet *pk,
+    xmlDocPtr doc)
+{
+	memset(s, 0, sizeof(*s));
+	if (!b->spare || (s->doc = xmlCopyDoc(doc, 1)) == NULL)
+		return;
+	s->b = b;
+	s->pk = pk;
+	s->rel = pb_packet_output(pk->id, PB_OUT_DOCBOOK);
+	if (!(s->started = pthread_create(&s->tid, NULL, side_main, s) == 0)) {
+		xmlFreeDoc(s->doc);
+		free(s->rel);
+	}
+}
+
+/* Waits for the side's DocBook, its problems then added to d. */
+static void
+side_done(struct side *s, struct pb_diags *d)
+{
+	if (!s->started)
+		return;
+	pthread_join(s->tid, NULL);
+	pb_diags_merge(d, &s->d);
+	pb_diags_free(&s->d);
+	xmlFreeDoc(s->doc);
+	free(s->rel);
+}
+
 static void
 write_packet(struct pool *b, const struct pb_packet *pk, xmlDocPtr doc,
     const struct pb_figures *f, struct pb_diags *d)
 {
 	struct pb_buf	 out = { NULL, 0, 0 };
+	struct side	 dbk;
 	char		*rel, **names, **words;
 	size_t		 o, n;
 
@@ -365,8 +424,10 @@ write_packet(struct pool *b, const struct pb_packet *pk, xmlDocPtr doc,
 	/* the figures reports' displays, worded as the pages word them */
 	if ((words = pb_render_displays(b->st, f, d)) == NULL)
 		return;
+	side_start(&dbk, b, pk, doc);
 	for (o = 0; o < PB_OUT__MAX; o++) {
-		if (o == PB_OUT_PDF && b->chromium == NULL)
+		if ((o == PB_OUT_PDF && b->chromium == NULL) ||
+		    (o == PB_OUT_DOCBOOK && dbk.started))
 			continue;
 		rel = pb_packet_output(pk->id, (enum pb_output)o);
 		if (o == PB_OUT_PDF)
@@ -382,6 +443,7 @@ write_packet(struct pool *b, const struct pb_packet *pk, xmlDocPtr doc,
 		}
 		free(rel);
 	}
+	side_done(&dbk, d);
 	/* each chart the positions place, beside the DocBook */
 	names = pb_charts_used(xmlDocGetRootElement(doc), &n);
 	for (o = 0; o < n; o++) {
@@ -609,6 +671,7 @@ pb_build_packets(struct pb_run *r, const struct pb_read_opts *o,
 	b.reuse = reuse;
 	for (k = 0; k < m->npackets; k++)
 		b.todo += reuse == NULL || !reuse[k];
+	b.spare = stage != NULL && b.todo < (size_t)jobs;
 	b.chromium = chromium;
 	b.inc = inc;
 	b.warns = warns;
@@ -875,6 +938,66 @@ build_check(struct pb_run *r, struct pb_increment *inc,
 	return PB_EXIT_OK;
 }
 
+/* The previous outputs put into the stage by a thread of their own. */
+struct link_job {
+	const struct pb_increment	*inc;
+	struct pb_stage			*stage;
+	const struct pb_model		*m;
+	char				*reuse;
+	unsigned char			*why;
+};
+
+static void *
+link_main(void *arg)
+{
+	struct link_job	*j = arg;
+
+	pb_increment_link(j->inc, j->stage, j->m, j->reuse, j->why);
+	return NULL;
+}
+
+/*
+ * The packets stage: builds with st every packet reuse (pb_increment_plan)
+ * does not keep, while a thread of its own links into the stage the
+ * previous output of those made from the same files (pb_increment_link:
+ * on a one-packet change, the files of every other packet); a packet
+ * whose previous output is not as the last build left it is built after
+ * all, once the others are. Each flag of reuse ends PB_REUSE_DONE or
+ * PB_REUSE_NONE.
+ */
+static void
+build_reusing(struct pb_run *r, const struct pb_read_opts *o,
+    struct pb_styles *st, struct pb_stage *stage, struct pb_increment *inc,
+    char *reuse, long jobs, const char *chromium, struct pb_diags *warns)
+{
+	struct link_job	 j = { inc, stage, r->model, reuse, r->why };
+	pthread_t	 tid;
+	char		*skip;
+	size_t		 i, n = r->model->npackets, link = 0, again = 0;
+	int		 started = 0;
+
+	skip = pb_xcalloc(n + 1, 1);
+	for (i = 0; i < n; i++) {
+		skip[i] = reuse[i] != PB_REUSE_NONE;
+		link += reuse[i] == PB_REUSE_LINK;
+	}
+	if (link > 0 && !(started = pthread_create(&tid, NULL, link_main,
+	    &j) == 0))
+		link_main(&j);
+	pb_build_packets(r, o, st, stage, inc, skip, jobs, chromium, warns);
+	if (started)
+		pthread_join(tid, NULL);
+	pb_increment_keep(inc, r->model, reuse);
+	for (i = 0; i < n; i++) {
+		again += skip[i] && reuse[i] == PB_REUSE_NONE;
+		skip[i] = reuse[i] != PB_REUSE_NONE;
+	}
+	if (again > 0)
+		pb_build_packets(r, o, st, stage, inc, skip, jobs, chromium,
+		    warns);
+	free(skip);
+}
+
 /* Counts in r the packets built and those whose output reuse keeps. */
 static void
 build_count(struct pb_run *r, const char *reuse)
@@ -953,16 +1076,15 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 		goto out;
 	pb_xml_allow(pb_stage_path(stage));
 	r->why = pb_xcalloc(r->model->npackets + 1, 1);
-	reuse = pb_increment_reuse(&inc, stage, r->model, r->indir, r->only,
+	reuse = pb_increment_plan(&inc, stage, r->model, r->indir, r->only,
 	    r->why);
 	compiling = 0;
 	if ((st = styles_done(&sj, r, &before)) == NULL)
 		goto out;
 	pb_styles_set_pdf(st, chromium != NULL);
-	build_count(r, reuse);
 	warns = pb_xcalloc(r->model->npackets + 1, sizeof(*warns));
-	pb_build_packets(r, &o, st, stage, &inc, reuse, jobs, chromium,
-	    warns);
+	build_reusing(r, &o, st, stage, &inc, reuse, jobs, chromium, warns);
+	build_count(r, reuse);
 	lap(&clock, &r->secs[PB_STAGE_PACKETS]);
 	build_finish(r, &inc, st, stage, reuse, warns);
 	lap(&clock, &r->secs[PB_STAGE_SITE]);

@@ -847,7 +847,7 @@ keep_record(struct pb_increment *inc, const char *id)
 }
 
 char *
-pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
+pb_increment_plan(struct pb_increment *inc, struct pb_stage *stage,
     const struct pb_model *m, const char *indir, const char *only,
     unsigned char *why)
 {
@@ -863,7 +863,7 @@ pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
 		    !pb_hash_eq(h, none) && packet_reuse(stage, &inc->old,
 		    m->packets[i].id, inc->pdf)) {
 			pb_manifest_add(&inc->cur, m->packets[i].id, h);
-			reuse[i] = 1;
+			reuse[i] = PB_REUSE_DONE;
 			why[i] = PB_WHY_KEPT;
 			stale |= !pb_hash_eq(h, packet_hash(inc, m, indir,
 			    &m->packets[i], manifest_images(&inc->old,
@@ -879,12 +879,10 @@ pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
 		else if (!pb_hash_eq(pb_manifest_get(&inc->old,
 		    m->packets[i].id), h))
 			why[i] = PB_WHY_CHANGED;
-		else if (packet_reuse(stage, &inc->old, m->packets[i].id,
-		    inc->pdf)) {
+		else {
 			why[i] = PB_WHY_SAME;
-			reuse[i] = 1;
-		} else
-			why[i] = PB_WHY_OUTPUT;
+			reuse[i] = PB_REUSE_LINK;
+		}
 	}
 	/* a partial build that kept an out-of-date packet: out/ no longer
 	 * matches the whole input */
@@ -898,11 +896,38 @@ pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
 			    entry_cmp);
 		inc->cur.sorted = 1;
 	}
+	return reuse;
+}
+
+void
+pb_increment_link(const struct pb_increment *inc, struct pb_stage *stage,
+    const struct pb_model *m, char *reuse, unsigned char *why)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->npackets; i++) {
+		if (reuse[i] != PB_REUSE_LINK)
+			continue;
+		if (packet_reuse(stage, &inc->old, m->packets[i].id,
+		    inc->pdf))
+			reuse[i] = PB_REUSE_DONE;
+		else {
+			reuse[i] = PB_REUSE_NONE;
+			why[i] = PB_WHY_OUTPUT;
+		}
+	}
+}
+
+void
+pb_increment_keep(struct pb_increment *inc, const struct pb_model *m,
+    const char *reuse)
+{
+	size_t	 i;
+
 	/* a reused packet is made of what it was made of */
 	for (i = 0; i < m->npackets; i++)
-		if (reuse[i])
+		if (reuse[i] == PB_REUSE_DONE)
 			keep_record(inc, m->packets[i].id);
-	return reuse;
 }
 
 void

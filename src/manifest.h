@@ -129,27 +129,56 @@ enum pb_why {
 	PB_WHY_KEPT		/* reused: build --packet named another */
 };
 
+/* What becomes of each packet's previous output (pb_increment_plan). */
+enum pb_reuse {
+	PB_REUSE_NONE,	/* the packet is to be built */
+	PB_REUSE_DONE,	/* its previous output is in the stage */
+	PB_REUSE_LINK	/* made from the same files: pb_increment_link is
+			   to put its previous output in the stage */
+};
+
 /*
- * Records what each packet of m is made from (its files) and puts the
- * previous output of every packet made from the same files into the
- * stage. With only (build --packet; NULL: none), every other packet that
- * has a previous output keeps it, whatever it was made from, and keeps
- * its previous record, so the next whole build rebuilds it if it is out
- * of date; when none is, out/ matches the whole input as after a whole
- * build, and the next build with nothing changed finds it up to date.
- * A reused packet keeps the tags and images recorded for it. Sets why[i]
- * (an enum pb_why) for each packet i. Returns a flag per packet, set
- * when its output was reused (the caller frees it).
+ * Records what each packet of m is made from (its files) and decides
+ * what becomes of its previous output: every packet made from the same
+ * files is to have it (PB_REUSE_LINK). With only (build --packet; NULL:
+ * none), every other packet that has a previous output keeps it,
+ * whatever it was made from, and keeps its previous record, so the next
+ * whole build rebuilds it if it is out of date; when none is, out/
+ * matches the whole input as after a whole build, and the next build
+ * with nothing changed finds it up to date (these outputs are in the
+ * stage on return: PB_REUSE_DONE). Sets why[i] (an enum pb_why) for each
+ * packet i. Returns an enum pb_reuse per packet (the caller frees it).
  */
-char *pb_increment_reuse(struct pb_increment *inc, struct pb_stage *stage,
+char *pb_increment_plan(struct pb_increment *inc, struct pb_stage *stage,
     const struct pb_model *m, const char *indir, const char *only,
     unsigned char *why);
+
+/*
+ * Puts the previous output of each packet whose flag in reuse is
+ * PB_REUSE_LINK into the stage, each file linked after it is checked to
+ * be as the last build left it: the flag becomes PB_REUSE_DONE, or
+ * PB_REUSE_NONE and why[i] PB_WHY_OUTPUT when a file is not. It reads
+ * only the previous manifest, and the stage takes its files under its
+ * lock: it may run in a thread of its own while other packets are built
+ * into the stage.
+ */
+void pb_increment_link(const struct pb_increment *inc,
+    struct pb_stage *stage, const struct pb_model *m, char *reuse,
+    unsigned char *why);
+
+/*
+ * Once every flag of reuse is final: each packet whose previous output
+ * is in the stage (PB_REUSE_DONE) keeps the tags and images recorded
+ * for it.
+ */
+void pb_increment_keep(struct pb_increment *inc, const struct pb_model *m,
+    const char *reuse);
 
 /*
  * Records what packet id, just built, is made of besides its files: the
  * tags of its positions and the images they link (files below the input
  * folder), each one a line or NULL for none; inc takes both. A packet
- * reused keeps what the last build recorded (pb_increment_reuse). The
+ * reused keeps what the last build recorded (pb_increment_keep). The
  * workers of a build call it at once, each for its own packets.
  */
 void pb_increment_record(struct pb_increment *inc, const char *id,

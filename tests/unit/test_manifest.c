@@ -67,7 +67,9 @@ build(int *uptodate)
 	st = pb_stage_begin(out, &d);
 	assert_non_null(st);
 	assert_int_equal(m->npackets, 1);
-	reuse = pb_increment_reuse(&inc, st, m, in, NULL, why);
+	reuse = pb_increment_plan(&inc, st, m, in, NULL, why);
+	pb_increment_link(&inc, st, m, reuse, why);
+	pb_increment_keep(&inc, m, reuse);
 	r = why[0];
 	assert_int_equal(reuse[0] != 0, r == PB_WHY_SAME || r == PB_WHY_KEPT);
 	if (!reuse[0])
