@@ -390,8 +390,8 @@ pb_convert(const char *file, const char *tdir, const char *sdir,
 	/* the warnings build gives of its images, which stay as written */
 	imdir = r != NULL ? pb_xstrdup(r->indir) : images_dir(file, &below);
 	if (pos.doc != NULL && imdir != NULL &&
-	    !pb_images_check(xmlDocGetRootElement(pos.doc), file, imdir,
-	    below, d))
+	    !pb_images_check(xmlDocGetRootElement(pos.doc), &pos.refs, file,
+	    imdir, below, d))
 		ok = 0;
 	how = preview_how(file, r);
 	if (pos.doc != NULL && pb_inject_preview(xmlDocGetRootElement(

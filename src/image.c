@@ -17,6 +17,7 @@
 #include "hash.h"
 #include "image.h"
 #include "pb.h"
+#include "position.h"
 #include "tree.h"
 #include "xmlread.h"
 
@@ -205,12 +206,14 @@ add(struct pb_images *im, const char *name)
 }
 
 /*
- * Resolves one cm:image (see pb_images_resolve); the image is pointed at
- * its copy only when point is set (pb_images_check leaves it).
+ * Resolves one cm:image x, written at line:col (see pb_images_resolve);
+ * the image is pointed at its copy only when point is set
+ * (pb_images_check leaves it).
  */
 static void
-resolve(xmlNodePtr x, const char *file, const char *dir, const char *indir,
-    int point, struct pb_images *im, struct pb_diags *d)
+resolve(xmlNodePtr x, unsigned long line, unsigned long col,
+    const char *file, const char *dir, const char *indir, int point,
+    struct pb_images *im, struct pb_diags *d)
 {
 	xmlChar		*dest;
 	char		*rel = NULL, *name = NULL, *path = NULL, *data = NULL, *what;
@@ -218,7 +221,6 @@ resolve(xmlNodePtr x, const char *file, const char *dir, const char *indir,
 	struct pb_image	*e;
 	struct pb_hash	 h;
 	struct stat	 st;
-	unsigned long	 line, col;
 	size_t		 len;
 	int		 unsafe;
 	char		 hex[PB_HASH_HEX];
@@ -227,7 +229,6 @@ resolve(xmlNodePtr x, const char *file, const char *dir, const char *indir,
 	if (dest == NULL || dest[0] == '\0' || dest[0] == '#' ||
 	    remote((const char *)dest))
 		goto out;
-	pb_tree_pos(x, &line, &col);
 	rel = unescape((const char *)dest);
 	rel[strcspn(rel, "?#")] = '\0';
 	if (rel[0] == '\0')
@@ -304,11 +305,13 @@ out:
  * NULL, is the position's folder below indir (else found from file).
  */
 static int
-images(xmlNodePtr root, const char *file, const char *indir,
-    const char *below, int point, struct pb_images *im, struct pb_diags *d)
+images(xmlNodePtr root, const struct pb_refs *refs, const char *file,
+    const char *indir, const char *below, int point, struct pb_images *im,
+    struct pb_diags *d)
 {
 	xmlNodePtr	 x;
-	size_t		 errs = d->errors, n = strlen(indir);
+	struct pb_src	 at;
+	size_t		 errs = d->errors, n = strlen(indir), k = 0;
 	char		*dir;
 	const char	*slash;
 
@@ -325,31 +328,41 @@ images(xmlNodePtr root, const char *file, const char *indir,
 		else
 			dir[0] = '\0';
 	}
-	/* every element in document order, without recursion */
-	for (x = root; x != NULL; x = pb_tree_next(x, root))
-		if (x->type == XML_ELEMENT_NODE && x->ns != NULL &&
-		    xmlStrEqual(x->ns->href, BAD_CAST PB_CM_NS) &&
-		    xmlStrEqual(x->name, BAD_CAST "image"))
-			resolve(x, file, dir, indir, point, im, d);
+	/* every element in document order, without recursion; the k-th
+	 * image written where the reader recorded it */
+	for (x = root; x != NULL; x = pb_tree_next(x, root)) {
+		if (x->type != XML_ELEMENT_NODE || x->ns == NULL ||
+		    !xmlStrEqual(x->ns->href, BAD_CAST PB_CM_NS) ||
+		    !xmlStrEqual(x->name, BAD_CAST "image"))
+			continue;
+		if (refs != NULL && k < refs->nimage)
+			at = refs->image[k];
+		else
+			pb_tree_pos(x, &at.line, &at.col);
+		k++;
+		resolve(x, at.line, at.col, file, dir, indir, point, im, d);
+	}
 	free(dir);
 	return d->errors == errs;
 }
 
 int
-pb_images_resolve(xmlNodePtr root, const char *file, const char *indir,
-    struct pb_images *im, struct pb_diags *d)
+pb_images_resolve(xmlNodePtr root, const struct pb_refs *refs,
+    const char *file, const char *indir, struct pb_images *im,
+    struct pb_diags *d)
 {
-	return images(root, file, indir, NULL, 1, im, d);
+	return images(root, refs, file, indir, NULL, 1, im, d);
 }
 
 int
-pb_images_check(xmlNodePtr root, const char *file, const char *indir,
-    const char *below, struct pb_diags *d)
+pb_images_check(xmlNodePtr root, const struct pb_refs *refs,
+    const char *file, const char *indir, const char *below,
+    struct pb_diags *d)
 {
 	struct pb_images	 im = { NULL, 0 };
 	int			 ok;
 
-	ok = images(root, file, indir, below, 0, &im, d);
+	ok = images(root, refs, file, indir, below, 0, &im, d);
 	pb_images_free(&im);
 	return ok;
 }

@@ -26,17 +26,22 @@ struct pb_images {
 	size_t		 n;
 };
 
+struct pb_refs;
+
 /*
  * Finds the file of every cm:image under root whose destination is a
  * relative path, resolved against the folder of file (a position inside
  * indir), and points the image at its copy (media/HASH.TYPE). A missing
  * file is a warning and keeps its destination; a path out of indir, a
  * file over PB_MAX_IMAGE, or one that is not PNG, JPEG, GIF, WebP or a
- * plain SVG, is an error at the image. Each image found goes to im (the
- * caller frees it with pb_images_free). Returns 0 when there was an error.
+ * plain SVG, is an error at the image: the k-th, where refs->image[k]
+ * says (position.h; refs NULL, or an image past those, at its parse
+ * line). Each image found goes to im (the caller frees it with
+ * pb_images_free). Returns 0 when there was an error.
  */
-int pb_images_resolve(xmlNodePtr root, const char *file, const char *indir,
-    struct pb_images *im, struct pb_diags *d);
+int pb_images_resolve(xmlNodePtr root, const struct pb_refs *refs,
+    const char *file, const char *indir, struct pb_images *im,
+    struct pb_diags *d);
 
 /*
  * Checks the images under root as pb_images_resolve does, with the same
@@ -46,8 +51,9 @@ int pb_images_resolve(xmlNodePtr root, const char *file, const char *indir,
  * from elsewhere; NULL: found from file. Returns 0 when there was an
  * error.
  */
-int pb_images_check(xmlNodePtr root, const char *file, const char *indir,
-    const char *below, struct pb_diags *d);
+int pb_images_check(xmlNodePtr root, const struct pb_refs *refs,
+    const char *file, const char *indir, const char *below,
+    struct pb_diags *d);
 
 /* Frees what im holds and empties it; NULL is a no-op. */
 void pb_images_free(struct pb_images *im);

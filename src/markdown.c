@@ -875,8 +875,8 @@ trim(char *s)
  * Makes the element for one entered cmark node: a figure reference for a
  * code span starting with '=', a citation for one starting with '@', a
  * directive for a fenced block whose info string starts with '=', else
- * the cmark element of the same name. Where a figure reference was
- * written goes to refs (when not NULL).
+ * the cmark element of the same name. Where a figure reference, a
+ * citation or an image was written goes to refs (when not NULL).
  */
 static xmlNodePtr
 cm_element(cmark_node *n, xmlNsPtr cm, xmlNsPtr pb,
@@ -936,6 +936,10 @@ cm_element(cmark_node *n, xmlNsPtr cm, xmlNsPtr pb,
 	}
 	x = xmlNewNode(cm, BAD_CAST cm_name(t));
 	set_sourcepos(x, n, l);
+	if (t == CMARK_NODE_IMAGE && refs != NULL) {
+		md_start(l, n, &line, &col);
+		pb_refs_add_image(refs, line, col);
+	}
 	switch (t) {
 	case CMARK_NODE_LIST:
 		if (cmark_node_get_list_type(n) == CMARK_ORDERED_LIST) {

@@ -36,10 +36,18 @@ pb_refs_add_cite(struct pb_refs *refs, unsigned long line, unsigned long col)
 }
 
 void
+pb_refs_add_image(struct pb_refs *refs, unsigned long line,
+    unsigned long col)
+{
+	src_push(&refs->image, &refs->nimage, line, col);
+}
+
+void
 pb_refs_free(struct pb_refs *refs)
 {
 	free(refs->v);
 	free(refs->cite);
+	free(refs->image);
 	memset(refs, 0, sizeof(*refs));
 }
 
@@ -65,8 +73,8 @@ pb_position_read(const char *path, const char *id, int xml,
 	    pb_markdown_read(path, data, len, id, o, &p->refs, d);
 	free(data);
 	if (p->doc != NULL && o->indir != NULL)
-		pb_images_resolve(xmlDocGetRootElement(p->doc), path, o->indir,
-		    &p->images, d);
+		pb_images_resolve(xmlDocGetRootElement(p->doc), &p->refs, path,
+		    o->indir, &p->images, d);
 	if (p->doc == NULL)
 		pb_position_free(p);
 	else if (d->errors != errs)

@@ -28,15 +28,18 @@ struct pb_read_opts {
 
 /*
  * Where each figure reference (pb:value, pb:directive) of a position's
- * tree was written, in document order: v[k] is the k-th; and each
- * citation (pb:cite): cite[k] is the k-th. The file is the tree root's
- * @source (the entries' file is NULL).
+ * tree was written, in document order: v[k] is the k-th; each citation
+ * (pb:cite): cite[k] is the k-th; and each image of a Markdown body
+ * (cm:image): image[k] is the k-th. The file is the tree root's @source
+ * (the entries' file is NULL).
  */
 struct pb_refs {
 	struct pb_src	*v;
 	size_t		 n;
 	struct pb_src	*cite;
 	size_t		 ncite;
+	struct pb_src	*image;
+	size_t		 nimage;
 };
 
 /* Appends the position of one figure reference to refs. */
@@ -44,6 +47,10 @@ void pb_refs_add(struct pb_refs *refs, unsigned long line, unsigned long col);
 
 /* Appends the position of one citation to refs. */
 void pb_refs_add_cite(struct pb_refs *refs, unsigned long line,
+    unsigned long col);
+
+/* Appends the position of one image to refs. */
+void pb_refs_add_image(struct pb_refs *refs, unsigned long line,
     unsigned long col);
 
 /*

@@ -182,34 +182,13 @@ pb_tree_skip(xmlNodePtr n, xmlNodePtr top)
 	return n == top ? NULL : n->next;
 }
 
-/* Reads the number at *s ("L" or "C" of a sourcepos) into *v and moves
- * *s past it; 0 when there is none. */
-static int
-pos_num(const char **s, unsigned long *v)
-{
-	char	*end;
-
-	if (**s < '0' || **s > '9')
-		return 0;
-	*v = strtoul(*s, &end, 10);
-	*s = end;
-	return 1;
-}
-
 int
 pb_tree_pos(xmlNodePtr n, unsigned long *line, unsigned long *col)
 {
-	xmlChar		*v = xmlGetNoNsProp(n, BAD_CAST "sourcepos");
-	const char	*s = (const char *)v;
-	long		 l;
+	long	 l = xmlGetLineNo(n);
 
-	*line = *col = 0;
-	if (v != NULL) {
-		if (!pos_num(&s, line) || *s++ != ':' || !pos_num(&s, col))
-			*line = *col = 0;
-		xmlFree(v);
-	} else if ((l = xmlGetLineNo(n)) > 0)
-		*line = (unsigned long)l;
+	*line = l > 0 ? (unsigned long)l : 0;
+	*col = 0;
 	return *line != 0;
 }
 

@@ -61,12 +61,13 @@ xmlNodePtr pb_tree_next(xmlNodePtr n, xmlNodePtr top);
 xmlNodePtr pb_tree_skip(xmlNodePtr n, xmlNodePtr top);
 
 /*
- * Where element n starts in its file: the line and column of its
- * sourcepos attribute (cmark's "L:C-L:C", on the elements of a Markdown
- * body), else the line libxml2 recorded when it parsed n, column 0.
- * Returns 0, with *line and *col 0, when n has no place in a file (an
- * element made by the program). The readers record where each pb:value,
- * pb:directive and pb:cite was written in struct pb_refs (position.h).
+ * Where element n starts in its file, as the tree has it: the line
+ * libxml2 recorded when it parsed n, column 0. Returns 0, with *line and
+ * *col 0, when n has no place in a file (an element made by the program,
+ * as every element of a Markdown body is). The readers record the line
+ * and column of each pb:value, pb:directive, pb:cite and cm:image in
+ * struct pb_refs (position.h); this is where a caller turns when a node
+ * has none there. No sourcepos string is read back.
  */
 int pb_tree_pos(xmlNodePtr n, unsigned long *line, unsigned long *col);
 

@@ -244,7 +244,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char		*file, *text;
 	size_t			 len;
 	int			 xml;
-	struct pb_refs		 refs = { NULL, 0, NULL, 0 };
+	struct pb_refs		 refs = { NULL, 0, NULL, 0, NULL, 0 };
 
 	if (size < 1)
 		return 0;

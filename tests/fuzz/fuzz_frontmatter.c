@@ -70,7 +70,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const char head[] = "---\ntitle: T\n", tail[] = "\n---\nBody.\n";
 	struct pb_read_opts	 o = { 1, 0, NULL, NULL };
 	struct pb_diags		 d = { NULL, 0, 0, 0 };
-	struct pb_refs		 refs = { NULL, 0, NULL, 0 };
+	struct pb_refs		 refs = { NULL, 0, NULL, 0, NULL, 0 };
 	struct pb_buf		 b = { NULL, 0, 0 };
 	xmlDocPtr		 doc;
 	size_t			 i;

@@ -84,7 +84,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct pb_read_opts	 o = { 1, 0, NULL, NULL };
 	struct pb_diags		 d = { NULL, 0, 0, 0 };
-	struct pb_refs		 refs = { NULL, 0, NULL, 0 };
+	struct pb_refs		 refs = { NULL, 0, NULL, 0, NULL, 0 };
 	xmlDocPtr		 doc;
 	size_t			 i;
 

@@ -52,7 +52,7 @@ static void
 test_refs_recorded(void **state)
 {
 	struct pb_diags	 d = { NULL, 0, 0, 0 };
-	struct pb_refs	 refs = { NULL, 0, NULL, 0 };
+	struct pb_refs	 refs = { NULL, 0, NULL, 0, NULL, 0 };
 	xmlDocPtr	 doc;
 
 	(void)state;
@@ -74,7 +74,7 @@ static void
 test_packet_mode(void **state)
 {
 	struct pb_diags		 d = { NULL, 0, 0, 0 };
-	struct pb_refs		 refs = { NULL, 0, NULL, 0 };
+	struct pb_refs		 refs = { NULL, 0, NULL, 0, NULL, 0 };
 	struct pb_figures	 f;
 	struct pb_figure	 v;
 	size_t			 sorted[1];
@@ -113,7 +113,7 @@ static void
 test_check_and_forbid(void **state)
 {
 	struct pb_diags		 d = { NULL, 0, 0, 0 };
-	struct pb_refs		 refs = { NULL, 0, NULL, 0 };
+	struct pb_refs		 refs = { NULL, 0, NULL, 0, NULL, 0 };
 	struct pb_figures	 f;
 	struct pb_figure	 v;
 	size_t			 sorted[1];
@@ -163,7 +163,7 @@ test_partial(void **state)
 	struct pb_figure	 v;
 	struct pb_figures	 f;
 	size_t			 sorted[1], i;
-	struct pb_refs		 refs = { NULL, 0, NULL, 0 };
+	struct pb_refs		 refs = { NULL, 0, NULL, 0, NULL, 0 };
 	struct pb_diags		 d = { NULL, 0, 0, 0 };
 	xmlDocPtr		 doc;
 
@@ -220,7 +220,7 @@ test_partial_packet(void **state)
 	struct pb_figure	 v;
 	struct pb_figures	 f;
 	size_t			 sorted[1], i;
-	struct pb_refs		 refs = { NULL, 0, NULL, 0 };
+	struct pb_refs		 refs = { NULL, 0, NULL, 0, NULL, 0 };
 	struct pb_diags		 d = { NULL, 0, 0, 0 };
 	xmlDocPtr		 doc;
 

@@ -244,26 +244,43 @@ first(xmlDocPtr doc, const char *name)
 static void
 test_tree_pos(void **state)
 {
-	struct pb_diags	 d = { NULL, 0, 0, 0 };
-	xmlDocPtr	 doc;
-	unsigned long	 line = 9, col = 9;
+	static const char	 src[] = "---\ntitle: T\n---\n\n"
+	    "Some *text* and ![a](a.png),\n![b](b.png) `@w` `=x.y`.\n";
+	struct pb_read_opts	 o = { 1, 0, NULL, NULL };
+	struct pb_diags		 d = { NULL, 0, 0, 0 };
+	struct pb_refs		 refs = { NULL, 0, NULL, 0, NULL, 0 };
+	xmlDocPtr		 doc;
+	unsigned long		 line = 9, col = 9;
 
 	(void)state;
-	/* a Markdown element: its sourcepos, front matter counted */
-	doc = read_md("---\ntitle: T\n---\n\n  Some *text*.\n", 1, &d);
+	/* a Markdown body's images, citations and figure references are
+	 * placed by the numbers the reader records (front matter counted),
+	 * its elements' cmark sourcepos staying in the tree for the
+	 * stylesheets, never read back */
+	doc = pb_markdown_read("t.md", src, sizeof(src) - 1, "t", &o, &refs,
+	    &d);
 	assert_non_null(doc);
-	assert_true(pb_tree_pos(first(doc, "emph"), &line, &col));
-	assert_int_equal(line, 5);
-	assert_int_equal(col, 8);
-	/* an element the program made has no place */
-	assert_false(pb_tree_pos(first(doc, "meta"), &line, &col));
+	assert_int_equal(refs.nimage, 2);
+	assert_int_equal(refs.image[0].line, 5);
+	assert_int_equal(refs.image[0].col, 17);
+	assert_int_equal(refs.image[1].line, 6);
+	assert_int_equal(refs.image[1].col, 1);
+	assert_int_equal(refs.ncite, 1);
+	assert_int_equal(refs.cite[0].line, 6);
+	/* a code span where cmark places it: after its backtick */
+	assert_int_equal(refs.cite[0].col, 14);
+	assert_int_equal(refs.n, 1);
+	assert_int_equal(refs.v[0].line, 6);
+	assert_int_equal(refs.v[0].col, 19);
+	expect(doc, "string(//cm:image/@sourcepos)", "5:17-5:27");
+	expect(doc, "string(//cm:emph/@sourcepos)", "5:6-5:11");
+	/* an element the program made has no place in the tree */
+	assert_false(pb_tree_pos(first(doc, "emph"), &line, &col));
 	assert_int_equal(line, 0);
 	assert_int_equal(col, 0);
-	xmlSetProp(first(doc, "paragraph"), BAD_CAST "sourcepos",
-	    BAD_CAST "x:1-1:1");
-	assert_false(pb_tree_pos(first(doc, "paragraph"), &line, &col));
-	assert_int_equal(line, 0);
+	assert_false(pb_tree_pos(first(doc, "meta"), &line, &col));
 	xmlFreeDoc(doc);
+	pb_refs_free(&refs);
 	pb_diags_free(&d);
 	/* an element parsed from XML: its line, no column */
 	doc = xmlReadMemory("<a>\n\n<b/></a>", 14, "t.xml", NULL, 0);
@@ -291,7 +308,7 @@ test_xml_cite_pos(void **state)
 	    "</article>\n";
 	struct pb_read_opts	 o = { 1, 0, NULL, NULL };
 	struct pb_diags		 d = { NULL, 0, 0, 0 };
-	struct pb_refs		 refs = { NULL, 0, NULL, 0 };
+	struct pb_refs		 refs = { NULL, 0, NULL, 0, NULL, 0 };
 	xmlDocPtr		 doc;
 	xmlNodePtr		 cite;
 	unsigned long		 line = 9, col = 9;
