@@ -438,6 +438,8 @@ xpath_memo(xmlXPathParserContextPtr ctxt)
 	return &s->memo;
 }
 
+static void xpath_display_known(xmlXPathParserContextPtr, int);
+
 /* Whether the transform running this XPath function spliced parts in. */
 static _Thread_local int spliced;
 
@@ -862,6 +864,8 @@ styles_load(const char *dir, enum pb_format only, struct pb_diags *d)
 	    BAD_CAST PB_EXT_URI, xpath_digest);
 	xsltRegisterExtModuleFunction(BAD_CAST "kept",
 	    BAD_CAST PB_EXT_URI, xpath_kept);
+	xsltRegisterExtModuleFunction(BAD_CAST "display-known",
+	    BAD_CAST PB_EXT_URI, xpath_display_known);
 	pthread_mutex_init(&s->memo.lock, NULL);
 	s->memo.parts = xmlHashCreate(0);
 	s->memo.words = xmlHashCreate(0);
@@ -1049,10 +1053,11 @@ out:
 }
 
 /*
- * The key of pb_render_displays' words for the figure node n: all its
- * attributes (what pb-display can read of it), each name and value as
- * its length, a colon and its bytes, so that no two differ by where one
- * ends.
+ * The key of pb_render_displays' words for the figure node n: its
+ * attributes (what pb-display can read of it) but the name of the figure
+ * it stands for (@ref, which its words never depend on), each name and
+ * value as its length, a colon and its bytes, so that no two differ by
+ * where one ends.
  */
 static void
 display_key(xmlNodePtr n, struct pb_buf *b)
@@ -1063,6 +1068,8 @@ display_key(xmlNodePtr n, struct pb_buf *b)
 	b->len = 0;
 	pb_buf_put(b, "", 0);
 	for (a = n->properties; a != NULL; a = a->next) {
+		if (a->ns == NULL && xmlStrEqual(a->name, BAD_CAST "ref"))
+			continue;
 		v = xmlNodeGetContent((xmlNodePtr)a);
 		pb_buf_printf(b, "%zu:%s%zu:%s", strlen((const char *)a->name),
 		    (const char *)a->name, strlen((const char *)v),
@@ -1081,6 +1088,42 @@ display_kept(struct memo *m, const struct pb_buf *k)
 	w = xmlHashLookup(m->words, (const xmlChar *)k->data);
 	pthread_mutex_unlock(&m->lock);
 	return w;
+}
+
+/*
+ * pb:display-known(V, CENTS): the words pb-display gave a figure with V's
+ * attributes before in this build (pb_render_displays words every figure
+ * of a packet before its pages are rendered), or "" when it gave none or
+ * CENTS (an amount with its cents even when whole) is true: numbers.xsl's
+ * pb-display, called for every figure a page shows, words each distinct
+ * one once.
+ */
+static void
+xpath_display_known(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlXPathObjectPtr	 v;
+	struct memo		*m;
+	struct pb_buf		 k = { NULL, 0, 0 };
+	const char		*w = NULL;
+	int			 cents;
+
+	if (nargs != 2) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	cents = xmlXPathPopBoolean(ctxt);
+	v = valuePop(ctxt);
+	if (!cents && v != NULL && v->type == XPATH_NODESET &&
+	    v->nodesetval != NULL && v->nodesetval->nodeNr > 0 &&
+	    v->nodesetval->nodeTab[0]->type == XML_ELEMENT_NODE &&
+	    (m = xpath_memo(ctxt)) != NULL) {
+		display_key(v->nodesetval->nodeTab[0], &k);
+		w = display_kept(m, &k);
+	}
+	/* the words stay in the hash for the rest of the build */
+	valuePush(ctxt, xmlXPathNewString(BAD_CAST (w != NULL ? w : "")));
+	xmlXPathFreeObject(v);
+	pb_buf_free(&k);
 }
 
 char **

@@ -41,6 +41,37 @@
          cents -->
     <xsl:param name="with-cents" select="false()"/>
     <xsl:choose>
+      <!-- in the program: the words this template gave a figure with the
+           same attributes before in the build (pb:display-known,
+           src/render.c), each distinct figure worded once -->
+      <xsl:when test="function-available('pb:display-known')">
+        <xsl:variable name="known" select="pb:display-known($v, $with-cents)"/>
+        <xsl:choose>
+          <xsl:when test="$known != ''">
+            <xsl:value-of select="$known"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="pb-display-worded">
+              <xsl:with-param name="v" select="$v"/>
+              <xsl:with-param name="with-cents" select="$with-cents"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="pb-display-worded">
+          <xsl:with-param name="v" select="$v"/>
+          <xsl:with-param name="with-cents" select="$with-cents"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- pb-display's words, from the tree's values. -->
+  <xsl:template name="pb-display-worded">
+    <xsl:param name="v"/>
+    <xsl:param name="with-cents"/>
+    <xsl:choose>
       <xsl:when test="$v/@unit = 'usd'">
         <!-- dollars with two decimals: "104.25" is 10425 cents -->
         <xsl:call-template name="pb-money">
