@@ -270,27 +270,24 @@
 
   <!-- ================================================= parts rendered once per build -->
 
-  <!-- Everything of the packet (the context) a part that packets share
-       may read: not its positions, highlights or words of its own
-       (title, date, summary), which differ from packet to packet. -->
-  <xsl:template name="pb-dbp-data">
-    <xsl:value-of select="pb:digest(pb:orgs, pb:totals, pb:figures,
-        pb:meta/pb:fiscal-year, pb:meta/pb:as-of, string(@visibility))"/>
-  </xsl:template>
+  <!-- Everything of the packet a part that packets share may read: not
+       its positions, highlights or words of its own (title, date,
+       summary), which differ from packet to packet; computed once. -->
+  <xsl:variable name="pb-dbp-data" select="pb:digest(/pb:packet/pb:orgs,
+      /pb:packet/pb:totals, /pb:packet/pb:figures,
+      /pb:packet/pb:meta/pb:fiscal-year, /pb:packet/pb:meta/pb:as-of,
+      string(/pb:packet/@visibility))"/>
 
   <!-- The part PART of the packet (the context), rendered the first
        time a packet of this build needs it and written as it came out
        every later time (pb:kept and the pb-part markers, render.c's
-       splice): in every packet whose data (pb-dbp-data) and KEY,
+       splice): in every packet whose data ($pb-dbp-data) and KEY,
        everything else the part depends on, are the same. -->
   <xsl:template name="pb-dbp-memo">
     <xsl:param name="part"/>
     <xsl:param name="key" select="''"/>
-    <xsl:variable name="data">
-      <xsl:call-template name="pb-dbp-data"/>
-    </xsl:variable>
     <xsl:variable name="k" select="concat('docbook ', $part, ' ',
-        $figure-links, ' ', $key, ' ', $data)"/>
+        $figure-links, ' ', $key, ' ', $pb-dbp-data)"/>
     <xsl:choose>
       <xsl:when test="pb:kept($k)">
         <xsl:processing-instruction name="pb-part">
