@@ -191,14 +191,17 @@ read_check(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
 
 /*
  * The section structure of Markdown bodies, for docbook-body.xsl, which
- * nests DocBook sections that Markdown leaves flat. pb:section-owner(),
- * called on a child element of a cm:document, returns the element whose
- * section holds it: for a block, the nearest heading before it; for a
- * heading of level N, the nearest heading before it of a level below N;
- * the cm:document itself when there is none. The owners of a document's
- * children are found in one pass with a stack of the open headings and
- * kept for the transform (xsltGetExtData), so a key over every child costs
- * time linear in their number.
+ * nests DocBook sections that Markdown leaves flat. The owner of a child
+ * element of a cm:document is the element whose section holds it: for a
+ * block, the nearest heading before it; for a heading of level N, the
+ * nearest heading before it of a level below N; the cm:document itself
+ * when there is none. pb:section-owned(), on a cm:document or a heading
+ * among its children, returns the children it owns, in document order.
+ * The owners of a document's children are found in one pass with a stack
+ * of the open headings and kept for the transform (xsltGetExtData); a
+ * heading's children are looked for only within its own section, so the
+ * sections of a document cost time linear in its children (times the
+ * six levels at most).
  */
 #define PB_EXT_URI	"urn:peerbrief:1"
 
@@ -287,37 +290,61 @@ owners_free(xsltTransformContextPtr ctxt, const xmlChar *uri, void *data)
 	}
 }
 
-/* pb:section-owner(): see above; an empty node-set on a node that is not
- * an element with a parent. */
+/* Whether n is a cm:document. */
+static int
+is_cm_document(xmlNodePtr n)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    xmlStrEqual(n->name, BAD_CAST "document") &&
+	    xmlStrEqual(n->ns->href, BAD_CAST "http://commonmark.org/xml/1.0");
+}
+
+/* pb:section-owned(): see above; an empty node-set on any other node. */
 static void
-section_owner(xmlXPathParserContextPtr ctxt, int nargs)
+section_owned(xmlXPathParserContextPtr ctxt, int nargs)
 {
 	xsltTransformContextPtr	 t = xsltXPathGetTransformContext(ctxt);
-	xmlNodePtr		 n = ctxt->context->node, r = NULL;
+	xmlNodePtr		 n = ctxt->context->node, parent;
+	xmlNodeSetPtr		 set = xmlXPathNodeSetCreate(NULL);
 	struct owners		*o;
-	size_t			 i;
+	size_t			 i, k, from = 0, to;
+	int			 level = 0, l;
 
 	if (nargs != 0) {
+		xmlXPathFreeNodeSet(set);
 		xmlXPathSetArityError(ctxt);
 		return;
 	}
-	if (t != NULL && n != NULL && n->type == XML_ELEMENT_NODE &&
-	    n->parent != NULL &&
-	    (o = xsltGetExtData(t, BAD_CAST PB_EXT_URI)) != NULL) {
-		if (o->parent != n->parent)
-			owners_find(o, n->parent);
-		/* A key visits the children in order: look next first. */
-		for (i = 0; i < o->n; i++) {
-			size_t k = (o->cur + i) % o->n;
-
-			if (o->kid[k] == n) {
-				r = o->own[k];
-				o->cur = k + 1;
-				break;
-			}
-		}
+	if (t == NULL || n == NULL || n->type != XML_ELEMENT_NODE ||
+	    (o = xsltGetExtData(t, BAD_CAST PB_EXT_URI)) == NULL ||
+	    (parent = is_cm_document(n) ? n : n->parent) == NULL) {
+		valuePush(ctxt, xmlXPathWrapNodeSet(set));
+		return;
 	}
-	valuePush(ctxt, xmlXPathNewNodeSet(r));
+	if (o->parent != parent)
+		owners_find(o, parent);
+	to = o->n;
+	if (n != parent) {
+		/* the sections are asked for in document order: look on
+		 * from the last one first */
+		for (i = 0; i < o->n; i++)
+			if (o->kid[(o->cur + i) % o->n] == n)
+				break;
+		if (i == o->n || (level = heading_level(n)) == 0) {
+			valuePush(ctxt, xmlXPathWrapNodeSet(set));
+			return;
+		}
+		from = (o->cur + i) % o->n + 1;
+		o->cur = from;
+		/* its section ends at the next heading of its level or above */
+		for (to = from; to < o->n; to++)
+			if ((l = heading_level(o->kid[to])) > 0 && l <= level)
+				break;
+	}
+	for (k = from; k < to; k++)
+		if (o->own[k] == n)
+			xmlXPathNodeSetAddUnique(set, o->kid[k]);
+	valuePush(ctxt, xmlXPathWrapNodeSet(set));
 }
 
 /* pb:digest, pb:kept and splice: parts rendered once per build (see
@@ -858,8 +885,8 @@ styles_load(const char *dir, enum pb_format only, struct pb_diags *d)
 	xsltSetSecurityPrefs(s->sec, XSLT_SECPREF_READ_FILE, read_check);
 	xsltSetDefaultSecurityPrefs(s->sec);
 	xsltRegisterExtModule(BAD_CAST PB_EXT_URI, owners_init, owners_free);
-	xsltRegisterExtModuleFunction(BAD_CAST "section-owner",
-	    BAD_CAST PB_EXT_URI, section_owner);
+	xsltRegisterExtModuleFunction(BAD_CAST "section-owned",
+	    BAD_CAST PB_EXT_URI, section_owned);
 	xsltRegisterExtModuleFunction(BAD_CAST "digest",
 	    BAD_CAST PB_EXT_URI, xpath_digest);
 	xsltRegisterExtModuleFunction(BAD_CAST "kept",

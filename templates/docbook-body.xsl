@@ -102,15 +102,9 @@
     Finding "the nearest heading before it of a level < N" with XPath costs
     a scan of all the preceding siblings in libxml2, which is quadratic
     (10,000 headings took 13 seconds), so the program finds every owner in
-    one pass: pb:section-owner() (src/render.c) returns the owner of the
-    context node.
+    one pass: pb:section-owned() (src/render.c) returns the nodes the
+    context node (the cm:document or a top-level heading) owns.
   -->
-
-  <!-- The top-level nodes of a document by the generate-id() of their
-       owner. -->
-  <xsl:key name="pb-db-owned"
-      match="/pb:packet/pb:position/cm:document/* | /pb:position/cm:document/*"
-      use="generate-id(pb:section-owner())"/>
 
   <xsl:template match="cm:document" mode="pb-db">
     <xsl:param name="ensure-block" select="false()"/>
@@ -138,7 +132,7 @@
   -->
   <xsl:template name="pb-db-owned">
     <xsl:param name="ensure-block" select="true()"/>
-    <xsl:variable name="mine" select="key('pb-db-owned', generate-id())"/>
+    <xsl:variable name="mine" select="pb:section-owned()"/>
     <xsl:if test="$ensure-block and not($mine[not(self::pb:directive)])">
       <para/>
     </xsl:if>
