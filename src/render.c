@@ -27,8 +27,7 @@
 /* Parts of a result kept for the rest of the build (see splice). */
 struct memo {
 	pthread_mutex_t	 lock;
-	xmlHashTablePtr	 parts;	/* key -> struct pb_buf *, the part's text
-				   (no data yet: rendered once) */
+	xmlHashTablePtr	 parts;	/* key -> struct pb_buf *, the part's text */
 	size_t		 kept;	/* bytes of the parts' text, in all */
 	xmlHashTablePtr	 words;	/* a figure's attributes -> its display
 				   (pb_render_displays) */
@@ -487,7 +486,7 @@ xpath_kept(xmlXPathParserContextPtr ctxt, int nargs)
 	if ((m = xpath_memo(ctxt)) != NULL && key != NULL) {
 		pthread_mutex_lock(&m->lock);
 		part = xmlHashLookup(m->parts, key);
-		kept = part != NULL && part->data != NULL;
+		kept = part != NULL;
 		pthread_mutex_unlock(&m->lock);
 	}
 	spliced = 1;
@@ -553,10 +552,8 @@ marker_at(const char *p, size_t n, const char **key, size_t *keylen,
  * serialized result, the text between begin and end is kept as KEY (the
  * parts inside it spliced in) and <?pb-part KEY?> is replaced by it: the
  * bytes the part would have had rendered in place, never rendered or
- * serialized again. A part is kept the second time it is rendered, so
- * that one no other packet shows costs no memory, and only while the
- * parts kept hold under MEMO_MAX bytes: memory stays bounded however
- * many packets differ. A part is rendered only when a packet being built
+ * serialized again. A part is kept only while the parts kept hold under
+ * MEMO_MAX bytes: memory stays bounded however many packets differ. A part is rendered only when a packet being built
  * needs it, so a build of one packet renders only that packet's. Returns
  * 0 when the markers do not pair up or name a part never kept.
  */
@@ -588,7 +585,7 @@ splice(struct memo *m, struct pb_buf *out)
 		k = xmlStrndup(BAD_CAST key, (int)keylen);
 		pthread_mutex_lock(&m->lock);
 		part = xmlHashLookup(m->parts, k);
-		if (mk == MARK_ONE && part != NULL && part->data != NULL)
+		if (mk == MARK_ONE && part != NULL)
 			pb_buf_put(&r, part->data, part->len);
 		else if (mk == MARK_ONE)
 			ok = 0;
@@ -601,13 +598,11 @@ splice(struct memo *m, struct pb_buf *out)
 		    memcmp(open[nopen - 1].key, key, keylen) == 0) {
 			nopen--;
 			len = r.len - open[nopen].at;
-			if (part == NULL) {
+			if (part == NULL && len <= MEMO_MAX - m->kept) {
 				part = pb_xcalloc(1, sizeof(*part));
-				xmlHashAddEntry(m->parts, k, part);
-			} else if (part->data == NULL &&
-			    len <= MEMO_MAX - m->kept) {
 				pb_buf_put(part, r.data + open[nopen].at, len);
 				m->kept += len;
+				xmlHashAddEntry(m->parts, k, part);
 			}
 		} else
 			ok = 0;

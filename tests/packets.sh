@@ -251,8 +251,8 @@ fi
 P=$T/shared
 cp -r input "$P"
 base=input/packets/accs-peer-roles.xml
-# three packets alike: a part is kept the second time it is rendered and
-# spliced into the third
+# three packets alike: a part is kept when the first renders it and
+# spliced into the others
 for v in same same-again; do
 	sed "s|<title>[^<]*|<title>The same organizations, $v|" \
 	    "$base" >"$P/packets/v-$v.xml"
