@@ -203,7 +203,7 @@ params(struct fx *x, size_t *pi)
 	};
 
 	for (k = 0; k < PB_PARAM__MAX; k++) {
-		i = add(x, units[k], "parameter (input/peerbrief.xml, or "
+		i = add(x, units[k], "parameter (peerbrief.xml, or "
 		    "the default)", "param.%s", pb_param_name((enum pb_param)k));
 		in_raw(x, i, &p->param[k], "peerbrief.parameters.%s",
 		    pb_param_name((enum pb_param)k));
