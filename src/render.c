@@ -765,14 +765,14 @@ strip_apply(const struct strip *s, xmlDocPtr tree)
 }
 
 static xsltStylesheetPtr
-compile(const char *dir, const char *name, struct pb_diags *d, int global)
+compile(const char *dir, const char *name, struct pb_diags *d)
 {
 	char			*path;
 	xsltStylesheetPtr	 st;
 	struct sink		 s;
 
 	path = pb_xasprintf("%s/%s", dir, name);
-	sink_begin(&s, path, d, global);
+	sink_begin(&s, path, d, 1);
 	st = xsltParseStylesheetFile(BAD_CAST path);
 	if (st == NULL && s.msg.len == 0)
 		pb_diag_system(d, path, 0, 0, "cannot compile stylesheet");
@@ -783,7 +783,7 @@ compile(const char *dir, const char *name, struct pb_diags *d, int global)
 		xsltFreeStylesheet(st);
 		st = NULL;
 	}
-	sink_end(&s, global);
+	sink_end(&s, 1);
 	free(path);
 	return st;
 }
@@ -792,62 +792,6 @@ static const char *const style_names[PB_FMT__MAX] = {
 	"html.xsl", "docbook.xsl", "index.xsl", "feed.xsl", "svg.xsl",
 	"sitemap.xsl", "numbers.xsl"
 };
-
-/* The HTML stylesheet, the largest, compiled in a thread of its own. */
-struct compile_job {
-	const char		*dir;
-	xsltStylesheetPtr	 st;
-	struct pb_diags		 d;
-};
-
-static void *
-compile_main(void *arg)
-{
-	struct compile_job	*j = arg;
-
-	j->st = compile(j->dir, style_names[PB_FMT_HTML], &j->d, 0);
-	return NULL;
-}
-
-/*
- * Compiles every format's stylesheet into s: the HTML one in a second
- * thread while this one compiles the rest. libxslt's error handler is one
- * for all threads: it stays on_generic, which writes to each thread's
- * own sink, until both are done. The problems go to d in the formats'
- * order, as if compiled one after the other.
- */
-static void
-compile_all(struct pb_styles *s, struct pb_diags *d)
-{
-	struct compile_job	 j;
-	struct pb_diags		 rest;
-	pthread_t		 tid;
-	int			 started;
-	size_t			 i;
-
-	memset(&j, 0, sizeof(j));
-	memset(&rest, 0, sizeof(rest));
-	j.dir = s->dir;
-	xsltInit();	/* libxslt's globals, before two threads need them */
-	xsltSetGenericErrorFunc(NULL, on_generic);
-	started = pthread_create(&tid, NULL, compile_main, &j) == 0;
-	if (!started)
-		compile_main(&j);
-	for (i = 0; i < PB_FMT__MAX; i++)
-		if (i != PB_FMT_HTML)
-			s->xsl[i] = compile(s->dir, style_names[i], &rest, 0);
-	if (started)
-		pthread_join(tid, NULL);
-	xsltSetGenericErrorFunc(NULL, NULL);
-	s->xsl[PB_FMT_HTML] = j.st;
-	pb_diags_merge(d, &j.d);
-	pb_diags_merge(d, &rest);
-	pb_diags_free(&j.d);
-	pb_diags_free(&rest);
-	for (i = 0; i < PB_FMT__MAX; i++)
-		if (s->xsl[i] != NULL)
-			strip_take(&s->strip[i], s->xsl[i]);
-}
 
 /*
  * Compiles the stylesheet of each format from dir for which only is
@@ -858,7 +802,7 @@ styles_load(const char *dir, enum pb_format only, struct pb_diags *d)
 {
 	struct pb_styles	*s;
 	char			*path;
-	size_t			 len, errs = d->errors;
+	size_t			 len, errs = d->errors, i;
 	char			 real[PATH_MAX];
 
 	if (realpath(dir, real) == NULL) {
@@ -891,11 +835,10 @@ styles_load(const char *dir, enum pb_format only, struct pb_diags *d)
 	pthread_mutex_init(&s->memo.lock, NULL);
 	s->memo.parts = xmlHashCreate(0);
 	s->memo.words = xmlHashCreate(0);
-	if (only == PB_FMT__MAX)
-		compile_all(s, d);
-	else if ((s->xsl[only] = compile(s->dir, style_names[only], d, 1)) !=
-	    NULL)
-		strip_take(&s->strip[only], s->xsl[only]);
+	for (i = 0; i < PB_FMT__MAX; i++)
+		if ((only == PB_FMT__MAX || i == only) &&
+		    (s->xsl[i] = compile(s->dir, style_names[i], d)) != NULL)
+			strip_take(&s->strip[i], s->xsl[i]);
 	path = pb_xasprintf("%s/style.css", s->dir);
 	if (!pb_file_read(path, &s->css, &len, d))
 		s->css = NULL;
