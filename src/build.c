@@ -790,14 +790,16 @@ pb_run_check(struct pb_run *r, struct pb_read_opts *o, long jobs, int render)
 
 /*
  * The stylesheets of a build, compiled in a thread of their own while the
- * input is read and checked (pb_styles_load; its problems kept apart).
+ * input is read and checked and the packets render, each packet waiting
+ * only for the stylesheets it needs (pb_styles_compile; its problems
+ * kept apart).
  */
 struct styles_job {
-	const char		*tdir;
 	struct pb_styles	*st;
 	struct pb_diags		 d;
 	pthread_t		 tid;
 	int			 started;
+	int			 ok;
 };
 
 static void *
@@ -805,20 +807,25 @@ styles_main(void *arg)
 {
 	struct styles_job	*j = arg;
 
-	j->st = pb_styles_load(j->tdir, &j->d);
+	j->ok = pb_styles_compile(j->st, &j->d);
 	return NULL;
 }
 
-/* Starts compiling tdir's stylesheets (in this thread if no other). */
-static void
+/*
+ * Starts compiling tdir's stylesheets (in this thread if no other) and
+ * returns them, compiled or not yet; NULL when tdir cannot be used.
+ */
+static struct pb_styles *
 styles_start(struct styles_job *j, const char *tdir)
 {
 	memset(j, 0, sizeof(*j));
-	j->tdir = tdir;
+	if ((j->st = pb_styles_open(tdir, &j->d)) == NULL)
+		return NULL;
 	if (pthread_create(&j->tid, NULL, styles_main, j) == 0)
 		j->started = 1;
 	else
 		styles_main(j);
+	return j->st;
 }
 
 /*
@@ -826,9 +833,9 @@ styles_start(struct styles_job *j, const char *tdir)
  * it held before they started (before, which it takes), theirs, then
  * what the run recorded since; when the stylesheets failed, the run's
  * are dropped, as a build that compiled them first would have stopped
- * there. Returns the stylesheets, or NULL when they failed.
+ * there. Returns 0 when they failed.
  */
-static struct pb_styles *
+static int
 styles_done(struct styles_job *j, struct pb_run *r, struct pb_diags *before)
 {
 	struct pb_diags	 since = r->d;
@@ -841,10 +848,10 @@ styles_done(struct styles_job *j, struct pb_run *r, struct pb_diags *before)
 	memset(before, 0, sizeof(*before));
 	pb_diags_merge(&r->d, &j->d);
 	pb_diags_free(&j->d);
-	if (j->st != NULL)
+	if (j->ok)
 		pb_diags_merge(&r->d, &since);
 	pb_diags_free(&since);
-	return j->st;
+	return j->ok;
 }
 
 /* Frees the warnings of each packet of m (warns: NULL, or one each). */
@@ -1062,14 +1069,17 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	clock_gettime(CLOCK_MONOTONIC, &clock);
 	if (up_to_date(r, &inc, outdir, tdir, sdir, chromium))
 		goto out;
-	/* The stylesheets compile while the input loads; their problems
+	/* The stylesheets compile while the input loads and the packets
+	 * render, each render waiting for the one it needs; their problems
 	 * come first, and alone when they fail, as if they had been
 	 * compiled before anything else. */
 	before = r->d;
 	memset(&r->d, 0, sizeof(r->d));
-	styles_start(&sj, tdir);
+	st = styles_start(&sj, tdir);
 	compiling = 1;
-	if ((rc = build_check(r, &inc, &o, sdir, jobs, &clock)) != PB_EXIT_OK)
+	rc = PB_EXIT_SYSTEM;
+	if (st == NULL || (rc = build_check(r, &inc, &o, sdir, jobs,
+	    &clock)) != PB_EXIT_OK)
 		goto out;
 	rc = PB_EXIT_SYSTEM;
 	if ((stage = pb_stage_begin(outdir, &r->d)) == NULL)
@@ -1078,9 +1088,6 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	r->why = pb_xcalloc(r->model->npackets + 1, 1);
 	reuse = pb_increment_plan(&inc, stage, r->model, r->indir, r->only,
 	    r->why);
-	compiling = 0;
-	if ((st = styles_done(&sj, r, &before)) == NULL)
-		goto out;
 	pb_styles_set_pdf(st, chromium != NULL);
 	warns = pb_xcalloc(r->model->npackets + 1, sizeof(*warns));
 	build_reusing(r, &o, st, stage, &inc, reuse, jobs, chromium, warns);
@@ -1088,6 +1095,9 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	lap(&clock, &r->secs[PB_STAGE_PACKETS]);
 	build_finish(r, &inc, st, stage, reuse, warns);
 	lap(&clock, &r->secs[PB_STAGE_SITE]);
+	compiling = 0;
+	if (!styles_done(&sj, r, &before))
+		goto out;
 	rc = PB_EXIT_INPUT;
 	if (r->d.errors > 0)
 		goto out;
@@ -1097,7 +1107,7 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	if (rc == PB_EXIT_OK)
 		pb_increment_commit(&inc);
 out:
-	if (compiling && (st = styles_done(&sj, r, &before)) == NULL)
+	if (compiling && !styles_done(&sj, r, &before))
 		rc = PB_EXIT_SYSTEM;	/* nothing else counts */
 	if (rc == PB_EXIT_INPUT && r->d.system)
 		rc = PB_EXIT_SYSTEM;

@@ -58,6 +58,10 @@ struct pb_styles {
 	xsltSecurityPrefsPtr	 sec;
 	int			 pdf;	/* the build writes PDFs */
 	struct memo		 memo;
+	pthread_mutex_t		 lock;	/* over ready */
+	pthread_cond_t		 done;	/* signalled as each compiles */
+	unsigned		 ready;	/* a bit per format compiled, or
+					   failed (sheet) */
 };
 
 /* Where stylesheet errors go while one stage runs. */
@@ -152,29 +156,25 @@ sink_flush(struct sink *s)
 
 /*
  * Starts collecting errors for one stage of this thread. libxml2's
- * generic error handler is per thread; libxslt's is process-wide, so it
- * is set only while compiling (global is non-zero, one thread running);
+ * generic error handler is per thread; libxslt's is process-wide, set
+ * once by pb_styles_open, and on_generic finds the thread's sink;
  * transforms report through their context (xsltSetTransformErrorFunc).
  */
 static void
-sink_begin(struct sink *s, const char *file, struct pb_diags *d, int global)
+sink_begin(struct sink *s, const char *file, struct pb_diags *d)
 {
 	s->file = file;
 	s->d = d;
 	memset(&s->msg, 0, sizeof(s->msg));
 	sink = s;
-	if (global)
-		xsltSetGenericErrorFunc(NULL, on_generic);
 	xmlSetGenericErrorFunc(NULL, on_generic);
 }
 
 static void
-sink_end(struct sink *s, int global)
+sink_end(struct sink *s)
 {
 	sink_flush(s);
 	sink = NULL;
-	if (global)
-		xsltSetGenericErrorFunc(NULL, NULL);
 	xmlSetGenericErrorFunc(NULL, NULL);
 }
 
@@ -772,7 +772,7 @@ compile(const char *dir, const char *name, struct pb_diags *d)
 	struct sink		 s;
 
 	path = pb_xasprintf("%s/%s", dir, name);
-	sink_begin(&s, path, d, 1);
+	sink_begin(&s, path, d);
 	st = xsltParseStylesheetFile(BAD_CAST path);
 	if (st == NULL && s.msg.len == 0)
 		pb_diag_system(d, path, 0, 0, "cannot compile stylesheet");
@@ -783,7 +783,7 @@ compile(const char *dir, const char *name, struct pb_diags *d)
 		xsltFreeStylesheet(st);
 		st = NULL;
 	}
-	sink_end(&s, 1);
+	sink_end(&s);
 	free(path);
 	return st;
 }
@@ -793,16 +793,45 @@ static const char *const style_names[PB_FMT__MAX] = {
 	"sitemap.xsl", "numbers.xsl"
 };
 
+/* The order they compile in: each as soon as a packet needs it. */
+static const enum pb_format compile_order[PB_FMT__MAX] = {
+	PB_FMT_NUMBERS, PB_FMT_HTML, PB_FMT_DOCBOOK, PB_FMT_SVG,
+	PB_FMT_INDEX, PB_FMT_FEED, PB_FMT_SITEMAP
+};
+
 /*
- * Compiles the stylesheet of each format from dir for which only is
- * PB_FMT__MAX or that format (pb_styles_load's work).
+ * libxslt makes its table of dynamically loaded extension modules the
+ * first time a stylesheet names an extension namespace no module
+ * registers (html.xsl names EXSLT's), without a lock: a stylesheet that
+ * names one is compiled here once, in one thread, before stylesheets
+ * compile in one thread while others transform.
  */
-static struct pb_styles *
-styles_load(const char *dir, enum pb_format only, struct pb_diags *d)
+static void
+modules_table(void)
 {
+	static const char	 xsl[] = "<xsl:stylesheet version='1.0' "
+	    "xmlns:xsl='http://www.w3.org/1999/XSL/Transform' "
+	    "xmlns:e='http://exslt.org/common' "
+	    "extension-element-prefixes='e'/>";
+	xmlDocPtr		 doc;
+	xsltStylesheetPtr	 st;
+
+	if ((doc = xmlReadMemory(xsl, (int)sizeof(xsl) - 1, NULL, NULL,
+	    XML_PARSE_NONET)) == NULL)
+		return;
+	if ((st = xsltParseStylesheetDoc(doc)) != NULL)
+		xsltFreeStylesheet(st);	/* and doc with it */
+	else
+		xmlFreeDoc(doc);
+}
+
+struct pb_styles *
+pb_styles_open(const char *dir, struct pb_diags *d)
+{
+	static pthread_once_t	 once = PTHREAD_ONCE_INIT;
 	struct pb_styles	*s;
 	char			*path;
-	size_t			 len, errs = d->errors, i;
+	size_t			 len;
 	char			 real[PATH_MAX];
 
 	if (realpath(dir, real) == NULL) {
@@ -811,6 +840,14 @@ styles_load(const char *dir, enum pb_format only, struct pb_diags *d)
 	}
 	s = pb_xcalloc(1, sizeof(*s));
 	s->dir = pb_xstrdup(real);
+	path = pb_xasprintf("%s/style.css", s->dir);
+	if (!pb_file_read(path, &s->css, &len, d)) {
+		free(path);
+		free(s->dir);
+		free(s);
+		return NULL;
+	}
+	free(path);
 	pb_xml_allow(s->dir);
 	s->sec = xsltNewSecurityPrefs();
 	xsltSetSecurityPrefs(s->sec, XSLT_SECPREF_READ_NETWORK,
@@ -823,6 +860,8 @@ styles_load(const char *dir, enum pb_format only, struct pb_diags *d)
 	    xsltSecurityForbid);
 	xsltSetSecurityPrefs(s->sec, XSLT_SECPREF_READ_FILE, read_check);
 	xsltSetDefaultSecurityPrefs(s->sec);
+	/* libxslt's own messages, to whichever sink the thread has open */
+	xsltSetGenericErrorFunc(NULL, on_generic);
 	xsltRegisterExtModule(BAD_CAST PB_EXT_URI, owners_init, owners_free);
 	xsltRegisterExtModuleFunction(BAD_CAST "section-owned",
 	    BAD_CAST PB_EXT_URI, section_owned);
@@ -832,20 +871,67 @@ styles_load(const char *dir, enum pb_format only, struct pb_diags *d)
 	    BAD_CAST PB_EXT_URI, xpath_kept);
 	xsltRegisterExtModuleFunction(BAD_CAST "display-known",
 	    BAD_CAST PB_EXT_URI, xpath_display_known);
+	pthread_once(&once, modules_table);
 	pthread_mutex_init(&s->memo.lock, NULL);
 	s->memo.parts = xmlHashCreate(0);
 	s->memo.words = xmlHashCreate(0);
-	for (i = 0; i < PB_FMT__MAX; i++)
-		if ((only == PB_FMT__MAX || i == only) &&
-		    (s->xsl[i] = compile(s->dir, style_names[i], d)) != NULL)
-			strip_take(&s->strip[i], s->xsl[i]);
-	path = pb_xasprintf("%s/style.css", s->dir);
-	if (!pb_file_read(path, &s->css, &len, d))
-		s->css = NULL;
-	free(path);
-	if (d->errors != errs) {
+	pthread_mutex_init(&s->lock, NULL);
+	pthread_cond_init(&s->done, NULL);
+	return s;
+}
+
+/*
+ * Compiles the stylesheet of each format for which only is PB_FMT__MAX or
+ * that format, in compile_order, each made ready (sheet) as it compiles;
+ * the others are made ready with none. 0 when one failed.
+ */
+static int
+styles_compile(struct pb_styles *s, enum pb_format only,
+    struct pb_diags *d)
+{
+	size_t		 errs = d->errors, i;
+	enum pb_format	 f;
+
+	for (i = 0; i < PB_FMT__MAX; i++) {
+		f = compile_order[i];
+		if ((only == PB_FMT__MAX || f == only) &&
+		    (s->xsl[f] = compile(s->dir, style_names[f], d)) != NULL)
+			strip_take(&s->strip[f], s->xsl[f]);
+		pthread_mutex_lock(&s->lock);
+		s->ready |= 1u << f;
+		pthread_cond_broadcast(&s->done);
+		pthread_mutex_unlock(&s->lock);
+	}
+	return d->errors == errs;
+}
+
+int
+pb_styles_compile(struct pb_styles *s, struct pb_diags *d)
+{
+	return styles_compile(s, PB_FMT__MAX, d);
+}
+
+/* fmt's stylesheet, once pb_styles_compile has come to it; NULL: failed. */
+static xsltStylesheetPtr
+sheet(struct pb_styles *s, enum pb_format fmt)
+{
+	pthread_mutex_lock(&s->lock);
+	while (!(s->ready & 1u << fmt))
+		pthread_cond_wait(&s->done, &s->lock);
+	pthread_mutex_unlock(&s->lock);
+	return s->xsl[fmt];
+}
+
+/* pb_styles_open and styles_compile: NULL when either failed. */
+static struct pb_styles *
+styles_load(const char *dir, enum pb_format only, struct pb_diags *d)
+{
+	struct pb_styles	*s;
+
+	if ((s = pb_styles_open(dir, d)) != NULL && !styles_compile(s, only,
+	    d)) {
 		pb_styles_free(s);
-		return NULL;
+		s = NULL;
 	}
 	return s;
 }
@@ -869,11 +955,12 @@ pb_styles_free(struct pb_styles *s)
 			strip_free(&s->strip[i]);
 		}
 	xsltSetDefaultSecurityPrefs(NULL);
-	if (s->memo.parts != NULL) {
-		xmlHashFree(s->memo.parts, memo_part_free);
-		xmlHashFree(s->memo.words, xmlHashDefaultDeallocator);
-		pthread_mutex_destroy(&s->memo.lock);
-	}
+	xsltSetGenericErrorFunc(NULL, NULL);
+	xmlHashFree(s->memo.parts, memo_part_free);
+	xmlHashFree(s->memo.words, xmlHashDefaultDeallocator);
+	pthread_mutex_destroy(&s->memo.lock);
+	pthread_mutex_destroy(&s->lock);
+	pthread_cond_destroy(&s->done);
 	if (s->sec != NULL)
 		xsltFreeSecurityPrefs(s->sec);
 	free(s->css);
@@ -929,7 +1016,8 @@ pb_render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
 void
 pb_render_strip(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree)
 {
-	strip_apply(&s->strip[fmt], tree);
+	if (sheet(s, fmt) != NULL)
+		strip_apply(&s->strip[fmt], tree);
 }
 
 int
@@ -953,9 +1041,13 @@ render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
 	struct pb_buf		 text = { NULL, 0, 0 };
 	size_t			 errs = d->errors;
 
-	st = s->xsl[fmt];
+	if ((st = sheet(s, fmt)) == NULL) {
+		/* said when it failed to compile (pb_styles_compile) */
+		pb_diag_system(d, file, 0, 0, "no %s", style_names[fmt]);
+		return 0;
+	}
 	spliced = 0;
-	sink_begin(&k, file, d, 0);
+	sink_begin(&k, file, d);
 	if ((ctxt = xsltNewTransformContext(st, tree)) == NULL) {
 		pb_diag_system(d, file, 0, 0, "cannot start transform");
 		goto out;
@@ -1007,7 +1099,7 @@ render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
 		pb_buf_put(out, text.data != NULL ? text.data : "", text.len);
 	rc = 1;
 out:
-	sink_end(&k, 0);
+	sink_end(&k);
 	pb_buf_free(&text);
 	xmlFree(txt);
 	if (res != NULL)

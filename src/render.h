@@ -32,6 +32,19 @@ struct pb_styles;
  */
 struct pb_styles *pb_styles_load(const char *dir, struct pb_diags *d);
 
+/*
+ * pb_styles_load in two steps, so that packets render while the
+ * stylesheets they do not need yet compile: pb_styles_open reads
+ * style.css and sets libxslt up (NULL on failure, problems in d), and
+ * pb_styles_compile, in any one thread, compiles the stylesheets, each
+ * one there for the transforms of other threads as soon as it compiles
+ * (they wait for it). pb_styles_compile returns 0 when one failed; a
+ * transform with one that failed renders nothing and says so in its d.
+ * Free the set only once pb_styles_compile has returned.
+ */
+struct pb_styles *pb_styles_open(const char *dir, struct pb_diags *d);
+int pb_styles_compile(struct pb_styles *s, struct pb_diags *d);
+
 /* Frees a set; NULL is a no-op. */
 void pb_styles_free(struct pb_styles *s);
 
