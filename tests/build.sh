@@ -53,6 +53,22 @@ check "failed build names the file" grep -q 'zz-broken.md:2:8: error:' "$T/err"
 check "failed build leaves out/ unchanged" diff -r "$T/before" "$T/out"
 check "failed build leaves no staging folder" sh -c "! ls -d '$T'/.out.staging* 2>/dev/null"
 
+# The stylesheets compile while the packets render, each render waiting
+# for its own: a stylesheet that fails, whether it compiles first
+# (numbers.xsl), while packets render (html.xsl) or last (sitemap.xsl), is
+# the one problem said, the build exits 3, and out/ is left as it was.
+for sheet in numbers html sitemap; do
+	rm -rf "$T/tb"
+	cp -r templates "$T/tb"
+	sed -i 's|</xsl:stylesheet>|<xsl:template match="x"><xsl:bogus/></xsl:template></xsl:stylesheet>|' \
+	    "$T/tb/$sheet.xsl"
+	$PB build -i input -o "$T/out" -T "$T/tb" 2>"$T/err"
+	check "broken $sheet.xsl: the build exits 3" test $? -eq 3
+	check "broken $sheet.xsl: its error, alone" test \
+	    "$(grep -c . "$T/err")" = 1 -a "$(grep -c "/$sheet.xsl:[0-9]*: error: .*xsl:bogus" "$T/err")" = 1
+	check "broken $sheet.xsl: out/ unchanged" diff -r "$T/before" "$T/out"
+done
+
 # Incremental builds: the manifest kept with out/ skips what is unchanged.
 cp -r input "$T/inc"
 $PB build -i "$T/inc" -o "$T/o" || not_ok "incremental: first build"
