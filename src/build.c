@@ -1076,8 +1076,7 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	before = r->d;
 	memset(&r->d, 0, sizeof(r->d));
 	st = styles_start(&sj, tdir);
-	compiling = 1;
-	rc = PB_EXIT_SYSTEM;
+	compiling = 1;	/* st NULL: styles_done fails the build */
 	if (st == NULL || (rc = build_check(r, &inc, &o, sdir, jobs,
 	    &clock)) != PB_EXIT_OK)
 		goto out;
