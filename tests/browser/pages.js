@@ -31,7 +31,8 @@
 // rows, so it does not scroll even there), and prints as a table; so does
 // every other table of a packet (.table-wrap: none scrolls inside its box).
 // Printed, a practice's mark stays with its word and a table's totals are
-// ruled off once (checkPrintedTables).
+// ruled off once (checkPrintedTables), and no table's header row is left
+// alone at the foot of a page (checkPrint).
 //
 // How pagination is measured. Chromium has no API that tells on which
 // printed page an element lands, and computing it from layout boxes (page
@@ -168,6 +169,7 @@ function addMarkers() {
 		host.appendChild(m);
 	};
 	const shown = (el) => el.getClientRects().length > 0;
+	const tables = Array.from(document.querySelectorAll('table'));
 	let n = 0;
 	for (const tr of document.querySelectorAll('tr')) {
 		if (!shown(tr) || tr.cells.length === 0) continue;
@@ -180,7 +182,9 @@ function addMarkers() {
 		const table = tr.closest('table');
 		const caption = table && table.caption ?
 			table.caption.textContent.replace(/\s+/g, ' ').trim().slice(0, 60) : '';
-		placed.rows.push({ n, label, caption, id: tr.id || '' });
+		placed.rows.push({ n, label, caption, id: tr.id || '',
+			table: tables.indexOf(table),
+			head: tr.parentElement.tagName === 'THEAD' });
 		mark(cell, `PBMK${n}T`, 'top', 'left', 1);
 		mark(cell, `PBMK${n}B`, 'bottom', 'right', 1);
 	}
@@ -358,6 +362,30 @@ async function checkPrint(context, url, id, work, seen) {
 	const rname = `no table row split across pages: ${id} (${placed.rows.length} rows)`;
 	if (split.length === 0 && missing.length === 0) ok(rname);
 	else notOk(rname, [...split, ...missing.map((m) => `${m}: markers not found in the PDF's text`)]);
+
+	// A table's header starts on the page of its first row: none is left
+	// alone at the foot of a page (Chromium repeats the header on each
+	// later page, so its first page is the earliest that holds it).
+	const orphans = [];
+	const byTable = new Map();
+	for (const r of placed.rows) {
+		if (!byTable.has(r.table)) byTable.set(r.table, []);
+		byTable.get(r.table).push(r);
+	}
+	for (const rows of byTable.values()) {
+		const head = rows.filter((r) => r.head);
+		const first = rows.find((r) => !r.head);
+		if (head.length === 0 || !first) continue;
+		const hp = Math.min(...head.flatMap((r) => pagesOf(byPage, `PBMK${r.n}T`)));
+		const fp = pagesOf(byPage, `PBMK${first.n}T`);
+		if (fp.length > 0 && Number.isFinite(hp) && fp[0] !== hp) {
+			orphans.push(`header "${head[0].label}"${first.caption ? ` of "${first.caption}"` : ''} ` +
+				`on page ${hp}, its first row "${first.label}" on page ${fp[0]}`);
+		}
+	}
+	const oname = `no table header alone at the foot of a page: ${id} (${byTable.size} tables)`;
+	if (orphans.length === 0) ok(oname);
+	else notOk(oname, orphans);
 
 	const alone = [];
 	for (const hd of placed.heads) {
