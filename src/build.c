@@ -1059,6 +1059,7 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	struct styles_job	 sj;
 	struct pb_styles	*st = NULL;
 	struct pb_stage		*stage = NULL;
+	struct pb_spare		*spare = NULL;
 	struct pb_diags		 before, *warns = NULL;
 	struct timespec		 clock;
 	char			*reuse = NULL;
@@ -1076,12 +1077,15 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	before = r->d;
 	memset(&r->d, 0, sizeof(r->d));
 	st = styles_start(&sj, tdir);
+	spare = pb_spare_look(outdir);
 	compiling = 1;	/* st NULL: styles_done fails the build */
 	if (st == NULL || (rc = build_check(r, &inc, &o, sdir, jobs,
 	    &clock)) != PB_EXIT_OK)
 		goto out;
 	rc = PB_EXIT_SYSTEM;
-	if ((stage = pb_stage_begin(outdir, &r->d)) == NULL)
+	stage = pb_stage_begin(outdir, spare, &r->d);
+	spare = NULL;	/* the stage's */
+	if (stage == NULL)
 		goto out;
 	pb_xml_allow(pb_stage_path(stage));
 	r->why = pb_xcalloc(r->model->npackets + 1, 1);
@@ -1111,6 +1115,7 @@ out:
 	if (rc == PB_EXIT_INPUT && r->d.system)
 		rc = PB_EXIT_SYSTEM;
 	pb_stage_abort(stage);
+	pb_spare_free(spare);
 	pb_styles_free(st);
 	pb_increment_free(&inc);
 	pb_valid_free(r->valid);

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <libxml/hash.h>
 #include <xxhash.h>
 
 #include "hash.h"
@@ -23,6 +24,7 @@ static void add_folder(struct pb_hasher *, int, const char *);
 struct pb_hasher {
 	XXH3_state_t		*st;
 	struct pb_hash_memo	*memo;	/* NULL: none */
+	const char		*root;	/* the folder pb_hasher_add_tree walks */
 };
 
 /* One file the memo knows, by identity. */
@@ -43,6 +45,9 @@ struct pb_hash_memo {
 	size_t			 cap;	/* a power of two */
 	size_t			 n;
 	uint64_t		 settled; /* ns: changes before it are old */
+	xmlHashTablePtr		 seen;	/* path: the hash of the regular file
+					 * a tree walk found there, no link on
+					 * the way (struct pb_hash) */
 };
 
 struct pb_hash_memo *
@@ -69,6 +74,7 @@ pb_hash_memo_free(struct pb_hash_memo *m)
 {
 	if (m == NULL)
 		return;
+	xmlHashFree(m->seen, xmlHashDefaultDeallocator);
 	free(m->v);
 	free(m);
 }
@@ -335,16 +341,54 @@ read_content(int dfd, const char *path, int nofollow,
  */
 static int
 add_content(struct pb_hasher *h, int dfd, const char *path, int nofollow,
+    const struct stat *st);
+
+/*
+ * Remembers for the rest of the build the hash of the regular file rel
+ * (below the folder h walks) that st describes, by its path as the
+ * build names it (ROOT/REL): the files of a packet are hashed again by
+ * path (pb_hasher_add_file), without a second look at each.
+ */
+static void
+memo_seen(struct pb_hasher *h, const char *rel, const struct stat *st)
+{
+	const struct pb_hash	*known;
+	struct pb_hash		*v;
+	char			*path;
+
+	if (h->memo == NULL || h->root == NULL ||
+	    (known = memo_get(h->memo, st)) == NULL)
+		return;
+	if (h->memo->seen == NULL)
+		h->memo->seen = xmlHashCreate(256);
+	v = pb_xcalloc(1, sizeof(*v));
+	*v = *known;
+	path = pb_xasprintf("%s/%s", h->root, rel);
+	if (xmlHashUpdateEntry(h->memo->seen, BAD_CAST path, v,
+	    xmlHashDefaultDeallocator) != 0)
+		free(v);
+	free(path);
+}
+
+static int
+add_content(struct pb_hasher *h, int dfd, const char *path, int nofollow,
     const struct stat *st)
 {
 	const struct pb_hash	*known = NULL;
 	struct stat		 own;
 	struct pb_hash		 v;
 
-	if (h->memo != NULL && st == NULL && fstatat(dfd, path, &own,
+	/* a file the tree walk of this build hashed (memo_seen): not
+	 * looked at again */
+	if (h->memo != NULL && st == NULL && dfd == AT_FDCWD &&
+	    h->memo->seen != NULL)
+		known = xmlHashLookup(h->memo->seen, BAD_CAST path);
+	if (known == NULL && h->memo != NULL && st == NULL && fstatat(dfd,
+	    path, &own,
 	    nofollow ? AT_SYMLINK_NOFOLLOW : 0) == 0)
 		st = &own;
-	if (h->memo != NULL && st != NULL && S_ISREG(st->st_mode))
+	if (known == NULL && h->memo != NULL && st != NULL &&
+	    S_ISREG(st->st_mode))
 		known = memo_get(h->memo, st);
 	if (known != NULL)
 		v = *known;
@@ -415,6 +459,8 @@ add_entry(struct pb_hasher *h, int dfd, const char *name, const char *rel)
 		pb_hasher_add(h, "f", 2);
 		if (!add_content(h, dfd, name, 1, &st))
 			pb_hasher_add(h, "\377unreadable", 12);
+		else
+			memo_seen(h, rel, &st);
 		return;
 	}
 	if (!S_ISDIR(st.st_mode)) {
@@ -495,7 +541,9 @@ pb_hasher_add_tree(struct pb_hasher *h, const char *dir)
 		pb_hasher_add(h, "\377unreadable", 12);
 		return;
 	}
+	h->root = dir;
 	add_folder(h, fd, "");
+	h->root = NULL;
 }
 
 struct pb_hash

@@ -3,6 +3,7 @@
  * validation with libxml2's RELAX NG, then values that cannot be true,
  * each reported at the file, line and column where it was written.
  */
+#define _DEFAULT_SOURCE	/* DT_REG */
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -912,8 +913,9 @@ list_ids(const char *indir, const char *sub, const char *sfx1,
 		else
 			continue;
 		path = pb_xasprintf("%s/%s", dir, e->d_name);
-		if (plain && fstatat(dirfd(dp), e->d_name, &st,
-		    AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode))
+		if (plain && (e->d_type == DT_REG || (e->d_type ==
+		    DT_UNKNOWN && fstatat(dirfd(dp), e->d_name, &st,
+		    AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode))))
 			;
 		else if ((why = pb_path_refusal(path, indir, "file")) != NULL)
 			pb_diag_error(d, path, 0, 0, "%s", why);

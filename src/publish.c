@@ -25,6 +25,8 @@ struct pb_stage {
 	char		*path;		/* the staging folder beside it */
 	pthread_mutex_t	 lock;
 	int		 failed;	/* a write failed: write no more */
+	struct pb_spare	*spare;		/* made from it (pb_stage_begin) */
+	size_t		 shared;	/* files reused from the last output */
 	struct pb_manifest written;	/* every file written, its hash */
 };
 
@@ -35,6 +37,17 @@ stage_record(struct pb_stage *s, const char *rel, struct pb_hash hash,
 {
 	pthread_mutex_lock(&s->lock);
 	pb_manifest_add_file(&s->written, rel, hash, st);
+	pthread_mutex_unlock(&s->lock);
+}
+
+/* Records a file reused from the last output (pb_stage_reuse). */
+static void
+stage_reused(struct pb_stage *s, const char *rel, struct pb_hash hash,
+    const struct stat *st)
+{
+	stage_record(s, rel, hash, st);
+	pthread_mutex_lock(&s->lock);
+	s->shared++;
 	pthread_mutex_unlock(&s->lock);
 }
 
@@ -444,8 +457,149 @@ pb_rmtree(const char *path)
 	return rm_halves(fd) && rmdir(path) == 0;
 }
 
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The spare: the output the last build replaced, kept beside outdir. */
+struct pb_spare {
+	char		 *path;
+	pthread_t	  tid;
+	int		  started;
+	int		  ok;
+	char		**files;	/* its regular files, sorted */
+	size_t		  nfiles;
+	char		**dirs;		/* its folders, sorted */
+	size_t		  ndirs;
+};
+
+/*
+ * Goes over the folder open as dfd (closed here), rel its path in the
+ * spare (a buffer of PATH_MAX bytes), listing its regular files and
+ * folders in sp and removing anything else: a symbolic link, a pipe, a
+ * folder deeper than a build writes (depth counts down). A build writes
+ * into the stage made from it as into one it made, through no link.
+ */
+static int
+spare_walk(struct pb_spare *sp, int dfd, char *rel, int depth)
+{
+	DIR		*dp;
+	struct dirent	*e;
+	struct stat	 st;
+	size_t		 len = strlen(rel);
+	int		 ok = 1, sub, type;
+
+	if ((dp = fdopendir(dfd)) == NULL) {
+		close(dfd);
+		return 0;
+	}
+	while (ok && (e = readdir(dp)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (len + strlen(e->d_name) + 2 > PATH_MAX) {
+			ok = 0;
+			break;
+		}
+		snprintf(rel + len, PATH_MAX - len, "%s%s", len ? "/" : "",
+		    e->d_name);
+		type = e->d_type;
+		if (type == DT_UNKNOWN && fstatat(dirfd(dp), e->d_name, &st,
+		    AT_SYMLINK_NOFOLLOW) == 0)
+			type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ?
+			    DT_REG : DT_LNK;
+		if (type == DT_REG) {
+			sp->files = pb_grow(sp->files, sp->nfiles,
+			    sizeof(*sp->files));
+			sp->files[sp->nfiles++] = pb_xstrdup(rel);
+		} else if (type != DT_DIR)
+			ok = unlinkat(dirfd(dp), e->d_name, 0) == 0;
+		else if ((sub = openat(dirfd(dp), e->d_name, O_RDONLY |
+		    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+			ok = 0;
+		else if (depth > 0) {
+			sp->dirs = pb_grow(sp->dirs, sp->ndirs,
+			    sizeof(*sp->dirs));
+			sp->dirs[sp->ndirs++] = pb_xstrdup(rel);
+			ok = spare_walk(sp, sub, rel, depth - 1);
+		} else
+			ok = rm_inside(sub, 256) && unlinkat(dirfd(dp),
+			    e->d_name, AT_REMOVEDIR) == 0;
+		rel[len] = '\0';
+	}
+	closedir(dp);
+	return ok;
+}
+
+static void *
+spare_main(void *arg)
+{
+	struct pb_spare	*sp = arg;
+	char		 rel[PATH_MAX] = "";
+	int		 fd;
+
+	/* a build writes ID/FILE and ID/media/FILE */
+	sp->ok = (fd = open(sp->path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC)) >= 0 && spare_walk(sp, fd, rel, 2);
+	if (sp->nfiles > 1)
+		qsort(sp->files, sp->nfiles, sizeof(*sp->files), name_cmp);
+	if (sp->ndirs > 1)
+		qsort(sp->dirs, sp->ndirs, sizeof(*sp->dirs), name_cmp);
+	return NULL;
+}
+
+struct pb_spare *
+pb_spare_look(const char *outdir)
+{
+	struct pb_spare	*sp;
+	struct stat	 st;
+	char		*path = pb_out_sidecar(outdir, "spare");
+
+	if (lstat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		if (lstat(path, &st) == 0)	/* not one: removed */
+			unlink(path);
+		free(path);
+		return NULL;
+	}
+	sp = pb_xcalloc(1, sizeof(*sp));
+	sp->path = path;
+	if (!(sp->started = pthread_create(&sp->tid, NULL, spare_main,
+	    sp) == 0))
+		spare_main(sp);
+	return sp;
+}
+
+/* Waits for sp's look; non-zero when the stage can be made from it. */
+static int
+spare_done(struct pb_spare *sp)
+{
+	if (sp->started)
+		pthread_join(sp->tid, NULL);
+	sp->started = 0;
+	return sp->ok;
+}
+
+void
+pb_spare_free(struct pb_spare *sp)
+{
+	size_t	 i;
+
+	if (sp == NULL)
+		return;
+	spare_done(sp);
+	for (i = 0; i < sp->nfiles; i++)
+		free(sp->files[i]);
+	for (i = 0; i < sp->ndirs; i++)
+		free(sp->dirs[i]);
+	free(sp->files);
+	free(sp->dirs);
+	free(sp->path);
+	free(sp);
+}
+
 struct pb_stage *
-pb_stage_begin(const char *outdir, struct pb_diags *d)
+pb_stage_begin(const char *outdir, struct pb_spare *sp, struct pb_diags *d)
 {
 	struct pb_stage	*s;
 	struct stat	 st;
@@ -456,6 +610,7 @@ pb_stage_begin(const char *outdir, struct pb_diags *d)
 		pb_diag_system(d, outdir, 0, 0, S_ISLNK(st.st_mode) ?
 		    "output folder is a symbolic link; refusing to follow it" :
 		    "output path exists and is not a folder");
+		pb_spare_free(sp);
 		return NULL;
 	}
 	/* A name of its own: the lock keeps other builds out, and no
@@ -468,12 +623,23 @@ pb_stage_begin(const char *outdir, struct pb_diags *d)
 		pb_diag_system(d, outdir, 0, 0, "cannot create a staging "
 		    "folder beside it: %s", strerror(err));
 		free(tmpl);
+		pb_spare_free(sp);
 		return NULL;
 	}
 	s = pb_xcalloc(1, sizeof(*s));
 	s->out = pb_xstrdup(outdir);
 	s->path = tmpl;
 	pthread_mutex_init(&s->lock, NULL);
+	/* The output the last build replaced, kept as the spare: its files
+	 * are mostly the very files of out/ (hard links), which the build
+	 * then keeps instead of linking each again (pb_stage_reuse), and
+	 * what it no longer has goes before the swap (prune). */
+	if (sp != NULL && spare_done(sp) && rename(sp->path, tmpl) == 0)
+		s->spare = sp;
+	else if (sp != NULL) {
+		pb_rmtree(sp->path);
+		pb_spare_free(sp);
+	}
 	return s;
 }
 
@@ -649,10 +815,28 @@ pb_stage_reuse(struct pb_stage *s, const struct pb_manifest_entry *e)
 	if (e == NULL)
 		return 0;
 	relpath = e->id;
-	if (strstr(relpath, "..") != NULL || stage_failed(s) ||
-	    (dfd = open_parent(s->out, relpath, &name)) < 0)
+	if (strstr(relpath, "..") != NULL || stage_failed(s))
 		return 0;
 	to = pb_xasprintf("%s/%s", s->path, relpath);
+	/* from the spare: the very file out/ has, as the last build left
+	 * it, is there already; anything else there goes */
+	if (s->spare != NULL && bsearch(&relpath, s->spare->files,
+	    s->spare->nfiles, sizeof(char *), name_cmp) != NULL &&
+	    lstat(to, &lst) == 0) {
+		if (S_ISREG(lst.st_mode) && as_recorded(&lst, e)) {
+			stage_reused(s, relpath, e->hash, &lst);
+			free(to);
+			return 1;
+		}
+		if (!(S_ISDIR(lst.st_mode) ? pb_rmtree(to) : unlink(to) == 0)) {
+			free(to);
+			return 0;
+		}
+	}
+	if ((dfd = open_parent(s->out, relpath, &name)) < 0) {
+		free(to);
+		return 0;
+	}
 	/* as the last build left it: linked without being read, and the
 	 * link checked to be that very file */
 	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
@@ -660,7 +844,7 @@ pb_stage_reuse(struct pb_stage *s, const struct pb_manifest_entry *e)
 	    link_into(s, dfd, name, relpath, to)) {
 		if (lstat(to, &lst) == 0 && lst.st_ino == st.st_ino &&
 		    lst.st_dev == st.st_dev && as_recorded(&lst, e)) {
-			stage_record(s, relpath, e->hash, &lst);
+			stage_reused(s, relpath, e->hash, &lst);
 			rc = 1;
 			goto out;
 		}
@@ -686,7 +870,7 @@ pb_stage_reuse(struct pb_stage *s, const struct pb_manifest_entry *e)
 			unlink(to);
 	}
 	if (rc)
-		stage_record(s, relpath, got, &st);
+		stage_reused(s, relpath, got, &st);
 out:
 	if (in >= 0)
 		close(in);
@@ -728,6 +912,69 @@ sync_stage(const char *path)
 	return rc;
 }
 
+/*
+ * Removes from a stage made from the spare what the spare held and this
+ * build did not write (a packet gone, a chart no longer placed), the
+ * folders left empty with it. 0 on failure, with errno set.
+ */
+static int
+stage_prune(struct pb_stage *s)
+{
+	const struct pb_spare	 *sp = s->spare;
+	const char		**names, *key;
+	char			 *path;
+	size_t			  i, lo, hi, mid, len, n = s->written.nfiles;
+	int			  ok = 1;
+
+	names = pb_xcalloc(n + 1, sizeof(*names));
+	for (i = 0; i < n; i++)
+		names[i] = s->written.files[i].id;
+	qsort(names, n, sizeof(*names), name_cmp);
+	for (i = 0; ok && i < sp->nfiles; i++) {
+		key = sp->files[i];
+		if (strcmp(key, ".manifest") == 0 || bsearch(&key, names, n,
+		    sizeof(*names), name_cmp) != NULL)
+			continue;
+		path = pb_xasprintf("%s/%s", s->path, key);
+		ok = unlink(path) == 0 || errno == ENOENT;
+		free(path);
+	}
+	/* deepest first: a folder no file written lies in */
+	for (i = sp->ndirs; ok && i-- > 0; ) {
+		len = strlen(sp->dirs[i]);
+		for (lo = 0, hi = n; lo < hi; ) {
+			mid = lo + (hi - lo) / 2;
+			if (strcmp(names[mid], sp->dirs[i]) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < n && strncmp(names[lo], sp->dirs[i], len) == 0 &&
+		    names[lo][len] == '/')
+			continue;
+		path = pb_xasprintf("%s/%s", s->path, sp->dirs[i]);
+		ok = rmdir(path) == 0 || errno == ENOENT;
+		free(path);
+	}
+	free(names);
+	return ok;
+}
+
+/*
+ * The old output, at the staging name once swapped: the next build's
+ * spare when this one reused files of it (most of its files are then
+ * out/'s own), else removed.
+ */
+static void
+stage_keep_old(struct pb_stage *s)
+{
+	char	*spare = pb_out_sidecar(s->out, "spare");
+
+	if (s->shared == 0 || rename(s->path, spare) != 0)
+		pb_rmtree(s->path);
+	free(spare);
+}
+
 int
 pb_stage_commit(struct pb_stage *s, struct pb_diags *d)
 {
@@ -735,8 +982,9 @@ pb_stage_commit(struct pb_stage *s, struct pb_diags *d)
 	char		*dup;
 
 	/* Every file is on disk before out/ is swapped, so a crash leaves
-	 * either the old out/ or the whole new one. */
-	if (!sync_stage(s->path))
+	 * either the old out/ or the whole new one; a stage made from the
+	 * spare holds only what this build wrote or kept. */
+	if ((s->spare && !stage_prune(s)) || !sync_stage(s->path))
 		goto fail;
 	if (lstat(s->out, &st) != 0) {
 		if (rename(s->path, s->out) != 0)
@@ -746,17 +994,18 @@ pb_stage_commit(struct pb_stage *s, struct pb_diags *d)
 		goto fail;
 	} else {
 		/* Swap both names in one step; the old output ends up at
-		 * the staging name and is removed. */
+		 * the staging name, kept as the spare or removed. */
 		if (renameat2(AT_FDCWD, s->path, AT_FDCWD, s->out,
 		    RENAME_EXCHANGE) != 0)
 			goto fail;
-		pb_rmtree(s->path);
+		stage_keep_old(s);
 	}
 	dup = pb_xstrdup(s->out);
 	sync_dir(dirname(dup));
 	free(dup);
 	pthread_mutex_destroy(&s->lock);
 	pb_manifest_free(&s->written);
+	pb_spare_free(s->spare);
 	free(s->path);
 	free(s->out);
 	free(s);
@@ -776,6 +1025,7 @@ pb_stage_abort(struct pb_stage *s)
 	pb_rmtree(s->path);
 	pthread_mutex_destroy(&s->lock);
 	pb_manifest_free(&s->written);
+	pb_spare_free(s->spare);
 	free(s->path);
 	free(s->out);
 	free(s);

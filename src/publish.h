@@ -12,15 +12,31 @@
 #include "pb.h"
 
 struct pb_stage;
+struct pb_spare;
+
+/*
+ * The spare of outdir (its lock held): the output the last build that
+ * reused files of it replaced, kept beside it as ".OUT.spare" (most of
+ * its files are hard links of out/'s own). A thread of its own lists its
+ * files and folders and removes anything else (a symbolic link, a pipe)
+ * while the input loads. NULL when there is none. pb_stage_begin takes
+ * it; else free it with pb_spare_free, which waits for the thread.
+ */
+struct pb_spare *pb_spare_look(const char *outdir);
+void pb_spare_free(struct pb_spare *sp);
 
 /*
  * Starts a build of outdir (its lock held): refuses an outdir that is a
  * symbolic link, removes staging folders left by killed builds and
- * creates a new one of its own, ".OUT.staging.XXXXXX".
+ * creates a new one of its own, ".OUT.staging.XXXXXX", made from the
+ * spare sp (taken, may be NULL) when its look succeeded: a file reused
+ * from the last output is then kept where the spare has that very file,
+ * and what this build does not write is removed before the swap.
  * Returns the stage (free with pb_stage_commit or pb_stage_abort) or
  * NULL with the problem recorded.
  */
-struct pb_stage *pb_stage_begin(const char *outdir, struct pb_diags *d);
+struct pb_stage *pb_stage_begin(const char *outdir, struct pb_spare *sp,
+    struct pb_diags *d);
 
 /* The staging folder's path (owned by the stage). */
 const char *pb_stage_path(const struct pb_stage *s);
@@ -89,7 +105,8 @@ char *pb_out_sidecar(const char *outdir, const char *what);
 int pb_write_aside(const char *path, const char *data, size_t len);
 
 /*
- * Replaces outdir with the stage atomically and removes the old output.
+ * Replaces outdir with the stage atomically; the old output is kept as
+ * the spare when the build reused files of it, else removed.
  * Frees the stage. Returns 0 (outdir untouched) with the problem recorded
  * on failure.
  */

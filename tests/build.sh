@@ -128,6 +128,52 @@ printf '\n/* changed */\n' >>"$T/tpl/style.css"
 $PB build -i "$T/inc" -o "$T/o" -t "$T/tpl"
 check "a changed template rebuilds everything" test "$(ino "$T/o/accs-peer-roles/index.html")" != "$a"
 
+# The output a rebuild replaced is kept beside out/ as .OUT.spare (hard
+# links of out/'s files, mostly) and the next rebuild is made from it:
+# the files it reuses stay in place, what it does not write goes, and
+# nothing is written through a link put in it.
+cp -r input "$T/sp"
+$PB build -q -i "$T/sp" -o "$T/so"
+check "a first build keeps no spare" test ! -e "$T/.so.spare"
+printf '\nSpare one.\n' >>"$T/sp/positions/note-taking.md"
+$PB build -q -i "$T/sp" -o "$T/so"
+a=$(ino "$T/so/accs-peer-roles/index.html")
+check "a rebuild keeps the output it replaced as the spare" \
+    test "$(ino "$T/.so.spare/accs-peer-roles/index.html")" = "$a"
+echo extra >"$T/so/extra.txt"
+mkdir "$T/outside"
+echo kept >"$T/outside/index.html"
+rm -r "$T/.so.spare/accs-peer-roles"
+ln -s ../outside "$T/.so.spare/accs-peer-roles"
+ln -s ../outside/index.html "$T/.so.spare/note-taking-funding/index.html.tmp"
+printf '\nSpare two.\n' >>"$T/sp/positions/note-taking.md"
+$PB build -q -i "$T/sp" -o "$T/so"
+check "a rebuild from the spare writes nothing through a link in it" \
+    sh -c "test \"\$(cat '$T/outside/index.html')\" = kept && test \"\$(ls '$T/outside')\" = index.html"
+check "a link in the spare does not reach out/" \
+    sh -c "test -d '$T/so/accs-peer-roles' && test ! -L '$T/so/accs-peer-roles' && test -z \"\$(find '$T/so' -type l)\""
+check "a packet reused from the spare keeps its files" \
+    test "$(ino "$T/so/accs-peer-roles/index.html")" = "$a"
+printf '\nSpare three.\n' >>"$T/sp/positions/note-taking.md"
+$PB build -q -i "$T/sp" -o "$T/so"
+check "a file put into out/ by hand does not come back from the spare" \
+    test ! -e "$T/so/extra.txt"
+rm -rf "$T/sfull" "$T/.sfull".*
+$PB build -q -i "$T/sp" -o "$T/sfull"
+check "output made from the spare equals a full build" diff -r "$T/so" "$T/sfull"
+# a packet gone; then a file of out/ changed in place, which the spare
+# shares (one file, two names)
+rm "$T/sp/packets/accs-peer-roles.xml" "$T/sp/positions/certification.md"
+$PB build -q -i "$T/sp" -o "$T/so"
+check "a packet removed leaves the output made from the spare" \
+    test ! -e "$T/so/accs-peer-roles"
+printf 'changed in place\n' >>"$T/so/note-taking-funding/figures.csv"
+$PB build -q -i "$T/sp" -o "$T/so"
+rm -rf "$T/sfull" "$T/.sfull".*
+$PB build -q -i "$T/sp" -o "$T/sfull"
+check "a file changed in place that the spare shares is built again" \
+    diff -r "$T/so" "$T/sfull"
+
 # .manifest records each file's XXH3-128, as xxhsum computes it: the
 # same on every machine.
 ( cd "$T/o" && grep '^file ' .manifest | while read -r _ f h; do

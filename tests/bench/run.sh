@@ -77,7 +77,7 @@ for n in $sizes; do
 	export RUN_floor="$T/floor sh -c 'cmark $in/positions/*.md >$fl/cmark.html && head -c $pad /dev/zero >$fl/rest'"
 	export PREP_hugo="rm -rf $pub && sync"
 	export RUN_hugo="$T/hugo hugo --quiet --minify=false -s $site -d $pub --cacheDir $W/hugo-cache"
-	export PREP_full="rm -rf $o $W/.out-$n.stat $W/.out-$n.staging && sync"
+	export PREP_full="rm -rf $o $W/.out-$n.stat $W/.out-$n.staging* $W/.out-$n.spare && sync"
 	export RUN_full="$T/full $PB build -i $in -o $o"
 	export PREP_nochange="$PB build -i $in -o $o && sync"
 	export RUN_nochange="$T/nochange $PB build -i $in -o $o"

@@ -64,7 +64,7 @@ build(int *uptodate)
 	assert_non_null(m);
 	*uptodate = pb_increment_begin(&inc, in, out, "templates", "schema",
 	    0);
-	st = pb_stage_begin(out, &d);
+	st = pb_stage_begin(out, NULL, &d);
 	assert_non_null(st);
 	assert_int_equal(m->npackets, 1);
 	reuse = pb_increment_plan(&inc, st, m, in, NULL, why);
