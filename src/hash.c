@@ -13,7 +13,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <libxml/hash.h>
 #include <xxhash.h>
 
 #include "hash.h"
@@ -45,9 +44,19 @@ struct pb_hash_memo {
 	size_t			 cap;	/* a power of two */
 	size_t			 n;
 	uint64_t		 settled; /* ns: changes before it are old */
-	xmlHashTablePtr		 seen;	/* path: the hash of the regular file
-					 * a tree walk found there, no link on
-					 * the way (struct pb_hash) */
+	struct seen		*seen;	/* the regular files tree walks found,
+					 * no link on the way (memo_seen) */
+	size_t			 nseen;
+	int			 sorted; /* seen sorted since the last one */
+	const char		*roots[4]; /* the folders walked */
+	size_t			 nroots;
+};
+
+/* A file a tree walk hashed: ROOT/REL, roots[root] the folder walked. */
+struct seen {
+	size_t		 root;
+	char		*rel;
+	struct pb_hash	 hash;
 };
 
 struct pb_hash_memo *
@@ -72,9 +81,13 @@ pb_hash_memo_settle(struct pb_hash_memo *m, int64_t ns)
 void
 pb_hash_memo_free(struct pb_hash_memo *m)
 {
+	size_t	 i;
+
 	if (m == NULL)
 		return;
-	xmlHashFree(m->seen, xmlHashDefaultDeallocator);
+	for (i = 0; i < m->nseen; i++)
+		free(m->seen[i].rel);
+	free(m->seen);
 	free(m->v);
 	free(m);
 }
@@ -165,23 +178,38 @@ memo_learn(struct pb_hash_memo *m, const struct stat *st, struct pb_hash h)
 static int
 hex_hash(const char *s, struct pb_hash *v)
 {
+	/* each byte's digit value plus one: 0 for a byte that is none */
+	static const unsigned char val[256] = {
+		['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5,
+		['5'] = 6, ['6'] = 7, ['7'] = 8, ['8'] = 9, ['9'] = 10,
+		['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15,
+		['f'] = 16
+	};
 	uint64_t	 half[2] = { 0, 0 };
 	size_t		 i;
-	int		 d;
+	unsigned	 d;
 
 	for (i = 0; i < 32; i++) {
-		d = (unsigned char)s[i];
-		if (d >= '0' && d <= '9')
-			d -= '0';
-		else if (d >= 'a' && d <= 'f')
-			d -= 'a' - 10;
-		else
+		if ((d = val[(unsigned char)s[i]]) == 0)
 			return 0;
-		half[i >> 4] = half[i >> 4] << 4 | (uint64_t)d;
+		half[i >> 4] = half[i >> 4] << 4 | (uint64_t)(d - 1);
 	}
 	v->hi = half[0];
 	v->lo = half[1];
 	return 1;
+}
+
+void
+pb_hash_memo_reserve(struct pb_hash_memo *m, size_t n)
+{
+	size_t	 cap = 256;
+
+	if (m->n > 0 || m->cap > 0)
+		return;
+	while (3 * cap < 4 * (n + 1))
+		cap *= 2;
+	m->cap = cap;
+	m->v = pb_xcalloc(cap, sizeof(*m->v));
 }
 
 int
@@ -345,29 +373,71 @@ add_content(struct pb_hasher *h, int dfd, const char *path, int nofollow,
 
 /*
  * Remembers for the rest of the build the hash of the regular file rel
- * (below the folder h walks) that st describes, by its path as the
- * build names it (ROOT/REL): the files of a packet are hashed again by
- * path (pb_hasher_add_file), without a second look at each.
+ * (below the folder h walks) that st describes: the files of a packet
+ * are hashed again by path (pb_hasher_add_file), ROOT/REL, without a
+ * second look at each (seen_find). Only kept, not sorted, here: a
+ * rebuild that finds nothing changed never looks one up. Non-zero when
+ * it took rel (allocated) for its own.
  */
-static void
-memo_seen(struct pb_hasher *h, const char *rel, const struct stat *st)
+static int
+memo_seen(struct pb_hasher *h, char *rel, const struct stat *st)
 {
+	struct pb_hash_memo	*m = h->memo;
 	const struct pb_hash	*known;
-	struct pb_hash		*v;
-	char			*path;
+	struct seen		*e;
 
-	if (h->memo == NULL || h->root == NULL ||
-	    (known = memo_get(h->memo, st)) == NULL)
-		return;
-	if (h->memo->seen == NULL)
-		h->memo->seen = xmlHashCreate(256);
-	v = pb_xcalloc(1, sizeof(*v));
-	*v = *known;
-	path = pb_xasprintf("%s/%s", h->root, rel);
-	if (xmlHashUpdateEntry(h->memo->seen, BAD_CAST path, v,
-	    xmlHashDefaultDeallocator) != 0)
-		free(v);
-	free(path);
+	if (m == NULL || h->root == NULL || (known = memo_get(m, st)) ==
+	    NULL)
+		return 0;
+	if (m->nroots == 0 || m->roots[m->nroots - 1] != h->root) {
+		if (m->nroots == sizeof(m->roots) / sizeof(m->roots[0]))
+			return 0;
+		m->roots[m->nroots++] = h->root;
+	}
+	m->seen = pb_grow(m->seen, m->nseen, sizeof(*m->seen));
+	e = &m->seen[m->nseen++];
+	e->root = m->nroots - 1;
+	e->rel = rel;
+	e->hash = *known;
+	m->sorted = 0;
+	return 1;
+}
+
+static int
+seen_cmp(const void *a, const void *b)
+{
+	const struct seen	*x = a, *y = b;
+
+	if (x->root != y->root)
+		return x->root < y->root ? -1 : 1;
+	return strcmp(x->rel, y->rel);
+}
+
+/* The hash a tree walk of this build found for path, or NULL. */
+static const struct pb_hash *
+seen_find(struct pb_hash_memo *m, const char *path)
+{
+	struct seen	 key, *e;
+	size_t		 i, n;
+
+	if (m->nseen == 0)
+		return NULL;
+	if (!m->sorted) {
+		qsort(m->seen, m->nseen, sizeof(*m->seen), seen_cmp);
+		m->sorted = 1;
+	}
+	for (i = 0; i < m->nroots; i++) {
+		n = strlen(m->roots[i]);
+		if (strncmp(path, m->roots[i], n) != 0 || path[n] != '/')
+			continue;
+		key.root = i;
+		key.rel = (char *)(uintptr_t)(path + n + 1);
+		e = bsearch(&key, m->seen, m->nseen, sizeof(*m->seen),
+		    seen_cmp);
+		if (e != NULL)
+			return &e->hash;
+	}
+	return NULL;
 }
 
 static int
@@ -380,9 +450,8 @@ add_content(struct pb_hasher *h, int dfd, const char *path, int nofollow,
 
 	/* a file the tree walk of this build hashed (memo_seen): not
 	 * looked at again */
-	if (h->memo != NULL && st == NULL && dfd == AT_FDCWD &&
-	    h->memo->seen != NULL)
-		known = xmlHashLookup(h->memo->seen, BAD_CAST path);
+	if (h->memo != NULL && st == NULL && dfd == AT_FDCWD)
+		known = seen_find(h->memo, path);
 	if (known == NULL && h->memo != NULL && st == NULL && fstatat(dfd,
 	    path, &own,
 	    nofollow ? AT_SYMLINK_NOFOLLOW : 0) == 0)
@@ -424,10 +493,11 @@ pb_hasher_add_file_as(struct pb_hasher *h, const char *path,
  * file's content, a folder's entries. Linked folders are not entered
  * (their files are hashed where they are, or lie outside the input,
  * which a build refuses either way). Each entry is looked up by its name
- * in its folder, not by its whole path.
+ * in its folder, not by its whole path. Non-zero when it kept rel
+ * (allocated; memo_seen).
  */
-static void
-add_entry(struct pb_hasher *h, int dfd, const char *name, const char *rel)
+static int
+add_entry(struct pb_hasher *h, int dfd, const char *name, char *rel)
 {
 	struct stat	 st, tst;
 	char		 target[4096];
@@ -437,7 +507,7 @@ add_entry(struct pb_hasher *h, int dfd, const char *name, const char *rel)
 	pb_hasher_add(h, rel, strlen(rel) + 1);
 	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
 		pb_hasher_add(h, "?", 2);
-		return;
+		return 0;
 	}
 	if (S_ISLNK(st.st_mode)) {
 		n = readlinkat(dfd, name, target, sizeof(target) - 1);
@@ -453,29 +523,29 @@ add_entry(struct pb_hasher *h, int dfd, const char *name, const char *rel)
 				pb_hasher_add(h, "\377unreadable", 12);
 		} else
 			pb_hasher_add(h, S_ISDIR(tst.st_mode) ? "d" : "o", 2);
-		return;
+		return 0;
 	}
 	if (S_ISREG(st.st_mode)) {
 		pb_hasher_add(h, "f", 2);
-		if (!add_content(h, dfd, name, 1, &st))
-			pb_hasher_add(h, "\377unreadable", 12);
-		else
-			memo_seen(h, rel, &st);
-		return;
+		if (add_content(h, dfd, name, 1, &st))
+			return memo_seen(h, rel, &st);
+		pb_hasher_add(h, "\377unreadable", 12);
+		return 0;
 	}
 	if (!S_ISDIR(st.st_mode)) {
 		/* a pipe, a socket, a device: never opened */
 		pb_hasher_add(h, S_ISFIFO(st.st_mode) ? "p" : S_ISSOCK(
 		    st.st_mode) ? "s" : S_ISCHR(st.st_mode) ? "c" : "b", 2);
-		return;
+		return 0;
 	}
 	pb_hasher_add(h, "d", 2);
 	if ((sub = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 	    O_CLOEXEC)) < 0) {
 		pb_hasher_add(h, "\377unreadable", 12);
-		return;
+		return 0;
 	}
 	add_folder(h, sub, rel);
+	return 0;
 }
 
 /* "REL/NAME", a new string: a folder's path and one of its entries. */
@@ -516,8 +586,8 @@ add_folder(struct pb_hasher *h, int dfd, const char *rel)
 		qsort(v, k, sizeof(*v), pb_name_cmp);
 	for (i = 0; i < k; i++) {
 		r = rel[0] ? join(rel, v[i]) : pb_xstrdup(v[i]);
-		add_entry(h, dirfd(dp), v[i], r);
-		free(r);
+		if (!add_entry(h, dirfd(dp), v[i], r))
+			free(r);
 		free(v[i]);
 	}
 	closedir(dp);

@@ -53,6 +53,12 @@ struct pb_hash_memo *pb_hash_memo_new(void);
 void pb_hash_memo_settle(struct pb_hash_memo *m, int64_t ns);
 
 /*
+ * Makes an empty memo's table big enough for n entries at once, where
+ * growing it entry by entry would copy it at each doubling.
+ */
+void pb_hash_memo_reserve(struct pb_hash_memo *m, size_t n);
+
+/*
  * Reads back one line as pb_hash_memo_format wrote it (its leading '='
  * included); returns 0 and remembers nothing when line is not one.
  */

@@ -69,17 +69,28 @@ word(const char **p, char id[256])
 	return 1;
 }
 
-/* Reads a line's last field, 32 hex digits ending the line, into *h. */
+/*
+ * Reads 32 hex digits at p into *h: a line's last field, or (more not 0)
+ * one a space follows.
+ */
 static int
-hash_at(const char *p, struct pb_hash *h)
+hash_then(const char *p, struct pb_hash *h, int more)
 {
 	char	 hex[PB_HASH_HEX];
 
-	if (strnlen(p, 32) < 32 || (p[32] != '\n' && p[32] != '\0'))
+	if (strnlen(p, 32) < 32 || (p[32] != '\n' && p[32] != '\0' &&
+	    !(more && p[32] == ' ')))
 		return 0;
 	memcpy(hex, p, 32);
 	hex[32] = '\0';
 	return pb_hash_parse(hex, h);
+}
+
+/* Reads a line's last field, 32 hex digits ending the line, into *h. */
+static int
+hash_at(const char *p, struct pb_hash *h)
+{
+	return hash_then(p, h, 0);
 }
 
 /* Whether v's n entries are in order already (as a file written sorted
@@ -160,7 +171,7 @@ below(const char *f, const char *indir)
 static void
 pb_manifest_read(const char *outdir, struct pb_manifest *m)
 {
-	char		*path, *line = NULL, id[256], hex[PB_HASH_HEX];
+	char		*path, *line = NULL, id[256];
 	const char	*p;
 	size_t		 cap = 0;
 	FILE		*f;
@@ -184,23 +195,26 @@ pb_manifest_read(const char *outdir, struct pb_manifest *m)
 		if (strncmp(line, "file ", 5) == 0) {
 			if (word(&p, id) && hash_at(p, &h))
 				pb_manifest_add_file(m, id, h, NULL);
-		} else if (sscanf(line, "all %32s", hex) == 1 &&
-		    pb_hash_parse(hex, &h))
-			m->all = h;
-		else if (sscanf(line, "site %32s", hex) == 1 &&
-		    pb_hash_parse(hex, &h))
-			m->site = h;
-		else if (sscanf(line, "valid %32s", hex) == 1 &&
-		    pb_hash_parse(hex, &h)) {
-			m->valid = pb_grow(m->valid, m->nvalid,
-			    sizeof(*m->valid));
-			m->valid[m->nvalid++] = h;
-		}
-		else if (sscanf(line, "packet %255s %32s%n", id, hex, &end) ==
-		    2 && pb_id_valid(id) && pb_hash_parse(hex, &h)) {
-			pb_manifest_add(m, id, h);
-			if (line[end] == ' ')
-				m->v[m->n - 1].tags = unhex(line + end + 1);
+		} else if (strncmp(line, "all ", 4) == 0) {
+			if (hash_at(line + 4, &h))
+				m->all = h;
+		} else if (strncmp(line, "site ", 5) == 0) {
+			if (hash_at(line + 5, &h))
+				m->site = h;
+		} else if (strncmp(line, "valid ", 6) == 0) {
+			if (hash_at(line + 6, &h)) {
+				m->valid = pb_grow(m->valid, m->nvalid,
+				    sizeof(*m->valid));
+				m->valid[m->nvalid++] = h;
+			}
+		} else if (strncmp(line, "packet ", 7) == 0) {
+			p = line + 7;
+			if (word(&p, id) && pb_id_valid(id) &&
+			    hash_then(p, &h, 1)) {
+				pb_manifest_add(m, id, h);
+				if (p[32] == ' ')
+					m->v[m->n - 1].tags = unhex(p + 33);
+			}
 		} else if (sscanf(line, "images %255s %n", id, &end) == 1 &&
 		    end > 0) {
 			/* right after its packet's line */
@@ -568,6 +582,7 @@ pb_manifest_read_stat(struct pb_manifest *m, struct pb_hash_memo *memo,
 	const char			*p;
 	uint64_t			 size, mtime, ino;
 	struct pb_manifest_entry	*e;
+	struct stat			 st;
 	FILE				*f;
 	int				 fd;
 
@@ -577,6 +592,9 @@ pb_manifest_read_stat(struct pb_manifest *m, struct pb_hash_memo *memo,
 		close(fd);
 		return;
 	}
+	/* a line of it is about 90 bytes */
+	if (fstat(fd, &st) == 0 && st.st_size > 0)
+		pb_hash_memo_reserve(memo, (size_t)st.st_size / 90);
 	while (fgets(line, sizeof(line), f) != NULL) {
 		if (line[0] == '=') {
 			pb_hash_memo_parse(memo, line);

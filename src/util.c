@@ -915,15 +915,17 @@ pb_u64_read(const char **p, char end, uint64_t *v)
 {
 	const char	*s = *p;
 	uint64_t	 n = 0;
+	unsigned	 d;
 
-	if (*s < '0' || *s > '9')
+	if ((unsigned)(unsigned char)*s - '0' > 9)
 		return 0;
-	for (; *s >= '0' && *s <= '9'; s++) {
-		/* 19 digits never pass 64 bits: check the ones after */
-		if (s - *p >= 19 &&
-		    n > (UINT64_MAX - (uint64_t)(*s - '0')) / 10)
+	/* 19 digits never pass 64 bits: only the ones after are checked */
+	for (; (d = (unsigned char)*s - '0') <= 9 && s - *p < 19; s++)
+		n = n * 10 + d;
+	for (; (d = (unsigned char)*s - '0') <= 9; s++) {
+		if (n > (UINT64_MAX - d) / 10)
 			return 0;
-		n = n * 10 + (uint64_t)(*s - '0');
+		n = n * 10 + d;
 	}
 	if (*s != end)
 		return 0;
