@@ -765,16 +765,17 @@ static int
 packet_reuse(struct pb_stage *stage, const struct pb_manifest *old,
     const char *id, int pdf)
 {
-	char	*rel;
-	size_t	 o, len = strlen(id);
-	int	 ok = 1;
+	struct pb_reuse_dir	 r = PB_REUSE_DIR_INIT;
+	char		*rel;
+	size_t		 o, len = strlen(id);
+	int		 ok = 1;
 
 	for (o = 0; ok && o < PB_OUT__MAX; o++) {
 		if (o == PB_OUT_PDF && !pdf)
 			continue;
 		rel = pb_packet_output(id, (enum pb_output)o);
-		ok = pb_stage_reuse(stage, list_get(old->files, old->nfiles,
-		    old->sorted, rel));
+		ok = pb_stage_reuse_in(stage, &r, list_get(old->files,
+		    old->nfiles, old->sorted, rel));
 		free(rel);
 	}
 	/* and the charts beside its DocBook, ID/NAME.svg, and the images
@@ -805,8 +806,9 @@ packet_reuse(struct pb_stage *stage, const struct pb_manifest *old,
 		    strlen(rel) > 4 && strcmp(rel + strlen(rel) - 4,
 		    ".svg") == 0) || (strncmp(rel + len + 1, "media/", 6) == 0 &&
 		    strchr(rel + len + 7, '/') == NULL)))
-			ok = pb_stage_reuse(stage, &old->files[o]);
+			ok = pb_stage_reuse_in(stage, &r, &old->files[o]);
 	}
+	pb_reuse_end(&r);
 	return ok;
 }
 

@@ -802,8 +802,51 @@ read_hashed(int in, struct pb_buf *b, struct pb_hash *got)
 	return n == 0;
 }
 
+/*
+ * The folder of out/ holding relpath, open as r keeps it for the next
+ * file of that folder (open_parent); *name set to relpath's last part.
+ */
+static int
+reuse_dir(const struct pb_stage *s, struct pb_reuse_dir *r,
+    const char *relpath, const char **name)
+{
+	const char	*slash = strrchr(relpath, '/');
+	size_t		 n = slash != NULL ? (size_t)(slash - relpath) : 0;
+
+	if (r->dir != NULL && r->fd >= 0 && strlen(r->dir) == n &&
+	    strncmp(r->dir, relpath, n) == 0) {
+		*name = slash != NULL ? slash + 1 : relpath;
+		return r->fd;
+	}
+	pb_reuse_end(r);
+	r->dir = pb_xstrndup(relpath, n);
+	return r->fd = open_parent(s->out, relpath, name);
+}
+
+void
+pb_reuse_end(struct pb_reuse_dir *r)
+{
+	if (r->fd >= 0)
+		close(r->fd);
+	free(r->dir);
+	r->dir = NULL;
+	r->fd = -1;
+}
+
 int
 pb_stage_reuse(struct pb_stage *s, const struct pb_manifest_entry *e)
+{
+	struct pb_reuse_dir	 r = PB_REUSE_DIR_INIT;
+	int		 rc;
+
+	rc = pb_stage_reuse_in(s, &r, e);
+	pb_reuse_end(&r);
+	return rc;
+}
+
+int
+pb_stage_reuse_in(struct pb_stage *s, struct pb_reuse_dir *r,
+    const struct pb_manifest_entry *e)
 {
 	char		*to = NULL;
 	const char	*name, *relpath;
@@ -833,7 +876,7 @@ pb_stage_reuse(struct pb_stage *s, const struct pb_manifest_entry *e)
 			return 0;
 		}
 	}
-	if ((dfd = open_parent(s->out, relpath, &name)) < 0) {
+	if ((dfd = reuse_dir(s, r, relpath, &name)) < 0) {
 		free(to);
 		return 0;
 	}
@@ -874,7 +917,6 @@ pb_stage_reuse(struct pb_stage *s, const struct pb_manifest_entry *e)
 out:
 	if (in >= 0)
 		close(in);
-	close(dfd);
 	free(to);
 	pb_buf_free(&b);
 	return rc;

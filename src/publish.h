@@ -62,6 +62,20 @@ struct pb_manifest_entry;
  */
 int pb_stage_reuse(struct pb_stage *s, const struct pb_manifest_entry *e);
 
+/*
+ * pb_stage_reuse for files one after another: r keeps the folder of out/
+ * the last one lay in open for the next ones in it (a packet's files).
+ * Start r as PB_REUSE_DIR_INIT; pb_reuse_end closes it.
+ */
+struct pb_reuse_dir {
+	char	*dir;	/* its path in out/ */
+	int	 fd;
+};
+#define PB_REUSE_DIR_INIT { NULL, -1 }
+int pb_stage_reuse_in(struct pb_stage *s, struct pb_reuse_dir *r,
+    const struct pb_manifest_entry *e);
+void pb_reuse_end(struct pb_reuse_dir *r);
+
 struct pb_manifest;
 
 /*
