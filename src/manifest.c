@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <dirent.h>
 #include <limits.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -479,6 +480,24 @@ pb_manifest_verify(const struct pb_manifest *m, const char *outdir)
 	return verify_dir(m, outdir, fd, rel, &seen) && seen == m->nfiles;
 }
 
+/* pb_manifest_verify in a thread of its own (pb_increment_begin). */
+struct verify_job {
+	const struct pb_manifest	*m;
+	const char			*outdir;
+	pthread_t			 tid;
+	int				 started;
+	int				 ok;
+};
+
+static void *
+verify_main(void *arg)
+{
+	struct verify_job	*j = arg;
+
+	j->ok = pb_manifest_verify(j->m, j->outdir);
+	return NULL;
+}
+
 /* Serializes m into out, sorted by id, for writing as .manifest. */
 static void
 pb_manifest_format(const struct pb_manifest *m, struct pb_buf *out)
@@ -818,6 +837,7 @@ pb_increment_begin(struct pb_increment *inc, const char *indir,
 {
 	struct pb_hasher	*h;
 	struct pb_buf		 b = { NULL, 0, 0 };
+	struct verify_job	 vj;
 	int			 up;
 
 	memset(inc, 0, sizeof(*inc));
@@ -826,6 +846,17 @@ pb_increment_begin(struct pb_increment *inc, const char *indir,
 	inc->statpath = pb_out_sidecar(outdir, "stat");
 	inc->memo = pb_hash_memo_new();
 	pb_manifest_read_stat(&inc->old, inc->memo, inc->statpath);
+	/* whether out/ is as inc->old records, found on the other core
+	 * while this one hashes the input (worth a thread only for a large
+	 * out/): it counts only when the input is unchanged, and is then
+	 * most of a no-change rebuild */
+	memset(&vj, 0, sizeof(vj));
+	vj.m = &inc->old;
+	vj.outdir = outdir;
+	if (inc->old.warned && !pb_hash_eq(inc->old.all, none) &&
+	    inc->old.nfiles >= 1024)
+		vj.started = pthread_create(&vj.tid, NULL, verify_main,
+		    &vj) == 0;
 	inc->tool = tool_hash(tdir, schemadir, inc->memo);
 	inc->pdf = pdf;
 	if (pdf) {	/* the pages link to their PDF: another build */
@@ -838,9 +869,11 @@ pb_increment_begin(struct pb_increment *inc, const char *indir,
 	pb_hasher_add_hash(h, inc->tool);
 	pb_hasher_add_tree(h, indir);
 	inc->cur.all = pb_hasher_end(h);
+	if (vj.started)
+		pthread_join(vj.tid, NULL);
 	up = !pb_hash_eq(inc->old.all, none) && inc->old.warned &&
-	    pb_hash_eq(inc->old.all, inc->cur.all) &&
-	    pb_manifest_verify(&inc->old, outdir);
+	    pb_hash_eq(inc->old.all, inc->cur.all) && (vj.started ? vj.ok :
+	    pb_manifest_verify(&inc->old, outdir));
 	/* nothing to build: keep what the memo learned all the same */
 	if (up && pb_hash_memo_changed(inc->memo)) {
 		pb_manifest_format_stat(&inc->old, inc->memo, &b);

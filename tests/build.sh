@@ -173,6 +173,18 @@ rm -rf "$T/sfull" "$T/.sfull".*
 $PB build -q -i "$T/sp" -o "$T/sfull"
 check "a file changed in place that the spare shares is built again" \
     diff -r "$T/so" "$T/sfull"
+# An output of more than 1,024 files is checked on the other core while
+# the input is hashed: unchanged, nothing is built; a file of it changed,
+# its packet is built again.
+sh tests/bench/gen.sh "$T/big" 2570 >/dev/null
+$PB build -q -i "$T/big" -o "$T/bo" 2>/dev/null
+check "a large output: a no-change rebuild builds nothing" sh -c \
+    "$PB build -i '$T/big' -o '$T/bo' 2>&1 | grep -q '^0 packets built, 257 reused'"
+printf 'changed\n' >>"$T/bo/k0200/figures.csv"
+check "a large output: a file changed in it is built again" sh -c \
+    "$PB build -i '$T/big' -o '$T/bo' 2>&1 | grep -q '^1 packet built, 256 reused'"
+check "a large output: and then found up to date" sh -c \
+    "$PB build -i '$T/big' -o '$T/bo' 2>&1 | grep -q '^0 packets built, 257 reused'"
 
 # .manifest records each file's XXH3-128, as xxhsum computes it: the
 # same on every machine.
