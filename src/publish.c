@@ -966,7 +966,7 @@ stage_prune(struct pb_stage *s)
 	const char		**names, *key;
 	char			 *path;
 	size_t			  i, lo, hi, mid, len, n = s->written.nfiles;
-	int			  ok = 1;
+	int			  ok = 1, kept;
 
 	names = pb_xcalloc(n + 1, sizeof(*names));
 	for (i = 0; i < n; i++)
@@ -981,18 +981,21 @@ stage_prune(struct pb_stage *s)
 		ok = unlink(path) == 0 || errno == ENOENT;
 		free(path);
 	}
-	/* deepest first: a folder no file written lies in */
+	/* deepest first: a folder no file written lies in (the first name
+	 * not before "DIR/" does not start with it) */
 	for (i = sp->ndirs; ok && i-- > 0; ) {
-		len = strlen(sp->dirs[i]);
+		path = pb_xasprintf("%s/", sp->dirs[i]);
+		len = strlen(path);
 		for (lo = 0, hi = n; lo < hi; ) {
 			mid = lo + (hi - lo) / 2;
-			if (strcmp(names[mid], sp->dirs[i]) < 0)
+			if (strcmp(names[mid], path) < 0)
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
-		if (lo < n && strncmp(names[lo], sp->dirs[i], len) == 0 &&
-		    names[lo][len] == '/')
+		kept = lo < n && strncmp(names[lo], path, len) == 0;
+		free(path);
+		if (kept)
 			continue;
 		path = pb_xasprintf("%s/%s", s->path, sp->dirs[i]);
 		ok = rmdir(path) == 0 || errno == ENOENT;

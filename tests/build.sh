@@ -173,6 +173,17 @@ rm -rf "$T/sfull" "$T/.sfull".*
 $PB build -q -i "$T/sp" -o "$T/sfull"
 check "a file changed in place that the spare shares is built again" \
     diff -r "$T/so" "$T/sfull"
+# a packet whose id another's begins with, and a dash: each folder kept
+cp "$T/sp/packets/note-taking-funding.xml" "$T/sp/packets/note-taking-funding-b.xml"
+check "a rebuild from the spare adds a packet another's id begins with" \
+    $PB build -q -i "$T/sp" -o "$T/so"
+for i in 1 2; do
+	printf '\nSpare four.\n' >>"$T/sp/positions/note-taking.md"
+	check "and keeps both folders, rebuild $i" $PB build -q -i "$T/sp" -o "$T/so"
+done
+rm -rf "$T/sfull" "$T/.sfull".*
+$PB build -q -i "$T/sp" -o "$T/sfull"
+check "and equals a full build" diff -r "$T/so" "$T/sfull"
 # An output of more than 1,024 files is checked on the other core while
 # the input is hashed: unchanged, nothing is built; a file of it changed,
 # its packet is built again.
