@@ -821,10 +821,13 @@ styles_start(struct styles_job *j, const char *tdir)
 	memset(j, 0, sizeof(*j));
 	if ((j->st = pb_styles_open(tdir, &j->d)) == NULL)
 		return NULL;
+	pb_styles_await_plan(j->st);
 	if (pthread_create(&j->tid, NULL, styles_main, j) == 0)
 		j->started = 1;
-	else
+	else {
+		pb_styles_plan(j->st, 0);
 		styles_main(j);
+	}
 	return j->st;
 }
 
@@ -841,6 +844,7 @@ styles_done(struct styles_job *j, struct pb_run *r, struct pb_diags *before)
 	struct pb_diags	 since = r->d;
 
 	if (j->started) {
+		pb_styles_finish(j->st);
 		pthread_join(j->tid, NULL);
 		j->started = 0;
 	}
@@ -1063,6 +1067,7 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	struct pb_diags		 before, *warns = NULL;
 	struct timespec		 clock;
 	char			*reuse = NULL;
+	size_t			 i;
 	int			 rc = PB_EXIT_OK, compiling = 0;
 
 	r->built = r->reused = 0;
@@ -1091,6 +1096,11 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	r->why = pb_xcalloc(r->model->npackets + 1, 1);
 	reuse = pb_increment_plan(&inc, stage, r->model, r->indir, r->only,
 	    r->why);
+	/* a packet reused was made with these very templates: they all
+	 * compiled then, and what this build does not need need not now */
+	for (i = 0; i < r->model->npackets && !reuse[i]; i++)
+		;
+	pb_styles_plan(st, i < r->model->npackets);
 	pb_styles_set_pdf(st, chromium != NULL);
 	warns = pb_xcalloc(r->model->npackets + 1, sizeof(*warns));
 	build_reusing(r, &o, st, stage, &inc, reuse, jobs, chromium, warns);

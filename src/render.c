@@ -58,11 +58,23 @@ struct pb_styles {
 	xsltSecurityPrefsPtr	 sec;
 	int			 pdf;	/* the build writes PDFs */
 	struct memo		 memo;
-	pthread_mutex_t		 lock;	/* over ready */
-	pthread_cond_t		 done;	/* signalled as each compiles */
+	pthread_mutex_t		 lock;	/* over the five below */
+	pthread_cond_t		 done;	/* signalled as each compiles, and
+					   as the build plans or ends */
 	unsigned		 ready;	/* a bit per format compiled, or
 					   failed (sheet) */
+	unsigned		 want;	/* a bit per format asked for */
+	int			 planned; /* defer is known (pb_styles_plan) */
+	int			 defer;	/* LATER formats only when asked for */
+	int			 finish;  /* no more is asked for */
 };
+
+/*
+ * The formats a rebuild may need none of: the charts' SVG (no packet it
+ * builds places a chart) and the site's pages (reused as they were).
+ */
+#define LATER	(1u << PB_FMT_SVG | 1u << PB_FMT_INDEX | 1u << PB_FMT_FEED | \
+		 1u << PB_FMT_SITEMAP)
 
 /* Where stylesheet errors go while one stage runs. */
 struct sink {
@@ -877,13 +889,79 @@ pb_styles_open(const char *dir, struct pb_diags *d)
 	s->memo.words = xmlHashCreate(0);
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_cond_init(&s->done, NULL);
+	s->planned = 1;	/* every one, unless pb_styles_await_plan */
 	return s;
+}
+
+void
+pb_styles_await_plan(struct pb_styles *s)
+{
+	s->planned = 0;
+}
+
+/* Sets what pb_styles_plan, pb_styles_finish say, under the lock. */
+static void
+styles_say(struct pb_styles *s, int defer, int finish)
+{
+	pthread_mutex_lock(&s->lock);
+	if (!s->planned) {
+		s->planned = 1;
+		s->defer = defer;
+	}
+	s->finish |= finish;
+	pthread_cond_broadcast(&s->done);
+	pthread_mutex_unlock(&s->lock);
+}
+
+void
+pb_styles_plan(struct pb_styles *s, int defer)
+{
+	styles_say(s, defer, 0);
+}
+
+void
+pb_styles_finish(struct pb_styles *s)
+{
+	styles_say(s, 0, 1);
+}
+
+/* Makes f ready, compiled or failed (xsl[f] NULL), under the lock. */
+static void
+styles_ready(struct pb_styles *s, enum pb_format f)
+{
+	s->ready |= 1u << f;
+	pthread_cond_broadcast(&s->done);
+}
+
+/* Whether f is to compile now: every one unless deferred and not asked. */
+static int
+styles_now(struct pb_styles *s, enum pb_format f)
+{
+	int	 now;
+
+	pthread_mutex_lock(&s->lock);
+	while ((LATER & 1u << f) && !s->planned)
+		pthread_cond_wait(&s->done, &s->lock);
+	now = !(LATER & 1u << f) || !s->defer || (s->want & 1u << f);
+	pthread_mutex_unlock(&s->lock);
+	return now;
+}
+
+/* Compiles f's stylesheet into s. */
+static void
+styles_one(struct pb_styles *s, enum pb_format f, struct pb_diags *d)
+{
+	if ((s->xsl[f] = compile(s->dir, style_names[f], d)) != NULL)
+		strip_take(&s->strip[f], s->xsl[f]);
 }
 
 /*
  * Compiles the stylesheet of each format for which only is PB_FMT__MAX or
  * that format, in compile_order, each made ready (sheet) as it compiles;
- * the others are made ready with none. 0 when one failed.
+ * the others are made ready with none. A rebuild that reuses packets
+ * (pb_styles_plan) compiles the LATER ones only as they are asked for
+ * (sheet), until pb_styles_finish: the same templates compiled without a
+ * problem for the build that wrote those packets. 0 when one failed.
  */
 static int
 styles_compile(struct pb_styles *s, enum pb_format only,
@@ -891,17 +969,40 @@ styles_compile(struct pb_styles *s, enum pb_format only,
 {
 	size_t		 errs = d->errors, i;
 	enum pb_format	 f;
+	unsigned	 left = 0, ask;
 
 	for (i = 0; i < PB_FMT__MAX; i++) {
 		f = compile_order[i];
-		if ((only == PB_FMT__MAX || f == only) &&
-		    (s->xsl[f] = compile(s->dir, style_names[f], d)) != NULL)
-			strip_take(&s->strip[f], s->xsl[f]);
+		if (only == PB_FMT__MAX && !styles_now(s, f)) {
+			left |= 1u << f;
+			continue;
+		}
+		if (only == PB_FMT__MAX || f == only)
+			styles_one(s, f, d);
 		pthread_mutex_lock(&s->lock);
-		s->ready |= 1u << f;
-		pthread_cond_broadcast(&s->done);
+		styles_ready(s, f);
 		pthread_mutex_unlock(&s->lock);
 	}
+	pthread_mutex_lock(&s->lock);
+	while (left != 0) {
+		if ((ask = s->want & left) == 0) {
+			if (s->finish)
+				break;
+			pthread_cond_wait(&s->done, &s->lock);
+			continue;
+		}
+		for (i = 0; !(ask & 1u << compile_order[i]); i++)
+			;
+		f = compile_order[i];
+		left &= ~(1u << f);
+		pthread_mutex_unlock(&s->lock);
+		styles_one(s, f, d);
+		pthread_mutex_lock(&s->lock);
+		styles_ready(s, f);
+	}
+	s->ready |= left;	/* never asked for: none */
+	pthread_cond_broadcast(&s->done);
+	pthread_mutex_unlock(&s->lock);
 	return d->errors == errs;
 }
 
@@ -916,6 +1017,10 @@ static xsltStylesheetPtr
 sheet(struct pb_styles *s, enum pb_format fmt)
 {
 	pthread_mutex_lock(&s->lock);
+	if (!(s->want & 1u << fmt)) {
+		s->want |= 1u << fmt;
+		pthread_cond_broadcast(&s->done);
+	}
 	while (!(s->ready & 1u << fmt))
 		pthread_cond_wait(&s->done, &s->lock);
 	pthread_mutex_unlock(&s->lock);

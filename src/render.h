@@ -45,6 +45,18 @@ struct pb_styles *pb_styles_load(const char *dir, struct pb_diags *d);
 struct pb_styles *pb_styles_open(const char *dir, struct pb_diags *d);
 int pb_styles_compile(struct pb_styles *s, struct pb_diags *d);
 
+/*
+ * For a build that knows, once it has planned, whether it reuses packets:
+ * pb_styles_await_plan, before pb_styles_compile starts, makes it wait
+ * for pb_styles_plan before the stylesheets a rebuild may not need (the
+ * charts' SVG, the site's pages); with defer non-zero those compile only
+ * when a render asks for one, until pb_styles_finish (call it before
+ * waiting for pb_styles_compile to return).
+ */
+void pb_styles_await_plan(struct pb_styles *s);
+void pb_styles_plan(struct pb_styles *s, int defer);
+void pb_styles_finish(struct pb_styles *s);
+
 /* Frees a set; NULL is a no-op. */
 void pb_styles_free(struct pb_styles *s);
 

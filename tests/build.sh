@@ -57,7 +57,9 @@ check "failed build leaves no staging folder" sh -c "! ls -d '$T'/.out.staging* 
 # for its own: a stylesheet that fails, whether it compiles first
 # (numbers.xsl), while packets render (html.xsl) or last (sitemap.xsl), is
 # the one problem said, the build exits 3, and out/ is left as it was.
-for sheet in numbers html sitemap; do
+# The charts' and the site's (which a rebuild reusing packets compiles
+# only when it needs them) too: a build with changed templates reuses none.
+for sheet in numbers html svg index feed sitemap; do
 	rm -rf "$T/tb"
 	cp -r templates "$T/tb"
 	sed -i 's|</xsl:stylesheet>|<xsl:template match="x"><xsl:bogus/></xsl:template></xsl:stylesheet>|' \
