@@ -457,12 +457,6 @@ pb_rmtree(const char *path)
 	return rm_halves(fd) && rmdir(path) == 0;
 }
 
-static int
-name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* The spare: the output the last build replaced, kept beside outdir. */
 struct pb_spare {
 	char		 *path;
@@ -543,9 +537,9 @@ spare_main(void *arg)
 	sp->ok = (fd = open(sp->path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 	    O_CLOEXEC)) >= 0 && spare_walk(sp, fd, rel, 2);
 	if (sp->nfiles > 1)
-		qsort(sp->files, sp->nfiles, sizeof(*sp->files), name_cmp);
+		qsort(sp->files, sp->nfiles, sizeof(*sp->files), pb_name_cmp);
 	if (sp->ndirs > 1)
-		qsort(sp->dirs, sp->ndirs, sizeof(*sp->dirs), name_cmp);
+		qsort(sp->dirs, sp->ndirs, sizeof(*sp->dirs), pb_name_cmp);
 	return NULL;
 }
 
@@ -864,7 +858,7 @@ pb_stage_reuse_in(struct pb_stage *s, struct pb_reuse_dir *r,
 	/* from the spare: the very file out/ has, as the last build left
 	 * it, is there already; anything else there goes */
 	if (s->spare != NULL && bsearch(&relpath, s->spare->files,
-	    s->spare->nfiles, sizeof(char *), name_cmp) != NULL &&
+	    s->spare->nfiles, sizeof(char *), pb_name_cmp) != NULL &&
 	    lstat(to, &lst) == 0) {
 		if (S_ISREG(lst.st_mode) && as_recorded(&lst, e)) {
 			stage_reused(s, relpath, e->hash, &lst);
@@ -971,11 +965,11 @@ stage_prune(struct pb_stage *s)
 	names = pb_xcalloc(n + 1, sizeof(*names));
 	for (i = 0; i < n; i++)
 		names[i] = s->written.files[i].id;
-	qsort(names, n, sizeof(*names), name_cmp);
+	qsort(names, n, sizeof(*names), pb_name_cmp);
 	for (i = 0; ok && i < sp->nfiles; i++) {
 		key = sp->files[i];
 		if (strcmp(key, ".manifest") == 0 || bsearch(&key, names, n,
-		    sizeof(*names), name_cmp) != NULL)
+		    sizeof(*names), pb_name_cmp) != NULL)
 			continue;
 		path = pb_xasprintf("%s/%s", s->path, key);
 		ok = unlink(path) == 0 || errno == ENOENT;
