@@ -272,6 +272,14 @@ pb_out_unlock(int fd)
 		close(fd);
 }
 
+/* Creates path, a file that must not be there yet, for writing. */
+static int
+open_new(const char *path)
+{
+	return open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    0644);
+}
+
 int
 pb_write_aside(const char *path, const char *data, size_t len)
 {
@@ -279,8 +287,7 @@ pb_write_aside(const char *path, const char *data, size_t len)
 	int	 fd, ok = 0;
 
 	unlink(tmp);
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
-	    O_CLOEXEC, 0644)) >= 0) {
+	if ((fd = open_new(tmp)) >= 0) {
 		ok = write(fd, data, len) == (ssize_t)len;
 		ok = close(fd) == 0 && ok;
 		ok = ok && rename(tmp, path) == 0;
@@ -643,19 +650,55 @@ pb_stage_path(const struct pb_stage *s)
 	return s->path;
 }
 
+/*
+ * Makes way at path (rel in the stage) for what this build puts there when
+ * a stage made from the spare has something else in its place: a file
+ * where it now needs a folder, a folder where it writes a file, a file of
+ * a build that stopped while writing. Removes only what the spare held.
+ * Non-zero when nothing is left in the way.
+ */
+static int
+spare_make_way(struct pb_stage *s, const char *rel, const char *path)
+{
+	const struct pb_spare	*sp = s->spare;
+	struct stat		 st;
+
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT;
+	if (sp == NULL)
+		return 0;
+	if (S_ISDIR(st.st_mode))
+		return bsearch(&rel, sp->dirs, sp->ndirs, sizeof(char *),
+		    pb_name_cmp) != NULL && pb_rmtree(path);
+	return bsearch(&rel, sp->files, sp->nfiles, sizeof(char *),
+	    pb_name_cmp) != NULL && (unlink(path) == 0 || errno == ENOENT);
+}
+
+/* Non-zero when path is a folder (not a link to one). */
+static int
+is_dir(const char *path)
+{
+	struct stat	 st;
+
+	return lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* Creates the folders of relpath under the stage (not the last part). */
 static int
-mkparents(const char *root, const char *relpath)
+mkparents(struct pb_stage *s, const char *relpath)
 {
-	char	*p, *slash;
-	int	 rc = 1;
+	char		*p, *slash;
+	size_t		 root = strlen(s->path) + 1;
+	int		 rc = 1;
 
-	p = pb_xasprintf("%s/%s", root, relpath);
-	for (slash = p + strlen(root) + 1; (slash = strchr(slash, '/')) != NULL;
+	p = pb_xasprintf("%s/%s", s->path, relpath);
+	for (slash = p + root; (slash = strchr(slash, '/')) != NULL;
 	    slash++) {
 		*slash = '\0';
-		if (mkdir(p, 0755) != 0 && errno != EEXIST)
-			rc = 0;
+		/* there already, or in the place of a file of the spare */
+		if (mkdir(p, 0755) != 0 && (errno != EEXIST || !is_dir(p)))
+			rc = errno == EEXIST && spare_make_way(s, p + root, p) &&
+			    (mkdir(p, 0755) == 0 || is_dir(p));
 		*slash = '/';
 		if (!rc)
 			break;
@@ -682,9 +725,9 @@ pb_stage_write(struct pb_stage *s, const char *relpath, const char *data,
 	}
 	if (stage_failed(s))
 		goto out;
-	if (!mkparents(s->path, relpath) ||
-	    (fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
-	    O_CLOEXEC, 0644)) < 0) {
+	if (!mkparents(s, relpath) || ((fd = open_new(tmp)) < 0 &&
+	    (errno != EEXIST || !spare_make_way(s, tmp + strlen(s->path) + 1,
+	    tmp) || (fd = open_new(tmp)) < 0))) {
 		stage_fail(s, path, "create", d);
 		goto out;
 	}
@@ -706,7 +749,8 @@ pb_stage_write(struct pb_stage *s, const char *relpath, const char *data,
 	}
 	fd = -1;
 	dst = pb_xasprintf("%s/%s", s->path, relpath);
-	if (rename(tmp, dst) != 0) {
+	if (rename(tmp, dst) != 0 && (errno != EISDIR ||
+	    !spare_make_way(s, relpath, dst) || rename(tmp, dst) != 0)) {
 		stage_fail(s, path, "rename", d);
 		goto out;
 	}
@@ -763,7 +807,7 @@ link_into(struct pb_stage *s, int dfd, const char *name, const char *relpath,
 {
 	if (linkat(dfd, name, AT_FDCWD, to, 0) == 0)
 		return 1;
-	return errno == ENOENT && mkparents(s->path, relpath) &&
+	return (errno == ENOENT || errno == ENOTDIR) && mkparents(s, relpath) &&
 	    linkat(dfd, name, AT_FDCWD, to, 0) == 0;
 }
 
@@ -897,8 +941,7 @@ pb_stage_reuse_in(struct pb_stage *s, struct pb_reuse_dir *r,
 	 * without AT_SYMLINK_FOLLOW); a copy where links cannot be made. */
 	if (link_into(s, dfd, name, relpath, to))
 		rc = 1;		/* the same inode: st stays true */
-	else if (mkparents(s->path, relpath) && (out = open(to, O_WRONLY |
-	    O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644)) >= 0) {
+	else if (mkparents(s, relpath) && (out = open_new(to)) >= 0) {
 		rc = (b.len == 0 || write(out, b.data, b.len) ==
 		    (ssize_t)b.len) && fstat(out, &st) == 0;
 		if (close(out) != 0)
@@ -972,7 +1015,10 @@ stage_prune(struct pb_stage *s)
 		    sizeof(*names), pb_name_cmp) != NULL)
 			continue;
 		path = pb_xasprintf("%s/%s", s->path, key);
-		ok = unlink(path) == 0 || errno == ENOENT;
+		/* gone already, or this build's own in its place: a
+		 * folder (EISDIR), a file where its folder was (ENOTDIR) */
+		ok = unlink(path) == 0 || errno == ENOENT || errno == EISDIR ||
+		    errno == ENOTDIR;
 		free(path);
 	}
 	/* deepest first: a folder no file written lies in (the first name
@@ -992,7 +1038,7 @@ stage_prune(struct pb_stage *s)
 		if (kept)
 			continue;
 		path = pb_xasprintf("%s/%s", s->path, sp->dirs[i]);
-		ok = rmdir(path) == 0 || errno == ENOENT;
+		ok = rmdir(path) == 0 || errno == ENOENT || errno == ENOTDIR;
 		free(path);
 	}
 	free(names);

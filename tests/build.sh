@@ -186,6 +186,22 @@ done
 rm -rf "$T/sfull" "$T/.sfull".*
 $PB build -q -i "$T/sp" -o "$T/sfull"
 check "and equals a full build" diff -r "$T/so" "$T/sfull"
+# the spare holding something else where a build now writes: a file in
+# a packet folder's place, a folder in a file's, the file a build that
+# stopped was writing
+printf '\nSpare five.\n' >>"$T/sp/positions/note-taking.md"
+$PB build -q -i "$T/sp" -o "$T/so"
+rm -r "$T/.so.spare/note-taking-funding-b" "$T/.so.spare/index.html"
+echo file >"$T/.so.spare/note-taking-funding-b"
+mkdir "$T/.so.spare/index.html" "$T/.so.spare/feed.xml.tmp"
+echo folder >"$T/.so.spare/index.html/inside"
+echo stopped >"$T/.so.spare/note-taking-funding/index.html.tmp"
+printf '\nSpare six.\n' >>"$T/sp/positions/note-taking.md"
+check "a rebuild makes way for its output in what the spare holds" \
+    $PB build -q -i "$T/sp" -o "$T/so"
+rm -rf "$T/sfull" "$T/.sfull".*
+$PB build -q -i "$T/sp" -o "$T/sfull"
+check "and equals a full build" diff -r "$T/so" "$T/sfull"
 # An output of 1,024 files or more (257 packets) is checked on the other
 # core while the input is hashed: unchanged, nothing is built; a file of
 # it changed, its packet is built again.
