@@ -2,10 +2,16 @@
  * render.c - driving libxslt: each stylesheet compiled once, one transform
  * context per document under security preferences, errors collected.
  */
+#define _GNU_SOURCE	/* memmem */
+
+#include <sys/random.h>
+
 #include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <libxml/xmlsave.h>
 #include <libxml/xpathInternals.h>
@@ -28,6 +34,8 @@
 struct memo {
 	pthread_mutex_t	 lock;
 	xmlHashTablePtr	 parts;	/* key -> struct pb_buf *, the part's text */
+	char		 slot[PB_HASH_HEX]; /* stands for a part's values
+					   (splice), the stylesheets' slot */
 	size_t		 kept;	/* bytes of the parts' text, in all */
 	xmlHashTablePtr	 words;	/* a figure's attributes -> its display
 				   (pb_render_displays) */
@@ -222,6 +230,13 @@ struct owners {
 	size_t		 n, cur;	/* how many; where the last lookup was */
 };
 
+/* What a transform keeps for the functions below (xsltGetExtData). */
+struct ext {
+	struct owners	 owners;	/* pb:section-owned */
+	xmlDocPtr	 doc;		/* pb:entry: the packet... */
+	xmlHashTablePtr	 entries;	/* ...and its entries' anchors */
+};
+
 /* A top-level heading's level, 1 to 6; 0 for any other node. */
 static int
 heading_level(xmlNodePtr n)
@@ -280,24 +295,25 @@ owners_find(struct owners *o, xmlNodePtr parent)
 }
 
 static void *
-owners_init(xsltTransformContextPtr ctxt, const xmlChar *uri)
+ext_init(xsltTransformContextPtr ctxt, const xmlChar *uri)
 {
 	(void)ctxt;
 	(void)uri;
-	return pb_xcalloc(1, sizeof(struct owners));
+	return pb_xcalloc(1, sizeof(struct ext));
 }
 
 static void
-owners_free(xsltTransformContextPtr ctxt, const xmlChar *uri, void *data)
+ext_free(xsltTransformContextPtr ctxt, const xmlChar *uri, void *data)
 {
-	struct owners	*o = data;
+	struct ext	*e = data;
 
 	(void)ctxt;
 	(void)uri;
-	if (o != NULL) {
-		free(o->kid);
-		free(o->own);
-		free(o);
+	if (e != NULL) {
+		free(e->owners.kid);
+		free(e->owners.own);
+		xmlHashFree(e->entries, NULL);
+		free(e);
 	}
 }
 
@@ -317,6 +333,7 @@ section_owned(xmlXPathParserContextPtr ctxt, int nargs)
 	xsltTransformContextPtr	 t = xsltXPathGetTransformContext(ctxt);
 	xmlNodePtr		 n = ctxt->context->node, parent;
 	xmlNodeSetPtr		 set = xmlXPathNodeSetCreate(NULL);
+	struct ext		*e;
 	struct owners		*o;
 	size_t			 i, k, from = 0, to;
 	int			 level = 0, l;
@@ -327,11 +344,12 @@ section_owned(xmlXPathParserContextPtr ctxt, int nargs)
 		return;
 	}
 	if (t == NULL || n == NULL || n->type != XML_ELEMENT_NODE ||
-	    (o = xsltGetExtData(t, BAD_CAST PB_EXT_URI)) == NULL ||
+	    (e = xsltGetExtData(t, BAD_CAST PB_EXT_URI)) == NULL ||
 	    (parent = is_cm_document(n) ? n : n->parent) == NULL) {
 		valuePush(ctxt, xmlXPathWrapNodeSet(set));
 		return;
 	}
+	o = &e->owners;
 	if (o->parent != parent)
 		owners_find(o, parent);
 	to = o->n;
@@ -356,6 +374,62 @@ section_owned(xmlXPathParserContextPtr ctxt, int nargs)
 		if (o->own[k] == n)
 			xmlXPathNodeSetAddUnique(set, o->kid[k]);
 	valuePush(ctxt, xmlXPathWrapNodeSet(set));
+}
+
+/*
+ * pb:entry(NODES): whether the string of the first of NODES is the anchor
+ * of an entry of the appendix (/pb:packet/pb:figures/pb:figure/@anchor)
+ * of that node's tree. As key() would say, without the index of every
+ * key that a transform's first key() makes of the whole tree: the
+ * anchors are read once per transform, at the first call.
+ */
+static void
+xpath_entry(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xsltTransformContextPtr	 t = xsltXPathGetTransformContext(ctxt);
+	xmlXPathObjectPtr	 arg;
+	xmlNodePtr		 n, c, f;
+	xmlChar			*s = NULL, *a;
+	struct ext		*e;
+	int			 found = 0;
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	if ((arg = valuePop(ctxt)) == NULL || (arg->type != XPATH_NODESET &&
+	    arg->type != XPATH_XSLT_TREE)) {
+		xmlXPathFreeObject(arg);
+		xmlXPathSetTypeError(ctxt);
+		return;
+	}
+	if (t != NULL && arg->nodesetval != NULL &&
+	    arg->nodesetval->nodeNr > 0 &&
+	    (n = arg->nodesetval->nodeTab[0])->doc != NULL &&
+	    (e = xsltGetExtData(t, BAD_CAST PB_EXT_URI)) != NULL) {
+		if (e->doc != n->doc) {
+			xmlHashFree(e->entries, NULL);
+			e->entries = xmlHashCreate(0);
+			e->doc = n->doc;
+			c = xmlDocGetRootElement(e->doc);
+			for (c = c != NULL && pb_tree_is_pb(c, "packet") ?
+			    c->children : NULL; c != NULL; c = c->next)
+				if (pb_tree_is_pb(c, "figures"))
+					break;
+			for (f = c != NULL ? c->children : NULL; f != NULL;
+			    f = f->next)
+				if (pb_tree_is_pb(f, "figure") && (a = xmlGetNoNsProp(f,
+				    BAD_CAST "anchor")) != NULL) {
+					xmlHashAddEntry(e->entries, a, e);
+					xmlFree(a);
+				}
+		}
+		s = xmlXPathCastNodeToString(n);
+		found = s != NULL && xmlHashLookup(e->entries, s) != NULL;
+	}
+	xmlFree(s);
+	xmlXPathFreeObject(arg);
+	valuePush(ctxt, xmlXPathNewBoolean(found));
 }
 
 /* pb:digest, pb:kept and splice: parts rendered once per build (see
@@ -522,7 +596,7 @@ memo_part_free(void *payload, const xmlChar *name)
  * KEY?> surround a part rendered in place, to be kept. No text or
  * attribute of the result can hold "<?", which the serializer escapes.
  */
-enum marker { MARK_NONE, MARK_ONE, MARK_BEGIN, MARK_END };
+enum marker { MARK_NONE, MARK_ONE, MARK_BEGIN, MARK_END, MARK_SLOTS };
 
 /* The marker at p (n bytes to the end), its key in *key (*keylen bytes)
  * and its length in *len; MARK_NONE when p starts no marker. */
@@ -532,7 +606,7 @@ marker_at(const char *p, size_t n, const char **key, size_t *keylen,
 {
 	static const struct { const char *s; enum marker m; } v[] = {
 		{ "<?pb-part ", MARK_ONE }, { "<?pb-part-begin ", MARK_BEGIN },
-		{ "<?pb-part-end ", MARK_END } };
+		{ "<?pb-part-end ", MARK_END }, { "<?pb-slots ", MARK_SLOTS } };
 	const char	*e;
 	size_t		 i, l;
 
@@ -553,6 +627,70 @@ marker_at(const char *p, size_t n, const char **key, size_t *keylen,
 /* The most text splice keeps of parts, in all. */
 #define MEMO_MAX	((size_t)8 << 20)
 
+/* The values of a part's slots: up to nine, from <?pb-slots V1 V2 ...?>. */
+struct slots {
+	const char	*v[9];
+	size_t		 len[9];
+	size_t		 n;
+};
+
+/*
+ * Splits the n bytes at p, values separated by one space, into *sl; 0
+ * when there are more than nine or one is empty or holds a byte other
+ * than a letter, a digit, '.', '_' or '-' (a value is written as it is,
+ * and such a value needs no escaping in any text or attribute).
+ */
+static int
+slots_read(struct slots *sl, const char *p, size_t n)
+{
+	const char	*e = p + n, *q;
+
+	sl->n = 0;
+	while (p < e) {
+		for (q = p; q < e && *q != ' '; q++)
+			if (!(*q >= 'a' && *q <= 'z') && !(*q >= 'A' &&
+			    *q <= 'Z') && !(*q >= '0' && *q <= '9') &&
+			    *q != '.' && *q != '_' && *q != '-')
+				return 0;
+		if (q == p || sl->n == 9)
+			return 0;
+		sl->v[sl->n] = p;
+		sl->len[sl->n++] = (size_t)(q - p);
+		p = q < e ? q + 1 : e;
+		if (q < e && p == e)
+			return 0;	/* a space at the end */
+	}
+	return sl->n > 0;
+}
+
+/*
+ * Appends the n bytes of part at p to r, each slot (the memo's slot and
+ * a digit K) written as the Kth value of sl, or as it is when sl is NULL.
+ * 0 when a slot names no value.
+ */
+static int
+put_part(struct pb_buf *r, const char *p, size_t n, const struct memo *m,
+    const struct slots *sl)
+{
+	const char	*e = p + n, *q;
+	size_t		 sn = strlen(m->slot);
+	unsigned	 k;
+
+	if (sl == NULL) {
+		pb_buf_put(r, p, n);
+		return 1;
+	}
+	while ((q = memmem(p, (size_t)(e - p), m->slot, sn)) != NULL) {
+		pb_buf_put(r, p, (size_t)(q - p));
+		if (q + sn == e || (k = (unsigned)(q[sn] - '1')) >= sl->n)
+			return 0;
+		pb_buf_put(r, sl->v[k], sl->len[k]);
+		p = q + sn + 1;
+	}
+	pb_buf_put(r, p, (size_t)(e - p));
+	return 1;
+}
+
 /*
  * Parts rendered once per build. Every packet showing the same
  * organizations with the same figures shows the same tables and appendix:
@@ -565,47 +703,73 @@ marker_at(const char *p, size_t n, const char **key, size_t *keylen,
  * parts inside it spliced in) and <?pb-part KEY?> is replaced by it: the
  * bytes the part would have had rendered in place, never rendered or
  * serialized again. A part is kept only while the parts kept hold under
- * MEMO_MAX bytes: memory stays bounded however many packets differ. A part is rendered only when a packet being built
- * needs it, so a build of one packet renders only that packet's. Returns
- * 0 when the markers do not pair up or name a part never kept.
+ * MEMO_MAX bytes: memory stays bounded however many packets differ. A
+ * part is rendered only when a packet being built needs it, so a build
+ * of one packet renders only that packet's.
+ *
+ * A part that differs from packet to packet only in a few words (the ids
+ * of a table a position places) is rendered with the stylesheets' param
+ * slot and a digit K in place of the Kth of them, and its marker follows
+ * <?pb-slots V1 V2 ...?>, this packet's words: the part is kept with its
+ * slots and written with the words. slot is made afresh for each build,
+ * so no input can hold it. Such a part is inside no other (which would
+ * keep this packet's words). Returns 0 when the markers do not pair up,
+ * name a part never kept, or give words not as said.
  */
 static int
 splice(struct memo *m, struct pb_buf *out)
 {
-	struct pb_buf	 r = { NULL, 0, 0 }, *part;
-	struct { const char *key; size_t keylen, at; } open[16];
+	struct pb_buf	 r = { NULL, 0, 0 }, t = { NULL, 0, 0 }, *part;
+	struct {
+		const char	*key;
+		size_t		 keylen, at;
+		struct slots	 sl;
+		int		 slotted;
+	}		 open[16];
+	struct slots	 sl = { { NULL }, { 0 }, 0 };
 	const char	*p, *q, *end, *key;
 	size_t		 keylen, len, nopen = 0;
 	xmlChar		*k;
 	enum marker	 mk;
-	int		 ok = 1;
+	int		 ok = 1, slotted = 0;
 
 	pb_buf_put(&r, "", 0);
 	for (p = out->data, end = out->data + out->len; ok && p < end; ) {
-		if ((q = strstr(p, "<?pb-part")) == NULL)
+		if ((q = strstr(p, "<?pb-")) == NULL)
 			q = end;
 		pb_buf_put(&r, p, (size_t)(q - p));
 		if (q == end)
 			break;
 		if ((mk = marker_at(q, (size_t)(end - q), &key, &keylen,
 		    &len)) == MARK_NONE) {
-			pb_buf_put(&r, q, 9);	/* not a marker: text */
-			p = q + 9;
+			pb_buf_put(&r, q, 5);	/* not a marker: text */
+			p = q + 5;
 			continue;
 		}
 		p = q + len;
+		if (mk == MARK_SLOTS) {
+			/* for the next part, and only one, which no other
+			 * holds: a part kept keeps no packet's words */
+			ok = !slotted && nopen == 0 &&
+			    slots_read(&sl, key, keylen);
+			slotted = 1;
+			continue;
+		}
 		k = xmlStrndup(BAD_CAST key, (int)keylen);
 		pthread_mutex_lock(&m->lock);
 		part = xmlHashLookup(m->parts, k);
 		if (mk == MARK_ONE && part != NULL)
-			pb_buf_put(&r, part->data, part->len);
+			ok = put_part(&r, part->data, part->len, m,
+			    slotted ? &sl : NULL);
 		else if (mk == MARK_ONE)
 			ok = 0;
 		else if (mk == MARK_BEGIN && nopen < 16) {
 			open[nopen].key = key;
 			open[nopen].keylen = keylen;
-			open[nopen++].at = r.len;
-		} else if (mk == MARK_END && nopen > 0 &&
+			open[nopen].at = r.len;
+			open[nopen].sl = sl;
+			open[nopen++].slotted = slotted;
+		} else if (mk == MARK_END && nopen > 0 && !slotted &&
 		    open[nopen - 1].keylen == keylen &&
 		    memcmp(open[nopen - 1].key, key, keylen) == 0) {
 			nopen--;
@@ -616,17 +780,27 @@ splice(struct memo *m, struct pb_buf *out)
 				m->kept += len;
 				xmlHashAddEntry(m->parts, k, part);
 			}
+			if (open[nopen].slotted) {
+				/* the part as this packet has it */
+				pb_buf_put(&t, r.data + open[nopen].at, len);
+				r.len = open[nopen].at;
+				ok = put_part(&r, t.data, t.len, m,
+				    &open[nopen].sl);
+				t.len = 0;
+			}
 		} else
 			ok = 0;
 		pthread_mutex_unlock(&m->lock);
+		slotted = 0;
 		xmlFree(k);
 	}
-	if (ok && nopen == 0) {
+	pb_buf_free(&t);
+	if (ok && nopen == 0 && !slotted) {
 		pb_buf_free(out);
 		*out = r;
 	} else
 		pb_buf_free(&r);
-	return ok && nopen == 0;
+	return ok && nopen == 0 && !slotted;
 }
 
 /*
@@ -837,6 +1011,31 @@ modules_table(void)
 		xmlFreeDoc(doc);
 }
 
+/*
+ * A new slot (see splice): 32 hex digits from the system's random
+ * numbers, else from the time, the process and an address, so that no
+ * input written before the build can hold it.
+ */
+static void
+slot_make(char slot[PB_HASH_HEX])
+{
+	struct {
+		unsigned char	 r[16];
+		struct timespec	 t;
+		pid_t		 pid;
+		void		*at;
+	}		 seed;
+
+	memset(&seed, 0, sizeof(seed));
+	if (getrandom(seed.r, sizeof(seed.r), GRND_NONBLOCK) !=
+	    (ssize_t)sizeof(seed.r)) {
+		clock_gettime(CLOCK_REALTIME, &seed.t);
+		seed.pid = getpid();
+		seed.at = &seed;
+	}
+	pb_hash_format(pb_hash_data(&seed, sizeof(seed)), slot);
+}
+
 struct pb_styles *
 pb_styles_open(const char *dir, struct pb_diags *d)
 {
@@ -874,7 +1073,9 @@ pb_styles_open(const char *dir, struct pb_diags *d)
 	xsltSetDefaultSecurityPrefs(s->sec);
 	/* libxslt's own messages, to whichever sink the thread has open */
 	xsltSetGenericErrorFunc(NULL, on_generic);
-	xsltRegisterExtModule(BAD_CAST PB_EXT_URI, owners_init, owners_free);
+	xsltRegisterExtModule(BAD_CAST PB_EXT_URI, ext_init, ext_free);
+	xsltRegisterExtModuleFunction(BAD_CAST "entry",
+	    BAD_CAST PB_EXT_URI, xpath_entry);
 	xsltRegisterExtModuleFunction(BAD_CAST "section-owned",
 	    BAD_CAST PB_EXT_URI, section_owned);
 	xsltRegisterExtModuleFunction(BAD_CAST "digest",
@@ -885,6 +1086,7 @@ pb_styles_open(const char *dir, struct pb_diags *d)
 	    BAD_CAST PB_EXT_URI, xpath_display_known);
 	pthread_once(&once, modules_table);
 	pthread_mutex_init(&s->memo.lock, NULL);
+	slot_make(s->memo.slot);
 	s->memo.parts = xmlHashCreate(0);
 	s->memo.words = xmlHashCreate(0);
 	pthread_mutex_init(&s->lock, NULL);
@@ -1170,6 +1372,7 @@ render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
 		xsltQuoteOneUserParam(ctxt, BAD_CAST "chart", BAD_CAST chart);
 	xsltQuoteOneUserParam(ctxt, BAD_CAST "pdf",
 	    BAD_CAST (s->pdf ? "yes" : "no"));
+	xsltQuoteOneUserParam(ctxt, BAD_CAST "slot", BAD_CAST s->memo.slot);
 	if ((fmt == PB_FMT_HTML || fmt == PB_FMT_INDEX) && s->css != NULL)
 		xsltQuoteOneUserParam(ctxt, BAD_CAST "css", BAD_CAST s->css);
 	res = xsltApplyStylesheetUser(st, tree, NULL, NULL, NULL, ctxt);
@@ -1194,7 +1397,8 @@ render(struct pb_styles *s, enum pb_format fmt, xmlDocPtr tree,
 	}
 	if (spliced && !splice(&s->memo, &text)) {
 		pb_diag_system(d, file, 0, 0, "the stylesheet's parts "
-		    "(<?pb-part?>) do not pair up");
+		    "(<?pb-part?>) do not pair up, or its words "
+		    "(<?pb-slots?>) are not a part's");
 		goto out;
 	}
 	if (out->data == NULL) {

@@ -77,8 +77,9 @@
   <!-- Keys match from the root (see pk-fig in html-packet.xsl): a
        pattern that is not rooted walks the whole packet. -->
 
-  <!-- Appendix entries by anchor: a link is made only to one of these. -->
-  <xsl:key name="pb-dbp-entry" match="/pb:packet/pb:figures/pb:figure" use="@anchor"/>
+  <!-- A link is made only to an appendix entry (/pb:packet/pb:figures/
+       pb:figure): pb:entry(@anchor) says whether there is one, as a key
+       would, without a key's index of the whole tree (render.c). -->
 
   <!-- Any figure of the packet by name: appendix entries, and the values
        of the highlights, the totals, the organizations, their programs
@@ -286,6 +287,8 @@
   <xsl:template name="pb-dbp-memo">
     <xsl:param name="part"/>
     <xsl:param name="key" select="''"/>
+    <!-- of a table part ('table KIND'): its organizations -->
+    <xsl:param name="orgs" select="/.."/>
     <xsl:variable name="k" select="concat('docbook ', $part, ' ',
         $figure-links, ' ', $key, ' ', $pb-dbp-data)"/>
     <xsl:choose>
@@ -307,6 +310,12 @@
           </xsl:when>
           <xsl:when test="$part = 'appendix'">
             <xsl:call-template name="pb-dbp-appendix-part"/>
+          </xsl:when>
+          <xsl:when test="starts-with($part, 'table ')">
+            <xsl:call-template name="pb-dbp-table">
+              <xsl:with-param name="kind" select="substring-after($part, ' ')"/>
+              <xsl:with-param name="orgs" select="$orgs"/>
+            </xsl:call-template>
           </xsl:when>
         </xsl:choose>
         <xsl:processing-instruction name="pb-part-end">
@@ -767,22 +776,41 @@
           <xsl:text>.</xsl:text>
         </para>
       </xsl:when>
-      <xsl:when test="@kind = 'funding'">
+      <!-- a table: the same in every packet with the same data showing
+           the same organizations -->
+      <xsl:when test="@kind = 'funding' or @kind = 'practices'
+                      or @kind = 'staffing' or @kind = 'certifications'">
+        <xsl:call-template name="pb-dbp-memo">
+          <xsl:with-param name="part" select="concat('table ', @kind)"/>
+          <xsl:with-param name="key" select="pb:digest($orgs, $packet/pb:highlights)"/>
+          <xsl:with-param name="orgs" select="$orgs"/>
+        </xsl:call-template>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The table of KIND (funding, practices, staffing or certifications)
+       of the organizations ORGS. -->
+  <xsl:template name="pb-dbp-table">
+    <xsl:param name="kind"/>
+    <xsl:param name="orgs"/>
+    <xsl:choose>
+      <xsl:when test="$kind = 'funding'">
         <xsl:call-template name="pb-dbp-funding">
           <xsl:with-param name="orgs" select="$orgs"/>
         </xsl:call-template>
       </xsl:when>
-      <xsl:when test="@kind = 'practices'">
+      <xsl:when test="$kind = 'practices'">
         <xsl:call-template name="pb-dbp-practices">
           <xsl:with-param name="orgs" select="$orgs"/>
         </xsl:call-template>
       </xsl:when>
-      <xsl:when test="@kind = 'staffing'">
+      <xsl:when test="$kind = 'staffing'">
         <xsl:call-template name="pb-dbp-staffing">
           <xsl:with-param name="orgs" select="$orgs"/>
         </xsl:call-template>
       </xsl:when>
-      <xsl:when test="@kind = 'certifications'">
+      <xsl:when test="$kind = 'certifications'">
         <xsl:call-template name="pb-dbp-certifications">
           <xsl:with-param name="orgs" select="$orgs"/>
         </xsl:call-template>
@@ -1707,7 +1735,7 @@
     <xsl:variable name="name"><literal><xsl:value-of select="@name"/></literal></xsl:variable>
     <xsl:choose>
       <xsl:when test="$figure-links = 'yes' and @anchor != ''
-                      and key('pb-dbp-entry', @anchor)">
+                      and pb:entry(@anchor)">
         <link linkend="{@anchor}"><xsl:copy-of select="$name"/></link>
       </xsl:when>
       <xsl:otherwise><xsl:copy-of select="$name"/></xsl:otherwise>
@@ -1744,7 +1772,7 @@
     <xsl:choose>
       <xsl:when test="not($v)">n/a</xsl:when>
       <xsl:when test="$figure-links = 'yes' and $v/@anchor != ''
-                      and key('pb-dbp-entry', $v/@anchor)
+                      and pb:entry($v/@anchor)
                       and not($v/ancestor::cm:link | $v/ancestor::db:link)">
         <link linkend="{$v/@anchor}">
           <phrase role="figure"><xsl:value-of select="$text"/></phrase>

@@ -1340,32 +1340,50 @@
           </p>
           <xsl:text>&#10;</xsl:text>
         </xsl:when>
-        <xsl:when test="@kind = 'practices'">
-          <xsl:call-template name="pk-practices-table">
-            <xsl:with-param name="id" select="$id"/>
-            <xsl:with-param name="also" select="$title-id"/>
-          </xsl:call-template>
-        </xsl:when>
-        <xsl:when test="@kind = 'funding'">
-          <xsl:call-template name="pk-funding-table">
-            <xsl:with-param name="id" select="$id"/>
-            <xsl:with-param name="also" select="$title-id"/>
-          </xsl:call-template>
-        </xsl:when>
-        <xsl:when test="@kind = 'staffing'">
-          <xsl:call-template name="pk-staffing-table">
-            <xsl:with-param name="id" select="$id"/>
-            <xsl:with-param name="also" select="$title-id"/>
-          </xsl:call-template>
-        </xsl:when>
-        <xsl:when test="@kind = 'certifications'">
-          <xsl:call-template name="pk-certifications-table">
-            <xsl:with-param name="id" select="$id"/>
-            <xsl:with-param name="also" select="$title-id"/>
+        <!-- a table: the same in every packet with the same organizations
+             and figures but for its two ids, this position's -->
+        <xsl:when test="@kind = 'practices' or @kind = 'funding'
+                        or @kind = 'staffing' or @kind = 'certifications'">
+          <xsl:call-template name="pk-memo">
+            <xsl:with-param name="part" select="concat('table ', @kind)"/>
+            <xsl:with-param name="words" select="concat($id, ' ', $title-id)"/>
           </xsl:call-template>
         </xsl:when>
       </xsl:choose>
     </xsl:if>
+  </xsl:template>
+
+  <!-- The table of KIND with the ids ID and ALSO (see pk-section). -->
+  <xsl:template name="pk-table">
+    <xsl:param name="kind"/>
+    <xsl:param name="id"/>
+    <xsl:param name="also"/>
+    <xsl:choose>
+      <xsl:when test="$kind = 'practices'">
+        <xsl:call-template name="pk-practices-table">
+          <xsl:with-param name="id" select="$id"/>
+          <xsl:with-param name="also" select="$also"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$kind = 'funding'">
+        <xsl:call-template name="pk-funding-table">
+          <xsl:with-param name="id" select="$id"/>
+          <xsl:with-param name="also" select="$also"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$kind = 'staffing'">
+        <xsl:call-template name="pk-staffing-table">
+          <xsl:with-param name="id" select="$id"/>
+          <xsl:with-param name="also" select="$also"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$kind = 'certifications'">
+        <xsl:call-template name="pk-certifications-table">
+          <xsl:with-param name="id" select="$id"/>
+          <xsl:with-param name="also" select="$also"/>
+        </xsl:call-template>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <!-- One figure with its formula and inputs (=figure NAME). -->
@@ -2445,36 +2463,88 @@
        packet of this build needs it and written as it came out every
        later time (pb:kept and the pb-part markers, render.c's splice):
        in every packet whose $pk-data (when SHARED) and KEY, everything
-       else the part depends on, are the same. -->
+       else the part depends on, are the same. WORDS, when not '', are
+       words (ids: letters, digits, '.', '_', '-') the part has and that
+       differ from packet to packet, separated by spaces: the part is
+       rendered with $slot and a digit K in place of the Kth word, and the
+       program writes it with this packet's words (the pb-slots marker).
+       Without $slot a part with words is rendered in place. -->
   <xsl:template name="pk-memo">
     <xsl:param name="part"/>
     <xsl:param name="key" select="''"/>
     <xsl:param name="shared" select="true()"/>
+    <xsl:param name="words" select="''"/>
     <xsl:variable name="k" select="concat('html ', $part, ' ', $figure-links,
         ' ', $key, ' ', substring($pk-data, 1 div $shared))"/>
     <xsl:choose>
-      <xsl:when test="pb:kept($k)">
-        <xsl:processing-instruction name="pb-part">
-          <xsl:value-of select="$k"/>
-        </xsl:processing-instruction>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:processing-instruction name="pb-part-begin">
-          <xsl:value-of select="$k"/>
-        </xsl:processing-instruction>
+      <xsl:when test="$words != '' and $slot = ''">
         <xsl:call-template name="pk-part">
           <xsl:with-param name="part" select="$part"/>
+          <xsl:with-param name="words" select="$words"/>
         </xsl:call-template>
-        <xsl:processing-instruction name="pb-part-end">
-          <xsl:value-of select="$k"/>
-        </xsl:processing-instruction>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:if test="$words != ''">
+          <xsl:processing-instruction name="pb-slots">
+            <xsl:value-of select="$words"/>
+          </xsl:processing-instruction>
+        </xsl:if>
+        <xsl:choose>
+          <xsl:when test="pb:kept($k)">
+            <xsl:processing-instruction name="pb-part">
+              <xsl:value-of select="$k"/>
+            </xsl:processing-instruction>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:processing-instruction name="pb-part-begin">
+              <xsl:value-of select="$k"/>
+            </xsl:processing-instruction>
+            <xsl:call-template name="pk-part">
+              <xsl:with-param name="part" select="$part"/>
+              <!-- "SLOT1 SLOT2 ...", as many as there are words -->
+              <xsl:with-param name="words">
+                <xsl:call-template name="pk-slots">
+                  <xsl:with-param name="words" select="$words"/>
+                </xsl:call-template>
+              </xsl:with-param>
+            </xsl:call-template>
+            <xsl:processing-instruction name="pb-part-end">
+              <xsl:value-of select="$k"/>
+            </xsl:processing-instruction>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
+  <!-- For each of WORDS (separated by spaces), $slot and its number. -->
+  <xsl:template name="pk-slots">
+    <xsl:param name="words"/>
+    <xsl:param name="n" select="1"/>
+    <xsl:if test="$words != ''">
+      <xsl:if test="$n &gt; 1">
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:value-of select="concat($slot, $n)"/>
+      <xsl:call-template name="pk-slots">
+        <xsl:with-param name="words" select="substring-after($words, ' ')"/>
+        <xsl:with-param name="n" select="$n + 1"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The part PART; WORDS, its words (see pk-memo) or their slots. -->
   <xsl:template name="pk-part">
     <xsl:param name="part"/>
+    <xsl:param name="words" select="''"/>
     <xsl:choose>
+      <xsl:when test="starts-with($part, 'table ')">
+        <xsl:call-template name="pk-table">
+          <xsl:with-param name="kind" select="substring-after($part, ' ')"/>
+          <xsl:with-param name="id" select="substring-before($words, ' ')"/>
+          <xsl:with-param name="also" select="substring-after($words, ' ')"/>
+        </xsl:call-template>
+      </xsl:when>
       <xsl:when test="$part = 'tables'">
         <xsl:call-template name="pk-tables"/>
       </xsl:when>

@@ -19,6 +19,12 @@
     pdf           'yes': the build also writes the packet's PDF (the build's
                   pdf option), so the packet's page links to it; 'no'
                   (default).
+    slot          set by the program, new for each build: a part that
+                  packets share but for a few words (a table a position
+                  places, with that position's ids) is rendered once with
+                  it and a digit in place of each word (pk-memo in
+                  html-packet.xsl). '' (default): such a part is rendered
+                  in place.
 
   The page shell of a packet is here too: html-packet.xsl's
   packet-document calls page-head (canonical link, Open Graph, icon, the
@@ -51,6 +57,7 @@
   <xsl:param name="css" select="''"/>
   <xsl:param name="figure-links" select="'no'"/>
   <xsl:param name="pdf" select="'no'"/>
+  <xsl:param name="slot" select="''"/>
 
   <xsl:variable name="meta" select="/pb:position/pb:meta"/>
 

@@ -71,6 +71,43 @@ for sheet in numbers html svg index feed sitemap; do
 	check "broken $sheet.xsl: out/ unchanged" diff -r "$T/before" "$T/out"
 done
 
+# A part shared but for a few words (render.c's splice): the words of
+# <?pb-slots?> take the place of the build's slot and a digit in the part,
+# whether rendered in place or kept; a marker that is not a part's, a word
+# that needs escaping and a slot with no word are a stylesheet's problem
+# (exit 3, out/ as it was).
+slots() {
+	rm -rf "$T/ts"
+	cp -r templates "$T/ts"
+	t=$(printf '%s' "$1" | sed 's/[&|\\]/\\&/g')
+	sed -i "s|</xsl:stylesheet>|<xsl:template match=\"/\" priority=\"9\"><xsl:if test=\"pb:kept('t')\"/>$t</xsl:template></xsl:stylesheet>|" \
+	    "$T/ts/html.xsl"
+	$PB build -q -j 1 -i input -o "$T/out" -T "$T/ts" 2>"$T/err"
+}
+pi() { printf '<xsl:processing-instruction name="pb-%s">%s</xsl:processing-instruction>' "$1" "$2"; }
+part="$(pi part-begin k)<p><xsl:value-of select=\"concat(\$slot, 2, ' ', \$slot, 1)\"/></p>$(pi part-end k)"
+# the first packet renders the part, the second writes it as kept
+slots "<xsl:processing-instruction name=\"pb-slots\">ab <xsl:value-of select=\"/*/@id\"/></xsl:processing-instruction><xsl:choose><xsl:when test=\"pb:kept('k')\">$(pi part k)</xsl:when><xsl:otherwise>$part</xsl:otherwise></xsl:choose><xsl:value-of select=\"string-length(\$slot)\"/>"
+words() { grep -qx "<p>$2 ab</p>" "$1" && grep -qx 32 "$1"; }
+check "a part's words take its slots' places" \
+    words "$T/out/accs-peer-roles/index.html" accs-peer-roles
+check "a part kept is written with each packet's words" \
+    words "$T/out/note-taking-funding/index.html" note-taking-funding
+rm -rf "$T/out"
+cp -r "$T/before" "$T/out"
+for bad in "$(pi slots 'a&amp;b')$part:a word that needs escaping" \
+    "$(pi slots 'a  b')$part:an empty word" \
+    "$(pi slots ab):words before no part" \
+    "$(pi slots ab)$(pi slots ab)$part:words twice" \
+    "$(pi part-begin k)$(pi slots ab)$(pi part-end k):words before a part's end" \
+    "$(pi part-begin o)$(pi slots ab)$part$(pi part-end o):a part with words inside another" \
+    "$(pi slots ab)$part:a slot with no word"; do
+	slots "${bad%:*}"
+	check "pb-slots, ${bad##*:}: the build exits 3" test $? -eq 3
+	check "pb-slots, ${bad##*:}: said" grep -q 'error: .*(<?pb-slots?>) are not a part' "$T/err"
+	check "pb-slots, ${bad##*:}: out/ unchanged" diff -r "$T/before" "$T/out"
+done
+
 # Incremental builds: the manifest kept with out/ skips what is unchanged.
 cp -r input "$T/inc"
 $PB build -i "$T/inc" -o "$T/o" || not_ok "incremental: first build"

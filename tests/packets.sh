@@ -278,6 +278,11 @@ printf -- '---\ntitle: Funding, placed\n---\n\nThe funding table:\n\n```=funding
     >"$P/positions/placed-funding.md"
 sed 's|<position ref="certification"/>|&<position ref="placed-funding"/>|' \
     "$base" >"$P/packets/v-placed-only.xml"
+# the same table placed by another position: kept from the packet before,
+# written with this position's ids
+cp "$P/positions/placed-funding.md" "$P/positions/placed-funding-b.md"
+sed 's|<position ref="certification"/>|&<position ref="placed-funding-b"/>|' \
+    "$base" >"$P/packets/v-placed-other.xml"
 # one worker: the packets in the order of their names; two: shared by threads
 check "build packets that share organizations, one worker" \
     $PB build -q -j 1 -i "$P" -o "$T/shared-out"
@@ -304,9 +309,12 @@ for f in "$P"/packets/*.xml; do
 		head -c 2000 "$T/diff"
 	fi
 done
+check "shared parts: a table placed by another position has that position's ids" sh -c '
+	grep -q "id=\"pos-placed-funding-b_funding-1\"" "$1" &&
+	    ! grep -q "pos-placed-funding_" "$1"' - "$T/shared-out/v-placed-other/index.html"
 check "shared parts: each variant differs from the base" sh -c '
 	for v in highlights highlight-fewer order internal placed placed-only \
-	    year one; do
+	    placed-other year one; do
 		cmp -s "$1/accs-peer-roles/accs-peer-roles.dbk" \
 		    "$1/v-$v/v-$v.dbk" && exit 1
 	done; exit 0' - "$T/shared-out"
