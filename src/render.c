@@ -56,6 +56,10 @@ struct strip_rule {
 struct strip {
 	struct strip_rule	*rule;
 	size_t			 n;
+	xmlHashTablePtr		 named;	/* (name, namespace) of each rule
+					   but "*" -> the rules' answer */
+	xmlHashTablePtr		 any;	/* namespace of a rule -> the
+					   answer for its other names */
 };
 
 struct pb_styles {
@@ -837,11 +841,46 @@ strip_scan(void *payload, void *data, const xmlChar *name,
 	r->strip = xmlStrEqual(payload, BAD_CAST "strip");
 }
 
+/* The answers in struct strip's tables (anything not NULL will do). */
+static char	 strip_yes, strip_no;
+
+/* Whether the rules strip the whitespace-only text children of an
+ * element NAME of namespace ns: as libxslt decides it
+ * (xsltFindElemSpaceHandling), the first import level with a rule for
+ * its name, else for "*" in its namespace. */
+static int
+strip_rules(const struct strip *s, const xmlChar *ns, const xmlChar *name)
+{
+	size_t	 i;
+	int	 rank, best = INT_MAX, strip = 0;
+
+	for (i = 0; i < s->n; i++) {
+		const struct strip_rule *r = &s->rule[i];
+
+		if (r->ns == NULL ? ns != NULL : ns == NULL ||
+		    !xmlStrEqual(r->ns, ns))
+			continue;
+		if (xmlStrEqual(r->name, name))
+			rank = 2 * r->level;
+		else if (ns != NULL && xmlStrEqual(r->name, BAD_CAST "*"))
+			rank = 2 * r->level + 1;
+		else
+			continue;
+		if (rank < best) {
+			best = rank;
+			strip = r->strip;
+		}
+	}
+	return strip;
+}
+
 static void
 strip_take(struct strip *s, xsltStylesheetPtr st)
 {
 	xsltStylesheetPtr	 cur;
 	struct strip_scan	 c;
+	const struct strip_rule	*r;
+	size_t			 i;
 
 	for (cur = st; cur != NULL; cur = xsltNextImport(cur))
 		if (cur->stripAll != 0)
@@ -854,6 +893,25 @@ strip_take(struct strip *s, xsltStylesheetPtr st)
 			xmlHashFree(cur->stripSpaces, NULL);
 			cur->stripSpaces = NULL;
 		}
+	/* each element is looked up once, not against every rule: the
+	 * answer for each name a rule names, and for each namespace's
+	 * other names ("*"; no element is named "*") */
+	s->named = xmlHashCreate(0);
+	s->any = xmlHashCreate(0);
+	for (i = 0; i < s->n; i++) {
+		r = &s->rule[i];
+		if (!xmlStrEqual(r->name, BAD_CAST "*"))
+			xmlHashAddEntry2(s->named, r->name, r->ns,
+			    strip_rules(s, r->ns, r->name) ? &strip_yes :
+			    &strip_no);
+		else if (r->ns != NULL)
+			xmlHashAddEntry(s->any, r->ns, strip_rules(s, r->ns,
+			    r->name) ? &strip_yes : &strip_no);
+	}
+	/* every namespace a rule names is in any (strip_apply) */
+	for (i = 0; i < s->n; i++)
+		if (s->rule[i].ns != NULL)
+			xmlHashAddEntry(s->any, s->rule[i].ns, &strip_no);
 }
 
 static void
@@ -866,38 +924,22 @@ strip_free(struct strip *s)
 		xmlFree(s->rule[i].name);
 	}
 	free(s->rule);
-	s->rule = NULL;
-	s->n = 0;
+	xmlHashFree(s->named, NULL);
+	xmlHashFree(s->any, NULL);
+	memset(s, 0, sizeof(*s));
 }
 
-/* Whether the rules strip the whitespace-only text children of element
- * e: as libxslt decides it (xsltFindElemSpaceHandling), the first import
- * level with a rule for e's name, else for "*" in e's namespace. */
+/* strip_rules for element e, from the tables. */
 static int
 strip_element(const struct strip *s, xmlNodePtr e)
 {
 	const xmlChar	*ns = e->ns != NULL ? e->ns->href : NULL;
-	size_t		 i;
-	int		 rank, best = INT_MAX, strip = 0;
+	const char	*v;
 
-	for (i = 0; i < s->n; i++) {
-		const struct strip_rule *r = &s->rule[i];
-
-		if (r->ns == NULL ? ns != NULL : ns == NULL ||
-		    !xmlStrEqual(r->ns, ns))
-			continue;
-		if (xmlStrEqual(r->name, e->name))
-			rank = 2 * r->level;
-		else if (ns != NULL && xmlStrEqual(r->name, BAD_CAST "*"))
-			rank = 2 * r->level + 1;
-		else
-			continue;
-		if (rank < best) {
-			best = rank;
-			strip = r->strip;
-		}
-	}
-	return strip;
+	if ((v = xmlHashLookup2(s->named, e->name, ns)) == NULL &&
+	    ns != NULL)
+		v = xmlHashLookup(s->any, ns);
+	return v == &strip_yes;
 }
 
 /* A text node of nothing but XML white space (libxslt's IS_BLANK_NODE). */
@@ -921,7 +963,6 @@ strip_apply(const struct strip *s, xmlDocPtr tree)
 {
 	xmlNodePtr	 top = xmlDocGetRootElement(tree), n, c, next;
 	xmlNsPtr	 seen = NULL;	/* a namespace no rule names */
-	size_t		 i;
 
 	if (s->n == 0 || top == NULL)
 		return;
@@ -932,11 +973,8 @@ strip_apply(const struct strip *s, xmlDocPtr tree)
 		if (!strip_element(s, n)) {
 			/* most elements are of a namespace no rule names
 			 * (CommonMark's): say so once for its node */
-			for (i = 0; n->ns != NULL && i < s->n; i++)
-				if (s->rule[i].ns != NULL &&
-				    xmlStrEqual(s->rule[i].ns, n->ns->href))
-					break;
-			if (n->ns != NULL && i == s->n)
+			if (n->ns != NULL &&
+			    xmlHashLookup(s->any, n->ns->href) == NULL)
 				seen = n->ns;
 			continue;
 		}
@@ -1426,6 +1464,21 @@ out:
  * where one ends.
  */
 static void
+display_put(struct pb_buf *b, const xmlChar *s)
+{
+	char	 num[24], *p = num + sizeof(num);
+	size_t	 n = s != NULL ? strlen((const char *)s) : 0, l = n;
+
+	/* by hand, not printf: every figure of every packet has a key */
+	*--p = ':';
+	do
+		*--p = (char)('0' + l % 10);
+	while ((l /= 10) > 0);
+	pb_buf_put(b, p, (size_t)(num + sizeof(num) - p));
+	pb_buf_put(b, (const char *)s, n);
+}
+
+static void
 display_key(xmlNodePtr n, struct pb_buf *b)
 {
 	xmlAttrPtr	 a;
@@ -1436,11 +1489,17 @@ display_key(xmlNodePtr n, struct pb_buf *b)
 	for (a = n->properties; a != NULL; a = a->next) {
 		if (a->ns == NULL && xmlStrEqual(a->name, BAD_CAST "ref"))
 			continue;
-		v = xmlNodeGetContent((xmlNodePtr)a);
-		pb_buf_printf(b, "%zu:%s%zu:%s", strlen((const char *)a->name),
-		    (const char *)a->name, strlen((const char *)v),
-		    (const char *)v);
-		xmlFree(v);
+		display_put(b, a->name);
+		/* a value of one text node, as the program sets them, is
+		 * read where it is */
+		if (a->children != NULL && a->children->next == NULL &&
+		    a->children->type == XML_TEXT_NODE)
+			display_put(b, a->children->content);
+		else {
+			v = xmlNodeGetContent((xmlNodePtr)a);
+			display_put(b, v);
+			xmlFree(v);
+		}
 	}
 }
 

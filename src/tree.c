@@ -91,26 +91,41 @@ xml_char(unsigned long c)
  * forbids (and bytes that are not UTF-8) replaced by U+FFFD; the caller
  * frees it.
  */
+/*
+ * The length of the run of characters XML allows at the start of the len
+ * bytes at s; *n is the length of the byte sequence that ends it (0 when
+ * it is no UTF-8).
+ */
+static size_t
+xml_run(const unsigned char *p, size_t len, size_t *n)
+{
+	size_t		 k = 0;
+	unsigned long	 c;
+
+	*n = 0;
+	for (;;) {
+		/* printable ASCII, the commonest, in a tight loop */
+		while (k < len && p[k] >= 0x20 && p[k] < 0x80)
+			k++;
+		if (k == len)
+			return k;
+		if ((*n = utf8_len(p + k, len - k, &c)) == 0 || !xml_char(c))
+			return k;
+		k += *n;
+	}
+}
+
 static char *
 xml_clean(const char *s, size_t len)
 {
 	struct pb_buf		 b = { NULL, 0, 0 };
 	const unsigned char	*p = (const unsigned char *)s;
 	size_t			 i = 0, k, n = 0;
-	unsigned long		 c;
 
 	pb_buf_put(&b, "", 0);
 	while (i < len) {
 		/* a run of characters XML allows, copied at once */
-		for (k = i; k < len; k += n) {
-			if (p[k] >= 0x20 && p[k] < 0x80) {
-				n = 1;
-				continue;
-			}
-			if ((n = utf8_len(p + k, len - k, &c)) == 0 ||
-			    !xml_char(c))
-				break;
-		}
+		k = i + xml_run(p + i, len - i, &n);
 		pb_buf_put(&b, s + i, k - i);
 		if ((i = k) < len) {
 			pb_buf_puts(&b, "\xEF\xBF\xBD");
@@ -124,9 +139,15 @@ void
 pb_tree_add_text(xmlNodePtr node, const char *s, size_t len)
 {
 	char	*c;
+	size_t	 n;
 
 	if (len == 0)
 		return;
+	/* text XML allows as it is (nearly all): no copy to clean it */
+	if (xml_run((const unsigned char *)s, len, &n) == len) {
+		xmlNodeAddContentLen(node, BAD_CAST s, (int)len);
+		return;
+	}
 	c = xml_clean(s, len);
 	xmlNodeAddContent(node, BAD_CAST c);
 	free(c);
@@ -136,8 +157,13 @@ void
 pb_tree_set_prop(xmlNodePtr node, const char *name, const char *value)
 {
 	char	*c;
+	size_t	 len = strlen(value), n;
 
-	c = xml_clean(value, strlen(value));
+	if (xml_run((const unsigned char *)value, len, &n) == len) {
+		xmlSetProp(node, BAD_CAST name, BAD_CAST value);
+		return;
+	}
+	c = xml_clean(value, len);
 	xmlSetProp(node, BAD_CAST name, BAD_CAST c);
 	free(c);
 }

@@ -94,7 +94,16 @@
   <!-- A paragraph in an item of a tight list is its bare inline content. -->
   <xsl:template match="cm:paragraph">
     <xsl:choose>
-      <xsl:when test="parent::cm:item and ../../@tight = 'true'">
+      <xsl:when test="not(parent::cm:item)">
+        <!-- the commonest block: cm-cr and nl without calling them -->
+        <p>
+          <xsl:apply-templates/>
+        </p>
+        <xsl:if test="$standalone = 'yes' or not(parent::cm:document)">
+          <xsl:text>&#10;</xsl:text>
+        </xsl:if>
+      </xsl:when>
+      <xsl:when test="../../@tight = 'true'">
         <xsl:apply-templates/>
       </xsl:when>
       <xsl:otherwise>
