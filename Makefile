@@ -156,5 +156,6 @@ dist:
 FUZZERS = $(patsubst %.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 clean: clean-objs
 	rm -rf out .out.staging .out.staging.* .out.stat .out.stat.tmp \
+	    .out.parts .out.parts.tmp .out.spare \
 	    .out.lock $(DIST) $(DIST).tar.gz tests/out tests/fuzz/obj \
 	    $(FUZZERS) tests/bench/work tests/bench/corpus

@@ -15,6 +15,7 @@
 #include "cache.h"
 #include "charts.h"
 #include "figures.h"
+#include "hash.h"
 #include "inject.h"
 #include "manifest.h"
 #include "model.h"
@@ -1054,6 +1055,59 @@ build_finish(struct pb_run *r, struct pb_increment *inc,
 	pb_increment_write(inc, stage, &r->d);
 }
 
+/*
+ * What the parts a build keeps (render.c's splice) depend on but their
+ * keys: the program, templates and schemas, the project's settings (its
+ * file) and whether the build writes PDFs. NULL when the project's file
+ * cannot be read again (the parts are then not kept for the next build).
+ */
+static char *
+parts_stamp(const struct pb_run *r, const struct pb_increment *inc)
+{
+	struct pb_hash	 h;
+	char		 tool[PB_HASH_HEX], project[PB_HASH_HEX];
+
+	if (!pb_hash_content(r->model->project.file, 1, &h))
+		return NULL;
+	pb_hash_format(inc->tool, tool);
+	pb_hash_format(h, project);
+	return pb_xasprintf("%s-%s-%d", tool, project, inc->pdf);
+}
+
+/* Starts st with the parts the last build of outdir kept (.OUT.parts). */
+static void
+parts_load(struct pb_styles *st, const char *outdir, const char *stamp)
+{
+	char	*path, *data;
+	size_t	 len;
+
+	if (stamp == NULL)
+		return;
+	path = pb_out_sidecar(outdir, "parts");
+	if (pb_read_aside(path, PB_MAX_FILE, &data, &len)) {
+		pb_styles_parts_load(st, stamp, data, len);
+		free(data);
+	}
+	free(path);
+}
+
+/* Keeps st's parts beside outdir for the next build; a cache: failing to
+ * write it fails nothing. */
+static void
+parts_save(struct pb_styles *st, const char *outdir, const char *stamp)
+{
+	struct pb_buf	 b = { NULL, 0, 0 };
+	char		*path;
+
+	if (stamp == NULL)
+		return;
+	path = pb_out_sidecar(outdir, "parts");
+	pb_styles_parts_save(st, stamp, &b);
+	pb_write_aside(path, b.data, b.len);
+	pb_buf_free(&b);
+	free(path);
+}
+
 int
 pb_build(struct pb_run *r, const char *outdir, const char *tdir,
     const char *sdir, long jobs, size_t max_input, const char *chromium)
@@ -1066,7 +1120,7 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	struct pb_spare		*spare = NULL;
 	struct pb_diags		 before, *warns = NULL;
 	struct timespec		 clock;
-	char			*reuse = NULL;
+	char			*reuse = NULL, *stamp = NULL;
 	size_t			 i;
 	int			 rc = PB_EXIT_OK, compiling = 0;
 
@@ -1088,6 +1142,8 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	    &clock)) != PB_EXIT_OK)
 		goto out;
 	rc = PB_EXIT_SYSTEM;
+	stamp = parts_stamp(r, &inc);
+	parts_load(st, outdir, stamp);
 	stage = pb_stage_begin(outdir, spare, &r->d);
 	spare = NULL;	/* the stage's */
 	if (stage == NULL)
@@ -1117,8 +1173,10 @@ pb_build(struct pb_run *r, const char *outdir, const char *tdir,
 	rc = pb_stage_commit(stage, &r->d) ? PB_EXIT_OK : PB_EXIT_SYSTEM;
 	lap(&clock, &r->secs[PB_STAGE_WRITE]);
 	stage = NULL;
-	if (rc == PB_EXIT_OK)
+	if (rc == PB_EXIT_OK) {
 		pb_increment_commit(&inc);
+		parts_save(st, outdir, stamp);
+	}
 out:
 	if (compiling && !styles_done(&sj, r, &before))
 		rc = PB_EXIT_SYSTEM;	/* nothing else counts */
@@ -1132,5 +1190,6 @@ out:
 	r->valid = NULL;
 	warns_free(r->model, warns);
 	free(reuse);
+	free(stamp);
 	return rc;
 }

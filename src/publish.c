@@ -298,6 +298,32 @@ pb_write_aside(const char *path, const char *data, size_t len)
 	return ok;
 }
 
+int
+pb_read_aside(const char *path, size_t max, char **data, size_t *len)
+{
+	struct stat	 st;
+	char		*b;
+	int		 fd, ok = 0;
+
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC)) < 0)
+		return 0;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (uintmax_t)st.st_size <= max) {
+		b = pb_xmalloc((size_t)st.st_size + 1);
+		if (pb_read_full(fd, b, (size_t)st.st_size) ==
+		    (ssize_t)st.st_size) {
+			b[st.st_size] = '\0';
+			*data = b;
+			*len = (size_t)st.st_size;
+			ok = 1;
+		} else
+			free(b);
+	}
+	close(fd);
+	return ok;
+}
+
 /*
  * Records the first failure to write (a full disk, say) as a system
  * error; later writes are skipped without another message.

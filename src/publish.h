@@ -119,6 +119,14 @@ char *pb_out_sidecar(const char *outdir, const char *what);
 int pb_write_aside(const char *path, const char *data, size_t len);
 
 /*
+ * Reads what pb_write_aside wrote to path, at most max bytes, into a
+ * NUL-terminated buffer the caller frees. Returns 0, recording nothing,
+ * when there is no such regular file (a link is not followed) or it is
+ * larger.
+ */
+int pb_read_aside(const char *path, size_t max, char **data, size_t *len);
+
+/*
  * Replaces outdir with the stage atomically; the old output is kept as
  * the spare when the build reused files of it, else removed.
  * Frees the stage. Returns 0 (outdir untouched) with the problem recorded

@@ -31,9 +31,14 @@
 #include "xmlread.h"
 
 /* Parts of a result kept for the rest of the build (see splice). */
+struct part {
+	struct pb_buf	 text;
+	int		 used;	/* rendered or written by this build */
+};
+
 struct memo {
 	pthread_mutex_t	 lock;
-	xmlHashTablePtr	 parts;	/* key -> struct pb_buf *, the part's text */
+	xmlHashTablePtr	 parts;	/* key -> struct part * */
 	char		 slot[PB_HASH_HEX]; /* stands for a part's values
 					   (splice), the stylesheets' slot */
 	size_t		 kept;	/* bytes of the parts' text, in all */
@@ -564,7 +569,7 @@ static void
 xpath_kept(xmlXPathParserContextPtr ctxt, int nargs)
 {
 	struct memo	*m;
-	struct pb_buf	*part;
+	struct part	*part;
 	xmlChar		*key;
 	int		 kept = 0;
 
@@ -588,9 +593,11 @@ xpath_kept(xmlXPathParserContextPtr ctxt, int nargs)
 static void
 memo_part_free(void *payload, const xmlChar *name)
 {
+	struct part	*part = payload;
+
 	(void)name;
-	pb_buf_free(payload);
-	free(payload);
+	pb_buf_free(&part->text);
+	free(part);
 }
 
 /*
@@ -723,7 +730,8 @@ put_part(struct pb_buf *r, const char *p, size_t n, const struct memo *m,
 static int
 splice(struct memo *m, struct pb_buf *out)
 {
-	struct pb_buf	 r = { NULL, 0, 0 }, t = { NULL, 0, 0 }, *part;
+	struct pb_buf	 r = { NULL, 0, 0 }, t = { NULL, 0, 0 };
+	struct part	*part;
 	struct {
 		const char	*key;
 		size_t		 keylen, at;
@@ -762,10 +770,11 @@ splice(struct memo *m, struct pb_buf *out)
 		k = xmlStrndup(BAD_CAST key, (int)keylen);
 		pthread_mutex_lock(&m->lock);
 		part = xmlHashLookup(m->parts, k);
-		if (mk == MARK_ONE && part != NULL)
-			ok = put_part(&r, part->data, part->len, m,
+		if (mk == MARK_ONE && part != NULL) {
+			part->used = 1;
+			ok = put_part(&r, part->text.data, part->text.len, m,
 			    slotted ? &sl : NULL);
-		else if (mk == MARK_ONE)
+		} else if (mk == MARK_ONE)
 			ok = 0;
 		else if (mk == MARK_BEGIN && nopen < 16) {
 			open[nopen].key = key;
@@ -780,10 +789,13 @@ splice(struct memo *m, struct pb_buf *out)
 			len = r.len - open[nopen].at;
 			if (part == NULL && len <= MEMO_MAX - m->kept) {
 				part = pb_xcalloc(1, sizeof(*part));
-				pb_buf_put(part, r.data + open[nopen].at, len);
+				pb_buf_put(&part->text, r.data +
+				    open[nopen].at, len);
+				part->used = 1;
 				m->kept += len;
 				xmlHashAddEntry(m->parts, k, part);
-			}
+			} else if (part != NULL)
+				part->used = 1;
 			if (open[nopen].slotted) {
 				/* the part as this packet has it */
 				pb_buf_put(&t, r.data + open[nopen].at, len);
@@ -805,6 +817,110 @@ splice(struct memo *m, struct pb_buf *out)
 	} else
 		pb_buf_free(&r);
 	return ok && nopen == 0 && !slotted;
+}
+
+/*
+ * The parts a build kept, for the next build to start with: a rebuild
+ * of one packet then renders none of the parts it shares with the
+ * packets it reuses. The text is
+ *	peerbrief parts 1 STAMP SLOT\n
+ * then, for each part, KEYLEN TEXTLEN\n, the key and the text. STAMP
+ * says what else than its key a part depends on (the program, templates
+ * and schemas, the project's settings, the build's options: the caller
+ * makes it); SLOT is the slot the build wrote the parts' slots with.
+ * The parts this build used come first, then others while they hold
+ * under half of MEMO_MAX, so that parts no packet uses any more give way.
+ */
+struct parts_out {
+	struct pb_buf	*out;
+	int		 used;	/* the parts to write: used or not */
+	size_t		 budget; /* of the others, what may still be written */
+};
+
+static void
+parts_put(void *payload, void *data, const xmlChar *key)
+{
+	struct part		*part = payload;
+	struct parts_out	*o = data;
+	size_t			 n = strlen((const char *)key);
+
+	if (part->used != o->used)
+		return;
+	if (!o->used) {
+		if (n + part->text.len > o->budget)
+			return;
+		o->budget -= n + part->text.len;
+	}
+	pb_buf_printf(o->out, "%zu %zu\n", n, part->text.len);
+	pb_buf_put(o->out, (const char *)key, n);
+	pb_buf_put(o->out, part->text.data, part->text.len);
+}
+
+void
+pb_styles_parts_save(struct pb_styles *s, const char *stamp,
+    struct pb_buf *out)
+{
+	struct parts_out	 o = { out, 1, MEMO_MAX / 2 };
+
+	pb_buf_printf(out, "peerbrief parts 1 %s %s\n", stamp, s->memo.slot);
+	pthread_mutex_lock(&s->memo.lock);
+	xmlHashScan(s->memo.parts, parts_put, &o);
+	o.used = 0;
+	xmlHashScan(s->memo.parts, parts_put, &o);
+	pthread_mutex_unlock(&s->memo.lock);
+}
+
+void
+pb_styles_parts_load(struct pb_styles *s, const char *stamp,
+    const char *data, size_t len)
+{
+	struct memo	*m = &s->memo;
+	struct part	*part;
+	const char	*p = data, *e = data + len, *q;
+	char		 slot[PB_HASH_HEX];
+	uint64_t	 kn, tn;
+	size_t		 sn = PB_HASH_HEX - 1;
+	xmlChar		*k;
+
+	/* what another build wrote with another stamp is of no use */
+	q = memchr(p, '\n', len);
+	if (q == NULL || strncmp(p, "peerbrief parts 1 ", 18) != 0 ||
+	    (size_t)(q - p) != 18 + strlen(stamp) + 1 + sn ||
+	    memcmp(p + 18, stamp, strlen(stamp)) != 0 ||
+	    p[18 + strlen(stamp)] != ' ')
+		return;
+	memcpy(slot, q - sn, sn);
+	slot[sn] = '\0';
+	p = q + 1;
+	pthread_mutex_lock(&m->lock);
+	while (p < e && pb_u64_read(&p, ' ', &kn) &&
+	    pb_u64_read(&p, '\n', &tn) && kn > 0 && kn <= (uint64_t)(e - p) &&
+	    tn <= (uint64_t)(e - p) - kn) {
+		k = xmlStrndup(BAD_CAST p, (int)kn);
+		if (tn <= MEMO_MAX - m->kept &&
+		    xmlHashLookup(m->parts, k) == NULL) {
+			/* its slots as this build writes them */
+			part = pb_xcalloc(1, sizeof(*part));
+			pb_buf_put(&part->text, "", 0);
+			for (q = p + kn; q < p + kn + tn; q += sn) {
+				const char *at = memmem(q,
+				    (size_t)(p + kn + tn - q), slot, sn);
+
+				if (at == NULL)
+					at = p + kn + tn;
+				pb_buf_put(&part->text, q, (size_t)(at - q));
+				if (at == p + kn + tn)
+					break;
+				pb_buf_put(&part->text, m->slot, sn);
+				q = at;
+			}
+			m->kept += tn;
+			xmlHashAddEntry(m->parts, k, part);
+		}
+		xmlFree(k);
+		p += kn + tn;
+	}
+	pthread_mutex_unlock(&m->lock);
 }
 
 /*

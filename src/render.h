@@ -61,6 +61,18 @@ void pb_styles_finish(struct pb_styles *s);
 void pb_styles_free(struct pb_styles *s);
 
 /*
+ * The parts of packets that pb_render kept, for the next build: saved as
+ * text in out (to be written beside the output), loaded from the text
+ * that data holds (len bytes) into a set before its first transform.
+ * stamp (printable, no spaces) must say everything but their keys that
+ * the parts depend on: a text saved with another stamp loads nothing.
+ */
+void pb_styles_parts_save(struct pb_styles *s, const char *stamp,
+    struct pb_buf *out);
+void pb_styles_parts_load(struct pb_styles *s, const char *stamp,
+    const char *data, size_t len);
+
+/*
  * Tells every later transform whether the build writes PDFs (the
  * stylesheets' param pdf, 'yes' or 'no'), so the pages link to them.
  */

@@ -133,6 +133,41 @@ check "a changed tag renders the index again" grep -qF '<li>Medicaid funding</li
 rm -rf "$T/full"
 $PB build -q -i "$T/inc" -o "$T/full" -j 1
 check "incremental output equals a full build, tags changed" diff -r "$T/o" "$T/full"
+# The parts a build kept (.OUT.parts beside out/) start the next build:
+# used only when made by the same program, templates, project settings
+# and options; one that cannot be read as such is left alone.
+check "the parts a build kept are beside out/" \
+    grep -q '^peerbrief parts 1 ' "$T/.o.parts"
+cp "$T/.o.parts" "$T/parts.good"
+# every part's text changed, as another build would never write it: the
+# one the rebuild takes must not be used when its stamp is not this one's
+tamper() { sed 's|<table |<table data-tampered="yes" |g' "$1"; }
+rebuild_with() {
+	printf '\nAnd another.\n' >>"$T/inc/positions/note-taking.md"
+	$PB build -q -i "$T/inc" -o "$T/o"
+	rm -rf "$T/full"
+	$PB build -q -i "$T/inc" -o "$T/full" -j 1
+}
+tamper "$T/parts.good" | sed '1s/^peerbrief parts 1 [0-9a-f]/peerbrief parts 1 0/' >"$T/.o.parts"
+rebuild_with
+check "parts of another program or templates are not used" diff -r "$T/o" "$T/full"
+tamper "$T/.o.parts" >"$T/parts.bad" && mv "$T/parts.bad" "$T/.o.parts"
+sed 's|<publisher>|<publisher>Also |' "$T/inc/peerbrief.xml" >"$T/pj" && cat "$T/pj" >"$T/inc/peerbrief.xml"
+rebuild_with
+check "parts kept before the project's settings changed are not used" diff -r "$T/o" "$T/full"
+head -c 300 "$T/.o.parts" >"$T/parts.cut" && mv "$T/parts.cut" "$T/.o.parts"
+rebuild_with
+check "a cut parts file is no harm" diff -r "$T/o" "$T/full"
+printf 'peerbrief parts 1 x\n99999999999999999999999 5\n' >"$T/.o.parts"
+rebuild_with
+check "a parts file of nonsense is no harm" diff -r "$T/o" "$T/full"
+tamper "$T/.o.parts" >"$T/parts.link"
+cp "$T/parts.link" "$T/parts.was"
+rm "$T/.o.parts" && ln -s "$T/parts.link" "$T/.o.parts"
+rebuild_with
+check "a link in the parts file's place is not followed" diff -r "$T/o" "$T/full"
+check "and is replaced, not written through" sh -c "test ! -L '$T/.o.parts' && cmp -s '$T/parts.link' '$T/parts.was'"
+
 # an output removed from out/: its packet is built again, and the next
 # build finds out/ up to date
 rm "$T/o/note-taking-funding/figures.csv"
