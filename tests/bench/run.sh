@@ -57,10 +57,11 @@ for n in $sizes; do
 	sh tests/bench/hugo.sh "$in" "$site"
 	md=$(cat "$in"/positions/*.md | wc -c)
 	# How much peerbrief and Hugo write.
-	rm -rf "$o" "$W/.out-$n.stat" "$W/.out-$n.staging" "$pub" "$fl" "$mem"
+	rm -rf "$o" "$W/.out-$n.stat" "$W/.out-$n.parts" "$W/.out-$n.staging" \
+	    "$pub" "$fl" "$mem"
 	"$PB" build -i "$in" -o "$o"
-	pbfiles=$(find "$o" "$W/.out-$n.stat" -type f | wc -l)
-	pbbytes=$(find "$o" "$W/.out-$n.stat" -type f -printf '%s\n' |
+	pbfiles=$(find "$o" "$W/.out-$n.stat" "$W/.out-$n.parts" -type f | wc -l)
+	pbbytes=$(find "$o" "$W/.out-$n.stat" "$W/.out-$n.parts" -type f -printf '%s\n' |
 	    awk '{ s += $1 } END { print s }')
 	(cd "$site" && hugo --quiet --minify=false -d "$pub" --cacheDir "$W/hugo-cache")
 	hfiles=$(find "$pub" -type f | wc -l)
@@ -77,7 +78,8 @@ for n in $sizes; do
 	export RUN_floor="$T/floor sh -c 'cmark $in/positions/*.md >$fl/cmark.html && head -c $pad /dev/zero >$fl/rest'"
 	export PREP_hugo="rm -rf $pub && sync"
 	export RUN_hugo="$T/hugo hugo --quiet --minify=false -s $site -d $pub --cacheDir $W/hugo-cache"
-	export PREP_full="rm -rf $o $W/.out-$n.stat $W/.out-$n.staging* $W/.out-$n.spare && sync"
+	# from nothing: no caches either (.stat, .parts)
+	export PREP_full="rm -rf $o $W/.out-$n.stat $W/.out-$n.parts $W/.out-$n.staging* $W/.out-$n.spare && sync"
 	export RUN_full="$T/full $PB build -i $in -o $o"
 	export PREP_nochange="$PB build -i $in -o $o && sync"
 	export RUN_nochange="$T/nochange $PB build -i $in -o $o"
