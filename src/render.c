@@ -61,10 +61,10 @@ struct strip_rule {
 struct strip {
 	struct strip_rule	*rule;
 	size_t			 n;
-	xmlHashTablePtr		 named;	/* (name, namespace) of each rule
-					   but "*" -> the rules' answer */
-	xmlHashTablePtr		 any;	/* namespace of a rule -> the
-					   answer for its other names */
+	/* (name, namespace) of each rule but "*" -> the rules' answer */
+	xmlHashTablePtr		 named;
+	/* the namespace of each rule -> the answer for its other names */
+	xmlHashTablePtr		 any;
 };
 
 struct pb_styles {
@@ -242,8 +242,8 @@ struct owners {
 /* What a transform keeps for the functions below (xsltGetExtData). */
 struct ext {
 	struct owners	 owners;	/* pb:section-owned */
-	xmlDocPtr	 doc;		/* pb:entry: the packet... */
-	xmlHashTablePtr	 entries;	/* ...and its entries' anchors */
+	xmlDocPtr	 doc;		/* pb:entry: the packet, */
+	xmlHashTablePtr	 entries;	/* its entries' anchors */
 };
 
 /* A top-level heading's level, 1 to 6; 0 for any other node. */
@@ -427,8 +427,9 @@ xpath_entry(xmlXPathParserContextPtr ctxt, int nargs)
 					break;
 			for (f = c != NULL ? c->children : NULL; f != NULL;
 			    f = f->next)
-				if (pb_tree_is_pb(f, "figure") && (a = xmlGetNoNsProp(f,
-				    BAD_CAST "anchor")) != NULL) {
+				if (pb_tree_is_pb(f, "figure") &&
+				    (a = xmlGetNoNsProp(f, BAD_CAST
+				    "anchor")) != NULL) {
 					xmlHashAddEntry(e->entries, a, e);
 					xmlFree(a);
 				}
@@ -834,7 +835,7 @@ splice(struct memo *m, struct pb_buf *out)
 struct parts_out {
 	struct pb_buf	*out;
 	int		 used;	/* the parts to write: used or not */
-	size_t		 budget; /* of the others, what may still be written */
+	size_t		 budget; /* how much more of the others */
 };
 
 static void
