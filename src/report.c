@@ -16,19 +16,24 @@
 static void
 json_str(struct pb_buf *b, const char *s)
 {
-	const unsigned char	*p;
+	const unsigned char	*p, *run;
 
 	pb_buf_putc(b, '"');
 	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		/* a run that needs no escape, put at once */
+		for (run = p; *p >= 0x20 && *p != '"' && *p != '\\'; p++)
+			;
+		if (p > run)
+			pb_buf_put(b, (const char *)run, (size_t)(p - run));
+		if (*p == '\0')
+			break;
 		if (*p == '"' || *p == '\\') {
 			pb_buf_putc(b, '\\');
 			pb_buf_putc(b, (char)*p);
 		} else if (*p == '\n')
 			pb_buf_puts(b, "\\n");
-		else if (*p < 0x20)
-			pb_buf_printf(b, "\\u%04x", *p);
 		else
-			pb_buf_putc(b, (char)*p);
+			pb_buf_printf(b, "\\u%04x", *p);
 	}
 	pb_buf_putc(b, '"');
 }

@@ -91,6 +91,21 @@ test_json(void **state)
 	pb_buf_free(&b);
 }
 
+/* Every byte JSON must escape, between runs that need none. */
+static void
+test_json_escapes(void **state)
+{
+	struct pb_buf	 b = { NULL, 0, 0 };
+
+	(void)state;
+	make();
+	v[1].formula = (char *)"a\\b\nc\td\x01" "e\"f\"";
+	pb_report_figures(&f, words, PB_REPORT_JSON, &b);
+	assert_non_null(strstr(b.data, "\"formula\": "
+	    "\"a\\\\b\\nc\\u0009d\\u0001e\\\"f\\\"\", "));
+	pb_buf_free(&b);
+}
+
 static void
 test_csv(void **state)
 {
@@ -217,6 +232,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_json_escapes),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_unknown),
 		cmocka_unit_test(test_nearest_prefix),
