@@ -1583,15 +1583,11 @@ out:
 static void
 display_put(struct pb_buf *b, const xmlChar *s)
 {
-	char	 num[24], *p = num + sizeof(num);
-	size_t	 n = s != NULL ? strlen((const char *)s) : 0, l = n;
+	size_t	 n = s != NULL ? strlen((const char *)s) : 0;
 
-	/* by hand, not printf: every figure of every packet has a key */
-	*--p = ':';
-	do
-		*--p = (char)('0' + l % 10);
-	while ((l /= 10) > 0);
-	pb_buf_put(b, p, (size_t)(num + sizeof(num) - p));
+	/* not printf: every figure of every packet has a key */
+	pb_buf_put_u64(b, n);
+	pb_buf_putc(b, ':');
 	pb_buf_put(b, (const char *)s, n);
 }
 
